@@ -1,0 +1,30 @@
+// Every channel of the contract mapped to its handler, grouped by domain folder.
+import type { Handlers } from './dispatch';
+import { readSchool, setupSchool, updateSchool, isDemo } from './school/school.service';
+import { addRange, getCalendar, importCalendar, removeRange, setBankHoliday } from './calendar/calendar.service';
+import { getPupil, listPupils, recordLeaving, recordReturn, saveContacts, updatePupil } from './pupils/pupils.service';
+import { importPupils, previewPupils } from './pupils/pupil-import';
+import { backupTo, defaultBackupPath, verifyDb } from './admin/backup';
+import { APP_VERSION } from './version';
+
+export const handlers: Handlers = {
+  'app.status': (ctx) => ({ hasSchool: readSchool(ctx.store.db) !== null, demo: isDemo(ctx.store.db), version: APP_VERSION, today: ctx.today(), dbPath: ctx.store.path }),
+  'school.get': (ctx) => readSchool(ctx.store.db),
+  'school.setup': setupSchool,
+  'school.update': updateSchool,
+  'calendar.get': getCalendar,
+  'calendar.addRange': addRange,
+  'calendar.removeRange': removeRange,
+  'calendar.setBankHoliday': setBankHoliday,
+  'calendar.import': importCalendar,
+  'pupils.list': listPupils,
+  'pupils.get': getPupil,
+  'pupils.update': updatePupil,
+  'pupils.saveContacts': saveContacts,
+  'pupils.recordLeaving': recordLeaving,
+  'pupils.recordReturn': recordReturn,
+  'pupils.importPreview': previewPupils,
+  'pupils.import': importPupils,
+  'admin.backup': (ctx, i) => backupTo(ctx.store.db, i.to ?? defaultBackupPath(ctx.store.path)),
+  'admin.verify': (ctx) => verifyDb(ctx.store.db),
+};

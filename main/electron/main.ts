@@ -1,0 +1,62 @@
+// The desktop shell: one window with the security baseline, the app:// protocol with a strict CSP, and the rpc
+// relay to dispatch. Everything the app does happens in main/core; this file only decides and relays.
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, protocol, session as electronSession, shell, dialog } from 'electron';
+import { openStore, type Store } from '../core/db/connection';
+import { dispatch } from '../core/dispatch';
+import { setResourcesDir } from '../core/paths';
+import { CHANNELS, type Channel, type Session } from '../../shared/contract';
+import { APP_SCHEME, CONTENT_SECURITY_POLICY, defaultDbPath, isAllowedNavigation, isTrustedSender, resolveAppUrl, secureWebPreferences } from './security';
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
+
+const LOCAL_SESSION: Session = { userName: 'Local operator', position: 'Office', roles: ['office', 'lead', 'head', 'admin'] };
+let store: Store | null = null;
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.on('second-instance', () => {
+  const w = BrowserWindow.getAllWindows()[0];
+  if (w) { if (w.isMinimized()) w.restore(); w.focus(); }
+});
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-navigate', (ev, url) => { if (!isAllowedNavigation(url)) ev.preventDefault(); });
+  contents.on('will-redirect', (ev, url) => { if (!isAllowedNavigation(url)) ev.preventDefault(); });
+  contents.on('will-attach-webview', (ev) => ev.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (/^https:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+});
+
+app.whenReady().then(() => {
+  if (app.isPackaged) setResourcesDir(process.resourcesPath);
+  const rendererDir = path.join(__dirname, '..', 'renderer');
+  electronSession.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  electronSession.defaultSession.setPermissionCheckHandler(() => false);
+  protocol.handle(APP_SCHEME, async (req) => {
+    const file = resolveAppUrl(req.url, rendererDir);
+    if (!file || !fs.existsSync(file)) return new Response('Not found', { status: 404 });
+    const type = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' }[path.extname(file)] ?? 'application/octet-stream';
+    return new Response(fs.readFileSync(file), { headers: { 'Content-Type': type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
+  });
+  try {
+    store = openStore(process.env.ATTENDANCE_DB ?? defaultDbPath(app.getPath('userData')));
+  } catch (e) {
+    dialog.showErrorBox('The database cannot be opened', e instanceof Error ? e.message : String(e));
+    app.quit();
+    return;
+  }
+  ipcMain.handle('rpc', (event, channel: unknown, input: unknown) => {
+    if (!isTrustedSender(event.senderFrame)) return { ok: false, error: { kind: 'forbidden', message: 'untrusted sender' } };
+    if (typeof channel !== 'string' || !CHANNELS.includes(channel as Channel)) return { ok: false, error: { kind: 'not_found', message: 'unknown channel' } };
+    return dispatch(store!, channel as Channel, input, LOCAL_SESSION);
+  });
+  const win = new BrowserWindow({ width: 1280, height: 860, show: false, title: 'Attendance', webPreferences: secureWebPreferences(path.join(__dirname, '..', 'preload', 'preload.cjs')) });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_SCHEME}://attendance/index.html`);
+});
+
+app.on('window-all-closed', () => { store?.db.close(); app.quit(); });

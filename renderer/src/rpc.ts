@@ -1,0 +1,24 @@
+// The renderer's only way to reach the core: one typed call per contract channel, through Electron's preload
+// (window.attendance.rpc) or, in browser mode, the local server's /rpc endpoint.
+import type { Channel, Input, Output, Result } from '../../shared/contract';
+
+declare global {
+  interface Window { attendance?: { rpc(channel: string, input: unknown): Promise<unknown> } }
+}
+
+export class RpcFailure extends Error {
+  constructor(public readonly error: Extract<Result<unknown>, { ok: false }>['error']) {
+    super(error.message);
+  }
+}
+
+export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
+  let res: Result<Output<C>>;
+  if (window.attendance) res = (await window.attendance.rpc(channel, input)) as Result<Output<C>>;
+  else {
+    const r = await fetch(`/rpc/${encodeURIComponent(channel)}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Attendance-Rpc': '1' }, body: JSON.stringify(input) });
+    res = (await r.json()) as Result<Output<C>>;
+  }
+  if (!res.ok) throw new RpcFailure(res.error);
+  return res.value;
+}

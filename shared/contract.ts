@@ -1,0 +1,141 @@
+// The contract: every call the UI (or any door) can make, with its zod input and output schemas and the roles
+// allowed to make it. dispatch() in main/core is the only implementation; the renderer's client is typed from it.
+import { z } from 'zod';
+import { ContactSchema, DELETION_GROUNDS, PupilSchema, SEN_STATUSES, YEAR_GROUPS, isoDate, optText } from './pupil';
+
+export const ROLES = ['office', 'lead', 'head', 'admin', 'governor'] as const;
+export type Role = (typeof ROLES)[number];
+/** Who may reach pupil-level data. Governors see aggregates only; administrators manage the system. */
+const STAFF: Role[] = ['office', 'lead', 'head'];
+const ALL: Role[] = [...ROLES];
+const SETTINGS: Role[] = ['head', 'admin'];
+
+export interface Session { userName: string; position: string; roles: Role[] }
+
+export const ERROR_KINDS = ['invalid', 'not_found', 'conflict', 'forbidden', 'refused', 'internal'] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+export interface Issue { line?: number; path?: string; message: string }
+export interface RpcError { kind: ErrorKind; message: string; issues?: Issue[] }
+export type Result<T> = { ok: true; value: T } | { ok: false; error: RpcError };
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
+
+export const SchoolSchema = z.object({
+  name: z.string().trim().min(1, 'the school name is required').max(200),
+  urn: z.string().trim().regex(/^\d{6}$/, 'URN must be 6 digits').nullable(),
+  laCode: z.string().trim().regex(/^\d{3}$/, 'LA number must be 3 digits').nullable(),
+  estab: z.string().trim().regex(/^\d{4}$/, 'establishment number must be 4 digits').nullable(),
+  address: optText,
+  amOpens: hhmm,
+  pmOpens: hhmm,
+  /** How long the register stays open after it opens: at most 30 minutes (register-law.md §2). */
+  registerOpenMinutes: z.number().int().min(1).max(30, 'a register may stay open at most 30 minutes'),
+  championName: optText,
+  championPosition: optText,
+  atRiskLowerPct: z.number().min(0).max(10),
+});
+export type School = z.infer<typeof SchoolSchema>;
+
+export const CalendarRangeSchema = z.object({
+  id: z.number().int().optional(),
+  dateFrom: isoDate,
+  dateTo: isoDate,
+  kind: z.enum(['term', 'closure']),
+  label: optText,
+}).refine((r) => r.dateFrom <= r.dateTo, { message: 'the range ends before it starts', path: ['dateTo'] });
+
+const BankHolidayOverrideSchema = z.object({ date: isoDate, action: z.enum(['add', 'remove']), label: optText });
+
+const DayInfo = z.object({ date: isoDate, kind: z.enum(['school', 'weekend', 'bank_holiday', 'closure', 'holiday']), label: z.string().nullable() });
+
+const PupilListRow = z.object({
+  id: z.number().int(), upn: z.string(), surname: z.string(), forename: z.string(), preferredForename: z.string().nullable(),
+  yearGroup: z.string(), regGroup: z.string(), dob: z.string(), sex: z.string(), sen: z.string(),
+  fsm: z.boolean(), cla: z.boolean(), socialWorker: z.boolean(), eal: z.boolean(), youngCarer: z.boolean(), boarder: z.boolean(),
+  admissionDate: z.string(), leavingDate: z.string().nullable(), onRoll: z.boolean(),
+});
+
+const IssueSchema = z.object({ line: z.number().int().optional(), path: z.string().optional(), message: z.string() });
+
+export const IMPORT_FIELDS = [
+  'upn', 'surname', 'forename', 'preferred_forename', 'dob', 'sex', 'year_group', 'reg_group', 'admission_date',
+  'leaving_date', 'fsm', 'sen', 'cla', 'social_worker', 'eal', 'boarder',
+] as const;
+
+const ImportInput = z.object({
+  csv: z.string().max(50_000_000),
+  /** Optional mapping of the file's own header names to import fields (SIMS/Arbor exports name them differently). */
+  mapping: z.record(z.string(), z.string()).optional(),
+});
+const ImportSummary = z.object({
+  rows: z.number().int(), created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(),
+  warnings: z.array(IssueSchema),
+});
+
+const ReturnSchema = z.object({
+  id: z.number().int(), kind: z.enum(['new_pupil', 'deletion', 'attendance', 'sickness']), due: z.string().nullable(),
+  sentAt: z.string().nullable(), method: z.string().nullable(), sentBy: z.string().nullable(), acknowledgedAt: z.string().nullable(),
+});
+
+function ch<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, roles: Role[], opts: { write?: boolean } = {}) {
+  return { input, output, roles, write: opts.write ?? false };
+}
+
+export const contract = {
+  'app.status': ch(z.object({}), z.object({
+    hasSchool: z.boolean(), demo: z.boolean(), version: z.string(), today: isoDate, dbPath: z.string(),
+  }), ALL),
+  'school.get': ch(z.object({}), SchoolSchema.nullable(), ALL),
+  'school.setup': ch(z.object({
+    school: SchoolSchema,
+    academicYear: z.number().int().min(2000).max(2100),
+    ranges: z.array(CalendarRangeSchema).max(200),
+  }), z.object({ ok: z.literal(true) }), ALL, { write: true }),
+  'school.update': ch(SchoolSchema, z.object({ ok: z.literal(true) }), SETTINGS, { write: true }),
+  'calendar.get': ch(z.object({ from: isoDate, to: isoDate }), z.object({
+    ranges: z.array(CalendarRangeSchema), overrides: z.array(BankHolidayOverrideSchema), days: z.array(DayInfo),
+  }), ALL),
+  'calendar.addRange': ch(CalendarRangeSchema, z.object({ id: z.number().int() }), SETTINGS, { write: true }),
+  'calendar.removeRange': ch(z.object({ id: z.number().int() }), z.object({ ok: z.literal(true) }), SETTINGS, { write: true }),
+  'calendar.setBankHoliday': ch(BankHolidayOverrideSchema, z.object({ ok: z.literal(true) }), SETTINGS, { write: true }),
+  'calendar.import': ch(z.object({ csv: z.string().max(5_000_000) }), z.object({ added: z.number().int(), unchanged: z.number().int() }), SETTINGS, { write: true }),
+  'pupils.list': ch(z.object({
+    search: z.string().max(100).optional(), yearGroup: z.enum(YEAR_GROUPS).optional(), regGroup: z.string().max(40).optional(),
+    flag: z.enum(['fsm', 'cla', 'socialWorker', 'eal', 'youngCarer', 'boarder', 'senK', 'senE']).optional(),
+    includeLeavers: z.boolean().optional(), onDate: isoDate.optional(),
+  }), z.object({ pupils: z.array(PupilListRow), regGroups: z.array(z.string()) }), STAFF),
+  'pupils.get': ch(z.object({ id: z.number().int() }), z.object({
+    pupil: PupilSchema, contacts: z.array(ContactSchema.extend({ id: z.number().int() })), returns: z.array(ReturnSchema),
+    newPupilReturnDue: z.string().nullable(),
+  }), STAFF),
+  'pupils.update': ch(z.object({
+    id: z.number().int(),
+    changes: PupilSchema.omit({ id: true, upn: true, leavingDate: true, deletionGround: true }).partial(),
+  }), z.object({ changed: z.array(z.string()) }), STAFF, { write: true }),
+  'pupils.saveContacts': ch(z.object({ pupilId: z.number().int(), contacts: z.array(ContactSchema).max(20) }), z.object({ ok: z.literal(true) }), STAFF, { write: true }),
+  'pupils.recordLeaving': ch(z.object({
+    id: z.number().int(), leavingDate: isoDate, ground: z.enum(DELETION_GROUNDS.map((g) => g.code) as [string, ...string[]]),
+    confirmedBy: z.string().trim().min(1).max(200),
+  }), z.object({ ok: z.literal(true) }), ['lead', 'head'], { write: true }),
+  'pupils.recordReturn': ch(z.object({
+    pupilId: z.number().int(), kind: z.enum(['new_pupil', 'deletion', 'attendance', 'sickness']), sentAt: isoDate,
+    method: z.string().trim().min(1).max(100), acknowledgedAt: isoDate.nullable().optional(),
+  }), z.object({ id: z.number().int() }), STAFF, { write: true }),
+  'pupils.importPreview': ch(ImportInput, z.object({
+    headers: z.array(z.string()),
+    /** import field -> the file's header it was matched to (or null when missing). */
+    matched: z.record(z.string(), z.string().nullable()),
+    preview: z.array(z.record(z.string(), z.string())),
+    errors: z.array(IssueSchema), summary: ImportSummary.nullable(),
+  }), ['office', 'lead', 'head']),
+  'pupils.import': ch(ImportInput, ImportSummary, ['office', 'lead', 'head'], { write: true }),
+  'admin.backup': ch(z.object({ to: z.string().min(1).max(1000).optional() }), z.object({ path: z.string(), bytes: z.number() }), ['admin', 'head'], { write: false }),
+  'admin.verify': ch(z.object({}), z.object({ integrity: z.array(z.string()), foreignKeys: z.number().int(), ok: z.boolean() }), ['admin', 'head']),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type Output<C extends Channel> = z.infer<Contract[C]['output']>;
+export const CHANNELS = Object.keys(contract) as Channel[];
+export const SEN_VALUES = SEN_STATUSES;
