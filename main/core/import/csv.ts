@@ -25,6 +25,7 @@ export function readCsv(text: string): CsvTable {
   };
   Papa.parse<string[]>(src, {
     header: false,
+    delimiter: ',',
     skipEmptyLines: false,
     step: (res) => {
       // A record starts after any newline that ended the previous one.
