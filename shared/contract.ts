@@ -129,6 +129,21 @@ export const contract = {
     errors: z.array(IssueSchema), summary: ImportSummary.nullable(),
   }), ['office', 'lead', 'head']),
   'pupils.import': ch(ImportInput, ImportSummary, ['office', 'lead', 'head'], { write: true }),
+  'marks.import': ch(z.object({
+    csv: z.string().max(200_000_000),
+    reason: z.string().trim().max(500).optional(), by: z.string().trim().max(200).optional(), position: z.string().trim().max(200).optional(),
+  }), z.object({
+    rows: z.number().int(), inserted: z.number().int(), amended: z.number().int(), notesChanged: z.number().int(), skipped: z.number().int(),
+    closureRowsSkipped: z.number().int(), warnings: z.array(IssueSchema),
+  }), ['office', 'lead', 'head'], { write: true }),
+  'marks.export': ch(z.object({ from: isoDate, to: isoDate }), z.object({ csv: z.string(), rows: z.number().int() }), STAFF),
+  'marks.history': ch(z.object({ upn: z.string().min(1).max(20) }), z.object({
+    upn: z.string(),
+    amendments: z.array(z.object({
+      date: z.string(), session: z.enum(['AM', 'PM']), oldCode: z.string(), newCode: z.string(), oldMinutesLate: z.number().nullable(), newMinutesLate: z.number().nullable(),
+      reason: z.string(), changedAt: z.string(), changedBy: z.string(), position: z.string(),
+    })),
+  }), STAFF),
   'admin.backup': ch(z.object({ to: z.string().min(1).max(1000).optional() }), z.object({ path: z.string(), bytes: z.number() }), ['admin', 'head'], { write: false }),
   'admin.verify': ch(z.object({}), z.object({ integrity: z.array(z.string()), foreignKeys: z.number().int(), ok: z.boolean() }), ['admin', 'head']),
 } as const;

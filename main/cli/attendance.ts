@@ -11,10 +11,18 @@ import { createSchool, readSchool } from '../core/school/school.service';
 import { exportPupilsJson } from '../core/pupils/pupils.service';
 import { backupTo, verifyDb } from '../core/admin/backup';
 import { createDemoSchool } from '../core/demo/demo';
+import { parseInputDate } from '../../shared/dates';
 
 export const CLI_SESSION: Session = { userName: 'command line', position: 'IT technician', roles: ['office', 'lead', 'head', 'admin'] };
 
 class UsageError extends Error {}
+
+function dateOption(v: unknown, name: string): string {
+  if (typeof v !== 'string') throw new UsageError(`${name} D is required`);
+  const d = parseInputDate(v);
+  if (!d) throw new AppError('invalid', `${name} ${v} is not a date (YYYY-MM-DD).`);
+  return d;
+}
 
 export interface Io { out(s: string): void; err(s: string): void }
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
@@ -25,6 +33,9 @@ Commands:
   demo --db F [--pupils N] [--seed S] [--secondary]
   import calendar --db F FILE
   import pupils --db F FILE
+  import marks --db F FILE [--reason TEXT --by NAME --position ROLE]
+  export marks --db F --from D --to D
+  history --db F --upn UPN --json
   pupils --db F --json
   backup --db F --to FILE
   verify --db F
@@ -55,6 +66,9 @@ const OPTIONS: Record<string, Record<string, { type: 'string' | 'boolean'; defau
   demo: { ...COMMON, pupils: { type: 'string' }, seed: { type: 'string' }, secondary: { type: 'boolean', default: false } },
   'import calendar': COMMON,
   'import pupils': COMMON,
+  'import marks': { ...COMMON, reason: { type: 'string' }, by: { type: 'string' }, position: { type: 'string' } },
+  'export marks': { ...COMMON, from: { type: 'string' }, to: { type: 'string' } },
+  history: { ...COMMON, upn: { type: 'string' } },
   pupils: COMMON,
   backup: { ...COMMON, to: { type: 'string' } },
   verify: COMMON,
@@ -64,11 +78,11 @@ export function run(argv: string[], io: Io = stdio): number {
   let store: Store | undefined;
   try {
     const [first, second] = argv;
-    const command = first === 'import' ? `import ${second ?? ''}`.trim() : first;
+    const command = first === 'import' || first === 'export' ? `${first} ${second ?? ''}`.trim() : first;
     if (!command || command === '--help' || command === 'help') { io.out(USAGE); return command ? 0 : 2; }
     const spec = OPTIONS[command];
     if (!spec) throw new UsageError(`unknown command: ${command}`);
-    const rest = argv.slice(first === 'import' ? 2 : 1);
+    const rest = argv.slice(first === 'import' || first === 'export' ? 2 : 1);
     let parsed;
     try { parsed = parseArgs({ args: rest, options: spec, allowPositionals: true, strict: true }); } catch (e) { throw new UsageError((e as Error).message); }
     const v = parsed.values as Record<string, string | boolean | undefined>;
@@ -115,6 +129,24 @@ export function run(argv: string[], io: Io = stdio): number {
         const r = call('pupils.import', { csv: readInput(pos[0]) });
         for (const w of r.warnings) io.err(`line ${w.line}: warning: ${w.message}\n`);
         emit(`Pupils: ${r.created} added, ${r.updated} updated, ${r.unchanged} unchanged.`, r);
+        return 0;
+      }
+      case 'import marks': {
+        const r = call('marks.import', { csv: readInput(pos[0]), reason: v.reason as string | undefined, by: v.by as string | undefined, position: v.position as string | undefined });
+        for (const w of r.warnings) io.err(`line ${w.line}: warning: ${w.message}\n`);
+        emit(`Marks: ${r.inserted} added, ${r.amended} amended, ${r.notesChanged} notes changed, ${r.skipped} unchanged, ${r.closureRowsSkipped} closure rows skipped.`, r);
+        return 0;
+      }
+      case 'export marks': {
+        const from = dateOption(v.from, '--from'), to = dateOption(v.to, '--to');
+        io.out(call('marks.export', { from, to }).csv);
+        return 0;
+      }
+      case 'history': {
+        if (!v.upn) throw new UsageError('--upn UPN is required');
+        const r = call('marks.history', { upn: v.upn as string });
+        if (v.json) io.out(JSON.stringify(r) + '\n');
+        else for (const a of r.amendments) io.out(`${a.date} ${a.session} ${a.oldCode} -> ${a.newCode}  ${a.reason}  (${a.changedBy}, ${a.position}, ${a.changedAt})\n`);
         return 0;
       }
       case 'pupils': {

@@ -6,6 +6,7 @@ import { getPupil, listPupils, recordLeaving, recordReturn, saveContacts, update
 import { importPupils, previewPupils } from './pupils/pupil-import';
 import { backupTo, defaultBackupPath, verifyDb } from './admin/backup';
 import { APP_VERSION } from './version';
+import { exportMarks, importMarks, markHistory } from './registers/marks.service';
 
 export const handlers: Handlers = {
   'app.status': (ctx) => ({ hasSchool: readSchool(ctx.store.db) !== null, demo: isDemo(ctx.store.db), version: APP_VERSION, today: ctx.today(), dbPath: ctx.store.path }),
@@ -25,6 +26,9 @@ export const handlers: Handlers = {
   'pupils.recordReturn': recordReturn,
   'pupils.importPreview': previewPupils,
   'pupils.import': importPupils,
+  'marks.import': importMarks,
+  'marks.export': exportMarks,
+  'marks.history': markHistory,
   'admin.backup': (ctx, i) => backupTo(ctx.store.db, i.to ?? defaultBackupPath(ctx.store.path)),
   'admin.verify': (ctx) => verifyDb(ctx.store.db),
 };

@@ -170,11 +170,12 @@ export function createDemoSchool(store: Store, opts: DemoOptions): DemoReport {
             const c = episode.code;
             if ((c === 'M' || c === 'U') && s === 'PM') { /* half-day only */ }
             else code = c;
-            if (c === 'U') minutes = r.int(31, 70);
+            if (code === 'U') minutes = r.int(31, 70);
             if (c === 'C') note = 'Family funeral (leave granted by the headteacher)';
             if (c === 'R') note = 'Eid al-Fitr';
             if (c === 'N' && addDays(d, 14) < today) code = 'O'; // old N resolved to O
           } else if (s === 'AM' && r.chance(0.018)) { code = 'L'; minutes = r.int(2, 28); }
+          else if (isToday && r.chance(0.02)) code = 'N'; // this morning's unexplained absences, for the calling list
           insMark.run(p.id, d, s, code, minutes, note, `${d}T08:45:00.000Z`);
           marks++;
         }

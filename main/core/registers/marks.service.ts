@@ -1,0 +1,168 @@
+// Register marks: the one path that writes them. A new mark is inserted; a change of code or minutes to a stored
+// mark is an amendment, which needs a reason and the name and position of the person, and writes the history row
+// (original, new, reason, when, who) in the same transaction before the mark itself (the triggers insist).
+import type { Input, Issue, Output } from '../../../shared/contract';
+import { normaliseCode, type CodeRow } from '../../../shared/codes';
+import { isCompulsoryAge, parseInputDate, type IsoDate, type Session } from '../../../shared/dates';
+import type { Ctx } from '../context';
+import type { Db } from '../db/connection';
+import { AppError } from '../errors';
+import { loadCalendar } from '../calendar/calendar.service';
+import { columnIndex, csvLine, readCsv, unneutralise } from '../import/csv';
+
+export interface StoredMark { id: number; code: string; minutesLate: number | null; note: string | null; version: number }
+export interface Amender { reason: string; by: string; position: string; batchId?: string | null }
+
+export interface MarkWriter {
+  existing(pupilId: number, date: IsoDate, session: Session): StoredMark | undefined;
+  insert(pupilId: number, date: IsoDate, session: Session, code: string, minutesLate: number | null, note: string | null, source: string): void;
+  amend(mark: StoredMark, code: string, minutesLate: number | null, who: Amender): void;
+  setNote(mark: StoredMark, note: string | null): void;
+}
+
+/** Prepared statements for writing marks, made once per transaction. */
+export function markWriter(ctx: Ctx): MarkWriter {
+  const db = ctx.store.db;
+  const get = db.prepare('SELECT id, code, minutes_late AS minutesLate, note, version FROM marks WHERE pupil_id = ? AND date = ? AND session = ?');
+  const ins = db.prepare('INSERT INTO marks (pupil_id, date, session, code, minutes_late, note, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const hist = db.prepare('INSERT INTO mark_history (mark_id, version, old_code, new_code, old_minutes_late, new_minutes_late, reason, changed_at, changed_by, position, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const upd = db.prepare('UPDATE marks SET code = ?, minutes_late = ?, version = ?, exported_at = NULL WHERE id = ?');
+  const note = db.prepare('UPDATE marks SET note = ?, exported_at = NULL WHERE id = ?');
+  const now = ctx.now();
+  return {
+    existing: (p, d, s) => get.get(p, d, s) as StoredMark | undefined,
+    insert: (p, d, s, code, min, n, source) => { ins.run(p, d, s, code, min, n, source, ctx.session.userName, now); },
+    amend(m, code, min, who) {
+      if (!who.reason.trim() || !who.by.trim() || !who.position.trim()) throw new AppError('invalid', 'An amendment needs a reason and the name and position of the person making it.');
+      hist.run(m.id, m.version + 1, m.code, code, m.minutesLate, min, who.reason.trim(), now, who.by.trim(), who.position.trim(), who.batchId ?? null);
+      upd.run(code, min, m.version + 1, m.id);
+    },
+    setNote(m, n) {
+      note.run(n, m.id);
+      ctx.audit('mark.note', 'mark', m.id, { from: m.note, to: n });
+    },
+  };
+}
+
+interface PupilRoll { id: number; upn: string; dob: string; admissionDate: string; leavingDate: string | null }
+
+function rollByUpn(db: Db): Map<string, PupilRoll> {
+  const rows = db.prepare('SELECT id, upn, dob, admission_date AS admissionDate, leaving_date AS leavingDate FROM pupils').all() as PupilRoll[];
+  return new Map(rows.map((r) => [r.upn, r]));
+}
+
+/** `import marks` (cli.md): all-or-nothing, idempotent, amendments only with reason, name and position. */
+export function importMarks(ctx: Ctx, input: Input<'marks.import'>): Output<'marks.import'> {
+  const db = ctx.store.db;
+  const table = readCsv(input.csv);
+  const col = columnIndex(table);
+  const missing = ['upn', 'date', 'session', 'code'].filter((f) => col(f) < 0);
+  if (missing.length) throw new AppError('invalid', `The file has no ${missing.join(', ')} column (columns: upn,date,session,code,minutes_late,note).`);
+  const hasNote = col('note') >= 0;
+  const cal = loadCalendar(db);
+  const roll = rollByUpn(db);
+  const writer = markWriter(ctx);
+  const issues: Issue[] = [];
+  const warnings: Issue[] = [];
+  const needAmend: number[] = [];
+  const seen = new Map<string, number>();
+  const codeCache = new Map<string, ReturnType<typeof normaliseCode>>();
+  const iUpn = col('upn'), iDate = col('date'), iSession = col('session'), iCode = col('code'), iMin = col('minutes_late'), iNote = col('note');
+  type Op = { kind: 'insert' | 'amend' | 'note'; pupilId: number; date: string; session: Session; code: string; minutes: number | null; note: string | null; stored?: StoredMark };
+  const ops: Op[] = [];
+  let skipped = 0, closureRows = 0;
+  for (const rec of table.records) {
+    const c = rec.cells;
+    const line = rec.line;
+    const upn = unneutralise(c[iUpn] ?? '').trim().toUpperCase();
+    const rawDate = (c[iDate] ?? '').trim();
+    const pupil = roll.get(upn);
+    const date = parseInputDate(rawDate);
+    const problems: string[] = [];
+    if (!upn) problems.push('upn is missing');
+    else if (!pupil) problems.push(`no pupil with UPN ${upn}`);
+    if (!date) problems.push(`date ${JSON.stringify(rawDate)} is not a date (YYYY-MM-DD or DD/MM/YYYY)`);
+    const rawCode = unneutralise(c[iCode] ?? '').trim();
+    if (problems.length) { issues.push(...problems.map((message) => ({ line, message }))); continue; }
+    const schoolDay = cal.isSchoolDay(date!);
+    if (rawCode === '#' && !schoolDay) { closureRows++; continue; } // MIS exports carry # on closed days
+    const session = (c[iSession] ?? '').trim().toUpperCase();
+    if (session !== 'AM' && session !== 'PM') problems.push(`session ${JSON.stringify(c[iSession] ?? '')} must be AM or PM`);
+    if (!schoolDay) problems.push(`${date} is not a school session (${describeDay(cal.dayKind(date!))})`);
+    if (date! < pupil!.admissionDate) problems.push(`${upn} was not on roll on ${date} (admitted ${pupil!.admissionDate})`);
+    else if (pupil!.leavingDate && date! > pupil!.leavingDate) problems.push(`${upn} was not on roll on ${date} (left ${pupil!.leavingDate})`);
+    let row: CodeRow | undefined;
+    let code = '';
+    if (session === 'AM' || session === 'PM') {
+      const key = `${rawCode}|${date}|${session}`;
+      let n = codeCache.get(key);
+      if (!n) { n = normaliseCode(rawCode, date!, session); codeCache.set(key, n); }
+      if (!n.ok) problems.push(n.message);
+      else { code = n.code; row = n.row; }
+      if (code === '#' && schoolDay) problems.push(`code # (planned whole-school closure) on a school session: add the closure to the calendar instead`);
+      const k = `${upn}|${date}|${session}`;
+      if (seen.has(k)) problems.push(`${upn} ${date} ${session} is already on line ${seen.get(k)}`);
+      else seen.set(k, line);
+    }
+    const rawMin = iMin >= 0 ? (c[iMin] ?? '').trim() : '';
+    let minutes: number | null = null;
+    if (rawMin !== '' && rawMin !== '0') {
+      if (!/^\d+$/.test(rawMin)) problems.push(`minutes_late ${JSON.stringify(rawMin)} must be a whole number of minutes`);
+      else if (code && code !== 'L' && code !== 'U') problems.push(`minutes_late is only for L or U (the code is ${code})`);
+      else minutes = Number(rawMin);
+      if (minutes !== null && minutes > 300) problems.push(`minutes_late ${rawMin} is more than a session`);
+    }
+    if (problems.length) { issues.push(...problems.map((message) => ({ line, message }))); continue; }
+    if (code === 'X' && isCompulsoryAge(pupil!.dob, date!)) warnings.push({ line, message: `X (not of compulsory school age) for ${upn}, who is of compulsory school age on ${date}` });
+    void row;
+    const note = hasNote ? unneutralise(c[iNote] ?? '').trim() || null : null;
+    const stored = writer.existing(pupil!.id, date!, session as Session);
+    if (!stored) { ops.push({ kind: 'insert', pupilId: pupil!.id, date: date!, session: session as Session, code, minutes, note }); continue; }
+    if (stored.code !== code || (stored.minutesLate ?? null) !== minutes) {
+      needAmend.push(line);
+      ops.push({ kind: 'amend', pupilId: pupil!.id, date: date!, session: session as Session, code, minutes, note, stored });
+    } else if (hasNote && (stored.note ?? null) !== note) ops.push({ kind: 'note', pupilId: pupil!.id, date: date!, session: session as Session, code, minutes, note, stored });
+    else skipped++;
+  }
+  const amender = input.reason && input.by && input.position ? { reason: input.reason, by: input.by, position: input.position, batchId: `import-${ctx.now()}` } : null;
+  if (needAmend.length && !amender) {
+    for (const line of needAmend) issues.push({ line, message: 'this changes a stored mark: an amendment needs --reason, --by and --position' });
+    issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  }
+  if (issues.length) throw new AppError('invalid', `${issues.length} problem${issues.length > 1 ? 's' : ''} in the file; no mark was imported.`, issues);
+  let inserted = 0, amended = 0, notes = 0;
+  for (const op of ops) {
+    if (op.kind === 'insert') { writer.insert(op.pupilId, op.date, op.session, op.code, op.minutes, op.note, 'import'); inserted++; }
+    else if (op.kind === 'amend') {
+      writer.amend(op.stored!, op.code, op.minutes, amender!);
+      if (hasNote && (op.stored!.note ?? null) !== op.note) writer.setNote(op.stored!, op.note);
+      amended++;
+    } else { writer.setNote(op.stored!, op.note); notes++; }
+  }
+  if (inserted || amended || notes) ctx.audit('marks.import', 'marks', null, { inserted, amended, notes, reason: amender?.reason ?? null });
+  return { rows: table.records.length, inserted, amended, notesChanged: notes, skipped, closureRowsSkipped: closureRows, warnings };
+}
+
+function describeDay(kind: string): string {
+  return { weekend: 'a weekend', bank_holiday: 'a bank holiday', closure: 'a planned closure', holiday: 'outside term', school: 'a school day' }[kind] ?? kind;
+}
+
+/** `export marks`: CSV ordered by UPN, date, session; formula-like cells neutralised. */
+export function exportMarks(ctx: Ctx, { from, to }: Input<'marks.export'>): Output<'marks.export'> {
+  if (from > to) throw new AppError('invalid', 'The period ends before it starts.');
+  const rows = ctx.store.db.prepare(`SELECT p.upn, m.date, m.session, m.code, m.minutes_late AS minutes, m.note FROM marks m JOIN pupils p ON p.id = m.pupil_id
+    WHERE m.date BETWEEN ? AND ? ORDER BY p.upn, m.date, m.session`).raw().all(from, to) as [string, string, string, string, number | null, string | null][];
+  let csv = csvLine(['upn', 'date', 'session', 'code', 'minutes_late', 'note']);
+  for (const r of rows) csv += csvLine(r);
+  return { csv, rows: rows.length };
+}
+
+/** `history`: every amendment of a pupil's marks, oldest first, then by date and session. */
+export function markHistory(ctx: Ctx, { upn }: Input<'marks.history'>): Output<'marks.history'> {
+  const pupil = ctx.store.db.prepare('SELECT id FROM pupils WHERE upn = ?').get(upn.trim().toUpperCase()) as { id: number } | undefined;
+  if (!pupil) throw new AppError('not_found', `There is no pupil with UPN ${upn}.`);
+  const amendments = ctx.store.db.prepare(`SELECT m.date, m.session, h.old_code AS oldCode, h.new_code AS newCode, h.old_minutes_late AS oldMinutesLate,
+      h.new_minutes_late AS newMinutesLate, h.reason, h.changed_at AS changedAt, h.changed_by AS changedBy, h.position
+    FROM mark_history h JOIN marks m ON m.id = h.mark_id WHERE m.pupil_id = ? ORDER BY h.changed_at, h.id, m.date, m.session`).all(pupil.id) as Output<'marks.history'>['amendments'];
+  return { upn: upn.trim().toUpperCase(), amendments };
+}
