@@ -18,6 +18,7 @@ export interface Issue { line?: number; path?: string; message: string }
 export interface RpcError { kind: ErrorKind; message: string; issues?: Issue[] }
 export type Result<T> = { ok: true; value: T } | { ok: false; error: RpcError };
 
+const SessionSchema = z.enum(['AM', 'PM']);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
 
 export const SchoolSchema = z.object({
@@ -143,6 +144,25 @@ export const contract = {
       date: z.string(), session: z.enum(['AM', 'PM']), oldCode: z.string(), newCode: z.string(), oldMinutesLate: z.number().nullable(), newMinutesLate: z.number().nullable(),
       reason: z.string(), changedAt: z.string(), changedBy: z.string(), position: z.string(),
     })),
+  }), STAFF),
+  'registers.get': ch(z.object({ date: isoDate, session: SessionSchema, regGroup: z.string().min(1).max(40) }), z.object({
+    date: z.string(), session: SessionSchema, regGroup: z.string(), isSchoolDay: z.boolean(), dayKind: z.string(),
+    opensAt: z.string(), closesAt: z.string(), taken: z.object({ by: z.string(), at: z.string() }).nullable(),
+    codes: z.array(z.object({ code: z.string(), label: z.string(), category: z.string(), needsReason: z.boolean() })),
+    pupils: z.array(z.object({
+      pupilId: z.number().int(), upn: z.string(), name: z.string(), socialWorker: z.boolean(),
+      mark: z.object({ code: z.string(), minutesLate: z.number().nullable(), note: z.string().nullable(), amended: z.boolean() }).nullable(),
+      planned: z.object({ code: z.string(), note: z.string().nullable() }).nullable(),
+      strip: z.array(z.object({ date: z.string(), am: z.string().nullable(), pm: z.string().nullable() })),
+    })),
+  }), STAFF),
+  'registers.save': ch(z.object({
+    date: isoDate, session: SessionSchema, regGroup: z.string().min(1).max(40),
+    marks: z.array(z.object({ pupilId: z.number().int(), code: z.string().min(1).max(2), minutesLate: z.number().int().min(0).max(300).nullable().optional(), note: z.string().max(500).nullable().optional() })).max(200),
+    reason: z.string().trim().max(500).optional(),
+  }), z.object({ inserted: z.number().int(), amended: z.number().int(), unchanged: z.number().int(), unmarked: z.number().int() }), STAFF, { write: true }),
+  'registers.notTaken': ch(z.object({ date: isoDate }), z.object({
+    date: z.string(), isSchoolDay: z.boolean(), missing: z.array(z.object({ session: SessionSchema, regGroup: z.string() })),
   }), STAFF),
   'admin.backup': ch(z.object({ to: z.string().min(1).max(1000).optional() }), z.object({ path: z.string(), bytes: z.number() }), ['admin', 'head'], { write: false }),
   'admin.verify': ch(z.object({}), z.object({ integrity: z.array(z.string()), foreignKeys: z.number().int(), ok: z.boolean() }), ['admin', 'head']),

@@ -6,6 +6,7 @@ import { getPupil, listPupils, recordLeaving, recordReturn, saveContacts, update
 import { importPupils, previewPupils } from './pupils/pupil-import';
 import { backupTo, defaultBackupPath, verifyDb } from './admin/backup';
 import { APP_VERSION } from './version';
+import { getRegister, registersNotTaken, saveRegister } from './registers/registers.service';
 import { exportMarks, importMarks, markHistory } from './registers/marks.service';
 
 export const handlers: Handlers = {
@@ -29,6 +30,9 @@ export const handlers: Handlers = {
   'marks.import': importMarks,
   'marks.export': exportMarks,
   'marks.history': markHistory,
+  'registers.get': getRegister,
+  'registers.save': saveRegister,
+  'registers.notTaken': registersNotTaken,
   'admin.backup': (ctx, i) => backupTo(ctx.store.db, i.to ?? defaultBackupPath(ctx.store.path)),
   'admin.verify': (ctx) => verifyDb(ctx.store.db),
 };

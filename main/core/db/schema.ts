@@ -148,3 +148,17 @@ export const auditLog = sqliteTable('audit_log', {
   entityId: text('entity_id'),
   detail: text('detail'),
 });
+
+/** Planned marks (granted leave, trips, part-time timetables, dual registration): pre-fill the register, never overwrite a mark. */
+export const plannedMarks = sqliteTable('planned_marks', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  pupilId: integer('pupil_id').notNull().references(() => pupils.id),
+  date: text('date').notNull(),
+  session: text('session', { enum: ['AM', 'PM'] }).notNull(),
+  code: text('code').notNull(),
+  note: text('note'),
+  source: text('source').notNull(),
+  sourceId: integer('source_id'),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+}, (t) => [uniqueIndex('planned_marks_uq').on(t.pupilId, t.date, t.session, t.source), index('planned_marks_date_idx').on(t.date, t.session)]);
