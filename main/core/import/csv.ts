@@ -14,6 +14,28 @@ export function headerKey(h: string): string {
 
 export function readCsv(text: string): CsvTable {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const rows = src.includes('"') ? readQuoted(src) : readPlain(src);
+  if (rows.length === 0) throw new AppError('invalid', 'The file is empty: it needs a header row.');
+  const [head, ...records] = rows;
+  const headers = head.cells.map((h) => h.trim());
+  return { headers, keys: headers.map(headerKey), records };
+}
+
+/** Fast path: with no quote characters every physical line is one record (MIS exports of marks usually are). */
+function readPlain(src: string): CsvRecord[] {
+  const rows: CsvRecord[] = [];
+  const lines = src.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let l = lines[i];
+    if (l.endsWith('\r')) l = l.slice(0, -1);
+    if (l.trim() === '') continue;
+    rows.push({ line: i + 1, cells: l.split(',') });
+  }
+  return rows;
+}
+
+/** RFC 4180 quoting through papaparse, tracking the physical line where each record starts. */
+function readQuoted(src: string): CsvRecord[] {
   const rows: CsvRecord[] = [];
   const issues: Issue[] = [];
   let prevCursor = 0;
@@ -40,10 +62,7 @@ export function readCsv(text: string): CsvTable {
     },
   });
   if (issues.length) throw new AppError('invalid', 'The file is not valid CSV.', issues);
-  if (rows.length === 0) throw new AppError('invalid', 'The file is empty: it needs a header row.');
-  const [head, ...records] = rows;
-  const headers = head.cells.map((h) => h.trim());
-  return { headers, keys: headers.map(headerKey), records };
+  return rows;
 }
 
 function csvErrorMessage(e: Papa.ParseError): string {
@@ -66,7 +85,7 @@ export function columnIndex(table: CsvTable, mapping?: Record<string, string>): 
 
 /** Removes the ' that export put before a formula-like cell, so an export re-imports unchanged. */
 export function unneutralise(v: string): string {
-  return /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
+  return v.charCodeAt(0) === 39 && /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
 }
 
 export function csvCell(v: string | number | null | undefined): string {

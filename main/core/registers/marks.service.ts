@@ -62,22 +62,46 @@ export function importMarks(ctx: Ctx, input: Input<'marks.import'>): Output<'mar
   const cal = loadCalendar(db);
   const roll = rollByUpn(db);
   const writer = markWriter(ctx);
+  const dateMemo = new Map<string, string | null>();
+  const dateOf = (raw: string) => {
+    let d = dateMemo.get(raw);
+    if (d === undefined) { d = parseInputDate(raw); dateMemo.set(raw, d); }
+    return d;
+  };
+  // One query for the stored marks the file could touch, instead of one per row.
+  // Numeric keys (pupil, day number, session) keep these maps cheap for a year of marks.
+  const dayNo = new Map<string, number>();
+  const keyOf = (p: number, d: string, s: string) => {
+    let n = dayNo.get(d);
+    if (n === undefined) { n = Math.round(Date.parse(`${d}T00:00:00Z`) / 86_400_000); dayNo.set(d, n); }
+    return (p * 65536 + n) * 2 + (s === 'PM' ? 1 : 0);
+  };
+  const storedMarks = new Map<number, StoredMark>();
+  if (table.records.length > 200) {
+    let lo = '9999-12-31', hi = '0000-01-01';
+    for (const r of table.records) {
+      const d = dateOf((r.cells[col('date')] ?? '').trim());
+      if (d && d < lo) lo = d;
+      if (d && d > hi) hi = d;
+    }
+    const q = db.prepare('SELECT pupil_id AS p, date, session, id, code, minutes_late AS minutesLate, note, version FROM marks WHERE date BETWEEN ? AND ?');
+    for (const m of q.iterate(lo, hi) as Iterable<StoredMark & { p: number; date: string; session: string }>) storedMarks.set(keyOf(m.p, m.date, m.session), m);
+  }
+  const lookup = table.records.length > 200 ? (p: number, d: string, s: Session) => storedMarks.get(keyOf(p, d, s)) : writer.existing;
   const issues: Issue[] = [];
   const warnings: Issue[] = [];
-  const needAmend: number[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<number, number>();
   const codeCache = new Map<string, ReturnType<typeof normaliseCode>>();
   const iUpn = col('upn'), iDate = col('date'), iSession = col('session'), iCode = col('code'), iMin = col('minutes_late'), iNote = col('note');
-  type Op = { kind: 'insert' | 'amend' | 'note'; pupilId: number; date: string; session: Session; code: string; minutes: number | null; note: string | null; stored?: StoredMark };
-  const ops: Op[] = [];
-  let skipped = 0, closureRows = 0;
+  const amender = input.reason && input.by && input.position ? { reason: input.reason, by: input.by, position: input.position, batchId: `import-${ctx.now()}` } : null;
+  let skipped = 0, closureRows = 0, inserted = 0, amended = 0, notes = 0;
   for (const rec of table.records) {
     const c = rec.cells;
     const line = rec.line;
     const upn = unneutralise(c[iUpn] ?? '').trim().toUpperCase();
     const rawDate = (c[iDate] ?? '').trim();
     const pupil = roll.get(upn);
-    const date = parseInputDate(rawDate);
+    const date = dateOf(rawDate);
     const problems: string[] = [];
     if (!upn) problems.push('upn is missing');
     else if (!pupil) problems.push(`no pupil with UPN ${upn}`);
@@ -100,7 +124,7 @@ export function importMarks(ctx: Ctx, input: Input<'marks.import'>): Output<'mar
       if (!n.ok) problems.push(n.message);
       else { code = n.code; row = n.row; }
       if (code === '#' && schoolDay) problems.push(`code # (planned whole-school closure) on a school session: add the closure to the calendar instead`);
-      const k = `${upn}|${date}|${session}`;
+      const k = keyOf(pupil!.id, date!, session);
       if (seen.has(k)) problems.push(`${upn} ${date} ${session} is already on line ${seen.get(k)}`);
       else seen.set(k, line);
     }
@@ -116,29 +140,26 @@ export function importMarks(ctx: Ctx, input: Input<'marks.import'>): Output<'mar
     if (code === 'X' && isCompulsoryAge(pupil!.dob, date!)) warnings.push({ line, message: `X (not of compulsory school age) for ${upn}, who is of compulsory school age on ${date}` });
     void row;
     const note = hasNote ? unneutralise(c[iNote] ?? '').trim() || null : null;
-    const stored = writer.existing(pupil!.id, date!, session as Session);
-    if (!stored) { ops.push({ kind: 'insert', pupilId: pupil!.id, date: date!, session: session as Session, code, minutes, note }); continue; }
-    if (stored.code !== code || (stored.minutesLate ?? null) !== minutes) {
-      needAmend.push(line);
-      ops.push({ kind: 'amend', pupilId: pupil!.id, date: date!, session: session as Session, code, minutes, note, stored });
-    } else if (hasNote && (stored.note ?? null) !== note) ops.push({ kind: 'note', pupilId: pupil!.id, date: date!, session: session as Session, code, minutes, note, stored });
-    else skipped++;
-  }
-  const amender = input.reason && input.by && input.position ? { reason: input.reason, by: input.by, position: input.position, batchId: `import-${ctx.now()}` } : null;
-  if (needAmend.length && !amender) {
-    for (const line of needAmend) issues.push({ line, message: 'this changes a stored mark: an amendment needs --reason, --by and --position' });
-    issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    const stored = lookup(pupil!.id, date!, session as Session);
+    // Writes happen as the file is read (dispatch runs this inside one transaction); any problem found later
+    // throws, and the transaction rolls everything back, so the import stays all-or-nothing.
+    const write = issues.length === 0;
+    if (!stored) {
+      if (write) writer.insert(pupil!.id, date!, session as Session, code, minutes, note, 'import');
+      inserted++;
+    } else if (stored.code !== code || (stored.minutesLate ?? null) !== minutes) {
+      if (!amender) { issues.push({ line, message: 'this changes a stored mark: an amendment needs --reason, --by and --position' }); continue; }
+      if (write) {
+        writer.amend(stored, code, minutes, amender);
+        if (hasNote && (stored.note ?? null) !== note) writer.setNote(stored, note);
+      }
+      amended++;
+    } else if (hasNote && (stored.note ?? null) !== note) {
+      if (write) writer.setNote(stored, note);
+      notes++;
+    } else skipped++;
   }
   if (issues.length) throw new AppError('invalid', `${issues.length} problem${issues.length > 1 ? 's' : ''} in the file; no mark was imported.`, issues);
-  let inserted = 0, amended = 0, notes = 0;
-  for (const op of ops) {
-    if (op.kind === 'insert') { writer.insert(op.pupilId, op.date, op.session, op.code, op.minutes, op.note, 'import'); inserted++; }
-    else if (op.kind === 'amend') {
-      writer.amend(op.stored!, op.code, op.minutes, amender!);
-      if (hasNote && (op.stored!.note ?? null) !== op.note) writer.setNote(op.stored!, op.note);
-      amended++;
-    } else { writer.setNote(op.stored!, op.note); notes++; }
-  }
   if (inserted || amended || notes) ctx.audit('marks.import', 'marks', null, { inserted, amended, notes, reason: amender?.reason ?? null });
   return { rows: table.records.length, inserted, amended, notesChanged: notes, skipped, closureRowsSkipped: closureRows, warnings };
 }
