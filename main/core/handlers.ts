@@ -7,6 +7,7 @@ import { importPupils, previewPupils } from './pupils/pupil-import';
 import { backupTo, defaultBackupPath, verifyDb } from './admin/backup';
 import { APP_VERSION } from './version';
 import { getRegister, registersNotTaken, saveRegister } from './registers/registers.service';
+import { callingList, detailMissing, informSocialWorker, logAttempt, overdueN, resolveN } from './registers/followup.service';
 import { exportMarks, importMarks, markHistory } from './registers/marks.service';
 
 export const handlers: Handlers = {
@@ -33,6 +34,12 @@ export const handlers: Handlers = {
   'registers.get': getRegister,
   'registers.save': saveRegister,
   'registers.notTaken': registersNotTaken,
+  'followup.list': callingList,
+  'followup.logAttempt': logAttempt,
+  'followup.informSocialWorker': informSocialWorker,
+  'followup.resolve': resolveN,
+  'followup.overdueN': overdueN,
+  'followup.detailMissing': detailMissing,
   'admin.backup': (ctx, i) => backupTo(ctx.store.db, i.to ?? defaultBackupPath(ctx.store.path)),
   'admin.verify': (ctx) => verifyDb(ctx.store.db),
 };

@@ -162,3 +162,27 @@ export const plannedMarks = sqliteTable('planned_marks', {
   createdAt: text('created_at').notNull(),
   createdBy: text('created_by').notNull(),
 }, (t) => [uniqueIndex('planned_marks_uq').on(t.pupilId, t.date, t.session, t.source), index('planned_marks_date_idx').on(t.date, t.session)]);
+
+/** First-day follow-up of unexplained absence: every call, text, email or visit, with its outcome. */
+export const contactAttempts = sqliteTable('contact_attempts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  pupilId: integer('pupil_id').notNull().references(() => pupils.id),
+  date: text('date').notNull(),
+  method: text('method', { enum: ['call', 'text', 'email', 'home_visit', 'other'] }).notNull(),
+  outcome: text('outcome').notNull(),
+  contactName: text('contact_name'),
+  note: text('note'),
+  by: text('by').notNull(),
+  at: text('at').notNull(),
+}, (t) => [index('contact_attempts_date_idx').on(t.date, t.pupilId)]);
+
+/** Unexplained absence of a pupil with a social worker, passed on to the social worker (Summary table). */
+export const socialWorkerNotices = sqliteTable('social_worker_notices', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  pupilId: integer('pupil_id').notNull().references(() => pupils.id),
+  date: text('date').notNull(),
+  how: text('how').notNull(),
+  note: text('note'),
+  by: text('by').notNull(),
+  at: text('at').notNull(),
+}, (t) => [index('social_worker_notices_idx').on(t.pupilId, t.date)]);
