@@ -19,6 +19,11 @@ export interface RpcError { kind: ErrorKind; message: string; issues?: Issue[] }
 export type Result<T> = { ok: true; value: T } | { ok: false; error: RpcError };
 
 const SessionSchema = z.enum(['AM', 'PM']);
+const ScopeSchema = z.object({ regGroup: z.string().max(40).optional(), yearGroup: z.enum(YEAR_GROUPS).optional(), pupilIds: z.array(z.number().int()).max(5000).optional() });
+const BulkSchema = z.object({
+  from: isoDate, to: isoDate, session: z.enum(['AM', 'PM', 'both']), scope: ScopeSchema, code: z.string().min(1).max(2), note: optText.optional(),
+});
+const MarkCell = z.object({ code: z.string(), amended: z.boolean(), note: z.string().nullable(), minutesLate: z.number().nullable() });
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
 
 export const SchoolSchema = z.object({
@@ -187,6 +192,20 @@ export const contract = {
   }), STAFF),
   'followup.detailMissing': ch(z.object({ from: isoDate, to: isoDate }), z.object({
     marks: z.array(z.object({ pupilId: z.number().int(), upn: z.string(), name: z.string(), regGroup: z.string(), date: z.string(), session: SessionSchema, code: z.string() })),
+  }), STAFF),
+  'grid.get': ch(z.object({ from: isoDate, to: isoDate, scope: ScopeSchema }), z.object({
+    sessions: z.array(z.object({ date: z.string(), session: SessionSchema })),
+    rows: z.array(z.object({ pupilId: z.number().int(), upn: z.string(), name: z.string(), regGroup: z.string(), cells: z.array(z.object({ code: z.string().nullable(), amended: z.boolean(), onRoll: z.boolean() })) })),
+  }), STAFF),
+  'marks.bulkPreview': ch(BulkSchema, z.object({
+    changes: z.array(z.object({ pupilId: z.number().int(), name: z.string(), date: z.string(), session: SessionSchema, from: z.string().nullable(), to: z.string() })),
+    total: z.number().int(), amendments: z.number().int(),
+  }), STAFF),
+  'marks.bulkApply': ch(BulkSchema.extend({ reason: z.string().trim().min(1, 'a reason is required').max(500), expectTotal: z.number().int() }), z.object({ batchId: z.string(), inserted: z.number().int(), amended: z.number().int() }), STAFF, { write: true }),
+  'pupils.attendance': ch(z.object({ pupilId: z.number().int(), from: isoDate, to: isoDate }), z.object({
+    days: z.array(z.object({ date: z.string(), kind: z.string(), am: MarkCell.nullable(), pm: MarkCell.nullable() })),
+    codeCounts: z.record(z.string(), z.number().int()),
+    weekdayPattern: z.array(z.object({ weekday: z.number().int(), possible: z.number().int(), absent: z.number().int() })),
   }), STAFF),
   'admin.backup': ch(z.object({ to: z.string().min(1).max(1000).optional() }), z.object({ path: z.string(), bytes: z.number() }), ['admin', 'head'], { write: false }),
   'admin.verify': ch(z.object({}), z.object({ integrity: z.array(z.string()), foreignKeys: z.number().int(), ok: z.boolean() }), ['admin', 'head']),

@@ -8,6 +8,7 @@ import { backupTo, defaultBackupPath, verifyDb } from './admin/backup';
 import { APP_VERSION } from './version';
 import { getRegister, registersNotTaken, saveRegister } from './registers/registers.service';
 import { callingList, detailMissing, informSocialWorker, logAttempt, overdueN, resolveN } from './registers/followup.service';
+import { applyBulk, getGrid, previewBulk, pupilAttendance } from './registers/grid.service';
 import { exportMarks, importMarks, markHistory } from './registers/marks.service';
 
 export const handlers: Handlers = {
@@ -40,6 +41,10 @@ export const handlers: Handlers = {
   'followup.resolve': resolveN,
   'followup.overdueN': overdueN,
   'followup.detailMissing': detailMissing,
+  'grid.get': getGrid,
+  'marks.bulkPreview': previewBulk,
+  'marks.bulkApply': applyBulk,
+  'pupils.attendance': pupilAttendance,
   'admin.backup': (ctx, i) => backupTo(ctx.store.db, i.to ?? defaultBackupPath(ctx.store.path)),
   'admin.verify': (ctx) => verifyDb(ctx.store.db),
 };
