@@ -1,5 +1,6 @@
 // The command line of cli.md: the same core and rules as the app, for the IT technician and for automated tools.
 // Exit 0 success; 1 input refused (nothing written; problems on stderr as "line N: message"); 2 usage error.
+import { assertNodeVersion } from '../core/node-version';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SchoolSchema, type Channel, type Input, type Issue, type Output, type Result, type Session } from '../../shared/contract';
@@ -179,6 +180,7 @@ export function run(argv: string[], io: Io = stdio): number {
 }
 
 if (require.main === module) {
+  assertNodeVersion();
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); throw e; });
   process.exitCode = run(process.argv.slice(2));
 }

@@ -14,6 +14,9 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 const LOCAL_SESSION: Session = { userName: 'Local operator', position: 'Office', roles: ['office', 'lead', 'head', 'admin'] };
 let store: Store | null = null;
 
+// en-GB dates in date inputs and spellcheck, whatever the PC's own locale.
+app.commandLine.appendSwitch('lang', 'en-GB');
+
 if (!app.requestSingleInstanceLock()) app.quit();
 
 app.on('second-instance', () => {

@@ -1,5 +1,6 @@
 // Browser mode: serves the built renderer and the same rpc as Electron's IPC, on 127.0.0.1 only.
 // Usage: node dist/web/server.cjs [--db FILE] [--port N] [--demo]
+import { assertNodeVersion } from '../core/node-version';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -73,5 +74,6 @@ function main() {
 }
 
 if (require.main === module) {
+  assertNodeVersion();
   try { main(); } catch (e) { process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`); process.exit(1); }
 }

@@ -128,6 +128,8 @@ export function createDemoSchool(store: Store, opts: DemoOptions): DemoReport {
         writePupil(ctx, fields, contacts, 'demo');
         const id = (db.prepare('SELECT id FROM pupils WHERE upn = ?').get(upn) as { id: number }).id;
         if (leaving) db.prepare("UPDATE pupils SET deletion_ground = '2024-9(1)(a)' WHERE id = ?").run(id);
+        // the office sent each new-pupil return on time (reg 13)
+        db.prepare("INSERT INTO la_returns (pupil_id, kind, due, sent_at, method, sent_by, created_at) VALUES (?, 'new_pupil', ?, ?, 'LA portal', 'Demo office', ?)").run(id, addDays(fields.admissionDate, 5), addDays(fields.admissionDate, 2), ctx.now());
         // Absence propensity: a skewed mix so ~20% are persistently and ~2% severely absent.
         const u = r.next();
         const boost = fsm ? 1.35 : 1;

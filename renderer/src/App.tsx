@@ -1,0 +1,50 @@
+// The app shell: first-run setup until a school exists, then a left navigation and the routed screens.
+import { Spinner } from '@fluentui/react-components';
+import { useRpc, useHashRoute } from './hooks';
+import { ErrorBar } from './components/ErrorBar';
+import { Setup } from './screens/Setup';
+import { Home } from './screens/Home';
+import { Pupils } from './screens/Pupils';
+import { PupilPage } from './screens/PupilPage';
+import { ImportPupils } from './screens/ImportPupils';
+import { CalendarScreen } from './screens/Calendar';
+import { Settings } from './screens/Settings';
+import { Register } from './screens/Register';
+import { FollowUp } from './screens/FollowUp';
+
+const NAV: [string, string][] = [['', 'Home'], ['register', 'Take a register'], ['followup', 'Unexplained absence'], ['pupils', 'Pupils'], ['import', 'Import pupils'], ['calendar', 'Calendar'], ['settings', 'Settings']];
+
+export function App() {
+  const status = useRpc('app.status', {});
+  const school = useRpc('school.get', {}, { enabled: !!status.data?.hasSchool });
+  const route = useHashRoute();
+  if (status.isPending) return <Spinner label="Opening the database…" style={{ marginTop: 80 }} />;
+  if (status.error) return <main id="main" className="page" style={{ padding: 24 }}><ErrorBar error={status.error} title="The app cannot reach its database" /></main>;
+  const today = status.data.today;
+  if (!status.data.hasSchool) return <Setup today={today} />;
+  const [top, id] = route;
+  const screen = (() => {
+    switch (top ?? '') {
+      case '': return <Home today={today} />;
+      case 'pupils': return id ? <PupilPage id={Number(id)} today={today} /> : <Pupils today={today} />;
+      case 'import': return <ImportPupils />;
+      case 'calendar': return <CalendarScreen today={today} />;
+      case 'settings': return <Settings />;
+      case 'register': return <Register today={today} />;
+      case 'followup': return <FollowUp today={today} />;
+      default: return <p>There is no such page. <a href="#/">Go home</a>.</p>;
+    }
+  })();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
+      <nav className="nav" aria-label="Main">
+        <div className="school">{school.data?.name ?? 'Attendance'}{status.data.demo ? ' (demo)' : ''}</div>
+        {NAV.map(([path, label]) => (
+          <a key={path} href={`#/${path}`} aria-current={(top ?? '') === path ? 'page' : undefined}>{label}</a>
+        ))}
+      </nav>
+      <main id="main" tabIndex={-1}>{screen}</main>
+    </div>
+  );
+}

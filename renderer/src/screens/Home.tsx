@@ -1,0 +1,28 @@
+// Home: today at a glance, with the day's first tasks.
+import { Card, CardHeader, Link, Text, Title2 } from '@fluentui/react-components';
+import { formatLongDate } from '../../../shared/dates';
+import { useRpc } from '../hooks';
+import { ErrorBar } from '../components/ErrorBar';
+
+export function Home({ today }: { today: string }) {
+  const pupils = useRpc('pupils.list', { onDate: today });
+  const notTaken = useRpc('registers.notTaken', { date: today });
+  const calling = useRpc('followup.list', { date: today });
+  const overdue = useRpc('followup.overdueN', { asOf: today });
+  return (
+    <div className="page">
+      <Title2 as="h1">{formatLongDate(today, true)}</Title2>
+      <ErrorBar error={pupils.error ?? notTaken.error ?? calling.error} />
+      <div className="grid2">
+        <Card><CardHeader header={<Text weight="semibold">Pupils on roll</Text>} /><Text size={700}>{pupils.data?.pupils.length ?? '…'}</Text><Link href="#/pupils">Find a pupil</Link></Card>
+        <Card>
+          <CardHeader header={<Text weight="semibold">Registers not yet taken today</Text>} />
+          {notTaken.data && !notTaken.data.isSchoolDay ? <Text>Not a school day.</Text> : <Text size={700}>{notTaken.data?.missing.length ?? '…'}</Text>}
+          <ul aria-label="Registers not yet taken">{notTaken.data?.missing.slice(0, 8).map((m) => <li key={m.session + m.regGroup}><Link href={`#/register/${encodeURIComponent(m.regGroup)}/${m.session}`}>{m.regGroup} {m.session}</Link></li>)}</ul>
+        </Card>
+        <Card><CardHeader header={<Text weight="semibold">Unexplained absences today (N)</Text>} /><Text size={700}>{calling.data?.pupils.length ?? '…'}</Text><Link href="#/followup">Open the calling list</Link></Card>
+        <Card><CardHeader header={<Text weight="semibold">N marks overdue (5 school days)</Text>} /><Text size={700}>{overdue.data?.marks.length ?? '…'}</Text></Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+// Import pupils from the MIS: choose a CSV, preview it, match its columns to the fields, then import all or nothing.
+import { useState } from 'react';
+import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select, Text, Title2 } from '@fluentui/react-components';
+import { IMPORT_FIELDS, type Output } from '../../../shared/contract';
+import { call } from '../rpc';
+import { ErrorBar } from '../components/ErrorBar';
+import { useQueryClient } from '@tanstack/react-query';
+
+const REQUIRED = new Set(['upn', 'surname', 'forename', 'dob', 'sex', 'year_group', 'reg_group', 'admission_date']);
+
+export function ImportPupils() {
+  const qc = useQueryClient();
+  const [fileName, setFileName] = useState('');
+  const [csv, setCsv] = useState<string | null>(null);
+  const [preview, setPreview] = useState<Output<'pupils.importPreview'> | null>(null);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<Output<'pupils.import'> | null>(null);
+
+  const runPreview = async (text: string, map: Record<string, string>) => {
+    setError(null);
+    setPreview(await call('pupils.importPreview', { csv: text, mapping: fileMapping(map) }));
+  };
+  /** field -> file header (screen state) to file header -> field (contract). */
+  const fileMapping = (m: Record<string, string>) => Object.fromEntries(Object.entries(m).filter(([, h]) => h).map(([f, h]) => [h, f]));
+
+  const onFile = async (f: File | undefined) => {
+    setDone(null); setPreview(null); setMapping({});
+    if (!f) return;
+    setFileName(f.name);
+    const text = await f.text();
+    setCsv(text);
+    try { await runPreview(text, {}); } catch (e) { setError(e); }
+  };
+
+  const doImport = async () => {
+    if (!csv) return;
+    setBusy(true); setError(null); setDone(null);
+    try {
+      setDone(await call('pupils.import', { csv, mapping: fileMapping(mapping) }));
+      await qc.invalidateQueries();
+    } catch (e) { setError(e); } finally { setBusy(false); }
+  };
+
+  const problems = preview?.errors ?? [];
+  return (
+    <div className="page">
+      <Title2 as="h1">Import pupils</Title2>
+      <Text>Export the pupils from your MIS as CSV (UTF-8). Every row is checked first: if any row is wrong, nothing is imported and each problem is listed with its line number. Pupils already here (same UPN) are updated, and each change is recorded.</Text>
+      <Field label="CSV file">
+        <input type="file" accept=".csv,text/csv" aria-label="Choose a CSV file" onChange={(e) => void onFile(e.target.files?.[0])} />
+      </Field>
+      {preview && preview.headers.length > 0 && (
+        <section className="card" aria-labelledby="h-map">
+          <Text as="h2" id="h-map" weight="semibold" size={500}>Match the columns of {fileName}</Text>
+          <div className="grid2">
+            {IMPORT_FIELDS.map((f) => (
+              <Field key={f} label={`${f}${REQUIRED.has(f) ? ' (required)' : ''}`}>
+                <Select value={mapping[f] ?? preview.matched[f] ?? ''} onChange={(_, d) => { const m = { ...mapping, [f]: d.value }; setMapping(m); void runPreview(csv!, m).catch(setError); }}>
+                  <option value="">(not in this file)</option>
+                  {preview.headers.map((h) => <option key={h} value={h}>{h}</option>)}
+                </Select>
+              </Field>
+            ))}
+          </div>
+        </section>
+      )}
+      {preview && preview.preview.length > 0 && (
+        <section className="card" aria-labelledby="h-prev" style={{ overflowX: 'auto' }}>
+          <Text as="h2" id="h-prev" weight="semibold" size={500}>First rows</Text>
+          <table className="plain" aria-label="Preview of the file">
+            <thead><tr>{preview.headers.slice(0, 10).map((h) => <th key={h}>{h}</th>)}</tr></thead>
+            <tbody>{preview.preview.slice(0, 5).map((r, i) => <tr key={i}>{preview.headers.slice(0, 10).map((h) => <td key={h}>{r[h]}</td>)}</tr>)}</tbody>
+          </table>
+        </section>
+      )}
+      {problems.length > 0 && (
+        <MessageBar intent="error" role="alert"><MessageBarBody>
+          <MessageBarTitle>{problems.length} problem{problems.length > 1 ? 's' : ''}: nothing will be imported until they are fixed</MessageBarTitle>
+          <ul aria-label="Problems in the file">{problems.slice(0, 200).map((p, i) => <li key={i}>{p.line !== undefined ? `line ${p.line}: ` : ''}{p.message}</li>)}</ul>
+        </MessageBarBody></MessageBar>
+      )}
+      {preview?.summary && !done && <Text>Ready: {preview.summary.rows} pupils, {preview.summary.created} new, {preview.summary.updated} already here (updated where changed).</Text>}
+      {busy && <ProgressBar aria-label="Importing pupils" />}
+      <ErrorBar error={error} title="Nothing was imported" />
+      {done && <MessageBar intent="success"><MessageBarBody><MessageBarTitle>Imported</MessageBarTitle>{done.created} added, {done.updated} updated, {done.unchanged} unchanged.</MessageBarBody></MessageBar>}
+      <div className="row"><Button appearance="primary" disabled={!csv || busy || problems.length > 0} onClick={() => void doImport()}>Import</Button></div>
+    </div>
+  );
+}

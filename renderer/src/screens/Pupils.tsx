@@ -1,0 +1,49 @@
+// The pupil list: search by name or UPN, filter by year, group and cohort flags; each row opens the pupil.
+import { useState } from 'react';
+import { Badge, Checkbox, Field, Input, Select, Title2, Text } from '@fluentui/react-components';
+import { YEAR_GROUPS } from '../../../shared/pupil';
+import type { Input as RpcInput } from '../../../shared/contract';
+import { go, useRpc } from '../hooks';
+import { ErrorBar } from '../components/ErrorBar';
+
+const FLAGS: [string, string][] = [['fsm', 'FSM'], ['senK', 'SEN support'], ['senE', 'EHC plan'], ['cla', 'Looked after'], ['socialWorker', 'Social worker'], ['eal', 'EAL'], ['youngCarer', 'Young carer'], ['boarder', 'Boarder']];
+
+export function Pupils({ today }: { today: string }) {
+  const [search, setSearch] = useState('');
+  const [yearGroup, setYear] = useState('');
+  const [regGroup, setGroup] = useState('');
+  const [flag, setFlag] = useState('');
+  const [leavers, setLeavers] = useState(false);
+  const input: RpcInput<'pupils.list'> = { search: search || undefined, yearGroup: (yearGroup || undefined) as never, regGroup: regGroup || undefined, flag: (flag || undefined) as never, includeLeavers: leavers, onDate: today };
+  const q = useRpc('pupils.list', input, { placeholderData: (prev) => prev });
+  return (
+    <div className="page">
+      <Title2 as="h1">Pupils</Title2>
+      <div className="row" role="search">
+        <Field label="Search name or UPN"><Input value={search} onChange={(_, d) => setSearch(d.value)} autoFocus /></Field>
+        <Field label="Year"><Select value={yearGroup} onChange={(_, d) => setYear(d.value)}><option value="">All years</option>{YEAR_GROUPS.map((y) => <option key={y} value={y}>{y === 'R' ? 'Reception' : /^N/.test(y) ? `Nursery ${y}` : `Year ${y}`}</option>)}</Select></Field>
+        <Field label="Registration group"><Select value={regGroup} onChange={(_, d) => setGroup(d.value)}><option value="">All groups</option>{q.data?.regGroups.map((g) => <option key={g}>{g}</option>)}</Select></Field>
+        <Field label="Flag"><Select value={flag} onChange={(_, d) => setFlag(d.value)}><option value="">Any</option>{FLAGS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</Select></Field>
+        <Checkbox label="Include leavers" checked={leavers} onChange={(_, d) => setLeavers(!!d.checked)} />
+      </div>
+      <ErrorBar error={q.error} />
+      <Text aria-live="polite">{q.data ? `${q.data.pupils.length} pupil${q.data.pupils.length === 1 ? '' : 's'}` : 'Loading…'}</Text>
+      <table className="plain" aria-label="Pupils">
+        <thead><tr><th>Name</th><th>UPN</th><th>Year</th><th>Group</th><th>Flags</th></tr></thead>
+        <tbody>
+          {q.data?.pupils.slice(0, 500).map((p) => (
+            <tr key={p.id} className="clickable" onClick={() => go(`pupils/${p.id}`)}>
+              <td><a href={`#/pupils/${p.id}`}>{p.surname}, {p.preferredForename ?? p.forename}</a>{!p.onRoll && <Text className="muted"> (left {p.leavingDate})</Text>}</td>
+              <td>{p.upn}</td><td>{p.yearGroup}</td><td>{p.regGroup}</td>
+              <td className="row" style={{ gap: 4 }}>
+                {p.fsm && <Badge appearance="tint">FSM</Badge>}{p.sen === 'K' && <Badge appearance="tint" color="informative">SEN K</Badge>}{p.sen === 'E' && <Badge appearance="tint" color="informative">EHCP</Badge>}
+                {p.cla && <Badge appearance="tint" color="important">CLA</Badge>}{p.socialWorker && <Badge appearance="tint" color="danger">SW</Badge>}{p.eal && <Badge appearance="tint" color="success">EAL</Badge>}
+                {p.youngCarer && <Badge appearance="tint">Young carer</Badge>}{p.boarder && <Badge appearance="tint">Boarder</Badge>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+// A new school from its first start, as the office would meet it: setup, a pupils import with one bad row
+// (refused with its line, nothing imported), the fix, finding a pupil, then the morning register taken with the
+// keyboard only, an amendment with its reason, and the calling list resolving an N.
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from './axe';
+
+test.describe.configure({ mode: 'serial' });
+
+let page: Page;
+test.beforeAll(async ({ browser }) => { page = await (await browser.newContext()).newPage(); });
+test.afterAll(async () => { await page.close(); });
+
+const fixture = (name: string) => path.resolve('test/fixtures', name);
+
+test('first-run setup creates the school and lands on Home', async () => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Set up your school' })).toBeVisible();
+  await expectAccessible(page, 'setup');
+  await page.getByLabel('School name').fill('Kestrel Primary School');
+  await page.getByLabel('URN (6 digits)').fill('12345');
+  await page.getByLabel('Register stays open for (minutes, at most 30)').fill('45');
+  await page.getByRole('button', { name: 'Save and start' }).click();
+  await expect(page.getByText('URN must be 6 digits')).toBeVisible();
+  await expect(page.getByText('a register may stay open at most 30 minutes')).toBeVisible();
+  await page.getByLabel('URN (6 digits)').fill('123456');
+  await page.getByLabel('Register stays open for (minutes, at most 30)').fill('30');
+  await page.getByLabel('Senior attendance champion').fill('Mrs A. Champion');
+  await page.getByRole('button', { name: 'Save and start' }).click();
+  await expect(page.getByRole('heading', { name: 'Tuesday 1 December 2026' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('Kestrel Primary School');
+  await expectAccessible(page, 'home');
+});
+
+test('a pupils file with one bad row is refused with its line number and nothing is imported; the fixed file imports', async () => {
+  await page.getByRole('link', { name: 'Import pupils' }).click();
+  await page.getByLabel('Choose a CSV file').setInputFiles(fixture('pupils-bad.csv'));
+  const problems = page.getByRole('list', { name: 'Problems in the file' });
+  await expect(problems).toContainText('line 5: UPN B801200026003 has a wrong check letter (expected K)');
+  await expect(page.getByRole('button', { name: 'Import' })).toBeDisabled();
+  await expectAccessible(page, 'import with errors');
+  await page.getByRole('link', { name: 'Pupils', exact: true }).click();
+  await expect(page.getByText('0 pupils')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Import pupils' }).click();
+  await page.getByLabel('Choose a CSV file').setInputFiles(fixture('pupils-good.csv'));
+  await expect(page.getByText('Ready: 30 pupils, 30 new')).toBeVisible();
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByText('30 added, 0 updated, 0 unchanged.')).toBeVisible();
+  await expectAccessible(page, 'import done');
+});
+
+test('the office finds a pupil and opens the pupil page', async () => {
+  await page.getByRole('link', { name: 'Pupils', exact: true }).click();
+  await expect(page.getByText('30 pupils')).toBeVisible();
+  await page.getByLabel('Search name or UPN').fill('dix');
+  await expect(page.getByText('1 pupil', { exact: true })).toBeVisible();
+  await expectAccessible(page, 'pupils');
+  await page.getByRole('link', { name: 'Dixon, Leo' }).click();
+  await expect(page.getByRole('heading', { name: 'Leo Dixon' })).toBeVisible();
+  await expect(page.getByText('K801200026003')).toBeVisible();
+  await expect(page.getByText('SEN support').first()).toBeVisible();
+  await expect(page.getByLabel('Contact 1 phone')).toHaveValue('07700 900103');
+  await expectAccessible(page, 'pupil page');
+});
+
+test('the calendar shows the year with bank holidays and closures', async () => {
+  await page.getByRole('link', { name: 'Calendar' }).click();
+  await expect(page.getByRole('table', { name: 'December 2026' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'December 2026' }).locator('td[title="25/12/2026: Christmas Day"]')).toHaveClass(/day-bank_holiday/);
+  await expectAccessible(page, 'calendar');
+});
+
+test('the morning register of 30 pupils with 3 absences and 1 late is taken with at most 34 keystrokes, no mouse', async () => {
+  await page.goto('/#/register/2%20Kestrel/AM');
+  const grid = page.getByRole('grid', { name: 'Register 2 Kestrel AM' });
+  await expect(grid.getByRole('row')).toHaveCount(31);
+  await expect(grid.getByRole('row').nth(1)).toBeFocused();
+  let keys = 0;
+  const press = async (k: string) => { await page.keyboard.press(k); keys++; };
+  for (let i = 0; i < 30; i++) {
+    if (i === 4) await press('n');
+    else if (i === 9) await press('i');
+    else if (i === 15) await press('o');
+    else if (i === 20) { await press('l'); await press('8'); await press('Enter'); }
+    else await press('/');
+  }
+  await press('Control+s');
+  await expect(page.getByText('Saved: 30 new, 0 amended.')).toBeVisible();
+  expect(keys).toBeLessThanOrEqual(34);
+  const marks = await grid.locator('tbody tr td:nth-child(2) .mark').allTextContents();
+  expect(marks.filter((m) => m === '/')).toHaveLength(26);
+  expect([marks[4], marks[9], marks[15], marks[20]]).toEqual(['N', 'I', 'O', 'L']);
+  await expect(grid.getByRole('row').nth(21)).toContainText('8');
+  await expectAccessible(page, 'register');
+  await page.goto('/#/');
+  await expect(page.getByRole('list', { name: 'Registers not yet taken' })).not.toContainText('2 Kestrel AM');
+});
+
+test('a change after the register is saved is an amendment that asks for a reason and shows in the history', async () => {
+  await page.goto('/#/register/2%20Kestrel/AM');
+  const grid = page.getByRole('grid', { name: 'Register 2 Kestrel AM' });
+  await expect(grid.getByRole('row').nth(1)).toBeFocused();
+  for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('m'); // the 10th pupil (Fisher): I → M
+  await expect(page.getByLabel(/Reason for amending 1 saved mark/)).toBeVisible();
+  await page.keyboard.press('Control+s');
+  await expect(page.getByText('changing I to M is an amendment: give a reason')).toBeVisible();
+  await page.getByLabel(/Reason for amending 1 saved mark/).fill('Mother rang: dental appointment');
+  await page.getByRole('button', { name: 'Save register (Ctrl+S)' }).click();
+  await expect(page.getByText('Saved: 0 new, 1 amended.')).toBeVisible();
+  await expect(grid.getByRole('row').nth(10)).toContainText('amended');
+});
+
+test('the calling list shows the N with contacts and resolves it in one step', async () => {
+  await page.getByRole('link', { name: 'Unexplained absence' }).click();
+  const card = page.getByRole('region', { name: /Carter/ }); // the 5th pupil, marked N; she has a social worker
+  await expect(card).toContainText('07700 900102');
+  await expect(card).toContainText('This pupil has a social worker');
+  await card.getByRole('button', { name: 'Record social worker told' }).click();
+  await expect(card).toContainText('Social worker told');
+  await card.getByLabel('Outcome').fill('No answer, left voicemail');
+  await card.getByRole('button', { name: 'Log attempt' }).click();
+  await expect(card.getByRole('list', { name: 'Attempts' })).toContainText('No answer, left voicemail');
+  await expectAccessible(page, 'calling list');
+  await card.getByLabel('Reason for the change').fill('Father rang at 10:05: sickness bug');
+  await card.getByRole('button', { name: 'Resolve' }).click();
+  await expect(page.getByText('No unexplained absence (N) on 01/12/2026.')).toBeVisible();
+});
