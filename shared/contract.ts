@@ -207,6 +207,11 @@ export const contract = {
     codeCounts: z.record(z.string(), z.number().int()),
     weekdayPattern: z.array(z.object({ weekday: z.number().int(), possible: z.number().int(), absent: z.number().int() })),
   }), STAFF),
+  'marks.unexported': ch(z.object({}), z.object({
+    total: z.number().int(),
+    marks: z.array(z.object({ upn: z.string(), name: z.string(), date: z.string(), session: SessionSchema, code: z.string(), amended: z.boolean() })),
+  }), STAFF),
+  'marks.exportForMis': ch(z.object({}), z.object({ csv: z.string(), rows: z.number().int() }), ['office', 'lead', 'head'], { write: true }),
   'admin.backup': ch(z.object({ to: z.string().min(1).max(1000).optional() }), z.object({ path: z.string(), bytes: z.number() }), ['admin', 'head'], { write: false }),
   'admin.verify': ch(z.object({}), z.object({ integrity: z.array(z.string()), foreignKeys: z.number().int(), ok: z.boolean() }), ['admin', 'head']),
 } as const;

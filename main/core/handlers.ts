@@ -9,7 +9,7 @@ import { APP_VERSION } from './version';
 import { getRegister, registersNotTaken, saveRegister } from './registers/registers.service';
 import { callingList, detailMissing, informSocialWorker, logAttempt, overdueN, resolveN } from './registers/followup.service';
 import { applyBulk, getGrid, previewBulk, pupilAttendance } from './registers/grid.service';
-import { exportMarks, importMarks, markHistory } from './registers/marks.service';
+import { exportForMis, exportMarks, importMarks, markHistory, unexportedMarks } from './registers/marks.service';
 
 export const handlers: Handlers = {
   'app.status': (ctx) => ({ hasSchool: readSchool(ctx.store.db) !== null, demo: isDemo(ctx.store.db), version: APP_VERSION, today: ctx.today(), dbPath: ctx.store.path }),
@@ -45,6 +45,8 @@ export const handlers: Handlers = {
   'marks.bulkPreview': previewBulk,
   'marks.bulkApply': applyBulk,
   'pupils.attendance': pupilAttendance,
+  'marks.unexported': unexportedMarks,
+  'marks.exportForMis': exportForMis,
   'admin.backup': (ctx, i) => backupTo(ctx.store.db, i.to ?? defaultBackupPath(ctx.store.path)),
   'admin.verify': (ctx) => verifyDb(ctx.store.db),
 };

@@ -11,8 +11,10 @@ import { CalendarScreen } from './screens/Calendar';
 import { Settings } from './screens/Settings';
 import { Register } from './screens/Register';
 import { FollowUp } from './screens/FollowUp';
+import { Grid } from './screens/Grid';
+import { Lists } from './screens/Lists';
 
-const NAV: [string, string][] = [['', 'Home'], ['register', 'Take a register'], ['followup', 'Unexplained absence'], ['pupils', 'Pupils'], ['import', 'Import pupils'], ['calendar', 'Calendar'], ['settings', 'Settings']];
+const NAV: [string, string][] = [['', 'Home'], ['register', 'Take a register'], ['followup', 'Unexplained absence'], ['grid', 'Office grid'], ['checks', 'Register checks'], ['pupils', 'Pupils'], ['import', 'Import pupils'], ['calendar', 'Calendar'], ['settings', 'Settings']];
 
 export function App() {
   const status = useRpc('app.status', {});
@@ -32,6 +34,8 @@ export function App() {
       case 'settings': return <Settings />;
       case 'register': return <Register today={today} />;
       case 'followup': return <FollowUp today={today} />;
+      case 'grid': return <Grid today={today} />;
+      case 'checks': return <Lists today={today} />;
       default: return <p>There is no such page. <a href="#/">Go home</a>.</p>;
     }
   })();

@@ -127,3 +127,48 @@ test('the calling list shows the N with contacts and resolves it in one step', a
   await card.getByRole('button', { name: 'Resolve' }).click();
   await expect(page.getByText('No unexplained absence (N) on 01/12/2026.')).toBeVisible();
 });
+
+test('the amendment is one click away on the pupil page, with the original code, reason, name and position', async () => {
+  await page.getByRole('link', { name: 'Pupils', exact: true }).click();
+  await page.getByLabel('Search name or UPN').fill('fisher');
+  await page.getByRole('link', { name: /^Fisher,/ }).click();
+  await page.getByRole('button', { name: 'Amendment history' }).click();
+  const table = page.getByRole('table', { name: 'Amendments' });
+  await expect(table).toContainText('01/12/2026 AM');
+  await expect(table).toContainText('Mother rang: dental appointment');
+  await expect(table.getByRole('row').nth(1).getByRole('cell').nth(1)).toHaveText('I');
+  await expect(table.getByRole('row').nth(1).getByRole('cell').nth(2)).toHaveText('M');
+  await expectAccessible(page, 'pupil page with history');
+});
+
+test('in the office grid a block is selected with the keyboard and a trip is previewed, then confirmed', async () => {
+  await page.getByRole('link', { name: 'Office grid' }).click();
+  const grid = page.getByRole('grid', { name: 'Marks by pupil and session' });
+  await expect(grid.getByRole('row')).toHaveCount(31);
+  await grid.focus();
+  // columns: Mon 30 Nov AM, PM, Tue 1 Dec AM, PM, Wed 2 Dec AM, PM, Thu 3 Dec AM …: go to Thu AM, select 2 pupils × 2 sessions
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('v');
+  const panel = page.getByRole('region', { name: 'Change the selected marks' });
+  await panel.getByLabel(/^Detail/).fill('Science museum trip');
+  await panel.getByRole('button', { name: 'Preview' }).click();
+  await expect(panel).toContainText('4 marks will change (0 of them amendments of saved marks), 03/12/2026 to 03/12/2026.');
+  await expectAccessible(page, 'grid with preview');
+  await panel.getByRole('button', { name: 'Confirm 4 changes' }).click();
+  await expect(page.getByText(/4 marks added and 0 amended/)).toBeVisible();
+  const firstRow = grid.getByRole('row').nth(1);
+  await expect(firstRow.getByRole('gridcell').nth(6)).toHaveText('V');
+  await expect(firstRow.getByRole('gridcell').nth(7)).toHaveText('V');
+});
+
+test('register checks list the marks the MIS does not have yet and export them', async () => {
+  await page.getByRole('link', { name: 'Register checks' }).click();
+  await expect(page.getByRole('heading', { name: /Not yet in the MIS \(3[0-9]\)/ })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export for the MIS' }).click();
+  expect((await download).suggestedFilename()).toBe('marks-for-mis-2026-12-01.csv');
+  await expect(page.getByRole('heading', { name: 'Not yet in the MIS (0)' })).toBeVisible();
+  await expectAccessible(page, 'register checks');
+});

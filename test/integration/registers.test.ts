@@ -65,3 +65,20 @@ describe('taking a register', () => {
     expect(ok(s, 'registers.get', { date: '2025-09-09', session: 'AM', regGroup: '2 Oak' }).pupils[0].mark?.code).toBe('/');
   });
 });
+
+describe('keeping the MIS in step', () => {
+  it('lists marks taken or amended in the app until they are exported, and not marks that came from the MIS', () => {
+    const { s, ids } = school();
+    const upn = ok(s, 'pupils.get', { id: ids[0] }).pupil.upn;
+    ok(s, 'marks.import', { csv: `upn,date,session,code\n${upn},2025-09-09,AM,/\n` });
+    expect(ok(s, 'marks.unexported', {}).total).toBe(0);
+    ok(s, 'registers.save', { date: '2025-09-08', session: 'AM', regGroup: '2 Oak', marks: [{ pupilId: ids[0], code: 'N' }] });
+    ok(s, 'registers.save', { date: '2025-09-09', session: 'AM', regGroup: '2 Oak', marks: [{ pupilId: ids[0], code: 'I' }], reason: 'Was ill: mother rang' });
+    const u = ok(s, 'marks.unexported', {});
+    expect(u.marks.map((m) => [m.date, m.code, m.amended])).toEqual([['2025-09-08', 'N', false], ['2025-09-09', 'I', true]]);
+    const file = ok(s, 'marks.exportForMis', {});
+    expect(file.rows).toBe(2);
+    expect(file.csv).toBe(`upn,date,session,code,minutes_late,note\r\n${upn},2025-09-08,AM,N,,\r\n${upn},2025-09-09,AM,I,,\r\n`);
+    expect(ok(s, 'marks.unexported', {}).total).toBe(0);
+  });
+});

@@ -18,20 +18,24 @@ export interface MarkWriter {
   insert(pupilId: number, date: IsoDate, session: Session, code: string, minutesLate: number | null, note: string | null, source: string): void;
   amend(mark: StoredMark, code: string, minutesLate: number | null, who: Amender): void;
   setNote(mark: StoredMark, note: string | null): void;
+  markFromMis(mark: StoredMark): void;
 }
 
 /** Prepared statements for writing marks, made once per transaction. */
 export function markWriter(ctx: Ctx): MarkWriter {
   const db = ctx.store.db;
   const get = db.prepare('SELECT id, code, minutes_late AS minutesLate, note, version FROM marks WHERE pupil_id = ? AND date = ? AND session = ?');
-  const ins = db.prepare('INSERT INTO marks (pupil_id, date, session, code, minutes_late, note, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const ins = db.prepare('INSERT INTO marks (pupil_id, date, session, code, minutes_late, note, source, recorded_by, recorded_at, exported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const fromMis = db.prepare('UPDATE marks SET exported_at = ? WHERE id = ?');
   const hist = db.prepare('INSERT INTO mark_history (mark_id, version, old_code, new_code, old_minutes_late, new_minutes_late, reason, changed_at, changed_by, position, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const upd = db.prepare('UPDATE marks SET code = ?, minutes_late = ?, version = ?, exported_at = NULL WHERE id = ?');
   const note = db.prepare('UPDATE marks SET note = ?, exported_at = NULL WHERE id = ?');
   const now = ctx.now();
   return {
     existing: (p, d, s) => get.get(p, d, s) as StoredMark | undefined,
-    insert: (p, d, s, code, min, n, source) => { ins.run(p, d, s, code, min, n, source, ctx.session.userName, now); },
+    // Marks that came from the MIS are already there; everything else waits for the next export (register-law.md §10).
+    insert: (p, d, s, code, min, n, source) => { ins.run(p, d, s, code, min, n, source, ctx.session.userName, now, source === 'import' ? now : null); },
+    markFromMis: (m) => { fromMis.run(now, m.id); },
     amend(m, code, min, who) {
       if (!who.reason.trim() || !who.by.trim() || !who.position.trim()) throw new AppError('invalid', 'An amendment needs a reason and the name and position of the person making it.');
       hist.run(m.id, m.version + 1, m.code, code, m.minutesLate, min, who.reason.trim(), now, who.by.trim(), who.position.trim(), who.batchId ?? null);
@@ -152,10 +156,11 @@ export function importMarks(ctx: Ctx, input: Input<'marks.import'>): Output<'mar
       if (write) {
         writer.amend(stored, code, minutes, amender);
         if (hasNote && (stored.note ?? null) !== note) writer.setNote(stored, note);
+        writer.markFromMis(stored);
       }
       amended++;
     } else if (hasNote && (stored.note ?? null) !== note) {
-      if (write) writer.setNote(stored, note);
+      if (write) { writer.setNote(stored, note); writer.markFromMis(stored); }
       notes++;
     } else skipped++;
   }
@@ -186,4 +191,25 @@ export function markHistory(ctx: Ctx, { upn }: Input<'marks.history'>): Output<'
       h.new_minutes_late AS newMinutesLate, h.reason, h.changed_at AS changedAt, h.changed_by AS changedBy, h.position
     FROM mark_history h JOIN marks m ON m.id = h.mark_id WHERE m.pupil_id = ? ORDER BY h.changed_at, h.id, m.date, m.session`).all(pupil.id) as Output<'marks.history'>['amendments'];
   return { upn: upn.trim().toUpperCase(), amendments };
+}
+
+/** Marks taken or amended in the app and not yet exported to the MIS, so the two registers never silently differ. */
+export function unexportedMarks(ctx: Ctx): Output<'marks.unexported'> {
+  const rows = ctx.store.db.prepare(`SELECT p.upn, p.forename || ' ' || p.surname AS name, m.date, m.session, m.code, m.version > 1 AS amended
+    FROM marks m JOIN pupils p ON p.id = m.pupil_id WHERE m.exported_at IS NULL ORDER BY m.date, m.session, p.surname LIMIT 5000`).all() as { upn: string; name: string; date: string; session: 'AM' | 'PM'; code: string; amended: number }[];
+  const total = (ctx.store.db.prepare('SELECT count(*) AS n FROM marks WHERE exported_at IS NULL').get() as { n: number }).n;
+  return { total, marks: rows.map((r) => ({ ...r, amended: !!r.amended })) };
+}
+
+/** The export file for the MIS of every mark not yet exported (cli.md columns), and the stamp that it was. */
+export function exportForMis(ctx: Ctx): Output<'marks.exportForMis'> {
+  const db = ctx.store.db;
+  const rows = db.prepare(`SELECT m.id, p.upn, m.date, m.session, m.code, m.minutes_late AS minutes, m.note FROM marks m JOIN pupils p ON p.id = m.pupil_id
+    WHERE m.exported_at IS NULL ORDER BY p.upn, m.date, m.session`).all() as { id: number; upn: string; date: string; session: string; code: string; minutes: number | null; note: string | null }[];
+  let csv = csvLine(['upn', 'date', 'session', 'code', 'minutes_late', 'note']);
+  const stamp = db.prepare('UPDATE marks SET exported_at = ? WHERE id = ?');
+  const now = ctx.now();
+  for (const r of rows) { csv += csvLine([r.upn, r.date, r.session, r.code, r.minutes, r.note]); stamp.run(now, r.id); }
+  ctx.audit('marks.exportForMis', 'marks', null, { rows: rows.length });
+  return { csv, rows: rows.length };
 }

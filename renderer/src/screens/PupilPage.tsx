@@ -1,7 +1,7 @@
 // The pupil page: admission-register details, cohort flags, contacts, leaving with a deletion ground, returns to
 // the local authority, and the year's marks by day.
 import { useState } from 'react';
-import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input, MessageBar, MessageBarBody, Select, Text, Title2 } from '@fluentui/react-components';
+import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input, Link, MessageBar, MessageBarBody, Select, Text, Title2 } from '@fluentui/react-components';
 import { DELETION_GROUNDS, FLAG_LABELS, SEN_LABELS, type Contact } from '../../../shared/pupil';
 import { academicYearOf, addDays, formatUkDate } from '../../../shared/dates';
 import { useRpc, useRpcMutation } from '../hooks';
@@ -97,6 +97,23 @@ function YearMarks({ pupilId, today }: { pupilId: number; today: string }) {
   );
 }
 
+function History({ upn }: { upn: string }) {
+  const q = useRpc('marks.history', { upn });
+  return (
+    <section className="card" aria-labelledby="h-history" id="history" tabIndex={-1}>
+      <Text as="h2" id="h-history" weight="semibold" size={500}>Amendment history</Text>
+      <ErrorBar error={q.error} />
+      {q.data && q.data.amendments.length === 0 && <Text>No mark of this pupil has been amended.</Text>}
+      {q.data && q.data.amendments.length > 0 && (
+        <table className="plain" aria-label="Amendments">
+          <thead><tr><th>Session</th><th>Was</th><th>Now</th><th>Reason</th><th>By</th><th>When</th></tr></thead>
+          <tbody>{q.data.amendments.map((a, i) => <tr key={i}><td>{formatUkDate(a.date)} {a.session}</td><td>{a.oldCode}{a.oldMinutesLate ? ` (${a.oldMinutesLate} min)` : ''}</td><td>{a.newCode}{a.newMinutesLate ? ` (${a.newMinutesLate} min)` : ''}</td><td>{a.reason}</td><td>{a.changedBy}, {a.position}</td><td>{formatUkDate(a.changedAt.slice(0, 10))} {a.changedAt.slice(11, 16)}</td></tr>)}</tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
 export function PupilPage({ id, today }: { id: number; today: string }) {
   const q = useRpc('pupils.get', { id });
   const update = useRpcMutation('pupils.update', ['pupils.get', 'pupils.list']);
@@ -136,7 +153,9 @@ export function PupilPage({ id, today }: { id: number; today: string }) {
         {!p.leavingDate && <LeavingDialog id={id} today={today} />}
         <ErrorBar error={ret.error} />
       </section>
+      <p><Link as="button" onClick={() => { const el = document.getElementById('history'); el?.scrollIntoView(); el?.focus(); }}>Amendment history</Link></p>
       <YearMarks pupilId={id} today={today} />
+      <History upn={p.upn} />
     </div>
   );
 }
