@@ -1,0 +1,328 @@
+// Attendance figures exactly as shared/domain/statistics.md §3–7, and the school and group rates of §5.
+// Pure functions: no I/O, no Node modules, no DOM. Build a PeriodContext once per calendar and period (it holds
+// the school days, session indices and school-week positions), then call computePupilStats for every pupil.
+import type { Calendar } from './calendar';
+import { CODE_ROWS, REGS_2024_START, type CodeCategory } from './codes';
+import { academicYearOf, addDays, ageOn, isIsoDate, mondayOf, type IsoDate, type Session } from './dates';
+
+export interface Period { from: IsoDate; to: IsoDate; asOf?: IsoDate }
+export interface StatsPupil { upn: string; dob: IsoDate; boarder: boolean; admissionDate: IsoDate; leavingDate: IsoDate | null }
+export interface StatsMark { date: IsoDate; session: Session; code: string; minutesLate: number | null }
+export type Band = 'severe' | 'persistent' | 'at_risk' | 'expected';
+
+/** The per-pupil figures of cli.md "report pupils --json shape", in that order. */
+export interface PupilStats {
+  upn: string;
+  possible: number; present: number; attended: number; authorised: number; unauthorised: number;
+  attendancePct: number | null; absencePct: number | null; band: Band | null;
+  lateBeforeClose: number; lateAfterClose: number; minutesLate: number; illnessSessions: number;
+  penaltySessionsMaxWindow: number; penaltyThresholdFirstMet: IsoDate | null;
+  longestUnauthorisedRunSessions: number; overdueN: number;
+}
+
+/** School or group rates (§5): aggregate ratios over the pupils given. */
+export interface GroupRates {
+  pupils: number; possible: number; attended: number; authorised: number; unauthorised: number;
+  absencePct: number | null; persistentPct: number | null; severePct: number | null;
+  persistentCount: number; severeCount: number;
+}
+
+/** Number of consecutive school weeks in a penalty window (§6). */
+export const PENALTY_WINDOW_WEEKS = 10;
+/** Sessions of unauthorised absence within a window that meet the threshold (§6). */
+export const PENALTY_THRESHOLD_SESSIONS = 10;
+/** School days after which an N is overdue (§7). */
+export const N_OVERDUE_SCHOOL_DAYS = 5;
+export const DEFAULT_AT_RISK_LOWER_PCT = 5;
+
+// ---- codes -------------------------------------------------------------------------------------------------
+
+interface CodeEra { from: IsoDate | null; to: IsoDate | null; category: CodeCategory }
+const CODE_ERAS = new Map<string, CodeEra[]>();
+for (const r of CODE_ROWS) {
+  const list = CODE_ERAS.get(r.code) ?? [];
+  list.push({ from: r.validFrom, to: r.validTo, category: r.category });
+  CODE_ERAS.set(r.code, list);
+}
+
+/** The category of `code` on `date` (the code row valid that day, §2), or null when the code was not valid then
+ * (such a mark counts for nothing: it is neither possible nor absent). */
+export function markCategory(code: string, date: IsoDate): CodeCategory | null {
+  const eras = CODE_ERAS.get(code);
+  if (!eras) return null;
+  for (const e of eras) if ((e.from === null || e.from <= date) && (e.to === null || date <= e.to)) return e.category;
+  return null;
+}
+
+// ---- bands and rates ---------------------------------------------------------------------------------------
+
+/** 100 × absence >= pct × possible, in integers (pct is scaled by 1000, so up to three decimals are exact). */
+function atLeastPct(absence: number, possible: number, pct: number): boolean {
+  return absence * 100 * 1000 >= Math.round(pct * 1000) * possible;
+}
+
+/** The band of §4 from the unrounded figures; null when nothing was possible. */
+export function bandOf(absence: number, possible: number, atRiskLowerPct: number = DEFAULT_AT_RISK_LOWER_PCT): Band | null {
+  if (possible <= 0) return null;
+  if (atLeastPct(absence, possible, 50)) return 'severe';
+  if (atLeastPct(absence, possible, 10)) return 'persistent';
+  if (atLeastPct(absence, possible, atRiskLowerPct)) return 'at_risk';
+  return 'expected';
+}
+
+function pct(num: number, den: number): number | null {
+  return den === 0 ? null : (100 * num) / den;
+}
+
+/** §5: aggregate ratios (never a mean of pupil rates); persistentCount includes severe; pupils = possible > 0. */
+export function aggregateRates(stats: readonly Pick<PupilStats, 'possible' | 'attended' | 'authorised' | 'unauthorised'>[]): GroupRates {
+  let pupils = 0, possible = 0, attended = 0, authorised = 0, unauthorised = 0, persistentCount = 0, severeCount = 0;
+  for (const s of stats) {
+    possible += s.possible; attended += s.attended; authorised += s.authorised; unauthorised += s.unauthorised;
+    if (s.possible <= 0) continue;
+    pupils++;
+    const b = bandOf(s.authorised + s.unauthorised, s.possible);
+    if (b === 'severe') { severeCount++; persistentCount++; } else if (b === 'persistent') persistentCount++;
+  }
+  return {
+    pupils, possible, attended, authorised, unauthorised,
+    absencePct: pct(authorised + unauthorised, possible),
+    persistentPct: pct(persistentCount, pupils), severePct: pct(severeCount, pupils),
+    persistentCount, severeCount,
+  };
+}
+
+/** One decimal place for screens and documents (§3: stored and returned values are never rounded). */
+export function formatPct1(v: number | null): string {
+  return v === null ? '–' : `${(Math.round(v * 10) / 10).toFixed(1)}%`;
+}
+
+// ---- the period context ------------------------------------------------------------------------------------
+
+export interface PeriodContext {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  readonly asOf: IsoDate;
+  readonly atRiskLowerPct: number;
+  /** The school days in [from, to], in order. */
+  readonly schoolDays: readonly IsoDate[];
+  /** School day in [from, to] -> its index in schoolDays (a session's index is 2 × day + 0 for AM, 1 for PM). */
+  readonly dayIndex: ReadonlyMap<IsoDate, number>;
+  /** School day in [from, to] -> number of school days x with d < x <= asOf. */
+  readonly schoolDaysToAsOf: ReadonlyMap<IsoDate, number>;
+  /** Number of school days in (to, asOf]. */
+  readonly schoolDaysAfterTo: number;
+  /** The earliest date a mark can matter on (penalty windows reach back before `from`); earlier marks are ignored. */
+  readonly earliestMarkDate: IsoDate;
+  /** Date in [earliestMarkDate, Sunday of to's week] -> week position: 2k for the k-th school week (k >= 1),
+   * 2k + 1 for a date in a week without school sessions that follows the k-th school week. */
+  readonly weekPosition: ReadonlyMap<IsoDate, number>;
+  /** The school-week numbers k that contain a school session in [from, to], ascending (the last weeks of §6). */
+  readonly lastWeeks: readonly number[];
+  /** 31 August before the start of the academic year holding `from` (the DfE cohort's age date, §5). */
+  readonly cohortAgeDate: IsoDate;
+}
+
+export interface PeriodOptions { atRiskLowerPct?: number }
+
+/** Precomputes everything about the calendar and period that does not depend on the pupil. */
+export function buildPeriodContext(calendar: Calendar, period: Period, opts: PeriodOptions = {}): PeriodContext {
+  const { from, to } = period;
+  const asOf = period.asOf ?? to;
+  for (const d of [from, to, asOf]) if (!isIsoDate(d)) throw new RangeError(`${d} is not a date (YYYY-MM-DD)`);
+  if (from > to) throw new RangeError(`the period ends (${to}) before it starts (${from})`);
+  if (asOf < to) throw new RangeError(`as-of ${asOf} is earlier than the end of the period ${to}`);
+
+  const schoolDays: IsoDate[] = [];
+  const dayIndex = new Map<IsoDate, number>();
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    if (calendar.isSchoolDay(d)) { dayIndex.set(d, schoolDays.length); schoolDays.push(d); }
+  }
+  // school days after each school day of the period up to asOf: (school days in (to, asOf]) + those in (d, to]
+  let afterTo = 0;
+  for (let d = addDays(to, 1); d <= asOf; d = addDays(d, 1)) if (calendar.isSchoolDay(d)) afterTo++;
+  const schoolDaysToAsOf = new Map<IsoDate, number>();
+  schoolDays.forEach((d, i) => schoolDaysToAsOf.set(d, afterTo + schoolDays.length - 1 - i));
+
+  // Penalty windows: a window ending in the first week of the period reaches back 9 more school weeks. Marks
+  // before 2024-08-19 never count, so the search stops there (and near the calendar's start, fewer weeks exist).
+  const regsMonday = mondayOf(REGS_2024_START);
+  const firstMonday = mondayOf(from);
+  let start = firstMonday;
+  let found = 0;
+  for (let m = addDays(firstMonday, -7); found < PENALTY_WINDOW_WEEKS - 1 && m >= regsMonday; m = addDays(m, -7)) {
+    if (calendar.isSchoolWeek(m)) { found++; start = m; }
+  }
+  const weekPosition = new Map<IsoDate, number>();
+  const lastWeeks: number[] = [];
+  const lastMonday = mondayOf(to);
+  let k = 0;
+  for (let m = start; m <= lastMonday; m = addDays(m, 7)) {
+    let school = false, inPeriod = false;
+    for (let i = 0; i < 5; i++) {
+      const d = addDays(m, i);
+      if (calendar.isSchoolDay(d)) { school = true; if (d >= from && d <= to) inPeriod = true; }
+    }
+    if (school) k++;
+    if (inPeriod) lastWeeks.push(k);
+    const p = school ? 2 * k : 2 * k + 1;
+    for (let i = 0; i < 7; i++) weekPosition.set(addDays(m, i), p);
+  }
+
+  return {
+    from, to, asOf, atRiskLowerPct: opts.atRiskLowerPct ?? DEFAULT_AT_RISK_LOWER_PCT,
+    schoolDays, dayIndex, schoolDaysToAsOf, schoolDaysAfterTo: afterTo, earliestMarkDate: start, weekPosition, lastWeeks,
+    cohortAgeDate: `${academicYearOf(from)}-08-31`,
+  };
+}
+
+// ---- pupils ------------------------------------------------------------------------------------------------
+
+/** First index i with days[i] > d (days ascending). */
+function firstAfter(days: readonly IsoDate[], d: IsoDate): number {
+  let a = 0, b = days.length;
+  while (a < b) { const mid = (a + b) >> 1; if (days[mid] <= d) a = mid + 1; else b = mid; }
+  return a;
+}
+
+/** §3: on roll on at least one school day of the period (the leaving date is the last day on roll). */
+export function isListed(ctx: PeriodContext, p: Pick<StatsPupil, 'admissionDate' | 'leavingDate'>): boolean {
+  const lo = p.admissionDate > ctx.from ? p.admissionDate : ctx.from;
+  const hi = p.leavingDate !== null && p.leavingDate < ctx.to ? p.leavingDate : ctx.to;
+  if (lo > hi) return false;
+  const i = firstAfter(ctx.schoolDays, addDays(lo, -1)); // first school day >= lo
+  return i < ctx.schoolDays.length && ctx.schoolDays[i] <= hi;
+}
+
+/** §5: aged 5 to 15 on 31 August before the start of the academic year holding `from`, and not a boarder. */
+export function inDfeCohort(ctx: Pick<PeriodContext, 'cohortAgeDate'>, p: Pick<StatsPupil, 'dob' | 'boarder'>): boolean {
+  if (p.boarder) return false;
+  const age = ageOn(p.dob, ctx.cohortAgeDate);
+  return age >= 5 && age <= 15;
+}
+
+/** §7: the number of school days x with d < x <= asOf, for a date d in [from, to]. */
+export function schoolDaysAfterInPeriod(ctx: PeriodContext, d: IsoDate): number {
+  return ctx.schoolDaysToAsOf.get(d) ?? ctx.schoolDays.length - firstAfter(ctx.schoolDays, d) + ctx.schoolDaysAfterTo;
+}
+
+function sessionOrder(a: StatsMark, b: StatsMark): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.session === b.session ? 0 : a.session === 'AM' ? -1 : 1;
+}
+
+function sorted(marks: readonly StatsMark[]): readonly StatsMark[] {
+  for (let i = 1; i < marks.length; i++) if (sessionOrder(marks[i - 1], marks[i]) > 0) return [...marks].sort(sessionOrder);
+  return marks;
+}
+
+/**
+ * Every per-pupil figure of §3–7 over ctx's period. `marks` are the pupil's marks, which may include marks before
+ * `from` (they count inside penalty windows) and after `to` (ignored); any order (they are sorted by date, AM
+ * before PM, when needed).
+ */
+export function computePupilStats(ctx: PeriodContext, pupil: Pick<StatsPupil, 'upn'>, marks: readonly StatsMark[]): PupilStats {
+  const { from, to, dayIndex, weekPosition, schoolDaysToAsOf } = ctx;
+  const earliest = ctx.earliestMarkDate;
+  let present = 0, aea = 0, authorised = 0, unauthorised = 0;
+  let lateBeforeClose = 0, lateAfterClose = 0, minutesLate = 0, illnessSessions = 0, overdueN = 0;
+  let longestRun = 0, run = 0, lastSession = -2;
+  // penalty marks (G N O U from 2024-08-19, on or before `to`): their week positions and dates, in order
+  const pos: number[] = [];
+  const posDates: IsoDate[] = [];
+
+  for (const m of sorted(marks)) {
+    const d = m.date;
+    if (d > to) break;
+    if (d < earliest) continue;
+    const cat = markCategory(m.code, d);
+    if (cat === null) continue;
+    if (cat === 'unauthorised' && d >= REGS_2024_START) {
+      const p = weekPosition.get(d);
+      if (p !== undefined) { pos.push(p); posDates.push(d); }
+    }
+    if (d < from) continue;
+    switch (cat) {
+      case 'present': present++; break;
+      case 'aea': aea++; break;
+      case 'authorised': authorised++; break;
+      case 'unauthorised': unauthorised++; break;
+      default: break;
+    }
+    if (m.code === 'L') { lateBeforeClose++; minutesLate += m.minutesLate ?? 0; }
+    else if (m.code === 'U') { lateAfterClose++; minutesLate += m.minutesLate ?? 0; }
+    else if (m.code === 'I') illnessSessions++;
+    else if (m.code === 'N' && (schoolDaysToAsOf.get(d) ?? schoolDaysAfterInPeriod(ctx, d)) >= N_OVERDUE_SCHOOL_DAYS) overdueN++;
+    if (cat === 'unauthorised') {
+      const di = dayIndex.get(d); // marks on a day that is not a school day are skipped by runs
+      if (di !== undefined) {
+        const s = 2 * di + (m.session === 'PM' ? 1 : 0);
+        run = s === lastSession + 1 ? run + 1 : 1;
+        lastSession = s;
+        if (run > longestRun) longestRun = run;
+      }
+    }
+  }
+
+  const possible = present + aea + authorised + unauthorised;
+  const attended = present + aea;
+  const absence = authorised + unauthorised;
+  const { maxWindow, firstMet } = penaltyFigures(ctx, pos, posDates);
+  return {
+    upn: pupil.upn,
+    possible, present, attended, authorised, unauthorised,
+    attendancePct: pct(attended, possible), absencePct: pct(absence, possible),
+    band: bandOf(absence, possible, ctx.atRiskLowerPct),
+    lateBeforeClose, lateAfterClose, minutesLate, illnessSessions,
+    penaltySessionsMaxWindow: maxWindow, penaltyThresholdFirstMet: firstMet,
+    longestUnauthorisedRunSessions: longestRun, overdueN,
+  };
+}
+
+/** A window ending with school week k covers positions [2 × max(1, k - 9), 2k]. */
+function windowStart(k: number): number {
+  return 2 * Math.max(1, k - (PENALTY_WINDOW_WEEKS - 1));
+}
+
+function penaltyFigures(ctx: PeriodContext, pos: readonly number[], dates: readonly IsoDate[]): { maxWindow: number; firstMet: IsoDate | null } {
+  if (pos.length === 0) return { maxWindow: 0, firstMet: null };
+  // the largest window whose last week holds a school session in [from, to]; both window ends rise with k
+  let maxWindow = 0, lo = 0, hi = 0;
+  for (const k of ctx.lastWeeks) {
+    const s = windowStart(k), e = 2 * k;
+    while (lo < pos.length && pos[lo] < s) lo++;
+    while (hi < pos.length && pos[hi] <= e) hi++;
+    if (hi - lo > maxWindow) maxWindow = hi - lo;
+  }
+  // the first mark m in [from, to] whose window (ending with m's week) holds >= 10 marks ordered at or before m
+  let firstMet: IsoDate | null = null;
+  lo = 0;
+  for (let i = 0; i < pos.length; i++) {
+    if (dates[i] < ctx.from) continue;
+    const s = windowStart(Math.ceil(pos[i] / 2));
+    while (lo < i && pos[lo] < s) lo++;
+    if (i - lo + 1 >= PENALTY_THRESHOLD_SESSIONS) { firstMet = dates[i]; break; }
+  }
+  return { maxWindow, firstMet };
+}
+
+// ---- the whole report --------------------------------------------------------------------------------------
+
+export interface PupilWithMarks { pupil: StatsPupil; marks: readonly StatsMark[] }
+export interface PupilsReport {
+  from: IsoDate; to: IsoDate; asOf: IsoDate;
+  school: { all: GroupRates; dfeCohort: GroupRates };
+  pupils: PupilStats[];
+}
+
+/** cli.md "report pupils --json shape": every pupil on roll on a school day of the period, sorted by UPN. */
+export function buildPupilsReport(ctx: PeriodContext, data: readonly PupilWithMarks[]): PupilsReport {
+  const listed = data.filter((x) => isListed(ctx, x.pupil)).sort((a, b) => (a.pupil.upn < b.pupil.upn ? -1 : a.pupil.upn > b.pupil.upn ? 1 : 0));
+  const pupils: PupilStats[] = [];
+  const cohort: PupilStats[] = [];
+  for (const x of listed) {
+    const s = computePupilStats(ctx, x.pupil, x.marks);
+    pupils.push(s);
+    if (inDfeCohort(ctx, x.pupil)) cohort.push(s);
+  }
+  return { from: ctx.from, to: ctx.to, asOf: ctx.asOf, school: { all: aggregateRates(pupils), dfeCohort: aggregateRates(cohort) }, pupils };
+}
