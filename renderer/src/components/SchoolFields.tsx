@@ -9,27 +9,43 @@ export const EMPTY_SCHOOL: School = {
   championName: null, championPosition: null, atRiskLowerPct: 5,
 };
 
-/** Empty optional text becomes null, as the contract expects. */
-const nullable = { setValueAs: (v: unknown) => (v === '' || v === undefined ? null : v) };
+type TextKey = 'name' | 'urn' | 'laCode' | 'estab' | 'address' | 'amOpens' | 'pmOpens' | 'championName' | 'championPosition';
+const NULLABLE = new Set<TextKey>(['urn', 'laCode', 'estab', 'address', 'championName', 'championPosition']);
 
-export function SchoolFields({ register, control, errors }: { register: UseFormRegister<School>; control: Control<School>; errors: FieldErrors<School> }) {
+/**
+ * Fluent's Input keeps its own value state, so react-hook-form's register() (which writes the DOM value) leaves it
+ * blank: a controlled field shows the saved values. Empty optional text becomes null, as the contract expects.
+ */
+function TextField({ control, name, label, error, required, numeric }: { control: Control<School>; name: TextKey; label: string; error?: string; required?: boolean; numeric?: boolean }) {
+  return (
+    <Field label={label} required={required} validationMessage={error}>
+      <Controller control={control} name={name} render={({ field }) => (
+        <Input name={field.name} ref={field.ref} value={(field.value as string | null) ?? ''} inputMode={numeric ? 'numeric' : undefined}
+          onBlur={field.onBlur} onChange={(_, d) => field.onChange(NULLABLE.has(name) && d.value === '' ? null : d.value)} />
+      )} />
+    </Field>
+  );
+}
+
+export function SchoolFields({ control, errors }: { register?: UseFormRegister<School>; control: Control<School>; errors: FieldErrors<School> }) {
   const msg = (k: keyof School) => errors[k]?.message as string | undefined;
+  const text = (name: TextKey, label: string, extra: { required?: boolean; numeric?: boolean } = {}) => <TextField control={control} name={name} label={label} error={msg(name)} {...extra} />;
   return (
     <div className="grid2">
-      <Field label="School name" required validationMessage={msg('name')}><Input {...register('name')} /></Field>
-      <Field label="URN (6 digits)" validationMessage={msg('urn')}><Input {...register('urn', nullable)} inputMode="numeric" /></Field>
-      <Field label="LA number (3 digits)" validationMessage={msg('laCode')}><Input {...register('laCode', nullable)} inputMode="numeric" /></Field>
-      <Field label="Establishment number (4 digits)" validationMessage={msg('estab')}><Input {...register('estab', nullable)} inputMode="numeric" /></Field>
-      <Field label="Address" validationMessage={msg('address')}><Input {...register('address', nullable)} /></Field>
-      <Field label="Morning register opens (HH:MM)" validationMessage={msg('amOpens')}><Input {...register('amOpens')} /></Field>
-      <Field label="Afternoon register opens (HH:MM)" validationMessage={msg('pmOpens')}><Input {...register('pmOpens')} /></Field>
+      {text('name', 'School name', { required: true })}
+      {text('urn', 'URN (6 digits)', { numeric: true })}
+      {text('laCode', 'LA number (3 digits)', { numeric: true })}
+      {text('estab', 'Establishment number (4 digits)', { numeric: true })}
+      {text('address', 'Address')}
+      {text('amOpens', 'Morning register opens (HH:MM)')}
+      {text('pmOpens', 'Afternoon register opens (HH:MM)')}
       <Field label="Register stays open for (minutes, at most 30)" validationMessage={msg('registerOpenMinutes')}>
         <Controller control={control} name="registerOpenMinutes" render={({ field }) => (
           <SpinButton value={field.value} min={1} max={60} onChange={(_, d) => field.onChange(d.value ?? Number(d.displayValue))} />
         )} />
       </Field>
-      <Field label="Senior attendance champion" validationMessage={msg('championName')}><Input {...register('championName', nullable)} /></Field>
-      <Field label="Champion's position" validationMessage={msg('championPosition')}><Input {...register('championPosition', nullable)} /></Field>
+      {text('championName', 'Senior attendance champion')}
+      {text('championPosition', "Champion's position")}
       <Field label="'At risk' starts at absence of (%)" validationMessage={msg('atRiskLowerPct')} hint="DfE sets no number; 5% is the app's default.">
         <Controller control={control} name="atRiskLowerPct" render={({ field }) => (
           <SpinButton value={field.value} min={0} max={10} step={0.5} onChange={(_, d) => field.onChange(d.value ?? Number(d.displayValue))} />

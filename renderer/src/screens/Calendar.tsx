@@ -1,9 +1,11 @@
 // The school calendar: terms and closures, bank holidays (shipped, with the school's changes) and the year at a glance.
 import { useState } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, Title2 } from '@fluentui/react-components';
+import { BANK_HOLIDAYS_EW } from '../../../shared/bank-holidays';
 import { academicYearOf, formatUkDate, weekday } from '../../../shared/dates';
 import { useRpc, useRpcMutation } from '../hooks';
 import { ErrorBar } from '../components/ErrorBar';
+import { DateInput } from '../components/DateInput';
 import { call } from '../rpc';
 import { useQueryClient } from '@tanstack/react-query';
 
@@ -19,43 +21,54 @@ export function CalendarScreen({ today }: { today: string }) {
   const bh = useRpcMutation('calendar.setBankHoliday', ['calendar.get']);
   const [nr, setNr] = useState({ dateFrom: '', dateTo: '', kind: 'closure' as 'term' | 'closure', label: '' });
   const [bhDate, setBhDate] = useState('');
+  const [bhLabel, setBhLabel] = useState('');
   const [importMsg, setImportMsg] = useState<string | null>(null);
   const [importErr, setImportErr] = useState<unknown>(null);
   const months = q.data ? groupMonths(q.data.days) : [];
+  const bankHolidays = q.data?.days.filter((d) => d.kind === 'bank_holiday') ?? [];
+  const removed = q.data?.overrides.filter((o) => o.action === 'remove' && o.date >= `${year}-09-01` && o.date <= `${year + 1}-08-31`) ?? [];
   return (
     <div className="page">
       <Title2 as="h1">Calendar</Title2>
-      <Field label="Academic year"><Select value={String(year)} onChange={(_, d) => setYear(Number(d.value))}>{[-1, 0, 1].map((k) => academicYearOf(today) + k).map((y) => <option key={y} value={y}>{y}/{String((y + 1) % 100).padStart(2, '0')}</option>)}</Select></Field>
+      <Field label="Academic year" style={{ maxWidth: 240 }}><Select value={String(year)} onChange={(_, d) => setYear(Number(d.value))}>{[-1, 0, 1].map((k) => academicYearOf(today) + k).map((y) => <option key={y} value={y}>{y}/{String((y + 1) % 100).padStart(2, '0')}</option>)}</Select></Field>
       <ErrorBar error={q.error ?? add.error ?? remove.error ?? bh.error} />
       <section className="card" aria-labelledby="h-ranges">
         <Text as="h2" id="h-ranges" weight="semibold" size={500}>Terms and closures</Text>
         <table className="plain" aria-label="Terms and closures">
           <thead><tr><th>Kind</th><th>From</th><th>To</th><th>Label</th><th><span className="muted">Remove</span></th></tr></thead>
           <tbody>{q.data?.ranges.filter((r) => r.dateTo >= `${year}-09-01` && r.dateFrom <= `${year + 1}-08-31`).map((r) => (
-            <tr key={r.id}><td>{r.kind}</td><td>{formatUkDate(r.dateFrom)}</td><td>{formatUkDate(r.dateTo)}</td><td>{r.label}</td>
+            <tr key={r.id}><td>{r.kind === 'term' ? 'Term' : 'Closure'}</td><td>{formatUkDate(r.dateFrom)}</td><td>{formatUkDate(r.dateTo)}</td><td>{r.label}</td>
               <td><Button appearance="subtle" aria-label={`Remove ${r.kind} ${formatUkDate(r.dateFrom)} to ${formatUkDate(r.dateTo)}`} onClick={() => remove.mutate({ id: r.id! })}>Remove</Button></td></tr>
           ))}</tbody>
         </table>
         <div className="row" style={{ marginTop: 8 }}>
           <Field label="Kind"><Select value={nr.kind} onChange={(_, d) => setNr({ ...nr, kind: d.value as 'term' | 'closure' })}><option value="term">Term</option><option value="closure">Closure</option></Select></Field>
-          <Field label="From"><Input type="date" value={nr.dateFrom} onChange={(_, d) => setNr({ ...nr, dateFrom: d.value })} /></Field>
-          <Field label="To"><Input type="date" value={nr.dateTo} onChange={(_, d) => setNr({ ...nr, dateTo: d.value })} /></Field>
+          <Field label="From"><DateInput value={nr.dateFrom} onChange={(_, d) => setNr({ ...nr, dateFrom: d.value })} /></Field>
+          <Field label="To"><DateInput value={nr.dateTo} onChange={(_, d) => setNr({ ...nr, dateTo: d.value })} /></Field>
           <Field label="Label"><Input value={nr.label} onChange={(_, d) => setNr({ ...nr, label: d.value })} /></Field>
           <Button onClick={() => add.mutate({ ...nr, label: nr.label || null })} disabled={!nr.dateFrom || !nr.dateTo}>Add</Button>
         </div>
       </section>
       <section className="card" aria-labelledby="h-bh">
         <Text as="h2" id="h-bh" weight="semibold" size={500}>Bank holidays</Text>
-        <Text>England and Wales bank holidays 2020–2028 are built in. Add a new one, or remove one your school opens on.</Text>
+        <Text block>England and Wales bank holidays 2020–2028 are built in. Add a new one (a coronation, a jubilee), or remove one your school opens on.</Text>
+        <table className="plain" aria-label="Bank holidays this year" style={{ margin: '8px 0', maxWidth: 640 }}>
+          <thead><tr><th>Date</th><th>Name</th><th><span className="muted">Change</span></th></tr></thead>
+          <tbody>{bankHolidays.map((d) => (
+            <tr key={d.date}><td>{formatUkDate(d.date)}</td><td>{d.label}</td>
+              <td><Button appearance="subtle" aria-label={`Remove the bank holiday of ${formatUkDate(d.date)}`} onClick={() => bh.mutate({ date: d.date, action: 'remove', label: null })}>Remove</Button></td></tr>
+          ))}</tbody>
+        </table>
+        {removed.length > 0 && <Text block>Removed by the school: {removed.map((o) => formatUkDate(o.date)).join(', ')}. <Button appearance="subtle" size="small" onClick={() => removed.forEach((o) => bh.mutate({ date: o.date, action: 'add', label: BANK_HOLIDAYS_EW.find((b) => b.date === o.date)?.name ?? 'Bank holiday' }))}>Restore</Button></Text>}
         <div className="row">
-          <Field label="Date"><Input type="date" value={bhDate} onChange={(_, d) => setBhDate(d.value)} /></Field>
-          <Button disabled={!bhDate} onClick={() => bh.mutate({ date: bhDate, action: 'add', label: 'Bank holiday' })}>Add bank holiday</Button>
-          <Button disabled={!bhDate} onClick={() => bh.mutate({ date: bhDate, action: 'remove', label: null })}>Open on this bank holiday</Button>
+          <Field label="Date"><DateInput value={bhDate} onChange={(_, d) => setBhDate(d.value)} /></Field>
+          <Field label="Name"><Input value={bhLabel} onChange={(_, d) => setBhLabel(d.value)} /></Field>
+          <Button disabled={!bhDate} onClick={() => bh.mutate({ date: bhDate, action: 'add', label: bhLabel.trim() || 'Bank holiday' })}>Add bank holiday</Button>
         </div>
       </section>
       <section className="card" aria-labelledby="h-imp">
         <Text as="h2" id="h-imp" weight="semibold" size={500}>Import a calendar file</Text>
-        <Text>CSV with columns date_from, date_to, kind (term or closure), label.</Text>
+        <Text block>CSV with columns date_from, date_to, kind (term or closure), label.</Text>
         <div><input type="file" accept=".csv,text/csv" aria-label="Choose a calendar CSV file" onChange={async (e) => {
           const f = e.target.files?.[0];
           if (!f) return;

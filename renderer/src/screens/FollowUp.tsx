@@ -6,6 +6,7 @@ import { formatLongDate, formatUkDate } from '../../../shared/dates';
 import type { Output } from '../../../shared/contract';
 import { useRpc, useRpcMutation } from '../hooks';
 import { ErrorBar } from '../components/ErrorBar';
+import { DateInput } from '../components/DateInput';
 
 type Row = Output<'followup.list'>['pupils'][number];
 
@@ -52,7 +53,7 @@ export function FollowUp({ today }: { today: string }) {
   return (
     <div className="page">
       <Title2 as="h1">Unexplained absence: {formatLongDate(date, true)}</Title2>
-      <Field label="Date"><Input type="date" value={date} onChange={(_, d) => d.value && setDate(d.value)} /></Field>
+      <Field label="Date" style={{ maxWidth: 240 }}><DateInput value={date} onChange={(_, d) => d.value && setDate(d.value)} /></Field>
       <ErrorBar error={q.error} />
       {q.data && q.data.pupils.length === 0 && <Text>No unexplained absence (N) on {formatUkDate(date)}.</Text>}
       {q.data?.pupils.map((p) => <PupilCard key={p.pupilId} p={p} date={date} />)}

@@ -9,6 +9,7 @@ import type { Input as RpcInput, Output } from '../../../shared/contract';
 import { useRpc } from '../hooks';
 import { call } from '../rpc';
 import { ErrorBar } from '../components/ErrorBar';
+import { DateInput } from '../components/DateInput';
 import { useQueryClient } from '@tanstack/react-query';
 
 type Bulk = RpcInput<'marks.bulkPreview'>;
@@ -25,8 +26,8 @@ export function Grid({ today }: { today: string }) {
     <div className="page">
       <Title2 as="h1">Office grid</Title2>
       <div className="row no-print">
-        <Field label="From"><Input type="date" value={from} onChange={(_, d) => d.value && setFrom(d.value)} /></Field>
-        <Field label="To"><Input type="date" value={to} onChange={(_, d) => d.value && setTo(d.value)} /></Field>
+        <Field label="From"><DateInput value={from} onChange={(_, d) => d.value && setFrom(d.value)} /></Field>
+        <Field label="To"><DateInput value={to} onChange={(_, d) => d.value && setTo(d.value)} /></Field>
         <Field label="Registration group"><Select value={group} onChange={(_, d) => { setGroup(d.value); setYear(''); }}><option value="">All</option>{groups.data?.regGroups.map((g) => <option key={g}>{g}</option>)}</Select></Field>
         <Field label="Year"><Select value={year} onChange={(_, d) => { setYear(d.value); setGroup(''); }}><option value="">All</option>{YEAR_GROUPS.map((y) => <option key={y}>{y}</option>)}</Select></Field>
         <Button onClick={() => window.print()}>Print</Button>

@@ -2,12 +2,55 @@
 // the local authority, and the year's marks by day.
 import { useState } from 'react';
 import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input, Link, MessageBar, MessageBarBody, Select, Text, Title2 } from '@fluentui/react-components';
-import { DELETION_GROUNDS, FLAG_LABELS, SEN_LABELS, type Contact } from '../../../shared/pupil';
+import { DELETION_GROUNDS, FLAG_LABELS, SEN_LABELS, SEXES, YEAR_GROUPS, type Contact, type Pupil } from '../../../shared/pupil';
 import { academicYearOf, addDays, formatUkDate } from '../../../shared/dates';
 import { useRpc, useRpcMutation } from '../hooks';
 import { ErrorBar } from '../components/ErrorBar';
+import { RpcFailure } from '../rpc';
+import { DateInput } from '../components/DateInput';
 
 type Flag = 'fsm' | 'cla' | 'socialWorker' | 'eal' | 'youngCarer' | 'boarder';
+type Details = Pick<Pupil, 'surname' | 'forename' | 'preferredForename' | 'dob' | 'sex' | 'yearGroup' | 'regGroup' | 'admissionDate'>;
+
+/** Corrects the admission-register details; the core records each change with who made it. */
+function DetailsDialog({ pupil }: { pupil: Pupil }) {
+  const m = useRpcMutation('pupils.update', ['pupils.get', 'pupils.list']);
+  const initial: Details = { surname: pupil.surname, forename: pupil.forename, preferredForename: pupil.preferredForename, dob: pupil.dob, sex: pupil.sex, yearGroup: pupil.yearGroup, regGroup: pupil.regGroup, admissionDate: pupil.admissionDate };
+  const [v, setV] = useState<Details>(initial);
+  const [open, setOpen] = useState(false);
+  const set = (patch: Partial<Details>) => setV({ ...v, ...patch });
+  const issue = (path: string) => (m.error instanceof RpcFailure ? m.error.error.issues?.find((i) => i.path?.endsWith(path))?.message : undefined);
+  const save = async () => {
+    const changes = Object.fromEntries(Object.entries(v).filter(([k, x]) => x !== initial[k as keyof Details]));
+    if (Object.keys(changes).length > 0) await m.mutateAsync({ id: pupil.id, changes });
+    setOpen(false);
+  };
+  return (
+    <Dialog open={open} onOpenChange={(_, d) => { setOpen(d.open); if (d.open) { setV(initial); m.reset(); } }}>
+      <DialogTrigger disableButtonEnhancement><Button>Edit details…</Button></DialogTrigger>
+      <DialogSurface aria-label="Edit details">
+        <DialogBody>
+          <DialogTitle>Edit {pupil.forename} {pupil.surname}'s details</DialogTitle>
+          <DialogContent className="grid2">
+            <Field label="Surname" required validationMessage={issue('surname')}><Input value={v.surname} onChange={(_, d) => set({ surname: d.value })} /></Field>
+            <Field label="Forename" required validationMessage={issue('forename')}><Input value={v.forename} onChange={(_, d) => set({ forename: d.value })} /></Field>
+            <Field label="Preferred forename" validationMessage={issue('preferredForename')}><Input value={v.preferredForename ?? ''} onChange={(_, d) => set({ preferredForename: d.value || null })} /></Field>
+            <Field label="Date of birth" required validationMessage={issue('dob')}><DateInput value={v.dob} onChange={(_, d) => set({ dob: d.value })} /></Field>
+            <Field label="Sex"><Select value={v.sex} onChange={(_, d) => set({ sex: d.value as Details['sex'] })}>{SEXES.map((x) => <option key={x} value={x}>{x === 'M' ? 'Male' : 'Female'}</option>)}</Select></Field>
+            <Field label="Year group"><Select value={v.yearGroup} onChange={(_, d) => set({ yearGroup: d.value as Details['yearGroup'] })}>{YEAR_GROUPS.map((y) => <option key={y} value={y}>{y}</option>)}</Select></Field>
+            <Field label="Registration group" required validationMessage={issue('regGroup')}><Input value={v.regGroup} onChange={(_, d) => set({ regGroup: d.value })} /></Field>
+            <Field label="Starting day (admission date)" required validationMessage={issue('admissionDate')}><DateInput value={v.admissionDate} onChange={(_, d) => set({ admissionDate: d.value })} /></Field>
+          </DialogContent>
+          <ErrorBar error={m.error} title="The details were not saved" />
+          <DialogActions>
+            <DialogTrigger disableButtonEnhancement><Button>Cancel</Button></DialogTrigger>
+            <Button appearance="primary" disabled={m.isPending || !v.dob || !v.admissionDate} onClick={() => void save().catch(() => undefined)}>Save details</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
 
 function LeavingDialog({ id, today }: { id: number; today: string }) {
   const m = useRpcMutation('pupils.recordLeaving', ['pupils.get', 'pupils.list']);
@@ -23,14 +66,14 @@ function LeavingDialog({ id, today }: { id: number; today: string }) {
           <DialogTitle>Record leaving the admission register</DialogTitle>
           <DialogContent className="page">
             <Text>The app never removes a pupil by itself. A name is deleted only on a ground of regulation 9, confirmed by a named person; marks and history stay for the retention period. Tell the pupil's social worker first if they have one.</Text>
-            <Field label="Last day on roll"><Input type="date" value={date} onChange={(_, d) => setDate(d.value)} /></Field>
+            <Field label="Last day on roll"><DateInput value={date} onChange={(_, d) => setDate(d.value)} /></Field>
             <Field label="Deletion ground"><Select value={ground} onChange={(_, d) => setGround(d.value)}>{DELETION_GROUNDS.map((g) => <option key={g.code} value={g.code}>{g.code}: {g.label}</option>)}</Select></Field>
             <Field label="Confirmed by (name)" required><Input value={by} onChange={(_, d) => setBy(d.value)} /></Field>
             <ErrorBar error={m.error} />
           </DialogContent>
           <DialogActions>
             <DialogTrigger disableButtonEnhancement><Button>Cancel</Button></DialogTrigger>
-            <Button appearance="primary" disabled={!by.trim() || m.isPending} onClick={async () => { await m.mutateAsync({ id, leavingDate: date, ground, confirmedBy: by }); setOpen(false); }}>Record leaving</Button>
+            <Button appearance="primary" disabled={!by.trim() || !date || m.isPending} onClick={async () => { await m.mutateAsync({ id, leavingDate: date, ground, confirmedBy: by }); setOpen(false); }}>Record leaving</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>
@@ -45,8 +88,8 @@ function Contacts({ pupilId, contacts }: { pupilId: number; contacts: Contact[] 
   return (
     <section className="card" aria-labelledby="h-contacts">
       <Text as="h2" id="h-contacts" weight="semibold" size={500}>Contacts</Text>
-      <table className="plain" aria-label="Contacts">
-        <thead><tr><th>Name</th><th>Relationship</th><th>Phone</th><th>Email</th><th>Lives with</th><th>Parental responsibility</th><th>Emergency</th></tr></thead>
+      <div className="table-scroll"><table className="plain" aria-label="Contacts">
+        <thead><tr><th>Name</th><th>Relationship</th><th>Phone</th><th>Email</th><th className="narrow">Lives with</th><th className="narrow">Parental<br />responsibility</th><th className="narrow">Emergency</th></tr></thead>
         <tbody>
           {rows.map((c, i) => (
             <tr key={i}>
@@ -54,13 +97,13 @@ function Contacts({ pupilId, contacts }: { pupilId: number; contacts: Contact[] 
               <td><Input aria-label={`Contact ${i + 1} relationship`} value={c.relationship ?? ''} onChange={(_, d) => set(i, { relationship: d.value || null })} /></td>
               <td><Input aria-label={`Contact ${i + 1} phone`} value={c.phone ?? ''} onChange={(_, d) => set(i, { phone: d.value || null })} /></td>
               <td><Input aria-label={`Contact ${i + 1} email`} value={c.email ?? ''} onChange={(_, d) => set(i, { email: d.value || null })} /></td>
-              <td><Checkbox aria-label={`Contact ${i + 1} lives with the pupil`} checked={c.livesWith} onChange={(_, d) => set(i, { livesWith: !!d.checked })} /></td>
-              <td><Checkbox aria-label={`Contact ${i + 1} has parental responsibility`} checked={c.parentalResponsibility} onChange={(_, d) => set(i, { parentalResponsibility: !!d.checked })} /></td>
-              <td><Checkbox aria-label={`Contact ${i + 1} is an emergency contact`} checked={c.emergency} onChange={(_, d) => set(i, { emergency: !!d.checked })} /></td>
+              <td className="narrow"><Checkbox aria-label={`Contact ${i + 1} lives with the pupil`} checked={c.livesWith} onChange={(_, d) => set(i, { livesWith: !!d.checked })} /></td>
+              <td className="narrow"><Checkbox aria-label={`Contact ${i + 1} has parental responsibility`} checked={c.parentalResponsibility} onChange={(_, d) => set(i, { parentalResponsibility: !!d.checked })} /></td>
+              <td className="narrow"><Checkbox aria-label={`Contact ${i + 1} is an emergency contact`} checked={c.emergency} onChange={(_, d) => set(i, { emergency: !!d.checked })} /></td>
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></div>
       <div className="row" style={{ marginTop: 8 }}>
         <Button onClick={() => setRows([...rows, { name: '', relationship: null, phone: null, email: null, address: null, livesWith: false, parentalResponsibility: false, emergency: false }])}>Add contact</Button>
         <Button appearance="primary" disabled={save.isPending || rows.some((r) => !r.name.trim())} onClick={() => save.mutate({ pupilId, contacts: rows })}>Save contacts</Button>
@@ -131,6 +174,7 @@ export function PupilPage({ id, today }: { id: number; today: string }) {
         <div><Text weight="semibold">Starting day</Text><br />{formatUkDate(p.admissionDate)}</div>
         <div><Text weight="semibold">Leaving</Text><br />{p.leavingDate ? `${formatUkDate(p.leavingDate)} (${p.deletionGround ?? 'ground not recorded'})` : 'On roll'}</div>
         <div><Text weight="semibold">SEN</Text><br />{SEN_LABELS[p.sen]}</div>
+        <div><DetailsDialog pupil={p} /></div>
       </section>
       <section className="card" aria-labelledby="h-flags">
         <Text as="h2" id="h-flags" weight="semibold" size={500}>Cohort flags</Text>

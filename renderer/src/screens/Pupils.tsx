@@ -35,11 +35,11 @@ export function Pupils({ today }: { today: string }) {
             <tr key={p.id} className="clickable" onClick={() => go(`pupils/${p.id}`)}>
               <td><a href={`#/pupils/${p.id}`}>{p.surname}, {p.preferredForename ?? p.forename}</a>{!p.onRoll && <Text className="muted"> (left {p.leavingDate})</Text>}</td>
               <td>{p.upn}</td><td>{p.yearGroup}</td><td>{p.regGroup}</td>
-              <td className="row" style={{ gap: 4 }}>
+              <td><span className="badges">
                 {p.fsm && <Badge appearance="tint">FSM</Badge>}{p.sen === 'K' && <Badge appearance="tint" color="informative">SEN K</Badge>}{p.sen === 'E' && <Badge appearance="tint" color="informative">EHCP</Badge>}
                 {p.cla && <Badge appearance="tint" color="important">CLA</Badge>}{p.socialWorker && <Badge appearance="tint" color="danger">SW</Badge>}{p.eal && <Badge appearance="tint" color="success">EAL</Badge>}
                 {p.youngCarer && <Badge appearance="tint">Young carer</Badge>}{p.boarder && <Badge appearance="tint">Boarder</Badge>}
-              </td>
+              </span></td>
             </tr>
           ))}
         </tbody>

@@ -10,6 +10,7 @@ import type { Output } from '../../../shared/contract';
 import { go, useHashRoute, useRpc } from '../hooks';
 import { call } from '../rpc';
 import { ErrorBar } from '../components/ErrorBar';
+import { DateInput } from '../components/DateInput';
 import { useQueryClient } from '@tanstack/react-query';
 
 type Reg = Output<'registers.get'>;
@@ -26,7 +27,7 @@ export function Register({ today }: { today: string }) {
     <div className="page">
       <Title2 as="h1">Take a register</Title2>
       <div className="row no-print">
-        <Field label="Date"><Input type="date" value={date} onChange={(_, d) => d.value && setDate(d.value)} /></Field>
+        <Field label="Date"><DateInput value={date} onChange={(_, d) => d.value && setDate(d.value)} /></Field>
         <Field label="Registration group">
           <Select value={group} onChange={(_, d) => go(`register/${encodeURIComponent(d.value)}/${session}`)}>
             <option value="">Choose…</option>

@@ -8,6 +8,7 @@ import { SchoolSchema, type School } from '../../../shared/contract';
 import { academicYearOf } from '../../../shared/dates';
 import { call } from '../rpc';
 import { ErrorBar } from '../components/ErrorBar';
+import { DateInput } from '../components/DateInput';
 import { EMPTY_SCHOOL, SchoolFields } from '../components/SchoolFields';
 
 interface RangeRow { dateFrom: string; dateTo: string; kind: 'term' | 'closure'; label: string }
@@ -35,8 +36,8 @@ export function RangeEditor({ rows, onChange }: { rows: RangeRow[]; onChange: (r
           {rows.map((r, i) => (
             <tr key={i}>
               <td><Select aria-label={`Kind of range ${i + 1}`} value={r.kind} onChange={(_, d) => set(i, { kind: d.value as RangeRow['kind'] })}><option value="term">Term</option><option value="closure">Closure (INSET, polling day)</option></Select></td>
-              <td><Input aria-label={`From date of range ${i + 1}`} type="date" value={r.dateFrom} onChange={(_, d) => set(i, { dateFrom: d.value })} /></td>
-              <td><Input aria-label={`To date of range ${i + 1}`} type="date" value={r.dateTo} onChange={(_, d) => set(i, { dateTo: d.value })} /></td>
+              <td><DateInput aria-label={`From date of range ${i + 1}`} value={r.dateFrom} onChange={(_, d) => set(i, { dateFrom: d.value })} /></td>
+              <td><DateInput aria-label={`To date of range ${i + 1}`} value={r.dateTo} onChange={(_, d) => set(i, { dateTo: d.value })} /></td>
               <td><Input aria-label={`Label of range ${i + 1}`} value={r.label} onChange={(_, d) => set(i, { label: d.value })} /></td>
               <td><Button appearance="subtle" aria-label={`Remove range ${i + 1}`} onClick={() => onChange(rows.filter((_, k) => k !== i))}>Remove</Button></td>
             </tr>
@@ -75,7 +76,7 @@ export function Setup({ today }: { today: string }) {
         <section className="card" aria-labelledby="s-school"><Text as="h2" id="s-school" weight="semibold" size={500}>School and registers</Text><SchoolFields register={register} control={control} errors={errors} /></section>
         <section className="card" aria-labelledby="s-cal">
           <Text as="h2" id="s-cal" weight="semibold" size={500}>Academic year, terms and closures</Text>
-          <Field label="Academic year starting in September of">
+          <Field label="Academic year starting in September of" style={{ maxWidth: 320 }}>
             <Select value={String(year)} onChange={(_, d) => { const y = Number(d.value); setYear(y); setRanges(typicalTerms(y)); }}>
               {[-1, 0, 1].map((k) => academicYearOf(today) + k).map((y) => <option key={y} value={y}>{y}/{String((y + 1) % 100).padStart(2, '0')}</option>)}
             </Select>
