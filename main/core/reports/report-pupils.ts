@@ -1,0 +1,57 @@
+// `report pupils` (cli.md): the per-pupil figures of statistics.md §3–7 and the school rates of §5 over a period,
+// computed by shared/statistics from one read of the pupils and one of the marks.
+import type { Db } from '../db/connection';
+import { AppError } from '../errors';
+import { loadCalendar } from '../calendar/calendar.service';
+import { isIsoDate, type IsoDate, type Session } from '../../../shared/dates';
+import {
+  buildPeriodContext, buildPupilsReport, DEFAULT_AT_RISK_LOWER_PCT,
+  type PupilsReport, type PupilWithMarks, type StatsMark,
+} from '../../../shared/statistics';
+
+export interface ReportPupilsInput { from: IsoDate; to: IsoDate; asOf?: IsoDate; atRiskLowerPct?: number }
+
+/** Refuses (AppError 'invalid') a period that is not real dates, ends before it starts, or an as-of before `to`. */
+export function checkReportPeriod(i: ReportPupilsInput): { from: IsoDate; to: IsoDate; asOf: IsoDate } {
+  const { from, to } = i;
+  const asOf = i.asOf ?? to;
+  for (const [name, d] of [['--from', from], ['--to', to], ['--as-of', asOf]] as const) {
+    if (typeof d !== 'string' || !isIsoDate(d)) throw new AppError('invalid', `${name} ${String(d)} is not a date (YYYY-MM-DD).`);
+  }
+  if (from > to) throw new AppError('invalid', `The period ends (${to}) before it starts (${from}).`);
+  if (asOf < to) throw new AppError('invalid', `--as-of ${asOf} is earlier than --to ${to}.`);
+  if (i.atRiskLowerPct !== undefined && !(i.atRiskLowerPct >= 0 && i.atRiskLowerPct <= 10)) {
+    throw new AppError('invalid', `The at-risk lower bound must be from 0 to 10 (got ${i.atRiskLowerPct}).`);
+  }
+  return { from, to, asOf };
+}
+
+/** The at-risk lower bound from the school's settings (statistics.md §4), 5 when no school is set up. */
+function schoolAtRiskLowerPct(db: Db): number {
+  const row = db.prepare('SELECT at_risk_lower_pct AS pct FROM school WHERE id = 1').get() as { pct: number | null } | undefined;
+  return typeof row?.pct === 'number' ? row.pct : DEFAULT_AT_RISK_LOWER_PCT;
+}
+
+export function reportPupils(db: Db, input: ReportPupilsInput): PupilsReport {
+  const period = checkReportPeriod(input);
+  const ctx = buildPeriodContext(loadCalendar(db), period, { atRiskLowerPct: input.atRiskLowerPct ?? schoolAtRiskLowerPct(db) });
+
+  const pupilRows = db.prepare(`SELECT id, upn, dob, boarder, admission_date, leaving_date FROM pupils
+    WHERE admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)`).raw().all(period.to, period.from) as [number, string, string, number, string, string | null][];
+  const byId = new Map<number, PupilWithMarks & { marks: StatsMark[] }>();
+  for (const [id, upn, dob, boarder, admissionDate, leavingDate] of pupilRows) {
+    byId.set(id, { pupil: { upn, dob, boarder: !!boarder, admissionDate, leavingDate: leavingDate || null }, marks: [] });
+  }
+
+  // One read: every mark that can count, from the first week a penalty window may reach back to, up to `to`.
+  const markRows = db.prepare(`SELECT pupil_id, date, session, code, minutes_late FROM marks
+    WHERE date >= ? AND date <= ? ORDER BY pupil_id, date, session`).raw().iterate(ctx.earliestMarkDate, period.to) as IterableIterator<[number, string, Session, string, number | null]>;
+  let currentId = -1;
+  let current: StatsMark[] | undefined;
+  for (const [pupilId, date, session, code, minutesLate] of markRows) {
+    if (pupilId !== currentId) { currentId = pupilId; current = byId.get(pupilId)?.marks; }
+    current?.push({ date, session, code, minutesLate });
+  }
+
+  return buildPupilsReport(ctx, [...byId.values()]);
+}
