@@ -104,6 +104,14 @@ function main() {
   for (let i = 0; i < 100; i++) rawLoads.push(time(() => rawGet.all(group, days[i % days.length], 'AM'))[1]);
   line(`load one register (${group}), median of 100`, median(loads), median(rawLoads));
   line('save one 30-pupil register with amendments + history, median of 100 (target ≤ 50 ms)', median(saves));
+  const gridTimes: number[] = [];
+  const rawGrid = real.db.prepare('SELECT m.pupil_id, m.date, m.session, m.code, m.version FROM marks m JOIN pupils p ON p.id = m.pupil_id WHERE p.reg_group = ? AND m.date BETWEEN ? AND ?');
+  const rawGridTimes: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    gridTimes.push(time(() => call(real, 'grid.get', { from: '2025-11-03', to: '2025-11-30', scope: { regGroup: group } }))[1]);
+    rawGridTimes.push(time(() => rawGrid.all(group, '2025-11-03', '2025-11-30'))[1]);
+  }
+  line(`load a group's month grid (${group}, November), median of 20`, median(gridTimes), median(rawGridTimes));
   real.db.close();
   raw.db.close();
   fs.rmSync(dir, { recursive: true, force: true });
