@@ -28,8 +28,10 @@ export function getGrid(ctx: Ctx, i: Input<'grid.get'>): Output<'grid.get'> {
   const cal = loadCalendar(ctx.store.db);
   const days = dates.filter((d) => cal.isSchoolDay(d));
   const pupils = scopePupils(ctx, i.scope, i.from, i.to);
-  const marks = ctx.store.db.prepare('SELECT pupil_id AS p, date, session, code, version FROM marks WHERE date BETWEEN ? AND ?').all(i.from, i.to) as { p: number; date: string; session: Session; code: string; version: number }[];
-  const by = new Map(marks.map((m) => [`${m.p}|${m.date}|${m.session}`, m]));
+  // One index range per pupil (marks_pupil_session_uq) rather than every mark of the school in the period.
+  const q = ctx.store.db.prepare('SELECT pupil_id AS p, date, session, code, version FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?');
+  const by = new Map<string, { code: string; version: number }>();
+  for (const p of pupils) for (const m of q.all(p.id, i.from, i.to) as { p: number; date: string; session: Session; code: string; version: number }[]) by.set(`${m.p}|${m.date}|${m.session}`, m);
   return {
     sessions: days.flatMap((d) => (['AM', 'PM'] as const).map((s) => ({ date: d, session: s }))),
     rows: pupils.map((p) => ({
