@@ -9,15 +9,15 @@ const plan = (sql: string, ...args: unknown[]) => {
 
 describe('query plans', () => {
   it('a pupil\'s marks over a period use the (pupil, date, session) index', () => {
-    expect(plan('SELECT code FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?', 1, '2025-09-01', '2025-09-30')).toMatch(/USING INDEX marks_pupil_session_uq/);
+    expect(plan('SELECT code FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?', 1, '2025-09-01', '2025-09-30')).toMatch(/USING (COVERING )?INDEX marks_pupil_session_uq/);
   });
   it('one stored mark is found by the unique index', () => {
-    expect(plan('SELECT id FROM marks WHERE pupil_id = ? AND date = ? AND session = ?', 1, '2025-09-01', 'AM')).toMatch(/USING INDEX marks_pupil_session_uq/);
+    expect(plan('SELECT id FROM marks WHERE pupil_id = ? AND date = ? AND session = ?', 1, '2025-09-01', 'AM')).toMatch(/USING (COVERING )?INDEX marks_pupil_session_uq/);
   });
   it('the marks of a day (calling list, registers) use the date index', () => {
-    expect(plan("SELECT pupil_id FROM marks WHERE date = ? AND code = 'N'", '2025-09-01')).toMatch(/USING INDEX marks_date_idx/);
+    expect(plan("SELECT pupil_id FROM marks WHERE date = ? AND code = 'N'", '2025-09-01')).toMatch(/USING (COVERING )?INDEX marks_date_idx/);
   });
   it('a registration group\'s pupils use the group index', () => {
-    expect(plan('SELECT id FROM pupils WHERE reg_group = ? ORDER BY surname', '2A')).toMatch(/USING INDEX pupils_reg_group_idx/);
+    expect(plan('SELECT id FROM pupils WHERE reg_group = ? ORDER BY surname', '2A')).toMatch(/USING (COVERING )?INDEX pupils_reg_group_idx/);
   });
 });
