@@ -218,12 +218,13 @@ function sorted(marks: readonly StatsMark[]): readonly StatsMark[] {
 /**
  * Every per-pupil figure of §3–7 over ctx's period. `marks` are the pupil's marks, which may include marks before
  * `from` (they count inside penalty windows) and after `to` (ignored); any order (they are sorted by date, AM
- * before PM, when needed).
+ * before PM, when needed). A caller reading a large school may leave out the plain present marks (`/`, `\`)
+ * dated in [from, to] and pass only their number as `presentSlashes`: they affect nothing but the counts.
  */
-export function computePupilStats(ctx: PeriodContext, pupil: Pick<StatsPupil, 'upn'>, marks: readonly StatsMark[]): PupilStats {
+export function computePupilStats(ctx: PeriodContext, pupil: Pick<StatsPupil, 'upn'>, marks: readonly StatsMark[], presentSlashes = 0): PupilStats {
   const { from, to, dayIndex, weekPosition, schoolDaysToAsOf } = ctx;
   const earliest = ctx.earliestMarkDate;
-  let present = 0, aea = 0, authorised = 0, unauthorised = 0;
+  let present = presentSlashes, aea = 0, authorised = 0, unauthorised = 0;
   let lateBeforeClose = 0, lateAfterClose = 0, minutesLate = 0, illnessSessions = 0, overdueN = 0;
   let longestRun = 0, run = 0, lastSession = -2;
   // penalty marks (G N O U from 2024-08-19, on or before `to`): their week positions and dates, in order
@@ -307,7 +308,8 @@ function penaltyFigures(ctx: PeriodContext, pos: readonly number[], dates: reado
 
 // ---- the whole report --------------------------------------------------------------------------------------
 
-export interface PupilWithMarks { pupil: StatsPupil; marks: readonly StatsMark[] }
+/** A pupil and their marks; `presentSlashes` as in computePupilStats (default 0: every mark is in `marks`). */
+export interface PupilWithMarks { pupil: StatsPupil; marks: readonly StatsMark[]; presentSlashes?: number }
 export interface PupilsReport {
   from: IsoDate; to: IsoDate; asOf: IsoDate;
   school: { all: GroupRates; dfeCohort: GroupRates };
@@ -320,7 +322,7 @@ export function buildPupilsReport(ctx: PeriodContext, data: readonly PupilWithMa
   const pupils: PupilStats[] = [];
   const cohort: PupilStats[] = [];
   for (const x of listed) {
-    const s = computePupilStats(ctx, x.pupil, x.marks);
+    const s = computePupilStats(ctx, x.pupil, x.marks, x.presentSlashes ?? 0);
     pupils.push(s);
     if (inDfeCohort(ctx, x.pupil)) cohort.push(s);
   }

@@ -323,6 +323,17 @@ describe('continuous unauthorised absence and overdue N (§7)', () => {
   });
 });
 
+describe('present slashes passed as a count', () => {
+  it('leaving out the / and \\ marks of the period and passing their number gives the same figures', () => {
+    const ctx = buildPeriodContext(CAL, { from: '2025-09-15', to: '2025-10-24', asOf: '2025-11-05' });
+    const marks = fill('2025-09-01', '2025-10-24', (d, s) => (d.endsWith('7') ? 'O' : d.endsWith('3') ? 'N' : d.endsWith('9') && s === 'AM' ? 'L' : s === 'AM' ? '/' : '\\'));
+    const isSlashInPeriod = (m: StatsMark) => (m.code === '/' || m.code === '\\') && m.date >= ctx.from && m.date <= ctx.to;
+    const full = computePupilStats(ctx, PUPIL, marks);
+    expect(computePupilStats(ctx, PUPIL, marks.filter((m) => !isSlashInPeriod(m)), marks.filter(isSlashInPeriod).length)).toEqual(full);
+    expect(full.present).toBeGreaterThan(0);
+  });
+});
+
 describe('speed', () => {
   it('2,000 pupils × 380 sessions compute in well under a second', () => {
     const from = Y_FROM, to = Y_TO;
