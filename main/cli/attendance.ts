@@ -12,6 +12,8 @@ import { createSchool, readSchool } from '../core/school/school.service';
 import { exportPupilsJson } from '../core/pupils/pupils.service';
 import { backupTo, verifyDb } from '../core/admin/backup';
 import { createDemoSchool } from '../core/demo/demo';
+import { reportPupils } from '../core/reports/report-pupils';
+import { formatPct1 } from '../../shared/statistics';
 import { parseInputDate } from '../../shared/dates';
 
 export const CLI_SESSION: Session = { userName: 'command line', position: 'IT technician', roles: ['office', 'lead', 'head', 'admin'] };
@@ -37,6 +39,7 @@ Commands:
   import marks --db F FILE [--reason TEXT --by NAME --position ROLE]
   export marks --db F --from D --to D
   history --db F --upn UPN --json
+  report pupils --db F --from D --to D [--as-of D] --json
   pupils --db F --json
   backup --db F --to FILE
   verify --db F
@@ -70,6 +73,7 @@ const OPTIONS: Record<string, Record<string, { type: 'string' | 'boolean'; defau
   'import marks': { ...COMMON, reason: { type: 'string' }, by: { type: 'string' }, position: { type: 'string' } },
   'export marks': { ...COMMON, from: { type: 'string' }, to: { type: 'string' } },
   history: { ...COMMON, upn: { type: 'string' } },
+  'report pupils': { ...COMMON, from: { type: 'string' }, to: { type: 'string' }, 'as-of': { type: 'string' } },
   pupils: COMMON,
   backup: { ...COMMON, to: { type: 'string' } },
   verify: COMMON,
@@ -79,11 +83,11 @@ export function run(argv: string[], io: Io = stdio): number {
   let store: Store | undefined;
   try {
     const [first, second] = argv;
-    const command = first === 'import' || first === 'export' ? `${first} ${second ?? ''}`.trim() : first;
+    const command = first === 'import' || first === 'export' || first === 'report' ? `${first} ${second ?? ''}`.trim() : first;
     if (!command || command === '--help' || command === 'help') { io.out(USAGE); return command ? 0 : 2; }
     const spec = OPTIONS[command];
     if (!spec) throw new UsageError(`unknown command: ${command}`);
-    const rest = argv.slice(first === 'import' || first === 'export' ? 2 : 1);
+    const rest = argv.slice(first === 'import' || first === 'export' || first === 'report' ? 2 : 1);
     let parsed;
     try { parsed = parseArgs({ args: rest, options: spec, allowPositionals: true, strict: true }); } catch (e) { throw new UsageError((e as Error).message); }
     const v = parsed.values as Record<string, string | boolean | undefined>;
@@ -148,6 +152,17 @@ export function run(argv: string[], io: Io = stdio): number {
         const r = call('marks.history', { upn: v.upn as string });
         if (v.json) io.out(JSON.stringify(r) + '\n');
         else for (const a of r.amendments) io.out(`${a.date} ${a.session} ${a.oldCode} -> ${a.newCode}  ${a.reason}  (${a.changedBy}, ${a.position}, ${a.changedAt})\n`);
+        return 0;
+      }
+      case 'report pupils': {
+        const from = dateOption(v.from, '--from'), to = dateOption(v.to, '--to');
+        const asOf = v['as-of'] === undefined ? undefined : dateOption(v['as-of'], '--as-of');
+        const r = reportPupils(store.db, { from, to, asOf });
+        if (v.json) io.out(JSON.stringify(r) + '\n');
+        else {
+          io.out(`All pupils ${r.from} to ${r.to}: absence ${formatPct1(r.school.all.absencePct)}, persistently absent ${formatPct1(r.school.all.persistentPct)}\n`);
+          for (const p of r.pupils) io.out(`${p.upn}\t${p.possible}\t${formatPct1(p.attendancePct)}\t${p.band ?? '-'}\n`);
+        }
         return 0;
       }
       case 'pupils': {

@@ -118,6 +118,24 @@ describe('attendance CLI', () => {
     expect(cli(['pupils', '--db', a, '--json']).out).toBe(cli(['pupils', '--db', b, '--json']).out);
   });
 
+  it('report pupils prints the cli.md shape and refuses --as-of before --to', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'd.sqlite');
+    expect(cli(['demo', '--db', db, '--pupils', '40', '--seed', '5']).code).toBe(0);
+    const r = cli(['report', 'pupils', '--db', db, '--from', '2025-09-01', '--to', '2025-12-19', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(Object.keys(doc)).toEqual(['from', 'to', 'asOf', 'school', 'pupils']);
+    expect(doc.asOf).toBe('2025-12-19');
+    expect(Object.keys(doc.school)).toEqual(['all', 'dfeCohort']);
+    expect(Object.keys(doc.school.all)).toEqual(['pupils', 'possible', 'attended', 'authorised', 'unauthorised', 'absencePct', 'persistentPct', 'severePct', 'persistentCount', 'severeCount']);
+    expect(Object.keys(doc.pupils[0])).toEqual(['upn', 'possible', 'present', 'attended', 'authorised', 'unauthorised', 'attendancePct', 'absencePct', 'band', 'lateBeforeClose', 'lateAfterClose', 'minutesLate', 'illnessSessions', 'penaltySessionsMaxWindow', 'penaltyThresholdFirstMet', 'longestUnauthorisedRunSessions', 'overdueN']);
+    expect([...doc.pupils.map((p: { upn: string }) => p.upn)]).toEqual([...doc.pupils.map((p: { upn: string }) => p.upn)].sort());
+    const refused = cli(['report', 'pupils', '--db', db, '--from', '2025-09-01', '--to', '2025-12-19', '--as-of', '2025-12-01', '--json']);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toBe('');
+  });
+
   it('the bundled program runs with the same exit codes', () => {
     const bin = path.resolve('dist/cli/attendance.cjs');
     if (!fs.existsSync(bin)) throw new Error('build first: npm run build');

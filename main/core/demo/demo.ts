@@ -118,7 +118,8 @@ export function createDemoSchool(store: Store, opts: DemoOptions): DemoReport {
         const midYear = r.chance(0.04);
         const admission = midYear ? addDays('2025-09-08', r.int(0, 400)) : firstDay;
         const leaving = !midYear && r.chance(0.015) ? addDays('2025-10-01', r.int(0, 300)) : null;
-        const upn = makeUpn(`801${kind === 'primary' ? '2000' : '4000'}${String((academicStart - yearIdx) % 100).padStart(2, '0')}${String(serial).padStart(3, '0').slice(-3)}`);
+        // 3 LA + 4 establishment + 5 serial digits: unique for any school size the demo allows
+        const upn = makeUpn(`801${kind === 'primary' ? '2000' : '4000'}${String(serial).padStart(5, '0')}`);
         const sen = r.chance(0.13) ? 'K' : r.chance(0.03) ? 'E' : 'N';
         const flags = { fsm, sen: sen as 'N' | 'K' | 'E', cla: r.chance(0.01), socialWorker: r.chance(0.03), eal, boarder: false };
         const fields = {
