@@ -212,6 +212,15 @@ export const contract = {
     marks: z.array(z.object({ upn: z.string(), name: z.string(), date: z.string(), session: SessionSchema, code: z.string(), amended: z.boolean() })),
   }), STAFF),
   'marks.exportForMis': ch(z.object({}), z.object({ csv: z.string(), rows: z.number().int() }), ['office', 'lead', 'head'], { write: true }),
+  'pupils.figures': ch(z.object({ pupilId: z.number().int(), from: isoDate, to: isoDate, asOf: isoDate.optional() }), z.object({
+    from: z.string(), to: z.string(), asOf: z.string(),
+    figures: z.object({
+      upn: z.string(), possible: z.number().int(), present: z.number().int(), attended: z.number().int(), authorised: z.number().int(), unauthorised: z.number().int(),
+      attendancePct: z.number().nullable(), absencePct: z.number().nullable(), band: z.enum(['severe', 'persistent', 'at_risk', 'expected']).nullable(),
+      lateBeforeClose: z.number().int(), lateAfterClose: z.number().int(), minutesLate: z.number().int(), illnessSessions: z.number().int(),
+      penaltySessionsMaxWindow: z.number().int(), penaltyThresholdFirstMet: z.string().nullable(), longestUnauthorisedRunSessions: z.number().int(), overdueN: z.number().int(),
+    }),
+  }), STAFF),
   'admin.backup': ch(z.object({ to: z.string().min(1).max(1000).optional() }), z.object({ path: z.string(), bytes: z.number() }), ['admin', 'head'], { write: false }),
   'admin.verify': ch(z.object({}), z.object({ integrity: z.array(z.string()), foreignKeys: z.number().int(), ok: z.boolean() }), ['admin', 'head']),
 } as const;

@@ -6,6 +6,7 @@ import { getPupil, listPupils, recordLeaving, recordReturn, saveContacts, update
 import { importPupils, previewPupils } from './pupils/pupil-import';
 import { backupTo, defaultBackupPath, verifyDb } from './admin/backup';
 import { APP_VERSION } from './version';
+import { pupilFigures } from './reports/pupil-figures';
 import { getRegister, registersNotTaken, saveRegister } from './registers/registers.service';
 import { callingList, detailMissing, informSocialWorker, logAttempt, overdueN, resolveN } from './registers/followup.service';
 import { applyBulk, getGrid, previewBulk, pupilAttendance } from './registers/grid.service';
@@ -47,6 +48,7 @@ export const handlers: Handlers = {
   'pupils.attendance': pupilAttendance,
   'marks.unexported': unexportedMarks,
   'marks.exportForMis': exportForMis,
+  'pupils.figures': pupilFigures,
   'admin.backup': (ctx, i) => backupTo(ctx.store.db, i.to ?? defaultBackupPath(ctx.store.path)),
   'admin.verify': (ctx) => verifyDb(ctx.store.db),
 };
