@@ -3,14 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../main/cli/attendance';
+import { cli } from '../helpers/cli';
 import { PUPIL_HEADER, pupilRow, tempDir, upn } from '../helpers/store';
 
-function cli(args: string[]) {
-  let out = '', err = '';
-  const code = run(args, { out: (s) => { out += s; }, err: (s) => { err += s; } });
-  return { code, out, err };
-}
 
 function school() {
   const dir = tempDir();
