@@ -5,6 +5,7 @@ import { BANK_HOLIDAYS_EW } from '../../../shared/bank-holidays';
 import { academicYearOf, formatUkDate, weekday } from '../../../shared/dates';
 import { useRpc, useRpcMutation } from '../hooks';
 import { ErrorBar } from '../components/ErrorBar';
+import { FilePicker } from '../components/FilePicker';
 import { DateInput } from '../components/DateInput';
 import { call } from '../rpc';
 import { useQueryClient } from '@tanstack/react-query';
@@ -69,12 +70,10 @@ export function CalendarScreen({ today }: { today: string }) {
       <section className="card" aria-labelledby="h-imp">
         <Text as="h2" id="h-imp" weight="semibold" size={500}>Import a calendar file</Text>
         <Text block>CSV with columns date_from, date_to, kind (term or closure), label.</Text>
-        <div><input type="file" accept=".csv,text/csv" aria-label="Choose a calendar CSV file" onChange={async (e) => {
-          const f = e.target.files?.[0];
-          if (!f) return;
+        <FilePicker label="Choose a calendar CSV file" onFile={async (f) => {
           setImportErr(null); setImportMsg(null);
           try { const r = await call('calendar.import', { csv: await f.text() }); setImportMsg(`${r.added} added, ${r.unchanged} already there.`); await qc.invalidateQueries({ queryKey: ['calendar.get'] }); } catch (err) { setImportErr(err); }
-        }} /></div>
+        }} />
         {importMsg && <MessageBar intent="success"><MessageBarBody>{importMsg}</MessageBarBody></MessageBar>}
         <ErrorBar error={importErr} title="Nothing was imported" />
       </section>

@@ -4,6 +4,7 @@ import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar
 import { IMPORT_FIELDS, type Output } from '../../../shared/contract';
 import { call } from '../rpc';
 import { ErrorBar } from '../components/ErrorBar';
+import { FilePicker } from '../components/FilePicker';
 import { useQueryClient } from '@tanstack/react-query';
 
 const REQUIRED = new Set(['upn', 'surname', 'forename', 'dob', 'sex', 'year_group', 'reg_group', 'admission_date']);
@@ -47,10 +48,8 @@ export function ImportPupils() {
   return (
     <div className="page">
       <Title2 as="h1">Import pupils</Title2>
-      <Text>Export the pupils from your MIS as CSV (UTF-8). Every row is checked first: if any row is wrong, nothing is imported and each problem is listed with its line number. Pupils already here (same UPN) are updated, and each change is recorded.</Text>
-      <Field label="CSV file">
-        <input type="file" accept=".csv,text/csv" aria-label="Choose a CSV file" onChange={(e) => void onFile(e.target.files?.[0])} />
-      </Field>
+      <Text block>Export the pupils from your MIS as CSV (UTF-8). Every row is checked first: if any row is wrong, nothing is imported and each problem is listed with its line number. Pupils already here (same UPN) are updated, and each change is recorded.</Text>
+      <FilePicker label="Choose a CSV file" disabled={busy} onFile={(f) => void onFile(f)} />
       {preview && preview.headers.length > 0 && (
         <section className="card" aria-labelledby="h-map">
           <Text as="h2" id="h-map" weight="semibold" size={500}>Match the columns of {fileName}</Text>
@@ -67,11 +66,11 @@ export function ImportPupils() {
         </section>
       )}
       {preview && preview.preview.length > 0 && (
-        <section className="card" aria-labelledby="h-prev" style={{ overflowX: 'auto' }}>
+        <section className="card" aria-labelledby="h-prev" style={{ overflowX: "auto" }} tabIndex={0}>
           <Text as="h2" id="h-prev" weight="semibold" size={500}>First rows</Text>
           <table className="plain" aria-label="Preview of the file">
-            <thead><tr>{preview.headers.slice(0, 10).map((h) => <th key={h}>{h}</th>)}</tr></thead>
-            <tbody>{preview.preview.slice(0, 5).map((r, i) => <tr key={i}>{preview.headers.slice(0, 10).map((h) => <td key={h}>{r[h]}</td>)}</tr>)}</tbody>
+            <thead><tr>{preview.headers.map((h) => <th key={h}>{h}</th>)}</tr></thead>
+            <tbody>{preview.preview.slice(0, 5).map((r, i) => <tr key={i}>{preview.headers.map((h) => <td key={h}>{r[h]}</td>)}</tr>)}</tbody>
           </table>
         </section>
       )}

@@ -88,7 +88,7 @@ function Contacts({ pupilId, contacts }: { pupilId: number; contacts: Contact[] 
   return (
     <section className="card" aria-labelledby="h-contacts">
       <Text as="h2" id="h-contacts" weight="semibold" size={500}>Contacts</Text>
-      <div className="table-scroll"><table className="plain" aria-label="Contacts">
+      <div className="table-scroll" tabIndex={0}><table className="plain" aria-label="Contacts">
         <thead><tr><th>Name</th><th>Relationship</th><th>Phone</th><th>Email</th><th className="narrow">Lives with</th><th className="narrow">Parental<br />responsibility</th><th className="narrow">Emergency</th></tr></thead>
         <tbody>
           {rows.map((c, i) => (
@@ -114,11 +114,11 @@ function Contacts({ pupilId, contacts }: { pupilId: number; contacts: Contact[] 
   );
 }
 
-function YearMarks({ pupilId, today }: { pupilId: number; today: string }) {
+function YearMarks({ pupilId, today, admissionDate }: { pupilId: number; today: string; admissionDate: string }) {
   const from = `${academicYearOf(today)}-09-01`;
   const q = useRpc('pupils.attendance', { pupilId, from, to: today });
   if (!q.data) return <ErrorBar error={q.error} />;
-  const school = q.data.days.filter((d) => d.kind === 'school');
+  const school = q.data.days.filter((d) => d.kind === 'school' && d.date >= admissionDate); // none before the starting day
   return (
     <section className="card" aria-labelledby="h-marks">
       <Text as="h2" id="h-marks" weight="semibold" size={500}>Marks this school year</Text>
@@ -198,7 +198,7 @@ export function PupilPage({ id, today }: { id: number; today: string }) {
         <ErrorBar error={ret.error} />
       </section>
       <p><Link as="button" onClick={() => { const el = document.getElementById('history'); el?.scrollIntoView(); el?.focus(); }}>Amendment history</Link></p>
-      <YearMarks pupilId={id} today={today} />
+      <YearMarks pupilId={id} today={today} admissionDate={p.admissionDate} />
       <History upn={p.upn} />
     </div>
   );

@@ -1,0 +1,155 @@
+// The office's less frequent jobs, on a school of its own (set up through the rpc, not the screens): settings,
+// a SIMS-style export matched by hand, correcting a pupil, the new-pupil return, leaving with a deletion ground,
+// and keeping the calendar. Every screen and dialog visited gets an axe check.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from './axe';
+
+test.describe.configure({ mode: 'serial' });
+
+let page: Page;
+const fixture = (name: string) => path.resolve('test/fixtures', name);
+
+/** One call to the browser-mode server from the app's own page (same origin, the app's header). */
+async function rpc(channel: string, input: unknown): Promise<unknown> {
+  return page.evaluate(async ([c, i]) => {
+    const r = await fetch(`/rpc/${c}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Attendance-Rpc': '1' }, body: JSON.stringify(i) });
+    return r.json();
+  }, [channel, input] as const);
+}
+
+test.beforeAll(async ({ browser }) => {
+  page = await (await browser.newContext()).newPage();
+  await page.goto('/');
+  const term = (dateFrom: string, dateTo: string, label: string) => ({ dateFrom, dateTo, kind: 'term', label });
+  expect(await rpc('school.setup', {
+    school: { name: 'Heron Primary School', urn: '654321', laCode: '801', estab: '2345', address: '2 Quay Street', amOpens: '08:45', pmOpens: '13:10', registerOpenMinutes: 30, championName: 'Mr B. Lead', championPosition: 'Deputy Headteacher', atRiskLowerPct: 5 },
+    academicYear: 2026,
+    ranges: [term('2026-09-03', '2026-10-23', 'Autumn 1'), term('2026-11-02', '2026-12-18', 'Autumn 2'), term('2027-01-05', '2027-02-12', 'Spring 1'),
+      term('2027-02-22', '2027-03-26', 'Spring 2'), term('2027-04-12', '2027-05-28', 'Summer 1'), term('2027-06-07', '2027-07-21', 'Summer 2')],
+  })).toEqual({ ok: true, value: { ok: true } });
+  expect(await rpc('pupils.import', { csv: fs.readFileSync(fixture('pupils-good.csv'), 'utf8') })).toMatchObject({ ok: true, value: { created: 30 } });
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('Heron Primary School');
+});
+test.afterAll(async () => { await page.close(); });
+
+test('settings show the saved school, refuse a register open longer than 30 minutes and save a change', async () => {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByLabel('School name')).toHaveValue('Heron Primary School');
+  await expect(page.getByLabel('URN (6 digits)')).toHaveValue('654321');
+  await expect(page.getByLabel('Morning register opens (HH:MM)')).toHaveValue('08:45');
+  await expectAccessible(page, 'settings');
+  await page.getByLabel('Register stays open for (minutes, at most 30)').fill('40');
+  await page.getByLabel('Morning register opens (HH:MM)').fill('8.45');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('a register may stay open at most 30 minutes')).toBeVisible();
+  await expect(page.getByText('must be a time HH:MM')).toBeVisible();
+  await expectAccessible(page, 'settings with errors');
+  await page.getByLabel('Register stays open for (minutes, at most 30)').fill('20');
+  await page.getByLabel('Morning register opens (HH:MM)').fill('08:50');
+  await page.getByLabel("Champion's position").fill('Assistant Headteacher');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Champion's position")).toHaveValue('Assistant Headteacher');
+  await expect(page.getByLabel('Morning register opens (HH:MM)')).toHaveValue('08:50');
+  await expect(page.getByLabel('Register stays open for (minutes, at most 30)')).toHaveValue('20');
+});
+
+test('a SIMS-style export with its own column names is matched by hand, previewed and imported', async () => {
+  await page.getByRole('link', { name: 'Import pupils' }).click();
+  await expectAccessible(page, 'import, no file yet');
+  await page.getByLabel('Choose a CSV file').setInputFiles(fixture('pupils-sims.csv'));
+  await expect(page.getByRole('list', { name: 'Problems in the file' })).toContainText('The file has no surname, forename, dob, sex, year_group columns');
+  // upn, reg_group and admission_date are recognised by name; the rest are chosen from the file's headers.
+  await expect(page.getByLabel('upn (required)')).toHaveValue('UPN');
+  await expect(page.getByLabel('admission_date (required)')).toHaveValue('Admission Date');
+  await expect(page.getByLabel('reg_group (required)')).toHaveValue('Reg Group');
+  for (const [field, header] of [['surname (required)', 'Legal Surname'], ['forename (required)', 'Legal Forename'], ['dob (required)', 'Date of Birth'], ['sex (required)', 'Gender'], ['year_group (required)', 'Year'], ['fsm', 'FSM Eligible'], ['sen', 'SEN Status']]) {
+    await page.getByLabel(field, { exact: true }).selectOption(header);
+  }
+  await expect(page.getByText('Ready: 3 pupils, 3 new')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Preview of the file' })).toContainText('Okonkwo');
+  await expectAccessible(page, 'import with mapping');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByText('3 added, 0 updated, 0 unchanged.')).toBeVisible();
+  await page.getByRole('link', { name: 'Pupils', exact: true }).click();
+  await expect(page.getByText('33 pupils')).toBeVisible();
+  await page.getByLabel('Flag').selectOption('senK');
+  await expect(page.getByRole('link', { name: 'Nowak, Zosia' })).toBeVisible();
+  await page.getByLabel('Flag').selectOption('');
+});
+
+test('the office corrects a new pupil, records the new-pupil return and records leaving with a deletion ground', async () => {
+  await page.getByRole('link', { name: 'Pupils', exact: true }).click();
+  await page.getByLabel('Search name or UPN').fill('okonkwo');
+  await page.getByRole('link', { name: 'Okonkwo, Chidi' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Chidi Okonkwo' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Free school meals' })).toBeChecked();
+
+  await page.getByRole('button', { name: 'Edit details…' }).click();
+  const details = page.getByRole('dialog', { name: 'Edit details' });
+  await expect(details.getByLabel('Date of birth')).toHaveValue('10/03/2019');
+  await details.getByLabel('Preferred forename').fill('Chid');
+  await details.getByLabel('Date of birth').fill('11/03/2019');
+  await expectAccessible(page, 'edit details dialog');
+  await details.getByRole('button', { name: 'Save details' }).click();
+  await expect(details).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Chid Okonkwo' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Details' })).toContainText('11/03/2019');
+
+  await expect(page.getByText(/New-pupil return due by \d\d\/\d\d\/2026/)).toBeVisible();
+  await page.getByRole('button', { name: 'Record as sent today' }).click();
+  await expect(page.getByRole('list', { name: 'Returns' })).toContainText('new pupil: sent 01/12/2026');
+
+  await page.getByRole('button', { name: 'Record leaving…' }).click();
+  const leaving = page.getByRole('dialog', { name: 'Record leaving' });
+  await expect(leaving).toContainText('The app never removes a pupil by itself');
+  await leaving.getByLabel('Last day on roll').fill('30/11/2026');
+  await leaving.getByLabel('Deletion ground').selectOption('2024-9(1)(a)');
+  await expect(leaving.getByRole('button', { name: 'Record leaving' })).toBeDisabled();
+  await leaving.getByLabel('Confirmed by (name)').fill('Mr B. Lead');
+  await expectAccessible(page, 'record leaving dialog');
+  await leaving.getByRole('button', { name: 'Record leaving' }).click();
+  await expect(leaving).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Details' })).toContainText('30/11/2026 (2024-9(1)(a))');
+  await expectAccessible(page, 'pupil page after leaving');
+
+  await page.getByRole('link', { name: 'Pupils', exact: true }).click();
+  await page.getByLabel('Search name or UPN').fill('okonkwo');
+  await expect(page.getByText('0 pupils')).toBeVisible();
+  await page.getByLabel('Include leavers').check();
+  await expect(page.getByText('1 pupil', { exact: true })).toBeVisible();
+});
+
+test('the calendar adds and removes a closure and a bank holiday, and imports a calendar file', async () => {
+  await page.getByRole('link', { name: 'Calendar' }).click();
+  const december = page.getByRole('table', { name: 'December 2026' });
+  await expect(december.locator('td[title="25/12/2026: Christmas Day"]')).toHaveClass(/day-bank_holiday/);
+  await expect(december.locator('td[title^="14/12/2026"]')).toHaveClass(/day-school/);
+
+  await page.getByLabel('Kind', { exact: true }).selectOption('closure');
+  await page.getByLabel('From', { exact: true }).fill('14/12/2026');
+  await page.getByLabel('To', { exact: true }).fill('14/12/2026');
+  await page.getByLabel('Label', { exact: true }).fill('Boiler repair');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(december.locator('td[title="14/12/2026: Boiler repair"]')).toHaveClass(/day-closure/);
+  await page.getByRole('button', { name: 'Remove closure 14/12/2026 to 14/12/2026' }).click();
+  await expect(december.locator('td[title^="14/12/2026"]')).toHaveClass(/day-school/);
+
+  await page.getByLabel('Date', { exact: true }).fill('15/12/2026');
+  await page.getByLabel('Name', { exact: true }).fill('Royal wedding');
+  await page.getByRole('button', { name: 'Add bank holiday' }).click();
+  await expect(december.locator('td[title="15/12/2026: Royal wedding"]')).toHaveClass(/day-bank_holiday/);
+  await expect(page.getByRole('table', { name: 'Bank holidays this year' })).toContainText('Royal wedding');
+  await page.getByRole('button', { name: 'Remove the bank holiday of 15/12/2026' }).click();
+  await expect(december.locator('td[title^="15/12/2026"]')).toHaveClass(/day-school/);
+
+  await page.getByLabel('Choose a calendar CSV file').setInputFiles(fixture('calendar-closures.csv'));
+  await expect(page.getByText('2 added, 0 already there.')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'May 2027' }).locator('td[title="06/05/2027: Polling day"]')).toHaveClass(/day-closure/);
+  await expectAccessible(page, 'calendar after changes');
+});
