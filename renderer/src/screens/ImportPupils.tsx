@@ -1,5 +1,5 @@
 // Import pupils from the MIS: choose a CSV, preview it, match its columns to the fields, then import all or nothing.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select, Text, Title2 } from '@fluentui/react-components';
 import { IMPORT_FIELDS, type Output } from '../../../shared/contract';
 import { call } from '../rpc';
@@ -19,9 +19,13 @@ export function ImportPupils() {
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<Output<'pupils.import'> | null>(null);
 
+  const seq = useRef(0);
+  /** Checks the file again; an answer that arrives after a newer request (quick changes of mapping) is dropped. */
   const runPreview = async (text: string, map: Record<string, string>) => {
     setError(null);
-    setPreview(await call('pupils.importPreview', { csv: text, mapping: fileMapping(map) }));
+    const n = ++seq.current;
+    const p = await call('pupils.importPreview', { csv: text, mapping: fileMapping(map) });
+    if (n === seq.current) setPreview(p);
   };
   /** field -> file header (screen state) to file header -> field (contract). */
   const fileMapping = (m: Record<string, string>) => Object.fromEntries(Object.entries(m).filter(([, h]) => h).map(([f, h]) => [h, f]));
@@ -50,13 +54,26 @@ export function ImportPupils() {
       <Title2 as="h1">Import pupils</Title2>
       <Text block>Export the pupils from your MIS as CSV (UTF-8). Every row is checked first: if any row is wrong, nothing is imported and each problem is listed with its line number. Pupils already here (same UPN) are updated, and each change is recorded.</Text>
       <FilePicker label="Choose a CSV file" disabled={busy} onFile={(f) => void onFile(f)} />
+      {problems.length > 0 && (
+        <MessageBar intent="error" role="alert"><MessageBarBody>
+          <MessageBarTitle>{problems.length} problem{problems.length > 1 ? 's' : ''}: nothing will be imported until {problems.length > 1 ? 'they are' : 'it is'} fixed</MessageBarTitle>
+          <ul aria-label="Problems in the file">{problems.slice(0, 1000).map((p, i) => <li key={i}>{p.line !== undefined ? `line ${p.line}: ` : ''}{p.message}</li>)}</ul>
+          {problems.length > 1000 && <Text>… and {problems.length - 1000} more: fix these first.</Text>}
+        </MessageBarBody></MessageBar>
+      )}
+      {preview?.summary && !done && <Text>Ready: {preview.summary.rows} pupils, {preview.summary.created} new, {preview.summary.updated} already here (updated where changed).</Text>}
+      {busy && <ProgressBar aria-label="Importing pupils" />}
+      <ErrorBar error={error} title="Nothing was imported" />
+      {done && <MessageBar intent="success"><MessageBarBody><MessageBarTitle>Imported</MessageBarTitle>{done.created} added, {done.updated} updated, {done.unchanged} unchanged.</MessageBarBody></MessageBar>}
+      <div className="row"><Button appearance="primary" disabled={!csv || busy || problems.length > 0} onClick={() => void doImport()}>Import</Button></div>
       {preview && preview.headers.length > 0 && (
         <section className="card" aria-labelledby="h-map">
           <Text as="h2" id="h-map" weight="semibold" size={500}>Match the columns of {fileName}</Text>
+          <Text block className="muted" style={{ marginBottom: 8 }}>Columns named like the fields are matched by themselves. For an export with other names (SIMS, Arbor), choose the file's column for each field; the file is checked again at once.</Text>
           <div className="grid2">
             {IMPORT_FIELDS.map((f) => (
               <Field key={f} label={`${f}${REQUIRED.has(f) ? ' (required)' : ''}`}>
-                <Select value={mapping[f] ?? preview.matched[f] ?? ''} onChange={(_, d) => { const m = { ...mapping, [f]: d.value }; setMapping(m); void runPreview(csv!, m).catch(setError); }}>
+                <Select value={preview.matched[f] ?? ''} onChange={(_, d) => { const m = { ...mapping, [f]: d.value }; setMapping(m); void runPreview(csv!, m).catch(setError); }}>
                   <option value="">(not in this file)</option>
                   {preview.headers.map((h) => <option key={h} value={h}>{h}</option>)}
                 </Select>
@@ -74,17 +91,6 @@ export function ImportPupils() {
           </table>
         </section>
       )}
-      {problems.length > 0 && (
-        <MessageBar intent="error" role="alert"><MessageBarBody>
-          <MessageBarTitle>{problems.length} problem{problems.length > 1 ? 's' : ''}: nothing will be imported until they are fixed</MessageBarTitle>
-          <ul aria-label="Problems in the file">{problems.slice(0, 200).map((p, i) => <li key={i}>{p.line !== undefined ? `line ${p.line}: ` : ''}{p.message}</li>)}</ul>
-        </MessageBarBody></MessageBar>
-      )}
-      {preview?.summary && !done && <Text>Ready: {preview.summary.rows} pupils, {preview.summary.created} new, {preview.summary.updated} already here (updated where changed).</Text>}
-      {busy && <ProgressBar aria-label="Importing pupils" />}
-      <ErrorBar error={error} title="Nothing was imported" />
-      {done && <MessageBar intent="success"><MessageBarBody><MessageBarTitle>Imported</MessageBarTitle>{done.created} added, {done.updated} updated, {done.unchanged} unchanged.</MessageBarBody></MessageBar>}
-      <div className="row"><Button appearance="primary" disabled={!csv || busy || problems.length > 0} onClick={() => void doImport()}>Import</Button></div>
     </div>
   );
 }
