@@ -9,9 +9,13 @@ export function Home({ today }: { today: string }) {
   const notTaken = useRpc('registers.notTaken', { date: today });
   const calling = useRpc('followup.list', { date: today });
   const overdue = useRpc('followup.overdueN', { asOf: today });
+  const school = useRpc('school.get', {});
   return (
     <div className="page">
-      <Title2 as="h1">{formatLongDate(today, true)}</Title2>
+      <div>
+        <Title2 as="h1">{formatLongDate(today, true)}</Title2>
+        <Text block size={400} className="muted">{school.data?.name ?? ''}</Text>
+      </div>
       <ErrorBar error={pupils.error ?? notTaken.error ?? calling.error} />
       <div className="grid2">
         <Card><CardHeader header={<Text weight="semibold">Pupils on roll</Text>} /><Text size={700}>{pupils.data?.pupils.length ?? '…'}</Text><Link href="#/pupils">Find a pupil</Link></Card>
@@ -23,6 +27,17 @@ export function Home({ today }: { today: string }) {
         <Card><CardHeader header={<Text weight="semibold">Unexplained absences today (N)</Text>} /><Text size={700}>{calling.data?.pupils.length ?? '…'}</Text><Link href="#/followup">Open the calling list</Link></Card>
         <Card><CardHeader header={<Text weight="semibold">N marks overdue (5 school days)</Text>} /><Text size={700}>{overdue.data?.marks.length ?? '…'}</Text></Card>
       </div>
+      <nav aria-label="Tasks" className="card">
+        <Text as="h2" weight="semibold" size={500}>Tasks</Text>
+        <ul className="tasks">
+          <li><Link href="#/register">Take the morning or afternoon register</Link></li>
+          <li><Link href="#/followup">Ring families about today's N marks</Link></li>
+          <li><Link href="#/pupils">Find a pupil</Link></li>
+          <li><Link href="#/import">Bring in pupils from the MIS (CSV)</Link></li>
+          <li><Link href="#/calendar">Term dates, closures and bank holidays</Link></li>
+          <li><Link href="#/settings">School details and register times</Link></li>
+        </ul>
+      </nav>
     </div>
   );
 }
