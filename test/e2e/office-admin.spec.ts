@@ -153,3 +153,32 @@ test('the calendar adds and removes a closure and a bank holiday, and imports a 
   await expect(page.getByRole('table', { name: 'May 2027' }).locator('td[title="06/05/2027: Polling day"]')).toHaveClass(/day-closure/);
   await expectAccessible(page, 'calendar after changes');
 });
+
+test('from the keyboard alone: skip link, the navigation and a pupil opened from the list', async () => {
+  await page.goto('/#/');
+  await page.reload(); // a fresh page: the first Tab starts from the top
+  await expect(page.getByRole('heading', { name: 'Tuesday 1 December 2026' })).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  // Back into the navigation: Shift+Tab from main reaches its last link (Settings), then up to Pupils.
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' })).toBeFocused();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('link', { name: 'Pupils', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Search name or UPN')).toBeFocused(); // the search box takes the focus
+  await page.keyboard.type('dixon');
+  await expect(page.getByText('1 pupil', { exact: true })).toBeVisible();
+  await page.keyboard.press('Tab'); // Year
+  await page.keyboard.press('Tab'); // Registration group
+  await page.keyboard.press('Tab'); // Flag
+  await page.keyboard.press('Tab'); // Include leavers
+  await page.keyboard.press('Tab'); // the first pupil's link
+  await expect(page.getByRole('link', { name: 'Dixon, Leo' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Leo Dixon' })).toBeVisible();
+});
