@@ -1,13 +1,23 @@
 // The school's details and register times, used by first-run setup and by settings (react-hook-form + the
 // contract's zod schema, so the screen checks exactly what the core checks).
 import { Field, Input, SpinButton } from '@fluentui/react-components';
-import { Controller, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import { Controller, type Control, type FieldErrors, type UseFormRegister, type UseFormSetError } from 'react-hook-form';
+import { RpcFailure } from '../rpc';
 import type { School } from '../../../shared/contract';
 
 export const EMPTY_SCHOOL: School = {
   name: '', urn: null, laCode: null, estab: null, address: null, amOpens: '08:40', pmOpens: '13:15', registerOpenMinutes: 30,
   championName: null, championPosition: null, atRiskLowerPct: 5,
 };
+
+/** Puts the core's issues (path "school.urn" or "urn") next to their fields, as well as in the message bar. */
+export function showFieldIssues(e: unknown, prefix: string, setError: UseFormSetError<School>): void {
+  if (!(e instanceof RpcFailure)) return;
+  for (const i of e.error.issues ?? []) {
+    const key = i.path?.startsWith(prefix) ? i.path.slice(prefix.length) : prefix ? null : i.path;
+    if (key && key in EMPTY_SCHOOL) setError(key as keyof School, { type: 'server', message: i.message });
+  }
+}
 
 type TextKey = 'name' | 'urn' | 'laCode' | 'estab' | 'address' | 'amOpens' | 'pmOpens' | 'championName' | 'championPosition';
 const NULLABLE = new Set<TextKey>(['urn', 'laCode', 'estab', 'address', 'championName', 'championPosition']);
