@@ -1,6 +1,7 @@
 // The pupil list: search by name or UPN, filter by year, group and cohort flags; each row opens the pupil.
 import { useState } from 'react';
-import { Badge, Checkbox, Field, Input, Select, Title2, Text } from '@fluentui/react-components';
+import { Badge, Checkbox, Field, Input, Select, Table, TableBody, TableCell, TableCellLayout, TableHeader, TableHeaderCell, TableRow, Title2, Text } from '@fluentui/react-components';
+import { formatUkDate } from '../../../shared/dates';
 import { YEAR_GROUPS } from '../../../shared/pupil';
 import type { Input as RpcInput } from '../../../shared/contract';
 import { go, useRpc } from '../hooks';
@@ -16,6 +17,9 @@ export function Pupils({ today }: { today: string }) {
   const [leavers, setLeavers] = useState(false);
   const input: RpcInput<'pupils.list'> = { search: search || undefined, yearGroup: (yearGroup || undefined) as never, regGroup: regGroup || undefined, flag: (flag || undefined) as never, includeLeavers: leavers, onDate: today };
   const q = useRpc('pupils.list', input, { placeholderData: (prev) => prev });
+  const all = q.data?.pupils ?? [];
+  const total = all.length;
+  const shown = all.slice(0, 500);
   return (
     <div className="page">
       <Title2 as="h1">Pupils</Title2>
@@ -28,22 +32,26 @@ export function Pupils({ today }: { today: string }) {
       </div>
       <ErrorBar error={q.error} />
       <Text aria-live="polite">{q.data ? `${q.data.pupils.length} pupil${q.data.pupils.length === 1 ? '' : 's'}` : 'Loading…'}</Text>
-      <table className="plain" aria-label="Pupils">
-        <thead><tr><th>Name</th><th>UPN</th><th>Year</th><th>Group</th><th>Flags</th></tr></thead>
-        <tbody>
-          {q.data?.pupils.slice(0, 500).map((p) => (
-            <tr key={p.id} className="clickable" onClick={() => go(`pupils/${p.id}`)}>
-              <td><a href={`#/pupils/${p.id}`}>{p.surname}, {p.preferredForename ?? p.forename}</a>{!p.onRoll && <Text className="muted"> (left {p.leavingDate})</Text>}</td>
-              <td>{p.upn}</td><td>{p.yearGroup}</td><td>{p.regGroup}</td>
-              <td><span className="badges">
-                {p.fsm && <Badge appearance="tint">FSM</Badge>}{p.sen === 'K' && <Badge appearance="tint" color="informative">SEN K</Badge>}{p.sen === 'E' && <Badge appearance="tint" color="informative">EHCP</Badge>}
-                {p.cla && <Badge appearance="tint" color="important">CLA</Badge>}{p.socialWorker && <Badge appearance="tint" color="danger">SW</Badge>}{p.eal && <Badge appearance="tint" color="success">EAL</Badge>}
+      <Table aria-label="Pupils" size="small" className="fluent-table">
+        <TableHeader><TableRow>
+          <TableHeaderCell>Name</TableHeaderCell><TableHeaderCell>UPN</TableHeaderCell><TableHeaderCell style={{ width: 70 }}>Year</TableHeaderCell>
+          <TableHeaderCell style={{ width: 120 }}>Group</TableHeaderCell><TableHeaderCell>Flags</TableHeaderCell>
+        </TableRow></TableHeader>
+        <TableBody>
+          {shown.map((p) => (
+            <TableRow key={p.id} className="clickable" onClick={() => go(`pupils/${p.id}`)}>
+              <TableCell><TableCellLayout><a href={`#/pupils/${p.id}`}>{p.surname}, {p.preferredForename ?? p.forename}</a>{!p.onRoll && <Text className="muted"> (left {formatUkDate(p.leavingDate)})</Text>}</TableCellLayout></TableCell>
+              <TableCell>{p.upn}</TableCell><TableCell>{p.yearGroup}</TableCell><TableCell>{p.regGroup}</TableCell>
+              <TableCell><span className="badges">
+                {p.fsm && <Badge appearance="tint" title="Free school meals">FSM</Badge>}{p.sen === 'K' && <Badge appearance="tint" color="informative" title="SEN support">SEN K</Badge>}{p.sen === 'E' && <Badge appearance="tint" color="informative" title="Education, health and care plan">EHCP</Badge>}
+                {p.cla && <Badge appearance="tint" color="important" title="Looked after">CLA</Badge>}{p.socialWorker && <Badge appearance="tint" color="danger" title="Has a social worker">SW</Badge>}{p.eal && <Badge appearance="tint" color="success" title="English as an additional language">EAL</Badge>}
                 {p.youngCarer && <Badge appearance="tint">Young carer</Badge>}{p.boarder && <Badge appearance="tint">Boarder</Badge>}
-              </span></td>
-            </tr>
+              </span></TableCell>
+            </TableRow>
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
+      {total > shown.length && <Text>Showing the first {shown.length} of {total}: search or filter to find the others.</Text>}
     </div>
   );
 }
