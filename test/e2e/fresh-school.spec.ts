@@ -132,6 +132,9 @@ test('the amendment is one click away on the pupil page, with the original code,
   await page.getByRole('link', { name: 'Pupils', exact: true }).click();
   await page.getByLabel('Search name or UPN').fill('fisher');
   await page.getByRole('link', { name: /^Fisher,/ }).click();
+  const figures = page.getByRole('region', { name: 'This school year so far' });
+  await expect(figures).toContainText('Possible sessions');
+  await expect(figures).toContainText('Authorised absence');
   await page.getByRole('button', { name: 'Amendment history' }).click();
   const table = page.getByRole('table', { name: 'Amendments' });
   await expect(table).toContainText('01/12/2026 AM');

@@ -24,7 +24,7 @@ export function Grid({ today }: { today: string }) {
   const q = useRpc('grid.get', { from, to, scope });
   return (
     <div className="page">
-      <Title2 as="h1">Office grid</Title2>
+      <Title2 as="h1">Office grid{group ? `: ${group}` : year ? `: Year ${year}` : ''}, {formatUkDate(from)} to {formatUkDate(to)}</Title2>
       <div className="row no-print">
         <Field label="From"><DateInput value={from} onChange={(_, d) => d.value && setFrom(d.value)} /></Field>
         <Field label="To"><DateInput value={to} onChange={(_, d) => d.value && setTo(d.value)} /></Field>

@@ -8,6 +8,7 @@ import { useRpc, useRpcMutation } from '../hooks';
 import { ErrorBar } from '../components/ErrorBar';
 import { RpcFailure } from '../rpc';
 import { DateInput } from '../components/DateInput';
+import { PupilFigures } from '../components/PupilFigures';
 
 type Flag = 'fsm' | 'cla' | 'socialWorker' | 'eal' | 'youngCarer' | 'boarder';
 type Details = Pick<Pupil, 'surname' | 'forename' | 'preferredForename' | 'dob' | 'sex' | 'yearGroup' | 'regGroup' | 'admissionDate'>;
@@ -198,6 +199,7 @@ export function PupilPage({ id, today }: { id: number; today: string }) {
         <ErrorBar error={ret.error} />
       </section>
       <p><Link as="button" onClick={() => { const el = document.getElementById('history'); el?.scrollIntoView(); el?.focus(); }}>Amendment history</Link></p>
+      <PupilFigures pupilId={id} today={today} />
       <YearMarks pupilId={id} today={today} admissionDate={p.admissionDate} />
       <History upn={p.upn} />
     </div>
