@@ -86,7 +86,7 @@ export function CalendarScreen({ today }: { today: string }) {
             <table aria-label={m.title}>
               <caption>{m.title}</caption>
               <thead><tr>{['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'].map((d) => <th key={d} scope="col">{d}</th>)}</tr></thead>
-              <tbody>{m.weeks.map((w, i) => <tr key={i}>{w.map((d, k) => <td key={k} className={d ? `day-${d.kind}` : undefined} title={d ? `${formatUkDate(d.date)}: ${d.label ?? KIND_LABEL[d.kind]}` : undefined}>{d ? Number(d.date.slice(8)) : ''}</td>)}</tr>)}</tbody>
+              <tbody>{m.weeks.map((w, i) => <tr key={i}>{w.map((d, k) => <td key={k} className={d ? `day-${d.kind}${d.date === today ? ' today' : ''}` : undefined} aria-current={d?.date === today ? 'date' : undefined} title={d ? `${formatUkDate(d.date)}: ${d.label ?? KIND_LABEL[d.kind]}` : undefined}>{d ? Number(d.date.slice(8)) : ''}</td>)}</tr>)}</tbody>
             </table>
           </div>
         ))}</div>
