@@ -1,4 +1,5 @@
 // The app shell: first-run setup until a school exists, then a left navigation and the routed screens.
+import { useEffect } from 'react';
 import { Spinner } from '@fluentui/react-components';
 import { useRpc, useHashRoute } from './hooks';
 import { ErrorBar } from './components/ErrorBar';
@@ -20,6 +21,9 @@ export function App() {
   const status = useRpc('app.status', {});
   const school = useRpc('school.get', {}, { enabled: !!status.data?.hasSchool });
   const route = useHashRoute();
+  // Each screen names the window (and the browser tab), so a screen reader announces where a link went.
+  const pageName = !status.data?.hasSchool ? 'Set up your school' : NAV.find(([p]) => p === (route[0] ?? ''))?.[1] ?? 'Attendance';
+  useEffect(() => { document.title = `${pageName} – ${school.data?.name ?? 'Attendance'}`; }, [pageName, school.data?.name]);
   if (status.isPending) return <Spinner label="Opening the database…" style={{ marginTop: 80 }} />;
   if (status.error) return <main id="main" className="page" style={{ padding: 24 }}><ErrorBar error={status.error} title="The app cannot reach its database" /></main>;
   const today = status.data.today;

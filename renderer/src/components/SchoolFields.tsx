@@ -1,6 +1,6 @@
 // The school's details and register times, used by first-run setup and by settings (react-hook-form + the
 // contract's zod schema, so the screen checks exactly what the core checks).
-import { Field, Input, SpinButton } from '@fluentui/react-components';
+import { Field, Input, SpinButton, Textarea } from '@fluentui/react-components';
 import { Controller, type Control, type FieldErrors, type UseFormRegister, type UseFormSetError } from 'react-hook-form';
 import { RpcFailure } from '../rpc';
 import type { School } from '../../../shared/contract';
@@ -46,7 +46,11 @@ export function SchoolFields({ control, errors }: { register?: UseFormRegister<S
       {text('urn', 'URN (6 digits)', { numeric: true })}
       {text('laCode', 'LA number (3 digits)', { numeric: true })}
       {text('estab', 'Establishment number (4 digits)', { numeric: true })}
-      {text('address', 'Address')}
+      <Field label="Address (for letters)" validationMessage={msg('address')}>
+        <Controller control={control} name="address" render={({ field }) => (
+          <Textarea name={field.name} ref={field.ref} value={field.value ?? ''} rows={2} resize="vertical" onBlur={field.onBlur} onChange={(_, d) => field.onChange(d.value === '' ? null : d.value)} />
+        )} />
+      </Field>
       {text('amOpens', 'Morning register opens (HH:MM)')}
       {text('pmOpens', 'Afternoon register opens (HH:MM)')}
       <Field label="Register stays open for (minutes, at most 30)" validationMessage={msg('registerOpenMinutes')}>
