@@ -48,4 +48,18 @@ describe('DateInput', () => {
     expect(seen.at(-1)).toBe('');
     expect(input.getAttribute('aria-invalid')).toBe('true');
   });
+
+  it('shows the last good date again on leaving the box when the screen ignored the half-typed one', () => {
+    function Keeper() {
+      const [v, setV] = useState('2026-12-01');
+      return <FluentProvider theme={webLightTheme}><DateInput aria-label="Day" value={v} onChange={(_, d) => { if (d.value) setV(d.value); }} /></FluentProvider>;
+    }
+    container = document.createElement('div');
+    document.body.appendChild(container);
+    act(() => createRoot(container).render(<Keeper />));
+    const input = container.querySelector('input')!;
+    type(input, '');
+    act(() => { input.dispatchEvent(new FocusEvent('focusout', { bubbles: true })); input.dispatchEvent(new FocusEvent('blur')); });
+    expect(input.value).toBe('01/12/2026');
+  });
 });

@@ -8,7 +8,10 @@ import { formatUkDate, parseInputDate } from '../../../shared/dates';
 type Props = Omit<InputProps, 'value' | 'onChange' | 'type' | 'defaultValue'> & {
   /** ISO date, or '' for none. */
   value: string;
-  /** Called with the ISO date when the text is a real date, with '' when it is empty or not (yet) a date. */
+  /**
+   * Called with the ISO date when the text is a real date, with '' when it is empty or not (yet) a date. A screen that
+   * keeps its last good date (ignores '') gets that date shown again when the box loses focus.
+   */
   onChange: (ev: unknown, data: { value: string }) => void;
 };
 
@@ -29,7 +32,7 @@ export function DateInput({ value, onChange, onBlur, ...rest }: Props) {
       aria-invalid={invalid || rest['aria-invalid'] ? true : undefined}
       style={{ width: '9.5em', ...rest.style }}
       onChange={(ev, d) => { setText(d.value); onChange(ev, { value: parseInputDate(d.value) ?? '' }); }}
-      onBlur={(ev) => { const iso = parseInputDate(text); if (iso) setText(formatUkDate(iso)); onBlur?.(ev); }}
+      onBlur={(ev) => { const iso = parseInputDate(text); if (iso) setText(formatUkDate(iso)); else if (value) setText(formatUkDate(value)); onBlur?.(ev); }}
     />
   );
 }
