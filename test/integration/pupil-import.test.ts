@@ -116,12 +116,14 @@ describe('pupil page actions', () => {
     expect(ok(s, 'pupils.get', { id }).returns.map((r) => r.kind)).toContain('deletion');
   });
 
-  it('shows the new-pupil return due 5 days after entry until it is recorded as sent', () => {
+  it('shows the new-pupil return due 5 days after entry until it is recorded as sent, and none for pupils admitted before the app was set up', () => {
     const s = fresh();
-    ok(s, 'pupils.import', { csv: [PUPIL_HEADER, pupilRow(1, { admission_date: '2025-09-03' })].join('\n') });
-    const id = ok(s, 'pupils.list', { onDate: '2025-10-01' }).pupils[0].id;
-    expect(ok(s, 'pupils.get', { id }).newPupilReturnDue).toBe('2025-09-08');
-    ok(s, 'pupils.recordReturn', { pupilId: id, kind: 'new_pupil', sentAt: '2025-09-05', method: 'LA portal' });
+    ok(s, 'pupils.import', { csv: [PUPIL_HEADER, pupilRow(1, { admission_date: '2099-09-03' }), pupilRow(2, { admission_date: '2025-09-03' })].join('\n') });
+    const all = ok(s, 'pupils.list', { includeLeavers: true }).pupils;
+    const id = all.find((p) => p.upn === upn(1))!.id;
+    expect(ok(s, 'pupils.get', { id }).newPupilReturnDue).toBe('2099-09-08');
+    expect(ok(s, 'pupils.get', { id: all.find((p) => p.upn === upn(2))!.id }).newPupilReturnDue).toBeNull();
+    ok(s, 'pupils.recordReturn', { pupilId: id, kind: 'new_pupil', sentAt: '2099-09-05', method: 'LA portal' });
     expect(ok(s, 'pupils.get', { id }).newPupilReturnDue).toBeNull();
   });
 

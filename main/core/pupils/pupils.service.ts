@@ -118,7 +118,9 @@ export function getPupil(ctx: Ctx, { id }: Input<'pupils.get'>): Output<'pupils.
   const pupil = rowToPupil(requirePupil(ctx, id)) as unknown as Output<'pupils.get'>['pupil'];
   const returns = ctx.store.db.prepare('SELECT id, kind, due, sent_at AS sentAt, method, sent_by AS sentBy, acknowledged_at AS acknowledgedAt FROM la_returns WHERE pupil_id = ? ORDER BY id').all(id) as Output<'pupils.get'>['returns'];
   // reg 13: the new-pupil return is due by the end of the 5th day after the name is entered.
-  const newPupilReturnDue = returns.some((r) => r.kind === 'new_pupil' && r.sentAt) ? null : addDays(pupil.admissionDate, 5);
+  // A return that fell due before the school started using the app was made from the MIS at the time.
+  const setUp = (ctx.store.db.prepare('SELECT substr(created_at, 1, 10) AS d FROM school WHERE id = 1').get() as { d: string } | undefined)?.d ?? '';
+  const newPupilReturnDue = returns.some((r) => r.kind === 'new_pupil' && r.sentAt) || addDays(pupil.admissionDate, 5) < setUp ? null : addDays(pupil.admissionDate, 5);
   return { pupil, contacts: contactsOf(ctx, id), returns, newPupilReturnDue };
 }
 
