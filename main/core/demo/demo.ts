@@ -86,9 +86,7 @@ export function createDemoSchool(store: Store, opts: DemoOptions): DemoReport {
 
     const filled = years.map(() => 0);
     let serial = 0;
-    let families = 0;
     while (filled.some((n) => n < perYear) && serial < total) {
-      families++;
       const surname = r.pick(SURNAMES);
       const street = `${r.int(1, 180)} ${r.pick(STREETS)}, Riverside, RV${r.int(1, 9)} ${r.int(1, 9)}${r.pick(['AB', 'CD', 'EF', 'GH', 'JL', 'NP'])}`;
       const mum = `${r.pick(MUMS)} ${surname}`;

@@ -97,7 +97,6 @@ export function parsePupilCsv(csv: string, mapping?: Record<string, string>): Pa
     }
     if (upn && !seen.has(upn)) seen.set(upn, rec.line);
     if (problems.length) { for (const p of problems) issues.push({ line: rec.line, message: p }); continue; }
-    if (leavingDate) void 0;
     pupils.push({
       line: rec.line,
       fields: { upn, surname, forename, preferredForename: cell('preferred_forename') || null, dob: dob!, sex: sex as 'M' | 'F', yearGroup: yearGroup as PupilFields['yearGroup'], regGroup, admissionDate: admissionDate!, leavingDate, sen: sen as PupilFields['sen'], ...flags },

@@ -2,7 +2,7 @@
 // mark is an amendment, which needs a reason and the name and position of the person, and writes the history row
 // (original, new, reason, when, who) in the same transaction before the mark itself (the triggers insist).
 import type { Input, Issue, Output } from '../../../shared/contract';
-import { normaliseCode, type CodeRow } from '../../../shared/codes';
+import { normaliseCode } from '../../../shared/codes';
 import { isCompulsoryAge, parseInputDate, type IsoDate, type Session } from '../../../shared/dates';
 import type { Ctx } from '../context';
 import type { Db } from '../db/connection';
@@ -119,14 +119,13 @@ export function importMarks(ctx: Ctx, input: Input<'marks.import'>): Output<'mar
     if (!schoolDay) problems.push(`${date} is not a school session (${describeDay(cal.dayKind(date!))})`);
     if (date! < pupil!.admissionDate) problems.push(`${upn} was not on roll on ${date} (admitted ${pupil!.admissionDate})`);
     else if (pupil!.leavingDate && date! > pupil!.leavingDate) problems.push(`${upn} was not on roll on ${date} (left ${pupil!.leavingDate})`);
-    let row: CodeRow | undefined;
     let code = '';
     if (session === 'AM' || session === 'PM') {
       const key = `${rawCode}|${date}|${session}`;
       let n = codeCache.get(key);
       if (!n) { n = normaliseCode(rawCode, date!, session); codeCache.set(key, n); }
       if (!n.ok) problems.push(n.message);
-      else { code = n.code; row = n.row; }
+      else code = n.code;
       if (code === '#' && schoolDay) problems.push(`code # (planned whole-school closure) on a school session: add the closure to the calendar instead`);
       const k = keyOf(pupil!.id, date!, session);
       if (seen.has(k)) problems.push(`${upn} ${date} ${session} is already on line ${seen.get(k)}`);
@@ -142,7 +141,6 @@ export function importMarks(ctx: Ctx, input: Input<'marks.import'>): Output<'mar
     }
     if (problems.length) { issues.push(...problems.map((message) => ({ line, message }))); continue; }
     if (code === 'X' && isCompulsoryAge(pupil!.dob, date!)) warnings.push({ line, message: `X (not of compulsory school age) for ${upn}, who is of compulsory school age on ${date}` });
-    void row;
     const note = hasNote ? unneutralise(c[iNote] ?? '').trim() || null : null;
     const stored = lookup(pupil!.id, date!, session as Session);
     // Writes happen as the file is read (dispatch runs this inside one transaction); any problem found later
