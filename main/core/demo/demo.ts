@@ -136,7 +136,6 @@ export function createDemoSchool(store: Store, opts: DemoOptions): DemoReport {
         pupils.push({ id, yearIdx, group: fields.regGroup, admission: fields.admissionDate, leaving, rate, unauthShare: rate > 0.1 ? 0.35 + r.next() * 0.3 : 0.12, fsm });
       }
     }
-    void families;
   }).immediate();
 
   const cal = new Calendar({ ranges: DEMO_RANGES });
