@@ -55,12 +55,14 @@ function planBulk(ctx: Ctx, i: Input<'marks.bulkPreview'>): Change[] {
   const sessions: Session[] = i.session === 'both' ? ['AM', 'PM'] : [i.session];
   const writer = markWriter(ctx);
   const changes: Change[] = [];
+  const pupils = scopePupils(ctx, i.scope, i.from, i.to); // once; on-roll is checked per day below
   for (const d of days) for (const s of sessions) {
     const n = normaliseCode(i.code, d, s);
     if (!n.ok) throw new AppError('invalid', n.message);
     if (n.code === '#') throw new AppError('invalid', 'A planned whole-school closure (#) belongs in the calendar, not on marks.');
     if (n.row.needsReason && !i.note?.trim()) throw new AppError('invalid', `${n.code} (${n.row.label}) needs the detail: say why in the note.`);
-    for (const p of scopePupils(ctx, i.scope, d, d)) {
+    for (const p of pupils) {
+      if (d < p.adm || (p.lv && d > p.lv)) continue;
       const stored = writer.existing(p.id, d, s);
       if (stored?.code === n.code) continue;
       changes.push({ pupilId: p.id, name: `${p.surname}, ${p.preferred ?? p.forename}`, date: d, session: s, from: stored?.code ?? null, to: n.code });
