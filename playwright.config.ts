@@ -12,6 +12,10 @@ const server = (port: number, extra: string) => ({
   env: { ATTENDANCE_TODAY: TODAY },
 });
 
+const PROJECTS = ['fresh-school', 'demo-school', 'office-admin', 'figures', 'auth', 'leave', 'letters'];
+const SERVERS: [number, string][] = [[0, ''], [1, '--demo'], [2, ''], [3, '--demo'], [4, '--demo'], [5, '--demo'], [6, '--demo']];
+const ONLY = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',') : null;
+
 export default defineConfig({
   testDir: 'test/e2e',
   fullyParallel: false,
@@ -33,6 +37,12 @@ export default defineConfig({
     { name: 'fresh-school', testMatch: /fresh-school\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${BASE}/` } },
     { name: 'demo-school', testMatch: /demo-school\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${BASE + 1}/` } },
     { name: 'office-admin', testMatch: /office-admin\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${BASE + 2}/` } },
+    { name: 'figures', testMatch: /figures\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${BASE + 3}/` } },
+    { name: 'auth', testMatch: /auth\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${BASE + 4}/` } },
+    { name: 'leave', testMatch: /leave\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${BASE + 5}/` } },
+    { name: 'letters', testMatch: /letters\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${BASE + 6}/` } },
   ],
-  webServer: [server(BASE, ''), server(BASE + 1, '--demo'), server(BASE + 2, '')],
+  // Only the servers of the projects asked for on the command line start (E2E_ONLY=figures,leave), so a helper
+  // working on one area does not wait for all of them.
+  webServer: SERVERS.filter((_, i) => ONLY === null || ONLY.includes(PROJECTS[i])).map(([i, extra]) => server(BASE + i, extra)),
 });

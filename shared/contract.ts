@@ -3,20 +3,12 @@
 import { z } from 'zod';
 import { ContactSchema, DELETION_GROUNDS, PupilSchema, SEN_STATUSES, YEAR_GROUPS, isoDate, optText } from './pupil';
 
-export const ROLES = ['office', 'lead', 'head', 'admin', 'governor'] as const;
-export type Role = (typeof ROLES)[number];
-/** Who may reach pupil-level data. Governors see aggregates only; administrators manage the system. */
-const STAFF: Role[] = ['office', 'lead', 'head'];
-const ALL: Role[] = [...ROLES];
-const SETTINGS: Role[] = ['head', 'admin'];
-
-export interface Session { userName: string; position: string; roles: Role[] }
-
-export const ERROR_KINDS = ['invalid', 'not_found', 'conflict', 'forbidden', 'refused', 'internal'] as const;
-export type ErrorKind = (typeof ERROR_KINDS)[number];
-export interface Issue { line?: number; path?: string; message: string }
-export interface RpcError { kind: ErrorKind; message: string; issues?: Issue[] }
-export type Result<T> = { ok: true; value: T } | { ok: false; error: RpcError };
+import { STAFF, ALL, SETTINGS, ch } from './contract-core';
+import { figuresChannels } from './channels/figures';
+import { authChannels } from './channels/auth';
+import { leaveChannels } from './channels/leave';
+import { lettersChannels } from './channels/letters';
+export * from './contract-core';
 
 const SessionSchema = z.enum(['AM', 'PM']);
 const ScopeSchema = z.object({ regGroup: z.string().max(40).optional(), yearGroup: z.enum(YEAR_GROUPS).optional(), pupilIds: z.array(z.number().int()).max(5000).optional() });
@@ -82,10 +74,6 @@ const ReturnSchema = z.object({
   id: z.number().int(), kind: z.enum(['new_pupil', 'deletion', 'attendance', 'sickness']), due: z.string().nullable(),
   sentAt: z.string().nullable(), method: z.string().nullable(), sentBy: z.string().nullable(), acknowledgedAt: z.string().nullable(),
 });
-
-function ch<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, roles: Role[], opts: { write?: boolean } = {}) {
-  return { input, output, roles, write: opts.write ?? false };
-}
 
 export const contract = {
   'app.status': ch(z.object({}), z.object({
@@ -223,6 +211,10 @@ export const contract = {
   }), STAFF),
   'admin.backup': ch(z.object({ to: z.string().min(1).max(1000).optional() }), z.object({ path: z.string(), bytes: z.number() }), ['admin', 'head'], { write: false }),
   'admin.verify': ch(z.object({}), z.object({ integrity: z.array(z.string()), foreignKeys: z.number().int(), ok: z.boolean() }), ['admin', 'head']),
+  ...figuresChannels,
+  ...authChannels,
+  ...leaveChannels,
+  ...lettersChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,6 +10,8 @@ import { handlers } from './handlers';
 
 export type Handler<C extends Channel> = (ctx: Ctx, input: import('zod').infer<(typeof contract)[C]['input']>) => Output<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
+/** The handlers of one area's channels (main/core/<area>/handlers.ts), spread into main/core/handlers.ts. */
+export type HandlersFor<K extends Channel> = { [C in K]: Handler<C> };
 
 export interface DispatchOptions { validateOutput?: boolean }
 

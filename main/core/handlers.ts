@@ -12,6 +12,11 @@ import { callingList, detailMissing, informSocialWorker, logAttempt, overdueN, r
 import { applyBulk, getGrid, previewBulk, pupilAttendance } from './registers/grid.service';
 import { exportForMis, exportMarks, importMarks, markHistory, unexportedMarks } from './registers/marks.service';
 
+import { figuresHandlers } from './figures/handlers';
+import { authHandlers } from './auth/handlers';
+import { leaveHandlers } from './leave/handlers';
+import { lettersHandlers } from './letters/handlers';
+
 export const handlers: Handlers = {
   'app.status': (ctx) => ({ hasSchool: readSchool(ctx.store.db) !== null, demo: isDemo(ctx.store.db), version: APP_VERSION, today: ctx.today(), dbPath: ctx.store.path }),
   'school.get': (ctx) => readSchool(ctx.store.db),
@@ -51,4 +56,8 @@ export const handlers: Handlers = {
   'pupils.figures': pupilFigures,
   'admin.backup': (ctx, i) => backupTo(ctx.store.db, i.to ?? defaultBackupPath(ctx.store.path)),
   'admin.verify': (ctx) => verifyDb(ctx.store.db),
+  ...figuresHandlers,
+  ...authHandlers,
+  ...leaveHandlers,
+  ...lettersHandlers,
 };

@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import * as schema from './schema';
+import * as base from './schema';
+import * as figures from './schema-figures';
+import * as auth from './schema-auth';
+import * as leave from './schema-leave';
+import * as letters from './schema-letters';
+
+const schema = { ...base, ...figures, ...auth, ...leave, ...letters };
 import { migrate, type MigrateReport } from './migrate';
 import { networkShareReason } from '../paths';
 import { AppError } from '../errors';

@@ -1,0 +1,2 @@
+// Tables of the figures area (drizzle). drizzle-kit reads every main/core/db/schema*.ts file.
+export {};

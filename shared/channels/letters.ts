@@ -1,0 +1,6 @@
+// Channels of the letters area, merged into the contract in shared/contract.ts.
+import { z } from 'zod';
+import { ch } from '../contract-core';
+
+void z; void ch;
+export const lettersChannels = {} as const;
