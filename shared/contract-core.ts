@@ -9,7 +9,13 @@ export const STAFF: Role[] = ['office', 'lead', 'head'];
 export const ALL: Role[] = [...ROLES];
 export const SETTINGS: Role[] = ['head', 'admin'];
 
-export interface Session { userName: string; position: string; roles: Role[] }
+export interface Session {
+  userName: string; position: string; roles: Role[];
+  /** The signed-in account (absent for the CLI's local operator). */
+  userId?: number;
+  /** Named by the headteacher as a person who may decide leave of absence (reg 11(1)); the head always may. */
+  authorisedForLeave?: boolean;
+}
 
 export const ERROR_KINDS = ['invalid', 'not_found', 'conflict', 'forbidden', 'refused', 'internal'] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
