@@ -127,6 +127,20 @@ describe('pupil page actions', () => {
     expect(ok(s, 'pupils.get', { id }).newPupilReturnDue).toBeNull();
   });
 
+  it('asks for no new-pupil return for a pupil joining the youngest year on the first day of the school year (reg 13), but does for older years and later joiners', () => {
+    const s = fresh();
+    ok(s, 'calendar.addRange', { dateFrom: '2099-09-02', dateTo: '2099-12-18', kind: 'term', label: null });
+    ok(s, 'pupils.import', { csv: [PUPIL_HEADER,
+      pupilRow(1, { admission_date: '2099-09-02', year_group: 'R' }),
+      pupilRow(2, { admission_date: '2099-09-02', year_group: '3' }),
+      pupilRow(3, { admission_date: '2099-09-10', year_group: 'R' })].join('\n') });
+    const all = ok(s, 'pupils.list', { includeLeavers: true }).pupils;
+    const due = (n: number) => ok(s, 'pupils.get', { id: all.find((p) => p.upn === upn(n))!.id }).newPupilReturnDue;
+    expect(due(1)).toBeNull();
+    expect(due(2)).toBe('2099-09-07');
+    expect(due(3)).toBe('2099-09-15');
+  });
+
   it('search finds a pupil by name or UPN; filters by flag', () => {
     const s = fresh();
     ok(s, 'pupils.import', { csv: [PUPIL_HEADER, pupilRow(1, { surname: 'Okafor', fsm: 'Y' }), pupilRow(2)].join('\n') });

@@ -1,7 +1,9 @@
 // Pupils on the admission register: writing (with an audit row per change), listing, the pupil page, leaving
 // with a deletion ground, and returns to the local authority. Records are never deleted.
 import type { Input, Output } from '../../../shared/contract';
-import { addDays } from '../../../shared/dates';
+import { academicYearOf, academicYearRange, addDays } from '../../../shared/dates';
+import { YEAR_GROUPS } from '../../../shared/pupil';
+import { loadCalendar } from '../calendar/calendar.service';
 import type { Contact, PupilFields } from '../../../shared/pupil';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
@@ -114,13 +116,24 @@ function requirePupil(ctx: Ctx, id: number): PupilRow {
   return row;
 }
 
+/** reg 13: no new-pupil return for a pupil joining the school's youngest year on the first day of the school year. */
+function joinsYoungestYearOnFirstDay(ctx: Ctx, pupil: { admissionDate: string; yearGroup: string }): boolean {
+  const { from, to } = academicYearRange(academicYearOf(pupil.admissionDate));
+  const first = loadCalendar(ctx.store.db).schoolDays(from, to)[0];
+  if (!first || pupil.admissionDate > first) return false;
+  const groups = ctx.store.db.prepare('SELECT DISTINCT year_group AS y FROM pupils WHERE admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)').all(first, first) as { y: string }[];
+  const rank = (y: string) => YEAR_GROUPS.indexOf(y as (typeof YEAR_GROUPS)[number]);
+  return groups.length > 0 && rank(pupil.yearGroup) === Math.min(...groups.map((g) => rank(g.y)));
+}
+
 export function getPupil(ctx: Ctx, { id }: Input<'pupils.get'>): Output<'pupils.get'> {
   const pupil = rowToPupil(requirePupil(ctx, id)) as unknown as Output<'pupils.get'>['pupil'];
   const returns = ctx.store.db.prepare('SELECT id, kind, due, sent_at AS sentAt, method, sent_by AS sentBy, acknowledged_at AS acknowledgedAt FROM la_returns WHERE pupil_id = ? ORDER BY id').all(id) as Output<'pupils.get'>['returns'];
   // reg 13: the new-pupil return is due by the end of the 5th day after the name is entered.
   // A return that fell due before the school started using the app was made from the MIS at the time.
   const setUp = (ctx.store.db.prepare('SELECT substr(created_at, 1, 10) AS d FROM school WHERE id = 1').get() as { d: string } | undefined)?.d ?? '';
-  const newPupilReturnDue = returns.some((r) => r.kind === 'new_pupil' && r.sentAt) || addDays(pupil.admissionDate, 5) < setUp ? null : addDays(pupil.admissionDate, 5);
+  const due = addDays(pupil.admissionDate, 5);
+  const newPupilReturnDue = returns.some((r) => r.kind === 'new_pupil' && r.sentAt) || due < setUp || joinsYoungestYearOnFirstDay(ctx, pupil) ? null : due;
   return { pupil, contacts: contactsOf(ctx, id), returns, newPupilReturnDue };
 }
 
