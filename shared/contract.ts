@@ -64,6 +64,8 @@ const ImportInput = z.object({
   csv: z.string().max(50_000_000),
   /** Optional mapping of the file's own header names to import fields (SIMS/Arbor exports name them differently). */
   mapping: z.record(z.string(), z.string()).optional(),
+  /** Import fields set to "(not in this file)" although a column of that name exists: that column is not read. */
+  ignore: z.array(z.string().max(60)).max(200).optional(),
 });
 const ImportSummary = z.object({
   rows: z.number().int(), created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(),

@@ -64,10 +64,10 @@ test('a SIMS-style export with its own column names is matched by hand, previewe
   await page.getByLabel('Choose a CSV file').setInputFiles(fixture('pupils-sims.csv'));
   await expect(page.getByRole('list', { name: 'Problems in the file' })).toContainText('The file has no surname, forename, dob, sex, year_group columns');
   // upn, reg_group and admission_date are recognised by name; the rest are chosen from the file's headers.
-  await expect(page.getByLabel('upn (required)')).toHaveValue('UPN');
-  await expect(page.getByLabel('admission_date (required)')).toHaveValue('Admission Date');
-  await expect(page.getByLabel('reg_group (required)')).toHaveValue('Reg Group');
-  for (const [field, header] of [['surname (required)', 'Legal Surname'], ['forename (required)', 'Legal Forename'], ['dob (required)', 'Date of Birth'], ['sex (required)', 'Gender'], ['year_group (required)', 'Year'], ['fsm', 'FSM Eligible'], ['sen', 'SEN Status']]) {
+  await expect(page.getByLabel('UPN (upn), required')).toHaveValue('UPN');
+  await expect(page.getByLabel('Date of admission (admission_date), required')).toHaveValue('Admission Date');
+  await expect(page.getByLabel('Registration group (reg_group), required')).toHaveValue('Reg Group');
+  for (const [field, header] of [['Legal surname (surname), required', 'Legal Surname'], ['Legal forename (forename), required', 'Legal Forename'], ['Date of birth (dob), required', 'Date of Birth'], ['Sex (sex), required', 'Gender'], ['Year group (year_group), required', 'Year'], ['Free school meals (fsm)', 'FSM Eligible'], ['SEN status (sen)', 'SEN Status']]) {
     await page.getByLabel(field, { exact: true }).selectOption(header);
   }
   await expect(page.getByText('Ready: 3 pupils, 3 new')).toBeVisible();

@@ -76,6 +76,15 @@ describe('import pupils', () => {
     expect(ok(s, 'pupils.list', { onDate: '2025-10-01' }).pupils[0]).toMatchObject({ upn: upn(7), regGroup: '2 Oak', admissionDate: '2022-09-05', sen: 'N', fsm: false });
   });
 
+  it('does not read a column the user set to "not in this file", even when its name matches a field', () => {
+    const s = fresh();
+    const csv = [PUPIL_HEADER, pupilRow(1, { eal: 'Y', preferred_forename: 'Al' })].join('\n');
+    const p = ok(s, 'pupils.importPreview', { csv, ignore: ['eal', 'preferred_forename'] });
+    expect(p.matched).toMatchObject({ eal: null, preferred_forename: null, upn: 'upn' });
+    ok(s, 'pupils.import', { csv, ignore: ['eal', 'preferred_forename'] });
+    expect(ok(s, 'pupils.list', {}).pupils[0]).toMatchObject({ eal: false, preferredForename: null });
+  });
+
   it('uses a column mapping for exports with other header names (SIMS/Arbor style)', () => {
     const s = fresh();
     const csv = 'Unique Pupil Number,Legal Surname,Legal Forename,Date of Birth,Gender,Year,Reg,Start Date\n' + `${upn(8)},Jones,Bo,2018-01-02,M,Year 2,2 Oak,2022-09-05\n`;

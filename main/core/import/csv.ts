@@ -72,7 +72,7 @@ function csvErrorMessage(e: Papa.ParseError): string {
 }
 
 /** Picks the named columns (by normalised header) from a table; unknown columns are ignored. */
-export function columnIndex(table: CsvTable, mapping?: Record<string, string>): (field: string) => number {
+export function columnIndex(table: CsvTable, mapping?: Record<string, string>, ignore: readonly string[] = []): (field: string) => number {
   const byKey = new Map<string, number>();
   table.keys.forEach((k, i) => { if (!byKey.has(k)) byKey.set(k, i); });
   const mapped = new Map<string, number>();
@@ -80,7 +80,8 @@ export function columnIndex(table: CsvTable, mapping?: Record<string, string>): 
     const i = byKey.get(headerKey(fileHeader));
     if (i !== undefined && field) mapped.set(headerKey(field), i);
   }
-  return (field) => mapped.get(headerKey(field)) ?? byKey.get(headerKey(field)) ?? -1;
+  const ignored = new Set(ignore.map(headerKey));
+  return (field) => mapped.get(headerKey(field)) ?? (ignored.has(headerKey(field)) ? undefined : byKey.get(headerKey(field))) ?? -1;
 }
 
 /** Removes the ' that export put before a formula-like cell, so an export re-imports unchanged. */

@@ -21,9 +21,9 @@ function normaliseYear(v: string): string {
   return s === 'RECEPTION' ? 'R' : s;
 }
 
-export function parsePupilCsv(csv: string, mapping?: Record<string, string>): ParsedImport {
+export function parsePupilCsv(csv: string, mapping?: Record<string, string>, ignore?: readonly string[]): ParsedImport {
   const table = readCsv(csv);
-  const col = columnIndex(table, mapping);
+  const col = columnIndex(table, mapping, ignore);
   const matched: Record<string, string | null> = {};
   for (const f of IMPORT_FIELDS) matched[f] = col(f) >= 0 ? table.headers[col(f)] : null;
   const missing = REQUIRED.filter((f) => col(f) < 0);
@@ -108,7 +108,7 @@ export function parsePupilCsv(csv: string, mapping?: Record<string, string>): Pa
 }
 
 export function importPupils(ctx: Ctx, input: Input<'pupils.import'>): Output<'pupils.import'> {
-  const parsed = parsePupilCsv(input.csv, input.mapping);
+  const parsed = parsePupilCsv(input.csv, input.mapping, input.ignore);
   if (parsed.issues.length) {
     const n = parsed.issues.length;
     throw new AppError('invalid', `${n} problem${n > 1 ? 's' : ''} in the file; no pupil was imported.`, parsed.issues);
@@ -125,7 +125,7 @@ export function importPupils(ctx: Ctx, input: Input<'pupils.import'>): Output<'p
 export function previewPupils(ctx: Ctx, input: Input<'pupils.importPreview'>): Output<'pupils.importPreview'> {
   let parsed: ParsedImport;
   try {
-    parsed = parsePupilCsv(input.csv, input.mapping);
+    parsed = parsePupilCsv(input.csv, input.mapping, input.ignore);
   } catch (e) {
     if (e instanceof AppError) return { headers: [], matched: {}, preview: [], errors: e.issues ?? [{ message: e.message }], summary: null };
     throw e;

@@ -9,6 +9,13 @@ import { useQueryClient } from '@tanstack/react-query';
 
 const REQUIRED = new Set(['upn', 'surname', 'forename', 'dob', 'sex', 'year_group', 'reg_group', 'admission_date']);
 
+/** What each import field holds, in the office's words; the cli.md column name stays beside it for IT staff. */
+const FIELD_LABELS: Record<(typeof IMPORT_FIELDS)[number], string> = {
+  upn: 'UPN', surname: 'Legal surname', forename: 'Legal forename', preferred_forename: 'Preferred forename', dob: 'Date of birth',
+  sex: 'Sex', year_group: 'Year group', reg_group: 'Registration group', admission_date: 'Date of admission', leaving_date: 'Date of leaving',
+  fsm: 'Free school meals', sen: 'SEN status', cla: 'Looked after', social_worker: 'Has a social worker', eal: 'English as an additional language', boarder: 'Boarder',
+};
+
 export function ImportPupils() {
   const qc = useQueryClient();
   const [fileName, setFileName] = useState('');
@@ -24,11 +31,14 @@ export function ImportPupils() {
   const runPreview = async (text: string, map: Record<string, string>) => {
     setError(null);
     const n = ++seq.current;
-    const p = await call('pupils.importPreview', { csv: text, mapping: fileMapping(map) });
+    const p = await call('pupils.importPreview', { csv: text, ...fileMapping(map) });
     if (n === seq.current) setPreview(p);
   };
-  /** field -> file header (screen state) to file header -> field (contract). */
-  const fileMapping = (m: Record<string, string>) => Object.fromEntries(Object.entries(m).filter(([, h]) => h).map(([f, h]) => [h, f]));
+  /** field -> file header (screen state; '' = "not in this file") to file header -> field, plus the fields left out (contract). */
+  const fileMapping = (m: Record<string, string>) => ({
+    mapping: Object.fromEntries(Object.entries(m).filter(([, h]) => h).map(([f, h]) => [h, f])),
+    ignore: Object.entries(m).filter(([, h]) => !h).map(([f]) => f),
+  });
 
   const onFile = async (f: File | undefined) => {
     setDone(null); setPreview(null); setMapping({});
@@ -43,7 +53,7 @@ export function ImportPupils() {
     if (!csv) return;
     setBusy(true); setError(null); setDone(null);
     try {
-      setDone(await call('pupils.import', { csv, mapping: fileMapping(mapping) }));
+      setDone(await call('pupils.import', { csv, ...fileMapping(mapping) }));
       await qc.invalidateQueries();
     } catch (e) { setError(e); } finally { setBusy(false); }
   };
@@ -72,7 +82,7 @@ export function ImportPupils() {
           <Text block className="muted" style={{ marginBottom: 8 }}>Columns named like the fields are matched by themselves. For an export with other names (SIMS, Arbor), choose the file's column for each field; the file is checked again at once.</Text>
           <div className="grid2">
             {IMPORT_FIELDS.map((f) => (
-              <Field key={f} label={`${f}${REQUIRED.has(f) ? ' (required)' : ''}`}>
+              <Field key={f} label={`${FIELD_LABELS[f]} (${f})${REQUIRED.has(f) ? ', required' : ''}`}>
                 <Select value={preview.matched[f] ?? ''} onChange={(_, d) => { const m = { ...mapping, [f]: d.value }; setMapping(m); void runPreview(csv!, m).catch(setError); }}>
                   <option value="">(not in this file)</option>
                   {preview.headers.map((h) => <option key={h} value={h}>{h}</option>)}
