@@ -1,4 +1,5 @@
 // The command line of cli.md, run in-process through run() and once as the bundled program, on real files.
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -83,7 +84,6 @@ describe('attendance CLI', () => {
 
   it('verify exits 1 when foreign keys are broken', () => {
     const { db } = newDb();
-    const Database = require('better-sqlite3');
     const raw = new Database(db);
     raw.pragma('foreign_keys = OFF');
     raw.prepare("INSERT INTO contacts (pupil_id, ordinal, name) VALUES (42, 1, 'Orphan')").run();
