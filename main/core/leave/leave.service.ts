@@ -293,7 +293,7 @@ export function getRequest(ctx: Ctx, { id }: Input<'leave.get'>): Output<'leave.
   const forecast = forecastFor(db, cal, r, sessions);
   const warnings = [...c.warnings];
   if (c.compulsory && sessions.length) {
-    warnings.unshift({ kind: 'penalty', message: `If this is refused and taken anyway, ${p.preferredForename ?? p.forename} reaches ${forecast.ifTaken} unauthorised session${forecast.ifTaken === 1 ? '' : 's'} in the rolling 10-school-week window (threshold ${PENALTY_THRESHOLD_SESSIONS}; ${forecast.now} now)${forecast.reachesThreshold ? ': a penalty notice must then be considered' : ''}.` });
+    warnings.unshift({ kind: 'penalty', message: `If this is refused and taken anyway, ${p.preferredForename ?? p.forename} reaches ${forecast.ifTaken} unauthorised session${forecast.ifTaken === 1 ? '' : 's'} in the rolling 10-school-week window (threshold ${PENALTY_THRESHOLD_SESSIONS}; ${forecast.now} now)${forecast.now >= PENALTY_THRESHOLD_SESSIONS ? ', already at or over the threshold' : ''}${forecast.reachesThreshold ? ': a penalty notice must then be considered' : ''}.` });
   }
   const marks = new Map((db.prepare('SELECT date, session, code FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?').all(r.pupilId, r.fromDate, r.toDate) as { date: string; session: string; code: string }[]).map((m) => [`${m.date}|${m.session}`, m.code]));
   const letters = db.prepare('SELECT id, decision_id AS decisionId, file_name AS fileName, generated_by AS generatedBy, generated_at AS generatedAt FROM leave_letters WHERE decision_id IN (SELECT id FROM leave_decisions WHERE request_id = ?) ORDER BY id').all(id) as { id: number; decisionId: number; fileName: string; generatedBy: string; generatedAt: string }[];

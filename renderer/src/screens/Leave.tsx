@@ -282,7 +282,7 @@ function Forecast({ d, days }: { d: Detail; days: number | null }) {
       {d.compulsoryAge ? (
         <>
           <p><Text size={600} weight="bold">{f.ifTaken}</Text> <Text>unauthorised sessions in the rolling 10-school-week window if this is refused and taken anyway (threshold {f.threshold}; {f.now} now).</Text></p>
-          {f.reachesThreshold && <MessageBar intent="error"><MessageBarBody>{name} would reach the national threshold{f.thresholdFirstMet ? ` on ${formatUkDate(f.thresholdFirstMet)}` : ''}: a penalty notice must then be considered.</MessageBarBody></MessageBar>}
+          {f.reachesThreshold && <MessageBar intent="error"><MessageBarBody>{f.now >= f.threshold ? `${name} is already at or over the national threshold (${f.now} sessions in a window); taken anyway, this leave would add ${f.ifTaken - f.now}` : `${name} would reach the national threshold${f.thresholdFirstMet ? ` on ${formatUkDate(f.thresholdFirstMet)}` : ''}`}: a penalty notice must then be considered.</MessageBarBody></MessageBar>}
           {partFigure !== null && <p>If {days} day{days === 1 ? ' is' : 's are'} granted and the rest taken anyway: <strong>{partFigure}</strong>.</p>}
         </>
       ) : <p>{name} is not of compulsory school age: no penalty notice applies. (Window figure if taken anyway: {f.ifTaken}.)</p>}
@@ -353,7 +353,6 @@ function RequestPage({ id }: { id: number }) {
         {d.warnings.length === 0 && <Text>None.</Text>}
         {d.warnings.map((w, k) => <MessageBar key={k} intent={w.kind === 'penalty' || w.kind === 'not_lives_with' || w.kind === 'not_in_advance' ? 'warning' : 'info'} style={{ marginTop: 4 }}><MessageBarBody>{w.message}</MessageBarBody></MessageBar>)}
       </section>
-      <Forecast d={d} days={null} />
       <section className="card grid2" aria-label="Request details">
         <div><Text weight="semibold">Dates asked for</Text><br />{range(r)} ({r.days} school day{r.days === 1 ? '' : 's'}, {r.sessions} sessions)</div>
         <div><Text weight="semibold">Kind</Text><br />{LEAVE_KIND_LABELS[r.kind]}</div>
@@ -364,6 +363,11 @@ function RequestPage({ id }: { id: number }) {
         {r.kind === 'religious_observance' && <div><Text weight="semibold">Observance</Text><br />{r.observance} ({r.religiousBody}): {r.observanceDays.map(formatUkDate).join(', ') || 'no day recorded'}</div>}
         <div><Text weight="semibold">This school year so far</Text><br />Attendance {formatPct1(d.figures.attendancePct)} ({d.figures.possible} sessions possible), {d.figures.unauthorised} unauthorised{d.figures.band ? `; ${BAND_LABEL[d.figures.band]}` : ''}. Compulsory school age: {d.compulsoryAge ? 'yes' : 'no'}.</div>
       </section>
+      <Forecast d={d} days={null} />
+      {d.mayDecide && !current && <DecisionPanel key="decide" d={d} revising={null} onDone={() => undefined} />}
+      {d.mayDecide && current && !revising && <div className="row"><Button onClick={() => setRevising(true)}>Revise the decision…</Button></div>}
+      {d.mayDecide && current && revising && <DecisionPanel key={`revise-${current.id}`} d={d} revising={current} onDone={() => setRevising(false)} />}
+      {!d.mayDecide && !current && <MessageBar intent="info"><MessageBarBody>Waiting for the headteacher (or a person the headteacher has authorised) to decide.</MessageBarBody></MessageBar>}
       <section className="card" aria-labelledby="h-sessions">
         <Text as="h2" id="h-sessions" weight="semibold" size={500}>Sessions asked for</Text>
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Table of sessions asked for"><table className="plain" aria-label="Sessions asked for">
@@ -394,10 +398,6 @@ function RequestPage({ id }: { id: number }) {
         )}
         <ErrorBar error={letter.error} title="The letter was not produced" />
       </section>
-      {d.mayDecide && !current && <DecisionPanel key="decide" d={d} revising={null} onDone={() => undefined} />}
-      {d.mayDecide && current && !revising && <div className="row"><Button onClick={() => setRevising(true)}>Revise the decision…</Button></div>}
-      {d.mayDecide && current && revising && <DecisionPanel key={`revise-${current.id}`} d={d} revising={current} onDone={() => setRevising(false)} />}
-      {!d.mayDecide && !current && <MessageBar intent="info"><MessageBarBody>Waiting for the headteacher (or a person the headteacher has authorised) to decide.</MessageBarBody></MessageBar>}
       {current && current.outcome !== 'granted' && <GProposals requestId={id} />}
     </div>
   );
