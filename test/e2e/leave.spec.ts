@@ -129,3 +129,20 @@ test('the days beyond, marked absent, are proposed as G; the office confirms one
   await expect(page.getByRole('table', { name: 'Amendments' })).toContainText('Holiday not granted (leave request');
   await expect(page.getByRole('table', { name: 'Leave requests' })).toContainText('Granted in part');
 });
+
+test('the head revises a decision with a reason; the earlier one stays in the history and the pre-fill follows', async () => {
+  await signIn(page, 'head', '/#/leave/all');
+  await page.getByRole('link', { name: NOAH.name }).click();
+  await page.getByRole('button', { name: 'Revise the decision…' }).click();
+  await page.getByRole('radio', { name: 'Refuse' }).check();
+  await page.getByLabel('Reason for the change').fill('The family told us the funeral has been postponed to the holidays.');
+  await page.getByRole('button', { name: 'Save revised decision' }).click();
+  const history = page.getByRole('list', { name: 'Decision history' });
+  await expect(history.getByRole('listitem')).toHaveCount(2);
+  await expect(history.getByRole('listitem').first()).toContainText('Granted in part: 3 days, 6 sessions as C');
+  await expect(history.getByRole('listitem').first()).toContainText('superseded');
+  await expect(history.getByRole('listitem').last()).toContainText(/Refused by .* \(revises decision \d+\)/);
+  await expectAccessible(page, 'leave request revised');
+  await openRegister('08/12/2026', NOAH.group, 'PM');
+  await expect(page.getByRole('row').filter({ hasText: NOAH.name }).getByLabel('no mark')).toBeVisible();
+});

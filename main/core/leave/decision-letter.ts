@@ -52,6 +52,7 @@ export function decisionLetterFields(ctx: Ctx, decisionId: number): Record<strin
     'letter.date': formatLongDate(ctx.today()), 'letter.reference': `LOA-${r.id}-${d.id}`,
     'recipient.salutation': `Dear ${r.requesterName}`, 'recipient.names': r.requesterName, 'recipient.address': r.requesterAddress ?? p.address ?? '',
     'pupil.forename': p.forename, 'pupil.preferredName': name, 'pupil.surname': p.surname, 'pupil.yearGroup': p.yearGroup, 'pupil.regGroup': p.regGroup,
+    'pupil.yearName': p.yearGroup === 'R' ? 'Reception' : /^N/.test(p.yearGroup) ? 'Nursery' : `Year ${p.yearGroup}`,
     'signatory.name': d.deciderName, 'signatory.position': d.deciderPosition,
     'decider.name': d.deciderName, 'decider.position': d.deciderPosition,
     'leave.kind': LEAVE_KIND_LABELS[r.kind], 'leave.received': formatLongDate(r.dateReceived),
@@ -81,7 +82,7 @@ export function decisionLetterParagraphs(f: Record<string, string>): FileChild[]
     para(f['recipient.names'], { after: 0 }),
     ...lines(f['recipient.address'], 240),
     para(`${f['recipient.salutation']},`),
-    para(`Request for leave of absence: ${f['pupil.preferredName']} ${f['pupil.surname']}, Year ${f['pupil.yearGroup']} (${f['pupil.regGroup']})`, { bold: true }),
+    para(`Request for leave of absence: ${f['pupil.preferredName']} ${f['pupil.surname']}, ${f['pupil.yearName']} (${f['pupil.regGroup']})`, { bold: true }),
     para(`Thank you for your request, received on ${f['leave.received']}, for ${f['pupil.preferredName']} to be absent from ${f['leave.fromSession']} to ${f['leave.toSession']} (${f['leave.daysRequested']} school day${f['leave.daysRequested'] === '1' ? '' : 's'}) for: ${f['leave.kind'].toLowerCase()}.`),
   ];
   if (f['leave.outcome'] === 'granted') {

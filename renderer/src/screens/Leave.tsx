@@ -159,7 +159,7 @@ function PupilSearch({ onPick, exclude }: { onPick: (id: number) => void; exclud
   const rows = (q.data?.pupils ?? []).filter((p) => !exclude.includes(p.id)).slice(0, 8);
   return (
     <div>
-      <Field label="Find a pupil (name or UPN)"><Input value={search} onChange={(_, d) => setSearch(d.value)} /></Field>
+      <Field label="Find a pupil (name or UPN)" style={{ maxWidth: '30em' }}><Input value={search} onChange={(_, d) => setSearch(d.value)} /></Field>
       {search.trim().length >= 2 && (
         <ul aria-label="Matching pupils" className="plain-list">
           {rows.map((p) => <li key={p.id}><Button size="small" onClick={() => { onPick(p.id); setSearch(''); }}>Add {p.preferredForename ?? p.forename} {p.surname} ({p.regGroup})</Button></li>)}
@@ -314,8 +314,9 @@ function DecisionPanel({ d, revising, onDone }: { d: Detail; revising: Detail['d
       <Text as="h2" id="h-decide" weight="semibold" size={500}>{revising ? 'Revise the decision' : 'Decide'}</Text>
       {revising && <Text>The decision of {formatUkDate(revising.decidedAt.slice(0, 10))} stays in the history; the new one cites it. Give the reason for the change.</Text>}
       {!d.canGrant && <MessageBar intent="warning"><MessageBarBody><MessageBarTitle>This request can only be refused</MessageBarTitle>{d.cannotGrantBecause.join('; ')}.</MessageBarBody></MessageBar>}
+      {leaveDays === 0 && <MessageBar intent="info"><MessageBarBody>Only days set apart by the religious body are asked for: they are recorded as R whatever the decision.</MessageBarBody></MessageBar>}
       <RadioGroup value={outcome} onChange={(_, v) => setOutcome(v.value as typeof outcome)} aria-label="Decision">
-        <Radio value="granted" label={`Grant all ${leaveDays} day${leaveDays === 1 ? '' : 's'}`} disabled={!d.canGrant} />
+        <Radio value="granted" label={`Grant all ${leaveDays} day${leaveDays === 1 ? '' : 's'}`} disabled={!d.canGrant || leaveDays === 0} />
         <Radio value="part" label="Grant some days" disabled={!d.canGrant || leaveDays < 2} />
         <Radio value="refused" label="Refuse" />
       </RadioGroup>
