@@ -40,6 +40,8 @@ const RequestRow = z.object({
   requesterName: z.string(), fromDate: z.string(), fromSession: Sess, toDate: z.string(), toSession: Sess,
   kind: z.enum(LEAVE_KIND_VALUES), dateReceived: z.string(), sessions: z.number().int(), days: z.number().int(),
   status: z.enum(LEAVE_STATUS_VALUES), warnings: z.number().int(),
+  /** The decision in force: who and when, days granted, and how many letters were produced for the request. */
+  decidedBy: z.string().nullable(), decidedAt: z.string().nullable(), daysGranted: z.number().int().nullable(), lettersProduced: z.number().int(),
 });
 
 const Warning = z.object({ kind: z.enum(['not_lives_with', 'not_in_advance', 'not_compulsory_age', 'penalty', 'overlap', 'marks_exist', 'observance', 'part_time', 'no_school_sessions']), message: z.string() });

@@ -127,7 +127,8 @@ test('the days beyond, marked absent, are proposed as G; the office confirms one
   await lucas.getByRole('link', { name: LUCA.name }).click();
   await page.getByRole('link', { name: 'pupil page' }).click();
   await expect(page.getByRole('table', { name: 'Amendments' })).toContainText('Holiday not granted (leave request');
-  await expect(page.getByRole('table', { name: 'Leave requests' })).toContainText('Granted in part');
+  await expect(page.getByRole('table', { name: 'Leave requests' })).toContainText('Granted in part (3 of 5 days)');
+  await expect(page.getByRole('table', { name: 'Leave requests' })).toContainText(/\d\d\/\d\d\/\d{4} by .+/);
 });
 
 test('the head revises a decision with a reason; the earlier one stays in the history and the pre-fill follows', async () => {

@@ -256,6 +256,7 @@ function rowsFor(ctx: Ctx, where: string, params: unknown[]): Row[] {
   const cal = loadCalendar(db);
   const list = db.prepare(`SELECT ${REQUEST_COLUMNS('r.')}, p.upn, p.forename, p.preferred_forename AS preferred, p.surname, p.reg_group AS regGroup, p.year_group AS yearGroup, p.dob
     FROM leave_requests r JOIN pupils p ON p.id = r.pupil_id ${where} ORDER BY r.from_date DESC, r.id DESC`).all(...params) as Record<string, unknown>[];
+  const letters = db.prepare('SELECT count(*) AS n FROM leave_letters l JOIN leave_decisions d ON d.id = l.decision_id WHERE d.request_id = ?');
   return list.map((x) => {
     const r = toRequest(x);
     const sessions = requestedSessions(cal, r);
@@ -265,6 +266,8 @@ function rowsFor(ctx: Ctx, where: string, params: unknown[]): Row[] {
       id: r.id, familyId: r.familyId, pupilId: r.pupilId, upn: p.upn, pupilName: `${p.preferredForename ?? p.forename} ${p.surname}`, regGroup: p.regGroup, yearGroup: p.yearGroup,
       requesterName: r.requesterName, fromDate: r.fromDate, fromSession: r.fromSession, toDate: r.toDate, toSession: r.toSession, kind: r.kind, dateReceived: r.dateReceived,
       sessions: sessions.length, days: daysOf(sessions).length, status: statusOf(d), warnings: checks(db, r, p, sessions).warnings.filter((w) => w.kind !== 'not_compulsory_age').length,
+      decidedBy: d ? `${d.deciderName}, ${d.deciderPosition}` : null, decidedAt: d?.decidedAt ?? null, daysGranted: d ? d.daysGranted : null,
+      lettersProduced: (letters.get(r.id) as { n: number }).n,
     };
   });
 }

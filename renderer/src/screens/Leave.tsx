@@ -414,8 +414,14 @@ export function PupilLeave({ pupilId }: { pupilId: number }) {
       {q.data && q.data.requests.length === 0 && <Text>No leave request.</Text>}
       {q.data && q.data.requests.length > 0 && (
         <table className="plain" aria-label="Leave requests">
-          <thead><tr><th>Dates</th><th>Kind</th><th>Received</th><th>Status</th></tr></thead>
-          <tbody>{q.data.requests.map((r) => <tr key={r.id}><td><a href={`#/leave/${r.id}`}>{range(r)}</a></td><td>{LEAVE_KIND_LABELS[r.kind]}</td><td>{formatUkDate(r.dateReceived)}</td><td><StatusBadge status={r.status} /></td></tr>)}</tbody>
+          <thead><tr><th>Dates</th><th>Kind</th><th>Received</th><th>Status</th><th>Decided</th><th>Letters</th></tr></thead>
+          <tbody>{q.data.requests.map((r) => (
+            <tr key={r.id}>
+              <td><a href={`#/leave/${r.id}`}>{range(r)}</a></td><td>{LEAVE_KIND_LABELS[r.kind]}</td><td>{formatUkDate(r.dateReceived)}</td>
+              <td><StatusBadge status={r.status} />{r.status === 'part' ? ` (${r.daysGranted} of ${r.days} days)` : ''}</td>
+              <td>{r.decidedAt ? `${formatUkDate(r.decidedAt.slice(0, 10))} by ${r.decidedBy}` : '–'}</td><td>{r.lettersProduced || '–'}</td>
+            </tr>
+          ))}</tbody>
         </table>
       )}
       <p><a href="#/leave/new">New leave request</a></p>
