@@ -14,8 +14,9 @@ import { Register } from './screens/Register';
 import { FollowUp } from './screens/FollowUp';
 import { Grid } from './screens/Grid';
 import { Lists } from './screens/Lists';
+import { Leave } from './screens/Leave';
 
-const NAV: [string, string][] = [['', 'Home'], ['register', 'Take a register'], ['followup', 'Unexplained absence'], ['grid', 'Office grid'], ['checks', 'Register checks'], ['pupils', 'Pupils'], ['import', 'Import pupils'], ['calendar', 'Calendar'], ['settings', 'Settings']];
+const NAV: [string, string][] = [['', 'Home'], ['register', 'Take a register'], ['followup', 'Unexplained absence'], ['grid', 'Office grid'], ['checks', 'Register checks'], ['leave', 'Leave of absence'], ['pupils', 'Pupils'], ['import', 'Import pupils'], ['calendar', 'Calendar'], ['settings', 'Settings']];
 
 export function App() {
   const status = useRpc('app.status', {});
@@ -40,6 +41,7 @@ export function App() {
       case 'followup': return <FollowUp today={today} />;
       case 'grid': return <Grid today={today} />;
       case 'checks': return <Lists today={today} />;
+      case 'leave': return <Leave today={today} />;
       default: return <p>There is no such page. <a href="#/">Go home</a>.</p>;
     }
   })();
