@@ -7,7 +7,7 @@ import { dispatch } from '../../main/core/dispatch';
 import type { Input, Session } from '../../shared/contract';
 import { contract } from '../../shared/contract';
 import { leaveChannels } from '../../shared/channels/leave';
-import { ok, PUPIL_HEADER, pupilRow, rowCount, setupSchool, STAFF_SESSION, tempStore } from '../helpers/store';
+import { ok, PUPIL_HEADER, pupilRow, rowCount, setupSchool, tempStore } from '../helpers/store';
 import type { Store } from '../../main/core/db/connection';
 
 const HEAD: Session = { userName: 'Mrs H. Head', position: 'Headteacher', roles: ['head'], userId: 7 };
