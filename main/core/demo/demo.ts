@@ -13,6 +13,7 @@ import { addRange } from '../calendar/calendar.service';
 import { writePupil } from '../pupils/pupils.service';
 import { BOYS, DADS, GIRLS, MUMS, STREETS, SURNAMES } from './names';
 import type { Session } from '../../../shared/contract';
+import { createDemoAccounts } from '../auth/demo-accounts';
 
 export interface DemoOptions { pupils?: number; seed?: number; kind?: 'primary' | 'secondary'; today?: IsoDate }
 export interface DemoReport { pupils: number; marks: number; from: IsoDate; to: IsoDate }
@@ -187,5 +188,6 @@ export function createDemoSchool(store: Store, opts: DemoOptions): DemoReport {
       insReg.run(d, s, g, 'Demo office', `${d}T${s === 'AM' ? '08:55' : '13:30'}:00.000Z`);
     }
   }).immediate();
+  createDemoAccounts(store);
   return { pupils: pupils.length, marks, from: demoFrom, to: today };
 }
