@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/dispatch';
 import { ANONYMOUS, type Session } from '../../shared/contract';
 import { resolveSession, WRONG_CREDENTIALS } from '../../main/core/auth/auth.service';
-import { ok, rowCount, setupSchool, tempStore } from '../helpers/store';
+import { ok, pupilRow, PUPIL_HEADER, rowCount, setupSchool, tempStore, upn } from '../helpers/store';
+import { HIDDEN_DETAIL } from '../../main/core/auth/audit.service';
 import { addAccount, fastAuth, signInAs } from '../helpers/auth';
 import type { Store } from '../../main/core/db/connection';
 
@@ -267,6 +268,19 @@ describe('roles and the audit log', () => {
     expect(ok(s, 'audit.list', { from: '2026-12-02' }, admin()).total).toBe(0);
     expect(ok(s, 'audit.list', { from: '2026-12-01', to: '2026-12-01', action: 'auth.signInFailed' }, admin()).total).toBe(1);
     expect(ok(s, 'audit.list', { actor: '%' }, admin()).total).toBe(0); // LIKE wildcards are taken literally
+  });
+
+  it('an administrator without a staff role sees who changed a pupil and when, but not the pupil data in the detail', () => {
+    const { s, admin } = fresh();
+    setupSchoolAs(s, admin());
+    addAccount(s, 'head1', ['head']);
+    const head = signInAs(s, 'head1').session();
+    ok(s, 'pupils.import', { csv: `${PUPIL_HEADER}\n${pupilRow(1)}` }, head);
+    const forHead = ok(s, 'audit.list', { action: 'pupil.create' }, head).rows[0];
+    expect(forHead.detail).toContain(upn(1));
+    const forAdmin = ok(s, 'audit.list', { action: 'pupil.create' }, admin()).rows[0];
+    expect(forAdmin).toMatchObject({ entity: 'pupil', actor: 'User head1 (head1)', detail: HIDDEN_DETAIL });
+    expect(ok(s, 'audit.list', { action: 'users.create' }, admin()).rows[0].detail).toContain('head1');
   });
 
   it('the CLI’s local operator (no account) keeps working as before', () => {
