@@ -73,6 +73,9 @@ export function AuthGate({ children }: { children: ReactNode }) {
   const me = auth.data?.me ?? null;
   const locked = !!me && (me.locked || lockedHere);
   useIdle(auth.data?.idleLockMinutes ?? 10, !!me && !locked && !me.mustChangePassword, lock, refreshMe);
+  // The gate's own pages name the window (the app's screens name it themselves once signed in).
+  const gatePage = auth.data?.needsFirstAdmin ? 'Create the administrator account' : !auth.data ? null : !me ? 'Sign in' : me.mustChangePassword ? 'Choose a new password' : null;
+  useEffect(() => { if (gatePage) document.title = `${gatePage} – Attendance`; }, [gatePage]);
 
   if (status.isPending || auth.isPending) return <Spinner label="Opening the database…" style={{ marginTop: 80 }} />;
   if (status.error || auth.error) return <main id="main" className="page" style={{ padding: 24 }}><ErrorBar error={status.error ?? auth.error} title="The app cannot reach its database" /></main>;
