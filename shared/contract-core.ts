@@ -15,7 +15,14 @@ export interface Session {
   userId?: number;
   /** Named by the headteacher as a person who may decide leave of absence (reg 11(1)); the head always may. */
   authorisedForLeave?: boolean;
+  /** A signed-in account that may only call account channels: the screen is locked, or a new password is due. */
+  restriction?: 'locked' | 'mustChange';
+  /** The sign-in session row behind this caller (browser mode and Electron), for sign-out and the idle lock. */
+  authSessionId?: number;
 }
+
+/** The caller before anyone has signed in: only public channels answer. */
+export const ANONYMOUS: Session = { userName: 'anonymous', position: '', roles: [] };
 
 export const ERROR_KINDS = ['invalid', 'not_found', 'conflict', 'forbidden', 'refused', 'internal'] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
@@ -23,7 +30,27 @@ export interface Issue { line?: number; path?: string; message: string }
 export interface RpcError { kind: ErrorKind; message: string; issues?: Issue[] }
 export type Result<T> = { ok: true; value: T } | { ok: false; error: RpcError };
 
-export function ch<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, roles: Role[], opts: { write?: boolean } = {}) {
-  return { input, output, roles, write: opts.write ?? false };
+export interface ChannelOptions {
+  write?: boolean;
+  /** Callable without signing in (app.status, auth.signIn, …); the handler itself refuses what it must. */
+  public?: boolean;
+  /** Callable by any signed-in account whatever its roles, also while locked or due a new password (sign-out, unlock). */
+  account?: boolean;
+}
+
+export function ch<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, roles: Role[], opts: ChannelOptions = {}) {
+  return { input, output, roles, write: opts.write ?? false, public: opts.public ?? false, account: opts.account ?? false };
+}
+
+/** Why `session` may not call a channel with this spec, or null when it may: the one permission rule, used by
+ * dispatch for every call and by the renderer to decide what to show. */
+export function refusalFor(spec: { roles: readonly Role[]; public: boolean; account: boolean }, session: Session): string | null {
+  if (spec.public) return null;
+  if (spec.account) return session.userId !== undefined || session.roles.length > 0 ? null : 'Sign in first.';
+  if (session.restriction === 'locked') return 'The screen is locked: enter your password to carry on.';
+  if (session.restriction === 'mustChange') return 'Choose a new password first.';
+  if (!session.roles.length) return 'Sign in first.';
+  if (!session.roles.some((r) => spec.roles.includes(r))) return 'Your role may not do this.';
+  return null;
 }
 

@@ -80,13 +80,13 @@ const ReturnSchema = z.object({
 export const contract = {
   'app.status': ch(z.object({}), z.object({
     hasSchool: z.boolean(), demo: z.boolean(), version: z.string(), today: isoDate, dbPath: z.string(),
-  }), ALL),
+  }), ALL, { public: true }),
   'school.get': ch(z.object({}), SchoolSchema.nullable(), ALL),
   'school.setup': ch(z.object({
     school: SchoolSchema,
     academicYear: z.number().int().min(2000).max(2100),
     ranges: z.array(CalendarRangeSchema).max(200),
-  }), z.object({ ok: z.literal(true) }), ALL, { write: true }),
+  }), z.object({ ok: z.literal(true) }), SETTINGS, { write: true }),
   'school.update': ch(SchoolSchema, z.object({ ok: z.literal(true) }), SETTINGS, { write: true }),
   'calendar.get': ch(z.object({ from: isoDate, to: isoDate }), z.object({
     ranges: z.array(CalendarRangeSchema), overrides: z.array(BankHolidayOverrideSchema), days: z.array(DayInfo),

@@ -2,7 +2,7 @@
 // against the contract, check the caller's roles, run the handler (writes in one transaction) and return an
 // envelope. It never throws.
 import { ZodError } from 'zod';
-import { contract, type Channel, type Output, type Result, type RpcError, type Session } from '../../shared/contract';
+import { contract, refusalFor, type Channel, type Output, type Result, type RpcError, type Session } from '../../shared/contract';
 import { AppError } from './errors';
 import type { Store } from './db/connection';
 import { makeCtx, type Ctx } from './context';
@@ -34,9 +34,8 @@ export function dispatch<C extends Channel>(store: Store, channel: C, input: unk
   try {
     const spec = contract[channel];
     if (!spec) return { ok: false, error: { kind: 'not_found', message: `unknown channel ${String(channel)}` } };
-    if (!session.roles.some((r) => (spec.roles as readonly string[]).includes(r))) {
-      return { ok: false, error: { kind: 'forbidden', message: `Your role may not do this (${channel}).` } };
-    }
+    const refusal = refusalFor(spec, session);
+    if (refusal) return { ok: false, error: { kind: 'forbidden', message: `${refusal} (${channel})` } };
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: toRpcError(parsed.error) };
     const ctx = makeCtx(store, session);

@@ -4,15 +4,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, protocol, session as electronSession, shell, dialog } from 'electron';
 import { openStore, type Store } from '../core/db/connection';
-import { dispatch } from '../core/dispatch';
+import { SessionKeeper } from '../core/auth/door';
 import { setResourcesDir } from '../core/paths';
-import { CHANNELS, type Channel, type Session } from '../../shared/contract';
+import { CHANNELS, type Channel } from '../../shared/contract';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, defaultDbPath, isAllowedNavigation, isTrustedSender, resolveAppUrl, secureWebPreferences } from './security';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
 
-const LOCAL_SESSION: Session = { userName: 'Local operator', position: 'Office', roles: ['office', 'lead', 'head', 'admin'] };
 let store: Store | null = null;
+/** Who is signed in, per window: the token stays in the main process. */
+const sessions = new SessionKeeper();
 
 // en-GB dates in date inputs and spellcheck, whatever the PC's own locale.
 app.commandLine.appendSwitch('lang', 'en-GB');
@@ -55,10 +56,12 @@ app.whenReady().then(() => {
   ipcMain.handle('rpc', (event, channel: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame)) return { ok: false, error: { kind: 'forbidden', message: 'untrusted sender' } };
     if (typeof channel !== 'string' || !CHANNELS.includes(channel as Channel)) return { ok: false, error: { kind: 'not_found', message: 'unknown channel' } };
-    return dispatch(store!, channel as Channel, input, LOCAL_SESSION);
+    return sessions.call(store!, event.sender.id, channel as Channel, input);
   });
   const win = new BrowserWindow({ width: 1280, height: 860, show: false, title: 'Attendance', webPreferences: secureWebPreferences(path.join(__dirname, '..', 'preload', 'preload.cjs')) });
   win.once('ready-to-show', () => win.show());
+  const windowId = win.webContents.id;
+  win.webContents.once('destroyed', () => { if (store) sessions.forget(store, windowId); });
   void win.loadURL(`${APP_SCHEME}://attendance/index.html`);
 });
 

@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CHANNELS, type Channel, type Session } from '../../shared/contract';
+import { CHANNELS, type Channel } from '../../shared/contract';
 import { openStore, type Store } from '../core/db/connection';
-import { dispatch } from '../core/dispatch';
+import { callWithToken, SESSION_HEADER } from '../core/auth/door';
 import { readSchool } from '../core/school/school.service';
 import { createDemoSchool } from '../core/demo/demo';
 import { RPC_HEADER, refuseReason } from './guard';
@@ -15,10 +15,8 @@ import { RPC_HEADER, refuseReason } from './guard';
 const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.json': 'application/json' };
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
-/** The operator of a local browser-mode session until accounts (sign-in) exist. */
-export const LOCAL_SESSION: Session = { userName: 'Local operator', position: 'Office', roles: ['office', 'lead', 'head', 'admin'] };
-
-export function createServer(store: Store, staticDir: string, port: number, session: Session = LOCAL_SESSION): http.Server {
+/** Every rpc runs as the account whose session token the page sends (header x-attendance-session), or anonymously. */
+export function createServer(store: Store, staticDir: string, port: number): http.Server {
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const isRpc = url.pathname.startsWith('/rpc/');
@@ -37,7 +35,7 @@ export function createServer(store: Store, staticDir: string, port: number, sess
         else {
           let input: unknown;
           try { input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'); } catch { input = Symbol('bad'); }
-          result = typeof input === 'symbol' ? { ok: false, error: { kind: 'invalid', message: 'The request is not JSON.' } } : dispatch(store, channel, input, session);
+          result = typeof input === 'symbol' ? { ok: false, error: { kind: 'invalid', message: 'The request is not JSON.' } } : callWithToken(store, sessionToken(req), channel, input);
         }
         res.writeHead(200, { 'Content-Type': 'application/json', ...sec });
         res.end(JSON.stringify(result));
@@ -51,6 +49,11 @@ export function createServer(store: Store, staticDir: string, port: number, sess
     res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP, ...sec });
     fs.createReadStream(file).pipe(res);
   });
+}
+
+function sessionToken(req: http.IncomingMessage): string | undefined {
+  const v = req.headers[SESSION_HEADER];
+  return typeof v === 'string' && v.length > 0 && v.length <= 200 ? v : undefined;
 }
 
 function main() {

@@ -16,9 +16,17 @@ import { Grid } from './screens/Grid';
 import { Lists } from './screens/Lists';
 import { Leave } from './screens/Leave';
 
-const NAV: [string, string][] = [['', 'Home'], ['register', 'Take a register'], ['followup', 'Unexplained absence'], ['grid', 'Office grid'], ['checks', 'Register checks'], ['leave', 'Leave of absence'], ['pupils', 'Pupils'], ['import', 'Import pupils'], ['calendar', 'Calendar'], ['settings', 'Settings']];
+import { Users } from './screens/Users';
+import { Audit } from './screens/Audit';
+import { AdminHome, Forbidden, GovernorHome } from './screens/RoleHomes';
+import { useMe } from './auth/AuthGate';
+import { UserMenu } from './auth/UserMenu';
+import { canOpen, hasStaffRole, mayCall } from './auth/access';
+
+const NAV: [string, string][] = [['', 'Home'], ['register', 'Take a register'], ['followup', 'Unexplained absence'], ['grid', 'Office grid'], ['checks', 'Register checks'], ['leave', 'Leave of absence'], ['pupils', 'Pupils'], ['import', 'Import pupils'], ['calendar', 'Calendar'], ['settings', 'Settings'], ['users', 'Users'], ['audit', 'Audit log']];
 
 export function App() {
+  const me = useMe();
   const status = useRpc('app.status', {});
   const school = useRpc('school.get', {}, { enabled: !!status.data?.hasSchool });
   const route = useHashRoute();
@@ -28,11 +36,11 @@ export function App() {
   if (status.isPending) return <Spinner label="Opening the database…" style={{ marginTop: 80 }} />;
   if (status.error) return <main id="main" className="page" style={{ padding: 24 }}><ErrorBar error={status.error} title="The app cannot reach its database" /></main>;
   const today = status.data.today;
-  if (!status.data.hasSchool) return <Setup today={today} />;
+  if (!status.data.hasSchool) return mayCall(me, 'school.setup') ? <Setup today={today} /> : <main id="main" className="gate"><div className="card gate-card"><UserMenu /><p>The school is not set up yet. The administrator or the headteacher sets it up when they first sign in.</p></div></main>;
   const [top, id] = route;
-  const screen = (() => {
+  const screen = !canOpen(top ?? '', me) ? <Forbidden /> : (() => {
     switch (top ?? '') {
-      case '': return <Home today={today} />;
+      case '': return hasStaffRole(me.roles) ? <Home today={today} /> : mayCall(me, 'users.create') ? <AdminHome today={today} /> : <GovernorHome today={today} />;
       case 'pupils': return id ? <PupilPage id={Number(id)} today={today} /> : <Pupils today={today} />;
       case 'import': return <ImportPupils />;
       case 'calendar': return <CalendarScreen today={today} />;
@@ -42,6 +50,8 @@ export function App() {
       case 'grid': return <Grid today={today} />;
       case 'checks': return <Lists today={today} />;
       case 'leave': return <Leave today={today} />;
+      case 'users': return <Users />;
+      case 'audit': return <Audit />;
       default: return <p>There is no such page. <a href="#/">Go home</a>.</p>;
     }
   })();
@@ -50,7 +60,8 @@ export function App() {
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
       <nav className="nav" aria-label="Main">
         <div className="school">{school.data?.name ?? 'Attendance'}{status.data.demo ? ' (demo)' : ''}</div>
-        {NAV.map(([path, label]) => (
+        <UserMenu />
+        {NAV.filter(([path]) => canOpen(path, me)).map(([path, label]) => (
           <a key={path} href={`#/${path}`} aria-current={(top ?? '') === path ? 'page' : undefined}>{label}</a>
         ))}
       </nav>

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
+import { AuthGate } from './auth/AuthGate';
 import './app.css';
 
 const queryClient = new QueryClient({
@@ -14,7 +15,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <FluentProvider theme={webLightTheme}>
       <QueryClientProvider client={queryClient}>
-        <App />
+        <AuthGate><App /></AuthGate>
       </QueryClientProvider>
     </FluentProvider>
   </StrictMode>,

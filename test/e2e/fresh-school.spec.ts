@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
+import { signInWith } from './session';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -13,8 +14,20 @@ test.afterAll(async () => { await page.close(); });
 
 const fixture = (name: string) => path.resolve('test/fixtures', name);
 
-test('first-run setup creates the school and lands on Home', async () => {
+test('first run: the administrator account is created first, then the administrator sets up the school', async () => {
   await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Create the administrator account' })).toBeVisible();
+  await expectAccessible(page, 'first administrator');
+  await page.getByLabel('Your name').fill('Kim Admin');
+  await page.getByLabel('Position').fill('School business manager');
+  await page.getByLabel('Username').fill('kim.admin');
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill('kestrel admin 2026');
+  await page.getByLabel('Password again').fill('kestrel admin 2062');
+  await page.getByRole('button', { name: 'Create the account' }).click();
+  await expect(page.getByText('the two passwords are not the same')).toBeVisible();
+  await page.getByLabel('Password again').fill('kestrel admin 2026');
+  await page.getByRole('button', { name: 'Create the account' }).click();
+
   await expect(page.getByRole('heading', { name: 'Set up your school' })).toBeVisible();
   await expectAccessible(page, 'setup');
   await page.getByLabel('School name').fill('Kestrel Primary School');
@@ -27,6 +40,30 @@ test('first-run setup creates the school and lands on Home', async () => {
   await page.getByLabel('Register stays open for (minutes, at most 30)').fill('30');
   await page.getByLabel('Senior attendance champion').fill('Mrs A. Champion');
   await page.getByRole('button', { name: 'Save and start' }).click();
+  await expect(page.getByRole('heading', { name: 'Tuesday 1 December 2026' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('Kestrel Primary School');
+  // the administrator has no pupil data: no registers or pupils in the navigation
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pupils', exact: true })).toHaveCount(0);
+  await expectAccessible(page, 'admin home');
+});
+
+test('the administrator creates the office account; its first sign-in chooses a new password and lands on Home', async () => {
+  await page.getByRole('link', { name: 'Users' }).click();
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Mrs O. Fisk');
+  await page.getByLabel('Position', { exact: true }).fill('Office manager');
+  await page.getByLabel('Username').fill('o.fisk');
+  await page.getByLabel('First password').fill('first day 2026');
+  await page.getByRole('checkbox', { name: /^Office/ }).check();
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('Mrs O. Fisk can now sign in as o.fisk')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Accounts' })).toContainText('Active, new password due');
+  await expectAccessible(page, 'users');
+  await signInWith(page, 'o.fisk', 'first day 2026');
+  await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
+  await page.getByLabel('Current password').fill('first day 2026');
+  await page.getByRole('textbox', { name: 'New password', exact: true }).fill('my own office phrase');
+  await page.getByLabel('New password again').fill('my own office phrase');
+  await page.getByRole('button', { name: 'Save the new password' }).click();
   await expect(page.getByRole('heading', { name: 'Tuesday 1 December 2026' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('Kestrel Primary School');
   await expectAccessible(page, 'home');

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { signIn } from './session';
+import { rpc, signIn } from './session';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -41,6 +41,10 @@ test('the office enters one 5-day request for two brothers', async () => {
   await expectAccessible(page, 'leave request form');
   await page.getByRole('button', { name: 'Save request for 2 pupils' }).click();
   await expect(page.getByText('Request saved for Luca Clark and Noah Clark')).toBeVisible();
+  // The office takes requests in but never decides them: no queue, and no decision panel on the request.
+  await page.getByRole('tab', { name: 'Decisions waiting' }).click();
+  await expect(page.getByText('Leave is decided by the headteacher or a person the headteacher has authorised.')).toBeVisible();
+  expect(await rpc(page, 'leave.queue', {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
 });
 
 test('the head decides from the queue with the forecast in view: 3 days of 5 granted, with a reason', async () => {

@@ -5,23 +5,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
+import { rpc as pageRpc } from './session';
 
 test.describe.configure({ mode: 'serial' });
 
 let page: Page;
 const fixture = (name: string) => path.resolve('test/fixtures', name);
 
-/** One call to the browser-mode server from the app's own page (same origin, the app's header). */
-async function rpc(channel: string, input: unknown): Promise<unknown> {
-  return page.evaluate(async ([c, i]) => {
-    const r = await fetch(`/rpc/${c}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Attendance-Rpc': '1' }, body: JSON.stringify(i) });
-    return r.json();
-  }, [channel, input] as const);
-}
-
+const STAFF = { username: 'b.lead', password: 'heron staff phrase 1' };
 test.beforeAll(async ({ browser }) => {
   page = await (await browser.newContext()).newPage();
   await page.goto('/');
+  // First run through the rpc: the administrator, then a staff account (office, lead and head) that signs in and
+  // chooses its own password, and sets the school up.
+  expect(await rpc('auth.firstAdmin', { username: 'admin', displayName: 'Ann Admin', position: 'School business manager', password: 'heron admin phrase 1' })).toMatchObject({ ok: true });
+  expect(await rpc('users.create', { username: STAFF.username, displayName: 'Mr B. Lead', position: 'Deputy Headteacher', roles: ['office', 'lead', 'head'], password: 'temporary phrase 1' })).toMatchObject({ ok: true });
+  expect(await rpc('auth.signIn', { username: STAFF.username, password: 'temporary phrase 1' })).toMatchObject({ ok: true });
+  expect(await rpc('auth.changePassword', { current: 'temporary phrase 1', next: STAFF.password })).toMatchObject({ ok: true });
   const term = (dateFrom: string, dateTo: string, label: string) => ({ dateFrom, dateTo, kind: 'term', label });
   expect(await rpc('school.setup', {
     school: { name: 'Heron Primary School', urn: '654321', laCode: '801', estab: '2345', address: '2 Quay Street', amOpens: '08:45', pmOpens: '13:10', registerOpenMinutes: 30, championName: 'Mr B. Lead', championPosition: 'Deputy Headteacher', atRiskLowerPct: 5 },
@@ -34,6 +34,7 @@ test.beforeAll(async ({ browser }) => {
   await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('Heron Primary School');
 });
 test.afterAll(async () => { await page.close(); });
+const rpc = (channel: string, input: unknown) => pageRpc(page, channel, input);
 
 test('settings show the saved school, refuse a register open longer than 30 minutes and save a change', async () => {
   await page.getByRole('link', { name: 'Settings' }).click();
@@ -164,10 +165,11 @@ test('from the keyboard alone: skip link, the navigation and a pupil opened from
   await expect(skip).toBeInViewport();
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
-  // Back into the navigation: Shift+Tab from main reaches its last link (Settings), then up to Pupils.
+  // Back into the navigation: Shift+Tab from main reaches its last link (Audit log: this account is also the
+  // headteacher), then up past Users, Settings, Calendar and Import to Pupils.
   await page.keyboard.press('Shift+Tab');
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' })).toBeFocused();
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' })).toBeFocused();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+Tab');
   await expect(page.getByRole('link', { name: 'Pupils', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Search name or UPN')).toBeFocused(); // the search box takes the focus

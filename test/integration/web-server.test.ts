@@ -8,9 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../main/web/server';
 import { refuseReason } from '../../main/web/guard';
 import { tempDir, tempStore } from '../helpers/store';
+import { addAccount, fastAuth } from '../helpers/auth';
+import type { Store } from '../../main/core/db/connection';
 
 let server: http.Server;
 let port = 0;
+let store: Store;
 
 function request(opts: { path: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
@@ -27,7 +30,8 @@ function request(opts: { path: string; method?: string; headers?: Record<string,
 beforeAll(async () => {
   const dir = tempDir();
   fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>t</title>');
-  const store = tempStore();
+  store = tempStore();
+  fastAuth(store, new Date().toISOString());
   server = createServer(store, dir, 0);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   port = (server.address() as AddressInfo).port;
@@ -74,5 +78,31 @@ describe('browser-mode server', () => {
     expect(refuseReason({ ...base, origin: 'null' }, 5174, true)).toBe('foreign Origin');
     expect(refuseReason({ ...base, method: 'GET' }, 5174, true)).toBe('rpc needs POST');
     expect(refuseReason({ ...base, rpcHeader: undefined }, 5174, true)).toBe('missing app header');
+  });
+
+  const rpc = async (channel: string, body: unknown, token?: string) => JSON.parse((await request({
+    path: `/rpc/${channel}`, method: 'POST', body: JSON.stringify(body),
+    headers: { 'X-Attendance-Rpc': '1', 'Content-Type': 'application/json', ...(token ? { 'X-Attendance-Session': token } : {}) },
+  })).body);
+
+  it('without a session token only public channels answer; a made-up token is no better', async () => {
+    expect(await rpc('auth.me', {})).toMatchObject({ ok: true, value: { me: null } });
+    expect(await rpc('school.get', {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await rpc('pupils.list', {}, 'made-up-token')).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await rpc('users.list', {}, 'x'.repeat(500))).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  });
+
+  it('a sign-in returns a token that the next calls send; signing out ends it', async () => {
+    addAccount(store, 'webhead', ['head']);
+    expect(await rpc('auth.signIn', { username: 'webhead', password: 'wrong password' })).toMatchObject({ ok: false, error: { kind: 'refused' } });
+    const r = await rpc('auth.signIn', { username: 'webhead', password: 'webhead-password-1' });
+    expect(r).toMatchObject({ ok: true, value: { me: { username: 'webhead', roles: ['head'] } } });
+    const token = r.value.token as string;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await rpc('pupils.list', {}, token)).toMatchObject({ ok: true, value: { pupils: [] } });
+    expect(await rpc('auth.me', {}, token)).toMatchObject({ ok: true, value: { me: { username: 'webhead' } } });
+    expect(await rpc('auth.signOut', {}, token)).toMatchObject({ ok: true });
+    expect(await rpc('pupils.list', {}, token)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await rpc('auth.me', {}, token)).toMatchObject({ ok: true, value: { me: null } });
   });
 });

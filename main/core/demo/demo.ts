@@ -14,6 +14,7 @@ import { writePupil } from '../pupils/pupils.service';
 import { BOYS, DADS, GIRLS, MUMS, STREETS, SURNAMES } from './names';
 import type { Session } from '../../../shared/contract';
 import { createDemoLeave } from '../leave/demo-leave';
+import { createDemoAccounts } from '../auth/demo-accounts';
 
 export interface DemoOptions { pupils?: number; seed?: number; kind?: 'primary' | 'secondary'; today?: IsoDate }
 export interface DemoReport { pupils: number; marks: number; from: IsoDate; to: IsoDate }
@@ -189,5 +190,6 @@ export function createDemoSchool(store: Store, opts: DemoOptions): DemoReport {
     }
   }).immediate();
   createDemoLeave(store, today);
+  createDemoAccounts(store);
   return { pupils: pupils.length, marks, from: demoFrom, to: today };
 }
