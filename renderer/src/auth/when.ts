@@ -6,3 +6,9 @@ export function formatWhen(iso: string | null | undefined, seconds = false): str
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : format(d, seconds ? 'dd/MM/yyyy HH:mm:ss' : 'dd/MM/yyyy HH:mm');
 }
+
+/** Just the time of day (HH:mm, PC local time) of an instant. */
+export function formatTimeOfDay(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso.slice(11, 16) : format(d, 'HH:mm');
+}

@@ -7,6 +7,7 @@ import type { Output } from '../../../shared/contract';
 import { useRpc, useRpcMutation } from '../hooks';
 import { ErrorBar } from '../components/ErrorBar';
 import { DateInput } from '../components/DateInput';
+import { formatTimeOfDay } from '../auth/when';
 
 type Row = Output<'followup.list'>['pupils'][number];
 
@@ -29,7 +30,7 @@ function PupilCard({ p, date }: { p: Row; date: string }) {
         </MessageBarBody></MessageBar>
       )}
       <ul aria-label="Contacts">{p.contacts.map((c, i) => <li key={i}>{c.name}{c.relationship ? ` (${c.relationship})` : ''}: {c.phone ?? 'no phone'}{c.livesWith ? ' · lives with pupil' : ''}{c.parentalResponsibility ? ' · PR' : ''}</li>)}</ul>
-      {p.attempts.length > 0 && <ol aria-label="Attempts">{p.attempts.map((a, i) => <li key={i}>{a.at.slice(11, 16)} {a.method.replace('_', ' ')}: {a.outcome} ({a.by})</li>)}</ol>}
+      {p.attempts.length > 0 && <ol aria-label="Attempts">{p.attempts.map((a, i) => <li key={i}>{formatTimeOfDay(a.at)} {a.method.replace('_', ' ')}: {a.outcome} ({a.by})</li>)}</ol>}
       <div className="row">
         <Field label="Attempt"><Select value={method} onChange={(_, d) => setMethod(d.value as typeof method)}><option value="call">Call</option><option value="text">Text</option><option value="email">Email</option><option value="home_visit">Home visit</option><option value="other">Other</option></Select></Field>
         <Field label="Outcome"><Input value={outcome} onChange={(_, d) => setOutcome(d.value)} /></Field>

@@ -18,6 +18,7 @@ import { call, RpcFailure } from '../rpc';
 import { ErrorBar } from '../components/ErrorBar';
 import { DateInput } from '../components/DateInput';
 import { useQueryClient } from '@tanstack/react-query';
+import { formatWhen } from '../auth/when';
 
 type Row = Output<'leave.list'>['requests'][number];
 type Detail = Output<'leave.get'>;
@@ -312,7 +313,7 @@ function DecisionPanel({ d, revising, onDone }: { d: Detail; revising: Detail['d
   return (
     <section className="card page" aria-labelledby="h-decide">
       <Text as="h2" id="h-decide" weight="semibold" size={500}>{revising ? 'Revise the decision' : 'Decide'}</Text>
-      {revising && <Text>The decision of {formatUkDate(revising.decidedAt.slice(0, 10))} stays in the history; the new one cites it. Give the reason for the change.</Text>}
+      {revising && <Text>The decision of {formatWhen(revising.decidedAt).slice(0, 10)} stays in the history; the new one cites it. Give the reason for the change.</Text>}
       {!d.canGrant && <MessageBar intent="warning"><MessageBarBody><MessageBarTitle>This request can only be refused</MessageBarTitle>{d.cannotGrantBecause.join('; ')}.</MessageBarBody></MessageBar>}
       {leaveDays === 0 && <MessageBar intent="info"><MessageBarBody>Only days set apart by the religious body are asked for: they are recorded as R whatever the decision.</MessageBarBody></MessageBar>}
       <RadioGroup value={outcome} onChange={(_, v) => setOutcome(v.value as typeof outcome)} aria-label="Decision">
@@ -381,7 +382,7 @@ function RequestPage({ id }: { id: number }) {
       </section>
       <section className="card" aria-labelledby="h-evidence">
         <Text as="h2" id="h-evidence" weight="semibold" size={500}>Evidence</Text>
-        {d.evidence.length === 0 ? <Text>No file.</Text> : <ul>{d.evidence.map((e) => <li key={e.id}><Button size="small" appearance="subtle" onClick={() => void call('leave.evidence', { id: e.id }).then((x) => download(x.fileName, x.base64, x.mimeType))}>{e.fileName}</Button> ({Math.ceil(e.size / 1024)} KB, added by {e.addedBy} on {formatUkDate(e.addedAt.slice(0, 10))})</li>)}</ul>}
+        {d.evidence.length === 0 ? <Text>No file.</Text> : <ul>{d.evidence.map((e) => <li key={e.id}><Button size="small" appearance="subtle" onClick={() => void call('leave.evidence', { id: e.id }).then((x) => download(x.fileName, x.base64, x.mimeType))}>{e.fileName}</Button> ({Math.ceil(e.size / 1024)} KB, added by {e.addedBy} on {formatWhen(e.addedAt).slice(0, 10)})</li>)}</ul>}
       </section>
       <section className="card" aria-labelledby="h-decisions">
         <Text as="h2" id="h-decisions" weight="semibold" size={500}>Decisions</Text>
@@ -390,9 +391,9 @@ function RequestPage({ id }: { id: number }) {
           <ol aria-label="Decision history">{d.decisions.map((x) => (
             <li key={x.id} style={{ marginBottom: 8 }}>
               <Text weight="semibold">{STATUS_LABEL[x.outcome]}</Text>{x.outcome !== 'refused' ? `: ${x.daysGranted} day${x.daysGranted === 1 ? '' : 's'}, ${x.sessionsGranted} sessions as ${x.code ?? '–'}` : ''}
-              {' '}by {x.deciderName}, {x.deciderPosition}, on {formatUkDate(x.decidedAt.slice(0, 10))} {x.decidedAt.slice(11, 16)}{x.supersedes ? ` (revises decision ${x.supersedes})` : ''}{x.current ? '' : ' – superseded'}.
+              {' '}by {x.deciderName}, {x.deciderPosition}, on {formatWhen(x.decidedAt)}{x.supersedes ? ` (revises decision ${x.supersedes})` : ''}{x.current ? '' : ' – superseded'}.
               <br />Reason: {x.reason}
-              <br />{x.letters.length ? `Letter produced ${x.letters.map((l) => `${formatUkDate(l.generatedAt.slice(0, 10))} by ${l.generatedBy}`).join('; ')}. ` : ''}
+              <br />{x.letters.length ? `Letter produced ${x.letters.map((l) => `${formatWhen(l.generatedAt).slice(0, 10)} by ${l.generatedBy}`).join('; ')}. ` : ''}
               <Button size="small" onClick={() => void getLetter(x.id).catch(() => undefined)} disabled={letter.isPending}>Decision letter (.docx)</Button>
             </li>
           ))}</ol>
@@ -419,7 +420,7 @@ export function PupilLeave({ pupilId }: { pupilId: number }) {
             <tr key={r.id}>
               <td><a href={`#/leave/${r.id}`}>{range(r)}</a></td><td>{LEAVE_KIND_LABELS[r.kind]}</td><td>{formatUkDate(r.dateReceived)}</td>
               <td><StatusBadge status={r.status} />{r.status === 'part' ? ` (${r.daysGranted} of ${r.days} days)` : ''}</td>
-              <td>{r.decidedAt ? `${formatUkDate(r.decidedAt.slice(0, 10))} by ${r.decidedBy}` : '–'}</td><td>{r.lettersProduced || '–'}</td>
+              <td>{r.decidedAt ? `${formatWhen(r.decidedAt).slice(0, 10)} by ${r.decidedBy}` : '–'}</td><td>{r.lettersProduced || '–'}</td>
             </tr>
           ))}</tbody>
         </table>

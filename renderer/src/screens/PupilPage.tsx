@@ -10,6 +10,7 @@ import { RpcFailure } from '../rpc';
 import { DateInput } from '../components/DateInput';
 import { PupilFigures } from '../components/PupilFigures';
 import { PupilLeave } from './Leave';
+import { formatWhen } from '../auth/when';
 
 type Flag = 'fsm' | 'cla' | 'socialWorker' | 'eal' | 'youngCarer' | 'boarder';
 type Details = Pick<Pupil, 'surname' | 'forename' | 'preferredForename' | 'dob' | 'sex' | 'yearGroup' | 'regGroup' | 'admissionDate'>;
@@ -152,7 +153,7 @@ function History({ upn }: { upn: string }) {
       {q.data && q.data.amendments.length > 0 && (
         <table className="plain" aria-label="Amendments">
           <thead><tr><th>Session</th><th>Was</th><th>Now</th><th>Reason</th><th>By</th><th>When</th></tr></thead>
-          <tbody>{q.data.amendments.map((a, i) => <tr key={i}><td>{formatUkDate(a.date)} {a.session}</td><td>{a.oldCode}{a.oldMinutesLate ? ` (${a.oldMinutesLate} min)` : ''}</td><td>{a.newCode}{a.newMinutesLate ? ` (${a.newMinutesLate} min)` : ''}</td><td>{a.reason}</td><td>{a.changedBy}, {a.position}</td><td>{formatUkDate(a.changedAt.slice(0, 10))} {a.changedAt.slice(11, 16)}</td></tr>)}</tbody>
+          <tbody>{q.data.amendments.map((a, i) => <tr key={i}><td>{formatUkDate(a.date)} {a.session}</td><td>{a.oldCode}{a.oldMinutesLate ? ` (${a.oldMinutesLate} min)` : ''}</td><td>{a.newCode}{a.newMinutesLate ? ` (${a.newMinutesLate} min)` : ''}</td><td>{a.reason}</td><td>{a.changedBy}, {a.position}</td><td>{formatWhen(a.changedAt)}</td></tr>)}</tbody>
         </table>
       )}
     </section>
