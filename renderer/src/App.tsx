@@ -14,8 +14,10 @@ import { Register } from './screens/Register';
 import { FollowUp } from './screens/FollowUp';
 import { Grid } from './screens/Grid';
 import { Lists } from './screens/Lists';
+import { Letters } from './screens/Letters';
+import { LetterTemplates } from './screens/LetterTemplates';
 
-const NAV: [string, string][] = [['', 'Home'], ['register', 'Take a register'], ['followup', 'Unexplained absence'], ['grid', 'Office grid'], ['checks', 'Register checks'], ['pupils', 'Pupils'], ['import', 'Import pupils'], ['calendar', 'Calendar'], ['settings', 'Settings']];
+const NAV: [string, string][] = [['', 'Home'], ['register', 'Take a register'], ['followup', 'Unexplained absence'], ['grid', 'Office grid'], ['checks', 'Register checks'], ['pupils', 'Pupils'], ['letters', 'Letters'], ['import', 'Import pupils'], ['calendar', 'Calendar'], ['settings', 'Settings']];
 
 export function App() {
   const status = useRpc('app.status', {});
@@ -40,6 +42,7 @@ export function App() {
       case 'followup': return <FollowUp today={today} />;
       case 'grid': return <Grid today={today} />;
       case 'checks': return <Lists today={today} />;
+      case 'letters': return id === 'templates' ? <LetterTemplates /> : <Letters today={today} />;
       default: return <p>There is no such page. <a href="#/">Go home</a>.</p>;
     }
   })();

@@ -13,6 +13,7 @@ import { addRange } from '../calendar/calendar.service';
 import { writePupil } from '../pupils/pupils.service';
 import { BOYS, DADS, GIRLS, MUMS, STREETS, SURNAMES } from './names';
 import type { Session } from '../../../shared/contract';
+import { seedDemoLetters } from '../letters/demo-letters';
 
 export interface DemoOptions { pupils?: number; seed?: number; kind?: 'primary' | 'secondary'; today?: IsoDate }
 export interface DemoReport { pupils: number; marks: number; from: IsoDate; to: IsoDate }
@@ -83,6 +84,7 @@ export function createDemoSchool(store: Store, opts: DemoOptions): DemoReport {
       championName: 'Mrs J. Okafor', championPosition: 'Deputy Headteacher and Senior Attendance Champion', atRiskLowerPct: 5,
     }, { demo: true });
     for (const rg of DEMO_RANGES) addRange(ctx, rg);
+    seedDemoLetters(store);
 
     const filled = years.map(() => 0);
     let serial = 0;

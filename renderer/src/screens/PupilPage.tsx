@@ -9,6 +9,7 @@ import { ErrorBar } from '../components/ErrorBar';
 import { RpcFailure } from '../rpc';
 import { DateInput } from '../components/DateInput';
 import { PupilFigures } from '../components/PupilFigures';
+import { PupilLetters } from '../components/PupilLetters';
 
 type Flag = 'fsm' | 'cla' | 'socialWorker' | 'eal' | 'youngCarer' | 'boarder';
 type Details = Pick<Pupil, 'surname' | 'forename' | 'preferredForename' | 'dob' | 'sex' | 'yearGroup' | 'regGroup' | 'admissionDate'>;
@@ -200,6 +201,7 @@ export function PupilPage({ id, today }: { id: number; today: string }) {
       </section>
       <p><Link as="button" onClick={() => { const el = document.getElementById('history'); el?.scrollIntoView(); el?.focus(); }}>Amendment history</Link></p>
       <PupilFigures pupilId={id} today={today} />
+      <PupilLetters pupilId={id} today={today} />
       <YearMarks pupilId={id} today={today} admissionDate={p.admissionDate} />
       <History upn={p.upn} />
     </div>
