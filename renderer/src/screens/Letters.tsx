@@ -151,7 +151,7 @@ export function Letters({ today }: { today: string }) {
         <ErrorBar error={error} />
         {preview && preview.status === 'running' && <ProgressBar aria-label="Preparing the preview" value={preview.total ? preview.done / preview.total : undefined} />}
         {preview?.result && (
-          <div aria-label="Preview" role="region">
+          <div aria-label="Preview of the first letters" role="region">
             <Text>Showing {preview.result.letters.length} of {previewMeta?.letters ?? '?'} letters.</Text>
             {preview.result.letters.map((l, i) => (
               <article key={i} className="card letter-preview" aria-label={`Preview of the letter to ${l.addressees.join(', ')}`}>
