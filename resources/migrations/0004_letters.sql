@@ -58,6 +58,7 @@ CREATE TABLE `letter_log` (
 --> statement-breakpoint
 CREATE INDEX `letter_log_pupil_idx` ON `letter_log` (`pupil_id`,`generated_at`);--> statement-breakpoint
 CREATE INDEX `letter_log_batch_idx` ON `letter_log` (`batch_id`);--> statement-breakpoint
+CREATE INDEX `letter_log_siblings_idx` ON `letter_log` (`id`) WHERE sibling_ids <> '[]';--> statement-breakpoint
 CREATE TABLE `letter_meetings` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`pupil_id` integer NOT NULL,

@@ -1,6 +1,7 @@
 // Tables of the letters area (drizzle). drizzle-kit reads every main/core/db/schema*.ts file.
 // The letter log, its files and the sends are append-only (triggers in the letters_guards migration): a letter
 // once generated is part of the pupil's record; "marked as sent" is a new row, never an edit.
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, blob, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
 import { pupils } from './schema';
 
@@ -80,7 +81,8 @@ export const letterLog = sqliteTable('letter_log', {
   generatedBy: text('generated_by').notNull(),
   generatedPosition: text('generated_position').notNull(),
   generatedAt: text('generated_at').notNull(),
-}, (t) => [index('letter_log_pupil_idx').on(t.pupilId, t.generatedAt), index('letter_log_batch_idx').on(t.batchId)]);
+}, (t) => [index('letter_log_pupil_idx').on(t.pupilId, t.generatedAt), index('letter_log_batch_idx').on(t.batchId),
+  index('letter_log_siblings_idx').on(t.id).where(sql`sibling_ids <> '[]'`)]);
 
 /** The exact file of each logged letter. */
 export const letterFiles = sqliteTable('letter_files', {

@@ -29,6 +29,8 @@ export interface GuardFacts {
   improvementPoints: number;
 }
 
+const article = (w: string) => (/^[aeiou]/i.test(w) ? 'An' : 'A');
+
 const SUPPORT_STAGES = new Set(['concern', 'meeting', 'reintegration', 'contract', 'part_time_timetable']);
 
 /** G1: a legal letter needs an earlier support step on record, unless the absence is an unauthorised holiday. */
@@ -37,7 +39,7 @@ export function supportFirst(t: TemplateSpec, f: GuardFacts): Flag | null {
   const holiday = f.codeCounts.G ?? 0;
   if (f.unauthorised > 0 && holiday * 2 > f.unauthorised) return null;
   if (f.letters.some((l) => SUPPORT_STAGES.has(l.stage)) || f.meetingsHeld.length > 0) return null;
-  return { code: 'G1', message: `Support first: there is no concern letter, meeting or plan on record for ${f.pupilName}. Offer support before a ${t.title.toLowerCase()}.`, suggest: 'attendance-concern' };
+  return { code: 'G1', message: `Support first: there is no concern letter, meeting or plan on record for ${f.pupilName}. Offer support before ${article(t.title).toLowerCase()} ${t.title.toLowerCase()}.`, suggest: 'attendance-concern' };
 }
 
 /** The largest absence reason, by sessions. */
@@ -62,7 +64,7 @@ export function illnessVariant(t: TemplateSpec, f: GuardFacts): Flag | null {
 /** G3: no legal-action wording for a pupil outside compulsory school age. */
 export function compulsoryAge(t: TemplateSpec, f: GuardFacts): Flag | null {
   if (!t.legal || f.compulsoryAge) return null;
-  return { code: 'G3', message: `${f.pupilName} is not of compulsory school age: a ${t.title.toLowerCase()} speaks of legal measures that do not apply. Send a concern letter or an invitation to meet instead.`, suggest: 'attendance-meeting' };
+  return { code: 'G3', message: `${f.pupilName} is not of compulsory school age: ${article(t.title).toLowerCase()} ${t.title.toLowerCase()} speaks of legal measures that do not apply. Send a concern letter or an invitation to meet instead.`, suggest: 'attendance-meeting' };
 }
 
 /** G4: agreed arrangements (part-time timetable, flexi-schooling, granted leave) never trigger a concern letter on their own. */
@@ -83,7 +85,8 @@ export function sameStage(t: TemplateSpec, f: GuardFacts): Flag | null {
   if (!last) return null;
   const days = f.schoolDaysSince(last.date);
   if (days >= f.sameStageSchoolDays) return null;
-  return { code: 'G6', message: `A ${t.title.toLowerCase()} was already sent to ${f.pupilName}'s family on ${formatLongDate(last.date)}, ${days} school days ago (the school waits ${f.sameStageSchoolDays}).` };
+  const when = days === 0 ? 'today' : days === 1 ? '1 school day ago' : `${days} school days ago`;
+  return { code: 'G6', message: `${article(t.title)} ${t.title.toLowerCase()} was already sent to ${f.pupilName}'s family on ${formatLongDate(last.date)}, ${when} (the school waits ${f.sameStageSchoolDays} school days before the same stage again).` };
 }
 
 /** Attendance has improved since the last ladder letter: offer the improvement letter instead. */

@@ -121,8 +121,9 @@ export class LetterDataLoader {
     }
     let pnSessions = 0;
     for (const m of marks) if (m.date >= wFrom && m.date <= to && m.date >= REGS_2024_START && markCategory(m.code, m.date) === 'unauthorised' && this.cal.isSchoolDay(m.date)) pnSessions++;
-    const letters = (db.prepare(`SELECT id, template, stage, letter_date AS date, figures, reference FROM letter_log
-      WHERE pupil_id = ? OR EXISTS (SELECT 1 FROM json_each(sibling_ids) WHERE value = ?) ORDER BY generated_at`).all(pupilId, pupilId) as { id: number; template: string; stage: string; date: string; figures: string; reference: string }[])
+    const letters = (db.prepare(`SELECT id, template, stage, letter_date AS date, figures, reference, generated_at FROM letter_log WHERE pupil_id = ?
+      UNION SELECT id, template, stage, letter_date AS date, figures, reference, generated_at FROM letter_log
+      WHERE sibling_ids <> '[]' AND EXISTS (SELECT 1 FROM json_each(sibling_ids) WHERE value = ?) ORDER BY generated_at, id`).all(pupilId, pupilId) as { id: number; template: string; stage: string; date: string; figures: string; reference: string }[])
       .map((l) => ({ id: l.id, template: l.template, stage: l.stage, date: l.date, reference: l.reference, attendancePct: (JSON.parse(l.figures) as { attendancePct: number | null }).attendancePct ?? null }));
     const meetings = (db.prepare('SELECT id, kind, date, time, place, attendees, held FROM letter_meetings WHERE pupil_id = ? ORDER BY date, id').all(pupilId) as (Omit<PupilLetterData['meetings'][number], 'held'> & { held: number })[])
       .map((m) => ({ ...m, held: !!m.held }));

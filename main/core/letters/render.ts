@@ -235,9 +235,19 @@ export async function renderPlan(ctx: Ctx, plan: Plan, opts: { log: boolean; bat
   const logo = readLogo(ctx.store.db);
   const out: Rendered[] = [];
   const list = opts.limit ? plan.plans.slice(0, opts.limit) : plan.plans;
+  // The fields every letter of the batch shares (letterhead, logo, signatory, dates) are merged once, into a
+  // batch copy of the template; each letter then merges only its own fields.
+  let template = plan.template;
+  if (list.length > 1) {
+    const same = template.placeholders.filter((k) => { const v0 = JSON.stringify(list[0].values[k]); return list.every((p) => JSON.stringify(p.values[k]) === v0); });
+    if (same.length) {
+      const bytes = await mergeDocx({ ...template, placeholders: same }, list[0].values, logo);
+      template = { ...template, bytes, placeholders: template.placeholders.filter((k) => !same.includes(k)) };
+    }
+  }
   for (let i = 0; i < list.length; i++) {
     const p = list[i];
-    const bytes = await mergeDocx(plan.template, p.values, logo);
+    const bytes = await mergeDocx(template, p.values, logo);
     checkMerged(bytes);
     const logId = opts.log ? ctx.store.db.transaction(() => logLetter(ctx, plan, p, bytes, opts.batchId ?? null)).immediate() : null;
     const r: Rendered = { logId, pupilId: p.pupilId, siblingIds: p.siblingIds, name: p.name, fileName: p.fileName, bytes, sha256: sha256(bytes), reference: p.reference, addressees: [{ names: p.household.names, address: p.household.address }] };
