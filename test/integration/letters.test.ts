@@ -32,6 +32,8 @@ function withDocumentXml(bytes: Uint8Array, edit: (xml: string) => string): stri
   return Buffer.from(zipSync(files)).toString('base64');
 }
 
+const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
 let s: LettersSchool;
 beforeAll(() => { s = lettersSchool(); });
 const ctx = () => makeCtx(s.store, STAFF_SESSION);
@@ -190,6 +192,12 @@ describe('school templates', () => {
 
 describe('batches', () => {
   it('writes one .docx per letter and one combined document to the folder, logs each, and LibreOffice opens them with one page per letter', async () => {
+    const settings = { ...ok(s.store, 'letters.settings', {}), phone: '01632 960000', email: 'office@test.example' } as Record<string, unknown>;
+    delete settings.hasLogo; delete settings.logoType;
+    const notImage = dispatch(s.store, 'letters.saveSettings', { ...settings, logoBase64: Buffer.from('GIF89a').toString('base64') } as never, STAFF_SESSION);
+    expect(notImage.ok).toBe(false);
+    ok(s.store, 'letters.saveSettings', { ...settings, logoBase64: PNG_1PX } as never);
+    expect(ok(s.store, 'letters.settings', {})).toMatchObject({ hasLogo: true, logoType: 'png', phone: '01632 960000' });
     const folder = path.join(tempDir(), 'Attendance letters');
     const pupilIds = [s.ids.truant, s.ids.sib1, s.ids.young, s.ids.noParent];
     const g = ok(s.store, 'letters.generate', { template: 'termly-update', pupilIds, folder });
@@ -205,6 +213,10 @@ describe('batches', () => {
     expect(text).toContain('Dear Ann Truman');
     expect(text).toContain('Dear Ben Truman');
     expect(text).toContain('Dear Dora Young');
+    expect(text).toContain('Telephone 01632 960000 · Email office@test.example');
+    const pkg = unzipDocx(new Uint8Array(fs.readFileSync(combined)));
+    expect(Object.keys(pkg).filter((k) => k.startsWith('word/media/')).length).toBeGreaterThan(0);
+    expect((strFromU8(pkg['word/document.xml']).match(/<w:drawing>/g) ?? []).length).toBe(g.letters);
     // LibreOffice (libreoffice-writer-nogui in CI) turns one letter and the combined document into PDF and PNG
     const out = path.join(tempDir(), 'pdf');
     const one = path.join(folder, job.result!.letters[0].fileName);
