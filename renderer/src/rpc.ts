@@ -3,7 +3,7 @@
 import type { Channel, Input, Output, Result } from '../../shared/contract';
 
 declare global {
-  interface Window { attendance?: { rpc(channel: string, input: unknown): Promise<unknown> } }
+  interface Window { attendance?: { rpc(channel: string, input: unknown): Promise<unknown>; chooseFolder?(defaultPath: string): Promise<string | null> } }
 }
 
 export class RpcFailure extends Error {

@@ -198,7 +198,8 @@ export function mergeValues(i: MergeInput): { values: Record<string, FieldValue>
   const officePhone = st.phone ?? "the school's main number";
   const children = [d, ...i.siblings];
   const signatoryName = st.signatoryName ?? s.championName ?? st.headName ?? 'The Headteacher';
-  const legalSigner = spec.legalWeight && !st.signatoryName ? (s.championName ?? st.headName) : null;
+  // G5: letters with legal weight are signed by the senior attendance champion or the headteacher
+  const legalSigner = spec.legalWeight ? (s.championName ?? st.headName) : null;
   const lastLadder = [...d.letters].filter((l) => l.attendancePct !== null && l.stage !== 'improvement').pop();
   const nextMeeting = d.meetings.filter((m) => !m.held && m.date >= i.today).sort((a, b) => (a.date < b.date ? -1 : 1))[0];
   const support = [
@@ -219,7 +220,7 @@ export function mergeValues(i: MergeInput): { values: Record<string, FieldValue>
     'recipient.address': (h.address ?? '').split(/\s*,\s*|\n/).filter(Boolean),
     'pupil.forename': first, 'pupil.preferredName': first, 'pupil.surname': p.surname, 'pupil.yearGroup': p.yearGroup, 'pupil.regGroup': p.regGroup,
     'pupils.names': children.map((c) => `${c.pupil.preferredForename ?? c.pupil.forename} ${c.pupil.surname}`).join(' and '),
-    'signatory.name': legalSigner ?? signatoryName, 'signatory.position': legalSigner ? (st.headName === legalSigner ? 'Headteacher' : s.championPosition ?? '') : st.signatoryPosition ?? s.championPosition ?? '',
+    'signatory.name': legalSigner ?? signatoryName, 'signatory.position': legalSigner ? (s.championName ? s.championPosition ?? 'Senior attendance champion' : 'Headteacher') : st.signatoryPosition ?? s.championPosition ?? '',
     'period.from': formatLongDate(period.from), 'period.to': formatLongDate(period.to), asOf: formatLongDate(period.asOf),
     'figures.attendancePct': formatPct1(d.stats.attendancePct), 'figures.absencePct': formatPct1(d.stats.absencePct), 'figures.possible': String(d.stats.possible),
     'figures.authorised': String(d.stats.authorised), 'figures.unauthorised': String(d.stats.unauthorised), 'figures.absent': String(d.stats.authorised + d.stats.unauthorised),

@@ -144,6 +144,7 @@ export function Letters({ today }: { today: string }) {
         <Text as="h2" id="h-go" weight="semibold" size={500}>{spec && spec.extra.length ? '4' : '3'}. Preview and save</Text>
         <div className="row">
           <Field label="Save the letters in this folder" style={{ flex: 1, minWidth: 320 }}><Input value={folder} onChange={(_, d) => setFolder(d.value)} /></Field>
+          {window.attendance?.chooseFolder && <Button onClick={() => void window.attendance!.chooseFolder!(folder).then((f) => { if (f) setFolder(f); })}>Choose folder…</Button>}
           <Button disabled={busy || chosen.length === 0 || needsReason.length > 0} onClick={() => void doPreview()}>Preview the first letters</Button>
           <Button appearance="primary" disabled={busy || chosen.length === 0 || needsReason.length > 0 || !folder.trim()} onClick={() => void doGenerate()}>Generate {chosen.length} letter{chosen.length === 1 ? '' : 's'}</Button>
         </div>
