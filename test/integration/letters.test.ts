@@ -81,6 +81,19 @@ describe('figures and dates (G7)', () => {
   });
 });
 
+describe('signatory (G5)', () => {
+  it('letters with legal weight are signed by the attendance champion, others by the signatory in settings', () => {
+    const settings = { ...ok(s.store, 'letters.settings', {}) } as Record<string, unknown>;
+    delete settings.hasLogo; delete settings.logoType;
+    ok(s.store, 'letters.saveSettings', { ...settings, signatoryName: 'Ms Office Manager', signatoryPosition: 'Office manager' } as never);
+    const concern = planLetters(ctx(), { template: 'attendance-concern', pupilIds: [s.ids.sib1] }).plans[0].values;
+    expect([concern['signatory.name'], concern['signatory.position']]).toEqual(['Ms Office Manager', 'Office manager']);
+    const formal = planLetters(ctx(), { template: 'formal-warning', pupilIds: [s.ids.sib1], overrideReason: 'test' }).plans[0].values;
+    expect([formal['signatory.name'], formal['signatory.position']]).toEqual(['A Champion', 'Deputy Head']);
+    ok(s.store, 'letters.saveSettings', { ...settings, signatoryName: null, signatoryPosition: null } as never);
+  });
+});
+
 describe('guardrails through the contract', () => {
   it('refuses legal wording for a pupil outside compulsory school age, with a plain message, unless a reason is given', () => {
     const r = dispatch(s.store, 'letters.preview', { template: 'penalty-warning', pupilIds: [s.ids.young] }, STAFF_SESSION);
