@@ -59,7 +59,7 @@ const JobSchema = z.object({
 });
 
 export const lettersChannels = {
-  'letters.templates': ch(z.object({}), z.object({ templates: z.array(TemplateRow) }), STAFF),
+  'letters.templates': ch(z.object({}), z.object({ templates: z.array(TemplateRow), fields: z.array(z.object({ key: z.string(), label: z.string() })) }), STAFF),
   'letters.templateCheck': ch(z.object({ name: z.string().max(80), base64: Base64 }), CheckSchema, STAFF),
   'letters.templateUpload': ch(z.object({
     name: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'use lower-case letters, digits and hyphens'), title: z.string().trim().min(1).max(120).optional(), base64: Base64,

@@ -8,7 +8,7 @@ import type { Input, Output } from '../../../shared/contract';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { networkShareReason } from '../paths';
-import { BLOCK_FIELDS, TEMPLATES, templateSpec } from './templates';
+import { BLOCK_FIELDS, COMMON_FIELDS, TEMPLATES, templateSpec } from './templates';
 import { combineLetters, documentText, DocxError, scanPlaceholders, unzipDocx } from './docx-xml';
 import { checkGuardrails } from './guardrails';
 import { households, LetterDataLoader, pupilName } from './letter-data';
@@ -35,6 +35,10 @@ export function listTemplates(ctx: Ctx): Output<'letters.templates'> {
         uploadedBy: row?.uploadedBy ?? null, uploadedAt: row?.uploadedAt ?? null,
       };
     }),
+    fields: [
+      ...Object.entries(COMMON_FIELDS).map(([key, label]) => ({ key, label })),
+      ...[...new Map(TEMPLATES.flatMap((t) => t.extra.map((e) => [e.key, `${e.label} (${t.title})`] as const))).entries()].filter(([k]) => !(k in COMMON_FIELDS)).map(([key, label]) => ({ key, label })),
+    ],
   };
 }
 

@@ -66,6 +66,13 @@ export function LetterTemplates() {
         {check && <div className="row"><Button appearance="primary" disabled={upload.isPending || (name === '__new' && !title.trim())} onClick={() => void save()}>{check.unknown.length ? 'Save it anyway (letters are refused until it is corrected)' : 'Save this version'}</Button></div>}
         {done && <MessageBar intent="success"><MessageBarBody>{done}</MessageBarBody></MessageBar>}
       </section>
+      {q.data && (
+        <details className="card"><summary>The fields a template can use ({q.data.fields.length})</summary>
+          <table className="plain" aria-label="Fields"><thead><tr><th>Placeholder</th><th>What it holds</th></tr></thead>
+            <tbody>{q.data.fields.map((f) => <tr key={f.key}><td className="strip">{`{{${f.key}}}`}</td><td>{f.label}</td></tr>)}</tbody></table>
+          <p className="muted">Tables ({'{{figures.reasonsTable}}'}, {'{{absences.list}}'}, {'{{figures.childrenTable}}'}) go on a line of their own.</p>
+        </details>
+      )}
       <ErrorBar error={q.error ?? revert.error} />
       {q.data?.templates.map((t) => (
         <section key={t.name} className="card" aria-labelledby={`h-t-${t.name}`}>
