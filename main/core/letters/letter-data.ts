@@ -142,7 +142,7 @@ export class LetterDataLoader {
 
 // ---- merge values -----------------------------------------------------------------------------------------
 
-export type BlockValue = { kind: 'table'; caption?: string; header: string[]; rows: string[][]; empty: string };
+export type BlockValue = { kind: 'table'; header: string[]; rows: string[][]; empty: string; widths?: number[] };
 export type FieldValue = string | string[] | BlockValue | { kind: 'logo' };
 
 function addMinutes(hhmm: string, minutes: number): string {
@@ -227,15 +227,15 @@ export function mergeValues(i: MergeInput): { values: Record<string, FieldValue>
     'figures.daysMissed': String((d.stats.authorised + d.stats.unauthorised) / 2).replace(/\.5$/, '½').replace(/^0½$/, '½'),
     'figures.lateBeforeClose': String(d.stats.lateBeforeClose), 'figures.lateAfterClose': String(d.stats.lateAfterClose), 'figures.minutesLate': String(d.stats.minutesLate),
     'figures.reasonsTable': {
-      kind: 'table', header: ['Reason', 'Code', 'Sessions'], empty: 'No absence was recorded in this period.',
+      kind: 'table', header: ['Reason', 'Code', 'Sessions'], widths: [64, 14, 22], empty: 'No absence was recorded in this period.',
       rows: Object.entries(d.codeCounts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c, n]) => [loader.codeLabel(c), c, String(n)]),
     },
     'figures.childrenTable': {
-      kind: 'table', header: ['Child', 'Year', 'Attendance', 'Sessions missed', 'of which unauthorised', 'Late'], empty: '',
+      kind: 'table', header: ['Child', 'Year', 'Attendance', 'Sessions missed', 'of which unauthorised', 'Late'], widths: [30, 10, 15, 15, 18, 12], empty: '',
       rows: children.map((c) => [`${c.pupil.preferredForename ?? c.pupil.forename} ${c.pupil.surname}`, c.pupil.yearGroup, formatPct1(c.stats.attendancePct), String(c.stats.authorised + c.stats.unauthorised), String(c.stats.unauthorised), String(c.stats.lateBeforeClose + c.stats.lateAfterClose)]),
     },
     'absences.list': {
-      kind: 'table', header: ['Date', 'Session', 'Code', 'Meaning'], empty: 'No absence was recorded in this period.',
+      kind: 'table', header: ['Date', 'Session', 'Code', 'Meaning'], widths: [36, 13, 9, 42], empty: 'No absence was recorded in this period.',
       rows: d.absences.map((a) => [formatLongDate(a.date, true), SESSION_WORDS[a.session], a.code, a.label]),
     },
     'pn.sessions': String(d.pnWindow.sessions), 'pn.windowFrom': formatLongDate(d.pnWindow.from), 'pn.windowTo': formatLongDate(d.pnWindow.to),

@@ -165,8 +165,13 @@ const cellPara = (text: string, bold = false) => new Paragraph({ children: [new 
 
 function table(v: Extract<FieldValue, { kind: 'table' }>): Table | Paragraph {
   if (!v.rows.length) return new Paragraph({ children: [new TextRun(v.empty)] });
+  // the first (text) column takes the room; the others share the rest
+  const n = v.header.length;
+  const first = n === 3 ? 60 : n === 4 ? 34 : 30;
+  const widths = (v.widths ?? v.header.map((_, i) => (i === 0 ? first : (100 - first) / (n - 1)))).map((w) => Math.round((w * 9638) / 100));
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: widths,
     rows: [
       new TableRow({ tableHeader: true, children: v.header.map((h) => new TableCell({ shading: { type: ShadingType.CLEAR, fill: 'E7EEF6', color: 'auto' }, children: [cellPara(h, true)] })) }),
       ...v.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => new TableCell({ children: [cellPara(c)] })) })),
@@ -271,5 +276,5 @@ export async function renderLetter(ctx: Ctx, i: { template: string; pupilId: num
   const letters = await renderPlan(ctx, plan, { log: true });
   const { combineLetters } = await import('./docx-xml');
   const bytes = letters.length === 1 ? letters[0].bytes : combineLetters(letters.map((l) => l.bytes));
-  return { fileName: letters[0].fileName, bytes, logId: letters[0].logId!, letters, flags: plan.plans.flatMap((p) => p.flags) };
+  return { fileName: letters[0].fileName, bytes, logId: letters[0].logId!, letters, flags: [...new Map(plan.plans.flatMap((p) => p.flags).map((f) => [f.code, f])).values()] };
 }

@@ -240,7 +240,7 @@ function blocks(list: Block[]): Paragraph[] {
     if (typeof b === 'string') out.push(para(b));
     else if ('h' in b) out.push(new Paragraph({ spacing: { before: 120, after: 60 }, keepNext: true, children: [new TextRun({ text: b.h, bold: true, font: FONT })] }));
     else if ('block' in b) out.push(para(`{{${b.block}}}`));
-    else if ('bullets' in b) for (const x of b.bullets) out.push(new Paragraph({ bullet: { level: 0 }, spacing: { after: 40 }, children: runs(x) }));
+    else if ('bullets' in b) b.bullets.forEach((x, i) => out.push(new Paragraph({ bullet: { level: 0 }, spacing: { after: i === b.bullets.length - 1 ? 120 : 40 }, children: runs(x) })));
     else if ('small' in b) out.push(para(b.small, {}, 16));
     else out.push(para(b.big, { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 } }, 40));
   }
