@@ -9,7 +9,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { dispatch } from '../../main/core/dispatch';
 import { makeCtx } from '../../main/core/context';
 import { planLetters, renderLetter } from '../../main/core/letters/render';
-import { documentText, unzipDocx } from '../../main/core/letters/docx-xml';
+import { combineLetters, documentText, unzipDocx } from '../../main/core/letters/docx-xml';
 import { ladderStages } from '../../main/core/letters/ladder';
 import { waitForJob } from '../../main/core/letters/jobs';
 import { runCli } from '../../main/cli/attendance';
@@ -240,6 +240,25 @@ describe('batches', () => {
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', path.join(out, path.basename(one).replace(/\.docx$/, '.pdf')), path.join(out, 'page')]);
     expect(fs.readdirSync(out).some((f) => f.endsWith('.png'))).toBe(true);
   }, 240_000);
+
+  it('joins letters whose pictures differ, carrying each picture over under its own relationship', async () => {
+    const settings = { ...ok(s.store, 'letters.settings', {}) } as Record<string, unknown>;
+    delete settings.hasLogo; delete settings.logoType;
+    const a = (await renderLetter(ctx(), { template: 'policy-summary', pupilId: s.ids.sib1 })).bytes;
+    const RED_2PX = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR42mP8z8DwnwEIGGEMAB8EAf+7GtS/AAAAAElFTkSuQmCC';
+    ok(s.store, 'letters.saveSettings', { ...settings, logoBase64: RED_2PX } as never);
+    const b = (await renderLetter(ctx(), { template: 'policy-summary', pupilId: s.ids.ill })).bytes;
+    const joined = unzipDocx(combineLetters([a, b]));
+    const xml = strFromU8(joined['word/document.xml']);
+    const rels = strFromU8(joined['word/_rels/document.xml.rels']);
+    const embeds = [...xml.matchAll(/r:embed="([^"]+)"/g)].map((m) => m[1]);
+    expect(embeds).toHaveLength(2);
+    expect(new Set(embeds).size).toBe(2);
+    const targets = embeds.map((id) => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1]);
+    for (const t of targets) expect(joined[`word/${t}`]).toBeDefined();
+    expect(Buffer.from(joined[`word/${targets[0]}`]).equals(Buffer.from(joined[`word/${targets[1]}`]))).toBe(false);
+    expect(documentText(joined).join('\n')).toMatch(/Sam Sibley[\s\S]*Izzy Ingram/);
+  });
 
   it('refuses a relative folder', () => {
     const r = dispatch(s.store, 'letters.generate', { template: 'termly-update', pupilIds: [s.ids.truant], folder: 'letters' }, STAFF_SESSION);

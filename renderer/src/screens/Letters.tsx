@@ -31,13 +31,14 @@ export function Letters({ today }: { today: string }) {
   const [preview, setPreview] = useState<JobState | null>(null);
   const [previewMeta, setPreviewMeta] = useState<Output<'letters.preview'> | null>(null);
   const [job, setJob] = useState<JobState | null>(null);
+  const [batchLeftOut, setBatchLeftOut] = useState<Output<'letters.generate'>['leftOut']>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => { if (folderQ.data && !folder) setFolder(folderQ.data.folder); }, [folderQ.data, folder]);
   const spec = templates.data?.templates.find((t) => t.name === template);
   const cand = useRpc('letters.candidates', { template, band, from, to, ...(yearGroup ? { yearGroup: yearGroup as never } : {}) }, { enabled: !!from && !!to });
   const rows = cand.data?.pupils ?? [];
-  useEffect(() => { setPicked({}); setPreview(null); setPreviewMeta(null); setJob(null); }, [template, band, yearGroup, from, to]);
+  useEffect(() => { setPicked({}); setPreview(null); setPreviewMeta(null); setJob(null); setBatchLeftOut([]); }, [template, band, yearGroup, from, to]);
   const isPicked = (p: (typeof rows)[number]) => picked[p.pupilId] ?? p.flags.length === 0;
   const chosen = rows.filter(isPicked);
   const needsReason = chosen.filter((p) => p.flags.length > 0 && !(reasons[p.pupilId] ?? '').trim());
@@ -51,6 +52,7 @@ export function Letters({ today }: { today: string }) {
     try {
       const r = await call('letters.preview', { ...request, count: 3 });
       setPreviewMeta(r);
+      setBatchLeftOut(r.leftOut);
       await pollJob(r.jobId, setPreview);
     } catch (e) { setError(e); } finally { setBusy(false); }
   };
@@ -58,6 +60,7 @@ export function Letters({ today }: { today: string }) {
     setError(null); setBusy(true); setJob(null);
     try {
       const r = await call('letters.generate', { ...request, folder });
+      setBatchLeftOut(r.leftOut);
       const end = await pollJob(r.jobId, setJob);
       if (end.status === 'failed') setError(new Error(end.error ?? 'The batch failed.'));
       void cand.refetch();
@@ -160,6 +163,11 @@ export function Letters({ today }: { today: string }) {
               </article>
             ))}
           </div>
+        )}
+        {batchLeftOut.length > 0 && (
+          <MessageBar intent="warning"><MessageBarBody><MessageBarTitle>Left out of these letters</MessageBarTitle>
+            <ul aria-label="Left out of these letters">{batchLeftOut.map((x) => <li key={x.pupilId}>{x.name}: {x.reason}</li>)}</ul>
+          </MessageBarBody></MessageBar>
         )}
         {job && (
           <div role="region" aria-label="Batch progress">
