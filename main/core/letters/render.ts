@@ -89,7 +89,7 @@ export interface Plan { template: TemplateSource; period: Period; letterDate: Is
 
 export function resolvePeriod(today: IsoDate, r: Pick<RenderRequest, 'from' | 'to' | 'asOf'>): Period {
   const d = defaultPeriod(today);
-  const from = r.from ?? d.from, to = r.to ?? (r.from && r.from > today ? r.from : d.to);
+  const from = r.from ?? d.from, to = r.to ?? d.to;
   const asOf = r.asOf ?? (to > today ? to : today);
   for (const [n, x] of [['from', from], ['to', to], ['as-of', asOf]]) if (!isIsoDate(x)) throw new AppError('invalid', `The ${n} date ${x} is not a date (YYYY-MM-DD).`);
   if (from > to) throw new AppError('invalid', `The period ends (${to}) before it starts (${from}).`);
