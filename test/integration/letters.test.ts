@@ -2,6 +2,7 @@
 // contract, the append-only log and its sends, the ladder, school templates (checks and refusals), batches
 // written to a folder with one combined document, and the CLI of cli.md.
 import { beforeAll, describe, expect, it } from 'vitest';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -126,7 +127,7 @@ describe('the log, sends and the ladder', () => {
     expect(e.addressees).toEqual([{ names: ['Eve Sibley', 'Finn Sibley'], address: '5 Park Row, Riverside, RV4 5PR' }]);
     const file = ok(s.store, 'letters.file', { logId: r.logId });
     const bytes = Buffer.from(file.base64, 'base64');
-    expect(e.fileSha256).toBe(require('node:crypto').createHash('sha256').update(bytes).digest('hex'));
+    expect(e.fileSha256).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
     expect(documentText(unzipDocx(bytes)).join('\n')).toContain('Dear Eve Sibley and Finn Sibley');
     expect(() => s.store.db.prepare('UPDATE letter_log SET stage = ? WHERE id = ?').run('none', r.logId)).toThrow(/append-only/);
     expect(() => s.store.db.prepare('DELETE FROM letter_files WHERE log_id = ?').run(r.logId)).toThrow(/append-only/);
