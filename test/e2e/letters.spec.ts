@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { signIn } from './session';
 import { expectAccessible } from './axe';
 
@@ -44,6 +45,16 @@ test('the lead previews and generates the letters for the persistently absent pu
   const files = fs.readdirSync(folder);
   expect(files.filter((f) => f.startsWith('All letters - Attendance concern'))).toHaveLength(1);
   expect(files.length).toBeGreaterThanOrEqual(n + 1);
+  // each saved letter, opened again, names its pupil and addressees and gives the figures and dates
+  const first = (await saved.getByRole('listitem').first().textContent()) ?? '';
+  const [, fileName, to, pupil] = /^(.+?\.docx): to (.+?) \((.+?), ref\./.exec(first)!;
+  const xml = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(path.join(folder, fileName))))['word/document.xml']);
+  const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  expect(text).toContain(`Dear ${to.split('; ')[0]}`);
+  expect(text).toContain(pupil.split(' ')[0]);
+  expect(text).toMatch(/attended \d+\.\d% of the \d+ sessions/);
+  expect(text).toContain('Between 1 September 2026 and 1 December 2026');
+  expect(text).not.toContain('{{');
   await expectAccessible(page, 'letters batch done');
 
   // the pupil page shows the letter in the log and the ladder moves to Concern
