@@ -67,9 +67,27 @@ test('the lead previews and generates the letters for the persistently absent pu
   await expect(letters.getByRole('table', { name: 'Letter log' })).toContainText(/post on 01\/12\/2026/);
   await expectAccessible(page, 'pupil page letters');
 
+  // the next step for this pupil: an invitation to a meeting, written for this pupil alone with the meeting's details
+  await letters.getByRole('link', { name: 'write them on the Letters screen' }).click();
+  await expect(page.getByText('For one pupil only.')).toBeVisible();
+  await page.getByLabel('Letter', { exact: true }).selectOption('attendance-meeting');
+  await expect(page.getByRole('table', { name: 'Pupils for this letter' }).getByRole('row')).toHaveCount(2);
+  await page.getByLabel('Meeting date').fill('08/12/2026');
+  await page.getByLabel('Meeting time').fill('15:30');
+  await page.getByLabel('Meeting place (or "by phone")').fill('the school library');
+  await page.getByLabel('Who will be there').fill('Mrs J. Okafor');
+  await page.getByRole('button', { name: 'Preview the first letters' }).click();
+  const meetingPreview = page.getByRole('region', { name: 'Preview of the first letters' });
+  await expect(meetingPreview).toContainText('Date: Tuesday 8 December 2026');
+  await expect(meetingPreview).toContainText('Time: 3.30pm');
+  await expect(meetingPreview).toContainText('Place: the school library');
+  await expectAccessible(page, 'letters one pupil');
+
   // back on the batch screen the same pupils are now at Concern, and sending the same stage again is flagged (G6)
   await page.goto('/#/letters');
+  await page.getByLabel('Letter', { exact: true }).selectOption('attendance-concern');
   await page.getByLabel('Year group').selectOption('3');
+  await expect(page.getByLabel('Pupils', { exact: true })).toHaveValue('persistent_or_severe');
   await expect(page.getByRole('table', { name: 'Pupils for this letter' })).toContainText('G6');
 });
 

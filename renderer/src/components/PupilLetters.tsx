@@ -80,7 +80,7 @@ export function PupilLetters({ pupilId, today }: { pupilId: number; today: strin
         <Field label="Reason, if a warning stops it"><Input value={reason} onChange={(_, d) => setReason(d.value)} /></Field>
         <Button appearance="primary" onClick={() => void write()}>Write and download</Button>
       </div>
-      <Text size={200} className="muted">Letters that need more details (meetings, timetables, leave) are written from the <Link href="#/letters">Letters</Link> screen.</Text>
+      <Text size={200} className="muted">Letters that need more details (meetings, timetables, leave): <Link href={`#/letters/pupil/${pupilId}`}>write them on the Letters screen</Link>.</Text>
       {job?.status === 'running' && <ProgressBar aria-label="Writing the letter" value={job.total ? job.done / job.total : undefined} />}
       <ErrorBar error={error} />
       <Text as="h3" weight="semibold" size={400} style={{ display: 'block', marginTop: 16 }}>Meetings with the family</Text>

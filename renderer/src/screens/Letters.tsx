@@ -7,7 +7,7 @@ import { YEAR_GROUPS } from '../../../shared/pupil';
 import { academicYearOf } from '../../../shared/dates';
 import { formatPct1 } from '../../../shared/statistics';
 import type { Output } from '../../../shared/contract';
-import { useRpc } from '../hooks';
+import { useHashRoute, useRpc } from '../hooks';
 import { call } from '../rpc';
 import { ErrorBar } from '../components/ErrorBar';
 import { DateInput } from '../components/DateInput';
@@ -17,11 +17,13 @@ type Band = 'any' | 'at_risk' | 'persistent' | 'severe' | 'persistent_or_severe'
 const BANDS: [Band, string][] = [['persistent_or_severe', 'Persistently or severely absent'], ['severe', 'Severely absent'], ['persistent', 'Persistently absent (not severe)'], ['at_risk', 'At risk'], ['at_risk_or_worse', 'At risk or worse'], ['any', 'Every pupil']];
 
 export function Letters({ today }: { today: string }) {
+  const route = useHashRoute();
+  const onePupil = route[1] === 'pupil' && Number(route[2]) > 0 ? Number(route[2]) : null;
   const templates = useRpc('letters.templates', {});
   const folderQ = useRpc('letters.defaultFolder', {});
   const [template, setTemplate] = useState('attendance-concern');
   const [yearGroup, setYearGroup] = useState<string>('');
-  const [band, setBand] = useState<Band>('persistent_or_severe');
+  const [band, setBand] = useState<Band>(onePupil ? 'any' : 'persistent_or_severe');
   const [from, setFrom] = useState(`${academicYearOf(today)}-09-01`);
   const [to, setTo] = useState(today);
   const [picked, setPicked] = useState<Record<number, boolean>>({});
@@ -35,10 +37,11 @@ export function Letters({ today }: { today: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => { if (folderQ.data && !folder) setFolder(folderQ.data.folder); }, [folderQ.data, folder]);
+  useEffect(() => { setBand(onePupil ? 'any' : 'persistent_or_severe'); }, [onePupil]);
   const spec = templates.data?.templates.find((t) => t.name === template);
-  const cand = useRpc('letters.candidates', { template, band, from, to, ...(yearGroup ? { yearGroup: yearGroup as never } : {}) }, { enabled: !!from && !!to });
+  const cand = useRpc('letters.candidates', { template, band, from, to, ...(yearGroup ? { yearGroup: yearGroup as never } : {}), ...(onePupil ? { pupilIds: [onePupil] } : {}) }, { enabled: !!from && !!to });
   const rows = cand.data?.pupils ?? [];
-  useEffect(() => { setPicked({}); setPreview(null); setPreviewMeta(null); setJob(null); setBatchLeftOut([]); }, [template, band, yearGroup, from, to]);
+  useEffect(() => { setPicked({}); setPreview(null); setPreviewMeta(null); setJob(null); setBatchLeftOut([]); }, [template, band, yearGroup, from, to, onePupil]);
   const isPicked = (p: (typeof rows)[number]) => picked[p.pupilId] ?? p.flags.length === 0;
   const chosen = rows.filter(isPicked);
   const needsReason = chosen.filter((p) => p.flags.length > 0 && !(reasons[p.pupilId] ?? '').trim());
@@ -80,6 +83,7 @@ export function Letters({ today }: { today: string }) {
           <Field label="Figures from"><DateInput value={from} onChange={(_, d) => setFrom(d.value)} /></Field>
           <Field label="Figures to"><DateInput value={to} onChange={(_, d) => setTo(d.value)} /></Field>
         </div>
+        {onePupil && <Text>For one pupil only. <Link href="#/letters">Choose pupils by year and band instead</Link>.</Text>}
         {spec && <p className="muted">{spec.summary}{spec.legal ? ' It carries legal-action wording.' : ''}{spec.legalWeight ? ' It has legal weight: the headteacher or the attendance lead approves it.' : ''}{spec.siblings ? ' Brothers and sisters in one household share one letter.' : ''}{spec.addressing === 'each_parent' ? ' It goes to each parent by name.' : ''}</p>}
         <ErrorBar error={templates.error ?? cand.error} />
       </section>
