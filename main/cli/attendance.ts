@@ -15,6 +15,7 @@ import { createDemoSchool } from '../core/demo/demo';
 import { reportPupils } from '../core/reports/report-pupils';
 import { formatPct1 } from '../../shared/statistics';
 import { parseInputDate } from '../../shared/dates';
+import { LETTERS_USAGE, runLettersCli } from './letters';
 
 export const CLI_SESSION: Session = { userName: 'command line', position: 'IT technician', roles: ['office', 'lead', 'head', 'admin'] };
 
@@ -43,7 +44,7 @@ Commands:
   pupils --db F --json
   backup --db F --to FILE
   verify --db F
-`;
+${LETTERS_USAGE}`;
 
 function printIssues(io: Io, message: string, issues?: Issue[]) {
   if (issues?.length) for (const i of issues) io.err(i.line !== undefined ? `line ${i.line}: ${i.message}\n` : `${i.message}\n`);
@@ -78,6 +79,11 @@ const OPTIONS: Record<string, Record<string, { type: 'string' | 'boolean'; defau
   backup: { ...COMMON, to: { type: 'string' } },
   verify: COMMON,
 };
+
+/** Every command, the letters ones included (they render asynchronously). */
+export function runCli(argv: string[], io: Io = stdio): number | Promise<number> {
+  return argv[0] === 'letters' ? runLettersCli(argv.slice(1), io, CLI_SESSION, USAGE) : run(argv, io);
+}
 
 export function run(argv: string[], io: Io = stdio): number {
   let store: Store | undefined;
@@ -197,5 +203,5 @@ export function run(argv: string[], io: Io = stdio): number {
 if (require.main === module) {
   assertNodeVersion();
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); throw e; });
-  process.exitCode = run(process.argv.slice(2));
+  void Promise.resolve(runCli(process.argv.slice(2))).then((code) => { process.exitCode = code; });
 }

@@ -58,6 +58,11 @@ app.whenReady().then(() => {
     if (typeof channel !== 'string' || !CHANNELS.includes(channel as Channel)) return { ok: false, error: { kind: 'not_found', message: 'unknown channel' } };
     return sessions.call(store!, event.sender.id, channel as Channel, input);
   });
+  ipcMain.handle('choose-folder', async (event, defaultPath: unknown) => {
+    if (!isTrustedSender(event.senderFrame)) return null;
+    const r = await dialog.showOpenDialog({ title: 'Save the letters in', defaultPath: typeof defaultPath === 'string' ? defaultPath : undefined, properties: ['openDirectory', 'createDirectory'] });
+    return r.canceled ? null : r.filePaths[0] ?? null;
+  });
   const win = new BrowserWindow({ width: 1280, height: 860, show: false, title: 'Attendance', webPreferences: secureWebPreferences(path.join(__dirname, '..', 'preload', 'preload.cjs')) });
   win.once('ready-to-show', () => win.show());
   const windowId = win.webContents.id;

@@ -23,7 +23,10 @@ import { useMe } from './auth/AuthGate';
 import { UserMenu } from './auth/UserMenu';
 import { canOpen, hasStaffRole, mayCall } from './auth/access';
 
-const NAV: [string, string][] = [['', 'Home'], ['register', 'Take a register'], ['followup', 'Unexplained absence'], ['grid', 'Office grid'], ['checks', 'Register checks'], ['leave', 'Leave of absence'], ['pupils', 'Pupils'], ['import', 'Import pupils'], ['calendar', 'Calendar'], ['settings', 'Settings'], ['users', 'Users'], ['audit', 'Audit log']];
+const NAV: [string, string][] = [['', 'Home'], ['register', 'Take a register'], ['followup', 'Unexplained absence'], ['grid', 'Office grid'], ['checks', 'Register checks'], ['leave', 'Leave of absence'], ['pupils', 'Pupils'], ['letters', 'Letters'], ['import', 'Import pupils'], ['calendar', 'Calendar'], ['settings', 'Settings'], ['users', 'Users'], ['audit', 'Audit log']];
+import { Letters } from './screens/Letters';
+import { LetterTemplates } from './screens/LetterTemplates';
+
 
 export function App() {
   const me = useMe();
@@ -52,6 +55,7 @@ export function App() {
       case 'leave': return <Leave today={today} />;
       case 'users': return <Users />;
       case 'audit': return <Audit />;
+      case 'letters': return id === 'templates' ? <LetterTemplates /> : <Letters today={today} />;
       default: return <p>There is no such page. <a href="#/">Go home</a>.</p>;
     }
   })();

@@ -4,7 +4,7 @@ import type { Channel, Input, Output, Result } from '../../shared/contract';
 import { authChanged, readToken, rememberToken } from './auth/token';
 
 declare global {
-  interface Window { attendance?: { rpc(channel: string, input: unknown): Promise<unknown> } }
+  interface Window { attendance?: { rpc(channel: string, input: unknown): Promise<unknown>; chooseFolder?(defaultPath: string): Promise<string | null> } }
 }
 
 export class RpcFailure extends Error {

@@ -11,6 +11,7 @@ import { Calendar } from '../../shared/calendar';
 import { eachDate } from '../../shared/dates';
 import { makeUpn } from '../../shared/upn';
 import type { Channel, Input, Session } from '../../shared/contract';
+import { benchLetters } from './letters-bench';
 
 const SESSION: Session = { userName: 'Bench', position: 'Office', roles: ['office', 'lead', 'head', 'admin'] };
 const PUPILS = Number(process.env.BENCH_PUPILS ?? 2000);
@@ -118,3 +119,4 @@ function main() {
 }
 
 main();
+void benchLetters().catch((e: unknown) => { console.error(e); process.exitCode = 1; });

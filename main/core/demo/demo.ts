@@ -15,6 +15,7 @@ import { BOYS, DADS, GIRLS, MUMS, STREETS, SURNAMES } from './names';
 import type { Session } from '../../../shared/contract';
 import { createDemoLeave } from '../leave/demo-leave';
 import { createDemoAccounts } from '../auth/demo-accounts';
+import { seedDemoLetters } from '../letters/demo-letters';
 
 export interface DemoOptions { pupils?: number; seed?: number; kind?: 'primary' | 'secondary'; today?: IsoDate }
 export interface DemoReport { pupils: number; marks: number; from: IsoDate; to: IsoDate }
@@ -85,6 +86,7 @@ export function createDemoSchool(store: Store, opts: DemoOptions): DemoReport {
       championName: 'Mrs J. Okafor', championPosition: 'Deputy Headteacher and Senior Attendance Champion', atRiskLowerPct: 5,
     }, { demo: true });
     for (const rg of DEMO_RANGES) addRange(ctx, rg);
+    seedDemoLetters(store);
 
     const filled = years.map(() => 0);
     let serial = 0;

@@ -11,6 +11,7 @@ import { DateInput } from '../components/DateInput';
 import { PupilFigures } from '../components/PupilFigures';
 import { PupilLeave } from './Leave';
 import { formatWhen } from '../auth/when';
+import { PupilLetters } from '../components/PupilLetters';
 
 type Flag = 'fsm' | 'cla' | 'socialWorker' | 'eal' | 'youngCarer' | 'boarder';
 type Details = Pick<Pupil, 'surname' | 'forename' | 'preferredForename' | 'dob' | 'sex' | 'yearGroup' | 'regGroup' | 'admissionDate'>;
@@ -203,6 +204,7 @@ export function PupilPage({ id, today }: { id: number; today: string }) {
       <p><Link as="button" onClick={() => { const el = document.getElementById('history'); el?.scrollIntoView(); el?.focus(); }}>Amendment history</Link></p>
       <PupilFigures pupilId={id} today={today} />
       <PupilLeave pupilId={id} />
+      <PupilLetters pupilId={id} today={today} />
       <YearMarks pupilId={id} today={today} admissionDate={p.admissionDate} />
       <History upn={p.upn} />
     </div>

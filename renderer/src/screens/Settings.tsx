@@ -7,6 +7,7 @@ import { SchoolSchema, type School } from '../../../shared/contract';
 import { useRpc, useRpcMutation } from '../hooks';
 import { ErrorBar } from '../components/ErrorBar';
 import { SchoolFields, showFieldIssues } from '../components/SchoolFields';
+import { LettersSettings } from '../components/LettersSettings';
 
 function SettingsForm({ school }: { school: School }) {
   const save = useRpcMutation('school.update', ['school.get']);
@@ -30,6 +31,7 @@ export function Settings() {
       <ErrorBar error={q.error} />
       <Text>Term dates, closures and bank holidays: <Link href="#/calendar">open the school year</Link>.</Text>
       {q.data && <SettingsForm school={q.data} />}
+      {q.data && <LettersSettings />}
     </div>
   );
 }

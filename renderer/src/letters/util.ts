@@ -1,0 +1,38 @@
+// Small helpers of the letters screens: jobs polled for progress, files to and from base64.
+import type { Output } from '../../../shared/contract';
+import { call } from '../rpc';
+
+export type JobState = Output<'letters.job'>;
+
+/** Polls a letters job until it has finished, reporting each state (a real progress bar). */
+export async function pollJob(jobId: string, onState: (s: JobState) => void): Promise<JobState> {
+  for (;;) {
+    const s = await call('letters.job', { jobId });
+    onState(s);
+    if (s.status !== 'running') return s;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+export function downloadBase64(base64: string, fileName: string): void {
+  const bin = atob(base64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+  const a = document.createElement('a');
+  a.href = url; a.download = fileName; a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export async function fileToBase64(f: File): Promise<string> {
+  const buf = new Uint8Array(await f.arrayBuffer());
+  let s = '';
+  for (let i = 0; i < buf.length; i += 0x8000) s += String.fromCharCode(...buf.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+export const STAGE_COLOURS: Record<string, 'informative' | 'warning' | 'severe' | 'danger' | 'subtle'> = {
+  none: 'subtle', concern: 'informative', meeting: 'informative', formal_warning: 'warning', notice_to_improve: 'severe', penalty_notice: 'danger',
+};
+
+export const BAND_LABELS: Record<string, string> = { severe: 'Severely absent', persistent: 'Persistently absent', at_risk: 'At risk', expected: 'Expected' };
