@@ -14,8 +14,12 @@ import { Register } from './screens/Register';
 import { FollowUp } from './screens/FollowUp';
 import { Grid } from './screens/Grid';
 import { Lists } from './screens/Lists';
+import { Dashboard } from './screens/Dashboard';
+import { Bands } from './screens/Bands';
+import { Penalties } from './screens/Penalties';
+import { Statutory } from './screens/Statutory';
 
-const NAV: [string, string][] = [['', 'Home'], ['register', 'Take a register'], ['followup', 'Unexplained absence'], ['grid', 'Office grid'], ['checks', 'Register checks'], ['pupils', 'Pupils'], ['import', 'Import pupils'], ['calendar', 'Calendar'], ['settings', 'Settings']];
+const NAV: [string, string][] = [['', 'Home'], ['register', 'Take a register'], ['followup', 'Unexplained absence'], ['grid', 'Office grid'], ['checks', 'Register checks'], ['dashboard', 'Dashboard'], ['bands', 'Pupils by band'], ['penalties', 'Penalty notices'], ['statutory', 'Statutory follow-up'], ['pupils', 'Pupils'], ['import', 'Import pupils'], ['calendar', 'Calendar'], ['settings', 'Settings']];
 
 export function App() {
   const status = useRpc('app.status', {});
@@ -40,6 +44,10 @@ export function App() {
       case 'followup': return <FollowUp today={today} />;
       case 'grid': return <Grid today={today} />;
       case 'checks': return <Lists today={today} />;
+      case 'dashboard': return <Dashboard today={today} />;
+      case 'bands': return <Bands today={today} />;
+      case 'penalties': return <Penalties today={today} />;
+      case 'statutory': return <Statutory today={today} />;
       default: return <p>There is no such page. <a href="#/">Go home</a>.</p>;
     }
   })();
