@@ -14,5 +14,5 @@ CREATE TRIGGER penalty_notice_events_no_delete BEFORE DELETE ON penalty_notice_e
 BEGIN SELECT RAISE(ABORT, 'notice history is append-only'); END;
 --> statement-breakpoint
 -- The figures read every mark of a period in (pupil, date, session) order with its code and minutes: a covering
--- index lets those scans read the index alone (checked in test/integration/query-plan.test.ts).
+-- index lets those scans read the index alone (checked in test/integration/figures-query-plan.test.ts).
 CREATE INDEX marks_stats_idx ON marks (pupil_id, date, session, code, minutes_late);

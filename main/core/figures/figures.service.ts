@@ -55,6 +55,16 @@ const ukDate = (d: IsoDate) => d.split('-').reverse().join('/');
 
 // ---- dashboard ---------------------------------------------------------------------------------------------
 
+/** Present slashes per pupil and week: one indexed range of (pupil, date) per pupil and week, no sort of the marks.
+ * Parameters: (k, start, end) for each of `weeks` weeks, then to, from (the pupils whose dates overlap). */
+export function weekSlashesSql(weeks: number): string {
+  return `WITH w(k, s, e) AS MATERIALIZED (VALUES ${Array.from({ length: weeks }, () => '(?, ?, ?)').join(', ')})
+    SELECT m.pupil_id, w.k, count(*) FROM pupils p CROSS JOIN w JOIN marks m ON m.pupil_id = p.id AND m.date >= w.s AND m.date <= w.e
+    WHERE m.code IN ('/', '\\') AND p.admission_date <= ? AND (p.leaving_date IS NULL OR p.leaving_date >= ?) GROUP BY p.id, w.k`;
+}
+/** Every mark of [from, to] but the present slashes (parameters: from, to). */
+export const DASHBOARD_OTHER_MARKS_SQL = `SELECT pupil_id, date, code, minutes_late FROM marks WHERE +date >= ? AND +date <= ? AND code NOT IN ('/', '\\')`;
+
 export function dashboard(ctx: Ctx, i: Input<'dashboard.get'>): Output<'dashboard.get'> {
   const db = ctx.store.db;
   const today = ctx.today();
@@ -65,37 +75,45 @@ export function dashboard(ctx: Ctx, i: Input<'dashboard.get'>): Output<'dashboar
   const pupils = pupilAttrs(db, period.from, period.to).filter((p) => isListed(pctx, p));
   const index = new Map(pupils.map((p, k) => [p.id, k]));
 
-  // One aggregate over the period's marks: per pupil, school week and code. Weeks are counted from the Monday of
-  // `from`'s week; a code's category is the same for the whole week (see addToTally).
+  // Two reads, as for `report pupils`: the present slashes counted per pupil and school week in SQL (one indexed
+  // range per pupil and week), and every other mark of the period read once and tallied here on its own date.
   const base = mondayOf(period.from);
   const nWeeks = Math.floor((Date.parse(mondayOf(period.to)) - Date.parse(base)) / (7 * 86_400_000)) + 1;
   const weekMonday = Array.from({ length: nWeeks }, (_, w) => addDays(base, 7 * w));
+  const weekOf = new Map<IsoDate, number>();
+  for (let w = 0; w < nWeeks; w++) for (let d = 0; d < 7; d++) weekOf.set(addDays(weekMonday[w], d), w);
   const totals: CodeTally[] = pupils.map(() => emptyTally());
   const weekPossible = pupils.map(() => new Int32Array(nWeeks));
   const weekAbsence = pupils.map(() => new Int32Array(nWeeks));
   const weekAttended = new Float64Array(nWeeks);
   const weekPossibleAll = new Float64Array(nWeeks);
   const reasons = new Map<string, { code: string; label: string; category: 'authorised' | 'unauthorised'; sessions: number }>();
-  const rows = db.prepare(`SELECT pupil_id, CAST((julianday(date) - julianday(?)) / 7 AS INTEGER) AS wk, code, count(*), sum(minutes_late)
-    FROM marks WHERE +date >= ? AND +date <= ? GROUP BY pupil_id, wk, code`).raw().all(base, period.from, period.to) as [number, number, string, number, number | null][];
-  for (const [pupilId, wk, code, n, minutes] of rows) {
+
+  const weekParams = weekMonday.flatMap((m, w) => [w, m < period.from ? period.from : m, addDays(m, 6) > period.to ? period.to : addDays(m, 6)]);
+  const slashes = db.prepare(weekSlashesSql(nWeeks)).raw().all(...weekParams, period.to, period.from) as [number, number, number][];
+  for (const [pupilId, wk, n] of slashes) {
     const k = index.get(pupilId);
     if (k === undefined) continue;
-    const monday = weekMonday[wk];
-    const before = totals[k];
-    const p0 = before.possible, a0 = before.authorised + before.unauthorised, at0 = before.attended;
-    addToTally(before, code, monday, n, minutes);
-    const dp = before.possible - p0;
-    if (dp === 0) continue;
-    const da = before.authorised + before.unauthorised - a0;
-    weekPossible[k][wk] += dp; weekAbsence[k][wk] += da;
-    weekPossibleAll[wk] += dp; weekAttended[wk] += before.attended - at0;
-    if (da > 0) {
-      const row = codeOn(code, monday)!;
+    addToTally(totals[k], '/', weekMonday[wk], n);
+    weekPossible[k][wk] += n; weekPossibleAll[wk] += n; weekAttended[wk] += n;
+  }
+  const others = db.prepare(DASHBOARD_OTHER_MARKS_SQL).raw().iterate(period.from, period.to) as IterableIterator<[number, IsoDate, string, number | null]>;
+  for (const [pupilId, date, code, minutes] of others) {
+    const k = index.get(pupilId);
+    if (k === undefined) continue;
+    const t = totals[k];
+    const p0 = t.possible, a0 = t.authorised + t.unauthorised, at0 = t.attended;
+    addToTally(t, code, date, 1, minutes);
+    if (t.possible === p0) continue;
+    const wk = weekOf.get(date)!;
+    const absent = t.authorised + t.unauthorised - a0;
+    weekPossible[k][wk]++; weekAbsence[k][wk] += absent;
+    weekPossibleAll[wk]++; weekAttended[wk] += t.attended - at0;
+    if (absent > 0) {
+      const row = codeOn(code, date)!;
       const key = `${code}|${row.label}`;
-      const r = reasons.get(key) ?? { code, label: row.label, category: row.category as 'authorised' | 'unauthorised', sessions: 0 };
-      r.sessions += da;
-      reasons.set(key, r);
+      const r = reasons.get(key);
+      if (r) r.sessions++; else reasons.set(key, { code, label: row.label, category: row.category as 'authorised' | 'unauthorised', sessions: 1 });
     }
   }
 
@@ -239,8 +257,14 @@ export function bandRows(db: Db, i: Input<'figures.bands'>): { period: { from: I
     if (i.band && (i.band === 'pa' ? !isPa(figures.band) : figures.band !== i.band)) continue;
     let bandAtSince: Band | null = null, listedBefore = false;
     if (sinceCtx) {
+      // The band over [from, since] needs only possible and absence: the slashes to `since` and a tally of the rest.
       listedBefore = isListed(sinceCtx, x.pupil);
-      if (listedBefore) bandAtSince = computePupilStats(sinceCtx, x.pupil, x.marks, x.slashesToSince).band;
+      if (listedBefore) {
+        const t = emptyTally();
+        addToTally(t, '/', period.from, x.slashesToSince);
+        for (const m of x.marks) { if (m.date > sinceCtx.to) break; if (m.date >= period.from) addToTally(t, m.code, m.date, 1); }
+        bandAtSince = bandOf(t.authorised + t.unauthorised, t.possible, sinceCtx.atRiskLowerPct);
+      }
     }
     rows.push({ attrs: a, figures, bandAtSince, movement: sinceCtx ? movementOf(bandAtSince, figures.band, listedBefore) : null });
   }

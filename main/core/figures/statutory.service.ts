@@ -1,13 +1,13 @@
 // Statutory follow-up lists (register-law.md §8–9, statistics.md §7) for the school year to the as-of date:
 // continuous unauthorised absence of 10 school days or more (attendance return, children-missing-education
 // checks), 20 school days of G/N/O only (deletion ground 9(1)(i) to review with the LA: the app never deletes
-// anyone), the sickness return at 30 illness sessions for compulsory-age pupils, and N marks overdue.
+// anyone), the sickness return at 30 illness sessions for compulsory-age pupils, and this school year's N marks
+// overdue (statistics.md §7 overdueN, mark by mark).
 import type { Input, Output } from '../../../shared/contract';
 import { academicYearOf, isCompulsoryAge } from '../../../shared/dates';
-import { computePupilStats, isListed, longestRunOf } from '../../../shared/statistics';
+import { addToTally, emptyTally, isListed, longestRunOf, N_OVERDUE_SCHOOL_DAYS, schoolDaysAfterInPeriod } from '../../../shared/statistics';
 import type { Ctx } from '../context';
 import { loadPeriodMarks } from '../reports/report-pupils';
-import { overdueN } from '../registers/followup.service';
 import { pupilAttrs } from './figures.service';
 
 export const ATTENDANCE_RETURN_RUN_SESSIONS = 20; // 10 school days
@@ -28,6 +28,11 @@ export function statutoryLists(ctx: Ctx, i: Input<'statutory.lists'>): Output<'s
     if (!isListed(pctx, x.pupil) || x.marks.length === 0) continue;
     const a = attrs.get(x.id)!;
     const ref = { pupilId: x.id, upn: a.upn, name: a.name, yearGroup: a.yearGroup, regGroup: a.regGroup };
+    for (const m of x.marks) {
+      if (m.code !== 'N' || m.date < yearFrom) continue;
+      const since = schoolDaysAfterInPeriod(pctx, m.date);
+      if (since >= N_OVERDUE_SCHOOL_DAYS) out.overdueN.push({ ...ref, date: m.date, session: m.session, schoolDaysSince: since });
+    }
     const run = longestRunOf(pctx, x.marks, GNOU);
     if (run && run.sessions >= ATTENDANCE_RETURN_RUN_SESSIONS) {
       out.continuous.push({ ...ref, runSessions: run.sessions, runFrom: run.from, runTo: run.to, ongoing: run.ongoing,
@@ -38,16 +43,16 @@ export function statutoryLists(ctx: Ctx, i: Input<'statutory.lists'>): Output<'s
       out.deletionReview.push({ ...ref, runSessions: gno.sessions, runFrom: gno.from, runTo: gno.to, ongoing: gno.ongoing, socialWorker: a.socialWorker });
     }
     if (isCompulsoryAge(a.dob, asOf)) {
-      const s = computePupilStats(pctx, x.pupil, x.marks, x.presentSlashes);
-      if (s.illnessSessions >= SICKNESS_RETURN_SESSIONS) {
-        out.sickness.push({ ...ref, illnessSessions: s.illnessSessions, sicknessReturnSent: (lastReturn.get(x.id, 'sickness', yearFrom) as { at: string | null }).at });
+      const t = emptyTally(); // illnessSessions of statistics.md §3, from the same marks
+      for (const m of x.marks) if (m.date >= yearFrom && m.code === 'I') addToTally(t, m.code, m.date, 1);
+      if (t.illnessSessions >= SICKNESS_RETURN_SESSIONS) {
+        out.sickness.push({ ...ref, illnessSessions: t.illnessSessions, sicknessReturnSent: (lastReturn.get(x.id, 'sickness', yearFrom) as { at: string | null }).at });
       }
     }
   }
   out.continuous.sort((a, b) => b.runSessions - a.runSessions || a.name.localeCompare(b.name));
   out.deletionReview.sort((a, b) => b.runSessions - a.runSessions || a.name.localeCompare(b.name));
   out.sickness.sort((a, b) => b.illnessSessions - a.illnessSessions || a.name.localeCompare(b.name));
-  const years = new Map((db.prepare('SELECT id, year_group AS y FROM pupils').all() as { id: number; y: string }[]).map((r) => [r.id, r.y]));
-  out.overdueN = overdueN(ctx, { asOf }).marks.map((m) => ({ pupilId: m.pupilId, upn: m.upn, name: m.name, yearGroup: years.get(m.pupilId) ?? '', regGroup: m.regGroup, date: m.date, session: m.session, schoolDaysSince: m.schoolDaysSince }));
+  out.overdueN.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.session < b.session ? -1 : a.session > b.session ? 1 : a.name.localeCompare(b.name)));
   return out;
 }

@@ -37,6 +37,13 @@ export function reportPupils(db: Db, input: ReportPupilsInput): PupilsReport {
   return buildPupilsReport(ctx, [...byId.values()]);
 }
 
+/** Present slashes per pupil in [from, to], and how many of them fall on or before `since` (parameters: since, from, to). */
+export const SLASH_COUNT_SQL = `SELECT pupil_id, count(*), sum(date <= ?) FROM marks
+    WHERE +date >= ? AND +date <= ? AND code IN ('/', '\\') GROUP BY pupil_id`;
+/** Every other mark in [from, to], in pupil, date and session order (parameters: from, to). */
+export const OTHER_MARKS_SQL = `SELECT pupil_id, date, session, code, minutes_late FROM marks
+    WHERE +date >= ? AND +date <= ? AND code NOT IN ('/', '\\') ORDER BY pupil_id, date, session`;
+
 /** One pupil of a period as loaded for the statistics: the pupil, their non-slash marks and their slash count. */
 export interface LoadedPupil extends PupilWithMarks { id: number; marks: StatsMark[]; presentSlashes: number; slashesToSince: number }
 export interface LoadedPeriod { ctx: PeriodContext; byId: Map<number, LoadedPupil> }
@@ -61,11 +68,9 @@ export function loadPeriodMarks(db: Db, input: ReportPupilsInput & { since?: Iso
   // Two reads. Most marks are the plain present slashes, which only add to the counts: they are counted in SQL.
   // Every other mark is read once, from the first week a penalty window can reach back to, up to `to`.
   // (`+date` keeps SQLite on the covering (pupil, date, session, code, minutes) index, in order, without a sort.)
-  const slashes = db.prepare(`SELECT pupil_id, count(*), sum(date <= ?) FROM marks
-    WHERE +date >= ? AND +date <= ? AND code IN ('/', '\\') GROUP BY pupil_id`).raw().all(since, period.from, period.to) as [number, number, number][];
+  const slashes = db.prepare(SLASH_COUNT_SQL).raw().all(since, period.from, period.to) as [number, number, number][];
   for (const [pupilId, n, toSince] of slashes) { const x = byId.get(pupilId); if (x) { x.presentSlashes = n; x.slashesToSince = toSince; } }
-  const markRows = db.prepare(`SELECT pupil_id, date, session, code, minutes_late FROM marks
-    WHERE +date >= ? AND +date <= ? AND code NOT IN ('/', '\\') ORDER BY pupil_id, date, session`).raw().iterate(ctx.earliestMarkDate, period.to) as IterableIterator<[number, string, Session, string, number | null]>;
+  const markRows = db.prepare(OTHER_MARKS_SQL).raw().iterate(ctx.earliestMarkDate, period.to) as IterableIterator<[number, string, Session, string, number | null]>;
   let currentId = -1;
   let current: StatsMark[] | undefined;
   for (const [pupilId, date, session, code, minutesLate] of markRows) {
