@@ -133,6 +133,10 @@ test('the statutory lists show and export to CSV', async ({ page }) => {
   await expect(cont).toBeVisible();
   await expect(cont.locator('tbody tr').first()).toBeVisible(); // the pupil given 30 sessions of G above
   await expectAccessible(page, 'figures statutory');
+  // the attendance return is logged from the list
+  const firstRow = cont.locator('tbody tr').first();
+  await firstRow.getByRole('button', { name: /Record the attendance return for .* as sent today/ }).click();
+  await expect(firstRow).toContainText('01/12/2026', { timeout: 10_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export CSV: Continuous unauthorised/ }).click()]);
   expect(download.suggestedFilename()).toBe('continuous-2026-12-01.csv');
   const text = fs.readFileSync((await download.path())!, 'utf8');

@@ -57,7 +57,7 @@ export function Bands({ today }: { today: string }) {
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Pupils by band, scrolls sideways">
           <table className="plain" aria-label="Pupils by band">
             <thead><tr><th>Pupil</th><th>Year</th><th>Group</th><th className="num">Attendance</th><th className="num">Absence</th><th className="num">Possible</th><th>Band</th><th>Band on {formatUkDate(d.since)}</th><th>Movement</th>{showStage && <th>Letter stage</th>}</tr></thead>
-            <tbody>{d.rows.map((r) => (
+            <tbody>{d.rows.length === 0 && <tr><td colSpan={showStage ? 10 : 9} className="muted">No pupils match these filters.</td></tr>}{d.rows.map((r) => (
               <tr key={r.pupilId}>
                 <td><a href={`#/pupils/${r.pupilId}`}>{r.name}</a></td><td>{r.yearGroup}</td><td>{r.regGroup}</td>
                 <td className="num">{formatPct1(r.figures.attendancePct)}</td><td className="num">{formatPct1(r.figures.absencePct)}</td><td className="num">{r.figures.possible}</td>

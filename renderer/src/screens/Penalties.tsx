@@ -34,7 +34,7 @@ export function Penalties({ today }: { today: string }) {
           <div className="row" style={{ marginBottom: 8 }}><Button onClick={() => void exportCsv()}>Export CSV</Button></div>
           <table className="plain" aria-label="Penalty-notice tracker">
             <thead><tr><th>Pupil</th><th>Year</th><th>Group</th><th className="num">Sessions in worst window</th><th className="num">Sessions to go</th><th>Threshold first met</th><th className="num">Not yet on a notice (last 10 weeks)</th><th className="num">Penalty notices in 3 years</th><th><span className="visually-hidden">Notices</span></th></tr></thead>
-            <tbody>{t.rows.map((r) => (
+            <tbody>{t.rows.length === 0 && <tr><td colSpan={9} className="muted">No pupil of compulsory school age is near the threshold.</td></tr>}{t.rows.map((r) => (
               <tr key={r.pupilId} className={selected === r.pupilId ? "selected-row" : undefined}>
                 <td><a href={`#/pupils/${r.pupilId}`}>{r.name}</a></td><td>{r.yearGroup}</td><td>{r.regGroup}</td>
                 <td className="num">{r.sessionsMaxWindow}</td><td className="num">{r.sessionsToGo}</td><td>{r.thresholdFirstMet ? formatUkDate(r.thresholdFirstMet) : ''}</td>
