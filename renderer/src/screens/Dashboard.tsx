@@ -13,6 +13,7 @@ import { Chart, ChartTable, type ChartOption } from '../components/Chart';
 
 type D = Output<'dashboard.get'>;
 type Ref = D['reference'][number];
+
 const num = (n: number) => n.toLocaleString('en-GB');
 const published = (v: number | null) => (v === null ? '–' : `${v}%`);
 
@@ -66,38 +67,36 @@ function TodayStrip({ d }: { d: D }) {
 }
 
 function YearToDate({ d }: { d: D }) {
-  const rows: [string, (r: D['ytd']['all']) => string, keyof Ref | null][] = [
-    ['Attendance', (r) => formatPct1(r.attendancePct), null],
-    ['Overall absence', (r) => formatPct1(r.absencePct), 'overall'],
-    ['Authorised absence', (r) => formatPct1(r.authorisedPct), 'authorised'],
-    ['Unauthorised absence', (r) => formatPct1(r.unauthorisedPct), 'unauthorised'],
-    ['Persistently absent (10% or more)', (r) => `${formatPct1(r.persistentPct)} (${r.persistentCount})`, 'persistent'],
-    ['Severely absent (50% or more)', (r) => `${formatPct1(r.severePct)} (${r.severeCount})`, 'severe'],
-    ['Pupils with possible sessions', (r) => num(r.pupils), null],
-    ['Possible sessions', (r) => num(r.possible), null],
-  ];
-  const refs = d.reference;
+  const school = (label: string, who: string, r: D['ytd']['all'], id: string) => (
+    <tr key={id}>
+      <th scope="row">{label}</th><td className="wide-cell">{d.ytd.label}<br /><span className="muted">{who}</span></td>
+      <td className="num">{formatPct1(r.attendancePct)}</td><td className="num">{formatPct1(r.absencePct)}</td>
+      <td className="num">{formatPct1(r.authorisedPct)}</td><td className="num">{formatPct1(r.unauthorisedPct)}</td>
+      <td className="num" data-testid={`ytd-${id}-pa`}>{formatPct1(r.persistentPct)} ({r.persistentCount})</td>
+      <td className="num" data-testid={`ytd-${id}-severe`}>{formatPct1(r.severePct)} ({r.severeCount})</td>
+      <td className="num">{num(r.pupils)}</td><td className="num" data-testid={`ytd-${id}-possible`}>{num(r.possible)}</td>
+    </tr>
+  );
   return (
     <section className="card" aria-labelledby="h-ytd">
       <Text as="h2" id="h-ytd" weight="semibold" size={500}>Attendance and absence, {formatUkDate(d.from)} to {formatUkDate(d.to)}</Text>
-      <Text block className="muted">Rates are aggregate ratios over the period (statistics.md). The DfE-comparable cohort is pupils aged 5 to 15 on 31 August before the school year, not boarders: that is what national census figures count. Daily data and census are not comparable, and a term is not comparable with a full year.</Text>
+      <Text block className="muted">This school's rates are aggregate ratios over the period (statistics.md). National census figures count pupils aged 5 to 15 on 31 August before the school year, not boarders: compare them with the DfE-comparable cohort. Daily data and census are not comparable, and a term is not comparable with a full year.</Text>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Year to date figures, scrolls sideways">
         <table className="plain" aria-label="Year to date against national and local figures">
-          <thead>
-            <tr>
-              <th scope="col">Measure</th>
-              <th scope="col" className="num">All pupils on roll<br /><span className="muted">{d.ytd.label}</span></th>
-              <th scope="col" className="num">DfE-comparable cohort<br /><span className="muted">{d.ytd.label}</span></th>
-              {refs.map((r) => <th scope="col" className="num" key={r.key}>{r.area}: {r.period}<br /><span className="muted">Source: {r.source}</span></th>)}
-            </tr>
-          </thead>
+          <thead><tr>
+            <th scope="col">Figures</th><th scope="col">Period and source</th><th scope="col" className="num">Attendance</th><th scope="col" className="num">Overall absence</th>
+            <th scope="col" className="num">Authorised</th><th scope="col" className="num">Unauthorised</th><th scope="col" className="num">Persistently absent (10%+)</th>
+            <th scope="col" className="num">Severely absent (50%+)</th><th scope="col" className="num">Pupils</th><th scope="col" className="num">Possible sessions</th>
+          </tr></thead>
           <tbody>
-            {rows.map(([label, f, refKey]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                <td className="num">{f(d.ytd.all)}</td>
-                <td className="num">{f(d.ytd.dfeCohort)}</td>
-                {refs.map((r) => <td className="num" key={r.key}>{refKey ? published(r[refKey] as number | null) : label === 'Attendance' && r.overall !== null ? `${Math.round((100 - r.overall) * 100) / 100}%` : '–'}</td>)}
+            {school('All pupils on roll', "This school's registers", d.ytd.all, 'all')}
+            {school('DfE-comparable cohort', "This school's registers: pupils aged 5 to 15, not boarders", d.ytd.dfeCohort, 'cohort')}
+            {d.reference.map((r) => (
+              <tr key={r.key} className="reference-row">
+                <th scope="row">{r.area}{r.dataKind === 'local' ? ' (local)' : ''}</th><td className="wide-cell">{r.period}<br /><span className="muted">Source: {r.source}</span></td>
+                <td className="num">{r.overall === null ? '–' : `${Math.round((100 - r.overall) * 100) / 100}%`}</td><td className="num">{published(r.overall)}</td>
+                <td className="num">{published(r.authorised)}</td><td className="num">{published(r.unauthorised)}</td><td className="num">{published(r.persistent)}</td>
+                <td className="num">{published(r.severe)}</td><td className="num">–</td><td className="num">–</td>
               </tr>
             ))}
           </tbody>
@@ -221,8 +220,8 @@ function ReferenceEditor({ rows }: { rows: Ref[] }) {
         <table className="plain" aria-label="Comparison figures">
           <thead><tr><th>Area</th><th>Period and data</th>{FIELDS.map(([, l]) => <th key={l} className="num">{l}</th>)}<th>Source</th><th><span className="visually-hidden">Change</span></th></tr></thead>
           <tbody>{rows.map((r) => (
-            <tr key={r.key}><td>{r.area}</td><td>{r.period}{r.origin !== 'shipped' && <span className="muted"> ({r.origin === 'edited' ? 'edited by the school' : 'added by the school'})</span>}</td>
-              {FIELDS.map(([k]) => <td key={k} className="num">{published(r[k])}</td>)}<td>{r.source}</td>
+            <tr key={r.key}><td>{r.area}</td><td className="wide-cell">{r.period}{r.origin !== 'shipped' && <span className="muted"> ({r.origin === 'edited' ? 'edited by the school' : 'added by the school'})</span>}</td>
+              {FIELDS.map(([k]) => <td key={k} className="num">{published(r[k])}</td>)}<td className="wide-cell">{r.source}</td>
               <td><Button size="small" appearance="subtle" aria-label={`Edit ${r.area} ${r.period}`} onClick={() => edit(r)}>Edit</Button></td></tr>
           ))}</tbody>
         </table>
