@@ -10,7 +10,7 @@ import { emptyTally, addToTally } from '../../shared/statistics';
 import { isCompulsoryAge } from '../../shared/dates';
 import type { Session } from '../../shared/contract';
 import { cli } from '../helpers/cli';
-import { ok, tempStore, type STAFF_SESSION } from '../helpers/store';
+import { ok, tempStore } from '../helpers/store';
 import type { Store } from '../../main/core/db/connection';
 
 const TODAY = '2026-12-01';
@@ -18,7 +18,6 @@ const YTD = { from: '2026-09-01', to: TODAY };
 const LEAD: Session = { userName: 'Ms Lead', position: 'Attendance lead', roles: ['lead'] };
 const GOVERNOR: Session = { userName: 'Mr Governor', position: 'Governor', roles: ['governor'] };
 const OFFICE: Session = { userName: 'Mrs Office', position: 'Office', roles: ['office'] };
-void (null as unknown as typeof STAFF_SESSION);
 
 let store: Store;
 let dbPath: string;
@@ -298,6 +297,12 @@ describe('penalty notices', () => {
     expect(!r2.ok && r2.error.message).toMatch(/at least 10 sessions/);
     const r3 = dispatch(s, 'penalty.record', { pupilId, kind: 'penalty_notice', issuedOn: TODAY, parentName: 'Jo', amount: null, markIds: markIds.slice(0, 10) }, LEAD);
     expect(!r3.ok && r3.error.message).toMatch(/amount/);
+    // 4 sessions in the week of 7 September and 8 in November: 12 marks over 11 school weeks (the half-term week is not one)
+    const p = s.db.prepare('SELECT upn FROM pupils WHERE id = ?').get(pupilId) as { upn: string };
+    ok(s, 'marks.import', { csv: ['upn,date,session,code', `${p.upn},2026-09-07,AM,O`, `${p.upn},2026-09-07,PM,O`, `${p.upn},2026-09-08,AM,O`, `${p.upn},2026-09-08,PM,O`].join('\n'), reason: 'r', by: 'T', position: 'O' });
+    const sept = (s.db.prepare("SELECT id FROM marks WHERE pupil_id = ? AND date BETWEEN '2026-09-07' AND '2026-09-08'").all(pupilId) as { id: number }[]).map((r) => r.id);
+    const r5 = dispatch(s, 'penalty.record', { pupilId, kind: 'penalty_notice', issuedOn: TODAY, parentName: 'Jo', amount: 80, markIds: [...sept, ...markIds.slice(16, 24)] }, LEAD);
+    expect(!r5.ok && r5.error.message).toMatch(/span 11 school weeks: a penalty notice relies on sessions within 10 consecutive school weeks/);
     const old = s.db.prepare("SELECT id FROM marks WHERE pupil_id != ? AND code IN ('G','N','O','U') LIMIT 1").get(pupilId) as { id: number } | undefined;
     if (old) {
       const r4 = dispatch(s, 'penalty.record', { pupilId, kind: 'notice_to_improve', issuedOn: TODAY, parentName: 'Jo', amount: null, markIds: [old.id] }, LEAD);
