@@ -1,14 +1,17 @@
 // `report pupils --json` against the naive oracle of statistics.md (test/oracle) on randomised schools built
 // through the real command line: random calendars with half-terms, closures and bank holidays across 19 Aug 2024,
 // legacy codes before it, not-possible codes, lates with minutes, wrong-slash imports, streaks of G N O U,
-// admissions and leavings mid-year, ages around 5 and 16 on 31 August, boarders. Every field of every pupil and
+// admissions and leavings mid-year, ages around 5 and 16 on 31 August, boarders, amendments, the school's own
+// at-risk bound. Every field of every pupil and
 // of both school blocks must agree, for several random periods per school. Seeds: FIGURES_ORACLE_SEEDS=1,2,3.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeUpn } from '../../shared/upn';
 import { cli } from '../helpers/cli';
-import { tempDir } from '../helpers/store';
+import { STAFF_SESSION as SESSION, tempDir } from '../helpers/store';
+import { openStore } from '../../main/core/db/connection';
+import { dispatch } from '../../main/core/dispatch';
 import { OracleCalendar, oracleCodesOn, oracleReport, plusDays, type OracleMark, type OraclePupil, type OracleRange } from '../oracle/statistics-oracle';
 
 function rng(seed: number) {
@@ -46,7 +49,7 @@ function randomDob(r: R): string {
   return md === '02-29' && !leap ? `${y}-02-28` : `${y}-${md}`;
 }
 
-interface School { dir: string; db: string; cal: OracleCalendar; ranges: OracleRange[]; pupils: OraclePupil[]; marks: OracleMark[] }
+interface School { dir: string; db: string; cal: OracleCalendar; ranges: OracleRange[]; pupils: OraclePupil[]; marks: OracleMark[]; atRisk: number }
 
 function buildSchool(seed: number): School {
   const r = rng(seed);
@@ -101,7 +104,28 @@ function buildSchool(seed: number): School {
   const csvRows = marks.map((m) => `${m.upn},${m.date},${m.session},${(m.code === '/' || m.code === '\\') && r.chance(0.03) ? (m.code === '/' ? '\\' : '/') : m.code},${m.minutesLate ?? ''}`);
   fs.writeFileSync(path.join(dir, 'marks.csv'), ['upn,date,session,code,minutes_late', ...csvRows].join('\n'));
   run(['import', 'marks', '--db', db, path.join(dir, 'marks.csv')]);
-  return { dir, db, cal, ranges, pupils, marks };
+  // amendments: about 3% of the marks re-imported with another code valid that day (N resolved, mis-keys)
+  const amended: string[] = [];
+  for (const m of marks) {
+    if (!r.chance(0.03)) continue;
+    const code = m.code === 'N' ? r.pick(['O', 'I', 'M', 'G']) : r.pick(oracleCodesOn(m.date).filter((c) => c !== '#' && c !== m.code && c !== '/' && c !== '\\'));
+    m.code = code;
+    m.minutesLate = code === 'L' || code === 'U' ? m.minutesLate ?? r.int(1, 40) : null;
+    amended.push(`${m.upn},${m.date},${m.session},${code},${m.minutesLate ?? ''}`);
+  }
+  fs.writeFileSync(path.join(dir, 'amend.csv'), ['upn,date,session,code,minutes_late', ...amended].join('\n'));
+  run(['import', 'marks', '--db', db, path.join(dir, 'amend.csv'), '--reason', 'Corrected after the MIS check', '--by', 'Oracle', '--position', 'Test']);
+  // the school's at-risk lower bound (statistics.md §4 lets the school set it)
+  const atRisk = r.pick([5, 5, 4, 7.5, 9]);
+  if (atRisk !== 5) {
+    const store = openStore(db);
+    const school = dispatch(store, 'school.get', {}, SESSION);
+    if (!school.ok || !school.value) throw new Error('no school');
+    const upd = dispatch(store, 'school.update', { ...school.value, atRiskLowerPct: atRisk }, SESSION);
+    if (!upd.ok) throw new Error(upd.error.message);
+    store.db.close();
+  }
+  return { dir, db, cal, ranges, pupils, marks, atRisk };
 }
 
 function randomPeriods(r: R, s: School): { from: string; to: string; asOf?: string }[] {
@@ -131,7 +155,7 @@ describe('report pupils --json against the naive oracle of statistics.md', () =>
         const out = cli(args);
         expect(out.code, out.err).toBe(0);
         const got = JSON.parse(out.out);
-        const want = oracleReport(s.cal, s.pupils, s.marks, p.from, p.to, p.asOf ?? p.to);
+        const want = oracleReport(s.cal, s.pupils, s.marks, p.from, p.to, p.asOf ?? p.to, s.atRisk);
         expect(got.pupils.map((x: { upn: string }) => x.upn), `${p.from}..${p.to} pupils listed`).toEqual(want.pupils.map((x) => x.upn));
         for (let i = 0; i < want.pupils.length; i++) expect(got.pupils[i], `${p.from}..${p.to} ${want.pupils[i].upn}`).toEqual(want.pupils[i]);
         expect(got.school, `${p.from}..${p.to} school`).toEqual(want.school);
