@@ -121,6 +121,8 @@ export const figuresChannels = {
     })),
     /** Pupils at or near the threshold left out because they are not of compulsory school age on `to`. */
     leftOutNotCompulsory: int,
+    /** Pupils at or near the threshold who are no longer on roll on `to` (the school cannot act on them). */
+    leftOutNotOnRoll: int,
   }), STAFF),
   'penalty.notices': ch(z.object({ pupilId: int, asOf: isoDate.optional() }), z.object({
     pupil: z.object({ ...PupilRef, compulsoryAge: z.boolean() }),

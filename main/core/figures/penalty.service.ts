@@ -67,12 +67,13 @@ export function tracker(ctx: Ctx, i: Input<'penalty.tracker'>): Output<'penalty.
     AND NOT EXISTS (SELECT 1 FROM penalty_notice_marks pm JOIN penalty_notices n ON n.id = pm.notice_id WHERE pm.mark_id = m.id AND n.kind = 'penalty_notice' AND ${STATUS_SQL} <> 'withdrawn')`);
   const notices = db.prepare(`SELECT count(*) AS n FROM penalty_notices n WHERE n.pupil_id = ? AND n.kind = 'penalty_notice' AND n.issued_on > ? AND ${STATUS_SQL} <> 'withdrawn'`);
   const rows: Output<'penalty.tracker'>['rows'] = [];
-  let leftOut = 0;
+  let leftOut = 0, leftRoll = 0;
   for (const x of byId.values()) {
     if (!isListed(pctx, x.pupil)) continue;
     const s = computePupilStats(pctx, x.pupil, x.marks, x.presentSlashes);
     if (s.penaltySessionsMaxWindow < PENALTY_NEAR_SESSIONS) continue;
     if (!isCompulsoryAge(x.pupil.dob, to)) { leftOut++; continue; } // statistics.md §6: never put forward
+    if (x.pupil.leavingDate !== null && x.pupil.leavingDate < to) { leftRoll++; continue; }
     const a = attrs.get(x.id)!;
     rows.push({
       pupilId: x.id, upn: a.upn, name: a.name, yearGroup: a.yearGroup, regGroup: a.regGroup,
@@ -83,7 +84,7 @@ export function tracker(ctx: Ctx, i: Input<'penalty.tracker'>): Output<'penalty.
     });
   }
   rows.sort((a, b) => b.sessionsMaxWindow - a.sessionsMaxWindow || a.name.localeCompare(b.name));
-  return { from, to, threshold: PENALTY_THRESHOLD_SESSIONS, near: PENALTY_NEAR_SESSIONS, rows, leftOutNotCompulsory: leftOut };
+  return { from, to, threshold: PENALTY_THRESHOLD_SESSIONS, near: PENALTY_NEAR_SESSIONS, rows, leftOutNotCompulsory: leftOut, leftOutNotOnRoll: leftRoll };
 }
 
 interface NoticeRow { id: number; kind: 'notice_to_improve' | 'penalty_notice'; issuedOn: string; parentName: string; parentKey: string; amount: number | null; note: string | null; recordedBy: string; recordedAt: string; status: Output<'penalty.notices'>['notices'][number]['status'] }

@@ -31,6 +31,7 @@ export function Penalties({ today }: { today: string }) {
         <section className="card" aria-labelledby="h-tracker">
           <Text as="h2" id="h-tracker" weight="semibold" size={500}>At or near the threshold, {formatUkDate(t.from)} to {formatUkDate(t.to)} ({t.rows.length})</Text>
           {t.leftOutNotCompulsory > 0 && <Text block className="muted">{t.leftOutNotCompulsory} pupil{t.leftOutNotCompulsory === 1 ? ' is' : 's are'} left out: not of compulsory school age, so never put forward for a notice.</Text>}
+          {t.leftOutNotOnRoll > 0 && <Text block className="muted">{t.leftOutNotOnRoll} pupil{t.leftOutNotOnRoll === 1 ? ' has' : 's have'} left the school and {t.leftOutNotOnRoll === 1 ? 'is' : 'are'} not listed.</Text>}
           <div className="row" style={{ marginBottom: 8 }}><Button onClick={() => void exportCsv()}>Export CSV</Button></div>
           <table className="plain" aria-label="Penalty-notice tracker">
             <thead><tr><th>Pupil</th><th>Year</th><th>Group</th><th className="num">Sessions in worst window</th><th className="num">Sessions to go</th><th>Threshold first met</th><th className="num">Not yet on a notice (last 10 weeks)</th><th className="num">Penalty notices in 3 years</th><th><span className="visually-hidden">Notices</span></th></tr></thead>
