@@ -60,7 +60,7 @@ export const DashboardSchema = z.object({
     date: z.string(), isSchoolDay: z.boolean(),
     /** Registers due today so far (each registration group, AM and PM) and how many were taken. */
     registersDue: int, registersTaken: int, registersNotTaken: int,
-    /** Sessions of pupils on roll marked today, out of those expected (pupils on roll × sessions). */
+    /** Sessions of pupils on roll marked today, out of those expected (day pupils on roll × 2: boarders have no register). */
     sessionsMarked: int, sessionsExpected: int,
     unexplainedPupils: int, unexplainedSessions: int,
   }),

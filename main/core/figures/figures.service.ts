@@ -145,7 +145,7 @@ export function dashboard(ctx: Ctx, i: Input<'dashboard.get'>): Output<'dashboar
 
   const nt = registersNotTaken(ctx, { date: today });
   const groupsToday = cal.isSchoolDay(today)
-    ? (db.prepare('SELECT count(DISTINCT reg_group) AS g, count(*) AS n FROM pupils WHERE admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)').get(today, today) as { g: number; n: number })
+    ? (db.prepare('SELECT count(DISTINCT reg_group) AS g, sum(boarder = 0) AS n FROM pupils WHERE admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)').get(today, today) as { g: number; n: number | null })
     : { g: 0, n: 0 };
   const todayMarks = db.prepare(`SELECT count(*) AS n, count(DISTINCT CASE WHEN m.code = 'N' THEN m.pupil_id END) AS np, sum(m.code = 'N') AS ns
     FROM marks m JOIN pupils p ON p.id = m.pupil_id WHERE m.date = ? AND p.admission_date <= m.date AND (p.leaving_date IS NULL OR p.leaving_date >= m.date)`).get(today) as { n: number; np: number; ns: number | null };
@@ -154,7 +154,7 @@ export function dashboard(ctx: Ctx, i: Input<'dashboard.get'>): Output<'dashboar
     from: period.from, to: period.to, asOf: period.asOf, today,
     todayStrip: {
       date: today, isSchoolDay: nt.isSchoolDay, registersDue: groupsToday.g * 2, registersTaken: groupsToday.g * 2 - nt.missing.length, registersNotTaken: nt.missing.length,
-      sessionsMarked: todayMarks.n, sessionsExpected: groupsToday.n * 2, unexplainedPupils: todayMarks.np, unexplainedSessions: todayMarks.ns ?? 0,
+      sessionsMarked: todayMarks.n, sessionsExpected: (groupsToday.n ?? 0) * 2, unexplainedPupils: todayMarks.np, unexplainedSessions: todayMarks.ns ?? 0,
     },
     ytd: { label: `${ukDate(period.from)} to ${ukDate(period.to)}, this school's registers`, all: withRates(all), dfeCohort: withRates(cohort) },
     reference: listReferenceFigures(db, false),
