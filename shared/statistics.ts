@@ -256,7 +256,7 @@ export function computePupilStats(ctx: PeriodContext, pupil: Pick<StatsPupil, 'u
     if (cat === 'unauthorised') {
       const di = dayIndex.get(d); // marks on a day that is not a school day are skipped by runs
       if (di !== undefined) {
-        const s = 2 * di + (m.session === 'PM' ? 1 : 0);
+        const s = sessionIndex(di, m.session);
         run = s === lastSession + 1 ? run + 1 : 1;
         lastSession = s;
         if (run > longestRun) longestRun = run;
@@ -277,6 +277,67 @@ export function computePupilStats(ctx: PeriodContext, pupil: Pick<StatsPupil, 'u
     penaltySessionsMaxWindow: maxWindow, penaltyThresholdFirstMet: firstMet,
     longestUnauthorisedRunSessions: longestRun, overdueN,
   };
+}
+
+/** A school session's place in the period: 2 × (school day index) + 0 for AM, 1 for PM. */
+function sessionIndex(dayIdx: number, session: Session): number {
+  return 2 * dayIdx + (session === 'PM' ? 1 : 0);
+}
+
+export interface RunOf { sessions: number; from: IsoDate; fromSession: Session; to: IsoDate; toSession: Session; ongoing: boolean }
+
+/**
+ * §7: the longest run of consecutive school sessions in [from, to] each marked with one of `codes` (any other
+ * mark, or no mark, on a school session ends it; non-school days are skipped), with its first and last session;
+ With `G N O U` its length is
+ * longestUnauthorisedRunSessions; with `G N O` it is the run behind deletion ground 9(1)(i). The earliest longest
+ * run wins a tie. `ongoing`: the run reaches the period's last school day (whose afternoon may not be marked yet).
+ * Null when no mark in the period has one of the codes.
+ */
+export function longestRunOf(ctx: PeriodContext, marks: readonly StatsMark[], codes: ReadonlySet<string>): RunOf | null {
+  let best: RunOf | null = null;
+  let run = 0, lastSession = -2, start: StatsMark | null = null;
+  for (const m of sorted(marks)) {
+    if (m.date < ctx.from) continue;
+    if (m.date > ctx.to) break;
+    if (!codes.has(m.code) || markCategory(m.code, m.date) === null) continue;
+    const di = ctx.dayIndex.get(m.date);
+    if (di === undefined) continue;
+    const s = sessionIndex(di, m.session);
+    if (s === lastSession + 1) run++; else { run = 1; start = m; }
+    lastSession = s;
+    if (best === null || run > best.sessions) {
+      best = { sessions: run, from: start!.date, fromSession: start!.session, to: m.date, toSession: m.session, ongoing: di === ctx.schoolDays.length - 1 };
+    }
+  }
+  return best;
+}
+
+/** Counts of §3 from marks grouped by code: the same categories as computePupilStats, for SQL aggregates. */
+export interface CodeTally {
+  possible: number; present: number; attended: number; authorised: number; unauthorised: number;
+  lateBeforeClose: number; lateAfterClose: number; minutesLate: number; illnessSessions: number;
+}
+export function emptyTally(): CodeTally {
+  return { possible: 0, present: 0, attended: 0, authorised: 0, unauthorised: 0, lateBeforeClose: 0, lateAfterClose: 0, minutesLate: 0, illnessSessions: 0 };
+}
+/**
+ * Adds `n` marks of `code` dated `date` (minutes late summed in `minutes`) to `t`, as §2–3 count them. A caller
+ * grouping marks by school week may pass the week's Monday as the date: every era boundary of the code table
+ * falls between a Sunday and a Monday (checked by a test), so a code has one category for a whole week.
+ */
+export function addToTally(t: CodeTally, code: string, date: IsoDate, n: number, minutes: number | null = 0): void {
+  const cat = markCategory(code, date);
+  switch (cat) {
+    case 'present': t.present += n; t.attended += n; t.possible += n; break;
+    case 'aea': t.attended += n; t.possible += n; break;
+    case 'authorised': t.authorised += n; t.possible += n; break;
+    case 'unauthorised': t.unauthorised += n; t.possible += n; break;
+    default: return;
+  }
+  if (code === 'L') { t.lateBeforeClose += n; t.minutesLate += minutes ?? 0; }
+  else if (code === 'U') { t.lateAfterClose += n; t.minutesLate += minutes ?? 0; }
+  else if (code === 'I') t.illnessSessions += n;
 }
 
 /** A window ending with school week k covers positions [2 × max(1, k - 9), 2k]. */

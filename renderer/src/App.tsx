@@ -23,10 +23,16 @@ import { useMe } from './auth/AuthGate';
 import { UserMenu } from './auth/UserMenu';
 import { canOpen, hasStaffRole, mayCall } from './auth/access';
 
-const NAV: [string, string][] = [['', 'Home'], ['register', 'Take a register'], ['followup', 'Unexplained absence'], ['grid', 'Office grid'], ['checks', 'Register checks'], ['leave', 'Leave of absence'], ['pupils', 'Pupils'], ['letters', 'Letters'], ['import', 'Import pupils'], ['calendar', 'Calendar'], ['settings', 'Settings'], ['users', 'Users'], ['audit', 'Audit log']];
 import { Letters } from './screens/Letters';
 import { LetterTemplates } from './screens/LetterTemplates';
 
+import { Dashboard } from './screens/Dashboard';
+import { Bands } from './screens/Bands';
+import { Penalties } from './screens/Penalties';
+import { Statutory } from './screens/Statutory';
+
+
+const NAV: [string, string][] = [['', 'Home'], ['register', 'Take a register'], ['followup', 'Unexplained absence'], ['grid', 'Office grid'], ['checks', 'Register checks'], ['leave', 'Leave of absence'], ['pupils', 'Pupils'], ['import', 'Import pupils'], ['dashboard', 'Dashboard'], ['bands', 'Pupils by band'], ['penalties', 'Penalty notices'], ['statutory', 'Statutory follow-up'], ['letters', 'Letters'], ['calendar', 'Calendar'], ['settings', 'Settings'], ['users', 'Users'], ['audit', 'Audit log']];
 
 export function App() {
   const me = useMe();
@@ -56,6 +62,10 @@ export function App() {
       case 'users': return <Users />;
       case 'audit': return <Audit />;
       case 'letters': return id === 'templates' ? <LetterTemplates /> : <Letters today={today} />;
+      case 'dashboard': return <Dashboard today={today} />;
+      case 'bands': return <Bands today={today} />;
+      case 'penalties': return <Penalties today={today} />;
+      case 'statutory': return <Statutory today={today} />;
       default: return <p>There is no such page. <a href="#/">Go home</a>.</p>;
     }
   })();

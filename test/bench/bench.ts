@@ -12,6 +12,7 @@ import { eachDate } from '../../shared/dates';
 import { makeUpn } from '../../shared/upn';
 import type { Channel, Input, Session } from '../../shared/contract';
 import { benchLetters } from './letters-bench';
+import { benchFigures } from './figures-bench';
 
 const SESSION: Session = { userName: 'Bench', position: 'Office', roles: ['office', 'lead', 'head', 'admin'] };
 const PUPILS = Number(process.env.BENCH_PUPILS ?? 2000);
@@ -113,6 +114,7 @@ function main() {
     rawGridTimes.push(time(() => rawGrid.all(group, '2025-11-03', '2025-11-30'))[1]);
   }
   line(`load a group's month grid (${group}, November), median of 20`, median(gridTimes), median(rawGridTimes));
+  benchFigures(real, line);
   real.db.close();
   raw.db.close();
   fs.rmSync(dir, { recursive: true, force: true });

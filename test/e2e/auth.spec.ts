@@ -12,13 +12,14 @@ test.beforeAll(async ({ browser }) => { page = await (await browser.newContext()
 test.afterAll(async () => { await page.close(); });
 
 const nav = () => page.getByRole('navigation', { name: 'Main' }).getByRole('link');
-const STAFF_NAV = ['Home', 'Take a register', 'Unexplained absence', 'Office grid', 'Register checks', 'Leave of absence', 'Pupils', 'Import pupils', 'Calendar'];
+const OFFICE_NAV = ['Home', 'Take a register', 'Unexplained absence', 'Office grid', 'Register checks', 'Leave of absence', 'Pupils', 'Import pupils', 'Dashboard', 'Pupils by band', 'Penalty notices', 'Statutory follow-up'];
+const LEAD_NAV = [...OFFICE_NAV, 'Letters', 'Calendar'];
 const EXPECTED_NAV: Record<E2eRole, string[]> = {
-  office: STAFF_NAV,
-  lead: STAFF_NAV,
-  head: [...STAFF_NAV, 'Settings', 'Users', 'Audit log'],
+  office: [...OFFICE_NAV, 'Calendar'],
+  lead: LEAD_NAV,
+  head: [...LEAD_NAV, 'Settings', 'Users', 'Audit log'],
   admin: ['Home', 'Calendar', 'Settings', 'Users', 'Audit log'],
-  governor: ['Home'],
+  governor: ['Home', 'Dashboard'],
 };
 let aPupil = { surname: '', upn: '' };
 

@@ -1,5 +1,21 @@
 // Handlers of the figures channels (shared/channels/figures.ts).
 import type { HandlersFor } from '../dispatch';
 import type { figuresChannels } from '../../../shared/channels/figures';
+import { bands, dashboard } from './figures.service';
+import { listNational, saveNational } from './national';
+import { notices, recordNotice, tracker, updateNotice } from './penalty.service';
+import { statutoryLists } from './statutory.service';
+import { exportCsv } from './export';
 
-export const figuresHandlers: HandlersFor<keyof typeof figuresChannels> = {};
+export const figuresHandlers: HandlersFor<keyof typeof figuresChannels> = {
+  'dashboard.get': dashboard,
+  'figures.national.list': listNational,
+  'figures.national.save': saveNational,
+  'figures.bands': bands,
+  'penalty.tracker': tracker,
+  'penalty.notices': notices,
+  'penalty.record': recordNotice,
+  'penalty.update': updateNotice,
+  'statutory.lists': statutoryLists,
+  'figures.exportCsv': exportCsv,
+};

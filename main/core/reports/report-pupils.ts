@@ -6,7 +6,7 @@ import { loadCalendar } from '../calendar/calendar.service';
 import { isIsoDate, type IsoDate, type Session } from '../../../shared/dates';
 import {
   buildPeriodContext, buildPupilsReport, DEFAULT_AT_RISK_LOWER_PCT,
-  type PupilsReport, type PupilWithMarks, type StatsMark,
+  type PeriodContext, type PupilsReport, type PupilWithMarks, type StatsMark,
 } from '../../../shared/statistics';
 
 export interface ReportPupilsInput { from: IsoDate; to: IsoDate; asOf?: IsoDate; atRiskLowerPct?: number }
@@ -27,36 +27,55 @@ export function checkReportPeriod(i: ReportPupilsInput): { from: IsoDate; to: Is
 }
 
 /** The at-risk lower bound from the school's settings (statistics.md §4), 5 when no school is set up. */
-function schoolAtRiskLowerPct(db: Db): number {
+export function schoolAtRiskLowerPct(db: Db): number {
   const row = db.prepare('SELECT at_risk_lower_pct AS pct FROM school WHERE id = 1').get() as { pct: number | null } | undefined;
   return typeof row?.pct === 'number' ? row.pct : DEFAULT_AT_RISK_LOWER_PCT;
 }
 
 export function reportPupils(db: Db, input: ReportPupilsInput): PupilsReport {
+  const { ctx, byId } = loadPeriodMarks(db, input);
+  return buildPupilsReport(ctx, [...byId.values()]);
+}
+
+/** Present slashes per pupil in [from, to], and how many of them fall on or before `since` (parameters: since, from, to). */
+export const SLASH_COUNT_SQL = `SELECT pupil_id, count(*), sum(date <= ?) FROM marks
+    WHERE +date >= ? AND +date <= ? AND code IN ('/', '\\') GROUP BY pupil_id`;
+/** Every other mark in [from, to], in pupil, date and session order (parameters: from, to). */
+export const OTHER_MARKS_SQL = `SELECT pupil_id, date, session, code, minutes_late FROM marks
+    WHERE +date >= ? AND +date <= ? AND code NOT IN ('/', '\\') ORDER BY pupil_id, date, session`;
+
+/** One pupil of a period as loaded for the statistics: the pupil, their non-slash marks and their slash count. */
+export interface LoadedPupil extends PupilWithMarks { id: number; marks: StatsMark[]; presentSlashes: number; slashesToSince: number }
+export interface LoadedPeriod { ctx: PeriodContext; byId: Map<number, LoadedPupil> }
+
+/**
+ * The one read behind every figure of a period (report pupils, the band list, the statutory lists): the pupils
+ * whose dates overlap the period and their marks, ready for computePupilStats. `since` (from <= since <= to)
+ * also counts each pupil's present slashes in [from, since], in the same scan, for a second period ending then.
+ */
+export function loadPeriodMarks(db: Db, input: ReportPupilsInput & { since?: IsoDate }): LoadedPeriod {
   const period = checkReportPeriod(input);
   const ctx = buildPeriodContext(loadCalendar(db), period, { atRiskLowerPct: input.atRiskLowerPct ?? schoolAtRiskLowerPct(db) });
+  const since = input.since ?? period.to;
 
   const pupilRows = db.prepare(`SELECT id, upn, dob, boarder, admission_date, leaving_date FROM pupils
     WHERE admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)`).raw().all(period.to, period.from) as [number, string, string, number, string, string | null][];
-  const byId = new Map<number, { pupil: PupilWithMarks['pupil']; marks: StatsMark[]; presentSlashes: number }>();
+  const byId = new Map<number, LoadedPupil>();
   for (const [id, upn, dob, boarder, admissionDate, leavingDate] of pupilRows) {
-    byId.set(id, { pupil: { upn, dob, boarder: !!boarder, admissionDate, leavingDate: leavingDate || null }, marks: [], presentSlashes: 0 });
+    byId.set(id, { id, pupil: { upn, dob, boarder: !!boarder, admissionDate, leavingDate: leavingDate || null }, marks: [], presentSlashes: 0, slashesToSince: 0 });
   }
 
   // Two reads. Most marks are the plain present slashes, which only add to the counts: they are counted in SQL.
   // Every other mark is read once, from the first week a penalty window can reach back to, up to `to`.
-  // (`+date` keeps SQLite on the (pupil, date, session) index, which gives the order without a sort.)
-  const slashes = db.prepare(`SELECT pupil_id, count(*) FROM marks
-    WHERE +date >= ? AND +date <= ? AND code IN ('/', '\\') GROUP BY pupil_id`).raw().all(period.from, period.to) as [number, number][];
-  for (const [pupilId, n] of slashes) { const x = byId.get(pupilId); if (x) x.presentSlashes = n; }
-  const markRows = db.prepare(`SELECT pupil_id, date, session, code, minutes_late FROM marks
-    WHERE +date >= ? AND +date <= ? AND code NOT IN ('/', '\\') ORDER BY pupil_id, date, session`).raw().iterate(ctx.earliestMarkDate, period.to) as IterableIterator<[number, string, Session, string, number | null]>;
+  // (`+date` keeps SQLite on the covering (pupil, date, session, code, minutes) index, in order, without a sort.)
+  const slashes = db.prepare(SLASH_COUNT_SQL).raw().all(since, period.from, period.to) as [number, number, number][];
+  for (const [pupilId, n, toSince] of slashes) { const x = byId.get(pupilId); if (x) { x.presentSlashes = n; x.slashesToSince = toSince; } }
+  const markRows = db.prepare(OTHER_MARKS_SQL).raw().iterate(ctx.earliestMarkDate, period.to) as IterableIterator<[number, string, Session, string, number | null]>;
   let currentId = -1;
   let current: StatsMark[] | undefined;
   for (const [pupilId, date, session, code, minutesLate] of markRows) {
     if (pupilId !== currentId) { currentId = pupilId; current = byId.get(pupilId)?.marks; }
     current?.push({ date, session, code, minutesLate });
   }
-
-  return buildPupilsReport(ctx, [...byId.values()]);
+  return { ctx, byId };
 }

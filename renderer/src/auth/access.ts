@@ -8,6 +8,7 @@ const ROUTE_CHANNEL: Record<string, string> = {
   register: 'registers.get', followup: 'followup.list', grid: 'grid.get', checks: 'marks.unexported', pupils: 'pupils.list',
   import: 'pupils.import', calendar: 'calendar.get', settings: 'school.update', users: 'users.list', audit: 'audit.list',
   dashboard: 'dashboard.get', leave: 'leave.list', letters: 'letters.candidates',
+  bands: 'figures.bands', penalties: 'penalty.tracker', statutory: 'statutory.lists',
 };
 /** The only screens a governor (with no other role) may open: whole-school figures. */
 export const GOVERNOR_ROUTES = ['', 'dashboard'];
