@@ -5,16 +5,13 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { signIn } from './session';
+import { rpc as signedInRpc, signIn } from './session';
 import { isCompulsoryAge } from '../../shared/dates';
 
 test.describe.configure({ mode: 'serial' });
 
 async function rpc<T = unknown>(page: Page, channel: string, input: unknown): Promise<T> {
-  const r = await page.evaluate(async ([c, i]) => {
-    const res = await fetch(`/rpc/${c}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Attendance-Rpc': '1' }, body: JSON.stringify(i) });
-    return res.json();
-  }, [channel, input] as const) as { ok: boolean; value: T; error?: { message: string } };
+  const r = await signedInRpc(page, channel, input) as { ok: boolean; value: T; error?: { message: string } };
   if (!r.ok) throw new Error(`${channel}: ${r.error?.message}`);
   return r.value;
 }

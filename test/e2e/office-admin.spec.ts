@@ -166,10 +166,10 @@ test('from the keyboard alone: skip link, the navigation and a pupil opened from
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
   // Back into the navigation: Shift+Tab from main reaches its last link (Audit log: this account is also the
-  // headteacher), then up past Users, Settings, Calendar and Import to Pupils.
+  // headteacher), then up past Users, Settings, Calendar, Letters, the four figures screens and Import to Pupils.
   await page.keyboard.press('Shift+Tab');
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' })).toBeFocused();
-  for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+Tab');
+  for (let i = 0; i < 10; i++) await page.keyboard.press('Shift+Tab');
   await expect(page.getByRole('link', { name: 'Pupils', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Search name or UPN')).toBeFocused(); // the search box takes the focus
