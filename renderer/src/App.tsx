@@ -1,7 +1,7 @@
 // The app shell: first-run setup until a school exists, then a left navigation and the routed screens.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Spinner } from '@fluentui/react-components';
-import { useRpc, useHashRoute } from './hooks';
+import { go, useRpc, useHashRoute } from './hooks';
 import { ErrorBar } from './components/ErrorBar';
 import { Setup } from './screens/Setup';
 import { Home } from './screens/Home';
@@ -21,7 +21,7 @@ import { Audit } from './screens/Audit';
 import { AdminHome, Forbidden, GovernorHome } from './screens/RoleHomes';
 import { useMe } from './auth/AuthGate';
 import { UserMenu } from './auth/UserMenu';
-import { canOpen, hasStaffRole, mayCall } from './auth/access';
+import { canOpen, hasStaffRole, isGovernorOnly, mayCall } from './auth/access';
 
 import { Letters } from './screens/Letters';
 import { LetterTemplates } from './screens/LetterTemplates';
@@ -39,6 +39,15 @@ export function App() {
   const status = useRpc('app.status', {});
   const school = useRpc('school.get', {}, { enabled: !!status.data?.hasSchool });
   const route = useHashRoute();
+  // The attendance lead's (and the head's, and a governor's) home is the dashboard: they land there on signing in.
+  // The office lands on today's page (registers, unexplained absence). Home stays one click away for everyone.
+  const landed = useRef(false);
+  useEffect(() => {
+    if (landed.current) return;
+    landed.current = true;
+    const r = me.roles;
+    if ((route[0] ?? '') === '' && !r.includes('office') && (r.includes('lead') || r.includes('head') || isGovernorOnly(r))) go('dashboard');
+  }, [me.roles, route]);
   // Each screen names the window (and the browser tab), so a screen reader announces where a link went.
   const pageName = !status.data?.hasSchool ? 'Set up your school' : NAV.find(([p]) => p === (route[0] ?? ''))?.[1] ?? 'Attendance';
   useEffect(() => { document.title = `${pageName} – ${school.data?.name ?? 'Attendance'}`; }, [pageName, school.data?.name]);

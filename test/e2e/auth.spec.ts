@@ -46,6 +46,11 @@ for (const role of ['office', 'lead', 'head', 'admin', 'governor'] as E2eRole[])
   test(`the ${role} account sees exactly its screens`, async () => {
     await signIn(page, role, '/');
     await expect(nav()).toHaveText(EXPECTED_NAV[role]);
+    // The lead, the head and a governor land on the dashboard; the office and the administrator on their home page.
+    if (['lead', 'head', 'governor'].includes(role)) {
+      await expect(page.getByRole('heading', { name: 'Attendance dashboard' })).toBeVisible();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+    }
     await expect(page.getByRole('heading', { name: 'Tuesday 1 December 2026' })).toBeVisible();
     if (role === 'office') {
       const r = await rpc(page, 'pupils.list', {});

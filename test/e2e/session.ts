@@ -17,7 +17,7 @@ export async function signInWith(page: Page, username: string, password: string,
   await page.goto('/');
   if (await page.evaluate((k) => sessionStorage.getItem(k), TOKEN_KEY)) {
     await rpc(page, 'auth.signOut', {});
-    await page.reload();
+    await page.goto('/'); // as the app's own sign-out does: back to Home, not the last person's page
   }
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
