@@ -121,5 +121,6 @@ export const leaveChannels = {
     items: z.array(z.object({ requestId: z.number().int(), date: isoDate, session: Sess })).min(1).max(500),
     reason: z.string().trim().max(500).optional(),
   }), z.object({ amended: z.number().int() }), LEAVE_STAFF, { write: true }),
-  'leave.decisionLetter': ch(z.object({ decisionId: z.number().int() }), z.object({ fileName: z.string(), base64: z.string(), letterId: z.number().int() }), LEAVE_STAFF, { write: true }),
+  /** Starts the letter through the letters engine; follow it with letters.job, then fetch it with letters.file. */
+  'leave.decisionLetter': ch(z.object({ decisionId: z.number().int() }), z.object({ jobId: z.string(), letters: z.number().int() }), LEAVE_STAFF, { write: true }),
 } as const;

@@ -50,6 +50,7 @@ export function lettersSchool(): LettersSchool {
 /** Every extra field a template may need, for tests that render all of them. */
 export const ALL_EXTRA: Record<string, string> = {
   'leave.from': '2026-01-12', 'leave.to': '2026-01-16', 'leave.decision': 'Refused', 'leave.sessionsGranted': '0', 'leave.reason': 'The request was for a family holiday.',
+  'leave.grantedFrom': 'Monday 12 January 2026 (morning)', 'leave.grantedTo': 'Monday 12 January 2026 (afternoon)', 'leave.returnDate': 'Tuesday 13 January 2026 (morning)',
   'decider.name': 'Mr P. Head', 'decider.position': 'Headteacher', 'ptt.pattern': 'Mornings only, Monday to Friday', 'ptt.reason': 'A phased return after illness',
   'ptt.start': '2025-12-15', 'ptt.end': '2026-02-13', 'ptt.reviews': 'every two weeks', 'flexi.pattern': 'Friday afternoons at home', 'flexi.start': '2026-01-05',
   'flexi.review': '2026-03-02', 'contract.commitments': 'Parents: bring Tom by 8.40am\nSchool: a breakfast club place', 'contract.reviews': 'every four weeks',

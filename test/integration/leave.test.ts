@@ -9,6 +9,7 @@ import { contract } from '../../shared/contract';
 import { leaveChannels } from '../../shared/channels/leave';
 import { ok, PUPIL_HEADER, pupilRow, rowCount, setupSchool, tempStore } from '../helpers/store';
 import type { Store } from '../../main/core/db/connection';
+import { waitForJob } from '../../main/core/letters/jobs';
 
 const HEAD: Session = { userName: 'Mrs H. Head', position: 'Headteacher', roles: ['head'], userId: 7 };
 const OFFICE: Session = { userName: 'Mr O. Office', position: 'Office manager', roles: ['office'] };
@@ -291,31 +292,50 @@ describe('evidence files', () => {
 });
 
 describe('the decision letter', () => {
-  const docText = (b64: string) => strFromU8(unzipSync(Buffer.from(b64, 'base64'))['word/document.xml']).replace(/<[^>]+>/g, '');
+  /** Starts the decision letter (made by the letters engine as a job), waits for it and returns the file's text. */
+  async function letterOf(s: Store, decisionId: number, session: Session) {
+    const { jobId } = ok(s, 'leave.decisionLetter', { decisionId }, session);
+    const job = await waitForJob(jobId);
+    expect(job.status, job.error ?? '').toBe('done');
+    const logId = job.result!.letters[0].logId!;
+    const file = ok(s, 'letters.file', { logId }, session);
+    return { fileName: file.fileName, text: strFromU8(unzipSync(Buffer.from(file.base64, 'base64'))['word/document.xml']).replace(/<[^>]+>/g, '') };
+  }
 
-  it('a part grant names the dates asked for, the days granted and code, the reason, the return date and what follows if more is taken', () => {
+  it('a part grant, through the school\'s leave-granted template, names the dates asked for, the sessions granted, the reason, the return date and what follows if more is taken', async () => {
     const { s, ids, contact } = school();
     const [id] = request(s, [{ pupilId: ids[0], requesterContactId: contact(ids[0]) }]).requestIds;
     const d = ok(s, 'leave.decide', { requestId: id, outcome: 'part', days: 3, reason: 'Three days are exceptional for the occasion' }, HEAD);
-    const l = ok(s, 'leave.decisionLetter', { decisionId: d.decisionId }, OFFICE);
-    expect(l.fileName).toMatch(/^Leave-decision-Shah-Forename1-LOA-\d+-\d+\.docx$/);
-    const t = docText(l.base64);
-    for (const want of ['Test Primary', '3 November 2025', 'Dear Amira Shah', 'Monday 17 November 2025 (morning)', 'Friday 21 November 2025 (afternoon)',
-      'I have granted part of this leave: 3 school days (6 sessions), from Monday 17 November 2025 (morning) to Wednesday 19 November 2025 (afternoon)',
-      'C: Leave: exceptional circumstances', 'Three days are exceptional for the occasion', 'back in school on Thursday 20 November 2025 (morning)',
-      'penalty notice', 'Mrs H. Head', 'Headteacher']) expect(t, want).toContain(want);
+    const l = await letterOf(s, d.decisionId, HEAD);
+    expect(l.fileName).toMatch(/^Shah-Forename1-leave-granted\.docx$/);
+    for (const want of ['Test Primary', 'Monday 17 November 2025', 'Friday 21 November 2025', 'granted in part',
+      '6 sessions (half-days), from Monday 17 November 2025 (morning) to Wednesday 19 November 2025 (afternoon)',
+      'Three days are exceptional for the occasion', 'back in school on Thursday 20 November 2025 (morning)',
+      'penalty notice', 'Mrs H. Head', 'Headteacher']) expect(l.text, want).toContain(want);
+    expect(l.text).not.toContain('{{');
+    expect(l.text).toMatch(/Yours sincerely.*Mrs H\. Head.*Headteacher/); // signed by the decider
     const logged = s.db.prepare('SELECT pupil_id AS pupilId, file_name AS fileName, generated_by AS by FROM leave_letters').all();
-    expect(logged).toEqual([{ pupilId: ids[0], fileName: l.fileName, by: 'Mr O. Office' }]);
+    expect(logged).toEqual([{ pupilId: ids[0], fileName: l.fileName, by: 'Mrs H. Head' }]);
     expect(ok(s, 'leave.get', { id }, OFFICE).decisions[0].letters).toHaveLength(1);
+    // and it is in the pupil's letter log like every letter
+    expect(ok(s, 'letters.log', { pupilId: ids[0] }, OFFICE).entries.map((e) => e.template)).toEqual(['leave-granted']);
   });
 
-  it('a refusal for a pupil not of compulsory school age explains without penalty wording', () => {
+  it('a refusal for a pupil not of compulsory school age explains without penalty wording', async () => {
     const { s, ids, contact } = school();
     const [id] = request(s, [{ pupilId: ids[3], requesterContactId: contact(ids[3]) }]).requestIds;
     const d = ok(s, 'leave.decide', { requestId: id, outcome: 'refused', reason: 'Not exceptional' }, HEAD);
-    const t = docText(ok(s, 'leave.decisionLetter', { decisionId: d.decisionId }, OFFICE).base64);
-    expect(t).toContain('I did not judge the circumstances described to be exceptional');
-    expect(t).toContain('the absence will be recorded as unauthorised');
-    expect(t).not.toMatch(/penalty/i);
+    const { text } = await letterOf(s, d.decisionId, HEAD);
+    expect(text).toContain('the circumstances were not judged to be exceptional');
+    expect(text).toContain('the absence will be recorded as unauthorised');
+    expect(text).not.toMatch(/penalty/i);
+  });
+
+  it('the office cannot produce a decision letter: it has legal weight, so the head or the lead does (G5)', () => {
+    const { s, ids, contact } = school();
+    const [id] = request(s, [{ pupilId: ids[0], requesterContactId: contact(ids[0]) }]).requestIds;
+    const d = ok(s, 'leave.decide', { requestId: id, outcome: 'refused', reason: 'Not exceptional' }, HEAD);
+    expect(fail(s, 'leave.decisionLetter', { decisionId: d.decisionId }, OFFICE).kind).toBe('forbidden');
+    expect(rowCount(s, 'leave_letters')).toBe(0);
   });
 });

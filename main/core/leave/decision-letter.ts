@@ -1,14 +1,12 @@
-// The leave decision letter (letters-and-reports.md row 8): merge fields from one decision, and a plain .docx built
-// with the docx library. The letters engine (templates `leave-granted`, `leave-refused`) replaces
-// renderDecisionLetter at merge; decisionLetterFields stays the one source of the letter's facts.
+// The leave decision letter (letters-and-reports.md row 8): the merge fields of one decision, rendered through the
+// letters engine's `leave-granted` / `leave-refused` templates. decisionLetterFields is the one source of its facts.
 import { createHash } from 'node:crypto';
-import { zipSync } from 'fflate';
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, TextRun, type FileChild } from 'docx';
 import { LEAVE_KIND_LABELS } from '../../../shared/channels/leave';
 import { codeOn } from '../../../shared/codes';
 import { formatLongDate, isCompulsoryAge, type IsoDate } from '../../../shared/dates';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
+import { startLetters } from '../letters/letters.service';
 import { loadCalendar } from '../calendar/calendar.service';
 import { readSchool } from '../school/school.service';
 import { loadDecision, loadPupil, loadRequest, requestedSessions } from './leave.service';
@@ -68,72 +66,35 @@ export function decisionLetterFields(ctx: Ctx, decisionId: number): Record<strin
   };
 }
 
-const para = (text: string, opts: { bold?: boolean; after?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; size?: number } = {}) =>
-  new Paragraph({ alignment: opts.align, spacing: { after: opts.after ?? 160 }, children: [new TextRun({ text, bold: opts.bold, size: opts.size })] });
-const lines = (text: string, after = 0) => text.split(/\n|,\s*(?=[A-Z0-9])/).filter(Boolean).map((l, i, all) => para(l.trim(), { after: i === all.length - 1 ? after : 0 }));
+/** The fields the letters engine's leave templates take from a decision (templates.ts, leave-granted/leave-refused). */
+const SHARED_KEYS = ['leave.from', 'leave.to', 'leave.decision', 'leave.sessionsGranted', 'leave.reason', 'decider.name', 'decider.position'];
+const GRANTED_KEYS = ['leave.grantedFrom', 'leave.grantedTo', 'leave.returnDate'];
 
-/** The letter's body, from the fields only (so the letters engine's templates say the same). */
-export function decisionLetterParagraphs(f: Record<string, string>): FileChild[] {
-  const out: FileChild[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 60 }, children: [new TextRun({ text: f['school.name'], bold: true, size: 32 })] }),
-    ...(f['school.address'] ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '444444', space: 4 } }, children: [new TextRun({ text: f['school.address'], size: 20 })] })] : []),
-    para(f['letter.date'], { align: AlignmentType.RIGHT, after: 60 }),
-    para(`Reference: ${f['letter.reference']}`, { align: AlignmentType.RIGHT, after: 240, size: 18 }),
-    para(f['recipient.names'], { after: 0 }),
-    ...lines(f['recipient.address'], 240),
-    para(`${f['recipient.salutation']},`),
-    para(`Request for leave of absence: ${f['pupil.preferredName']} ${f['pupil.surname']}, ${f['pupil.yearName']} (${f['pupil.regGroup']})`, { bold: true }),
-    para(`Thank you for your request, received on ${f['leave.received']}, for ${f['pupil.preferredName']} to be absent from ${f['leave.fromSession']} to ${f['leave.toSession']} (${f['leave.daysRequested']} school day${f['leave.daysRequested'] === '1' ? '' : 's'}) for: ${f['leave.kind'].toLowerCase()}.`),
-  ];
-  if (f['leave.outcome'] === 'granted') {
-    out.push(para(`I have granted this leave in full: ${f['leave.sessionsGranted']} sessions, from ${f['leave.grantedFrom']} to ${f['leave.grantedTo']}. They will be recorded in the attendance register as authorised absence (${f['leave.code']}: ${f['leave.codeLabel']}).`));
-  } else if (f['leave.outcome'] === 'part') {
-    out.push(para(`I have granted part of this leave: ${f['leave.daysGranted']} school day${f['leave.daysGranted'] === '1' ? '' : 's'} (${f['leave.sessionsGranted']} sessions), from ${f['leave.grantedFrom']} to ${f['leave.grantedTo']}, recorded as authorised absence (${f['leave.code']}: ${f['leave.codeLabel']}). The rest of the time asked for is not granted.`));
-  } else {
-    out.push(para('I am sorry that I have not been able to grant this leave. Leave of absence can be granted only in exceptional circumstances, and I did not judge the circumstances described to be exceptional.'));
-  }
-  out.push(para(`My reason: ${f['leave.reason']}`));
-  if (f['leave.returnDate']) out.push(para(`We look forward to seeing ${f['pupil.preferredName']} back in school on ${f['leave.returnDate']}.`));
-  else out.push(para(`We expect ${f['pupil.preferredName']} in school on every day of the dates asked for.`));
-  if (f['leave.consequences']) out.push(para(f['leave.consequences']));
-  out.push(para('If you would like to talk about this decision, please contact the school office.', { after: 360 }));
-  out.push(para('Yours sincerely,', { after: 600 }));
-  out.push(para(f['signatory.name'], { bold: true, after: 0 }));
-  out.push(para(f['signatory.position'], { after: 0 }));
-  return out;
-}
-
-/** docx's Packer only offers promises, but its compile and zip steps are synchronous (docx 9 zips with fflate);
- * the core's handlers are synchronous (one SQLite transaction), so the package is compiled and zipped here. */
-function packSync(doc: Document): Uint8Array {
-  const compiler = (Packer as unknown as { compiler?: { compile(file: Document): Map<string, string | Uint8Array> } }).compiler;
-  if (!compiler || typeof compiler.compile !== 'function') throw new AppError('internal', 'This version of the docx library cannot build letters synchronously.');
-  const enc = new TextEncoder();
-  const files: Record<string, Uint8Array> = {};
-  for (const [path, data] of compiler.compile(doc)) files[path] = typeof data === 'string' ? enc.encode(data) : new Uint8Array(data);
-  return zipSync(files);
-}
-
-export function renderDecisionLetter(ctx: Ctx, decisionId: number): { fileName: string; bytes: Uint8Array } {
+/**
+ * The decision letter through the letters engine: the school's own `leave-granted` or `leave-refused` template,
+ * merged, guarded and logged on the pupil like every letter; the file is also kept against the decision
+ * (leave_letters). Letters merge asynchronously, so this starts a job the screen follows with letters.job.
+ */
+export function decisionLetter(ctx: Ctx, { decisionId }: { decisionId: number }): { jobId: string; letters: number } {
+  const db = ctx.store.db;
+  const d = loadDecision(db, decisionId);
+  const r = loadRequest(db, d.requestId);
   const f = decisionLetterFields(ctx, decisionId);
-  const doc = new Document({
-    creator: f['school.name'], title: `Leave of absence decision: ${f['pupil.preferredName']} ${f['pupil.surname']}`,
-    styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
-    sections: [{ properties: { page: { margin: { top: 1000, bottom: 1000, left: 1200, right: 1200 } } }, children: decisionLetterParagraphs(f) }],
+  const granted = d.outcome !== 'refused';
+  const extra: Record<string, string> = {};
+  for (const k of [...SHARED_KEYS, ...(granted ? GRANTED_KEYS : [])]) extra[k] = f[k] ?? '';
+  if (d.outcome === 'part') extra['leave.partNote'] = f['leave.consequences'];
+  // The person who decided signs the letter (reg 11: the head or a person the head authorised).
+  extra['signatory.name'] = d.deciderName;
+  extra['signatory.position'] = d.deciderPosition;
+  const started = startLetters(ctx, { template: granted ? 'leave-granted' : 'leave-refused', pupilIds: [r.pupilId], extra }, (letters) => {
+    for (const l of letters) {
+      const buf = Buffer.from(l.bytes);
+      const sha256 = createHash('sha256').update(buf).digest('hex');
+      const letterId = Number(db.prepare('INSERT INTO leave_letters (decision_id, pupil_id, file_name, sha256, bytes, generated_by, generated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(decisionId, r.pupilId, l.fileName, sha256, buf, ctx.session.userName, ctx.now()).lastInsertRowid);
+      ctx.audit('leave.letter', 'leave_request', r.id, { decisionId, letterId, letterLogId: l.logId, fileName: l.fileName, sha256 });
+    }
   });
-  const safe = `${f['pupil.surname']}-${f['pupil.forename']}`.replace(/[^A-Za-z0-9-]+/g, '');
-  return { fileName: `Leave-decision-${safe}-${f['letter.reference']}.docx`, bytes: packSync(doc) };
-}
-
-/** leave.decisionLetter: produce the letter, keep the exact bytes in the pupil's letter log, return them. */
-export function decisionLetter(ctx: Ctx, { decisionId }: { decisionId: number }): { fileName: string; base64: string; letterId: number } {
-  const d = loadDecision(ctx.store.db, decisionId);
-  const r = loadRequest(ctx.store.db, d.requestId);
-  const { fileName, bytes } = renderDecisionLetter(ctx, decisionId);
-  const buf = Buffer.from(bytes);
-  const sha256 = createHash('sha256').update(buf).digest('hex');
-  const letterId = Number(ctx.store.db.prepare('INSERT INTO leave_letters (decision_id, pupil_id, file_name, sha256, bytes, generated_by, generated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(decisionId, r.pupilId, fileName, sha256, buf, ctx.session.userName, ctx.now()).lastInsertRowid);
-  ctx.audit('leave.letter', 'leave_request', r.id, { decisionId, letterId, fileName, sha256 });
-  return { fileName, base64: buf.toString('base64'), letterId };
+  return { jobId: started.jobId, letters: started.letters };
 }

@@ -267,7 +267,8 @@ export function mergeValues(i: MergeInput): { values: Record<string, FieldValue>
     if (!x) continue;
     v[k] = ISO.test(x) ? formatLongDate(x, k.startsWith('meeting.') || k === 'absence.date') : /^\d{1,2}:\d{2}$/.test(x) ? clock(x) : x.includes('\n') ? x.split('\n').map((l) => l.trim()).filter(Boolean) : x;
   }
-  const optional = new Set(['pattern.summary', 'leave.reason', 'leave.penaltyNote']);
+  const optional = new Set(['pattern.summary', 'leave.reason', 'leave.penaltyNote', 'leave.partNote']);
+  for (const k of optional) if (v[k] === undefined) v[k] = '';
   const missing = spec.extra.map((e) => e.key).filter((k) => v[k] === undefined || (v[k] === '' && !optional.has(k)));
   return { values: v, missing };
 }

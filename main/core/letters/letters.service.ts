@@ -13,7 +13,7 @@ import { combineLetters, documentText, DocxError, scanPlaceholders, unzipDocx } 
 import { checkGuardrails } from './guardrails';
 import { households, LetterDataLoader, pupilName } from './letter-data';
 import { ladderStages } from './ladder';
-import { customSpec, latestSchoolTemplates, loadTemplate, planLetters, renderPlan, resolvePeriod, sha256, shippedTemplate, type Plan } from './render';
+import { customSpec, latestSchoolTemplates, loadTemplate, planLetters, renderPlan, resolvePeriod, sha256, shippedTemplate, type Plan, type Rendered, type RenderRequest } from './render';
 import { getJob, startJob, type JobLetter } from './jobs';
 import { readLettersSettings, saveLettersSettings } from './settings';
 import { bandOf } from '../../../shared/statistics';
@@ -161,10 +161,19 @@ export function preview(ctx: Ctx, i: Input<'letters.preview'>): Output<'letters.
 }
 
 export function renderOne(ctx: Ctx, i: Input<'letters.renderOne'>): Output<'letters.renderOne'> {
-  const plan = planLetters(ctx, i);
+  return startLetters(ctx, i);
+}
+
+/**
+ * Letters for one pupil (or a few) as a job, logged like every letter. `afterLogged` runs once they are made, in a
+ * transaction of its own (another area records its link to the letter there, e.g. a leave decision).
+ */
+export function startLetters(ctx: Ctx, req: RenderRequest, afterLogged?: (letters: Rendered[]) => void): Output<'letters.renderOne'> {
+  const plan = planLetters(ctx, req);
   refuseEmpty(plan);
   const job = startJob(plan.plans.length, async (job) => {
     const letters = await renderPlan(ctx, plan, { log: true, onEach: () => { job.done++; } });
+    if (afterLogged) ctx.store.db.transaction(() => afterLogged(letters)).immediate();
     return { letters: letters.map((r) => jobLetter(r)), folder: null, combinedFile: null, batchId: null };
   });
   return { jobId: job.id, letters: plan.plans.length, leftOut: plan.leftOut };

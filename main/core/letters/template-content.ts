@@ -108,9 +108,10 @@ export const TEXTS: Record<string, TemplateText> = {
     subject: '{{pupil.forename}} {{pupil.surname}}: your request for leave of absence',
     body: [
       "Thank you for your request for {{pupil.forename}} to be absent from school from {{leave.from}} to {{leave.to}}.",
-      'Decision: **{{leave.decision}}**. {{leave.sessionsGranted}} sessions (half-days) are granted and will be recorded as authorised absence.',
+      'Decision: **{{leave.decision}}**. {{leave.sessionsGranted}} sessions (half-days), from {{leave.grantedFrom}} to {{leave.grantedTo}}, are granted and will be recorded as authorised absence.',
       '{{leave.reason}}',
-      'We look forward to seeing {{pupil.forename}} back in school on the first school day after the leave. If the dates change, please let us know as soon as possible.',
+      '{{leave.partNote}}',
+      'We look forward to seeing {{pupil.forename}} back in school on {{leave.returnDate}}. If the dates change, please let us know as soon as possible.',
       'Decided by {{decider.name}}, {{decider.position}}.',
     ],
   },

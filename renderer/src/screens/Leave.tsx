@@ -7,7 +7,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import {
-  Badge, Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Tab, TabList, Text, Textarea, Title2, Title3,
+  Badge, Button, ProgressBar, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Tab, TabList, Text, Textarea, Title2, Title3,
 } from '@fluentui/react-components';
 import { LEAVE_KIND_LABELS, LEAVE_KIND_VALUES, LEAVE_RECEIVED_LABELS, LEAVE_RECEIVED_VALUES, type LeaveKind } from '../../../shared/channels/leave';
 import type { Output } from '../../../shared/contract';
@@ -19,6 +19,7 @@ import { ErrorBar } from '../components/ErrorBar';
 import { DateInput } from '../components/DateInput';
 import { useQueryClient } from '@tanstack/react-query';
 import { formatWhen } from '../auth/when';
+import { downloadBase64, pollJob } from '../letters/util';
 
 type Row = Output<'leave.list'>['requests'][number];
 type Detail = Output<'leave.get'>;
@@ -337,13 +338,24 @@ function DecisionPanel({ d, revising, onDone }: { d: Detail; revising: Detail['d
 function RequestPage({ id }: { id: number }) {
   const q = useRpc('leave.get', { id });
   const letter = useRpcMutation('leave.decisionLetter', ['leave.get']);
+  const qc = useQueryClient();
+  const [letterError, setLetterError] = useState<unknown>(null);
+  const [writing, setWriting] = useState(false);
   const [revising, setRevising] = useState(false);
   useEffect(() => setRevising(false), [id]);
   if (!q.data) return <div className="page"><ErrorBar error={q.error} /></div>;
   const d = q.data;
   const r = d.request;
   const current = d.decisions.find((x) => x.current) ?? null;
-  const getLetter = async (decisionId: number) => { const l = await letter.mutateAsync({ decisionId }); download(l.fileName, l.base64, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'); };
+  // The letters engine writes the letter (the school's own template, logged on the pupil); follow its job, then download.
+  const getLetter = async (decisionId: number) => {
+    setLetterError(null);
+    const j = await letter.mutateAsync({ decisionId });
+    const end = await pollJob(j.jobId, () => undefined);
+    if (end.status === 'failed') throw new Error(end.error ?? 'The letter could not be made.');
+    for (const l of end.result?.letters ?? []) if (l.logId) { const f = await call('letters.file', { logId: l.logId }); downloadBase64(f.base64, f.fileName); }
+    await qc.invalidateQueries({ queryKey: ['leave.get'] });
+  };
   return (
     <div className="page">
       <p><a href="#/leave/queue">← Leave of absence</a></p>
@@ -394,11 +406,12 @@ function RequestPage({ id }: { id: number }) {
               {' '}by {x.deciderName}, {x.deciderPosition}, on {formatWhen(x.decidedAt)}{x.supersedes ? ` (revises decision ${x.supersedes})` : ''}{x.current ? '' : ' – superseded'}.
               <br />Reason: {x.reason}
               <br />{x.letters.length ? `Letter produced ${x.letters.map((l) => `${formatWhen(l.generatedAt).slice(0, 10)} by ${l.generatedBy}`).join('; ')}. ` : ''}
-              <Button size="small" onClick={() => void getLetter(x.id).catch(() => undefined)} disabled={letter.isPending}>Decision letter (.docx)</Button>
+              <Button size="small" onClick={() => { setWriting(true); void getLetter(x.id).catch(setLetterError).finally(() => setWriting(false)); }} disabled={writing}>Decision letter (.docx)</Button>
             </li>
           ))}</ol>
         )}
-        <ErrorBar error={letter.error} title="The letter was not produced" />
+        {writing && <ProgressBar aria-label="Writing the decision letter" />}
+        <ErrorBar error={letterError} title="The letter was not produced" />
       </section>
       {current && current.outcome !== 'granted' && <GProposals requestId={id} />}
     </div>
