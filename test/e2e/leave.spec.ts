@@ -153,3 +153,17 @@ test('the head revises a decision with a reason; the earlier one stays in the hi
   await openRegister('08/12/2026', NOAH.group, 'PM');
   await expect(page.getByRole('row').filter({ hasText: NOAH.name }).getByLabel('no mark')).toBeVisible();
 });
+
+test('a governor sees the dashboard figures and cannot reach any pupil name, nor the leave requests', async () => {
+  await signIn(page, 'governor', '/');
+  await expect(page.getByRole('heading', { name: 'Attendance dashboard' })).toBeVisible();
+  const ytd = page.getByRole('table', { name: 'Year to date against national and local figures' });
+  await expect(ytd).toContainText('%');
+  await expect(page.getByRole('button', { name: /^Edit / })).toHaveCount(0); // reference figures are the staff's to edit
+  const text = await page.locator('body').innerText();
+  for (const name of ['Luca', 'Noah', 'Clark', 'Chioma']) expect(text).not.toContain(name);
+  await page.goto('/#/leave/all');
+  await expect(page.getByRole('heading', { name: 'Not available to your role' })).toBeVisible();
+  expect(await rpc(page, 'leave.list', {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  expect(await rpc(page, 'pupils.list', {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+});

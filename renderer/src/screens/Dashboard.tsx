@@ -10,6 +10,8 @@ import { useRpc, useRpcMutation } from '../hooks';
 import { ErrorBar } from '../components/ErrorBar';
 import { DateInput } from '../components/DateInput';
 import { Chart, ChartTable, type ChartOption } from '../components/Chart';
+import { useMe } from '../auth/AuthGate';
+import { mayCall } from '../auth/access';
 
 type D = Output<'dashboard.get'>;
 type Ref = D['reference'][number];
@@ -202,6 +204,7 @@ const blank = (): Draft => ({ period: '', area: '', dataKind: 'local', source: '
 /** The comparison figures: the national table shipped with the app and the school's own rows; lead, head or admin edit. */
 function ReferenceEditor({ rows }: { rows: Ref[] }) {
   const save = useRpcMutation('figures.national.save', ['dashboard.get', 'figures.national.list']);
+  const mayEdit = mayCall(useMe(), 'figures.national.save');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const edit = (r: Ref) => setDraft({ schoolId: r.schoolId ?? undefined, shippedId: r.schoolId === null ? r.shippedId ?? undefined : undefined, period: r.period, area: r.area, dataKind: r.dataKind, source: r.source,
@@ -218,17 +221,17 @@ function ReferenceEditor({ rows }: { rows: Ref[] }) {
       <Text block className="muted">National figures ship with the app from the DfE's published statistics; add your local authority's figures or a newer release, or correct a row. Percentages as published.</Text>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Comparison figures, scrolls sideways">
         <table className="plain" aria-label="Comparison figures">
-          <thead><tr><th>Area</th><th>Period and data</th>{FIELDS.map(([, l]) => <th key={l} className="num">{l}</th>)}<th>Source</th><th><span className="visually-hidden">Change</span></th></tr></thead>
+          <thead><tr><th>Area</th><th>Period and data</th>{FIELDS.map(([, l]) => <th key={l} className="num">{l}</th>)}<th>Source</th>{mayEdit && <th><span className="visually-hidden">Change</span></th>}</tr></thead>
           <tbody>{rows.map((r) => (
             <tr key={r.key}><td>{r.area}</td><td className="wide-cell">{r.period}{r.origin !== 'shipped' && <span className="muted"> ({r.origin === 'edited' ? 'edited by the school' : 'added by the school'})</span>}</td>
               {FIELDS.map(([k]) => <td key={k} className="num">{published(r[k])}</td>)}<td className="wide-cell">{r.source}</td>
-              <td><Button size="small" appearance="subtle" aria-label={`Edit ${r.area} ${r.period}`} onClick={() => edit(r)}>Edit</Button></td></tr>
+              {mayEdit && <td><Button size="small" appearance="subtle" aria-label={`Edit ${r.area} ${r.period}`} onClick={() => edit(r)}>Edit</Button></td>}</tr>
           ))}</tbody>
         </table>
       </div>
       {done && <MessageBar intent="success"><MessageBarBody>{done}</MessageBarBody></MessageBar>}
       <ErrorBar error={save.error} />
-      {!draft ? <div className="row" style={{ marginTop: 8 }}><Button onClick={() => { setDone(null); setDraft(blank()); }}>Add figures</Button></div> : (
+      {!mayEdit ? null : !draft ? <div className="row" style={{ marginTop: 8 }}><Button onClick={() => { setDone(null); setDraft(blank()); }}>Add figures</Button></div> : (
         <div className="card" style={{ marginTop: 8 }}>
           <div className="row">
             <Field label="Area" required><Input value={draft.area} onChange={(_, v) => setDraft({ ...draft, area: v.value })} /></Field>
