@@ -108,3 +108,29 @@ describe('guards on statutory tables', () => {
     expect(() => store.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
   });
 });
+
+describe('the schema files and the migrations', () => {
+  it('agree: drizzle-kit finds nothing to migrate between the schema*.ts files and the newest snapshot', async () => {
+    const { generateSQLiteDrizzleJson, generateSQLiteMigration } = await import('drizzle-kit/api');
+    const meta = path.join(__dirname, '../../resources/migrations/meta');
+    const snapshots = fs.readdirSync(meta).filter((f) => f.endsWith('_snapshot.json')).sort();
+    const newest = JSON.parse(fs.readFileSync(path.join(meta, snapshots[snapshots.length - 1]), 'utf8'));
+    const modules = await Promise.all(['schema', 'schema-auth', 'schema-figures', 'schema-leave', 'schema-letters'].map((m) => import(`../../main/core/db/${m}.ts`)));
+    const current = await generateSQLiteDrizzleJson(Object.assign({}, ...modules));
+    expect(await generateSQLiteMigration(newest, current)).toEqual([]);
+  });
+
+  it('the migrations build the tables the schema files declare, column for column', () => {
+    const db = new Database(':memory:');
+    migrate(db, ':memory:');
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    const meta = path.join(__dirname, '../../resources/migrations/meta');
+    const snapshots = fs.readdirSync(meta).filter((f) => f.endsWith('_snapshot.json')).sort();
+    const newest = JSON.parse(fs.readFileSync(path.join(meta, snapshots[snapshots.length - 1]), 'utf8')) as { tables: Record<string, { columns: Record<string, unknown> }> };
+    expect(tables).toEqual(Object.keys(newest.tables).sort());
+    for (const [name, t] of Object.entries(newest.tables)) {
+      const cols = (db.prepare(`PRAGMA table_info(${name})`).all() as { name: string }[]).map((c) => c.name).sort();
+      expect(cols, name).toEqual(Object.keys(t.columns).sort());
+    }
+  });
+});
