@@ -334,8 +334,9 @@ describe('present slashes passed as a count', () => {
   });
 });
 
-describe('speed', () => {
-  it('2,000 pupils × 380 sessions compute in well under a second', () => {
+describe('a full-size school', () => {
+  // Speed is measured by npm run bench against a raw floor; tests never assert times.
+  it('a report over 2,000 pupils × 380 sessions covers every pupil and every session', () => {
     const from = Y_FROM, to = Y_TO;
     const base = fill(Y_FROM, Y_TO, '/');
     const codes = ['/', '/', '/', '/', '/', '/', 'I', 'O', 'N', 'L', 'G', 'U', 'M'];
@@ -343,13 +344,10 @@ describe('speed', () => {
       pupil: { ...PUPIL, upn: `P${String(i).padStart(5, '0')}` },
       marks: base.map((m, j) => (((i * 7 + j * 13) % 29) < codes.length ? { ...m, code: codes[(i + j) % codes.length] } : m)),
     }));
-    const t0 = performance.now();
     const ctx = buildPeriodContext(CAL, { from, to });
     const r = buildPupilsReport(ctx, data);
-    const ms = performance.now() - t0;
     expect(r.pupils).toHaveLength(2000);
     expect(base.length).toBeGreaterThan(370);
     expect(r.pupils[0].possible).toBe(base.length);
-    expect(ms).toBeLessThan(1000); // about 100 ms on a laptop outside the test runner
   });
 });
