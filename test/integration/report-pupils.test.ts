@@ -179,9 +179,7 @@ describe('report pupils on a generated demo school, against a naive implementati
     ['2026-06-01', '2026-09-30', '2026-09-30'], // across the summer holiday into a new school year
   ] as const) {
     it(`${from} to ${to}: every pupil's possible, absence, run, overdue N and penalty window, and the totals, agree`, () => {
-      const t0 = performance.now();
       const r = reportPupils(store.db, { from, to, asOf });
-      const ms = performance.now() - t0;
       const naive = naiveReport(store, from, to, asOf);
       expect(r.pupils.map((p) => p.upn)).toEqual(naive.map((p) => p.upn));
       expect(naive.length).toBeGreaterThan(50);
@@ -208,7 +206,6 @@ describe('report pupils on a generated demo school, against a naive implementati
       }
       // Reception children (4 on 31 August) are outside the DfE cohort
       expect(r.school.dfeCohort.pupils).toBeLessThan(r.school.all.pupils);
-      expect(ms).toBeLessThan(1000);
     });
   }
 
