@@ -79,7 +79,7 @@ const ReturnSchema = z.object({
 
 export const contract = {
   'app.status': ch(z.object({}), z.object({
-    hasSchool: z.boolean(), demo: z.boolean(), version: z.string(), today: isoDate, dbPath: z.string(),
+    hasSchool: z.boolean(), demo: z.boolean(), version: z.string(), today: isoDate, dbPath: z.string().nullable(),
   }), ALL, { public: true }),
   'school.get': ch(z.object({}), SchoolSchema.nullable(), ALL),
   'school.setup': ch(z.object({

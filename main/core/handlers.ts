@@ -18,7 +18,8 @@ import { leaveHandlers } from './leave/handlers';
 import { lettersHandlers } from './letters/handlers';
 
 export const handlers: Handlers = {
-  'app.status': (ctx) => ({ hasSchool: readSchool(ctx.store.db) !== null, demo: isDemo(ctx.store.db), version: APP_VERSION, today: ctx.today(), dbPath: ctx.store.path }),
+  // Public (the sign-in screen needs it), so where the database lives is told only to a signed-in caller.
+  'app.status': (ctx) => ({ hasSchool: readSchool(ctx.store.db) !== null, demo: isDemo(ctx.store.db), version: APP_VERSION, today: ctx.today(), dbPath: ctx.session.roles.length ? ctx.store.path : null }),
   'school.get': (ctx) => readSchool(ctx.store.db),
   'school.setup': setupSchool,
   'school.update': updateSchool,

@@ -46,7 +46,7 @@ describe('browser-mode server', () => {
   it('answers rpc with an envelope', async () => {
     const r = await request({ path: '/rpc/app.status', method: 'POST', headers: { 'X-Attendance-Rpc': '1', 'Content-Type': 'application/json' }, body: '{}' });
     expect(r.status).toBe(200);
-    expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { hasSchool: false } });
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { hasSchool: false, dbPath: null } }); // no sign-in, no file path
   });
 
   it('refuses rpc without the app header, with a foreign Origin or with a foreign Host', async () => {
