@@ -44,7 +44,7 @@ const RequestRow = z.object({
   decidedBy: z.string().nullable(), decidedAt: z.string().nullable(), daysGranted: z.number().int().nullable(), lettersProduced: z.number().int(),
 });
 
-const Warning = z.object({ kind: z.enum(['not_lives_with', 'not_in_advance', 'not_compulsory_age', 'penalty', 'overlap', 'marks_exist', 'observance', 'part_time', 'no_school_sessions']), message: z.string() });
+const Warning = z.object({ kind: z.enum(['not_lives_with', 'not_in_advance', 'not_compulsory_age', 'penalty', 'overlap', 'marks_exist', 'observance', 'part_time', 'no_school_sessions', 'decision_due']), message: z.string() });
 
 const Decision = z.object({
   id: z.number().int(), outcome: z.enum(LEAVE_OUTCOME_VALUES), daysGranted: z.number().int(), sessionsGranted: z.number().int(), code: z.string().nullable(),

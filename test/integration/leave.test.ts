@@ -291,6 +291,21 @@ describe('evidence files', () => {
   });
 });
 
+describe('the time to decide', () => {
+  it('flags a request still undecided 5 school days after it arrived (project default), until it is decided', () => {
+    const { s, ids, contact } = school();
+    const [id] = request(s, [{ pupilId: ids[0], requesterContactId: contact(ids[0]) }]).requestIds; // received Mon 03/11/2025, leave from 17/11
+    const due = (today: string) => {
+      process.env.ATTENDANCE_TODAY = today;
+      try { return ok(s, 'leave.get', { id }, HEAD).warnings.find((w) => w.kind === 'decision_due')?.message ?? null; } finally { process.env.ATTENDANCE_TODAY = '2025-11-03'; }
+    };
+    expect(due('2025-11-10')).toBeNull(); // the 5th school day after receipt: still in time
+    expect(due('2025-11-11')).toMatch(/^The decision was due by 10\/11\/2025/);
+    ok(s, 'leave.decide', { requestId: id, outcome: 'refused', reason: 'Not exceptional' }, HEAD);
+    expect(due('2025-11-11')).toBeNull();
+  });
+});
+
 describe('the decision letter', () => {
   /** Starts the decision letter (made by the letters engine as a job), waits for it and returns the file's text. */
   async function letterOf(s: Store, decisionId: number, session: Session) {

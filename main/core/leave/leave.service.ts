@@ -119,6 +119,9 @@ export function grantedSessions(r: RequestRecord, sessions: readonly SessionRef[
   return [...observed, ...leave.filter((s) => keep.has(s.date))].sort((a, b) => (a.date + a.session < b.date + b.session ? -1 : 1));
 }
 
+/** Decide within this many school days of receiving the request (project default). */
+export const LEAVE_DECISION_SCHOOL_DAYS = 5;
+
 function statusOf(d: DecisionRecord | null): Status {
   return d ? d.outcome : 'pending';
 }
@@ -297,6 +300,12 @@ export function getRequest(ctx: Ctx, { id }: Input<'leave.get'>): Output<'leave.
   const warnings = [...c.warnings];
   if (c.compulsory && sessions.length) {
     warnings.unshift({ kind: 'penalty', message: `If this is refused and taken anyway, ${p.preferredForename ?? p.forename} reaches ${forecast.ifTaken} unauthorised session${forecast.ifTaken === 1 ? '' : 's'} in the rolling 10-school-week window (threshold ${PENALTY_THRESHOLD_SESSIONS}; ${forecast.now} now)${forecast.now >= PENALTY_THRESHOLD_SESSIONS ? ', already at or over the threshold' : ''}${forecast.reachesThreshold ? ': a penalty notice must then be considered' : ''}.` });
+  }
+  // Project default (letters-and-reports.md row 8): decide within 5 school days of the request, before the leave starts.
+  if (!currentDecision(db, id)) {
+    const due = cal.nthSchoolDayAfter(r.dateReceived, LEAVE_DECISION_SCHOOL_DAYS);
+    const by = due && due < r.fromDate ? due : r.fromDate;
+    if (by < ctx.today()) warnings.push({ kind: 'decision_due', message: `The decision was due by ${formatUkDate(by)} (within ${LEAVE_DECISION_SCHOOL_DAYS} school days of the request, and before the leave starts): decide and send the letter now.` });
   }
   const marks = new Map((db.prepare('SELECT date, session, code FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?').all(r.pupilId, r.fromDate, r.toDate) as { date: string; session: string; code: string }[]).map((m) => [`${m.date}|${m.session}`, m.code]));
   const letters = db.prepare('SELECT id, decision_id AS decisionId, file_name AS fileName, generated_by AS generatedBy, generated_at AS generatedAt FROM leave_letters WHERE decision_id IN (SELECT id FROM leave_decisions WHERE request_id = ?) ORDER BY id').all(id) as { id: number; decisionId: number; fileName: string; generatedBy: string; generatedAt: string }[];
