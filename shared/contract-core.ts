@@ -11,6 +11,8 @@ export const SETTINGS: Role[] = ['head', 'admin'];
 
 export interface Session {
   userName: string; position: string; roles: Role[];
+  /** The person's name as printed on letters and decisions (userName also names the account, for the records). */
+  displayName?: string;
   /** The signed-in account (absent for the CLI's local operator). */
   userId?: number;
   /** Named by the headteacher as a person who may decide leave of absence (reg 11(1)); the head always may. */

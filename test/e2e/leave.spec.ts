@@ -86,6 +86,8 @@ test('the decision letter opens as a Word document with the right dates', async 
   expect(xml).toContain('granted in part');
   expect(xml).toContain('6 sessions (half-days), from Monday 7 December 2026 (morning) to Wednesday 9 December 2026 (afternoon)');
   expect(xml).not.toContain('{{');
+  expect(xml).toContain('Decided by Mr R. Hartley, Headteacher'); // the person's name, not the account's username
+  expect(xml).not.toContain('(head)');
   expect(xml).toContain('back in school on Thursday 10 December 2026 (morning)');
   await expect(page.getByRole('list', { name: 'Decision history' })).toContainText(/Letter produced \d\d\/\d\d\/\d{4} by/);
   expect(xml).toContain('1 December 2026'); // the letter is dated the school's today

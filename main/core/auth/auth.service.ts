@@ -75,7 +75,7 @@ function meOf(db: Db, u: UserDbRow, locked: boolean): Me {
 export function sessionOf(db: Db, u: UserDbRow, sessionId: number, locked: boolean): Session {
   const roles = rolesOf(db, u.id);
   return {
-    userName: label(u), position: u.position, roles, userId: u.id, authSessionId: sessionId,
+    userName: label(u), displayName: u.display_name, position: u.position, roles, userId: u.id, authSessionId: sessionId,
     authorisedForLeave: roles.includes('head') || !!u.authorised_for_leave,
     ...(locked ? { restriction: 'locked' as const } : u.must_change_password ? { restriction: 'mustChange' as const } : {}),
   };

@@ -387,7 +387,7 @@ function writeDecision(ctx: Ctx, i: Input<'leave.decide'>, supersedes: DecisionR
   const now = ctx.now();
   const mainCode = planned.find((s) => s.code !== 'R')?.code ?? planned[0]?.code ?? null;
   const decisionId = Number(db.prepare(`INSERT INTO leave_decisions (request_id, outcome, days_granted, sessions_granted, code, sessions, reason, decider_name, decider_position, decider_user_id, decided_at, supersedes)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(r.id, i.outcome, days, planned.length, mainCode, JSON.stringify(planned), i.reason.trim(), ctx.session.userName, ctx.session.position, ctx.session.userId ?? null, now, supersedes?.id ?? null).lastInsertRowid);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(r.id, i.outcome, days, planned.length, mainCode, JSON.stringify(planned), i.reason.trim(), ctx.session.displayName ?? ctx.session.userName, ctx.session.position, ctx.session.userId ?? null, now, supersedes?.id ?? null).lastInsertRowid);
   // Planned marks are not statutory: a revision replaces this request's set, and the audit log keeps both.
   const before = db.prepare(`SELECT date, session, code FROM planned_marks WHERE source = 'leave' AND source_id = ? ORDER BY date, session`).all(r.id);
   db.prepare(`DELETE FROM planned_marks WHERE source = 'leave' AND source_id = ?`).run(r.id);
