@@ -1,21 +1,17 @@
 // Home: today at a glance, with the day's first tasks.
-import { Card, CardHeader, Link, Text, Title2 } from '@fluentui/react-components';
-import { formatLongDate } from '../../../shared/dates';
+import { Card, CardHeader, Link, Text } from '@fluentui/react-components';
 import { useRpc } from '../hooks';
 import { ErrorBar } from '../components/ErrorBar';
+import { DayHeading } from '../components/DayHeading';
 
 export function Home({ today }: { today: string }) {
   const pupils = useRpc('pupils.list', { onDate: today });
   const notTaken = useRpc('registers.notTaken', { date: today });
   const calling = useRpc('followup.list', { date: today });
   const overdue = useRpc('followup.overdueN', { asOf: today });
-  const school = useRpc('school.get', {});
   return (
     <div className="page">
-      <div>
-        <Title2 as="h1">{formatLongDate(today, true)}</Title2>
-        <Text block size={400} className="muted">{school.data?.name ?? ''}</Text>
-      </div>
+      <DayHeading today={today} />
       <ErrorBar error={pupils.error ?? notTaken.error ?? calling.error} />
       <div className="grid2">
         <Card><CardHeader header={<Text weight="semibold">Pupils on roll</Text>} /><Text size={700}>{pupils.data?.pupils.length ?? '…'}</Text><Link href="#/pupils">Find a pupil</Link></Card>

@@ -2,11 +2,12 @@
 // administrator (accounts, settings, backups). Staff get the usual Home.
 import { useState } from 'react';
 import { Button, Card, CardHeader, Link, MessageBar, MessageBarBody, Text, Title2 } from '@fluentui/react-components';
-import { formatLongDate, academicYearOf } from '../../../shared/dates';
+import { academicYearOf } from '../../../shared/dates';
 import { useRpc, useRpcMutation } from '../hooks';
 import { ErrorBar } from '../components/ErrorBar';
 import { useMe } from '../auth/AuthGate';
 import { mayCall } from '../auth/access';
+import { DayHeading } from '../components/DayHeading';
 
 export function GovernorHome({ today }: { today: string }) {
   const me = useMe();
@@ -17,10 +18,7 @@ export function GovernorHome({ today }: { today: string }) {
   const sofar = days.filter((d) => d.date <= today).length;
   return (
     <div className="page">
-      <div>
-        <Title2 as="h1">{formatLongDate(today, true)}</Title2>
-        <Text block size={400} className="muted">{school.data?.name ?? ''}</Text>
-      </div>
+      <DayHeading today={today} />
       <Text>Welcome, {me.displayName}. Governors see whole-school figures only: no pupil names or UPNs appear anywhere a governor account can reach.</Text>
       <ErrorBar error={school.error ?? cal.error} />
       <div className="grid2">
@@ -38,7 +36,7 @@ export function AdminHome({ today }: { today: string }) {
   const [note, setNote] = useState<string | null>(null);
   return (
     <div className="page">
-      <Title2 as="h1">{formatLongDate(today, true)}</Title2>
+      <DayHeading today={today} />
       <Text>Signed in as {me.displayName}, administrator. Accounts, sign-in settings, the audit log, school settings and backups are here; pupil records need another role.</Text>
       <nav aria-label="Tasks" className="card">
         <Text as="h2" weight="semibold" size={500}>Tasks</Text>
