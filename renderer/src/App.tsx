@@ -1,5 +1,5 @@
 // The app shell: first-run setup until a school exists, then a left navigation and the routed screens.
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Spinner } from '@fluentui/react-components';
 import { go, useRpc, useHashRoute } from './hooks';
 import { ErrorBar } from './components/ErrorBar';
@@ -26,7 +26,8 @@ import { canOpen, hasStaffRole, isGovernorOnly, mayCall } from './auth/access';
 import { Letters } from './screens/Letters';
 import { LetterTemplates } from './screens/LetterTemplates';
 
-import { Dashboard } from './screens/Dashboard';
+// The dashboard brings ECharts: loaded when first opened, so start-up and the office's screens stay light.
+const Dashboard = lazy(() => import('./screens/Dashboard').then((m) => ({ default: m.Dashboard })));
 import { Bands } from './screens/Bands';
 import { Penalties } from './screens/Penalties';
 import { Statutory } from './screens/Statutory';
@@ -71,7 +72,7 @@ export function App() {
       case 'users': return <Users />;
       case 'audit': return <Audit />;
       case 'letters': return id === 'templates' ? <LetterTemplates /> : <Letters today={today} />;
-      case 'dashboard': return <Dashboard today={today} />;
+      case 'dashboard': return <Suspense fallback={<Spinner label="Opening the dashboard…" />}><Dashboard today={today} /></Suspense>;
       case 'bands': return <Bands today={today} />;
       case 'penalties': return <Penalties today={today} />;
       case 'statutory': return <Statutory today={today} />;

@@ -37,10 +37,3 @@ export function ChartTable({ caption, children }: { caption: string; children: R
   );
 }
 
-/** Saves text as a file through the browser (works in Electron's renderer too). */
-export function downloadText(filename: string, text: string, type = 'text/csv'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url; a.download = filename; a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

@@ -14,15 +14,6 @@ export async function pollJob(jobId: string, onState: (s: JobState) => void): Pr
   }
 }
 
-export function downloadBase64(base64: string, fileName: string): void {
-  const bin = atob(base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
-  const a = document.createElement('a');
-  a.href = url; a.download = fileName; a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export async function fileToBase64(f: File): Promise<string> {
   const buf = new Uint8Array(await f.arrayBuffer());

@@ -2,7 +2,7 @@
 // absence), filtered by cohort; each row opens the pupil. Bands come from the core, never from rounded figures.
 import { useState } from 'react';
 import { Badge, Button, Field, ProgressBar, Select, Text, Title2 } from '@fluentui/react-components';
-import { addDays, formatUkDate } from '../../../shared/dates';
+import { academicYearOf, academicYearRange, addDays, formatUkDate } from '../../../shared/dates';
 import { YEAR_GROUPS } from '../../../shared/pupil';
 import { formatPct1 } from '../../../shared/statistics';
 import type { Input, Output } from '../../../shared/contract';
@@ -10,8 +10,7 @@ import { useRpc } from '../hooks';
 import { call } from '../rpc';
 import { ErrorBar } from '../components/ErrorBar';
 import { DateInput } from '../components/DateInput';
-import { downloadText } from '../components/Chart';
-import { defaultFrom } from './Dashboard';
+import { downloadText } from '../download';
 
 export const BAND_LABEL: Record<string, { label: string; color: 'danger' | 'severe' | 'warning' | 'success' }> = {
   severe: { label: 'Severely absent', color: 'danger' }, persistent: { label: 'Persistently absent', color: 'severe' },
@@ -23,6 +22,7 @@ const MOVEMENT: Record<string, string> = {
 type Filters = Omit<Input<'figures.bands'>, 'from' | 'to'>;
 
 export function Bands({ today }: { today: string }) {
+  const defaultFrom = (d: string) => academicYearRange(academicYearOf(d)).from; // 1 September of this school year
   const [from, setFrom] = useState(() => defaultFrom(today));
   const [to, setTo] = useState(today);
   const [since, setSince] = useState(() => { const s = addDays(today, -28); return s < defaultFrom(today) ? defaultFrom(today) : s; });

@@ -3,7 +3,7 @@
 // for absence and cohort gaps. Every figure comes from the core (statistics.md); every chart has its table.
 import { useMemo, useState } from 'react';
 import { Button, Field, Input, Link, MessageBar, MessageBarBody, ProgressBar, Select, Text, Title2 } from '@fluentui/react-components';
-import { formatUkDate } from '../../../shared/dates';
+import { academicYearOf, academicYearRange, formatUkDate } from '../../../shared/dates';
 import { formatPct1 } from '../../../shared/statistics';
 import type { Output } from '../../../shared/contract';
 import { useRpc, useRpcMutation } from '../hooks';
@@ -46,9 +46,9 @@ export function Dashboard({ today }: { today: string }) {
   );
 }
 
-export function defaultFrom(today: string): string {
-  const y = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) < 9 ? 1 : 0);
-  return `${y}-09-01`;
+/** 1 September of the school year `today` falls in. */
+function defaultFrom(today: string): string {
+  return academicYearRange(academicYearOf(today)).from;
 }
 
 function TodayStrip({ d }: { d: D }) {

@@ -19,7 +19,8 @@ import { ErrorBar } from '../components/ErrorBar';
 import { DateInput } from '../components/DateInput';
 import { useQueryClient } from '@tanstack/react-query';
 import { formatWhen } from '../auth/when';
-import { downloadBase64, pollJob } from '../letters/util';
+import { pollJob } from '../letters/util';
+import { downloadBase64 } from '../download';
 
 type Row = Output<'leave.list'>['requests'][number];
 type Detail = Output<'leave.get'>;
@@ -32,15 +33,6 @@ export function StatusBadge({ status }: { status: Row['status'] }) {
   return <Badge appearance="tint" color={STATUS_COLOR[status]}>{STATUS_LABEL[status]}</Badge>;
 }
 
-function download(fileName: string, base64: string, mime: string) {
-  const bin = atob(base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url; a.download = fileName; document.body.appendChild(a); a.click(); a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const range = (r: Pick<Row, 'fromDate' | 'fromSession' | 'toDate' | 'toSession'>) => `${formatUkDate(r.fromDate)} ${r.fromSession} to ${formatUkDate(r.toDate)} ${r.toSession}`;
 
@@ -394,7 +386,7 @@ function RequestPage({ id }: { id: number }) {
       </section>
       <section className="card" aria-labelledby="h-evidence">
         <Text as="h2" id="h-evidence" weight="semibold" size={500}>Evidence</Text>
-        {d.evidence.length === 0 ? <Text>No file.</Text> : <ul>{d.evidence.map((e) => <li key={e.id}><Button size="small" appearance="subtle" onClick={() => void call('leave.evidence', { id: e.id }).then((x) => download(x.fileName, x.base64, x.mimeType))}>{e.fileName}</Button> ({Math.ceil(e.size / 1024)} KB, added by {e.addedBy} on {formatWhen(e.addedAt).slice(0, 10)})</li>)}</ul>}
+        {d.evidence.length === 0 ? <Text>No file.</Text> : <ul>{d.evidence.map((e) => <li key={e.id}><Button size="small" appearance="subtle" onClick={() => void call('leave.evidence', { id: e.id }).then((x) => downloadBase64(x.base64, x.fileName, x.mimeType))}>{e.fileName}</Button> ({Math.ceil(e.size / 1024)} KB, added by {e.addedBy} on {formatWhen(e.addedAt).slice(0, 10)})</li>)}</ul>}
       </section>
       <section className="card" aria-labelledby="h-decisions">
         <Text as="h2" id="h-decisions" weight="semibold" size={500}>Decisions</Text>

@@ -8,7 +8,8 @@ import { useRpc, useRpcMutation } from '../hooks';
 import { call } from '../rpc';
 import { ErrorBar } from '../components/ErrorBar';
 import { FilePicker } from '../components/FilePicker';
-import { downloadBase64, fileToBase64 } from '../letters/util';
+import { fileToBase64 } from '../letters/util';
+import { downloadBase64 } from '../download';
 
 export function LetterTemplates() {
   const q = useRpc('letters.templates', {});

@@ -9,7 +9,7 @@ import { useRpc, useRpcMutation, useHashRoute, go } from '../hooks';
 import { call } from '../rpc';
 import { ErrorBar } from '../components/ErrorBar';
 import { DateInput } from '../components/DateInput';
-import { downloadText } from '../components/Chart';
+import { downloadText } from '../download';
 
 const KIND = { notice_to_improve: 'Notice to improve', penalty_notice: 'Penalty notice' } as const;
 const STATUS: Record<string, string> = { issued: 'Issued', paid: 'Paid', unpaid: 'Unpaid', withdrawn: 'Withdrawn', prosecuted: 'Prosecuted' };

@@ -10,7 +10,7 @@ import { useRpc, useRpcMutation } from '../hooks';
 import { call } from '../rpc';
 import { ErrorBar } from '../components/ErrorBar';
 import { DateInput } from '../components/DateInput';
-import { downloadText } from '../components/Chart';
+import { downloadText } from '../download';
 
 type ListName = Extract<Input<'figures.exportCsv'>, { list: 'continuous' | 'deletion' | 'sickness' | 'overdueN' }>['list'];
 
