@@ -42,6 +42,8 @@ const RequestRow = z.object({
   status: z.enum(LEAVE_STATUS_VALUES), warnings: z.number().int(),
   /** The decision in force: who and when, days granted, and how many letters were produced for the request. */
   decidedBy: z.string().nullable(), decidedAt: z.string().nullable(), daysGranted: z.number().int().nullable(), lettersProduced: z.number().int(),
+  /** Pending only: decide by this date (5 school days after receipt, and before the leave starts). */
+  decideBy: z.string().nullable(),
 });
 
 const Warning = z.object({ kind: z.enum(['not_lives_with', 'not_in_advance', 'not_compulsory_age', 'penalty', 'overlap', 'marks_exist', 'observance', 'part_time', 'no_school_sessions', 'decision_due']), message: z.string() });

@@ -301,8 +301,10 @@ describe('the time to decide', () => {
     };
     expect(due('2025-11-10')).toBeNull(); // the 5th school day after receipt: still in time
     expect(due('2025-11-11')).toMatch(/^The decision was due by 10\/11\/2025/);
+    expect(ok(s, 'leave.queue', {}, HEAD).requests.find((r) => r.id === id)?.decideBy).toBe('2025-11-10');
     ok(s, 'leave.decide', { requestId: id, outcome: 'refused', reason: 'Not exceptional' }, HEAD);
     expect(due('2025-11-11')).toBeNull();
+    expect(ok(s, 'leave.list', {}, HEAD).requests.find((r) => r.id === id)?.decideBy).toBeNull();
   });
 });
 

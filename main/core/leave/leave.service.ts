@@ -122,6 +122,12 @@ export function grantedSessions(r: RequestRecord, sessions: readonly SessionRef[
 /** Decide within this many school days of receiving the request (project default). */
 export const LEAVE_DECISION_SCHOOL_DAYS = 5;
 
+/** When a pending request should be decided by: 5 school days after it arrived, and before the leave starts. */
+function decideByOf(cal: Calendar, r: RequestRecord): IsoDate {
+  const due = cal.nthSchoolDayAfter(r.dateReceived, LEAVE_DECISION_SCHOOL_DAYS);
+  return due && due < r.fromDate ? due : r.fromDate;
+}
+
 function statusOf(d: DecisionRecord | null): Status {
   return d ? d.outcome : 'pending';
 }
@@ -271,6 +277,7 @@ function rowsFor(ctx: Ctx, where: string, params: unknown[]): Row[] {
       sessions: sessions.length, days: daysOf(sessions).length, status: statusOf(d), warnings: checks(db, r, p, sessions).warnings.filter((w) => w.kind !== 'not_compulsory_age').length,
       decidedBy: d ? `${d.deciderName}, ${d.deciderPosition}` : null, decidedAt: d?.decidedAt ?? null, daysGranted: d ? d.daysGranted : null,
       lettersProduced: (letters.get(r.id) as { n: number }).n,
+      decideBy: d ? null : decideByOf(cal, r),
     };
   });
 }
@@ -303,8 +310,7 @@ export function getRequest(ctx: Ctx, { id }: Input<'leave.get'>): Output<'leave.
   }
   // Project default (letters-and-reports.md row 8): decide within 5 school days of the request, before the leave starts.
   if (!currentDecision(db, id)) {
-    const due = cal.nthSchoolDayAfter(r.dateReceived, LEAVE_DECISION_SCHOOL_DAYS);
-    const by = due && due < r.fromDate ? due : r.fromDate;
+    const by = decideByOf(cal, r);
     if (by < ctx.today()) warnings.push({ kind: 'decision_due', message: `The decision was due by ${formatUkDate(by)} (within ${LEAVE_DECISION_SCHOOL_DAYS} school days of the request, and before the leave starts): decide and send the letter now.` });
   }
   const marks = new Map((db.prepare('SELECT date, session, code FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?').all(r.pupilId, r.fromDate, r.toDate) as { date: string; session: string; code: string }[]).map((m) => [`${m.date}|${m.session}`, m.code]));

@@ -61,14 +61,15 @@ export function Leave({ today }: { today: string }) {
 // ---- lists -----------------------------------------------------------------------------------------------------
 
 function RequestTable({ rows, label }: { rows: Row[]; label: string }) {
+  const today = useRpc('app.status', {}).data?.today ?? '';
   if (rows.length === 0) return <Text>None.</Text>;
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={label}><table className="plain" aria-label={label}>
-      <thead><tr><th>Pupil</th><th>Group</th><th>Dates</th><th>School days</th><th>Kind</th><th>Received</th><th>Asked by</th><th>Status</th><th>Warnings</th></tr></thead>
+      <thead><tr><th>Pupil</th><th>Group</th><th>Dates</th><th>School days</th><th>Kind</th><th>Received</th><th>Asked by</th><th>Status</th><th>Decide by</th><th>Warnings</th></tr></thead>
       <tbody>{rows.map((r) => (
         <tr key={r.id}>
           <td><a href={`#/leave/${r.id}`}>{r.pupilName}</a></td><td>{r.regGroup}</td><td>{range(r)}</td><td>{r.days}</td><td>{LEAVE_KIND_LABELS[r.kind]}</td>
-          <td>{formatUkDate(r.dateReceived)}</td><td>{r.requesterName}</td><td><StatusBadge status={r.status} /></td><td>{r.warnings || ''}</td>
+          <td>{formatUkDate(r.dateReceived)}</td><td>{r.requesterName}</td><td><StatusBadge status={r.status} /></td><td>{r.decideBy ? <>{formatUkDate(r.decideBy)}{today && r.decideBy < today && <> <Badge appearance="tint" color="danger">overdue</Badge></>}</> : ''}</td><td>{r.warnings || ''}</td>
         </tr>
       ))}</tbody>
     </table></div>
