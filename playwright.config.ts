@@ -13,7 +13,15 @@ const server = (port: number, extra: string) => ({
 });
 
 const PROJECTS = ['fresh-school', 'demo-school', 'office-admin', 'figures', 'auth', 'leave', 'letters'];
-const SERVERS: [number, string][] = [[0, ''], [1, '--demo'], [2, ''], [3, '--demo'], [4, '--demo'], [5, '--demo'], [6, '--demo']];
+const SERVERS: [number, string][] = [
+  [0, ''],
+  [1, '--demo'],
+  [2, ''],
+  [3, '--demo'],
+  [4, '--demo'],
+  [5, '--demo'],
+  [6, '--demo'],
+];
 const ONLY = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',') : null;
 
 export default defineConfig({
@@ -30,13 +38,35 @@ export default defineConfig({
     viewport: { width: 1366, height: 900 },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=en-GB'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--lang=en-GB',
+      ],
     },
   },
   projects: [
-    { name: 'fresh-school', testMatch: /fresh-school\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${BASE}/` } },
-    { name: 'demo-school', testMatch: /demo-school\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${BASE + 1}/` } },
-    { name: 'office-admin', testMatch: /office-admin\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${BASE + 2}/` } },
+    {
+      name: 'fresh-school',
+      testMatch: /fresh-school\.spec\.ts/,
+      use: { baseURL: `http://127.0.0.1:${BASE}/` },
+    },
+    {
+      name: 'demo-school',
+      testMatch: /demo-school\.spec\.ts/,
+      use: { baseURL: `http://127.0.0.1:${BASE + 1}/` },
+    },
+    {
+      name: 'office-admin',
+      testMatch: /office-admin\.spec\.ts/,
+      use: { baseURL: `http://127.0.0.1:${BASE + 2}/` },
+    },
     { name: 'figures', testMatch: /figures\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${BASE + 3}/` } },
     { name: 'auth', testMatch: /auth\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${BASE + 4}/` } },
     { name: 'leave', testMatch: /leave\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${BASE + 5}/` } },
@@ -44,5 +74,7 @@ export default defineConfig({
   ],
   // Only the servers of the projects asked for on the command line start (E2E_ONLY=figures,leave), so a helper
   // working on one area does not wait for all of them.
-  webServer: SERVERS.filter((_, i) => ONLY === null || ONLY.includes(PROJECTS[i])).map(([i, extra]) => server(BASE + i, extra)),
+  webServer: SERVERS.filter((_, i) => ONLY === null || ONLY.includes(PROJECTS[i])).map(([i, extra]) =>
+    server(BASE + i, extra),
+  ),
 });

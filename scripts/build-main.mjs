@@ -3,9 +3,32 @@
 import { build } from 'esbuild';
 
 const quiet = process.argv.includes('--quiet');
-const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: true, external: ['better-sqlite3', 'electron', '@resvg/resvg-js'], logLevel: quiet ? 'error' : 'info' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  sourcemap: true,
+  external: ['better-sqlite3', 'electron', '@resvg/resvg-js'],
+  logLevel: quiet ? 'error' : 'info',
+};
 
 await Promise.all([
-  build({ ...common, entryPoints: { 'electron/main': 'main/electron/main.ts', 'preload/preload': 'main/preload/preload.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } }),
-  build({ ...common, entryPoints: { 'web/server': 'main/web/server.ts', 'cli/attendance': 'main/cli/attendance.ts', 'bench/bench': 'test/bench/bench.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' }, banner: { js: '' } }),
+  build({
+    ...common,
+    entryPoints: { 'electron/main': 'main/electron/main.ts', 'preload/preload': 'main/preload/preload.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+  }),
+  build({
+    ...common,
+    entryPoints: {
+      'web/server': 'main/web/server.ts',
+      'cli/attendance': 'main/cli/attendance.ts',
+      'bench/bench': 'test/bench/bench.ts',
+    },
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+    banner: { js: '' },
+  }),
 ]);

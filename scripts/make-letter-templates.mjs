@@ -15,14 +15,21 @@ await build({
     contents: `import { buildTemplateDocx } from './main/core/letters/template-content';
 import { TEMPLATES } from './main/core/letters/templates';
 export async function make() { const r = {}; for (const t of TEMPLATES) r[t.name] = await buildTemplateDocx(t.name); return r; }`,
-    resolveDir: root, loader: 'ts',
+    resolveDir: root,
+    loader: 'ts',
   },
-  bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'error',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: out,
+  logLevel: 'error',
 });
 const { make } = await import(pathToFileURL(out).href);
 const files = await make();
 const dir = path.join(root, 'resources', 'letters');
 fs.mkdirSync(dir, { recursive: true });
-for (const [name, bytes] of Object.entries(files)) fs.writeFileSync(path.join(dir, `${name}.docx`), bytes);
+for (const [name, bytes] of Object.entries(files)) {
+  fs.writeFileSync(path.join(dir, `${name}.docx`), bytes);
+}
 fs.rmSync(tmp, { recursive: true, force: true });
 console.log(`Wrote ${Object.keys(files).length} templates to resources/letters/`);

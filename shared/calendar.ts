@@ -4,9 +4,18 @@ import { addDays, eachDate, isWeekend, mondayOf, type IsoDate } from './dates';
 import { BANK_HOLIDAYS_EW } from './bank-holidays';
 
 export type CalendarRangeKind = 'term' | 'closure';
-export interface CalendarRange { dateFrom: IsoDate; dateTo: IsoDate; kind: CalendarRangeKind; label: string | null }
+export interface CalendarRange {
+  dateFrom: IsoDate;
+  dateTo: IsoDate;
+  kind: CalendarRangeKind;
+  label: string | null;
+}
 /** A school's change to the shipped bank-holiday list: add a day (e.g. a new national holiday) or remove one. */
-export interface BankHolidayOverride { date: IsoDate; action: 'add' | 'remove'; label: string | null }
+export interface BankHolidayOverride {
+  date: IsoDate;
+  action: 'add' | 'remove';
+  label: string | null;
+}
 
 export interface SchoolCalendar {
   ranges: readonly CalendarRange[];
@@ -27,8 +36,11 @@ export class Calendar {
     this.closures = cal.ranges.filter((r) => r.kind === 'closure');
     this.bankHolidays = new Map(BANK_HOLIDAYS_EW.map((b) => [b.date, b.name]));
     for (const o of cal.bankHolidayOverrides ?? []) {
-      if (o.action === 'add') this.bankHolidays.set(o.date, o.label ?? 'Bank holiday');
-      else this.bankHolidays.delete(o.date);
+      if (o.action === 'add') {
+        this.bankHolidays.set(o.date, o.label ?? 'Bank holiday');
+      } else {
+        this.bankHolidays.delete(o.date);
+      }
     }
   }
 
@@ -38,12 +50,20 @@ export class Calendar {
 
   dayKind(d: IsoDate): DayKind {
     let k = this.cache.get(d);
-    if (k) return k;
-    if (isWeekend(d)) k = 'weekend';
-    else if (this.bankHolidays.has(d)) k = 'bank_holiday';
-    else if (!this.terms.some((t) => t.dateFrom <= d && d <= t.dateTo)) k = 'holiday';
-    else if (this.closures.some((c) => c.dateFrom <= d && d <= c.dateTo)) k = 'closure';
-    else k = 'school';
+    if (k) {
+      return k;
+    }
+    if (isWeekend(d)) {
+      k = 'weekend';
+    } else if (this.bankHolidays.has(d)) {
+      k = 'bank_holiday';
+    } else if (!this.terms.some((t) => t.dateFrom <= d && d <= t.dateTo)) {
+      k = 'holiday';
+    } else if (this.closures.some((c) => c.dateFrom <= d && d <= c.dateTo)) {
+      k = 'closure';
+    } else {
+      k = 'school';
+    }
     this.cache.set(d, k);
     return k;
   }
@@ -60,7 +80,11 @@ export class Calendar {
   /** "N school days after d" counts school days strictly after d, up to and including `upTo`. */
   schoolDaysAfter(d: IsoDate, upTo: IsoDate): number {
     let n = 0;
-    for (let x = addDays(d, 1); x <= upTo; x = addDays(x, 1)) if (this.isSchoolDay(x)) n++;
+    for (let x = addDays(d, 1); x <= upTo; x = addDays(x, 1)) {
+      if (this.isSchoolDay(x)) {
+        n++;
+      }
+    }
     return n;
   }
 
@@ -69,21 +93,31 @@ export class Calendar {
     let x = d;
     for (let i = 0; i < 730; i++) {
       x = addDays(x, 1);
-      if (this.isSchoolDay(x) && --n === 0) return x;
+      if (this.isSchoolDay(x) && --n === 0) {
+        return x;
+      }
     }
     return null;
   }
 
   /** A school week: a Monday-to-Sunday week with at least one school session. */
   isSchoolWeek(monday: IsoDate): boolean {
-    for (let i = 0; i < 5; i++) if (this.isSchoolDay(addDays(monday, i))) return true;
+    for (let i = 0; i < 5; i++) {
+      if (this.isSchoolDay(addDays(monday, i))) {
+        return true;
+      }
+    }
     return false;
   }
 
   /** The Mondays of the school weeks that overlap [from, to], in order. */
   schoolWeeks(from: IsoDate, to: IsoDate): IsoDate[] {
     const out: IsoDate[] = [];
-    for (let m = mondayOf(from); m <= to; m = addDays(m, 7)) if (this.isSchoolWeek(m)) out.push(m);
+    for (let m = mondayOf(from); m <= to; m = addDays(m, 7)) {
+      if (this.isSchoolWeek(m)) {
+        out.push(m);
+      }
+    }
     return out;
   }
 }

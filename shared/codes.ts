@@ -13,12 +13,17 @@ export const REGS_2024_START: IsoDate = '2024-08-19';
 /** The row of `code` in force on `date`, or undefined when the code was not valid that day. */
 export function codeOn(code: string, date: IsoDate): CodeRow | undefined {
   return CODE_ROWS.find(
-    (r) => r.code === code && (r.validFrom === null || r.validFrom <= date) && (r.validTo === null || date <= r.validTo),
+    (r) =>
+      r.code === code &&
+      (r.validFrom === null || r.validFrom <= date) &&
+      (r.validTo === null || date <= r.validTo),
   );
 }
 
 export function codesValidOn(date: IsoDate): CodeRow[] {
-  return CODE_ROWS.filter((r) => (r.validFrom === null || r.validFrom <= date) && (r.validTo === null || date <= r.validTo));
+  return CODE_ROWS.filter(
+    (r) => (r.validFrom === null || r.validFrom <= date) && (r.validTo === null || date <= r.validTo),
+  );
 }
 
 export const PRESENT_CODE: Record<Session, '/' | '\\'> = { AM: '/', PM: '\\' };
@@ -30,13 +35,17 @@ export function normaliseCode(
   session: Session,
 ): { ok: true; code: string; row: CodeRow } | { ok: false; message: string } {
   let code = raw.trim().toUpperCase();
-  if (code === '/' || code === '\\') code = PRESENT_CODE[session];
+  if (code === '/' || code === '\\') {
+    code = PRESENT_CODE[session];
+  }
   const row = codeOn(code, date);
   if (!row) {
     const exists = CODE_ROWS.some((r) => r.code === code);
     return {
       ok: false,
-      message: exists ? `code ${code} is not valid on ${date}` : `${JSON.stringify(raw)} is not an attendance code`,
+      message: exists
+        ? `code ${code} is not valid on ${date}`
+        : `${JSON.stringify(raw)} is not an attendance code`,
     };
   }
   return { ok: true, code, row };

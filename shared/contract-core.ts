@@ -10,7 +10,9 @@ export const ALL: Role[] = [...ROLES];
 export const SETTINGS: Role[] = ['head', 'admin'];
 
 export interface Session {
-  userName: string; position: string; roles: Role[];
+  userName: string;
+  position: string;
+  roles: Role[];
   /** The person's name as printed on letters and decisions (userName also names the account, for the records). */
   displayName?: string;
   /** The signed-in account (absent for the CLI's local operator). */
@@ -28,8 +30,16 @@ export const ANONYMOUS: Session = { userName: 'anonymous', position: '', roles: 
 
 export const ERROR_KINDS = ['invalid', 'not_found', 'conflict', 'forbidden', 'refused', 'internal'] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
-export interface Issue { line?: number; path?: string; message: string }
-export interface RpcError { kind: ErrorKind; message: string; issues?: Issue[] }
+export interface Issue {
+  line?: number;
+  path?: string;
+  message: string;
+}
+export interface RpcError {
+  kind: ErrorKind;
+  message: string;
+  issues?: Issue[];
+}
 export type Result<T> = { ok: true; value: T } | { ok: false; error: RpcError };
 
 export interface ChannelOptions {
@@ -40,19 +50,45 @@ export interface ChannelOptions {
   account?: boolean;
 }
 
-export function ch<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, roles: Role[], opts: ChannelOptions = {}) {
-  return { input, output, roles, write: opts.write ?? false, public: opts.public ?? false, account: opts.account ?? false };
+export function ch<I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+  roles: Role[],
+  opts: ChannelOptions = {},
+) {
+  return {
+    input,
+    output,
+    roles,
+    write: opts.write ?? false,
+    public: opts.public ?? false,
+    account: opts.account ?? false,
+  };
 }
 
 /** Why `session` may not call a channel with this spec, or null when it may: the one permission rule, used by
  * dispatch for every call and by the renderer to decide what to show. */
-export function refusalFor(spec: { roles: readonly Role[]; public: boolean; account: boolean }, session: Session): string | null {
-  if (spec.public) return null;
-  if (spec.account) return session.userId !== undefined || session.roles.length > 0 ? null : 'Sign in first.';
-  if (session.restriction === 'locked') return 'The screen is locked: enter your password to carry on.';
-  if (session.restriction === 'mustChange') return 'Choose a new password first.';
-  if (!session.roles.length) return 'Sign in first.';
-  if (!session.roles.some((r) => spec.roles.includes(r))) return 'Your role may not do this.';
+export function refusalFor(
+  spec: { roles: readonly Role[]; public: boolean; account: boolean },
+  session: Session,
+): string | null {
+  if (spec.public) {
+    return null;
+  }
+  if (spec.account) {
+    return session.userId !== undefined || session.roles.length > 0 ? null : 'Sign in first.';
+  }
+  if (session.restriction === 'locked') {
+    return 'The screen is locked: enter your password to carry on.';
+  }
+  if (session.restriction === 'mustChange') {
+    return 'Choose a new password first.';
+  }
+  if (!session.roles.length) {
+    return 'Sign in first.';
+  }
+  if (!session.roles.some((r) => spec.roles.includes(r))) {
+    return 'Your role may not do this.';
+  }
   return null;
 }
-

@@ -10,7 +10,9 @@ const UK_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 export function isIsoDate(s: string): boolean {
   const m = ISO_RE.exec(s);
-  if (!m) return false;
+  if (!m) {
+    return false;
+  }
   const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
   return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
@@ -18,9 +20,13 @@ export function isIsoDate(s: string): boolean {
 /** Accepts YYYY-MM-DD or DD/MM/YYYY (UK MIS exports); never MM/DD/YYYY. Returns null when not a real date. */
 export function parseInputDate(raw: string): IsoDate | null {
   const s = raw.trim();
-  if (ISO_RE.test(s)) return isIsoDate(s) ? s : null;
+  if (ISO_RE.test(s)) {
+    return isIsoDate(s) ? s : null;
+  }
   const m = UK_RE.exec(s);
-  if (!m) return null;
+  if (!m) {
+    return null;
+  }
   const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
   return isIsoDate(iso) ? iso : null;
 }
@@ -63,18 +69,35 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
 /** Every date from a to b inclusive. */
 export function eachDate(from: IsoDate, to: IsoDate): IsoDate[] {
   const out: IsoDate[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    out.push(d);
+  }
   return out;
 }
 
 /** dd/MM/yyyy, the on-screen form. */
 export function formatUkDate(d: IsoDate | null | undefined): string {
-  if (!d) return '';
+  if (!d) {
+    return '';
+  }
   const [y, m, day] = d.split('-');
   return `${day}/${m}/${y}`;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** en-GB long form for letters: "Tuesday 1 December 2026". */
@@ -101,7 +124,9 @@ export function ageOn(dob: IsoDate, on: IsoDate): number {
   let age = y - by;
   const isLeap = (yr: number) => (yr % 4 === 0 && yr % 100 !== 0) || yr % 400 === 0;
   const bdThisYear = bm === 2 && bd === 29 && !isLeap(y) ? 28 : bd;
-  if (m < bm || (m === bm && d < bdThisYear)) age -= 1;
+  if (m < bm || (m === bm && d < bdThisYear)) {
+    age -= 1;
+  }
   return age;
 }
 
@@ -117,7 +142,9 @@ export function compulsoryAgeRange(dob: IsoDate): { from: IsoDate; to: IsoDate }
   const sixteenth = `${by + 16}-${String(bm).padStart(2, '0')}-${String(bd === 29 && bm === 2 ? 28 : bd).padStart(2, '0')}`;
   const endYear = academicYearOf(sixteenth) + 1; // June of the school year's second calendar year
   let lastFriday = `${endYear}-06-30`;
-  while (weekday(lastFriday) !== 5) lastFriday = addDays(lastFriday, -1);
+  while (weekday(lastFriday) !== 5) {
+    lastFriday = addDays(lastFriday, -1);
+  }
   return { from, to: lastFriday };
 }
 

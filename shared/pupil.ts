@@ -2,16 +2,43 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates';
 
-export const YEAR_GROUPS = ['N1', 'N2', 'R', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14'] as const;
+export const YEAR_GROUPS = [
+  'N1',
+  'N2',
+  'R',
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6',
+  '7',
+  '8',
+  '9',
+  '10',
+  '11',
+  '12',
+  '13',
+  '14',
+] as const;
 export type YearGroup = (typeof YEAR_GROUPS)[number];
 export const SEXES = ['M', 'F'] as const;
 export const SEN_STATUSES = ['N', 'K', 'E'] as const;
-export const SEN_LABELS: Record<(typeof SEN_STATUSES)[number], string> = { N: 'None', K: 'SEN support', E: 'EHC plan' };
+export const SEN_LABELS: Record<(typeof SEN_STATUSES)[number], string> = {
+  N: 'None',
+  K: 'SEN support',
+  E: 'EHC plan',
+};
 
 export const COHORT_FLAGS = ['fsm', 'cla', 'socialWorker', 'eal', 'youngCarer', 'boarder'] as const;
 export type CohortFlag = (typeof COHORT_FLAGS)[number];
 export const FLAG_LABELS: Record<CohortFlag, string> = {
-  fsm: 'Free school meals', cla: 'Looked after', socialWorker: 'Social worker', eal: 'EAL', youngCarer: 'Young carer', boarder: 'Boarder',
+  fsm: 'Free school meals',
+  cla: 'Looked after',
+  socialWorker: 'Social worker',
+  eal: 'EAL',
+  youngCarer: 'Young carer',
+  boarder: 'Boarder',
 };
 
 /** Deletion grounds (register-law.md §7), stored as `2024-9(1)(i)`; older deletions keep their 2006 ground. */
@@ -24,7 +51,10 @@ export const DELETION_GROUNDS = [
   { code: '2024-9(1)(f)', label: 'Parent notified in writing of home education' },
   { code: '2024-9(1)(g)', label: 'Moved beyond reasonable distance and stopped attending' },
   { code: '2024-9(1)(h)', label: 'Not returned 10 school days after leave, not found after enquiries' },
-  { code: '2024-9(1)(i)', label: 'Continuously absent 20 school days (G/N/O), not found after joint enquiries' },
+  {
+    code: '2024-9(1)(i)',
+    label: 'Continuously absent 20 school days (G/N/O), not found after joint enquiries',
+  },
   { code: '2024-9(1)(j)', label: 'Medically unfit to attend before leaving compulsory school age' },
   { code: '2024-9(1)(k)', label: 'In custody four months or more, no return expected' },
   { code: '2024-9(1)(l)', label: 'Died' },

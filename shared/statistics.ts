@@ -5,26 +5,59 @@ import type { Calendar } from './calendar';
 import { CODE_ROWS, REGS_2024_START, type CodeCategory } from './codes';
 import { academicYearOf, addDays, ageOn, isIsoDate, mondayOf, type IsoDate, type Session } from './dates';
 
-export interface Period { from: IsoDate; to: IsoDate; asOf?: IsoDate }
-export interface StatsPupil { upn: string; dob: IsoDate; boarder: boolean; admissionDate: IsoDate; leavingDate: IsoDate | null }
-export interface StatsMark { date: IsoDate; session: Session; code: string; minutesLate: number | null }
+export interface Period {
+  from: IsoDate;
+  to: IsoDate;
+  asOf?: IsoDate;
+}
+export interface StatsPupil {
+  upn: string;
+  dob: IsoDate;
+  boarder: boolean;
+  admissionDate: IsoDate;
+  leavingDate: IsoDate | null;
+}
+export interface StatsMark {
+  date: IsoDate;
+  session: Session;
+  code: string;
+  minutesLate: number | null;
+}
 export type Band = 'severe' | 'persistent' | 'at_risk' | 'expected';
 
 /** The per-pupil figures of cli.md "report pupils --json shape", in that order. */
 export interface PupilStats {
   upn: string;
-  possible: number; present: number; attended: number; authorised: number; unauthorised: number;
-  attendancePct: number | null; absencePct: number | null; band: Band | null;
-  lateBeforeClose: number; lateAfterClose: number; minutesLate: number; illnessSessions: number;
-  penaltySessionsMaxWindow: number; penaltyThresholdFirstMet: IsoDate | null;
-  longestUnauthorisedRunSessions: number; overdueN: number;
+  possible: number;
+  present: number;
+  attended: number;
+  authorised: number;
+  unauthorised: number;
+  attendancePct: number | null;
+  absencePct: number | null;
+  band: Band | null;
+  lateBeforeClose: number;
+  lateAfterClose: number;
+  minutesLate: number;
+  illnessSessions: number;
+  penaltySessionsMaxWindow: number;
+  penaltyThresholdFirstMet: IsoDate | null;
+  longestUnauthorisedRunSessions: number;
+  overdueN: number;
 }
 
 /** School or group rates (§5): aggregate ratios over the pupils given. */
 export interface GroupRates {
-  pupils: number; possible: number; attended: number; authorised: number; unauthorised: number;
-  absencePct: number | null; persistentPct: number | null; severePct: number | null;
-  persistentCount: number; severeCount: number;
+  pupils: number;
+  possible: number;
+  attended: number;
+  authorised: number;
+  unauthorised: number;
+  absencePct: number | null;
+  persistentPct: number | null;
+  severePct: number | null;
+  persistentCount: number;
+  severeCount: number;
 }
 
 /** Number of consecutive school weeks in a penalty window (§6). */
@@ -37,7 +70,11 @@ export const DEFAULT_AT_RISK_LOWER_PCT = 5;
 
 // ---- codes -------------------------------------------------------------------------------------------------
 
-interface CodeEra { from: IsoDate | null; to: IsoDate | null; category: CodeCategory }
+interface CodeEra {
+  from: IsoDate | null;
+  to: IsoDate | null;
+  category: CodeCategory;
+}
 const CODE_ERAS = new Map<string, CodeEra[]>();
 for (const r of CODE_ROWS) {
   const list = CODE_ERAS.get(r.code) ?? [];
@@ -49,8 +86,14 @@ for (const r of CODE_ROWS) {
  * (such a mark counts for nothing: it is neither possible nor absent). */
 export function markCategory(code: string, date: IsoDate): CodeCategory | null {
   const eras = CODE_ERAS.get(code);
-  if (!eras) return null;
-  for (const e of eras) if ((e.from === null || e.from <= date) && (e.to === null || date <= e.to)) return e.category;
+  if (!eras) {
+    return null;
+  }
+  for (const e of eras) {
+    if ((e.from === null || e.from <= date) && (e.to === null || date <= e.to)) {
+      return e.category;
+    }
+  }
   return null;
 }
 
@@ -62,11 +105,23 @@ function atLeastPct(absence: number, possible: number, pct: number): boolean {
 }
 
 /** The band of §4 from the unrounded figures; null when nothing was possible. */
-export function bandOf(absence: number, possible: number, atRiskLowerPct: number = DEFAULT_AT_RISK_LOWER_PCT): Band | null {
-  if (possible <= 0) return null;
-  if (atLeastPct(absence, possible, 50)) return 'severe';
-  if (atLeastPct(absence, possible, 10)) return 'persistent';
-  if (atLeastPct(absence, possible, atRiskLowerPct)) return 'at_risk';
+export function bandOf(
+  absence: number,
+  possible: number,
+  atRiskLowerPct: number = DEFAULT_AT_RISK_LOWER_PCT,
+): Band | null {
+  if (possible <= 0) {
+    return null;
+  }
+  if (atLeastPct(absence, possible, 50)) {
+    return 'severe';
+  }
+  if (atLeastPct(absence, possible, 10)) {
+    return 'persistent';
+  }
+  if (atLeastPct(absence, possible, atRiskLowerPct)) {
+    return 'at_risk';
+  }
   return 'expected';
 }
 
@@ -75,20 +130,44 @@ function pct(num: number, den: number): number | null {
 }
 
 /** §5: aggregate ratios (never a mean of pupil rates); persistentCount includes severe; pupils = possible > 0. */
-export function aggregateRates(stats: readonly Pick<PupilStats, 'possible' | 'attended' | 'authorised' | 'unauthorised'>[]): GroupRates {
-  let pupils = 0, possible = 0, attended = 0, authorised = 0, unauthorised = 0, persistentCount = 0, severeCount = 0;
+export function aggregateRates(
+  stats: readonly Pick<PupilStats, 'possible' | 'attended' | 'authorised' | 'unauthorised'>[],
+): GroupRates {
+  let pupils = 0,
+    possible = 0,
+    attended = 0,
+    authorised = 0,
+    unauthorised = 0,
+    persistentCount = 0,
+    severeCount = 0;
   for (const s of stats) {
-    possible += s.possible; attended += s.attended; authorised += s.authorised; unauthorised += s.unauthorised;
-    if (s.possible <= 0) continue;
+    possible += s.possible;
+    attended += s.attended;
+    authorised += s.authorised;
+    unauthorised += s.unauthorised;
+    if (s.possible <= 0) {
+      continue;
+    }
     pupils++;
     const b = bandOf(s.authorised + s.unauthorised, s.possible);
-    if (b === 'severe') { severeCount++; persistentCount++; } else if (b === 'persistent') persistentCount++;
+    if (b === 'severe') {
+      severeCount++;
+      persistentCount++;
+    } else if (b === 'persistent') {
+      persistentCount++;
+    }
   }
   return {
-    pupils, possible, attended, authorised, unauthorised,
+    pupils,
+    possible,
+    attended,
+    authorised,
+    unauthorised,
     absencePct: pct(authorised + unauthorised, possible),
-    persistentPct: pct(persistentCount, pupils), severePct: pct(severeCount, pupils),
-    persistentCount, severeCount,
+    persistentPct: pct(persistentCount, pupils),
+    severePct: pct(severeCount, pupils),
+    persistentCount,
+    severeCount,
   };
 }
 
@@ -123,24 +202,45 @@ export interface PeriodContext {
   readonly cohortAgeDate: IsoDate;
 }
 
-export interface PeriodOptions { atRiskLowerPct?: number }
+export interface PeriodOptions {
+  atRiskLowerPct?: number;
+}
 
 /** Precomputes everything about the calendar and period that does not depend on the pupil. */
-export function buildPeriodContext(calendar: Calendar, period: Period, opts: PeriodOptions = {}): PeriodContext {
+export function buildPeriodContext(
+  calendar: Calendar,
+  period: Period,
+  opts: PeriodOptions = {},
+): PeriodContext {
   const { from, to } = period;
   const asOf = period.asOf ?? to;
-  for (const d of [from, to, asOf]) if (!isIsoDate(d)) throw new RangeError(`${d} is not a date (YYYY-MM-DD)`);
-  if (from > to) throw new RangeError(`the period ends (${to}) before it starts (${from})`);
-  if (asOf < to) throw new RangeError(`as-of ${asOf} is earlier than the end of the period ${to}`);
+  for (const d of [from, to, asOf]) {
+    if (!isIsoDate(d)) {
+      throw new RangeError(`${d} is not a date (YYYY-MM-DD)`);
+    }
+  }
+  if (from > to) {
+    throw new RangeError(`the period ends (${to}) before it starts (${from})`);
+  }
+  if (asOf < to) {
+    throw new RangeError(`as-of ${asOf} is earlier than the end of the period ${to}`);
+  }
 
   const schoolDays: IsoDate[] = [];
   const dayIndex = new Map<IsoDate, number>();
   for (let d = from; d <= to; d = addDays(d, 1)) {
-    if (calendar.isSchoolDay(d)) { dayIndex.set(d, schoolDays.length); schoolDays.push(d); }
+    if (calendar.isSchoolDay(d)) {
+      dayIndex.set(d, schoolDays.length);
+      schoolDays.push(d);
+    }
   }
   // school days after each school day of the period up to asOf: (school days in (to, asOf]) + those in (d, to]
   let afterTo = 0;
-  for (let d = addDays(to, 1); d <= asOf; d = addDays(d, 1)) if (calendar.isSchoolDay(d)) afterTo++;
+  for (let d = addDays(to, 1); d <= asOf; d = addDays(d, 1)) {
+    if (calendar.isSchoolDay(d)) {
+      afterTo++;
+    }
+  }
   const schoolDaysToAsOf = new Map<IsoDate, number>();
   schoolDays.forEach((d, i) => schoolDaysToAsOf.set(d, afterTo + schoolDays.length - 1 - i));
 
@@ -150,28 +250,56 @@ export function buildPeriodContext(calendar: Calendar, period: Period, opts: Per
   const firstMonday = mondayOf(from);
   let start = firstMonday;
   let found = 0;
-  for (let m = addDays(firstMonday, -7); found < PENALTY_WINDOW_WEEKS - 1 && m >= regsMonday; m = addDays(m, -7)) {
-    if (calendar.isSchoolWeek(m)) { found++; start = m; }
+  for (
+    let m = addDays(firstMonday, -7);
+    found < PENALTY_WINDOW_WEEKS - 1 && m >= regsMonday;
+    m = addDays(m, -7)
+  ) {
+    if (calendar.isSchoolWeek(m)) {
+      found++;
+      start = m;
+    }
   }
   const weekPosition = new Map<IsoDate, number>();
   const lastWeeks: number[] = [];
   const lastMonday = mondayOf(to);
   let k = 0;
   for (let m = start; m <= lastMonday; m = addDays(m, 7)) {
-    let school = false, inPeriod = false;
+    let school = false,
+      inPeriod = false;
     for (let i = 0; i < 5; i++) {
       const d = addDays(m, i);
-      if (calendar.isSchoolDay(d)) { school = true; if (d >= from && d <= to) inPeriod = true; }
+      if (calendar.isSchoolDay(d)) {
+        school = true;
+        if (d >= from && d <= to) {
+          inPeriod = true;
+        }
+      }
     }
-    if (school) k++;
-    if (inPeriod) lastWeeks.push(k);
+    if (school) {
+      k++;
+    }
+    if (inPeriod) {
+      lastWeeks.push(k);
+    }
     const p = school ? 2 * k : 2 * k + 1;
-    for (let i = 0; i < 7; i++) weekPosition.set(addDays(m, i), p);
+    for (let i = 0; i < 7; i++) {
+      weekPosition.set(addDays(m, i), p);
+    }
   }
 
   return {
-    from, to, asOf, atRiskLowerPct: opts.atRiskLowerPct ?? DEFAULT_AT_RISK_LOWER_PCT,
-    schoolDays, dayIndex, schoolDaysToAsOf, schoolDaysAfterTo: afterTo, earliestMarkDate: start, weekPosition, lastWeeks,
+    from,
+    to,
+    asOf,
+    atRiskLowerPct: opts.atRiskLowerPct ?? DEFAULT_AT_RISK_LOWER_PCT,
+    schoolDays,
+    dayIndex,
+    schoolDaysToAsOf,
+    schoolDaysAfterTo: afterTo,
+    earliestMarkDate: start,
+    weekPosition,
+    lastWeeks,
     cohortAgeDate: `${academicYearOf(from)}-08-31`,
   };
 }
@@ -180,8 +308,16 @@ export function buildPeriodContext(calendar: Calendar, period: Period, opts: Per
 
 /** First index i with days[i] > d (days ascending). */
 function firstAfter(days: readonly IsoDate[], d: IsoDate): number {
-  let a = 0, b = days.length;
-  while (a < b) { const mid = (a + b) >> 1; if (days[mid] <= d) a = mid + 1; else b = mid; }
+  let a = 0,
+    b = days.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (days[mid] <= d) {
+      a = mid + 1;
+    } else {
+      b = mid;
+    }
+  }
   return a;
 }
 
@@ -189,29 +325,51 @@ function firstAfter(days: readonly IsoDate[], d: IsoDate): number {
 export function isListed(ctx: PeriodContext, p: Pick<StatsPupil, 'admissionDate' | 'leavingDate'>): boolean {
   const lo = p.admissionDate > ctx.from ? p.admissionDate : ctx.from;
   const hi = p.leavingDate !== null && p.leavingDate < ctx.to ? p.leavingDate : ctx.to;
-  if (lo > hi) return false;
+  if (lo > hi) {
+    return false;
+  }
   const i = firstAfter(ctx.schoolDays, addDays(lo, -1)); // first school day >= lo
   return i < ctx.schoolDays.length && ctx.schoolDays[i] <= hi;
 }
 
 /** §5: aged 5 to 15 on 31 August before the start of the academic year holding `from`, and not a boarder. */
-export function inDfeCohort(ctx: Pick<PeriodContext, 'cohortAgeDate'>, p: Pick<StatsPupil, 'dob' | 'boarder'>): boolean {
-  if (p.boarder) return false;
+export function inDfeCohort(
+  ctx: Pick<PeriodContext, 'cohortAgeDate'>,
+  p: Pick<StatsPupil, 'dob' | 'boarder'>,
+): boolean {
+  if (p.boarder) {
+    return false;
+  }
   const age = ageOn(p.dob, ctx.cohortAgeDate);
   return age >= 5 && age <= 15;
 }
 
 /** §7: the number of school days x with d < x <= asOf, for a date d in [from, to]. */
 export function schoolDaysAfterInPeriod(ctx: PeriodContext, d: IsoDate): number {
-  return ctx.schoolDaysToAsOf.get(d) ?? ctx.schoolDays.length - firstAfter(ctx.schoolDays, d) + ctx.schoolDaysAfterTo;
+  return (
+    ctx.schoolDaysToAsOf.get(d) ??
+    ctx.schoolDays.length - firstAfter(ctx.schoolDays, d) + ctx.schoolDaysAfterTo
+  );
 }
 
 function sessionOrder(a: StatsMark, b: StatsMark): number {
-  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.session === b.session ? 0 : a.session === 'AM' ? -1 : 1;
+  return a.date < b.date
+    ? -1
+    : a.date > b.date
+      ? 1
+      : a.session === b.session
+        ? 0
+        : a.session === 'AM'
+          ? -1
+          : 1;
 }
 
 function sorted(marks: readonly StatsMark[]): readonly StatsMark[] {
-  for (let i = 1; i < marks.length; i++) if (sessionOrder(marks[i - 1], marks[i]) > 0) return [...marks].sort(sessionOrder);
+  for (let i = 1; i < marks.length; i++) {
+    if (sessionOrder(marks[i - 1], marks[i]) > 0) {
+      return [...marks].sort(sessionOrder);
+    }
+  }
   return marks;
 }
 
@@ -221,45 +379,91 @@ function sorted(marks: readonly StatsMark[]): readonly StatsMark[] {
  * before PM, when needed). A caller reading a large school may leave out the plain present marks (`/`, `\`)
  * dated in [from, to] and pass only their number as `presentSlashes`: they affect nothing but the counts.
  */
-export function computePupilStats(ctx: PeriodContext, pupil: Pick<StatsPupil, 'upn'>, marks: readonly StatsMark[], presentSlashes = 0): PupilStats {
+export function computePupilStats(
+  ctx: PeriodContext,
+  pupil: Pick<StatsPupil, 'upn'>,
+  marks: readonly StatsMark[],
+  presentSlashes = 0,
+): PupilStats {
   const { from, to, dayIndex, weekPosition, schoolDaysToAsOf } = ctx;
   const earliest = ctx.earliestMarkDate;
-  let present = presentSlashes, aea = 0, authorised = 0, unauthorised = 0;
-  let lateBeforeClose = 0, lateAfterClose = 0, minutesLate = 0, illnessSessions = 0, overdueN = 0;
-  let longestRun = 0, run = 0, lastSession = -2;
+  let present = presentSlashes,
+    aea = 0,
+    authorised = 0,
+    unauthorised = 0;
+  let lateBeforeClose = 0,
+    lateAfterClose = 0,
+    minutesLate = 0,
+    illnessSessions = 0,
+    overdueN = 0;
+  let longestRun = 0,
+    run = 0,
+    lastSession = -2;
   // penalty marks (G N O U from 2024-08-19, on or before `to`): their week positions and dates, in order
   const pos: number[] = [];
   const posDates: IsoDate[] = [];
 
   for (const m of sorted(marks)) {
     const d = m.date;
-    if (d > to) break;
-    if (d < earliest) continue;
+    if (d > to) {
+      break;
+    }
+    if (d < earliest) {
+      continue;
+    }
     const cat = markCategory(m.code, d);
-    if (cat === null) continue;
+    if (cat === null) {
+      continue;
+    }
     if (cat === 'unauthorised' && d >= REGS_2024_START) {
       const p = weekPosition.get(d);
-      if (p !== undefined) { pos.push(p); posDates.push(d); }
+      if (p !== undefined) {
+        pos.push(p);
+        posDates.push(d);
+      }
     }
-    if (d < from) continue;
+    if (d < from) {
+      continue;
+    }
     switch (cat) {
-      case 'present': present++; break;
-      case 'aea': aea++; break;
-      case 'authorised': authorised++; break;
-      case 'unauthorised': unauthorised++; break;
-      default: break;
+      case 'present':
+        present++;
+        break;
+      case 'aea':
+        aea++;
+        break;
+      case 'authorised':
+        authorised++;
+        break;
+      case 'unauthorised':
+        unauthorised++;
+        break;
+      default:
+        break;
     }
-    if (m.code === 'L') { lateBeforeClose++; minutesLate += m.minutesLate ?? 0; }
-    else if (m.code === 'U') { lateAfterClose++; minutesLate += m.minutesLate ?? 0; }
-    else if (m.code === 'I') illnessSessions++;
-    else if (m.code === 'N' && (schoolDaysToAsOf.get(d) ?? schoolDaysAfterInPeriod(ctx, d)) >= N_OVERDUE_SCHOOL_DAYS) overdueN++;
+    if (m.code === 'L') {
+      lateBeforeClose++;
+      minutesLate += m.minutesLate ?? 0;
+    } else if (m.code === 'U') {
+      lateAfterClose++;
+      minutesLate += m.minutesLate ?? 0;
+    } else if (m.code === 'I') {
+      illnessSessions++;
+    } else if (
+      m.code === 'N' &&
+      (schoolDaysToAsOf.get(d) ?? schoolDaysAfterInPeriod(ctx, d)) >= N_OVERDUE_SCHOOL_DAYS
+    ) {
+      overdueN++;
+    }
     if (cat === 'unauthorised') {
       const di = dayIndex.get(d); // marks on a day that is not a school day are skipped by runs
       if (di !== undefined) {
         const s = sessionIndex(di, m.session);
         run = s === lastSession + 1 ? run + 1 : 1;
         lastSession = s;
-        if (run > longestRun) longestRun = run;
+        if (run > longestRun) {
+          longestRun = run;
+        }
       }
     }
   }
@@ -270,12 +474,22 @@ export function computePupilStats(ctx: PeriodContext, pupil: Pick<StatsPupil, 'u
   const { maxWindow, firstMet } = penaltyFigures(ctx, pos, posDates);
   return {
     upn: pupil.upn,
-    possible, present, attended, authorised, unauthorised,
-    attendancePct: pct(attended, possible), absencePct: pct(absence, possible),
+    possible,
+    present,
+    attended,
+    authorised,
+    unauthorised,
+    attendancePct: pct(attended, possible),
+    absencePct: pct(absence, possible),
     band: bandOf(absence, possible, ctx.atRiskLowerPct),
-    lateBeforeClose, lateAfterClose, minutesLate, illnessSessions,
-    penaltySessionsMaxWindow: maxWindow, penaltyThresholdFirstMet: firstMet,
-    longestUnauthorisedRunSessions: longestRun, overdueN,
+    lateBeforeClose,
+    lateAfterClose,
+    minutesLate,
+    illnessSessions,
+    penaltySessionsMaxWindow: maxWindow,
+    penaltyThresholdFirstMet: firstMet,
+    longestUnauthorisedRunSessions: longestRun,
+    overdueN,
   };
 }
 
@@ -284,7 +498,14 @@ function sessionIndex(dayIdx: number, session: Session): number {
   return 2 * dayIdx + (session === 'PM' ? 1 : 0);
 }
 
-export interface RunOf { sessions: number; from: IsoDate; fromSession: Session; to: IsoDate; toSession: Session; ongoing: boolean }
+export interface RunOf {
+  sessions: number;
+  from: IsoDate;
+  fromSession: Session;
+  to: IsoDate;
+  toSession: Session;
+  ongoing: boolean;
+}
 
 /**
  * §7: the longest run of consecutive school sessions in [from, to] each marked with one of `codes` (any other
@@ -294,20 +515,46 @@ export interface RunOf { sessions: number; from: IsoDate; fromSession: Session; 
  * run wins a tie. `ongoing`: the run reaches the period's last school day (whose afternoon may not be marked yet).
  * Null when no mark in the period has one of the codes.
  */
-export function longestRunOf(ctx: PeriodContext, marks: readonly StatsMark[], codes: ReadonlySet<string>): RunOf | null {
+export function longestRunOf(
+  ctx: PeriodContext,
+  marks: readonly StatsMark[],
+  codes: ReadonlySet<string>,
+): RunOf | null {
   let best: RunOf | null = null;
-  let run = 0, lastSession = -2, start: StatsMark | null = null;
+  let run = 0,
+    lastSession = -2,
+    start: StatsMark | null = null;
   for (const m of sorted(marks)) {
-    if (m.date < ctx.from) continue;
-    if (m.date > ctx.to) break;
-    if (!codes.has(m.code) || markCategory(m.code, m.date) === null) continue;
+    if (m.date < ctx.from) {
+      continue;
+    }
+    if (m.date > ctx.to) {
+      break;
+    }
+    if (!codes.has(m.code) || markCategory(m.code, m.date) === null) {
+      continue;
+    }
     const di = ctx.dayIndex.get(m.date);
-    if (di === undefined) continue;
+    if (di === undefined) {
+      continue;
+    }
     const s = sessionIndex(di, m.session);
-    if (s === lastSession + 1) run++; else { run = 1; start = m; }
+    if (s === lastSession + 1) {
+      run++;
+    } else {
+      run = 1;
+      start = m;
+    }
     lastSession = s;
     if (best === null || run > best.sessions) {
-      best = { sessions: run, from: start!.date, fromSession: start!.session, to: m.date, toSession: m.session, ongoing: di === ctx.schoolDays.length - 1 };
+      best = {
+        sessions: run,
+        from: start!.date,
+        fromSession: start!.session,
+        to: m.date,
+        toSession: m.session,
+        ongoing: di === ctx.schoolDays.length - 1,
+      };
     }
   }
   return best;
@@ -315,29 +562,72 @@ export function longestRunOf(ctx: PeriodContext, marks: readonly StatsMark[], co
 
 /** Counts of §3 from marks grouped by code: the same categories as computePupilStats, for SQL aggregates. */
 export interface CodeTally {
-  possible: number; present: number; attended: number; authorised: number; unauthorised: number;
-  lateBeforeClose: number; lateAfterClose: number; minutesLate: number; illnessSessions: number;
+  possible: number;
+  present: number;
+  attended: number;
+  authorised: number;
+  unauthorised: number;
+  lateBeforeClose: number;
+  lateAfterClose: number;
+  minutesLate: number;
+  illnessSessions: number;
 }
 export function emptyTally(): CodeTally {
-  return { possible: 0, present: 0, attended: 0, authorised: 0, unauthorised: 0, lateBeforeClose: 0, lateAfterClose: 0, minutesLate: 0, illnessSessions: 0 };
+  return {
+    possible: 0,
+    present: 0,
+    attended: 0,
+    authorised: 0,
+    unauthorised: 0,
+    lateBeforeClose: 0,
+    lateAfterClose: 0,
+    minutesLate: 0,
+    illnessSessions: 0,
+  };
 }
 /**
  * Adds `n` marks of `code` dated `date` (minutes late summed in `minutes`) to `t`, as §2–3 count them. A caller
  * grouping marks by school week may pass the week's Monday as the date: every era boundary of the code table
  * falls between a Sunday and a Monday (checked by a test), so a code has one category for a whole week.
  */
-export function addToTally(t: CodeTally, code: string, date: IsoDate, n: number, minutes: number | null = 0): void {
+export function addToTally(
+  t: CodeTally,
+  code: string,
+  date: IsoDate,
+  n: number,
+  minutes: number | null = 0,
+): void {
   const cat = markCategory(code, date);
   switch (cat) {
-    case 'present': t.present += n; t.attended += n; t.possible += n; break;
-    case 'aea': t.attended += n; t.possible += n; break;
-    case 'authorised': t.authorised += n; t.possible += n; break;
-    case 'unauthorised': t.unauthorised += n; t.possible += n; break;
-    default: return;
+    case 'present':
+      t.present += n;
+      t.attended += n;
+      t.possible += n;
+      break;
+    case 'aea':
+      t.attended += n;
+      t.possible += n;
+      break;
+    case 'authorised':
+      t.authorised += n;
+      t.possible += n;
+      break;
+    case 'unauthorised':
+      t.unauthorised += n;
+      t.possible += n;
+      break;
+    default:
+      return;
   }
-  if (code === 'L') { t.lateBeforeClose += n; t.minutesLate += minutes ?? 0; }
-  else if (code === 'U') { t.lateAfterClose += n; t.minutesLate += minutes ?? 0; }
-  else if (code === 'I') t.illnessSessions += n;
+  if (code === 'L') {
+    t.lateBeforeClose += n;
+    t.minutesLate += minutes ?? 0;
+  } else if (code === 'U') {
+    t.lateAfterClose += n;
+    t.minutesLate += minutes ?? 0;
+  } else if (code === 'I') {
+    t.illnessSessions += n;
+  }
 }
 
 /** A window ending with school week k covers positions [2 × max(1, k - 9), 2k]. */
@@ -345,24 +635,46 @@ function windowStart(k: number): number {
   return 2 * Math.max(1, k - (PENALTY_WINDOW_WEEKS - 1));
 }
 
-function penaltyFigures(ctx: PeriodContext, pos: readonly number[], dates: readonly IsoDate[]): { maxWindow: number; firstMet: IsoDate | null } {
-  if (pos.length === 0) return { maxWindow: 0, firstMet: null };
+function penaltyFigures(
+  ctx: PeriodContext,
+  pos: readonly number[],
+  dates: readonly IsoDate[],
+): { maxWindow: number; firstMet: IsoDate | null } {
+  if (pos.length === 0) {
+    return { maxWindow: 0, firstMet: null };
+  }
   // the largest window whose last week holds a school session in [from, to]; both window ends rise with k
-  let maxWindow = 0, lo = 0, hi = 0;
+  let maxWindow = 0,
+    lo = 0,
+    hi = 0;
   for (const k of ctx.lastWeeks) {
-    const s = windowStart(k), e = 2 * k;
-    while (lo < pos.length && pos[lo] < s) lo++;
-    while (hi < pos.length && pos[hi] <= e) hi++;
-    if (hi - lo > maxWindow) maxWindow = hi - lo;
+    const s = windowStart(k),
+      e = 2 * k;
+    while (lo < pos.length && pos[lo] < s) {
+      lo++;
+    }
+    while (hi < pos.length && pos[hi] <= e) {
+      hi++;
+    }
+    if (hi - lo > maxWindow) {
+      maxWindow = hi - lo;
+    }
   }
   // the first mark m in [from, to] whose window (ending with m's week) holds >= 10 marks ordered at or before m
   let firstMet: IsoDate | null = null;
   lo = 0;
   for (let i = 0; i < pos.length; i++) {
-    if (dates[i] < ctx.from) continue;
+    if (dates[i] < ctx.from) {
+      continue;
+    }
     const s = windowStart(Math.ceil(pos[i] / 2));
-    while (lo < i && pos[lo] < s) lo++;
-    if (i - lo + 1 >= PENALTY_THRESHOLD_SESSIONS) { firstMet = dates[i]; break; }
+    while (lo < i && pos[lo] < s) {
+      lo++;
+    }
+    if (i - lo + 1 >= PENALTY_THRESHOLD_SESSIONS) {
+      firstMet = dates[i];
+      break;
+    }
   }
   return { maxWindow, firstMet };
 }
@@ -370,24 +682,40 @@ function penaltyFigures(ctx: PeriodContext, pos: readonly number[], dates: reado
 // ---- the whole report --------------------------------------------------------------------------------------
 
 /** A pupil and their marks; `presentSlashes` as in computePupilStats (default 0: every mark is in `marks`). */
-export interface PupilWithMarks { pupil: StatsPupil; marks: readonly StatsMark[]; presentSlashes?: number }
+export interface PupilWithMarks {
+  pupil: StatsPupil;
+  marks: readonly StatsMark[];
+  presentSlashes?: number;
+}
 export interface PupilsReport {
-  from: IsoDate; to: IsoDate; asOf: IsoDate;
+  from: IsoDate;
+  to: IsoDate;
+  asOf: IsoDate;
   school: { all: GroupRates; dfeCohort: GroupRates };
   pupils: PupilStats[];
 }
 
 /** cli.md "report pupils --json shape": every pupil on roll on a school day of the period, sorted by UPN. */
 export function buildPupilsReport(ctx: PeriodContext, data: readonly PupilWithMarks[]): PupilsReport {
-  const listed = data.filter((x) => isListed(ctx, x.pupil)).sort((a, b) => (a.pupil.upn < b.pupil.upn ? -1 : a.pupil.upn > b.pupil.upn ? 1 : 0));
+  const listed = data
+    .filter((x) => isListed(ctx, x.pupil))
+    .sort((a, b) => (a.pupil.upn < b.pupil.upn ? -1 : a.pupil.upn > b.pupil.upn ? 1 : 0));
   const pupils: PupilStats[] = [];
   const cohort: PupilStats[] = [];
   for (const x of listed) {
     const s = computePupilStats(ctx, x.pupil, x.marks, x.presentSlashes ?? 0);
     pupils.push(s);
-    if (inDfeCohort(ctx, x.pupil)) cohort.push(s);
+    if (inDfeCohort(ctx, x.pupil)) {
+      cohort.push(s);
+    }
   }
-  return { from: ctx.from, to: ctx.to, asOf: ctx.asOf, school: { all: aggregateRates(pupils), dfeCohort: aggregateRates(cohort) }, pupils };
+  return {
+    from: ctx.from,
+    to: ctx.to,
+    asOf: ctx.asOf,
+    school: { all: aggregateRates(pupils), dfeCohort: aggregateRates(cohort) },
+    pupils,
+  };
 }
 
 // ---- penalty forecast (leave decisions) ------------------------------------------------------------------
@@ -407,17 +735,27 @@ export interface PenaltyForecast {
  * (normally the leave's own dates, so the windows are those whose last week holds a leave session) with the given
  * sessions marked `code` (G by default) instead of whatever they hold now.
  */
-export function penaltyForecast(ctx: PeriodContext, marks: readonly StatsMark[], sessions: readonly { date: IsoDate; session: Session }[], code = 'G'): PenaltyForecast {
+export function penaltyForecast(
+  ctx: PeriodContext,
+  marks: readonly StatsMark[],
+  sessions: readonly { date: IsoDate; session: Session }[],
+  code = 'G',
+): PenaltyForecast {
   const key = (m: { date: IsoDate; session: Session }) => `${m.date}|${m.session}`;
   const taken = new Set(sessions.map(key));
   const hypothetical: StatsMark[] = [
     ...marks.filter((m) => !taken.has(key(m))),
-    ...[...taken].map((k) => { const [date, session] = k.split('|'); return { date, session: session as Session, code, minutesLate: null }; }),
+    ...[...taken].map((k) => {
+      const [date, session] = k.split('|');
+      return { date, session: session as Session, code, minutesLate: null };
+    }),
   ];
   const before = computePupilStats(ctx, { upn: '' }, marks);
   const after = computePupilStats(ctx, { upn: '' }, hypothetical);
   return {
-    now: before.penaltySessionsMaxWindow, ifTaken: after.penaltySessionsMaxWindow,
-    thresholdFirstMet: after.penaltyThresholdFirstMet, reachesThreshold: after.penaltySessionsMaxWindow >= PENALTY_THRESHOLD_SESSIONS,
+    now: before.penaltySessionsMaxWindow,
+    ifTaken: after.penaltySessionsMaxWindow,
+    thresholdFirstMet: after.penaltyThresholdFirstMet,
+    reachesThreshold: after.penaltySessionsMaxWindow >= PENALTY_THRESHOLD_SESSIONS,
   };
 }

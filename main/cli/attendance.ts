@@ -3,7 +3,15 @@
 import { assertNodeVersion } from '../core/node-version';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { SchoolSchema, type Channel, type Input, type Issue, type Output, type Result, type Session } from '../../shared/contract';
+import {
+  SchoolSchema,
+  type Channel,
+  type Input,
+  type Issue,
+  type Output,
+  type Result,
+  type Session,
+} from '../../shared/contract';
 import { openStore, type Store } from '../core/db/connection';
 import { dispatch } from '../core/dispatch';
 import { AppError } from '../core/errors';
@@ -17,18 +25,29 @@ import { formatPct1 } from '../../shared/statistics';
 import { parseInputDate } from '../../shared/dates';
 import { LETTERS_USAGE, runLettersCli } from './letters';
 
-export const CLI_SESSION: Session = { userName: 'command line', position: 'IT technician', roles: ['office', 'lead', 'head', 'admin'] };
+export const CLI_SESSION: Session = {
+  userName: 'command line',
+  position: 'IT technician',
+  roles: ['office', 'lead', 'head', 'admin'],
+};
 
 class UsageError extends Error {}
 
 function dateOption(v: unknown, name: string): string {
-  if (typeof v !== 'string') throw new UsageError(`${name} D is required`);
+  if (typeof v !== 'string') {
+    throw new UsageError(`${name} D is required`);
+  }
   const d = parseInputDate(v);
-  if (!d) throw new AppError('invalid', `${name} ${v} is not a date (YYYY-MM-DD).`);
+  if (!d) {
+    throw new AppError('invalid', `${name} ${v} is not a date (YYYY-MM-DD).`);
+  }
   return d;
 }
 
-export interface Io { out(s: string): void; err(s: string): void }
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 const USAGE = `Usage: attendance <command> --db FILE [options]
@@ -47,34 +66,69 @@ Commands:
 ${LETTERS_USAGE}`;
 
 function printIssues(io: Io, message: string, issues?: Issue[]) {
-  if (issues?.length) for (const i of issues) io.err(i.line !== undefined ? `line ${i.line}: ${i.message}\n` : `${i.message}\n`);
-  if (!issues?.length || issues.every((i) => i.line !== undefined)) io.err(`${message}\n`);
+  if (issues?.length) {
+    for (const i of issues) {
+      io.err(i.line !== undefined ? `line ${i.line}: ${i.message}\n` : `${i.message}\n`);
+    }
+  }
+  if (!issues?.length || issues.every((i) => i.line !== undefined)) {
+    io.err(`${message}\n`);
+  }
 }
 
 function unwrap<C extends Channel>(r: Result<Output<C>>): Output<C> {
-  if (!r.ok) throw new AppError(r.error.kind, r.error.message, r.error.issues);
+  if (!r.ok) {
+    throw new AppError(r.error.kind, r.error.message, r.error.issues);
+  }
   return r.value;
 }
 
 function readInput(file: string | undefined): string {
-  if (!file) throw new UsageError('a FILE argument is required');
-  if (!fs.existsSync(file)) throw new AppError('not_found', `There is no file ${file}.`);
+  if (!file) {
+    throw new UsageError('a FILE argument is required');
+  }
+  if (!fs.existsSync(file)) {
+    throw new AppError('not_found', `There is no file ${file}.`);
+  }
   const buf = fs.readFileSync(file);
   const text = new TextDecoder('utf-8', { fatal: false }).decode(buf);
-  if (text.includes('\uFFFD')) throw new AppError('invalid', `${file} is not UTF-8 text. Save it from the spreadsheet as "CSV UTF-8".`);
+  if (text.includes('\uFFFD')) {
+    throw new AppError('invalid', `${file} is not UTF-8 text. Save it from the spreadsheet as "CSV UTF-8".`);
+  }
   return text;
 }
 
 const COMMON = { db: { type: 'string' }, json: { type: 'boolean', default: false } } as const;
 const OPTIONS: Record<string, Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>> = {
-  init: { ...COMMON, school: { type: 'string' }, urn: { type: 'string' }, la: { type: 'string' }, estab: { type: 'string' } },
-  demo: { ...COMMON, pupils: { type: 'string' }, seed: { type: 'string' }, secondary: { type: 'boolean', default: false } },
+  init: {
+    ...COMMON,
+    school: { type: 'string' },
+    urn: { type: 'string' },
+    la: { type: 'string' },
+    estab: { type: 'string' },
+  },
+  demo: {
+    ...COMMON,
+    pupils: { type: 'string' },
+    seed: { type: 'string' },
+    secondary: { type: 'boolean', default: false },
+  },
   'import calendar': COMMON,
   'import pupils': COMMON,
-  'import marks': { ...COMMON, reason: { type: 'string' }, by: { type: 'string' }, position: { type: 'string' } },
+  'import marks': {
+    ...COMMON,
+    reason: { type: 'string' },
+    by: { type: 'string' },
+    position: { type: 'string' },
+  },
   'export marks': { ...COMMON, from: { type: 'string' }, to: { type: 'string' } },
   history: { ...COMMON, upn: { type: 'string' } },
-  'report pupils': { ...COMMON, from: { type: 'string' }, to: { type: 'string' }, 'as-of': { type: 'string' } },
+  'report pupils': {
+    ...COMMON,
+    from: { type: 'string' },
+    to: { type: 'string' },
+    'as-of': { type: 'string' },
+  },
   pupils: COMMON,
   backup: { ...COMMON, to: { type: 'string' } },
   verify: COMMON,
@@ -89,44 +143,87 @@ export function run(argv: string[], io: Io = stdio): number {
   let store: Store | undefined;
   try {
     const [first, second] = argv;
-    const command = first === 'import' || first === 'export' || first === 'report' ? `${first} ${second ?? ''}`.trim() : first;
-    if (!command || command === '--help' || command === 'help') { io.out(USAGE); return command ? 0 : 2; }
+    const command =
+      first === 'import' || first === 'export' || first === 'report'
+        ? `${first} ${second ?? ''}`.trim()
+        : first;
+    if (!command || command === '--help' || command === 'help') {
+      io.out(USAGE);
+      return command ? 0 : 2;
+    }
     const spec = OPTIONS[command];
-    if (!spec) throw new UsageError(`unknown command: ${command}`);
+    if (!spec) {
+      throw new UsageError(`unknown command: ${command}`);
+    }
     const rest = argv.slice(first === 'import' || first === 'export' || first === 'report' ? 2 : 1);
     let parsed;
-    try { parsed = parseArgs({ args: rest, options: spec, allowPositionals: true, strict: true }); } catch (e) { throw new UsageError((e as Error).message); }
+    try {
+      parsed = parseArgs({ args: rest, options: spec, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
     const v = parsed.values as Record<string, string | boolean | undefined>;
     const pos = parsed.positionals;
     const db = v.db as string | undefined;
-    if (!db) throw new UsageError('--db FILE is required');
+    if (!db) {
+      throw new UsageError('--db FILE is required');
+    }
     const expectPositionals = command.startsWith('import ') ? 1 : 0;
-    if (pos.length !== expectPositionals) throw new UsageError(expectPositionals ? 'exactly one FILE is expected' : `unexpected argument: ${pos[0]}`);
+    if (pos.length !== expectPositionals) {
+      throw new UsageError(
+        expectPositionals ? 'exactly one FILE is expected' : `unexpected argument: ${pos[0]}`,
+      );
+    }
 
     const needsExisting = command !== 'init' && command !== 'demo';
     store = openStore(db, { create: !needsExisting });
     const session = CLI_SESSION;
     const ctx = makeCtx(store, session);
     const call = <C extends Channel>(c: C, input: Input<C>) => unwrap<C>(dispatch(store!, c, input, session));
-    const emit = (human: string, json: unknown) => io.out(v.json ? JSON.stringify(json) + '\n' : human + '\n');
+    const emit = (human: string, json: unknown) =>
+      io.out(v.json ? JSON.stringify(json) + '\n' : human + '\n');
 
     switch (command) {
       case 'init': {
-        if (!v.school) throw new UsageError('--school NAME is required');
-        if ((v.la === undefined) !== (v.estab === undefined)) throw new UsageError('--la and --estab go together');
-        const school = { name: v.school as string, urn: (v.urn as string) ?? null, laCode: (v.la as string) ?? null, estab: (v.estab as string) ?? null, address: null, amOpens: '08:40', pmOpens: '13:15', registerOpenMinutes: 30, championName: null, championPosition: null, atRiskLowerPct: 5 };
+        if (!v.school) {
+          throw new UsageError('--school NAME is required');
+        }
+        if ((v.la === undefined) !== (v.estab === undefined)) {
+          throw new UsageError('--la and --estab go together');
+        }
+        const school = {
+          name: v.school as string,
+          urn: (v.urn as string) ?? null,
+          laCode: (v.la as string) ?? null,
+          estab: (v.estab as string) ?? null,
+          address: null,
+          amOpens: '08:40',
+          pmOpens: '13:15',
+          registerOpenMinutes: 30,
+          championName: null,
+          championPosition: null,
+          atRiskLowerPct: 5,
+        };
         const checked = SchoolSchema.safeParse(school);
-        if (!checked.success) throw new AppError('invalid', checked.error.issues.map((i) => i.message).join('; '));
+        if (!checked.success) {
+          throw new AppError('invalid', checked.error.issues.map((i) => i.message).join('; '));
+        }
         store.db.transaction(() => createSchool(ctx, checked.data)).immediate();
         emit(`Created ${checked.data.name} in ${db}.`, { ok: true, db, school: checked.data.name });
         return 0;
       }
       case 'demo': {
-        if (readSchool(store.db)) throw new AppError('conflict', `${db} already holds a school; the demo needs a new file.`);
+        if (readSchool(store.db)) {
+          throw new AppError('conflict', `${db} already holds a school; the demo needs a new file.`);
+        }
         const pupils = v.pupils === undefined ? undefined : Number(v.pupils);
         const seed = v.seed === undefined ? undefined : Number(v.seed);
-        if (pupils !== undefined && (!Number.isInteger(pupils) || pupils < 1 || pupils > 5000)) throw new UsageError('--pupils must be a whole number from 1 to 5000');
-        if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
+        if (pupils !== undefined && (!Number.isInteger(pupils) || pupils < 1 || pupils > 5000)) {
+          throw new UsageError('--pupils must be a whole number from 1 to 5000');
+        }
+        if (seed !== undefined && !Number.isInteger(seed)) {
+          throw new UsageError('--seed must be a whole number');
+        }
         const r = createDemoSchool(store, { pupils, seed, kind: v.secondary ? 'secondary' : 'primary' });
         emit(`Created the demo school in ${db}.`, { ok: true, db, ...r });
         return 0;
@@ -138,61 +235,107 @@ export function run(argv: string[], io: Io = stdio): number {
       }
       case 'import pupils': {
         const r = call('pupils.import', { csv: readInput(pos[0]) });
-        for (const w of r.warnings) io.err(`line ${w.line}: warning: ${w.message}\n`);
+        for (const w of r.warnings) {
+          io.err(`line ${w.line}: warning: ${w.message}\n`);
+        }
         emit(`Pupils: ${r.created} added, ${r.updated} updated, ${r.unchanged} unchanged.`, r);
         return 0;
       }
       case 'import marks': {
-        const r = call('marks.import', { csv: readInput(pos[0]), reason: v.reason as string | undefined, by: v.by as string | undefined, position: v.position as string | undefined });
-        for (const w of r.warnings) io.err(`line ${w.line}: warning: ${w.message}\n`);
-        emit(`Marks: ${r.inserted} added, ${r.amended} amended, ${r.notesChanged} notes changed, ${r.skipped} unchanged, ${r.closureRowsSkipped} closure rows skipped.`, r);
+        const r = call('marks.import', {
+          csv: readInput(pos[0]),
+          reason: v.reason as string | undefined,
+          by: v.by as string | undefined,
+          position: v.position as string | undefined,
+        });
+        for (const w of r.warnings) {
+          io.err(`line ${w.line}: warning: ${w.message}\n`);
+        }
+        emit(
+          `Marks: ${r.inserted} added, ${r.amended} amended, ${r.notesChanged} notes changed, ${r.skipped} unchanged, ${r.closureRowsSkipped} closure rows skipped.`,
+          r,
+        );
         return 0;
       }
       case 'export marks': {
-        const from = dateOption(v.from, '--from'), to = dateOption(v.to, '--to');
+        const from = dateOption(v.from, '--from'),
+          to = dateOption(v.to, '--to');
         io.out(call('marks.export', { from, to }).csv);
         return 0;
       }
       case 'history': {
-        if (!v.upn) throw new UsageError('--upn UPN is required');
+        if (!v.upn) {
+          throw new UsageError('--upn UPN is required');
+        }
         const r = call('marks.history', { upn: v.upn as string });
-        if (v.json) io.out(JSON.stringify(r) + '\n');
-        else for (const a of r.amendments) io.out(`${a.date} ${a.session} ${a.oldCode} -> ${a.newCode}  ${a.reason}  (${a.changedBy}, ${a.position}, ${a.changedAt})\n`);
+        if (v.json) {
+          io.out(JSON.stringify(r) + '\n');
+        } else {
+          for (const a of r.amendments) {
+            io.out(
+              `${a.date} ${a.session} ${a.oldCode} -> ${a.newCode}  ${a.reason}  (${a.changedBy}, ${a.position}, ${a.changedAt})\n`,
+            );
+          }
+        }
         return 0;
       }
       case 'report pupils': {
-        const from = dateOption(v.from, '--from'), to = dateOption(v.to, '--to');
+        const from = dateOption(v.from, '--from'),
+          to = dateOption(v.to, '--to');
         const asOf = v['as-of'] === undefined ? undefined : dateOption(v['as-of'], '--as-of');
         const r = reportPupils(store.db, { from, to, asOf });
-        if (v.json) io.out(JSON.stringify(r) + '\n');
-        else {
-          io.out(`All pupils ${r.from} to ${r.to}: absence ${formatPct1(r.school.all.absencePct)}, persistently absent ${formatPct1(r.school.all.persistentPct)}\n`);
-          for (const p of r.pupils) io.out(`${p.upn}\t${p.possible}\t${formatPct1(p.attendancePct)}\t${p.band ?? '-'}\n`);
+        if (v.json) {
+          io.out(JSON.stringify(r) + '\n');
+        } else {
+          io.out(
+            `All pupils ${r.from} to ${r.to}: absence ${formatPct1(r.school.all.absencePct)}, persistently absent ${formatPct1(r.school.all.persistentPct)}\n`,
+          );
+          for (const p of r.pupils) {
+            io.out(`${p.upn}\t${p.possible}\t${formatPct1(p.attendancePct)}\t${p.band ?? '-'}\n`);
+          }
         }
         return 0;
       }
       case 'pupils': {
         const pupils = exportPupilsJson(ctx);
-        if (v.json) io.out(JSON.stringify({ pupils }) + '\n');
-        else for (const p of pupils) io.out(`${p.upn}\t${p.surname}, ${p.forename}\t${p.yearGroup}\t${p.regGroup}\n`);
+        if (v.json) {
+          io.out(JSON.stringify({ pupils }) + '\n');
+        } else {
+          for (const p of pupils) {
+            io.out(`${p.upn}\t${p.surname}, ${p.forename}\t${p.yearGroup}\t${p.regGroup}\n`);
+          }
+        }
         return 0;
       }
       case 'backup': {
-        if (!v.to) throw new UsageError('--to FILE is required');
+        if (!v.to) {
+          throw new UsageError('--to FILE is required');
+        }
         const r = backupTo(store.db, v.to as string);
         emit(`Backed up to ${r.path} (${r.bytes} bytes), checked.`, { ok: true, ...r });
         return 0;
       }
       case 'verify': {
         const r = verifyDb(store.db);
-        emit(r.ok ? 'Integrity and foreign keys: ok.' : `Problems: ${r.integrity.join('; ')}; foreign-key violations: ${r.foreignKeys}`, r);
+        emit(
+          r.ok
+            ? 'Integrity and foreign keys: ok.'
+            : `Problems: ${r.integrity.join('; ')}; foreign-key violations: ${r.foreignKeys}`,
+          r,
+        );
         return r.ok ? 0 : 1;
       }
     }
     throw new UsageError(`unknown command: ${command}`);
   } catch (e) {
-    if (e instanceof UsageError) { io.err(`${e.message}\n${USAGE}`); return 2; }
-    if (e instanceof AppError) { printIssues(io, e.message, e.issues); return 1; }
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof AppError) {
+      printIssues(io, e.message, e.issues);
+      return 1;
+    }
     io.err(`${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   } finally {
@@ -202,6 +345,13 @@ export function run(argv: string[], io: Io = stdio): number {
 
 if (require.main === module) {
   assertNodeVersion();
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); throw e; });
-  void Promise.resolve(runCli(process.argv.slice(2))).then((code) => { process.exitCode = code; });
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') {
+      process.exit(process.exitCode ?? 0);
+    }
+    throw e;
+  });
+  void Promise.resolve(runCli(process.argv.slice(2))).then((code) => {
+    process.exitCode = code;
+  });
 }

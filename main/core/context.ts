@@ -13,20 +13,31 @@ export interface Ctx {
 }
 
 export function localToday(): IsoDate {
-  if (process.env.ATTENDANCE_TODAY) return process.env.ATTENDANCE_TODAY;
+  if (process.env.ATTENDANCE_TODAY) {
+    return process.env.ATTENDANCE_TODAY;
+  }
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 export function makeCtx(store: Store, session: Session): Ctx {
-  const insert = store.db.prepare('INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = store.db.prepare(
+    'INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   return {
     store,
     session,
     today: localToday,
     now: () => new Date().toISOString(),
     audit(action, entity, entityId, detail) {
-      insert.run(new Date().toISOString(), session.userName, action, entity, entityId === null ? null : String(entityId), detail === undefined ? null : JSON.stringify(detail));
+      insert.run(
+        new Date().toISOString(),
+        session.userName,
+        action,
+        entity,
+        entityId === null ? null : String(entityId),
+        detail === undefined ? null : JSON.stringify(detail),
+      );
     },
   };
 }

@@ -2,7 +2,11 @@
 import type { ErrorKind, Issue } from '../../shared/contract';
 
 export class AppError extends Error {
-  constructor(public readonly kind: ErrorKind, message: string, public readonly issues?: Issue[]) {
+  constructor(
+    public readonly kind: ErrorKind,
+    message: string,
+    public readonly issues?: Issue[],
+  ) {
     super(message);
     this.name = 'AppError';
   }

@@ -1,16 +1,42 @@
 // Every channel of the contract mapped to its handler, grouped by domain folder.
 import type { Handlers } from './dispatch';
 import { readSchool, setupSchool, updateSchool, isDemo } from './school/school.service';
-import { addRange, getCalendar, importCalendar, removeRange, setBankHoliday } from './calendar/calendar.service';
-import { getPupil, listPupils, recordLeaving, recordReturn, saveContacts, updatePupil } from './pupils/pupils.service';
+import {
+  addRange,
+  getCalendar,
+  importCalendar,
+  removeRange,
+  setBankHoliday,
+} from './calendar/calendar.service';
+import {
+  getPupil,
+  listPupils,
+  recordLeaving,
+  recordReturn,
+  saveContacts,
+  updatePupil,
+} from './pupils/pupils.service';
 import { importPupils, previewPupils } from './pupils/pupil-import';
 import { backupTo, defaultBackupPath, verifyDb } from './admin/backup';
 import { APP_VERSION } from './version';
 import { pupilFigures } from './reports/pupil-figures';
 import { getRegister, registersNotTaken, saveRegister } from './registers/registers.service';
-import { callingList, detailMissing, informSocialWorker, logAttempt, overdueN, resolveN } from './registers/followup.service';
+import {
+  callingList,
+  detailMissing,
+  informSocialWorker,
+  logAttempt,
+  overdueN,
+  resolveN,
+} from './registers/followup.service';
 import { applyBulk, getGrid, previewBulk, pupilAttendance } from './registers/grid.service';
-import { exportForMis, exportMarks, importMarks, markHistory, unexportedMarks } from './registers/marks.service';
+import {
+  exportForMis,
+  exportMarks,
+  importMarks,
+  markHistory,
+  unexportedMarks,
+} from './registers/marks.service';
 
 import { figuresHandlers } from './figures/handlers';
 import { authHandlers } from './auth/handlers';
@@ -19,7 +45,13 @@ import { lettersHandlers } from './letters/handlers';
 
 export const handlers: Handlers = {
   // Public (the sign-in screen needs it), so where the database lives is told only to a signed-in caller.
-  'app.status': (ctx) => ({ hasSchool: readSchool(ctx.store.db) !== null, demo: isDemo(ctx.store.db), version: APP_VERSION, today: ctx.today(), dbPath: ctx.session.roles.length ? ctx.store.path : null }),
+  'app.status': (ctx) => ({
+    hasSchool: readSchool(ctx.store.db) !== null,
+    demo: isDemo(ctx.store.db),
+    version: APP_VERSION,
+    today: ctx.today(),
+    dbPath: ctx.session.roles.length ? ctx.store.path : null,
+  }),
   'school.get': (ctx) => readSchool(ctx.store.db),
   'school.setup': setupSchool,
   'school.update': updateSchool,

@@ -7,9 +7,19 @@ import { openStore, type Store } from '../core/db/connection';
 import { SessionKeeper } from '../core/auth/door';
 import { setResourcesDir } from '../core/paths';
 import { CHANNELS, type Channel } from '../../shared/contract';
-import { APP_SCHEME, CONTENT_SECURITY_POLICY, defaultDbPath, isAllowedNavigation, isTrustedSender, resolveAppUrl, secureWebPreferences } from './security';
+import {
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  defaultDbPath,
+  isAllowedNavigation,
+  isTrustedSender,
+  resolveAppUrl,
+  secureWebPreferences,
+} from './security';
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } },
+]);
 
 let store: Store | null = null;
 /** Who is signed in, per window: the token stays in the main process. */
@@ -18,33 +28,63 @@ const sessions = new SessionKeeper();
 // en-GB dates in date inputs and spellcheck, whatever the PC's own locale.
 app.commandLine.appendSwitch('lang', 'en-GB');
 
-if (!app.requestSingleInstanceLock()) app.quit();
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+}
 
 app.on('second-instance', () => {
   const w = BrowserWindow.getAllWindows()[0];
-  if (w) { if (w.isMinimized()) w.restore(); w.focus(); }
+  if (w) {
+    if (w.isMinimized()) {
+      w.restore();
+    }
+    w.focus();
+  }
 });
 
 app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-navigate', (ev, url) => { if (!isAllowedNavigation(url)) ev.preventDefault(); });
-  contents.on('will-redirect', (ev, url) => { if (!isAllowedNavigation(url)) ev.preventDefault(); });
+  contents.on('will-navigate', (ev, url) => {
+    if (!isAllowedNavigation(url)) {
+      ev.preventDefault();
+    }
+  });
+  contents.on('will-redirect', (ev, url) => {
+    if (!isAllowedNavigation(url)) {
+      ev.preventDefault();
+    }
+  });
   contents.on('will-attach-webview', (ev) => ev.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
+    if (/^https:\/\//.test(url)) {
+      void shell.openExternal(url);
+    }
     return { action: 'deny' };
   });
 });
 
 app.whenReady().then(() => {
-  if (app.isPackaged) setResourcesDir(process.resourcesPath);
+  if (app.isPackaged) {
+    setResourcesDir(process.resourcesPath);
+  }
   const rendererDir = path.join(__dirname, '..', 'renderer');
   electronSession.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   electronSession.defaultSession.setPermissionCheckHandler(() => false);
   protocol.handle(APP_SCHEME, async (req) => {
     const file = resolveAppUrl(req.url, rendererDir);
-    if (!file || !fs.existsSync(file)) return new Response('Not found', { status: 404 });
-    const type = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' }[path.extname(file)] ?? 'application/octet-stream';
-    return new Response(fs.readFileSync(file), { headers: { 'Content-Type': type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
+    if (!file || !fs.existsSync(file)) {
+      return new Response('Not found', { status: 404 });
+    }
+    const type =
+      {
+        '.html': 'text/html',
+        '.js': 'text/javascript',
+        '.css': 'text/css',
+        '.svg': 'image/svg+xml',
+        '.png': 'image/png',
+      }[path.extname(file)] ?? 'application/octet-stream';
+    return new Response(fs.readFileSync(file), {
+      headers: { 'Content-Type': type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+    });
   });
   try {
     store = openStore(process.env.ATTENDANCE_DB ?? defaultDbPath(app.getPath('userData')));
@@ -54,20 +94,43 @@ app.whenReady().then(() => {
     return;
   }
   ipcMain.handle('rpc', (event, channel: unknown, input: unknown) => {
-    if (!isTrustedSender(event.senderFrame)) return { ok: false, error: { kind: 'forbidden', message: 'untrusted sender' } };
-    if (typeof channel !== 'string' || !CHANNELS.includes(channel as Channel)) return { ok: false, error: { kind: 'not_found', message: 'unknown channel' } };
+    if (!isTrustedSender(event.senderFrame)) {
+      return { ok: false, error: { kind: 'forbidden', message: 'untrusted sender' } };
+    }
+    if (typeof channel !== 'string' || !CHANNELS.includes(channel as Channel)) {
+      return { ok: false, error: { kind: 'not_found', message: 'unknown channel' } };
+    }
     return sessions.call(store!, event.sender.id, channel as Channel, input);
   });
   ipcMain.handle('choose-folder', async (event, defaultPath: unknown) => {
-    if (!isTrustedSender(event.senderFrame)) return null;
-    const r = await dialog.showOpenDialog({ title: 'Save the letters in', defaultPath: typeof defaultPath === 'string' ? defaultPath : undefined, properties: ['openDirectory', 'createDirectory'] });
-    return r.canceled ? null : r.filePaths[0] ?? null;
+    if (!isTrustedSender(event.senderFrame)) {
+      return null;
+    }
+    const r = await dialog.showOpenDialog({
+      title: 'Save the letters in',
+      defaultPath: typeof defaultPath === 'string' ? defaultPath : undefined,
+      properties: ['openDirectory', 'createDirectory'],
+    });
+    return r.canceled ? null : (r.filePaths[0] ?? null);
   });
-  const win = new BrowserWindow({ width: 1280, height: 860, show: false, title: 'Attendance', webPreferences: secureWebPreferences(path.join(__dirname, '..', 'preload', 'preload.cjs')) });
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    show: false,
+    title: 'Attendance',
+    webPreferences: secureWebPreferences(path.join(__dirname, '..', 'preload', 'preload.cjs')),
+  });
   win.once('ready-to-show', () => win.show());
   const windowId = win.webContents.id;
-  win.webContents.once('destroyed', () => { if (store) sessions.forget(store, windowId); });
+  win.webContents.once('destroyed', () => {
+    if (store) {
+      sessions.forget(store, windowId);
+    }
+  });
   void win.loadURL(`${APP_SCHEME}://attendance/index.html`);
 });
 
-app.on('window-all-closed', () => { store?.db.close(); app.quit(); });
+app.on('window-all-closed', () => {
+  store?.db.close();
+  app.quit();
+});

@@ -21,11 +21,14 @@ export function secureWebPreferences(preloadPath: string) {
   } as const;
 }
 
-export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 /** Only our own top frame, loaded from app://attendance, may call rpc. */
 export function isTrustedSender(frame: { url: string; parent: unknown } | null | undefined): boolean {
-  if (!frame || frame.parent !== null) return false;
+  if (!frame || frame.parent !== null) {
+    return false;
+  }
   try {
     const u = new URL(frame.url);
     return u.protocol === `${APP_SCHEME}:` && u.host === 'attendance';
@@ -37,20 +40,38 @@ export function isTrustedSender(frame: { url: string; parent: unknown } | null |
 /** Maps an app:// URL to a file inside the renderer folder, or null when it would escape it. */
 export function resolveAppUrl(url: string, rendererDir: string): string | null {
   let u: URL;
-  try { u = new URL(url); } catch { return null; }
-  if (u.protocol !== `${APP_SCHEME}:` || u.host !== 'attendance') return null;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== `${APP_SCHEME}:` || u.host !== 'attendance') {
+    return null;
+  }
   let rel: string;
-  try { rel = decodeURIComponent(u.pathname); } catch { return null; }
-  if (rel.includes('\0')) return null;
+  try {
+    rel = decodeURIComponent(u.pathname);
+  } catch {
+    return null;
+  }
+  if (rel.includes('\0')) {
+    return null;
+  }
   const root = path.resolve(rendererDir);
   const file = path.resolve(root, '.' + path.posix.normalize('/' + rel.replace(/\\/g, '/')));
-  if (file !== root && !file.startsWith(root + path.sep)) return null;
+  if (file !== root && !file.startsWith(root + path.sep)) {
+    return null;
+  }
   return file === root ? path.join(root, 'index.html') : file;
 }
 
 /** Navigation is allowed only within the app itself (hash routes). */
 export function isAllowedNavigation(url: string): boolean {
-  try { return new URL(url).origin === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`); } catch { return false; }
+  try {
+    return new URL(url).origin === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
+  } catch {
+    return false;
+  }
 }
 
 /** The database file of the desktop app: in the user's data folder unless the school sets another local path. */

@@ -4,5 +4,6 @@ import { contextBridge, ipcRenderer } from 'electron';
 
 contextBridge.exposeInMainWorld('attendance', {
   rpc: (channel: string, input: unknown): Promise<unknown> => ipcRenderer.invoke('rpc', channel, input),
-  chooseFolder: (defaultPath: string): Promise<string | null> => ipcRenderer.invoke('choose-folder', defaultPath),
+  chooseFolder: (defaultPath: string): Promise<string | null> =>
+    ipcRenderer.invoke('choose-folder', defaultPath),
 });

@@ -25,15 +25,32 @@ import { canOpen, hasStaffRole, isGovernorOnly, mayCall } from './auth/access';
 
 import { Letters } from './screens/Letters';
 import { LetterTemplates } from './screens/LetterTemplates';
-
-// The dashboard brings ECharts: loaded when first opened, so start-up and the office's screens stay light.
-const Dashboard = lazy(() => import('./screens/Dashboard').then((m) => ({ default: m.Dashboard })));
 import { Bands } from './screens/Bands';
 import { Penalties } from './screens/Penalties';
 import { Statutory } from './screens/Statutory';
 
+// The dashboard brings ECharts: loaded when first opened, so start-up and the office's screens stay light.
+const Dashboard = lazy(() => import('./screens/Dashboard').then((m) => ({ default: m.Dashboard })));
 
-const NAV: [string, string][] = [['', 'Home'], ['register', 'Take a register'], ['followup', 'Unexplained absence'], ['grid', 'Office grid'], ['checks', 'Register checks'], ['leave', 'Leave of absence'], ['pupils', 'Pupils'], ['import', 'Import pupils'], ['dashboard', 'Dashboard'], ['bands', 'Pupils by band'], ['penalties', 'Penalty notices'], ['statutory', 'Statutory follow-up'], ['letters', 'Letters'], ['calendar', 'Calendar'], ['settings', 'Settings'], ['users', 'Users'], ['audit', 'Audit log']];
+const NAV: [string, string][] = [
+  ['', 'Home'],
+  ['register', 'Take a register'],
+  ['followup', 'Unexplained absence'],
+  ['grid', 'Office grid'],
+  ['checks', 'Register checks'],
+  ['leave', 'Leave of absence'],
+  ['pupils', 'Pupils'],
+  ['import', 'Import pupils'],
+  ['dashboard', 'Dashboard'],
+  ['bands', 'Pupils by band'],
+  ['penalties', 'Penalty notices'],
+  ['statutory', 'Statutory follow-up'],
+  ['letters', 'Letters'],
+  ['calendar', 'Calendar'],
+  ['settings', 'Settings'],
+  ['users', 'Users'],
+  ['audit', 'Audit log'],
+];
 
 export function App() {
   const me = useMe();
@@ -44,52 +61,138 @@ export function App() {
   // The office lands on today's page (registers, unexplained absence). Home stays one click away for everyone.
   const landed = useRef(false);
   useEffect(() => {
-    if (landed.current) return;
+    if (landed.current) {
+      return;
+    }
     landed.current = true;
     const r = me.roles;
-    if ((route[0] ?? '') === '' && !r.includes('office') && (r.includes('lead') || r.includes('head') || isGovernorOnly(r))) go('dashboard');
+    if (
+      (route[0] ?? '') === '' &&
+      !r.includes('office') &&
+      (r.includes('lead') || r.includes('head') || isGovernorOnly(r))
+    ) {
+      go('dashboard');
+    }
   }, [me.roles, route]);
   // Each screen names the window (and the browser tab), so a screen reader announces where a link went.
-  const pageName = !status.data?.hasSchool ? 'Set up your school' : NAV.find(([p]) => p === (route[0] ?? ''))?.[1] ?? 'Attendance';
-  useEffect(() => { document.title = `${pageName} – ${school.data?.name ?? 'Attendance'}`; }, [pageName, school.data?.name]);
-  if (status.isPending) return <Spinner label="Opening the database…" style={{ marginTop: 80 }} />;
-  if (status.error) return <main id="main" className="page" style={{ padding: 24 }}><ErrorBar error={status.error} title="The app cannot reach its database" /></main>;
+  const pageName = !status.data?.hasSchool
+    ? 'Set up your school'
+    : (NAV.find(([p]) => p === (route[0] ?? ''))?.[1] ?? 'Attendance');
+  useEffect(() => {
+    document.title = `${pageName} – ${school.data?.name ?? 'Attendance'}`;
+  }, [pageName, school.data?.name]);
+  if (status.isPending) {
+    return <Spinner label="Opening the database…" style={{ marginTop: 80 }} />;
+  }
+  if (status.error) {
+    return (
+      <main id="main" className="page" style={{ padding: 24 }}>
+        <ErrorBar error={status.error} title="The app cannot reach its database" />
+      </main>
+    );
+  }
   const today = status.data.today;
-  if (!status.data.hasSchool) return mayCall(me, 'school.setup') ? <Setup today={today} /> : <main id="main" className="gate"><div className="card gate-card"><UserMenu /><p>The school is not set up yet. The administrator or the headteacher sets it up when they first sign in.</p></div></main>;
+  if (!status.data.hasSchool) {
+    return mayCall(me, 'school.setup') ? (
+      <Setup today={today} />
+    ) : (
+      <main id="main" className="gate">
+        <div className="card gate-card">
+          <UserMenu />
+          <p>
+            The school is not set up yet. The administrator or the headteacher sets it up when they first sign
+            in.
+          </p>
+        </div>
+      </main>
+    );
+  }
   const [top, id] = route;
-  const screen = !canOpen(top ?? '', me) ? <Forbidden /> : (() => {
-    switch (top ?? '') {
-      case '': return hasStaffRole(me.roles) ? <Home today={today} /> : mayCall(me, 'users.create') ? <AdminHome today={today} /> : <GovernorHome today={today} />;
-      case 'pupils': return id ? <PupilPage id={Number(id)} today={today} /> : <Pupils today={today} />;
-      case 'import': return <ImportPupils />;
-      case 'calendar': return <CalendarScreen today={today} />;
-      case 'settings': return <Settings />;
-      case 'register': return <Register today={today} />;
-      case 'followup': return <FollowUp today={today} />;
-      case 'grid': return <Grid today={today} />;
-      case 'checks': return <Lists today={today} />;
-      case 'leave': return <Leave today={today} />;
-      case 'users': return <Users />;
-      case 'audit': return <Audit />;
-      case 'letters': return id === 'templates' ? <LetterTemplates /> : <Letters today={today} />;
-      case 'dashboard': return <Suspense fallback={<Spinner label="Opening the dashboard…" />}><Dashboard today={today} /></Suspense>;
-      case 'bands': return <Bands today={today} />;
-      case 'penalties': return <Penalties today={today} />;
-      case 'statutory': return <Statutory today={today} />;
-      default: return <p>There is no such page. <a href="#/">Go home</a>.</p>;
-    }
-  })();
+  const screen = !canOpen(top ?? '', me) ? (
+    <Forbidden />
+  ) : (
+    (() => {
+      switch (top ?? '') {
+        case '':
+          return hasStaffRole(me.roles) ? (
+            <Home today={today} />
+          ) : mayCall(me, 'users.create') ? (
+            <AdminHome today={today} />
+          ) : (
+            <GovernorHome today={today} />
+          );
+        case 'pupils':
+          return id ? <PupilPage id={Number(id)} today={today} /> : <Pupils today={today} />;
+        case 'import':
+          return <ImportPupils />;
+        case 'calendar':
+          return <CalendarScreen today={today} />;
+        case 'settings':
+          return <Settings />;
+        case 'register':
+          return <Register today={today} />;
+        case 'followup':
+          return <FollowUp today={today} />;
+        case 'grid':
+          return <Grid today={today} />;
+        case 'checks':
+          return <Lists today={today} />;
+        case 'leave':
+          return <Leave today={today} />;
+        case 'users':
+          return <Users />;
+        case 'audit':
+          return <Audit />;
+        case 'letters':
+          return id === 'templates' ? <LetterTemplates /> : <Letters today={today} />;
+        case 'dashboard':
+          return (
+            <Suspense fallback={<Spinner label="Opening the dashboard…" />}>
+              <Dashboard today={today} />
+            </Suspense>
+          );
+        case 'bands':
+          return <Bands today={today} />;
+        case 'penalties':
+          return <Penalties today={today} />;
+        case 'statutory':
+          return <Statutory today={today} />;
+        default:
+          return (
+            <p>
+              There is no such page. <a href="#/">Go home</a>.
+            </p>
+          );
+      }
+    })()
+  );
   return (
     <div className="shell">
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <nav className="nav" aria-label="Main">
-        <div className="school">{school.data?.name ?? 'Attendance'}{status.data.demo ? ' (demo)' : ''}</div>
+        <div className="school">
+          {school.data?.name ?? 'Attendance'}
+          {status.data.demo ? ' (demo)' : ''}
+        </div>
         <UserMenu />
         {NAV.filter(([path]) => canOpen(path, me)).map(([path, label]) => (
-          <a key={path} href={`#/${path}`} aria-current={(top ?? '') === path ? 'page' : undefined}>{label}</a>
+          <a key={path} href={`#/${path}`} aria-current={(top ?? '') === path ? 'page' : undefined}>
+            {label}
+          </a>
         ))}
       </nav>
-      <main id="main" tabIndex={-1}>{screen}</main>
+      <main id="main" tabIndex={-1}>
+        {screen}
+      </main>
     </div>
   );
 }

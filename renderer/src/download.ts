@@ -4,7 +4,9 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
-  a.href = url; a.download = fileName; a.click();
+  a.href = url;
+  a.download = fileName;
+  a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
@@ -17,6 +19,8 @@ export function downloadText(fileName: string, text: string, type = 'text/csv'):
 export function downloadBase64(base64: string, fileName: string, type = DOCX): void {
   const bin = atob(base64);
   const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  for (let i = 0; i < bin.length; i++) {
+    bytes[i] = bin.charCodeAt(i);
+  }
   saveBlob(new Blob([bytes], { type }), fileName);
 }

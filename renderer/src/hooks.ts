@@ -5,7 +5,8 @@ import type { Channel, Input, Output } from '../../shared/contract';
 import { call } from './rpc';
 
 export function useHashRoute(): string[] {
-  const read = () => window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const read = () =>
+    window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const [parts, setParts] = useState(read);
   useEffect(() => {
     const on = () => setParts(read());
@@ -19,7 +20,11 @@ export function go(path: string): void {
   window.location.hash = `#/${path}`;
 }
 
-export function useRpc<C extends Channel>(channel: C, input: Input<C>, opts: Partial<UseQueryOptions<Output<C>>> = {}) {
+export function useRpc<C extends Channel>(
+  channel: C,
+  input: Input<C>,
+  opts: Partial<UseQueryOptions<Output<C>>> = {},
+) {
   return useQuery<Output<C>>({ queryKey: [channel, input], queryFn: () => call(channel, input), ...opts });
 }
 
@@ -27,6 +32,10 @@ export function useRpcMutation<C extends Channel>(channel: C, invalidate: Channe
   const qc = useQueryClient();
   return useMutation<Output<C>, Error, Input<C>>({
     mutationFn: (input) => call(channel, input),
-    onSuccess: () => { for (const c of invalidate) void qc.invalidateQueries({ queryKey: [c] }); },
+    onSuccess: () => {
+      for (const c of invalidate) {
+        void qc.invalidateQueries({ queryKey: [c] });
+      }
+    },
   });
 }

@@ -8,14 +8,19 @@ import { AuthGate } from './auth/AuthGate';
 import './app.css';
 
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { networkMode: 'always', retry: false, refetchOnWindowFocus: false }, mutations: { networkMode: 'always' } },
+  defaultOptions: {
+    queries: { networkMode: 'always', retry: false, refetchOnWindowFocus: false },
+    mutations: { networkMode: 'always' },
+  },
 });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <FluentProvider theme={webLightTheme}>
       <QueryClientProvider client={queryClient}>
-        <AuthGate><App /></AuthGate>
+        <AuthGate>
+          <App />
+        </AuthGate>
       </QueryClientProvider>
     </FluentProvider>
   </StrictMode>,

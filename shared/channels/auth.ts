@@ -7,7 +7,10 @@ const ok = z.object({ ok: z.literal(true) });
 const id = z.number().int().positive();
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 export const USERNAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/;
-const username = z.string().trim().regex(USERNAME_RE, 'a username is 2 to 40 letters, digits, dots, dashes or underscores');
+const username = z
+  .string()
+  .trim()
+  .regex(USERNAME_RE, 'a username is 2 to 40 letters, digits, dots, dashes or underscores');
 const displayName = z.string().trim().min(1, 'the name is required').max(120);
 const position = z.string().trim().max(120);
 /** Length only here; the core's passwordProblem() says what else is wrong. */
@@ -15,8 +18,14 @@ const newPassword = z.string().min(1, 'the password is required').max(200);
 const roles = z.array(z.enum(ROLES)).min(1, 'give the account at least one role').max(ROLES.length);
 
 export const MeSchema = z.object({
-  userId: id, username: z.string(), displayName: z.string(), position: z.string(), roles: z.array(z.enum(ROLES)),
-  authorisedForLeave: z.boolean(), mustChangePassword: z.boolean(), locked: z.boolean(),
+  userId: id,
+  username: z.string(),
+  displayName: z.string(),
+  position: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  authorisedForLeave: z.boolean(),
+  mustChangePassword: z.boolean(),
+  locked: z.boolean(),
 });
 export type Me = z.infer<typeof MeSchema>;
 const SignedIn = z.object({
@@ -26,10 +35,19 @@ const SignedIn = z.object({
 });
 
 export const UserRowSchema = z.object({
-  id, username: z.string(), displayName: z.string(), position: z.string(), roles: z.array(z.enum(ROLES)),
-  authorisedForLeave: z.boolean(), mustChangePassword: z.boolean(),
-  disabledAt: z.string().nullable(), disabledBy: z.string().nullable(), disabledReason: z.string().nullable(),
-  lockedUntil: z.string().nullable(), lastSignInAt: z.string().nullable(), createdAt: z.string(),
+  id,
+  username: z.string(),
+  displayName: z.string(),
+  position: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  authorisedForLeave: z.boolean(),
+  mustChangePassword: z.boolean(),
+  disabledAt: z.string().nullable(),
+  disabledBy: z.string().nullable(),
+  disabledReason: z.string().nullable(),
+  lockedUntil: z.string().nullable(),
+  lastSignInAt: z.string().nullable(),
+  createdAt: z.string(),
 });
 export type UserRow = z.infer<typeof UserRowSchema>;
 
@@ -41,32 +59,104 @@ export const AuthSettingsSchema = z.object({
 });
 
 export const AuditRowSchema = z.object({
-  id: z.number().int(), at: z.string(), actor: z.string(), action: z.string(), entity: z.string(), entityId: z.string().nullable(), detail: z.string().nullable(),
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  detail: z.string().nullable(),
 });
 
 export const authChannels = {
-  'auth.me': ch(z.object({}), z.object({ me: MeSchema.nullable(), needsFirstAdmin: z.boolean(), idleLockMinutes: z.number().int() }), [], { public: true }),
-  'auth.signIn': ch(z.object({ username: z.string().trim().min(1, 'type your username').max(100), password: z.string().min(1, 'type your password').max(200) }), SignedIn, [], { public: true }),
-  'auth.firstAdmin': ch(z.object({ username, displayName, position, password: newPassword }), SignedIn, [], { public: true }),
-  'auth.demoAccounts': ch(z.object({}), z.object({
-    accounts: z.array(z.object({ role: z.enum(ROLES), username: z.string(), password: z.string(), displayName: z.string(), position: z.string() })),
-  }), [], { public: true }),
+  'auth.me': ch(
+    z.object({}),
+    z.object({ me: MeSchema.nullable(), needsFirstAdmin: z.boolean(), idleLockMinutes: z.number().int() }),
+    [],
+    { public: true },
+  ),
+  'auth.signIn': ch(
+    z.object({
+      username: z.string().trim().min(1, 'type your username').max(100),
+      password: z.string().min(1, 'type your password').max(200),
+    }),
+    SignedIn,
+    [],
+    { public: true },
+  ),
+  'auth.firstAdmin': ch(z.object({ username, displayName, position, password: newPassword }), SignedIn, [], {
+    public: true,
+  }),
+  'auth.demoAccounts': ch(
+    z.object({}),
+    z.object({
+      accounts: z.array(
+        z.object({
+          role: z.enum(ROLES),
+          username: z.string(),
+          password: z.string(),
+          displayName: z.string(),
+          position: z.string(),
+        }),
+      ),
+    }),
+    [],
+    { public: true },
+  ),
   'auth.signOut': ch(z.object({}), ok, [], { account: true }),
   'auth.lock': ch(z.object({}), ok, [], { account: true }),
-  'auth.unlock': ch(z.object({ password: z.string().min(1, 'type your password').max(200) }), ok, [], { account: true }),
-  'auth.changePassword': ch(z.object({ current: z.string().min(1, 'type your current password').max(200), next: newPassword }), ok, [], { account: true }),
+  'auth.unlock': ch(z.object({ password: z.string().min(1, 'type your password').max(200) }), ok, [], {
+    account: true,
+  }),
+  'auth.changePassword': ch(
+    z.object({ current: z.string().min(1, 'type your current password').max(200), next: newPassword }),
+    ok,
+    [],
+    { account: true },
+  ),
   'auth.getSettings': ch(z.object({}), AuthSettingsSchema, SETTINGS),
   'auth.setSettings': ch(AuthSettingsSchema, ok, SETTINGS, { write: true }),
-  'users.list': ch(z.object({ includeDisabled: z.boolean().optional() }), z.object({ users: z.array(UserRowSchema) }), ['admin', 'head']),
-  'users.create': ch(z.object({ username, displayName, position, roles, password: newPassword }), z.object({ id }), ['admin']),
-  'users.update': ch(z.object({ id, displayName: displayName.optional(), position: position.optional(), roles: roles.optional() }), z.object({ changed: z.array(z.string()) }), ['admin'], { write: true }),
+  'users.list': ch(
+    z.object({ includeDisabled: z.boolean().optional() }),
+    z.object({ users: z.array(UserRowSchema) }),
+    ['admin', 'head'],
+  ),
+  'users.create': ch(
+    z.object({ username, displayName, position, roles, password: newPassword }),
+    z.object({ id }),
+    ['admin'],
+  ),
+  'users.update': ch(
+    z.object({
+      id,
+      displayName: displayName.optional(),
+      position: position.optional(),
+      roles: roles.optional(),
+    }),
+    z.object({ changed: z.array(z.string()) }),
+    ['admin'],
+    { write: true },
+  ),
   'users.setLeaveAuthority': ch(z.object({ id, authorised: z.boolean() }), ok, ['head'], { write: true }),
   'users.resetPassword': ch(z.object({ id, password: newPassword }), ok, ['admin']),
-  'users.disable': ch(z.object({ id, reason: z.string().trim().min(1, 'say why the account is disabled').max(300) }), ok, ['admin'], { write: true }),
+  'users.disable': ch(
+    z.object({ id, reason: z.string().trim().min(1, 'say why the account is disabled').max(300) }),
+    ok,
+    ['admin'],
+    { write: true },
+  ),
   'users.enable': ch(z.object({ id }), ok, ['admin'], { write: true }),
   'users.unlock': ch(z.object({ id }), ok, ['admin'], { write: true }),
-  'audit.list': ch(z.object({
-    from: isoDay.optional(), to: isoDay.optional(), actor: z.string().trim().max(120).optional(), action: z.string().trim().max(80).optional(),
-    offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50),
-  }), z.object({ rows: z.array(AuditRowSchema), total: z.number().int(), actions: z.array(z.string()) }), ['head', 'admin']),
+  'audit.list': ch(
+    z.object({
+      from: isoDay.optional(),
+      to: isoDay.optional(),
+      actor: z.string().trim().max(120).optional(),
+      action: z.string().trim().max(80).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(50),
+    }),
+    z.object({ rows: z.array(AuditRowSchema), total: z.number().int(), actions: z.array(z.string()) }),
+    ['head', 'admin'],
+  ),
 } as const;

@@ -12,27 +12,61 @@ const int = z.number().int();
 
 /** The per-pupil figures of statistics.md §3–7, exactly the `report pupils` row. */
 export const PupilStatsSchema = z.object({
-  upn: z.string(), possible: int, present: int, attended: int, authorised: int, unauthorised: int,
-  attendancePct: pct, absencePct: pct, band: BandSchema.nullable(),
-  lateBeforeClose: int, lateAfterClose: int, minutesLate: int, illnessSessions: int,
-  penaltySessionsMaxWindow: int, penaltyThresholdFirstMet: z.string().nullable(), longestUnauthorisedRunSessions: int, overdueN: int,
+  upn: z.string(),
+  possible: int,
+  present: int,
+  attended: int,
+  authorised: int,
+  unauthorised: int,
+  attendancePct: pct,
+  absencePct: pct,
+  band: BandSchema.nullable(),
+  lateBeforeClose: int,
+  lateAfterClose: int,
+  minutesLate: int,
+  illnessSessions: int,
+  penaltySessionsMaxWindow: int,
+  penaltyThresholdFirstMet: z.string().nullable(),
+  longestUnauthorisedRunSessions: int,
+  overdueN: int,
 });
 
 /** The school rates of statistics.md §5 (the `report pupils` school block) with the attendance and split rates. */
 export const SchoolRatesSchema = z.object({
-  pupils: int, possible: int, attended: int, authorised: int, unauthorised: int,
-  absencePct: pct, persistentPct: pct, severePct: pct, persistentCount: int, severeCount: int,
-  attendancePct: pct, authorisedPct: pct, unauthorisedPct: pct,
+  pupils: int,
+  possible: int,
+  attended: int,
+  authorised: int,
+  unauthorised: int,
+  absencePct: pct,
+  persistentPct: pct,
+  severePct: pct,
+  persistentCount: int,
+  severeCount: int,
+  attendancePct: pct,
+  authorisedPct: pct,
+  unauthorisedPct: pct,
 });
 
 export const ReferenceFigureSchema = z.object({
   /** 'shipped:<id>' for the national table shipped with the app, 'school:<n>' for a row the school added or edited. */
   key: z.string(),
-  shippedId: z.string().nullable(), schoolId: int.nullable(),
+  shippedId: z.string().nullable(),
+  schoolId: int.nullable(),
   origin: z.enum(['shipped', 'edited', 'school']),
-  period: z.string(), area: z.string(), dataKind: z.enum(['census', 'daily', 'local']),
-  overall: pct, authorised: pct, unauthorised: pct, persistent: pct, severe: pct, primary: pct, secondary: pct, special: pct,
-  source: z.string(), hidden: z.boolean(),
+  period: z.string(),
+  area: z.string(),
+  dataKind: z.enum(['census', 'daily', 'local']),
+  overall: pct,
+  authorised: pct,
+  unauthorised: pct,
+  persistent: pct,
+  severe: pct,
+  primary: pct,
+  secondary: pct,
+  special: pct,
+  source: z.string(),
+  hidden: z.boolean(),
 });
 
 const fig = z.number().min(0).max(100).nullable();
@@ -44,58 +78,142 @@ export const ReferenceFigureInput = z.object({
   period: z.string().trim().min(1, 'say which period and data the figures are for').max(200),
   area: z.string().trim().min(1, 'say which area (England, the local authority …)').max(100),
   dataKind: z.enum(['census', 'daily', 'local']),
-  overall: fig, authorised: fig, unauthorised: fig, persistent: fig, severe: fig, primary: fig, secondary: fig, special: fig,
+  overall: fig,
+  authorised: fig,
+  unauthorised: fig,
+  persistent: fig,
+  severe: fig,
+  primary: fig,
+  secondary: fig,
+  special: fig,
   source: z.string().trim().min(1, 'name the source (publication, release or LA report)').max(300),
   hidden: z.boolean().optional(),
 });
 
 /** A cohort cell: figures about at least 5 pupils, or suppressed ("fewer than 5", letters-and-reports.md §2). */
-export const CohortCellSchema = z.object({ suppressed: z.boolean(), pupils: int.nullable(), absencePct: pct, persistentPct: pct });
+export const CohortCellSchema = z.object({
+  suppressed: z.boolean(),
+  pupils: int.nullable(),
+  absencePct: pct,
+  persistentPct: pct,
+});
 
-export const COHORT_DIMENSIONS = ['yearGroup', 'regGroup', 'sex', 'fsm', 'senSupport', 'ehcPlan', 'lookedAfter', 'socialWorker', 'eal'] as const;
+export const COHORT_DIMENSIONS = [
+  'yearGroup',
+  'regGroup',
+  'sex',
+  'fsm',
+  'senSupport',
+  'ehcPlan',
+  'lookedAfter',
+  'socialWorker',
+  'eal',
+] as const;
 
 export const DashboardSchema = z.object({
-  from: z.string(), to: z.string(), asOf: z.string(), today: z.string(),
+  from: z.string(),
+  to: z.string(),
+  asOf: z.string(),
+  today: z.string(),
   todayStrip: z.object({
-    date: z.string(), isSchoolDay: z.boolean(),
+    date: z.string(),
+    isSchoolDay: z.boolean(),
     /** Registers due today so far (each registration group, AM and PM) and how many were taken. */
-    registersDue: int, registersTaken: int, registersNotTaken: int,
+    registersDue: int,
+    registersTaken: int,
+    registersNotTaken: int,
     /** Sessions of pupils on roll marked today, out of those expected (day pupils on roll × 2: boarders have no register). */
-    sessionsMarked: int, sessionsExpected: int,
-    unexplainedPupils: int, unexplainedSessions: int,
+    sessionsMarked: int,
+    sessionsExpected: int,
+    unexplainedPupils: int,
+    unexplainedSessions: int,
   }),
   ytd: z.object({ label: z.string(), all: SchoolRatesSchema, dfeCohort: SchoolRatesSchema }),
   reference: z.array(ReferenceFigureSchema),
-  weekly: z.array(z.object({
-    weekStart: z.string(), possible: int, attended: int, absence: int, attendancePct: pct, absencePct: pct,
-    /** Persistent-absence rate over [from, the end of this week] (the year-to-date figure as it stood then). */
-    persistentPct: pct, persistentCount: int, pupils: int,
-  })),
-  reasons: z.array(z.object({ code: z.string(), label: z.string(), category: z.enum(['authorised', 'unauthorised']), sessions: int })),
+  weekly: z.array(
+    z.object({
+      weekStart: z.string(),
+      possible: int,
+      attended: int,
+      absence: int,
+      attendancePct: pct,
+      absencePct: pct,
+      /** Persistent-absence rate over [from, the end of this week] (the year-to-date figure as it stood then). */
+      persistentPct: pct,
+      persistentCount: int,
+      pupils: int,
+    }),
+  ),
+  reasons: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      category: z.enum(['authorised', 'unauthorised']),
+      sessions: int,
+    }),
+  ),
   reasonTotals: z.object({ authorised: int, unauthorised: int }),
   lateness: z.object({ lateBeforeClose: int, lateAfterClose: int, minutesLate: int }),
-  cohorts: z.array(z.object({
-    dimension: z.enum(COHORT_DIMENSIONS), label: z.string(),
-    rows: z.array(z.object({ label: z.string(), group: CohortCellSchema, rest: CohortCellSchema, absenceGap: pct, persistentGap: pct })),
-  })),
+  cohorts: z.array(
+    z.object({
+      dimension: z.enum(COHORT_DIMENSIONS),
+      label: z.string(),
+      rows: z.array(
+        z.object({
+          label: z.string(),
+          group: CohortCellSchema,
+          rest: CohortCellSchema,
+          absenceGap: pct,
+          persistentGap: pct,
+        }),
+      ),
+    }),
+  ),
 });
 
 const Filters = {
-  yearGroup: z.enum(YEAR_GROUPS).optional(), regGroup: z.string().max(40).optional(), sex: z.enum(['M', 'F']).optional(),
+  yearGroup: z.enum(YEAR_GROUPS).optional(),
+  regGroup: z.string().max(40).optional(),
+  sex: z.enum(['M', 'F']).optional(),
   flag: z.enum(['fsm', 'senSupport', 'ehcPlan', 'lookedAfter', 'socialWorker', 'eal']).optional(),
   band: z.enum(['severe', 'persistent', 'at_risk', 'expected', 'pa']).optional(),
 };
-export const BandsInput = z.object({ from: isoDate, to: isoDate, asOf: isoDate.optional(), since: isoDate.optional(), ...Filters });
-export const MOVEMENTS = ['entered_severe', 'entered_persistent', 'left_severe', 'left_persistent', 'new'] as const;
+export const BandsInput = z.object({
+  from: isoDate,
+  to: isoDate,
+  asOf: isoDate.optional(),
+  since: isoDate.optional(),
+  ...Filters,
+});
+export const MOVEMENTS = [
+  'entered_severe',
+  'entered_persistent',
+  'left_severe',
+  'left_persistent',
+  'new',
+] as const;
 const BandRow = z.object({
-  pupilId: int, upn: z.string(), name: z.string(), yearGroup: z.string(), regGroup: z.string(),
-  figures: PupilStatsSchema, band: BandSchema.nullable(), bandAtSince: BandSchema.nullable(), movement: z.enum(MOVEMENTS).nullable(),
+  pupilId: int,
+  upn: z.string(),
+  name: z.string(),
+  yearGroup: z.string(),
+  regGroup: z.string(),
+  figures: PupilStatsSchema,
+  band: BandSchema.nullable(),
+  bandAtSince: BandSchema.nullable(),
+  movement: z.enum(MOVEMENTS).nullable(),
   /** The pupil's stage on the letter ladder, supplied by the letters area when it exists (null until then). */
   /** The letter ladder (issue 7): stage from letters sent and meetings held, and the next step the band calls for. */
   ladderStage: z.object({ stage: z.string(), label: z.string(), nextStep: z.string().nullable() }).nullable(),
 });
 
-const PupilRef = { pupilId: int, upn: z.string(), name: z.string(), yearGroup: z.string(), regGroup: z.string() };
+const PupilRef = {
+  pupilId: int,
+  upn: z.string(),
+  name: z.string(),
+  yearGroup: z.string(),
+  regGroup: z.string(),
+};
 export const TrackerInput = z.object({ from: isoDate.optional(), to: isoDate.optional() });
 export const StatutoryInput = z.object({ asOf: isoDate.optional() });
 const NoticeKind = z.enum(['notice_to_improve', 'penalty_notice']);
@@ -104,63 +222,186 @@ const NoticeStatus = z.enum(['issued', 'paid', 'unpaid', 'withdrawn', 'prosecute
 export const EXPORT_LISTS = ['bands', 'penalty', 'continuous', 'deletion', 'sickness', 'overdueN'] as const;
 
 export const figuresChannels = {
-  'dashboard.get': ch(z.object({ from: isoDate.optional(), to: isoDate.optional(), asOf: isoDate.optional() }), DashboardSchema, [...STAFF, 'governor']),
-  'figures.national.list': ch(z.object({ includeHidden: z.boolean().optional() }), z.object({ rows: z.array(ReferenceFigureSchema), note: z.string() }), ALL),
-  'figures.national.save': ch(ReferenceFigureInput, z.object({ schoolId: int }), ['lead', 'head', 'admin'], { write: true }),
-  'figures.bands': ch(BandsInput, z.object({
-    from: z.string(), to: z.string(), asOf: z.string(), since: z.string().nullable(),
-    counts: z.object({ severe: int, persistent: int, at_risk: int, expected: int, none: int }),
-    movement: z.object({ enteredPersistent: int, leftPersistent: int, enteredSevere: int, leftSevere: int }),
-    rows: z.array(BandRow), regGroups: z.array(z.string()),
-  }), STAFF),
-  'penalty.tracker': ch(TrackerInput, z.object({
-    from: z.string(), to: z.string(), threshold: int, near: int,
-    rows: z.array(z.object({
-      ...PupilRef, sessionsMaxWindow: int, sessionsToGo: int, thresholdFirstMet: z.string().nullable(),
-      /** G N O U marks of the last 10 school weeks to `to` that no notice of that kind relies on yet. */
-      uncitedInLastWindow: int, penaltyNoticesIn3Years: int,
-    })),
-    /** Pupils at or near the threshold left out because they are not of compulsory school age on `to`. */
-    leftOutNotCompulsory: int,
-    /** Pupils at or near the threshold who are no longer on roll on `to` (the school cannot act on them). */
-    leftOutNotOnRoll: int,
-  }), STAFF),
-  'penalty.notices': ch(z.object({ pupilId: int, asOf: isoDate.optional() }), z.object({
-    pupil: z.object({ ...PupilRef, compulsoryAge: z.boolean() }),
-    parents: z.array(z.object({ name: z.string(), relationship: z.string().nullable(), livesWith: z.boolean(), parentalResponsibility: z.boolean() })),
-    notices: z.array(z.object({
-      id: int, kind: NoticeKind, issuedOn: z.string(), parentName: z.string(), amount: int.nullable(), note: z.string().nullable(),
-      status: NoticeStatus, recordedBy: z.string(), recordedAt: z.string(),
-      events: z.array(z.object({ status: NoticeStatus, onDate: z.string(), reason: z.string().nullable(), by: z.string(), at: z.string() })),
-      marks: z.array(z.object({ markId: int, date: z.string(), session: SessionSchema, code: z.string(), stillUnauthorised: z.boolean() })),
-    })),
-    /** Unauthorised marks (G N O U, from 19 Aug 2024) up to asOf that a new notice could rely on. */
-    candidateMarks: z.array(z.object({
-      markId: int, date: z.string(), session: SessionSchema, code: z.string(), inLastWindow: z.boolean(),
-      citedBy: z.array(z.object({ noticeId: int, kind: NoticeKind })),
-    })),
-  }), STAFF),
-  'penalty.record': ch(z.object({
-    pupilId: int, kind: NoticeKind, issuedOn: isoDate,
-    parentName: z.string().trim().min(1, 'name the parent the notice is issued to').max(200),
-    amount: z.union([z.literal(80), z.literal(160)]).nullable(),
-    markIds: z.array(int).min(1, 'choose the unauthorised marks the notice relies on').max(400),
-    note: z.string().trim().max(1000).nullable().optional(),
-  }), z.object({ id: int }), ['lead', 'head'], { write: true }),
-  'penalty.update': ch(z.object({
-    noticeId: int, status: z.enum(['paid', 'unpaid', 'withdrawn', 'prosecuted']), onDate: isoDate,
-    reason: z.string().trim().min(1, 'give the reason or reference for the change').max(1000),
-  }), z.object({ ok: z.literal(true) }), ['lead', 'head'], { write: true }),
-  'statutory.lists': ch(StatutoryInput, z.object({
-    asOf: z.string(), yearFrom: z.string(),
-    continuous: z.array(z.object({ ...PupilRef, runSessions: int, runFrom: z.string(), runTo: z.string(), ongoing: z.boolean(), attendanceReturnSent: z.string().nullable() })),
-    deletionReview: z.array(z.object({ ...PupilRef, runSessions: int, runFrom: z.string(), runTo: z.string(), ongoing: z.boolean(), socialWorker: z.boolean() })),
-    sickness: z.array(z.object({ ...PupilRef, illnessSessions: int, sicknessReturnSent: z.string().nullable() })),
-    overdueN: z.array(z.object({ ...PupilRef, date: z.string(), session: SessionSchema, schoolDaysSince: int })),
-  }), STAFF),
-  'figures.exportCsv': ch(z.discriminatedUnion('list', [
-    BandsInput.extend({ list: z.literal('bands') }),
-    TrackerInput.extend({ list: z.literal('penalty') }),
-    StatutoryInput.extend({ list: z.enum(['continuous', 'deletion', 'sickness', 'overdueN']) }),
-  ]), z.object({ csv: z.string(), filename: z.string(), rows: int }), STAFF),
+  'dashboard.get': ch(
+    z.object({ from: isoDate.optional(), to: isoDate.optional(), asOf: isoDate.optional() }),
+    DashboardSchema,
+    [...STAFF, 'governor'],
+  ),
+  'figures.national.list': ch(
+    z.object({ includeHidden: z.boolean().optional() }),
+    z.object({ rows: z.array(ReferenceFigureSchema), note: z.string() }),
+    ALL,
+  ),
+  'figures.national.save': ch(ReferenceFigureInput, z.object({ schoolId: int }), ['lead', 'head', 'admin'], {
+    write: true,
+  }),
+  'figures.bands': ch(
+    BandsInput,
+    z.object({
+      from: z.string(),
+      to: z.string(),
+      asOf: z.string(),
+      since: z.string().nullable(),
+      counts: z.object({ severe: int, persistent: int, at_risk: int, expected: int, none: int }),
+      movement: z.object({
+        enteredPersistent: int,
+        leftPersistent: int,
+        enteredSevere: int,
+        leftSevere: int,
+      }),
+      rows: z.array(BandRow),
+      regGroups: z.array(z.string()),
+    }),
+    STAFF,
+  ),
+  'penalty.tracker': ch(
+    TrackerInput,
+    z.object({
+      from: z.string(),
+      to: z.string(),
+      threshold: int,
+      near: int,
+      rows: z.array(
+        z.object({
+          ...PupilRef,
+          sessionsMaxWindow: int,
+          sessionsToGo: int,
+          thresholdFirstMet: z.string().nullable(),
+          /** G N O U marks of the last 10 school weeks to `to` that no notice of that kind relies on yet. */
+          uncitedInLastWindow: int,
+          penaltyNoticesIn3Years: int,
+        }),
+      ),
+      /** Pupils at or near the threshold left out because they are not of compulsory school age on `to`. */
+      leftOutNotCompulsory: int,
+      /** Pupils at or near the threshold who are no longer on roll on `to` (the school cannot act on them). */
+      leftOutNotOnRoll: int,
+    }),
+    STAFF,
+  ),
+  'penalty.notices': ch(
+    z.object({ pupilId: int, asOf: isoDate.optional() }),
+    z.object({
+      pupil: z.object({ ...PupilRef, compulsoryAge: z.boolean() }),
+      parents: z.array(
+        z.object({
+          name: z.string(),
+          relationship: z.string().nullable(),
+          livesWith: z.boolean(),
+          parentalResponsibility: z.boolean(),
+        }),
+      ),
+      notices: z.array(
+        z.object({
+          id: int,
+          kind: NoticeKind,
+          issuedOn: z.string(),
+          parentName: z.string(),
+          amount: int.nullable(),
+          note: z.string().nullable(),
+          status: NoticeStatus,
+          recordedBy: z.string(),
+          recordedAt: z.string(),
+          events: z.array(
+            z.object({
+              status: NoticeStatus,
+              onDate: z.string(),
+              reason: z.string().nullable(),
+              by: z.string(),
+              at: z.string(),
+            }),
+          ),
+          marks: z.array(
+            z.object({
+              markId: int,
+              date: z.string(),
+              session: SessionSchema,
+              code: z.string(),
+              stillUnauthorised: z.boolean(),
+            }),
+          ),
+        }),
+      ),
+      /** Unauthorised marks (G N O U, from 19 Aug 2024) up to asOf that a new notice could rely on. */
+      candidateMarks: z.array(
+        z.object({
+          markId: int,
+          date: z.string(),
+          session: SessionSchema,
+          code: z.string(),
+          inLastWindow: z.boolean(),
+          citedBy: z.array(z.object({ noticeId: int, kind: NoticeKind })),
+        }),
+      ),
+    }),
+    STAFF,
+  ),
+  'penalty.record': ch(
+    z.object({
+      pupilId: int,
+      kind: NoticeKind,
+      issuedOn: isoDate,
+      parentName: z.string().trim().min(1, 'name the parent the notice is issued to').max(200),
+      amount: z.union([z.literal(80), z.literal(160)]).nullable(),
+      markIds: z.array(int).min(1, 'choose the unauthorised marks the notice relies on').max(400),
+      note: z.string().trim().max(1000).nullable().optional(),
+    }),
+    z.object({ id: int }),
+    ['lead', 'head'],
+    { write: true },
+  ),
+  'penalty.update': ch(
+    z.object({
+      noticeId: int,
+      status: z.enum(['paid', 'unpaid', 'withdrawn', 'prosecuted']),
+      onDate: isoDate,
+      reason: z.string().trim().min(1, 'give the reason or reference for the change').max(1000),
+    }),
+    z.object({ ok: z.literal(true) }),
+    ['lead', 'head'],
+    { write: true },
+  ),
+  'statutory.lists': ch(
+    StatutoryInput,
+    z.object({
+      asOf: z.string(),
+      yearFrom: z.string(),
+      continuous: z.array(
+        z.object({
+          ...PupilRef,
+          runSessions: int,
+          runFrom: z.string(),
+          runTo: z.string(),
+          ongoing: z.boolean(),
+          attendanceReturnSent: z.string().nullable(),
+        }),
+      ),
+      deletionReview: z.array(
+        z.object({
+          ...PupilRef,
+          runSessions: int,
+          runFrom: z.string(),
+          runTo: z.string(),
+          ongoing: z.boolean(),
+          socialWorker: z.boolean(),
+        }),
+      ),
+      sickness: z.array(
+        z.object({ ...PupilRef, illnessSessions: int, sicknessReturnSent: z.string().nullable() }),
+      ),
+      overdueN: z.array(
+        z.object({ ...PupilRef, date: z.string(), session: SessionSchema, schoolDaysSince: int }),
+      ),
+    }),
+    STAFF,
+  ),
+  'figures.exportCsv': ch(
+    z.discriminatedUnion('list', [
+      BandsInput.extend({ list: z.literal('bands') }),
+      TrackerInput.extend({ list: z.literal('penalty') }),
+      StatutoryInput.extend({ list: z.enum(['continuous', 'deletion', 'sickness', 'overdueN']) }),
+    ]),
+    z.object({ csv: z.string(), filename: z.string(), rows: int }),
+    STAFF,
+  ),
 } as const;

@@ -14,13 +14,19 @@ import type { Channel, Input, Session } from '../../shared/contract';
 import { benchLetters } from './letters-bench';
 import { benchFigures } from './figures-bench';
 
-const SESSION: Session = { userName: 'Bench', position: 'Office', roles: ['office', 'lead', 'head', 'admin'] };
+const SESSION: Session = {
+  userName: 'Bench',
+  position: 'Office',
+  roles: ['office', 'lead', 'head', 'admin'],
+};
 const PUPILS = Number(process.env.BENCH_PUPILS ?? 2000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attendance-bench-'));
 
 function call<C extends Channel>(store: Store, c: C, input: Input<C>) {
   const r = dispatch(store, c, input, SESSION);
-  if (!r.ok) throw new Error(`${c}: ${r.error.message} ${JSON.stringify(r.error.issues?.slice(0, 3))}`);
+  if (!r.ok) {
+    throw new Error(`${c}: ${r.error.message} ${JSON.stringify(r.error.issues?.slice(0, 3))}`);
+  }
   return r.value;
 }
 
@@ -38,82 +44,161 @@ function median(xs: number[]): number {
 function school(name: string): Store {
   const store = openStore(path.join(dir, `${name}.sqlite`));
   call(store, 'school.setup', {
-    school: { name: 'Bench Academy', urn: null, laCode: null, estab: null, address: null, amOpens: '08:40', pmOpens: '13:15', registerOpenMinutes: 30, championName: null, championPosition: null, atRiskLowerPct: 5 },
-    academicYear: 2025, ranges: DEMO_RANGES.filter((r) => r.dateFrom < '2026-09-01'),
+    school: {
+      name: 'Bench Academy',
+      urn: null,
+      laCode: null,
+      estab: null,
+      address: null,
+      amOpens: '08:40',
+      pmOpens: '13:15',
+      registerOpenMinutes: 30,
+      championName: null,
+      championPosition: null,
+      atRiskLowerPct: 5,
+    },
+    academicYear: 2025,
+    ranges: DEMO_RANGES.filter((r) => r.dateFrom < '2026-09-01'),
   });
   const rows = ['upn,surname,forename,dob,sex,year_group,reg_group,admission_date'];
   for (let i = 0; i < PUPILS; i++) {
     const y = 7 + (i % 5);
-    rows.push(`${makeUpn(`8014000${String(i).padStart(5, '0')}`)},Surname${i},Forename${i},${2025 - 5 - y}-0${(i % 9) + 1}-15,${i % 2 ? 'F' : 'M'},${y},${y}${String.fromCharCode(65 + (Math.floor(i / 5) % 8))},2020-09-01`);
+    rows.push(
+      `${makeUpn(`8014000${String(i).padStart(5, '0')}`)},Surname${i},Forename${i},${2025 - 5 - y}-0${(i % 9) + 1}-15,${i % 2 ? 'F' : 'M'},${y},${y}${String.fromCharCode(65 + (Math.floor(i / 5) % 8))},2020-09-01`,
+    );
   }
   call(store, 'pupils.import', { csv: rows.join('\n') });
   return store;
 }
 
 const line = (label: string, ms: number, floorMs?: number) =>
-  console.log(`${label.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms${floorMs !== undefined ? `   floor ${floorMs.toFixed(1).padStart(8)} ms   ratio ${(ms / floorMs).toFixed(2)}×` : ''}`);
+  console.log(
+    `${label.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms${floorMs !== undefined ? `   floor ${floorMs.toFixed(1).padStart(8)} ms   ratio ${(ms / floorMs).toFixed(2)}×` : ''}`,
+  );
 
 function main() {
-  console.log(`Bench: ${PUPILS} pupils, school year 2025/26, on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'})`);
+  console.log(
+    `Bench: ${PUPILS} pupils, school year 2025/26, on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'})`,
+  );
   const real = school('real');
   const raw = school('raw');
   const cal = new Calendar({ ranges: DEMO_RANGES });
   const days = eachDate('2025-09-01', '2026-07-22').filter((d) => cal.isSchoolDay(d));
-  const upns = (real.db.prepare('SELECT upn FROM pupils ORDER BY upn').all() as { upn: string }[]).map((r) => r.upn);
+  const upns = (real.db.prepare('SELECT upn FROM pupils ORDER BY upn').all() as { upn: string }[]).map(
+    (r) => r.upn,
+  );
   const codes = ['/', '/', '/', '/', '/', '/', '/', '/', '/', '/', '/', '/', '/', 'I', 'L', 'O', 'M', 'G'];
   const parts: string[] = ['upn,date,session,code,minutes_late'];
   const rawRows: [string, string, string, string, number | null][] = [];
   let k = 0;
-  for (const u of upns) for (const d of days) for (const s of ['AM', 'PM'] as const) {
-    let c = codes[k++ % codes.length];
-    if (c === '/' && s === 'PM') c = '\\';
-    const m = c === 'L' ? 5 : null;
-    parts.push(`${u},${d},${s},${c},${m ?? ''}`);
-    rawRows.push([u, d, s, c, m]);
+  for (const u of upns) {
+    for (const d of days) {
+      for (const s of ['AM', 'PM'] as const) {
+        let c = codes[k++ % codes.length];
+        if (c === '/' && s === 'PM') {
+          c = '\\';
+        }
+        const m = c === 'L' ? 5 : null;
+        parts.push(`${u},${d},${s},${c},${m ?? ''}`);
+        rawRows.push([u, d, s, c, m]);
+      }
+    }
   }
   const csv = parts.join('\n');
   console.log(`${rawRows.length} marks (${(csv.length / 1e6).toFixed(1)} MB of CSV)`);
 
   // Floor: plain prepared-statement inserts of the same rows in one transaction (UPN → id map, no checks).
-  const ids = new Map((raw.db.prepare('SELECT upn, id FROM pupils').all() as { upn: string; id: number }[]).map((r) => [r.upn, r.id]));
-  const ins = raw.db.prepare("INSERT INTO marks (pupil_id, date, session, code, minutes_late, note, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, NULL, 'import', 'Bench', 'now')");
-  const [, floor] = time(() => raw.db.transaction(() => { for (const r of rawRows) ins.run(ids.get(r[0]), r[1], r[2], r[3], r[4]); })());
+  const ids = new Map(
+    (raw.db.prepare('SELECT upn, id FROM pupils').all() as { upn: string; id: number }[]).map((r) => [
+      r.upn,
+      r.id,
+    ]),
+  );
+  const ins = raw.db.prepare(
+    "INSERT INTO marks (pupil_id, date, session, code, minutes_late, note, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, NULL, 'import', 'Bench', 'now')",
+  );
+  const [, floor] = time(() =>
+    raw.db.transaction(() => {
+      for (const r of rawRows) {
+        ins.run(ids.get(r[0]), r[1], r[2], r[3], r[4]);
+      }
+    })(),
+  );
   const [res, imp] = time(() => call(real, 'marks.import', { csv }));
-  if (res.inserted !== rawRows.length) throw new Error('import did not insert every row');
+  if (res.inserted !== rawRows.length) {
+    throw new Error('import did not insert every row');
+  }
   line('import marks, full year (real path: parse, check, insert)', imp, floor);
 
   const [, reimport] = time(() => call(real, 'marks.import', { csv }));
   line('re-import of the same file (all skipped)', reimport, floor);
 
   const [exp, expMs] = time(() => call(real, 'marks.export', { from: '2025-09-01', to: '2026-08-31' }));
-  const [, rawSel] = time(() => real.db.prepare('SELECT p.upn, m.date, m.session, m.code, m.minutes_late, m.note FROM marks m JOIN pupils p ON p.id = m.pupil_id ORDER BY p.upn, m.date, m.session').raw().all());
+  const [, rawSel] = time(() =>
+    real.db
+      .prepare(
+        'SELECT p.upn, m.date, m.session, m.code, m.minutes_late, m.note FROM marks m JOIN pupils p ON p.id = m.pupil_id ORDER BY p.upn, m.date, m.session',
+      )
+      .raw()
+      .all(),
+  );
   line(`export marks, full year (${exp.rows} rows to CSV)`, expMs, rawSel);
 
   // One 30-pupil register: load, and save with amendments (history rows) — median of 100.
-  const group = (real.db.prepare('SELECT reg_group AS g, count(*) n FROM pupils GROUP BY reg_group ORDER BY n DESC LIMIT 1').get() as { g: string }).g;
+  const group = (
+    real.db
+      .prepare('SELECT reg_group AS g, count(*) n FROM pupils GROUP BY reg_group ORDER BY n DESC LIMIT 1')
+      .get() as { g: string }
+  ).g;
   const loads: number[] = [];
   const saves: number[] = [];
   for (let i = 0; i < 100; i++) {
     const date = days[i % days.length];
     const [reg, l] = time(() => call(real, 'registers.get', { date, session: 'AM', regGroup: group }));
     loads.push(l);
-    const marks = reg.pupils.slice(0, 30).map((p, j) => ({ pupilId: p.pupilId, code: j === i % 30 ? 'N' : p.mark?.code === '/' ? 'I' : '/', minutesLate: null }));
-    const [, sv] = time(() => call(real, 'registers.save', { date, session: 'AM', regGroup: group, marks, reason: 'Bench amendment' }));
+    const marks = reg.pupils.slice(0, 30).map((p, j) => ({
+      pupilId: p.pupilId,
+      code: j === i % 30 ? 'N' : p.mark?.code === '/' ? 'I' : '/',
+      minutesLate: null,
+    }));
+    const [, sv] = time(() =>
+      call(real, 'registers.save', {
+        date,
+        session: 'AM',
+        regGroup: group,
+        marks,
+        reason: 'Bench amendment',
+      }),
+    );
     saves.push(sv);
   }
-  const rawGet = real.db.prepare('SELECT m.* FROM marks m JOIN pupils p ON p.id = m.pupil_id WHERE p.reg_group = ? AND m.date = ? AND m.session = ?');
+  const rawGet = real.db.prepare(
+    'SELECT m.* FROM marks m JOIN pupils p ON p.id = m.pupil_id WHERE p.reg_group = ? AND m.date = ? AND m.session = ?',
+  );
   const rawLoads: number[] = [];
-  for (let i = 0; i < 100; i++) rawLoads.push(time(() => rawGet.all(group, days[i % days.length], 'AM'))[1]);
+  for (let i = 0; i < 100; i++) {
+    rawLoads.push(time(() => rawGet.all(group, days[i % days.length], 'AM'))[1]);
+  }
   line(`load one register (${group}), median of 100`, median(loads), median(rawLoads));
   line('save one 30-pupil register with amendments + history, median of 100 (target ≤ 50 ms)', median(saves));
   const gridTimes: number[] = [];
-  const rawGrid = real.db.prepare('SELECT m.pupil_id, m.date, m.session, m.code, m.version FROM marks m JOIN pupils p ON p.id = m.pupil_id WHERE p.reg_group = ? AND m.date BETWEEN ? AND ?');
+  const rawGrid = real.db.prepare(
+    'SELECT m.pupil_id, m.date, m.session, m.code, m.version FROM marks m JOIN pupils p ON p.id = m.pupil_id WHERE p.reg_group = ? AND m.date BETWEEN ? AND ?',
+  );
   const rawGridTimes: number[] = [];
   for (let i = 0; i < 20; i++) {
-    gridTimes.push(time(() => call(real, 'grid.get', { from: '2025-11-03', to: '2025-11-30', scope: { regGroup: group } }))[1]);
+    gridTimes.push(
+      time(() =>
+        call(real, 'grid.get', { from: '2025-11-03', to: '2025-11-30', scope: { regGroup: group } }),
+      )[1],
+    );
     rawGridTimes.push(time(() => rawGrid.all(group, '2025-11-03', '2025-11-30'))[1]);
   }
-  line(`load a group's month grid (${group}, November), median of 20`, median(gridTimes), median(rawGridTimes));
+  line(
+    `load a group's month grid (${group}, November), median of 20`,
+    median(gridTimes),
+    median(rawGridTimes),
+  );
   benchFigures(real, line);
   real.db.close();
   raw.db.close();
@@ -121,4 +206,7 @@ function main() {
 }
 
 main();
-void benchLetters().catch((e: unknown) => { console.error(e); process.exitCode = 1; });
+void benchLetters().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -15,7 +15,11 @@ import { makeCtx } from '../../main/core/context';
 import { documentText, unzipDocx } from '../../main/core/letters/docx-xml';
 import type { Session } from '../../shared/contract';
 
-const SESSION: Session = { userName: 'Bench', position: 'Attendance lead', roles: ['office', 'lead', 'head', 'admin'] };
+const SESSION: Session = {
+  userName: 'Bench',
+  position: 'Attendance lead',
+  roles: ['office', 'lead', 'head', 'admin'],
+};
 const LETTERS = 200;
 
 export async function benchLetters(): Promise<void> {
@@ -23,28 +27,60 @@ export async function benchLetters(): Promise<void> {
   process.env.ATTENDANCE_TODAY = '2026-12-01';
   const store = openStore(path.join(dir, 'letters.sqlite'));
   createDemoSchool(store, { pupils: 420, seed: 2026, today: '2026-12-01' });
-  const ids = (store.db.prepare('SELECT id FROM pupils WHERE leaving_date IS NULL ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+  const ids = (
+    store.db.prepare('SELECT id FROM pupils WHERE leaving_date IS NULL ORDER BY id').all() as { id: number }[]
+  ).map((r) => r.id);
   // pupils whose households make exactly 200 letters
-  const all = planLetters(makeCtx(store, SESSION), { template: 'attendance-concern', pupilIds: ids, overrideReason: 'bench' }).plans;
+  const all = planLetters(makeCtx(store, SESSION), {
+    template: 'attendance-concern',
+    pupilIds: ids,
+    overrideReason: 'bench',
+  }).plans;
   const per = new Map<number, number>();
-  for (const p of all) per.set(p.pupilId, (per.get(p.pupilId) ?? 0) + 1);
+  for (const p of all) {
+    per.set(p.pupilId, (per.get(p.pupilId) ?? 0) + 1);
+  }
   const chosen: number[] = [];
   let count = 0;
-  for (const [id, k] of per) if (count + k <= LETTERS) { chosen.push(id); count += k; }
+  for (const [id, k] of per) {
+    if (count + k <= LETTERS) {
+      chosen.push(id);
+      count += k;
+    }
+  }
   const folder = path.join(dir, 'out');
   const t0 = performance.now();
-  const g = dispatch(store, 'letters.generate', { template: 'attendance-concern', pupilIds: chosen, overrideReason: 'bench', folder }, SESSION);
-  if (!g.ok) throw new Error(g.error.message);
+  const g = dispatch(
+    store,
+    'letters.generate',
+    { template: 'attendance-concern', pupilIds: chosen, overrideReason: 'bench', folder },
+    SESSION,
+  );
+  if (!g.ok) {
+    throw new Error(g.error.message);
+  }
   const job = await waitForJob(g.value.jobId, 300_000);
   const real = performance.now() - t0;
-  if (job.status !== 'done') throw new Error(job.error ?? 'the batch failed');
+  if (job.status !== 'done') {
+    throw new Error(job.error ?? 'the batch failed');
+  }
   const n = job.result!.letters.length;
   // the floor: the same documents' text, built directly with docx (Document + Packer), no data, merge or log
-  const texts = job.result!.letters.map((l) => documentText(unzipDocx(new Uint8Array(fs.readFileSync(path.join(folder, l.fileName))))));
+  const texts = job.result!.letters.map((l) =>
+    documentText(unzipDocx(new Uint8Array(fs.readFileSync(path.join(folder, l.fileName))))),
+  );
   const t1 = performance.now();
-  for (const paras of texts) await Packer.toBuffer(new Document({ sections: [{ children: paras.map((p) => new Paragraph({ children: [new TextRun(p)] })) }] }));
+  for (const paras of texts) {
+    await Packer.toBuffer(
+      new Document({
+        sections: [{ children: paras.map((p) => new Paragraph({ children: [new TextRun(p)] })) }],
+      }),
+    );
+  }
   const floor = performance.now() - t1;
-  console.log(`${`letters: one batch of ${n} letters for ${chosen.length} pupils + combined .docx`.padEnd(58)} ${real.toFixed(1).padStart(9)} ms   floor ${floor.toFixed(1).padStart(8)} ms   ratio ${(real / floor).toFixed(2)}×   target < 10000 ms: ${real < 10_000 ? 'met' : 'NOT MET'}`);
+  console.log(
+    `${`letters: one batch of ${n} letters for ${chosen.length} pupils + combined .docx`.padEnd(58)} ${real.toFixed(1).padStart(9)} ms   floor ${floor.toFixed(1).padStart(8)} ms   ratio ${(real / floor).toFixed(2)}×   target < 10000 ms: ${real < 10_000 ? 'met' : 'NOT MET'}`,
+  );
   store.db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -8,11 +8,28 @@ import { rpc, signIn, signInWith, type E2eRole } from './session';
 test.describe.configure({ mode: 'serial' });
 
 let page: Page;
-test.beforeAll(async ({ browser }) => { page = await (await browser.newContext()).newPage(); });
-test.afterAll(async () => { await page.close(); });
+test.beforeAll(async ({ browser }) => {
+  page = await (await browser.newContext()).newPage();
+});
+test.afterAll(async () => {
+  await page.close();
+});
 
 const nav = () => page.getByRole('navigation', { name: 'Main' }).getByRole('link');
-const OFFICE_NAV = ['Home', 'Take a register', 'Unexplained absence', 'Office grid', 'Register checks', 'Leave of absence', 'Pupils', 'Import pupils', 'Dashboard', 'Pupils by band', 'Penalty notices', 'Statutory follow-up'];
+const OFFICE_NAV = [
+  'Home',
+  'Take a register',
+  'Unexplained absence',
+  'Office grid',
+  'Register checks',
+  'Leave of absence',
+  'Pupils',
+  'Import pupils',
+  'Dashboard',
+  'Pupils by band',
+  'Penalty notices',
+  'Statutory follow-up',
+];
 const LEAD_NAV = [...OFFICE_NAV, 'Letters', 'Calendar'];
 const EXPECTED_NAV: Record<E2eRole, string[]> = {
   office: [...OFFICE_NAV, 'Calendar'],
@@ -28,7 +45,9 @@ test('the sign-in screen lists the demo accounts; a wrong password and an unknow
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await expect(page.getByLabel('Username')).toBeFocused();
   const demo = page.getByRole('table', { name: 'Demo accounts' });
-  for (const u of ['office', 'lead', 'head', 'admin', 'governor']) await expect(demo).toContainText(`${u}-demo-2026`);
+  for (const u of ['office', 'lead', 'head', 'admin', 'governor']) {
+    await expect(demo).toContainText(`${u}-demo-2026`);
+  }
   await expectAccessible(page, 'sign in');
   await page.getByLabel('Username').fill('office');
   await page.getByLabel('Password').fill('not the password');
@@ -63,7 +82,9 @@ for (const role of ['office', 'lead', 'head', 'admin', 'governor'] as E2eRole[])
       expect(await rpc(page, 'pupils.list', {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
       await expectAccessible(page, 'admin home');
     }
-    if (role === 'governor') await expectAccessible(page, 'governor home');
+    if (role === 'governor') {
+      await expectAccessible(page, 'governor home');
+    }
   });
 }
 
@@ -79,7 +100,10 @@ test('a governor cannot open the pupils page or reach a pupil through the rpc; n
     expect(text.split(/[^A-Za-z'-]+/), path).not.toContain(aPupil.surname);
   }
   expect(await rpc(page, 'pupils.list', {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-  expect(await rpc(page, 'followup.list', { date: '2026-12-01' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  expect(await rpc(page, 'followup.list', { date: '2026-12-01' })).toMatchObject({
+    ok: false,
+    error: { kind: 'forbidden' },
+  });
 });
 
 test('five wrong passwords lock the name, with growing waits between tries; the administrator unlocks it', async () => {
@@ -95,10 +119,15 @@ test('five wrong passwords lock the name, with growing waits between tries; the 
     await expect(alert).toContainText(/not right|wait \d+ second/);
     const text = await alert.innerText();
     const wait = /wait (\d+) second/.exec(text);
-    if (wait) { await page.waitForTimeout(Number(wait[1]) * 1000 + 200); continue; }
+    if (wait) {
+      await page.waitForTimeout(Number(wait[1]) * 1000 + 200);
+      continue;
+    }
     failures++;
   }
-  await expect(page.getByRole('alert')).toContainText(/Too many failed sign-ins: this username is locked until \d\d:\d\d/);
+  await expect(page.getByRole('alert')).toContainText(
+    /Too many failed sign-ins: this username is locked until \d\d:\d\d/,
+  );
   await page.getByLabel('Username').fill('lead');
   await page.getByLabel('Password').fill('lead-demo-2026');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -171,7 +200,9 @@ test('a user changes their own password from the account menu', async () => {
   await signInWith(page, 'office', 'office new 2026');
   await expect(nav()).toHaveText(EXPECTED_NAV.office);
   // back to the demo password, so the demo accounts on the sign-in screen stay true
-  expect(await rpc(page, 'auth.changePassword', { current: 'office new 2026', next: 'office-demo-2026' })).toMatchObject({ ok: true });
+  expect(
+    await rpc(page, 'auth.changePassword', { current: 'office new 2026', next: 'office-demo-2026' }),
+  ).toMatchObject({ ok: true });
 });
 
 test('the audit log shows the sign-ins and failed sign-ins, filtered and in pages', async () => {
@@ -195,7 +226,9 @@ test('the audit log shows the sign-ins and failed sign-ins, filtered and in page
   await expect(page.getByText(/^Entries 51–\d+ of \d+$/)).toBeVisible();
 });
 
-test('the screen locks after the idle time and keeps what was on it; only the password opens it again', async ({ browser }) => {
+test('the screen locks after the idle time and keeps what was on it; only the password opens it again', async ({
+  browser,
+}) => {
   const p = await (await browser.newContext()).newPage();
   await p.clock.install();
   await signIn(p, 'office', '/#/pupils');

@@ -8,6 +8,12 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   // Fluent UI's focus manager (tabster) inserts hidden focus-guard <i> elements around focus zones; they are
   // its documented mechanism for keyboard focus, not content, so they are left out of the scan.
   const results = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`);
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes
+        .slice(0, 2)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
   expect(summary, `axe violations on ${screen}`).toEqual([]);
 }

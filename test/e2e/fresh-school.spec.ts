@@ -9,8 +9,12 @@ import { signInWith } from './session';
 test.describe.configure({ mode: 'serial' });
 
 let page: Page;
-test.beforeAll(async ({ browser }) => { page = await (await browser.newContext()).newPage(); });
-test.afterAll(async () => { await page.close(); });
+test.beforeAll(async ({ browser }) => {
+  page = await (await browser.newContext()).newPage();
+});
+test.afterAll(async () => {
+  await page.close();
+});
 
 const fixture = (name: string) => path.resolve('test/fixtures', name);
 
@@ -43,7 +47,9 @@ test('first run: the administrator account is created first, then the administra
   await expect(page.getByRole('heading', { name: 'Tuesday 1 December 2026' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('Kestrel Primary School');
   // the administrator has no pupil data: no registers or pupils in the navigation
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pupils', exact: true })).toHaveCount(0);
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pupils', exact: true }),
+  ).toHaveCount(0);
   await expectAccessible(page, 'admin home');
 });
 
@@ -104,7 +110,9 @@ test('the office finds a pupil and opens the pupil page', async () => {
 test('the calendar shows the year with bank holidays and closures', async () => {
   await page.getByRole('link', { name: 'Calendar' }).click();
   await expect(page.getByRole('table', { name: 'December 2026' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'December 2026' }).locator('td[title="25/12/2026: Christmas Day"]')).toHaveClass(/day-bank_holiday/);
+  await expect(
+    page.getByRole('table', { name: 'December 2026' }).locator('td[title="25/12/2026: Christmas Day"]'),
+  ).toHaveClass(/day-bank_holiday/);
   await expectAccessible(page, 'calendar');
 });
 
@@ -114,13 +122,24 @@ test('the morning register of 30 pupils with 3 absences and 1 late is taken with
   await expect(grid.getByRole('row')).toHaveCount(31);
   await expect(grid.getByRole('row').nth(1)).toBeFocused();
   let keys = 0;
-  const press = async (k: string) => { await page.keyboard.press(k); keys++; };
+  const press = async (k: string) => {
+    await page.keyboard.press(k);
+    keys++;
+  };
   for (let i = 0; i < 30; i++) {
-    if (i === 4) await press('n');
-    else if (i === 9) await press('i');
-    else if (i === 15) await press('o');
-    else if (i === 20) { await press('l'); await press('8'); await press('Enter'); }
-    else await press('/');
+    if (i === 4) {
+      await press('n');
+    } else if (i === 9) {
+      await press('i');
+    } else if (i === 15) {
+      await press('o');
+    } else if (i === 20) {
+      await press('l');
+      await press('8');
+      await press('Enter');
+    } else {
+      await press('/');
+    }
   }
   await press('Control+s');
   await expect(page.getByText('Saved: 30 new, 0 amended.')).toBeVisible();
@@ -138,7 +157,9 @@ test('a change after the register is saved is an amendment that asks for a reaso
   await page.goto('/#/register/2%20Kestrel/AM');
   const grid = page.getByRole('grid', { name: 'Register 2 Kestrel AM' });
   await expect(grid.getByRole('row').nth(1)).toBeFocused();
-  for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 9; i++) {
+    await page.keyboard.press('ArrowDown');
+  }
   await page.keyboard.press('m'); // the 10th pupil (Fisher): I → M
   await expect(page.getByLabel(/Reason for amending 1 saved mark/)).toBeVisible();
   await page.keyboard.press('Control+s');
@@ -187,14 +208,18 @@ test('in the office grid a block is selected with the keyboard and a trip is pre
   await expect(grid.getByRole('row')).toHaveCount(31);
   await grid.focus();
   // columns: Mon 30 Nov AM, PM, Tue 1 Dec AM, PM, Wed 2 Dec AM, PM, Thu 3 Dec AM …: go to Thu AM, select 2 pupils × 2 sessions
-  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('ArrowRight');
+  }
   await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('Shift+ArrowDown');
   await page.keyboard.press('v');
   const panel = page.getByRole('region', { name: 'Change the selected marks' });
   await panel.getByLabel(/^Detail/).fill('Science museum trip');
   await panel.getByRole('button', { name: 'Preview' }).click();
-  await expect(panel).toContainText('4 marks will change (0 of them amendments of saved marks), 03/12/2026 to 03/12/2026.');
+  await expect(panel).toContainText(
+    '4 marks will change (0 of them amendments of saved marks), 03/12/2026 to 03/12/2026.',
+  );
   await expectAccessible(page, 'grid with preview');
   await panel.getByRole('button', { name: 'Confirm 4 changes' }).click();
   await expect(page.getByText(/4 marks added and 0 amended/)).toBeVisible();

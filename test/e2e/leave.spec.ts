@@ -16,8 +16,12 @@ const LUCA = { name: 'Luca Clark', group: '6 Oak' };
 const NOAH = { name: 'Noah Clark', group: '6 Ash' };
 
 let page: Page;
-test.beforeAll(async ({ browser }) => { page = await (await browser.newContext({ acceptDownloads: true })).newPage(); });
-test.afterAll(async () => { await page.close(); });
+test.beforeAll(async ({ browser }) => {
+  page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+});
+test.afterAll(async () => {
+  await page.close();
+});
 
 async function addPupil(name: string, group: string) {
   await page.getByLabel('Find a pupil (name or UPN)').fill(name.split(' ')[1]);
@@ -36,14 +40,22 @@ test('the office enters one 5-day request for two brothers', async () => {
   await page.getByLabel('Last day').fill('11/12/2026');
   await page.getByLabel('To session').selectOption('PM');
   await page.getByLabel('Kind of leave').selectOption({ label: 'Exceptional circumstances' });
-  await page.getByLabel("The parent's reason").fill("Their grandfather's funeral in Lagos, and time with the family after it");
-  await page.getByLabel('Evidence files').setInputFiles({ name: 'funeral-notice.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 funeral notice') });
+  await page
+    .getByLabel("The parent's reason")
+    .fill("Their grandfather's funeral in Lagos, and time with the family after it");
+  await page.getByLabel('Evidence files').setInputFiles({
+    name: 'funeral-notice.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4 funeral notice'),
+  });
   await expectAccessible(page, 'leave request form');
   await page.getByRole('button', { name: 'Save request for 2 pupils' }).click();
   await expect(page.getByText('Request saved for Luca Clark and Noah Clark')).toBeVisible();
   // The office takes requests in but never decides them: no queue, and no decision panel on the request.
   await page.getByRole('tab', { name: 'Decisions waiting' }).click();
-  await expect(page.getByText('Leave is decided by the headteacher or a person the headteacher has authorised.')).toBeVisible();
+  await expect(
+    page.getByText('Leave is decided by the headteacher or a person the headteacher has authorised.'),
+  ).toBeVisible();
   expect(await rpc(page, 'leave.queue', {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
 });
 
@@ -58,38 +70,64 @@ test('the head decides from the queue with the forecast in view: 3 days of 5 gra
     await page.getByRole('link', { name: who.name }).click();
     await expect(page.getByRole('heading', { name: `Leave request: ${who.name}` })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Penalty-notice forecast' })).toBeVisible();
-    await expect(page.getByText(/unauthorised sessions in the rolling 10-school-week window if this is refused and taken anyway \(threshold 10; \d+ now\)/)).toBeVisible();
-    await expect(page.getByText(/If this is refused and taken anyway, \w+ reaches \d+ unauthorised sessions/)).toBeVisible();
+    await expect(
+      page.getByText(
+        /unauthorised sessions in the rolling 10-school-week window if this is refused and taken anyway \(threshold 10; \d+ now\)/,
+      ),
+    ).toBeVisible();
+    await expect(
+      page.getByText(/If this is refused and taken anyway, \w+ reaches \d+ unauthorised sessions/),
+    ).toBeVisible();
     await expect(page.getByText('Same family request:')).toBeVisible();
     await expect(page.getByText('funeral-notice.pdf')).toBeVisible();
-    if (who === LUCA) await expectAccessible(page, 'leave request decision');
+    if (who === LUCA) {
+      await expectAccessible(page, 'leave request decision');
+    }
     await page.getByRole('radio', { name: 'Grant some days' }).check();
     await page.getByLabel(/Number of school days granted/).fill('3');
     await expect(page.getByText(/If 3 days are granted and the rest taken anyway: \d+/)).toBeVisible();
-    await page.getByLabel('Reason for the decision').fill('Three days for the funeral are exceptional; the two days after it are not.');
+    await page
+      .getByLabel('Reason for the decision')
+      .fill('Three days for the funeral are exceptional; the two days after it are not.');
     await page.getByRole('button', { name: 'Save decision' }).click();
-    await expect(page.getByRole('list', { name: 'Decision history' })).toContainText('Granted in part: 3 days, 6 sessions as C');
+    await expect(page.getByRole('list', { name: 'Decision history' })).toContainText(
+      'Granted in part: 3 days, 6 sessions as C',
+    );
   }
   await signIn(page, 'head', '/#/leave/queue');
   await expect(page.getByText(/\d+ requests? waiting/)).toBeVisible();
-  for (const who of [LUCA, NOAH]) await expect(page.getByRole('table', { name: 'Requests waiting for a decision' })).not.toContainText(who.name);
+  for (const who of [LUCA, NOAH]) {
+    await expect(page.getByRole('table', { name: 'Requests waiting for a decision' })).not.toContainText(
+      who.name,
+    );
+  }
 });
 
 test('the decision letter opens as a Word document with the right dates', async () => {
   await signIn(page, 'head', '/#/leave/all');
   await page.getByRole('link', { name: LUCA.name }).click();
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Decision letter (.docx)' }).click()]);
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Decision letter (.docx)' }).click(),
+  ]);
   expect(dl.suggestedFilename()).toBe('Clark-Luca-leave-granted.docx'); // the letters engine's leave-granted template
-  const xml = strFromU8(unzipSync(fs.readFileSync((await dl.path())!))['word/document.xml']).replace(/<[^>]+>/g, '');
+  const xml = strFromU8(unzipSync(fs.readFileSync((await dl.path())!))['word/document.xml']).replace(
+    /<[^>]+>/g,
+    '',
+  );
   expect(xml).toContain('Chioma Clark');
   expect(xml).toContain('from Monday 7 December 2026 to Friday 11 December 2026');
   expect(xml).toContain('granted in part');
-  expect(xml).toContain('6 sessions (half-days), from Monday 7 December 2026 (morning) to Wednesday 9 December 2026 (afternoon)');
+  expect(xml).toContain(
+    '6 sessions (half-days), from Monday 7 December 2026 (morning) to Wednesday 9 December 2026 (afternoon)',
+  );
   expect(xml).not.toContain('{{');
   expect(xml).toContain('Decided by Mr R. Hartley, Headteacher'); // the person's name, not the account's username
   expect(xml).not.toContain('(head)');
   expect(xml).toContain('back in school on Thursday 10 December 2026 (morning)');
-  await expect(page.getByRole('list', { name: 'Decision history' })).toContainText(/Letter produced \d\d\/\d\d\/\d{4} by/);
+  await expect(page.getByRole('list', { name: 'Decision history' })).toContainText(
+    /Letter produced \d\d\/\d\d\/\d{4} by/,
+  );
   expect(xml).toContain('1 December 2026'); // the letter is dated the school's today
 });
 
@@ -134,8 +172,12 @@ test('the days beyond, marked absent, are proposed as G; the office confirms one
   // the pupil's history shows the amendment and the leave request
   await lucas.getByRole('link', { name: LUCA.name }).click();
   await page.getByRole('link', { name: 'pupil page' }).click();
-  await expect(page.getByRole('table', { name: 'Amendments' })).toContainText('Holiday not granted (leave request');
-  await expect(page.getByRole('table', { name: 'Leave requests' })).toContainText('Granted in part (3 of 5 days)');
+  await expect(page.getByRole('table', { name: 'Amendments' })).toContainText(
+    'Holiday not granted (leave request',
+  );
+  await expect(page.getByRole('table', { name: 'Leave requests' })).toContainText(
+    'Granted in part (3 of 5 days)',
+  );
   await expect(page.getByRole('table', { name: 'Leave requests' })).toContainText(/\d\d\/\d\d\/\d{4} by .+/);
 });
 
@@ -144,11 +186,15 @@ test('the head revises a decision with a reason; the earlier one stays in the hi
   await page.getByRole('link', { name: NOAH.name }).click();
   await page.getByRole('button', { name: 'Revise the decision…' }).click();
   await page.getByRole('radio', { name: 'Refuse' }).check();
-  await page.getByLabel('Reason for the change').fill('The family told us the funeral has been postponed to the holidays.');
+  await page
+    .getByLabel('Reason for the change')
+    .fill('The family told us the funeral has been postponed to the holidays.');
   await page.getByRole('button', { name: 'Save revised decision' }).click();
   const history = page.getByRole('list', { name: 'Decision history' });
   await expect(history.getByRole('listitem')).toHaveCount(2);
-  await expect(history.getByRole('listitem').first()).toContainText('Granted in part: 3 days, 6 sessions as C');
+  await expect(history.getByRole('listitem').first()).toContainText(
+    'Granted in part: 3 days, 6 sessions as C',
+  );
   await expect(history.getByRole('listitem').first()).toContainText('superseded');
   await expect(history.getByRole('listitem').last()).toContainText(/Refused by .* \(revises decision \d+\)/);
   await expectAccessible(page, 'leave request revised');
@@ -163,7 +209,9 @@ test('a governor sees the dashboard figures and cannot reach any pupil name, nor
   await expect(ytd).toContainText('%');
   await expect(page.getByRole('button', { name: /^Edit / })).toHaveCount(0); // reference figures are the staff's to edit
   const text = await page.locator('body').innerText();
-  for (const name of ['Luca', 'Noah', 'Clark', 'Chioma']) expect(text).not.toContain(name);
+  for (const name of ['Luca', 'Noah', 'Clark', 'Chioma']) {
+    expect(text).not.toContain(name);
+  }
   await page.goto('/#/leave/all');
   await expect(page.getByRole('heading', { name: 'Not available to your role' })).toBeVisible();
   expect(await rpc(page, 'leave.list', {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });

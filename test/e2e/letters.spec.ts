@@ -10,7 +10,9 @@ import { expectAccessible } from './axe';
 
 test.describe.configure({ mode: 'serial' });
 
-test('the lead previews and generates the letters for the persistently absent pupils of Year 3', async ({ page }) => {
+test('the lead previews and generates the letters for the persistently absent pupils of Year 3', async ({
+  page,
+}) => {
   await signIn(page, 'lead', '/#/letters');
   await expect(page.getByRole('heading', { name: 'Letters to parents' })).toBeVisible();
   await page.getByLabel('Year group').selectOption('3');
@@ -21,7 +23,9 @@ test('the lead previews and generates the letters for the persistently absent pu
   await expect(table).toContainText('None');
   // pupils whose absence is mostly illness are flagged (G2) and not ticked; the health letter is offered
   await expect(table).toContainText('G2');
-  await expect(table.getByRole('button', { name: /Use Attendance concern: health and wellbeing/ }).first()).toBeVisible();
+  await expect(
+    table.getByRole('button', { name: /Use Attendance concern: health and wellbeing/ }).first(),
+  ).toBeVisible();
   await expectAccessible(page, 'letters batch');
 
   const generate = page.getByRole('button', { name: /^Generate \d+ letters?$/ });
@@ -48,7 +52,9 @@ test('the lead previews and generates the letters for the persistently absent pu
   // each saved letter, opened again, names its pupil and addressees and gives the figures and dates
   const first = (await saved.getByRole('listitem').first().textContent()) ?? '';
   const [, fileName, to, pupil] = /^(.+?\.docx): to (.+?) \((.+?), ref\./.exec(first)!;
-  const xml = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(path.join(folder, fileName))))['word/document.xml']);
+  const xml = strFromU8(
+    unzipSync(new Uint8Array(fs.readFileSync(path.join(folder, fileName))))['word/document.xml'],
+  );
   const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
   expect(text).toContain(`Dear ${to.split('; ')[0]}`);
   expect(text).toContain(pupil.split(' ')[0]);
@@ -95,7 +101,11 @@ test('the template library lists the placeholders and checks an upload', async (
   await signIn(page, 'lead', '/#/letters/templates');
   await expect(page.getByRole('heading', { name: 'Letter templates' })).toBeVisible();
   await expect(page.getByRole('heading', { name: /Formal warning/ })).toBeVisible();
-  await page.locator('input[type=file]').setInputFiles({ name: 'broken.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from('not a word file') });
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'broken.docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    buffer: Buffer.from('not a word file'),
+  });
   await expect(page.getByRole('alert')).toContainText('could not be opened as a zip');
   await expectAccessible(page, 'letter templates');
   await signIn(page, 'head', '/#/settings');

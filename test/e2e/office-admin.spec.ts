@@ -18,22 +18,70 @@ test.beforeAll(async ({ browser }) => {
   await page.goto('/');
   // First run through the rpc: the administrator, then a staff account (office, lead and head) that signs in and
   // chooses its own password, and sets the school up.
-  expect(await rpc('auth.firstAdmin', { username: 'admin', displayName: 'Ann Admin', position: 'School business manager', password: 'heron admin phrase 1' })).toMatchObject({ ok: true });
-  expect(await rpc('users.create', { username: STAFF.username, displayName: 'Mr B. Lead', position: 'Deputy Headteacher', roles: ['office', 'lead', 'head'], password: 'temporary phrase 1' })).toMatchObject({ ok: true });
-  expect(await rpc('auth.signIn', { username: STAFF.username, password: 'temporary phrase 1' })).toMatchObject({ ok: true });
-  expect(await rpc('auth.changePassword', { current: 'temporary phrase 1', next: STAFF.password })).toMatchObject({ ok: true });
-  const term = (dateFrom: string, dateTo: string, label: string) => ({ dateFrom, dateTo, kind: 'term', label });
-  expect(await rpc('school.setup', {
-    school: { name: 'Heron Primary School', urn: '654321', laCode: '801', estab: '2345', address: '2 Quay Street', amOpens: '08:45', pmOpens: '13:10', registerOpenMinutes: 30, championName: 'Mr B. Lead', championPosition: 'Deputy Headteacher', atRiskLowerPct: 5 },
-    academicYear: 2026,
-    ranges: [term('2026-09-03', '2026-10-23', 'Autumn 1'), term('2026-11-02', '2026-12-18', 'Autumn 2'), term('2027-01-05', '2027-02-12', 'Spring 1'),
-      term('2027-02-22', '2027-03-26', 'Spring 2'), term('2027-04-12', '2027-05-28', 'Summer 1'), term('2027-06-07', '2027-07-21', 'Summer 2')],
-  })).toEqual({ ok: true, value: { ok: true } });
-  expect(await rpc('pupils.import', { csv: fs.readFileSync(fixture('pupils-good.csv'), 'utf8') })).toMatchObject({ ok: true, value: { created: 30 } });
+  expect(
+    await rpc('auth.firstAdmin', {
+      username: 'admin',
+      displayName: 'Ann Admin',
+      position: 'School business manager',
+      password: 'heron admin phrase 1',
+    }),
+  ).toMatchObject({ ok: true });
+  expect(
+    await rpc('users.create', {
+      username: STAFF.username,
+      displayName: 'Mr B. Lead',
+      position: 'Deputy Headteacher',
+      roles: ['office', 'lead', 'head'],
+      password: 'temporary phrase 1',
+    }),
+  ).toMatchObject({ ok: true });
+  expect(
+    await rpc('auth.signIn', { username: STAFF.username, password: 'temporary phrase 1' }),
+  ).toMatchObject({ ok: true });
+  expect(
+    await rpc('auth.changePassword', { current: 'temporary phrase 1', next: STAFF.password }),
+  ).toMatchObject({ ok: true });
+  const term = (dateFrom: string, dateTo: string, label: string) => ({
+    dateFrom,
+    dateTo,
+    kind: 'term',
+    label,
+  });
+  expect(
+    await rpc('school.setup', {
+      school: {
+        name: 'Heron Primary School',
+        urn: '654321',
+        laCode: '801',
+        estab: '2345',
+        address: '2 Quay Street',
+        amOpens: '08:45',
+        pmOpens: '13:10',
+        registerOpenMinutes: 30,
+        championName: 'Mr B. Lead',
+        championPosition: 'Deputy Headteacher',
+        atRiskLowerPct: 5,
+      },
+      academicYear: 2026,
+      ranges: [
+        term('2026-09-03', '2026-10-23', 'Autumn 1'),
+        term('2026-11-02', '2026-12-18', 'Autumn 2'),
+        term('2027-01-05', '2027-02-12', 'Spring 1'),
+        term('2027-02-22', '2027-03-26', 'Spring 2'),
+        term('2027-04-12', '2027-05-28', 'Summer 1'),
+        term('2027-06-07', '2027-07-21', 'Summer 2'),
+      ],
+    }),
+  ).toEqual({ ok: true, value: { ok: true } });
+  expect(
+    await rpc('pupils.import', { csv: fs.readFileSync(fixture('pupils-good.csv'), 'utf8') }),
+  ).toMatchObject({ ok: true, value: { created: 30 } });
   await page.goto('/');
   await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('Heron Primary School');
 });
-test.afterAll(async () => { await page.close(); });
+test.afterAll(async () => {
+  await page.close();
+});
 const rpc = (channel: string, input: unknown) => pageRpc(page, channel, input);
 
 test('settings show the saved school, refuse a register open longer than 30 minutes and save a change', async () => {
@@ -63,12 +111,22 @@ test('a SIMS-style export with its own column names is matched by hand, previewe
   await page.getByRole('link', { name: 'Import pupils' }).click();
   await expectAccessible(page, 'import, no file yet');
   await page.getByLabel('Choose a CSV file').setInputFiles(fixture('pupils-sims.csv'));
-  await expect(page.getByRole('list', { name: 'Problems in the file' })).toContainText('The file has no surname, forename, dob, sex, year_group columns');
+  await expect(page.getByRole('list', { name: 'Problems in the file' })).toContainText(
+    'The file has no surname, forename, dob, sex, year_group columns',
+  );
   // upn, reg_group and admission_date are recognised by name; the rest are chosen from the file's headers.
   await expect(page.getByLabel('UPN (upn), required')).toHaveValue('UPN');
   await expect(page.getByLabel('Date of admission (admission_date), required')).toHaveValue('Admission Date');
   await expect(page.getByLabel('Registration group (reg_group), required')).toHaveValue('Reg Group');
-  for (const [field, header] of [['Legal surname (surname), required', 'Legal Surname'], ['Legal forename (forename), required', 'Legal Forename'], ['Date of birth (dob), required', 'Date of Birth'], ['Sex (sex), required', 'Gender'], ['Year group (year_group), required', 'Year'], ['Free school meals (fsm)', 'FSM Eligible'], ['SEN status (sen)', 'SEN Status']]) {
+  for (const [field, header] of [
+    ['Legal surname (surname), required', 'Legal Surname'],
+    ['Legal forename (forename), required', 'Legal Forename'],
+    ['Date of birth (dob), required', 'Date of Birth'],
+    ['Sex (sex), required', 'Gender'],
+    ['Year group (year_group), required', 'Year'],
+    ['Free school meals (fsm)', 'FSM Eligible'],
+    ['SEN status (sen)', 'SEN Status'],
+  ]) {
     await page.getByLabel(field, { exact: true }).selectOption(header);
   }
   await expect(page.getByText('Ready: 3 pupils, 3 new')).toBeVisible();
@@ -151,7 +209,9 @@ test('the calendar adds and removes a closure and a bank holiday, and imports a 
 
   await page.getByLabel('Choose a calendar CSV file').setInputFiles(fixture('calendar-closures.csv'));
   await expect(page.getByText('2 added, 0 already there.')).toBeVisible();
-  await expect(page.getByRole('table', { name: 'May 2027' }).locator('td[title="06/05/2027: Polling day"]')).toHaveClass(/day-closure/);
+  await expect(
+    page.getByRole('table', { name: 'May 2027' }).locator('td[title="06/05/2027: Polling day"]'),
+  ).toHaveClass(/day-closure/);
   await expectAccessible(page, 'calendar after changes');
 });
 
@@ -168,8 +228,12 @@ test('from the keyboard alone: skip link, the navigation and a pupil opened from
   // Back into the navigation: Shift+Tab from main reaches its last link (Audit log: this account is also the
   // headteacher), then up past Users, Settings, Calendar, Letters, the four figures screens and Import to Pupils.
   await page.keyboard.press('Shift+Tab');
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' })).toBeFocused();
-  for (let i = 0; i < 10; i++) await page.keyboard.press('Shift+Tab');
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }),
+  ).toBeFocused();
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Shift+Tab');
+  }
   await expect(page.getByRole('link', { name: 'Pupils', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Search name or UPN')).toBeFocused(); // the search box takes the focus

@@ -23,19 +23,40 @@ export async function signInWith(page: Page, username: string, password: string,
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   // signed in: the account menu, or (first sign-in after a reset) the new-password page
-  await expect(page.getByRole('button', { name: /account menu/ }).or(page.getByRole('heading', { name: 'Choose a new password' }))).toBeVisible();
-  if (path !== '/') await page.goto(path);
+  await expect(
+    page
+      .getByRole('button', { name: /account menu/ })
+      .or(page.getByRole('heading', { name: 'Choose a new password' })),
+  ).toBeVisible();
+  if (path !== '/') {
+    await page.goto(path);
+  }
 }
 
 /** One call to the browser-mode server from the app's own page (same origin, the app's header, the page's token). */
 export type RpcAnswer = { ok: boolean; value?: unknown; error?: { kind: string; message: string } };
 export async function rpc(page: Page, channel: string, input: unknown): Promise<RpcAnswer> {
-  return page.evaluate<RpcAnswer, readonly [string, unknown, string]>(async ([c, i, k]) => {
-    const token = sessionStorage.getItem(k);
-    const r = await fetch(`/rpc/${c}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Attendance-Rpc': '1', ...(token ? { 'X-Attendance-Session': token } : {}) }, body: JSON.stringify(i) });
-    const res = (await r.json()) as { ok: boolean; value?: { token?: string } };
-    if (res.ok && (c === 'auth.signIn' || c === 'auth.firstAdmin')) sessionStorage.setItem(k, res.value?.token ?? '');
-    if (c === 'auth.signOut') sessionStorage.removeItem(k);
-    return res;
-  }, [channel, input, TOKEN_KEY] as const);
+  return page.evaluate<RpcAnswer, readonly [string, unknown, string]>(
+    async ([c, i, k]) => {
+      const token = sessionStorage.getItem(k);
+      const r = await fetch(`/rpc/${c}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Attendance-Rpc': '1',
+          ...(token ? { 'X-Attendance-Session': token } : {}),
+        },
+        body: JSON.stringify(i),
+      });
+      const res = (await r.json()) as { ok: boolean; value?: { token?: string } };
+      if (res.ok && (c === 'auth.signIn' || c === 'auth.firstAdmin')) {
+        sessionStorage.setItem(k, res.value?.token ?? '');
+      }
+      if (c === 'auth.signOut') {
+        sessionStorage.removeItem(k);
+      }
+      return res;
+    },
+    [channel, input, TOKEN_KEY] as const,
+  );
 }

@@ -13,17 +13,39 @@ export function fastAuth(store: Store, start = '2026-12-01T09:00:00.000Z') {
   setHashCost(store, FAST);
   let t = Date.parse(start);
   setAuthClock(store, () => new Date(t));
-  return { advance(ms: number) { t += ms; }, now: () => new Date(t) };
+  return {
+    advance(ms: number) {
+      t += ms;
+    },
+    now: () => new Date(t),
+  };
 }
 
-export function addAccount(store: Store, username: string, roles: Role[], password = `${username}-password-1`): number {
-  return createAccount(store, 'test', { username, displayName: `User ${username}`, position: 'Test', roles, password });
+export function addAccount(
+  store: Store,
+  username: string,
+  roles: Role[],
+  password = `${username}-password-1`,
+): number {
+  return createAccount(store, 'test', {
+    username,
+    displayName: `User ${username}`,
+    position: 'Test',
+    roles,
+    password,
+  });
 }
 
 /** Signs in through dispatch and returns the token and the Session the door would resolve for it. */
-export function signInAs(store: Store, username: string, password = `${username}-password-1`): { token: string; session: () => Session } {
+export function signInAs(
+  store: Store,
+  username: string,
+  password = `${username}-password-1`,
+): { token: string; session: () => Session } {
   const r = dispatch(store, 'auth.signIn', { username, password }, ANONYMOUS);
-  if (!r.ok) throw new Error(`sign-in of ${username} failed: ${r.error.message}`);
+  if (!r.ok) {
+    throw new Error(`sign-in of ${username} failed: ${r.error.message}`);
+  }
   const token = r.value.token!;
   return { token, session: () => resolveSession(store, token, ANONYMOUS) };
 }

@@ -6,9 +6,14 @@ import { loadCalendar } from '../../main/core/calendar/calendar.service';
 
 export const LETTERS_TODAY = '2025-12-10';
 
-const HEADER = 'upn,surname,forename,preferred_forename,dob,sex,year_group,reg_group,admission_date,leaving_date,fsm,sen,cla,social_worker,eal,boarder,contact1_name,contact1_relationship,contact1_phone,contact1_email,contact1_address,contact1_lives_with,contact1_parental_responsibility,contact2_name,contact2_relationship,contact2_phone,contact2_email,contact2_address,contact2_lives_with,contact2_parental_responsibility';
+const HEADER =
+  'upn,surname,forename,preferred_forename,dob,sex,year_group,reg_group,admission_date,leaving_date,fsm,sen,cla,social_worker,eal,boarder,contact1_name,contact1_relationship,contact1_phone,contact1_email,contact1_address,contact1_lives_with,contact1_parental_responsibility,contact2_name,contact2_relationship,contact2_phone,contact2_email,contact2_address,contact2_lives_with,contact2_parental_responsibility';
 
-export interface LettersSchool { store: Store; ids: Record<'truant' | 'ill' | 'young' | 'sib1' | 'sib2' | 'noParent', number>; upns: Record<string, string> }
+export interface LettersSchool {
+  store: Store;
+  ids: Record<'truant' | 'ill' | 'young' | 'sib1' | 'sib2' | 'noParent', number>;
+  upns: Record<string, string>;
+}
 
 /** truant: unauthorised O every Monday and Tuesday (persistent); ill: illness on Mondays and Tuesdays; young: a
  * Reception child under compulsory school age with O absences; sib1/sib2: siblings of one household with some
@@ -43,17 +48,49 @@ export function lettersSchool(): LettersSchool {
     }
   }
   ok(store, 'marks.import', { csv: marks.join('\n') });
-  const id = (x: string) => (store.db.prepare('SELECT id FROM pupils WHERE upn = ?').get(x) as { id: number }).id;
-  return { store, ids: { truant: id(u.truant), ill: id(u.ill), young: id(u.young), sib1: id(u.sib1), sib2: id(u.sib2), noParent: id(u.noParent) }, upns: u };
+  const id = (x: string) =>
+    (store.db.prepare('SELECT id FROM pupils WHERE upn = ?').get(x) as { id: number }).id;
+  return {
+    store,
+    ids: {
+      truant: id(u.truant),
+      ill: id(u.ill),
+      young: id(u.young),
+      sib1: id(u.sib1),
+      sib2: id(u.sib2),
+      noParent: id(u.noParent),
+    },
+    upns: u,
+  };
 }
 
 /** Every extra field a template may need, for tests that render all of them. */
 export const ALL_EXTRA: Record<string, string> = {
-  'leave.from': '2026-01-12', 'leave.to': '2026-01-16', 'leave.decision': 'Refused', 'leave.sessionsGranted': '0', 'leave.reason': 'The request was for a family holiday.',
-  'leave.grantedFrom': 'Monday 12 January 2026 (morning)', 'leave.grantedTo': 'Monday 12 January 2026 (afternoon)', 'leave.returnDate': 'Tuesday 13 January 2026 (morning)',
-  'decider.name': 'Mr P. Head', 'decider.position': 'Headteacher', 'ptt.pattern': 'Mornings only, Monday to Friday', 'ptt.reason': 'A phased return after illness',
-  'ptt.start': '2025-12-15', 'ptt.end': '2026-02-13', 'ptt.reviews': 'every two weeks', 'flexi.pattern': 'Friday afternoons at home', 'flexi.start': '2026-01-05',
-  'flexi.review': '2026-03-02', 'contract.commitments': 'Parents: bring Tom by 8.40am\nSchool: a breakfast club place', 'contract.reviews': 'every four weeks',
-  'meeting.date': '2025-12-16', 'meeting.time': '09:30', 'meeting.place': 'the school office', 'meeting.attendees': 'Mrs Okafor and the class teacher',
-  'absence.date': '2025-12-08', 'absence.session': 'morning', 'figures.before': '80.0%',
+  'leave.from': '2026-01-12',
+  'leave.to': '2026-01-16',
+  'leave.decision': 'Refused',
+  'leave.sessionsGranted': '0',
+  'leave.reason': 'The request was for a family holiday.',
+  'leave.grantedFrom': 'Monday 12 January 2026 (morning)',
+  'leave.grantedTo': 'Monday 12 January 2026 (afternoon)',
+  'leave.returnDate': 'Tuesday 13 January 2026 (morning)',
+  'decider.name': 'Mr P. Head',
+  'decider.position': 'Headteacher',
+  'ptt.pattern': 'Mornings only, Monday to Friday',
+  'ptt.reason': 'A phased return after illness',
+  'ptt.start': '2025-12-15',
+  'ptt.end': '2026-02-13',
+  'ptt.reviews': 'every two weeks',
+  'flexi.pattern': 'Friday afternoons at home',
+  'flexi.start': '2026-01-05',
+  'flexi.review': '2026-03-02',
+  'contract.commitments': 'Parents: bring Tom by 8.40am\nSchool: a breakfast club place',
+  'contract.reviews': 'every four weeks',
+  'meeting.date': '2025-12-16',
+  'meeting.time': '09:30',
+  'meeting.place': 'the school office',
+  'meeting.attendees': 'Mrs Okafor and the class teacher',
+  'absence.date': '2025-12-08',
+  'absence.session': 'morning',
+  'figures.before': '80.0%',
 };

@@ -9,22 +9,35 @@ import { HIDDEN_DETAIL } from '../../main/core/auth/audit.service';
 import { addAccount, fastAuth, signInAs } from '../helpers/auth';
 import type { Store } from '../../main/core/db/connection';
 
-const FIRST = { username: 'itadmin', displayName: 'Ivy Admin', position: 'IT technician', password: 'first admin pass 1' };
+const FIRST = {
+  username: 'itadmin',
+  displayName: 'Ivy Admin',
+  position: 'IT technician',
+  password: 'first admin pass 1',
+};
 
 function fresh() {
   const s = tempStore();
   const clock = fastAuth(s);
   const first = dispatch(s, 'auth.firstAdmin', FIRST, ANONYMOUS);
-  if (!first.ok) throw new Error(first.error.message);
+  if (!first.ok) {
+    throw new Error(first.error.message);
+  }
   const admin = () => resolveSession(s, first.value.token!, ANONYMOUS);
   return { s, clock, admin };
 }
 const fail = (s: Store, username: string, password: string) => {
   const r = dispatch(s, 'auth.signIn', { username, password }, ANONYMOUS);
-  if (r.ok) throw new Error('signed in');
+  if (r.ok) {
+    throw new Error('signed in');
+  }
   return r.error;
 };
-const audits = (s: Store, action: string) => s.db.prepare('SELECT actor, detail FROM audit_log WHERE action = ? ORDER BY id').all(action) as { actor: string; detail: string | null }[];
+const audits = (s: Store, action: string) =>
+  s.db.prepare('SELECT actor, detail FROM audit_log WHERE action = ? ORDER BY id').all(action) as {
+    actor: string;
+    detail: string | null;
+  }[];
 
 describe('the first administrator', () => {
   it('is created on first run, anonymously, and signed in; a second attempt is refused once any account exists', () => {
@@ -32,7 +45,12 @@ describe('the first administrator', () => {
     fastAuth(s);
     expect(ok(s, 'auth.me', {}, ANONYMOUS)).toEqual({ me: null, needsFirstAdmin: true, idleLockMinutes: 10 });
     const r = ok(s, 'auth.firstAdmin', FIRST, ANONYMOUS);
-    expect(r.me).toMatchObject({ username: 'itadmin', roles: ['admin'], mustChangePassword: false, locked: false });
+    expect(r.me).toMatchObject({
+      username: 'itadmin',
+      roles: ['admin'],
+      mustChangePassword: false,
+      locked: false,
+    });
     const session = resolveSession(s, r.token!, ANONYMOUS);
     expect(session).toMatchObject({ userName: 'Ivy Admin (itadmin)', roles: ['admin'], userId: r.me.userId });
     expect(ok(s, 'auth.me', {}, session).me?.username).toBe('itadmin');
@@ -55,15 +73,35 @@ describe('the first administrator', () => {
     const { s, admin } = fresh();
     setupSchoolAs(s, admin());
     expect(rowCount(s, 'school')).toBe(1);
-    const t = tempStore(); fastAuth(t);
+    const t = tempStore();
+    fastAuth(t);
     addAccount(t, 'office1', ['office']);
-    const r = dispatch(t, 'school.setup', { school: SCHOOL_X, academicYear: 2026, ranges: [] }, signInAs(t, 'office1').session());
+    const r = dispatch(
+      t,
+      'school.setup',
+      { school: SCHOOL_X, academicYear: 2026, ranges: [] },
+      signInAs(t, 'office1').session(),
+    );
     expect(r).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
   });
 });
 
-const SCHOOL_X = { name: 'X', urn: null, laCode: null, estab: null, address: null, amOpens: '08:40', pmOpens: '13:10', registerOpenMinutes: 30, championName: null, championPosition: null, atRiskLowerPct: 5 };
-function setupSchoolAs(s: Store, session: Session) { ok(s, 'school.setup', { school: SCHOOL_X, academicYear: 2026, ranges: [] }, session); }
+const SCHOOL_X = {
+  name: 'X',
+  urn: null,
+  laCode: null,
+  estab: null,
+  address: null,
+  amOpens: '08:40',
+  pmOpens: '13:10',
+  registerOpenMinutes: 30,
+  championName: null,
+  championPosition: null,
+  atRiskLowerPct: 5,
+};
+function setupSchoolAs(s: Store, session: Session) {
+  ok(s, 'school.setup', { school: SCHOOL_X, academicYear: 2026, ranges: [] }, session);
+}
 
 describe('signing in', () => {
   it('answers a wrong password and an unknown username in the same words, and logs both', () => {
@@ -97,12 +135,18 @@ describe('signing in', () => {
       clock.advance(2000);
       expect(fail(s, name, 'wrong password 4').message).toBe(WRONG_CREDENTIALS);
       clock.advance(4000);
-      expect(fail(s, name, 'wrong password 5').message).toMatch(/^The username or password is not right\. Too many failed sign-ins: this username is locked until \d\d:\d\d\.$/);
+      expect(fail(s, name, 'wrong password 5').message).toMatch(
+        /^The username or password is not right\. Too many failed sign-ins: this username is locked until \d\d:\d\d\.$/,
+      );
       clock.advance(60_000);
-      expect(fail(s, name, `${name}-password-1`).message).toMatch(/locked until \d\d:\d\d\. Try again then, or ask the administrator/);
+      expect(fail(s, name, `${name}-password-1`).message).toMatch(
+        /locked until \d\d:\d\d\. Try again then, or ask the administrator/,
+      );
     }
     expect(audits(s, 'auth.lockedOut').map((r) => r.actor)).toEqual(['office1', 'ghost']);
-    expect(ok(s, 'users.list', {}, admin()).users.find((u) => u.id === id)?.lockedUntil).toMatch(/^2026-12-01T09:/);
+    expect(ok(s, 'users.list', {}, admin()).users.find((u) => u.id === id)?.lockedUntil).toMatch(
+      /^2026-12-01T09:/,
+    );
     ok(s, 'users.unlock', { id }, admin());
     expect(signInAs(s, 'office1').session().roles).toEqual(['office']);
     expect(fail(s, 'ghost', 'ghost-password-1').message).toMatch(/locked/); // still locked: no account to unlock
@@ -118,7 +162,10 @@ describe('signing in', () => {
     expect(before.session()).toEqual(ANONYMOUS);
     expect(fail(s, 'office1', 'wrong password!')).toEqual({ kind: 'refused', message: WRONG_CREDENTIALS });
     expect(fail(s, 'office1', 'office1-password-1').message).toMatch(/disabled/);
-    expect(ok(s, 'users.list', {}, admin()).users.find((u) => u.id === id)).toMatchObject({ disabledReason: 'left the school', disabledBy: 'Ivy Admin (itadmin)' });
+    expect(ok(s, 'users.list', {}, admin()).users.find((u) => u.id === id)).toMatchObject({
+      disabledReason: 'left the school',
+      disabledBy: 'Ivy Admin (itadmin)',
+    });
     expect(() => s.db.prepare('DELETE FROM users WHERE id = ?').run(id)).toThrow(/append-only/);
     ok(s, 'users.enable', { id }, admin());
     expect(signInAs(s, 'office1').session().roles).toEqual(['office']);
@@ -127,8 +174,14 @@ describe('signing in', () => {
   it('the only active administrator cannot be disabled, lose the role, or disable themself', () => {
     const { s, admin } = fresh();
     const me = admin().userId!;
-    expect(dispatch(s, 'users.disable', { id: me, reason: 'x' }, admin())).toMatchObject({ ok: false, error: { kind: 'refused' } });
-    expect(dispatch(s, 'users.update', { id: me, roles: ['head'] }, admin())).toMatchObject({ ok: false, error: { kind: 'refused' } });
+    expect(dispatch(s, 'users.disable', { id: me, reason: 'x' }, admin())).toMatchObject({
+      ok: false,
+      error: { kind: 'refused' },
+    });
+    expect(dispatch(s, 'users.update', { id: me, roles: ['head'] }, admin())).toMatchObject({
+      ok: false,
+      error: { kind: 'refused' },
+    });
     expect(ok(s, 'users.list', {}, admin()).users[0].roles).toEqual(['admin']);
   });
 
@@ -139,7 +192,11 @@ describe('signing in', () => {
     ok(s, 'auth.signOut', {}, h.session());
     expect(h.session()).toEqual(ANONYMOUS);
     expect(audits(s, 'auth.signOut')[0].actor).toBe('User head1 (head1)');
-    const ended = s.db.prepare('SELECT end_reason FROM auth_sessions WHERE user_id = (SELECT id FROM users WHERE username = ?)').get('head1') as { end_reason: string };
+    const ended = s.db
+      .prepare(
+        'SELECT end_reason FROM auth_sessions WHERE user_id = (SELECT id FROM users WHERE username = ?)',
+      )
+      .get('head1') as { end_reason: string };
     expect(ended.end_reason).toBe('signed out');
   });
 });
@@ -148,9 +205,14 @@ describe('passwords', () => {
   it('a user changes their own password with the current one; other sessions of the account end', () => {
     const { s } = fresh();
     addAccount(s, 'lead1', ['lead']);
-    const a = signInAs(s, 'lead1'), b = signInAs(s, 'lead1');
-    expect(dispatch(s, 'auth.changePassword', { current: 'wrong one!!', next: 'a brand new phrase' }, a.session())).toMatchObject({ ok: false, error: { kind: 'invalid', issues: [{ path: 'current' }] } });
-    expect(dispatch(s, 'auth.changePassword', { current: 'lead1-password-1', next: 'short' }, a.session())).toMatchObject({ ok: false, error: { kind: 'invalid', issues: [{ path: 'next' }] } });
+    const a = signInAs(s, 'lead1'),
+      b = signInAs(s, 'lead1');
+    expect(
+      dispatch(s, 'auth.changePassword', { current: 'wrong one!!', next: 'a brand new phrase' }, a.session()),
+    ).toMatchObject({ ok: false, error: { kind: 'invalid', issues: [{ path: 'current' }] } });
+    expect(
+      dispatch(s, 'auth.changePassword', { current: 'lead1-password-1', next: 'short' }, a.session()),
+    ).toMatchObject({ ok: false, error: { kind: 'invalid', issues: [{ path: 'next' }] } });
     ok(s, 'auth.changePassword', { current: 'lead1-password-1', next: 'a brand new phrase' }, a.session());
     expect(a.session().roles).toEqual(['lead']);
     expect(b.session()).toEqual(ANONYMOUS);
@@ -168,8 +230,16 @@ describe('passwords', () => {
     const fresh1 = signInAs(s, 'office1', 'temporary pass 1');
     expect(fresh1.session().restriction).toBe('mustChange');
     expect(ok(s, 'auth.me', {}, fresh1.session()).me?.mustChangePassword).toBe(true);
-    expect(dispatch(s, 'pupils.list', {}, fresh1.session())).toMatchObject({ ok: false, error: { kind: 'forbidden', message: expect.stringMatching(/new password first/) } });
-    ok(s, 'auth.changePassword', { current: 'temporary pass 1', next: 'my own new phrase' }, fresh1.session());
+    expect(dispatch(s, 'pupils.list', {}, fresh1.session())).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden', message: expect.stringMatching(/new password first/) },
+    });
+    ok(
+      s,
+      'auth.changePassword',
+      { current: 'temporary pass 1', next: 'my own new phrase' },
+      fresh1.session(),
+    );
     expect(fresh1.session().restriction).toBeUndefined();
     expect(ok(s, 'pupils.list', {}, fresh1.session()).pupils).toEqual([]);
     expect(audits(s, 'users.resetPassword')).toHaveLength(1);
@@ -181,7 +251,9 @@ describe('passwords', () => {
     addAccount(s, 'head1', ['head']);
     setHashCost(s, { N: 2 ** 11, r: 8, p: 1 });
     signInAs(s, 'head1');
-    const h = (s.db.prepare("SELECT password_hash AS h FROM users WHERE username = 'head1'").get() as { h: string }).h;
+    const h = (
+      s.db.prepare("SELECT password_hash AS h FROM users WHERE username = 'head1'").get() as { h: string }
+    ).h;
     expect(h).toMatch(/^scrypt\$2048\$8\$1\$/);
   });
 });
@@ -194,10 +266,26 @@ describe('the idle lock', () => {
     ok(s, 'auth.lock', {}, o.session());
     expect(o.session().restriction).toBe('locked');
     expect(ok(s, 'auth.me', {}, o.session()).me?.locked).toBe(true);
-    expect(dispatch(s, 'pupils.list', {}, o.session())).toMatchObject({ ok: false, error: { kind: 'forbidden', message: expect.stringMatching(/locked/) } });
-    expect(dispatch(s, 'auth.changePassword', { current: 'office1-password-1', next: 'another phrase here' }, o.session())).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(dispatch(s, 'auth.unlock', { password: 'not it at all' }, o.session())).toMatchObject({ ok: false, error: { kind: 'refused', message: WRONG_CREDENTIALS } });
-    expect(JSON.parse(audits(s, 'auth.signInFailed')[0].detail!)).toMatchObject({ username: 'office1', door: 'unlock' });
+    expect(dispatch(s, 'pupils.list', {}, o.session())).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden', message: expect.stringMatching(/locked/) },
+    });
+    expect(
+      dispatch(
+        s,
+        'auth.changePassword',
+        { current: 'office1-password-1', next: 'another phrase here' },
+        o.session(),
+      ),
+    ).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(dispatch(s, 'auth.unlock', { password: 'not it at all' }, o.session())).toMatchObject({
+      ok: false,
+      error: { kind: 'refused', message: WRONG_CREDENTIALS },
+    });
+    expect(JSON.parse(audits(s, 'auth.signInFailed')[0].detail!)).toMatchObject({
+      username: 'office1',
+      door: 'unlock',
+    });
     ok(s, 'auth.unlock', { password: 'office1-password-1' }, o.session());
     expect(o.session().restriction).toBeUndefined();
   });
@@ -229,11 +317,18 @@ describe('roles and the audit log', () => {
   it('a role change is written to the audit log with the roles before and after', () => {
     const { s, admin } = fresh();
     const id = addAccount(s, 'office1', ['office']);
-    expect(ok(s, 'users.update', { id, roles: ['lead', 'office'], position: 'Attendance officer' }, admin()).changed).toEqual(['position', 'roles']);
+    expect(
+      ok(s, 'users.update', { id, roles: ['lead', 'office'], position: 'Attendance officer' }, admin())
+        .changed,
+    ).toEqual(['position', 'roles']);
     const roles = audits(s, 'users.roles');
     expect(roles).toHaveLength(1);
     expect(roles[0].actor).toBe('Ivy Admin (itadmin)');
-    expect(JSON.parse(roles[0].detail!)).toEqual({ username: 'office1', before: ['office'], after: ['office', 'lead'] });
+    expect(JSON.parse(roles[0].detail!)).toEqual({
+      username: 'office1',
+      before: ['office'],
+      after: ['office', 'lead'],
+    });
     expect(ok(s, 'users.update', { id, roles: ['office', 'lead'] }, admin()).changed).toEqual([]);
     expect(audits(s, 'users.roles')).toHaveLength(1);
   });
@@ -242,8 +337,14 @@ describe('roles and the audit log', () => {
     const { s, admin } = fresh();
     const id = addAccount(s, 'lead1', ['lead']);
     addAccount(s, 'head1', ['head']);
-    expect(dispatch(s, 'users.setLeaveAuthority', { id, authorised: true }, admin())).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(dispatch(s, 'users.update', { id, authorisedForLeave: true } as never, admin())).toMatchObject({ ok: true, value: { changed: [] } });
+    expect(dispatch(s, 'users.setLeaveAuthority', { id, authorised: true }, admin())).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
+    expect(dispatch(s, 'users.update', { id, authorisedForLeave: true } as never, admin())).toMatchObject({
+      ok: true,
+      value: { changed: [] },
+    });
     expect(signInAs(s, 'lead1').session().authorisedForLeave).toBe(false);
     ok(s, 'users.setLeaveAuthority', { id, authorised: true }, signInAs(s, 'head1').session());
     expect(signInAs(s, 'lead1').session().authorisedForLeave).toBe(true);
@@ -254,7 +355,10 @@ describe('roles and the audit log', () => {
   it('the audit log cannot be changed or deleted, and lists newest first with filters and pages', () => {
     const { s, admin, clock } = fresh();
     addAccount(s, 'office1', ['office']);
-    for (let i = 0; i < 7; i++) { signInAs(s, 'office1'); clock.advance(1000); }
+    for (let i = 0; i < 7; i++) {
+      signInAs(s, 'office1');
+      clock.advance(1000);
+    }
     fail(s, 'office1', 'wrong password!');
     expect(() => s.db.prepare("UPDATE audit_log SET actor = 'someone else'").run()).toThrow(/append-only/);
     expect(() => s.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
@@ -262,11 +366,21 @@ describe('roles and the audit log', () => {
     expect(page1.total).toBe(7);
     expect(page1.rows).toHaveLength(5);
     expect(page1.rows[0].id).toBeGreaterThan(page1.rows[4].id);
-    const page2 = ok(s, 'audit.list', { action: 'auth.signIn', actor: 'office1', limit: 5, offset: 5 }, admin());
+    const page2 = ok(
+      s,
+      'audit.list',
+      { action: 'auth.signIn', actor: 'office1', limit: 5, offset: 5 },
+      admin(),
+    );
     expect(page2.rows).toHaveLength(2);
-    expect(page1.actions).toEqual(expect.arrayContaining(['auth.signIn', 'auth.signInFailed', 'users.create']));
+    expect(page1.actions).toEqual(
+      expect.arrayContaining(['auth.signIn', 'auth.signInFailed', 'users.create']),
+    );
     expect(ok(s, 'audit.list', { from: '2026-12-02' }, admin()).total).toBe(0);
-    expect(ok(s, 'audit.list', { from: '2026-12-01', to: '2026-12-01', action: 'auth.signInFailed' }, admin()).total).toBe(1);
+    expect(
+      ok(s, 'audit.list', { from: '2026-12-01', to: '2026-12-01', action: 'auth.signInFailed' }, admin())
+        .total,
+    ).toBe(1);
     expect(ok(s, 'audit.list', { actor: '%' }, admin()).total).toBe(0); // LIKE wildcards are taken literally
   });
 

@@ -7,11 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli';
 import { PUPIL_HEADER, pupilRow, tempDir, upn } from '../helpers/store';
 
-
 function newDb() {
   const dir = tempDir();
   const db = path.join(dir, 'school.sqlite');
-  expect(cli(['init', '--db', db, '--school', 'Test School', '--urn', '123456', '--la', '801', '--estab', '2001']).code).toBe(0);
+  expect(
+    cli(['init', '--db', db, '--school', 'Test School', '--urn', '123456', '--la', '801', '--estab', '2001'])
+      .code,
+  ).toBe(0);
   return { dir, db };
 }
 
@@ -35,7 +37,10 @@ describe('attendance CLI', () => {
   it('imports pupils, prints exactly one JSON document, and re-import is a no-op', () => {
     const { dir, db } = newDb();
     const file = path.join(dir, 'pupils.csv');
-    fs.writeFileSync(file, [PUPIL_HEADER, pupilRow(1), pupilRow(2, { leaving_date: '20/07/2025', fsm: '1' })].join('\n'));
+    fs.writeFileSync(
+      file,
+      [PUPIL_HEADER, pupilRow(1), pupilRow(2, { leaving_date: '20/07/2025', fsm: '1' })].join('\n'),
+    );
     expect(cli(['import', 'pupils', '--db', db, file])).toMatchObject({ code: 0 });
     expect(cli(['import', 'pupils', '--db', db, file, '--json'])).toMatchObject({ code: 0 });
     const r = cli(['pupils', '--db', db, '--json']);
@@ -44,8 +49,22 @@ describe('attendance CLI', () => {
     expect(Object.keys(doc)).toEqual(['pupils']);
     expect(doc.pupils).toHaveLength(2);
     expect(doc.pupils[1]).toEqual({
-      upn: upn(2), surname: 'Surname2', forename: 'Forename2', preferredForename: null, dob: '2018-03-03', sex: 'M', yearGroup: '2', regGroup: '2 Oak',
-      admissionDate: '2022-09-05', leavingDate: '2025-07-20', fsm: true, sen: 'N', cla: false, socialWorker: false, eal: false, boarder: false,
+      upn: upn(2),
+      surname: 'Surname2',
+      forename: 'Forename2',
+      preferredForename: null,
+      dob: '2018-03-03',
+      sex: 'M',
+      yearGroup: '2',
+      regGroup: '2 Oak',
+      admissionDate: '2022-09-05',
+      leavingDate: '2025-07-20',
+      fsm: true,
+      sen: 'N',
+      cla: false,
+      socialWorker: false,
+      eal: false,
+      boarder: false,
     });
   });
 
@@ -62,15 +81,27 @@ describe('attendance CLI', () => {
   it('imports a calendar with line-numbered refusals, idempotently', () => {
     const { dir, db } = newDb();
     const bad = path.join(dir, 'bad-cal.csv');
-    fs.writeFileSync(bad, 'date_from,date_to,kind,label\n2025-09-03,2025-10-24,term,Autumn 1\n2025-11-03,2025-10-01,term,Backwards\n2025-11-03,2025-12-19,holiday,Wrong\n');
+    fs.writeFileSync(
+      bad,
+      'date_from,date_to,kind,label\n2025-09-03,2025-10-24,term,Autumn 1\n2025-11-03,2025-10-01,term,Backwards\n2025-11-03,2025-12-19,holiday,Wrong\n',
+    );
     const r = cli(['import', 'calendar', '--db', db, bad]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('line 3: date_to 2025-10-01 is before date_from 2025-11-03');
     expect(r.err).toContain('line 4: kind "holiday" must be term or closure');
     const good = path.join(dir, 'cal.csv');
-    fs.writeFileSync(good, 'Date From,Date To,Kind,Label\n03/09/2025,24/10/2025,term,Autumn 1\n2025-11-03,2025-12-19,term,Autumn 2\n2025-11-28,2025-11-28,closure,INSET\n');
-    expect(JSON.parse(cli(['import', 'calendar', '--db', db, good, '--json']).out)).toEqual({ added: 3, unchanged: 0 });
-    expect(JSON.parse(cli(['import', 'calendar', '--db', db, good, '--json']).out)).toEqual({ added: 0, unchanged: 3 });
+    fs.writeFileSync(
+      good,
+      'Date From,Date To,Kind,Label\n03/09/2025,24/10/2025,term,Autumn 1\n2025-11-03,2025-12-19,term,Autumn 2\n2025-11-28,2025-11-28,closure,INSET\n',
+    );
+    expect(JSON.parse(cli(['import', 'calendar', '--db', db, good, '--json']).out)).toEqual({
+      added: 3,
+      unchanged: 0,
+    });
+    expect(JSON.parse(cli(['import', 'calendar', '--db', db, good, '--json']).out)).toEqual({
+      added: 0,
+      unchanged: 3,
+    });
   });
 
   it('backup writes a checked copy and verify passes on it; backup never overwrites', () => {
@@ -102,7 +133,8 @@ describe('attendance CLI', () => {
 
   it('demo is deterministic for a seed', () => {
     const dir = tempDir();
-    const a = path.join(dir, 'a.sqlite'), b = path.join(dir, 'b.sqlite');
+    const a = path.join(dir, 'a.sqlite'),
+      b = path.join(dir, 'b.sqlite');
     const ra = cli(['demo', '--db', a, '--pupils', '60', '--seed', '7', '--json']);
     const rb = cli(['demo', '--db', b, '--pupils', '60', '--seed', '7', '--json']);
     expect(ra.code).toBe(0);
@@ -123,19 +155,68 @@ describe('attendance CLI', () => {
     expect(Object.keys(doc)).toEqual(['from', 'to', 'asOf', 'school', 'pupils']);
     expect(doc.asOf).toBe('2025-12-19');
     expect(Object.keys(doc.school)).toEqual(['all', 'dfeCohort']);
-    expect(Object.keys(doc.school.all)).toEqual(['pupils', 'possible', 'attended', 'authorised', 'unauthorised', 'absencePct', 'persistentPct', 'severePct', 'persistentCount', 'severeCount']);
-    expect(Object.keys(doc.pupils[0])).toEqual(['upn', 'possible', 'present', 'attended', 'authorised', 'unauthorised', 'attendancePct', 'absencePct', 'band', 'lateBeforeClose', 'lateAfterClose', 'minutesLate', 'illnessSessions', 'penaltySessionsMaxWindow', 'penaltyThresholdFirstMet', 'longestUnauthorisedRunSessions', 'overdueN']);
-    expect([...doc.pupils.map((p: { upn: string }) => p.upn)]).toEqual([...doc.pupils.map((p: { upn: string }) => p.upn)].sort());
-    const refused = cli(['report', 'pupils', '--db', db, '--from', '2025-09-01', '--to', '2025-12-19', '--as-of', '2025-12-01', '--json']);
+    expect(Object.keys(doc.school.all)).toEqual([
+      'pupils',
+      'possible',
+      'attended',
+      'authorised',
+      'unauthorised',
+      'absencePct',
+      'persistentPct',
+      'severePct',
+      'persistentCount',
+      'severeCount',
+    ]);
+    expect(Object.keys(doc.pupils[0])).toEqual([
+      'upn',
+      'possible',
+      'present',
+      'attended',
+      'authorised',
+      'unauthorised',
+      'attendancePct',
+      'absencePct',
+      'band',
+      'lateBeforeClose',
+      'lateAfterClose',
+      'minutesLate',
+      'illnessSessions',
+      'penaltySessionsMaxWindow',
+      'penaltyThresholdFirstMet',
+      'longestUnauthorisedRunSessions',
+      'overdueN',
+    ]);
+    expect([...doc.pupils.map((p: { upn: string }) => p.upn)]).toEqual(
+      [...doc.pupils.map((p: { upn: string }) => p.upn)].sort(),
+    );
+    const refused = cli([
+      'report',
+      'pupils',
+      '--db',
+      db,
+      '--from',
+      '2025-09-01',
+      '--to',
+      '2025-12-19',
+      '--as-of',
+      '2025-12-01',
+      '--json',
+    ]);
     expect(refused.code).toBe(1);
     expect(refused.out).toBe('');
   });
 
   it('the bundled program runs with the same exit codes', () => {
     const bin = path.resolve('dist/cli/attendance.cjs');
-    if (!fs.existsSync(bin)) throw new Error('build first: npm run build');
+    if (!fs.existsSync(bin)) {
+      throw new Error('build first: npm run build');
+    }
     const dir = tempDir();
-    const ok = spawnSync(process.execPath, [bin, 'init', '--db', path.join(dir, 's.sqlite'), '--school', 'X'], { encoding: 'utf8' });
+    const ok = spawnSync(
+      process.execPath,
+      [bin, 'init', '--db', path.join(dir, 's.sqlite'), '--school', 'X'],
+      { encoding: 'utf8' },
+    );
     expect(ok.status).toBe(0);
     expect(spawnSync(process.execPath, [bin, 'nope'], { encoding: 'utf8' }).status).toBe(2);
   });

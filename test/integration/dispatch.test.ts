@@ -9,25 +9,77 @@ import { rowCount, setupSchool, STAFF_SESSION, tempStore } from '../helpers/stor
 describe('dispatch', () => {
   it('returns invalid with issues for bad input, and nothing is written', () => {
     const s = tempStore();
-    const r = dispatch(s, 'school.setup', { school: { name: '' }, academicYear: 1, ranges: [] }, STAFF_SESSION);
+    const r = dispatch(
+      s,
+      'school.setup',
+      { school: { name: '' }, academicYear: 1, ranges: [] },
+      STAFF_SESSION,
+    );
     expect(r.ok).toBe(false);
-    if (!r.ok) { expect(r.error.kind).toBe('invalid'); expect(r.error.issues!.length).toBeGreaterThan(0); }
+    if (!r.ok) {
+      expect(r.error.kind).toBe('invalid');
+      expect(r.error.issues!.length).toBeGreaterThan(0);
+    }
     expect(rowCount(s, 'school')).toBe(0);
   });
 
   it('refuses a register open longer than 30 minutes', () => {
     const s = tempStore();
-    const r = dispatch(s, 'school.setup', { school: { name: 'X', urn: null, laCode: null, estab: null, address: null, amOpens: '08:40', pmOpens: '13:10', registerOpenMinutes: 45, championName: null, championPosition: null, atRiskLowerPct: 5 }, academicYear: 2025, ranges: [] }, STAFF_SESSION);
+    const r = dispatch(
+      s,
+      'school.setup',
+      {
+        school: {
+          name: 'X',
+          urn: null,
+          laCode: null,
+          estab: null,
+          address: null,
+          amOpens: '08:40',
+          pmOpens: '13:10',
+          registerOpenMinutes: 45,
+          championName: null,
+          championPosition: null,
+          atRiskLowerPct: 5,
+        },
+        academicYear: 2025,
+        ranges: [],
+      },
+      STAFF_SESSION,
+    );
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toMatch(/at most 30 minutes/);
+    if (!r.ok) {
+      expect(r.error.message).toMatch(/at most 30 minutes/);
+    }
   });
 
   it('rolls back a write that fails half-way', () => {
     const s = tempStore();
-    const r = dispatch(s, 'school.setup', {
-      school: { name: 'X', urn: null, laCode: null, estab: null, address: null, amOpens: '08:40', pmOpens: '13:10', registerOpenMinutes: 30, championName: null, championPosition: null, atRiskLowerPct: 5 },
-      academicYear: 2025, ranges: [{ dateFrom: '2025-09-03', dateTo: '2025-10-24', kind: 'term', label: null }, { dateFrom: '2027-01-01', dateTo: '2027-02-01', kind: 'term', label: null }],
-    }, STAFF_SESSION);
+    const r = dispatch(
+      s,
+      'school.setup',
+      {
+        school: {
+          name: 'X',
+          urn: null,
+          laCode: null,
+          estab: null,
+          address: null,
+          amOpens: '08:40',
+          pmOpens: '13:10',
+          registerOpenMinutes: 30,
+          championName: null,
+          championPosition: null,
+          atRiskLowerPct: 5,
+        },
+        academicYear: 2025,
+        ranges: [
+          { dateFrom: '2025-09-03', dateTo: '2025-10-24', kind: 'term', label: null },
+          { dateFrom: '2027-01-01', dateTo: '2027-02-01', kind: 'term', label: null },
+        ],
+      },
+      STAFF_SESSION,
+    );
     expect(r.ok).toBe(false);
     expect(rowCount(s, 'school')).toBe(0);
     expect(rowCount(s, 'calendar_ranges')).toBe(0);
@@ -41,13 +93,23 @@ describe('dispatch', () => {
     for (const c of CHANNELS.filter((c) => !contract[c].public && !contract[c].account)) {
       const r = dispatch(s, c, {}, nobody);
       expect(r.ok, c).toBe(false);
-      if (!r.ok) expect(r.error.kind, c).toBe('forbidden');
+      if (!r.ok) {
+        expect(r.error.kind, c).toBe('forbidden');
+      }
     }
     const governor: Session = { userName: 'g', position: 'Governor', roles: ['governor'] };
-    for (const c of CHANNELS.filter((c) => !contract[c].public && !contract[c].account && !(contract[c].roles as readonly string[]).includes('governor'))) {
+    for (const c of CHANNELS.filter(
+      (c) =>
+        !contract[c].public &&
+        !contract[c].account &&
+        !(contract[c].roles as readonly string[]).includes('governor'),
+    )) {
       const r = dispatch(s, c, {}, governor);
-      if (!r.ok) expect(r.error.kind, c).toBe('forbidden');
-      else throw new Error(`${c} let a governor in`);
+      if (!r.ok) {
+        expect(r.error.kind, c).toBe('forbidden');
+      } else {
+        throw new Error(`${c} let a governor in`);
+      }
     }
     expect(rowCount(s, 'audit_log')).toBe(before);
   });
@@ -68,7 +130,9 @@ describe('network shares', () => {
   it('refuses UNC paths and mapped network drives with an explanation', () => {
     expect(networkShareReason('\\\\server\\share\\attendance.sqlite')).toMatch(/network share.*locking/);
     expect(networkShareReason('//server/share/a.sqlite')).toMatch(/network share/);
-    expect(networkShareReason('Z:\\data\\a.sqlite', (d) => (d === 'Z' ? 'remote' : 'local'))).toMatch(/mapped network drive Z:/);
+    expect(networkShareReason('Z:\\data\\a.sqlite', (d) => (d === 'Z' ? 'remote' : 'local'))).toMatch(
+      /mapped network drive Z:/,
+    );
     expect(networkShareReason('C:\\data\\a.sqlite', () => 'local')).toBeNull();
     expect(networkShareReason('\\\\?\\C:\\data\\a.sqlite')).toBeNull();
   });

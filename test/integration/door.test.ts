@@ -14,7 +14,10 @@ describe('SessionKeeper (Electron windows)', () => {
     expect(k.call(s, 1, 'pupils.list', {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     const r = k.call(s, 1, 'auth.signIn', { username: 'office1', password: 'office1-password-1' });
     expect(r.ok).toBe(true);
-    if (r.ok) { expect(r.value).not.toHaveProperty('token'); expect(r.value).toMatchObject({ me: { username: 'office1' } }); }
+    if (r.ok) {
+      expect(r.value).not.toHaveProperty('token');
+      expect(r.value).toMatchObject({ me: { username: 'office1' } });
+    }
     expect(k.call(s, 1, 'pupils.list', {})).toMatchObject({ ok: true });
     expect(k.call(s, 2, 'pupils.list', {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } }); // another window
     expect(k.call(s, 1, 'auth.signOut', {})).toMatchObject({ ok: true });
@@ -24,7 +27,9 @@ describe('SessionKeeper (Electron windows)', () => {
     k.call(s, 3, 'auth.signIn', { username: 'office1', password: 'office1-password-1' });
     k.call(s, 3, 'auth.signIn', { username: 'office1', password: 'office1-password-1' }); // again: the first one ends
     k.forget(s, 3);
-    const reasons = (s.db.prepare('SELECT end_reason AS r FROM auth_sessions ORDER BY id').all() as { r: string | null }[]).map((x) => x.r);
+    const reasons = (
+      s.db.prepare('SELECT end_reason AS r FROM auth_sessions ORDER BY id').all() as { r: string | null }[]
+    ).map((x) => x.r);
     expect(reasons).toEqual(['signed out', 'signed in again', 'window closed']);
   });
 });

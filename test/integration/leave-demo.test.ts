@@ -22,9 +22,16 @@ describe('demo leave', () => {
     expect(family[0].familyId).toBe(family[1].familyId);
     expect(ok(store, 'leave.queue', {}, HEAD).requests).toHaveLength(3);
     const granted = all.find((r) => r.status === 'granted')!;
-    expect(store.db.prepare("SELECT code FROM planned_marks WHERE source = 'leave' AND source_id = ?").all(granted.id)).toEqual([{ code: 'C' }, { code: 'C' }]);
+    expect(
+      store.db
+        .prepare("SELECT code FROM planned_marks WHERE source = 'leave' AND source_id = ?")
+        .all(granted.id),
+    ).toEqual([{ code: 'C' }, { code: 'C' }]);
     const g = ok(store, 'leave.gProposals', {}, HEAD).proposals;
-    expect(g.map((p) => [p.code, p.session])).toEqual([['O', 'AM'], ['O', 'PM']]);
+    expect(g.map((p) => [p.code, p.session])).toEqual([
+      ['O', 'AM'],
+      ['O', 'PM'],
+    ]);
     expect(g[0].why).toMatch(/^leave refused on /);
     store.db.close();
     fs.rmSync(dir, { recursive: true, force: true });

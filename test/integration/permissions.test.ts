@@ -5,7 +5,15 @@
 import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/dispatch';
-import { ANONYMOUS, CHANNELS, contract, refusalFor, ROLES, type Channel, type Session } from '../../shared/contract';
+import {
+  ANONYMOUS,
+  CHANNELS,
+  contract,
+  refusalFor,
+  ROLES,
+  type Channel,
+  type Session,
+} from '../../shared/contract';
 import { createDemoSchool } from '../../main/core/demo/demo';
 import { DEMO_ACCOUNTS } from '../../main/core/auth/demo-accounts';
 import type { Store } from '../../main/core/db/connection';
@@ -15,10 +23,14 @@ import { fastAuth, signInAs } from '../helpers/auth';
 /** A digest of every row of every table, so "nothing changed" means nothing at all. */
 function dbDigest(s: Store): string {
   const h = crypto.createHash('sha256');
-  const tables = s.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+  const tables = s.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+    name: string;
+  }[];
   for (const { name } of tables) {
     h.update(`\n#${name}\n`);
-    for (const row of s.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate()) h.update(JSON.stringify(row));
+    for (const row of s.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate()) {
+      h.update(JSON.stringify(row));
+    }
   }
   return h.digest('hex');
 }
@@ -33,8 +45,14 @@ beforeAll(() => {
 const callers: [string, Session][] = [
   ...ROLES.map((r): [string, Session] => [r, { userName: `only ${r}`, position: 'x', roles: [r] }]),
   ['no session', ANONYMOUS],
-  ['locked screen', { userName: 'locked', position: 'x', roles: [...ROLES], userId: 1, restriction: 'locked' }],
-  ['new password due', { userName: 'due', position: 'x', roles: [...ROLES], userId: 1, restriction: 'mustChange' }],
+  [
+    'locked screen',
+    { userName: 'locked', position: 'x', roles: [...ROLES], userId: 1, restriction: 'locked' },
+  ],
+  [
+    'new password due',
+    { userName: 'due', position: 'x', roles: [...ROLES], userId: 1, restriction: 'mustChange' },
+  ],
 ];
 
 describe('the permission walk', () => {
@@ -51,9 +69,15 @@ describe('the permission walk', () => {
     for (const [who, session] of callers) {
       for (const c of CHANNELS) {
         const spec = contract[c];
-        const allowed = spec.public || (spec.account ? !!session.userId || session.roles.length > 0 : !session.restriction && session.roles.some((r) => spec.roles.includes(r)));
+        const allowed =
+          spec.public ||
+          (spec.account
+            ? !!session.userId || session.roles.length > 0
+            : !session.restriction && session.roles.some((r) => spec.roles.includes(r)));
         expect(refusalFor(spec, session) === null, `${who} → ${c}`).toBe(allowed);
-        if (allowed) continue;
+        if (allowed) {
+          continue;
+        }
         const r = dispatch(s, c, {}, session);
         expect(r.ok ? 'ok' : r.error.kind, `${who} → ${c}`).toBe('forbidden');
         refused.push(`${who} → ${c}`);
@@ -64,28 +88,50 @@ describe('the permission walk', () => {
     // allowed calls (empty input, so mostly `invalid`) are never `forbidden` by the table
     for (const [who, session] of callers) {
       for (const c of CHANNELS.filter((c) => refusalFor(contract[c], session) === null)) {
-        if (c === 'auth.signOut' || c === 'auth.lock') continue; // these would end or lock the walk's own state
+        if (c === 'auth.signOut' || c === 'auth.lock') {
+          continue;
+        } // these would end or lock the walk's own state
         const r = dispatch(s, c, {}, session);
-        if (!r.ok) expect(r.error.message, `${who} → ${c}`).not.toMatch(/Your role may not do this|Sign in first/);
+        if (!r.ok) {
+          expect(r.error.message, `${who} → ${c}`).not.toMatch(/Your role may not do this|Sign in first/);
+        }
       }
     }
   });
 
   it('the role definitions hold: administrators and governors reach no pupil data, office staff no head or admin work', () => {
-    const may = (role: (typeof ROLES)[number], c: Channel) => refusalFor(contract[c], { userName: 'x', position: 'x', roles: [role] }) === null;
-    for (const c of ['pupils.list', 'pupils.get', 'registers.get', 'followup.list', 'grid.get', 'marks.export', 'pupils.figures', 'marks.history'] as Channel[]) {
+    const may = (role: (typeof ROLES)[number], c: Channel) =>
+      refusalFor(contract[c], { userName: 'x', position: 'x', roles: [role] }) === null;
+    for (const c of [
+      'pupils.list',
+      'pupils.get',
+      'registers.get',
+      'followup.list',
+      'grid.get',
+      'marks.export',
+      'pupils.figures',
+      'marks.history',
+    ] as Channel[]) {
       expect(may('admin', c), `admin ${c}`).toBe(false);
       expect(may('governor', c), `governor ${c}`).toBe(false);
       expect(may('office', c), `office ${c}`).toBe(true);
     }
-    for (const c of ['users.create', 'users.resetPassword', 'users.disable', 'auth.setSettings', 'admin.backup'] as Channel[]) {
+    for (const c of [
+      'users.create',
+      'users.resetPassword',
+      'users.disable',
+      'auth.setSettings',
+      'admin.backup',
+    ] as Channel[]) {
       expect(may('admin', c), `admin ${c}`).toBe(true);
       expect(may('office', c), `office ${c}`).toBe(false);
     }
     expect(may('head', 'users.setLeaveAuthority')).toBe(true);
     expect(may('admin', 'users.setLeaveAuthority')).toBe(false);
     expect(may('head', 'audit.list') && may('admin', 'audit.list')).toBe(true);
-    expect(may('office', 'audit.list') || may('lead', 'audit.list') || may('governor', 'audit.list')).toBe(false);
+    expect(may('office', 'audit.list') || may('lead', 'audit.list') || may('governor', 'audit.list')).toBe(
+      false,
+    );
     expect(may('office', 'pupils.recordLeaving')).toBe(false);
     expect(may('office', 'school.setup') || may('governor', 'school.setup')).toBe(false);
   });
@@ -95,7 +141,12 @@ describe('the permission walk', () => {
 const GOVERNOR_SAMPLES: Partial<Record<Channel, unknown>> = {
   'calendar.get': { from: '2026-09-01', to: '2027-08-31' },
   'auth.signIn': { username: 'governor', password: 'governor-demo-2026' },
-  'auth.firstAdmin': { username: 'another', displayName: 'Another', position: '', password: 'a long enough password' },
+  'auth.firstAdmin': {
+    username: 'another',
+    displayName: 'Another',
+    position: '',
+    password: 'a long enough password',
+  },
   'auth.unlock': { password: 'governor-demo-2026' },
   'auth.changePassword': { current: 'governor-demo-2026', next: 'governor new phrase 1' },
 };
@@ -106,27 +157,50 @@ describe('a governor', () => {
     const g = signInAs(s, gov.username, gov.password);
     // The governor's dashboard really answers (with figures), so the name check below reads real output.
     expect(dispatch(s, 'dashboard.get', {}, g.session(), { validateOutput: true }).ok).toBe(true);
-    const pupils = s.db.prepare('SELECT upn, surname, forename, preferred_forename AS pf FROM pupils').all() as { upn: string; surname: string; forename: string; pf: string | null }[];
+    const pupils = s.db
+      .prepare('SELECT upn, surname, forename, preferred_forename AS pf FROM pupils')
+      .all() as { upn: string; surname: string; forename: string; pf: string | null }[];
     expect(pupils.length).toBe(40);
     const school = JSON.stringify(s.db.prepare('SELECT * FROM school').get());
     // The school's own record (its name, its champion) is the governors' to see even if a pupil shares a surname.
     const schoolWords = new Set(school.match(/[A-Za-z'-]+/g));
-    const names = new Set(pupils.flatMap((p) => [p.surname, p.forename, ...(p.pf ? [p.pf] : [])]).filter((w) => !schoolWords.has(w)));
+    const names = new Set(
+      pupils
+        .flatMap((p) => [p.surname, p.forename, ...(p.pf ? [p.pf] : [])])
+        .filter((w) => !schoolWords.has(w)),
+    );
     const reached: string[] = [];
     const order = [...CHANNELS].sort((a, b) => Number(a === 'auth.signOut') - Number(b === 'auth.signOut'));
     for (const c of order) {
       const session = g.session();
-      if (refusalFor(contract[c], session) !== null) continue;
+      if (refusalFor(contract[c], session) !== null) {
+        continue;
+      }
       const r = dispatch(s, c, GOVERNOR_SAMPLES[c] ?? {}, session, { validateOutput: true });
-      if (!r.ok) expect(r.error.kind, `${c}: give GOVERNOR_SAMPLES a valid input (${r.error.message})`).not.toBe('invalid');
+      if (!r.ok) {
+        expect(r.error.kind, `${c}: give GOVERNOR_SAMPLES a valid input (${r.error.message})`).not.toBe(
+          'invalid',
+        );
+      }
       const text = JSON.stringify(r);
-      for (const p of pupils) expect(text.includes(p.upn), `${c} shows a UPN`).toBe(false);
+      for (const p of pupils) {
+        expect(text.includes(p.upn), `${c} shows a UPN`).toBe(false);
+      }
       const words = text.match(/[A-Za-z'-]+/g) ?? [];
       const hit = words.find((w) => names.has(w));
       expect(hit, `${c} shows the pupil name ${hit}`).toBeUndefined();
       reached.push(c);
     }
-    expect(reached).toEqual(expect.arrayContaining(['app.status', 'school.get', 'calendar.get', 'auth.me', 'dashboard.get', 'figures.national.list']));
+    expect(reached).toEqual(
+      expect.arrayContaining([
+        'app.status',
+        'school.get',
+        'calendar.get',
+        'auth.me',
+        'dashboard.get',
+        'figures.national.list',
+      ]),
+    );
 
     expect(reached).not.toContain('pupils.list');
   });

@@ -10,8 +10,15 @@ describe('pupil figures', () => {
     createDemoSchool(s, { pupils: 40, seed: 11, today: '2026-12-01' });
     const period = { from: '2026-09-01', to: '2026-12-01' };
     const report = reportPupils(s.db, period);
-    const ids = new Map((s.db.prepare('SELECT upn, id FROM pupils').all() as { upn: string; id: number }[]).map((r) => [r.upn, r.id]));
+    const ids = new Map(
+      (s.db.prepare('SELECT upn, id FROM pupils').all() as { upn: string; id: number }[]).map((r) => [
+        r.upn,
+        r.id,
+      ]),
+    );
     expect(report.pupils.length).toBeGreaterThan(30);
-    for (const row of report.pupils) expect(ok(s, 'pupils.figures', { pupilId: ids.get(row.upn)!, ...period }).figures).toEqual(row);
+    for (const row of report.pupils) {
+      expect(ok(s, 'pupils.figures', { pupilId: ids.get(row.upn)!, ...period }).figures).toEqual(row);
+    }
   });
 });

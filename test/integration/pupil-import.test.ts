@@ -2,7 +2,16 @@
 // re-import, audited updates, header matching and the date forms of cli.md.
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/dispatch';
-import { ok, PUPIL_HEADER, pupilRow, rowCount, setupSchool, STAFF_SESSION, tempStore, upn } from '../helpers/store';
+import {
+  ok,
+  PUPIL_HEADER,
+  pupilRow,
+  rowCount,
+  setupSchool,
+  STAFF_SESSION,
+  tempStore,
+  upn,
+} from '../helpers/store';
 
 function fresh() {
   const s = tempStore();
@@ -13,7 +22,13 @@ function fresh() {
 describe('import pupils', () => {
   it('imports pupils with contacts and returns them as cli.md fields', () => {
     const s = fresh();
-    const r = ok(s, 'pupils.import', { csv: [PUPIL_HEADER, pupilRow(1), pupilRow(2, { fsm: 'Yes', sen: 'K', eal: 'true', dob: '07/05/2018' })].join('\n') });
+    const r = ok(s, 'pupils.import', {
+      csv: [
+        PUPIL_HEADER,
+        pupilRow(1),
+        pupilRow(2, { fsm: 'Yes', sen: 'K', eal: 'true', dob: '07/05/2018' }),
+      ].join('\n'),
+    });
     expect(r).toMatchObject({ rows: 2, created: 2, updated: 0, unchanged: 0 });
     const list = ok(s, 'pupils.list', { onDate: '2025-10-01' }).pupils;
     expect(list.map((p) => p.upn).sort()).toEqual([upn(1), upn(2)].sort());
@@ -21,16 +36,31 @@ describe('import pupils', () => {
     expect(p2).toMatchObject({ fsm: true, sen: 'K', eal: true, dob: '2018-05-07', cla: false });
     const page = ok(s, 'pupils.get', { id: p2.id });
     expect(page.contacts).toHaveLength(1);
-    expect(page.contacts[0]).toMatchObject({ name: 'Parent2 Surname2', livesWith: true, parentalResponsibility: true, phone: '07700 900123' });
+    expect(page.contacts[0]).toMatchObject({
+      name: 'Parent2 Surname2',
+      livesWith: true,
+      parentalResponsibility: true,
+      phone: '07700 900123',
+    });
   });
 
   it('refuses the whole file when one row is bad, naming each line, and writes nothing', () => {
     const s = fresh();
     const bad = upn(3).replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
-    const csv = [PUPIL_HEADER, pupilRow(1), pupilRow(2), pupilRow(3, { upn: bad }), pupilRow(4, { sex: 'X' }), pupilRow(5, { leaving_date: '2021-01-01' }), pupilRow(1)].join('\n');
+    const csv = [
+      PUPIL_HEADER,
+      pupilRow(1),
+      pupilRow(2),
+      pupilRow(3, { upn: bad }),
+      pupilRow(4, { sex: 'X' }),
+      pupilRow(5, { leaving_date: '2021-01-01' }),
+      pupilRow(1),
+    ].join('\n');
     const r = dispatch(s, 'pupils.import', { csv }, STAFF_SESSION);
     expect(r.ok).toBe(false);
-    if (r.ok) return;
+    if (r.ok) {
+      return;
+    }
     expect(r.error.kind).toBe('invalid');
     expect(r.error.issues).toEqual([
       { line: 4, message: `UPN ${bad} has a wrong check letter (expected ${upn(3)[0]})` },
@@ -48,7 +78,9 @@ describe('import pupils', () => {
     const csv = [PUPIL_HEADER, multi, pupilRow(3, { year_group: '15' })].join('\r\n');
     const r = dispatch(s, 'pupils.import', { csv }, STAFF_SESSION);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.issues).toEqual([{ line: 5, message: 'year_group "15" must be N1, N2, R or 1 to 14' }]);
+    if (!r.ok) {
+      expect(r.error.issues).toEqual([{ line: 5, message: 'year_group "15" must be N1, N2, R or 1 to 14' }]);
+    }
   });
 
   it('is idempotent: re-importing the same file changes nothing and writes no audit rows', () => {
@@ -63,17 +95,32 @@ describe('import pupils', () => {
   it('updates an existing pupil by UPN and audits each changed field with old and new values', () => {
     const s = fresh();
     ok(s, 'pupils.import', { csv: [PUPIL_HEADER, pupilRow(1)].join('\n') });
-    const r = ok(s, 'pupils.import', { csv: [PUPIL_HEADER, pupilRow(1, { reg_group: '2 Ash', fsm: 'Y' })].join('\n') });
+    const r = ok(s, 'pupils.import', {
+      csv: [PUPIL_HEADER, pupilRow(1, { reg_group: '2 Ash', fsm: 'Y' })].join('\n'),
+    });
     expect(r).toMatchObject({ created: 0, updated: 1 });
-    const row = s.db.prepare("SELECT detail FROM audit_log WHERE action = 'pupil.update' ORDER BY id DESC").get() as { detail: string };
-    expect(JSON.parse(row.detail).changes).toEqual({ regGroup: { from: '2 Oak', to: '2 Ash' }, fsm: { from: false, to: true } });
+    const row = s.db
+      .prepare("SELECT detail FROM audit_log WHERE action = 'pupil.update' ORDER BY id DESC")
+      .get() as { detail: string };
+    expect(JSON.parse(row.detail).changes).toEqual({
+      regGroup: { from: '2 Oak', to: '2 Ash' },
+      fsm: { from: false, to: true },
+    });
   });
 
   it('matches headers ignoring case, spaces, _ and -, ignores unknown columns, and accepts a BOM', () => {
     const s = fresh();
-    const csv = '\uFEFFUPN,Surname,Forename,DOB,Sex,Year Group,REG-GROUP,Admission_Date,Favourite Colour\n' + `${upn(7)},Smith,Ann,2018-01-02,F,2,2 Oak,05/09/2022,blue\n`;
+    const csv =
+      '\uFEFFUPN,Surname,Forename,DOB,Sex,Year Group,REG-GROUP,Admission_Date,Favourite Colour\n' +
+      `${upn(7)},Smith,Ann,2018-01-02,F,2,2 Oak,05/09/2022,blue\n`;
     expect(ok(s, 'pupils.import', { csv })).toMatchObject({ created: 1 });
-    expect(ok(s, 'pupils.list', { onDate: '2025-10-01' }).pupils[0]).toMatchObject({ upn: upn(7), regGroup: '2 Oak', admissionDate: '2022-09-05', sen: 'N', fsm: false });
+    expect(ok(s, 'pupils.list', { onDate: '2025-10-01' }).pupils[0]).toMatchObject({
+      upn: upn(7),
+      regGroup: '2 Oak',
+      admissionDate: '2022-09-05',
+      sen: 'N',
+      fsm: false,
+    });
   });
 
   it('does not read a column the user set to "not in this file", even when its name matches a field', () => {
@@ -87,10 +134,23 @@ describe('import pupils', () => {
 
   it('uses a column mapping for exports with other header names (SIMS/Arbor style)', () => {
     const s = fresh();
-    const csv = 'Unique Pupil Number,Legal Surname,Legal Forename,Date of Birth,Gender,Year,Reg,Start Date\n' + `${upn(8)},Jones,Bo,2018-01-02,M,Year 2,2 Oak,2022-09-05\n`;
+    const csv =
+      'Unique Pupil Number,Legal Surname,Legal Forename,Date of Birth,Gender,Year,Reg,Start Date\n' +
+      `${upn(8)},Jones,Bo,2018-01-02,M,Year 2,2 Oak,2022-09-05\n`;
     const preview = ok(s, 'pupils.importPreview', { csv });
-    expect(preview.errors[0].message).toMatch(/no upn, surname, forename, dob, sex, year_group, reg_group, admission_date columns/);
-    const mapping = { 'Unique Pupil Number': 'upn', 'Legal Surname': 'surname', 'Legal Forename': 'forename', 'Date of Birth': 'dob', Gender: 'sex', Year: 'year_group', Reg: 'reg_group', 'Start Date': 'admission_date' };
+    expect(preview.errors[0].message).toMatch(
+      /no upn, surname, forename, dob, sex, year_group, reg_group, admission_date columns/,
+    );
+    const mapping = {
+      'Unique Pupil Number': 'upn',
+      'Legal Surname': 'surname',
+      'Legal Forename': 'forename',
+      'Date of Birth': 'dob',
+      Gender: 'sex',
+      Year: 'year_group',
+      Reg: 'reg_group',
+      'Start Date': 'admission_date',
+    };
     const p2 = ok(s, 'pupils.importPreview', { csv, mapping });
     expect(p2.errors).toEqual([]);
     expect(p2.summary).toMatchObject({ rows: 1, created: 1 });
@@ -102,14 +162,29 @@ describe('import pupils', () => {
     const s = fresh();
     const r = dispatch(s, 'pupils.import', { csv: 'upn,surname\nX,Y\n' }, STAFF_SESSION);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.issues).toEqual([{ message: expect.stringMatching(/^The file has no forename, dob, sex, year_group, reg_group, admission_date columns/) }]);
+    if (!r.ok) {
+      expect(r.error.issues).toEqual([
+        {
+          message: expect.stringMatching(
+            /^The file has no forename, dob, sex, year_group, reg_group, admission_date columns/,
+          ),
+        },
+      ]);
+    }
   });
 
   it('refuses an unclosed quote with its line', () => {
     const s = fresh();
-    const r = dispatch(s, 'pupils.import', { csv: `${PUPIL_HEADER}\n${pupilRow(1)}\n"${upn(2)},oops\n` }, STAFF_SESSION);
+    const r = dispatch(
+      s,
+      'pupils.import',
+      { csv: `${PUPIL_HEADER}\n${pupilRow(1)}\n"${upn(2)},oops\n` },
+      STAFF_SESSION,
+    );
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.issues?.[0]).toMatchObject({ line: 3 });
+    if (!r.ok) {
+      expect(r.error.issues?.[0]).toMatchObject({ line: 3 });
+    }
   });
 });
 
@@ -118,33 +193,57 @@ describe('pupil page actions', () => {
     const s = fresh();
     ok(s, 'pupils.import', { csv: [PUPIL_HEADER, pupilRow(1)].join('\n') });
     const id = ok(s, 'pupils.list', { onDate: '2025-10-01' }).pupils[0].id;
-    ok(s, 'pupils.recordLeaving', { id, leavingDate: '2025-10-10', ground: '2024-9(1)(a)', confirmedBy: 'Head Teacher' });
+    ok(s, 'pupils.recordLeaving', {
+      id,
+      leavingDate: '2025-10-10',
+      ground: '2024-9(1)(a)',
+      confirmedBy: 'Head Teacher',
+    });
     expect(ok(s, 'pupils.list', { onDate: '2025-10-11' }).pupils).toHaveLength(0);
-    expect(ok(s, 'pupils.list', { onDate: '2025-10-11', includeLeavers: true }).pupils[0]).toMatchObject({ leavingDate: '2025-10-10', onRoll: false });
+    expect(ok(s, 'pupils.list', { onDate: '2025-10-11', includeLeavers: true }).pupils[0]).toMatchObject({
+      leavingDate: '2025-10-10',
+      onRoll: false,
+    });
     expect(ok(s, 'pupils.get', { id }).pupil.deletionGround).toBe('2024-9(1)(a)');
     expect(ok(s, 'pupils.get', { id }).returns.map((r) => r.kind)).toContain('deletion');
   });
 
   it('shows the new-pupil return due 5 days after entry until it is recorded as sent, and none for pupils admitted before the app was set up', () => {
     const s = fresh();
-    ok(s, 'pupils.import', { csv: [PUPIL_HEADER, pupilRow(1, { admission_date: '2099-09-03' }), pupilRow(2, { admission_date: '2025-09-03' })].join('\n') });
+    ok(s, 'pupils.import', {
+      csv: [
+        PUPIL_HEADER,
+        pupilRow(1, { admission_date: '2099-09-03' }),
+        pupilRow(2, { admission_date: '2025-09-03' }),
+      ].join('\n'),
+    });
     const all = ok(s, 'pupils.list', { includeLeavers: true }).pupils;
     const id = all.find((p) => p.upn === upn(1))!.id;
     expect(ok(s, 'pupils.get', { id }).newPupilReturnDue).toBe('2099-09-08');
     expect(ok(s, 'pupils.get', { id: all.find((p) => p.upn === upn(2))!.id }).newPupilReturnDue).toBeNull();
-    ok(s, 'pupils.recordReturn', { pupilId: id, kind: 'new_pupil', sentAt: '2099-09-05', method: 'LA portal' });
+    ok(s, 'pupils.recordReturn', {
+      pupilId: id,
+      kind: 'new_pupil',
+      sentAt: '2099-09-05',
+      method: 'LA portal',
+    });
     expect(ok(s, 'pupils.get', { id }).newPupilReturnDue).toBeNull();
   });
 
   it('asks for no new-pupil return for a pupil joining the youngest year on the first day of the school year (reg 13), but does for older years and later joiners', () => {
     const s = fresh();
     ok(s, 'calendar.addRange', { dateFrom: '2099-09-02', dateTo: '2099-12-18', kind: 'term', label: null });
-    ok(s, 'pupils.import', { csv: [PUPIL_HEADER,
-      pupilRow(1, { admission_date: '2099-09-02', year_group: 'R' }),
-      pupilRow(2, { admission_date: '2099-09-02', year_group: '3' }),
-      pupilRow(3, { admission_date: '2099-09-10', year_group: 'R' })].join('\n') });
+    ok(s, 'pupils.import', {
+      csv: [
+        PUPIL_HEADER,
+        pupilRow(1, { admission_date: '2099-09-02', year_group: 'R' }),
+        pupilRow(2, { admission_date: '2099-09-02', year_group: '3' }),
+        pupilRow(3, { admission_date: '2099-09-10', year_group: 'R' }),
+      ].join('\n'),
+    });
     const all = ok(s, 'pupils.list', { includeLeavers: true }).pupils;
-    const due = (n: number) => ok(s, 'pupils.get', { id: all.find((p) => p.upn === upn(n))!.id }).newPupilReturnDue;
+    const due = (n: number) =>
+      ok(s, 'pupils.get', { id: all.find((p) => p.upn === upn(n))!.id }).newPupilReturnDue;
     expect(due(1)).toBeNull();
     expect(due(2)).toBe('2099-09-07');
     expect(due(3)).toBe('2099-09-15');
@@ -152,9 +251,17 @@ describe('pupil page actions', () => {
 
   it('search finds a pupil by name or UPN; filters by flag', () => {
     const s = fresh();
-    ok(s, 'pupils.import', { csv: [PUPIL_HEADER, pupilRow(1, { surname: 'Okafor', fsm: 'Y' }), pupilRow(2)].join('\n') });
-    expect(ok(s, 'pupils.list', { search: 'okaf', onDate: '2025-10-01' }).pupils.map((p) => p.surname)).toEqual(['Okafor']);
-    expect(ok(s, 'pupils.list', { search: upn(2).slice(0, 9), onDate: '2025-10-01' }).pupils.length).toBeGreaterThanOrEqual(1);
-    expect(ok(s, 'pupils.list', { flag: 'fsm', onDate: '2025-10-01' }).pupils.map((p) => p.surname)).toEqual(['Okafor']);
+    ok(s, 'pupils.import', {
+      csv: [PUPIL_HEADER, pupilRow(1, { surname: 'Okafor', fsm: 'Y' }), pupilRow(2)].join('\n'),
+    });
+    expect(
+      ok(s, 'pupils.list', { search: 'okaf', onDate: '2025-10-01' }).pupils.map((p) => p.surname),
+    ).toEqual(['Okafor']);
+    expect(
+      ok(s, 'pupils.list', { search: upn(2).slice(0, 9), onDate: '2025-10-01' }).pupils.length,
+    ).toBeGreaterThanOrEqual(1);
+    expect(ok(s, 'pupils.list', { flag: 'fsm', onDate: '2025-10-01' }).pupils.map((p) => p.surname)).toEqual([
+      'Okafor',
+    ]);
   });
 });

@@ -8,12 +8,25 @@ import { DateInput } from '../../renderer/src/components/DateInput';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 let container: HTMLDivElement;
-afterEach(() => { container?.remove(); });
+afterEach(() => {
+  container?.remove();
+});
 
 function mount(initial: string, seen: string[]) {
   function Harness() {
     const [v, setV] = useState(initial);
-    return <FluentProvider theme={webLightTheme}><DateInput aria-label="Day" value={v} onChange={(_, d) => { seen.push(d.value); setV(d.value); }} /></FluentProvider>;
+    return (
+      <FluentProvider theme={webLightTheme}>
+        <DateInput
+          aria-label="Day"
+          value={v}
+          onChange={(_, d) => {
+            seen.push(d.value);
+            setV(d.value);
+          }}
+        />
+      </FluentProvider>
+    );
   }
   container = document.createElement('div');
   document.body.appendChild(container);
@@ -52,14 +65,29 @@ describe('DateInput', () => {
   it('shows the last good date again on leaving the box when the screen ignored the half-typed one', () => {
     function Keeper() {
       const [v, setV] = useState('2026-12-01');
-      return <FluentProvider theme={webLightTheme}><DateInput aria-label="Day" value={v} onChange={(_, d) => { if (d.value) setV(d.value); }} /></FluentProvider>;
+      return (
+        <FluentProvider theme={webLightTheme}>
+          <DateInput
+            aria-label="Day"
+            value={v}
+            onChange={(_, d) => {
+              if (d.value) {
+                setV(d.value);
+              }
+            }}
+          />
+        </FluentProvider>
+      );
     }
     container = document.createElement('div');
     document.body.appendChild(container);
     act(() => createRoot(container).render(<Keeper />));
     const input = container.querySelector('input')!;
     type(input, '');
-    act(() => { input.dispatchEvent(new FocusEvent('focusout', { bubbles: true })); input.dispatchEvent(new FocusEvent('blur')); });
+    act(() => {
+      input.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+      input.dispatchEvent(new FocusEvent('blur'));
+    });
     expect(input.value).toBe('01/12/2026');
   });
 });

@@ -4,8 +4,31 @@ import { canOpen } from '../../renderer/src/auth/access';
 import type { Role } from '../../shared/contract';
 import type { Me } from '../../shared/channels/auth';
 
-const me = (roles: Role[]): Me => ({ userId: 1, username: 'x', displayName: 'X', position: '', roles, authorisedForLeave: false, mustChangePassword: false, locked: false });
-const ROUTES = ['', 'register', 'followup', 'grid', 'checks', 'pupils', 'import', 'calendar', 'settings', 'users', 'audit', 'dashboard', 'leave'];
+const me = (roles: Role[]): Me => ({
+  userId: 1,
+  username: 'x',
+  displayName: 'X',
+  position: '',
+  roles,
+  authorisedForLeave: false,
+  mustChangePassword: false,
+  locked: false,
+});
+const ROUTES = [
+  '',
+  'register',
+  'followup',
+  'grid',
+  'checks',
+  'pupils',
+  'import',
+  'calendar',
+  'settings',
+  'users',
+  'audit',
+  'dashboard',
+  'leave',
+];
 const open = (roles: Role[]) => ROUTES.filter((r) => canOpen(r, me(roles)));
 
 describe('screens by role', () => {
@@ -16,7 +39,20 @@ describe('screens by role', () => {
     expect(open(['admin'])).toEqual(['', 'calendar', 'settings', 'users', 'audit']);
   });
   it('office and lead staff open the pupil and register screens but not settings, accounts or the audit log', () => {
-    for (const r of ['office', 'lead'] as Role[]) expect(open([r])).toEqual(['', 'register', 'followup', 'grid', 'checks', 'pupils', 'import', 'calendar', 'dashboard', 'leave']);
+    for (const r of ['office', 'lead'] as Role[]) {
+      expect(open([r])).toEqual([
+        '',
+        'register',
+        'followup',
+        'grid',
+        'checks',
+        'pupils',
+        'import',
+        'calendar',
+        'dashboard',
+        'leave',
+      ]);
+    }
   });
   it('the headteacher opens everything; roles add up', () => {
     expect(open(['head'])).toEqual(ROUTES);

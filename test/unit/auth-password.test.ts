@@ -1,6 +1,14 @@
 // Password hashing: scrypt at OWASP parameters by default, parameters stored with the hash, constant-time verify.
 import { describe, expect, it } from 'vitest';
-import { DEMO_SCRYPT, hashPassword, needsRehash, OWASP_SCRYPT, parseHash, passwordProblem, verifyPassword } from '../../main/core/auth/password';
+import {
+  DEMO_SCRYPT,
+  hashPassword,
+  needsRehash,
+  OWASP_SCRYPT,
+  parseHash,
+  passwordProblem,
+  verifyPassword,
+} from '../../main/core/auth/password';
 
 const FAST = { N: 2 ** 10, r: 8, p: 1 };
 
@@ -14,7 +22,8 @@ describe('password hashing', () => {
   });
 
   it('salts every hash, keeps its own parameters, and asks for a re-hash when they are below the wanted cost', () => {
-    const a = hashPassword('same password', FAST), b = hashPassword('same password', FAST);
+    const a = hashPassword('same password', FAST),
+      b = hashPassword('same password', FAST);
     expect(a).not.toBe(b);
     expect(parseHash(a)).toMatchObject({ N: 1024, r: 8, p: 1 });
     expect(verifyPassword('same password', a)).toBe(true);
@@ -24,7 +33,14 @@ describe('password hashing', () => {
   });
 
   it('a damaged or foreign hash never verifies and never throws', () => {
-    for (const h of ['', 'plain', 'scrypt$3$8$1$AAAA$AAAA', 'scrypt$1024$8$1$AAAA$AAAA', 'bcrypt$2b$10$abc', 'scrypt$2097152$8$1$AAAA$AAAA']) {
+    for (const h of [
+      '',
+      'plain',
+      'scrypt$3$8$1$AAAA$AAAA',
+      'scrypt$1024$8$1$AAAA$AAAA',
+      'bcrypt$2b$10$abc',
+      'scrypt$2097152$8$1$AAAA$AAAA',
+    ]) {
       expect(verifyPassword('anything', h), h).toBe(false);
     }
   });

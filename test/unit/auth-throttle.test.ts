@@ -1,6 +1,12 @@
 // Failed sign-ins: the growing delay and the lock-out, on a clock the test sets.
 import { describe, expect, it } from 'vitest';
-import { afterFailure, delayAfter, gate, NO_FAILURES, type ThrottleState } from '../../main/core/auth/throttle';
+import {
+  afterFailure,
+  delayAfter,
+  gate,
+  NO_FAILURES,
+  type ThrottleState,
+} from '../../main/core/auth/throttle';
 
 const policy = { maxFailures: 5, lockoutMinutes: 15 };
 const at = (s: string) => new Date(`2026-12-01T${s}Z`);
@@ -17,7 +23,12 @@ describe('sign-in throttle', () => {
     expect(gate(s, at('09:00:00.001')).open).toBe(true);
     s = afterFailure(s, at('09:00:10.000'), policy);
     expect(s.notBefore).toBe('2026-12-01T09:00:11.000Z');
-    expect(gate(s, at('09:00:10.500'))).toEqual({ open: false, why: 'wait', until: '2026-12-01T09:00:11.000Z', seconds: 1 });
+    expect(gate(s, at('09:00:10.500'))).toEqual({
+      open: false,
+      why: 'wait',
+      until: '2026-12-01T09:00:11.000Z',
+      seconds: 1,
+    });
     expect(gate(s, at('09:00:11.000')).open).toBe(true);
     s = afterFailure(s, at('09:00:20.000'), policy);
     expect(s.notBefore).toBe('2026-12-01T09:00:22.000Z');
@@ -25,7 +36,9 @@ describe('sign-in throttle', () => {
 
   it('locks the name for the policy minutes at the fifth failure, and an expired lock starts the count again', () => {
     let s: ThrottleState = NO_FAILURES;
-    for (let i = 0; i < 4; i++) s = afterFailure(s, at('09:00:00.000'), policy);
+    for (let i = 0; i < 4; i++) {
+      s = afterFailure(s, at('09:00:00.000'), policy);
+    }
     expect(s.lockedUntil).toBeNull();
     s = afterFailure(s, at('09:01:00.000'), policy);
     expect(s).toEqual({ failures: 5, notBefore: null, lockedUntil: '2026-12-01T09:16:00.000Z' });
@@ -37,7 +50,9 @@ describe('sign-in throttle', () => {
 
   it('follows the school’s own policy', () => {
     let s: ThrottleState = NO_FAILURES;
-    for (let i = 0; i < 3; i++) s = afterFailure(s, at('09:00:00.000'), { maxFailures: 3, lockoutMinutes: 60 });
+    for (let i = 0; i < 3; i++) {
+      s = afterFailure(s, at('09:00:00.000'), { maxFailures: 3, lockoutMinutes: 60 });
+    }
     expect(s.lockedUntil).toBe('2026-12-01T10:00:00.000Z');
   });
 });

@@ -21,7 +21,13 @@ describe('school days, sessions and weeks (statistics.md §1)', () => {
   });
 
   it('a school can remove or add a bank holiday', () => {
-    const c2 = new Calendar({ ranges: [{ dateFrom: '2026-04-13', dateTo: '2026-05-22', kind: 'term', label: null }], bankHolidayOverrides: [{ date: '2026-05-04', action: 'remove', label: null }, { date: '2026-05-05', action: 'add', label: 'Extra' }] });
+    const c2 = new Calendar({
+      ranges: [{ dateFrom: '2026-04-13', dateTo: '2026-05-22', kind: 'term', label: null }],
+      bankHolidayOverrides: [
+        { date: '2026-05-04', action: 'remove', label: null },
+        { date: '2026-05-05', action: 'add', label: 'Extra' },
+      ],
+    });
     expect(c2.isSchoolDay('2026-05-04')).toBe(true);
     expect(c2.dayKind('2026-05-05')).toBe('bank_holiday');
   });
@@ -37,8 +43,12 @@ describe('school days, sessions and weeks (statistics.md §1)', () => {
   });
 
   it('ships England and Wales bank holidays for every year 2020 to 2028, each on a weekday', () => {
-    for (let y = 2020; y <= 2028; y++) expect(BANK_HOLIDAYS_EW.filter((b) => b.date.startsWith(`${y}-`)).length).toBeGreaterThanOrEqual(8);
-    for (const b of BANK_HOLIDAYS_EW) expect([0, 6]).not.toContain(new Date(b.date + 'T00:00:00Z').getUTCDay());
+    for (let y = 2020; y <= 2028; y++) {
+      expect(BANK_HOLIDAYS_EW.filter((b) => b.date.startsWith(`${y}-`)).length).toBeGreaterThanOrEqual(8);
+    }
+    for (const b of BANK_HOLIDAYS_EW) {
+      expect([0, 6]).not.toContain(new Date(b.date + 'T00:00:00Z').getUTCDay());
+    }
     expect(BANK_HOLIDAYS_EW.map((b) => b.date)).toContain('2026-12-28');
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, compulsoryAgeRange, formatLongDate, formatUkDate, parseInputDate, academicYearOf, mondayOf } from '../../shared/dates';
+import {
+  ageOn,
+  compulsoryAgeRange,
+  formatLongDate,
+  formatUkDate,
+  parseInputDate,
+  academicYearOf,
+  mondayOf,
+} from '../../shared/dates';
 
 describe('dates', () => {
   it('accepts ISO and DD/MM/YYYY, never MM/DD/YYYY or impossible dates', () => {

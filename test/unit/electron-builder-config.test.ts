@@ -8,7 +8,7 @@ const require = createRequire(import.meta.url);
 const { load } = require('js-yaml') as { load(text: string): unknown };
 
 describe('electron-builder.yml', () => {
-  it('passes electron-builder\'s configuration validation and ships the migrations', async () => {
+  it("passes electron-builder's configuration validation and ships the migrations", async () => {
     const config = load(fs.readFileSync('electron-builder.yml', 'utf8')) as Record<string, unknown>;
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config');
     const { DebugLogger } = require('builder-util');
@@ -20,6 +20,8 @@ describe('electron-builder.yml', () => {
   it('rejects a configuration with an unknown key (the check is real)', async () => {
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config');
     const { DebugLogger } = require('builder-util');
-    await expect(validateConfiguration({ appId: 'x', notAnOption: true }, new DebugLogger(false))).rejects.toThrow();
+    await expect(
+      validateConfiguration({ appId: 'x', notAnOption: true }, new DebugLogger(false)),
+    ).rejects.toThrow();
   });
 });

@@ -2,12 +2,27 @@
 // path guard and navigation.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, defaultDbPath, isAllowedNavigation, isTrustedSender, resolveAppUrl, secureWebPreferences } from '../../main/electron/security';
+import {
+  CONTENT_SECURITY_POLICY,
+  defaultDbPath,
+  isAllowedNavigation,
+  isTrustedSender,
+  resolveAppUrl,
+  secureWebPreferences,
+} from '../../main/electron/security';
 
 describe('Electron security decisions', () => {
   it('windows are isolated, sandboxed and have no Node', () => {
     const p = secureWebPreferences('/x/preload.cjs');
-    expect(p).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webviewTag: false, webSecurity: true, allowRunningInsecureContent: false });
+    expect(p).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+    });
   });
 
   it('the CSP allows no inline scripts and no eval', () => {
@@ -15,7 +30,7 @@ describe('Electron security decisions', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
   });
 
-  it('only the app\'s own main frame is a trusted rpc sender', () => {
+  it("only the app's own main frame is a trusted rpc sender", () => {
     expect(isTrustedSender({ url: 'app://attendance/index.html#/pupils', parent: null })).toBe(true);
     expect(isTrustedSender({ url: 'app://attendance/index.html', parent: {} })).toBe(false);
     expect(isTrustedSender({ url: 'https://evil.example/', parent: null })).toBe(false);
@@ -44,6 +59,8 @@ describe('Electron security decisions', () => {
   });
 
   it('the database lives in the user data folder by default', () => {
-    expect(defaultDbPath(path.join('/home', 'u', '.config', 'Attendance'))).toBe(path.join('/home', 'u', '.config', 'Attendance', 'attendance.sqlite'));
+    expect(defaultDbPath(path.join('/home', 'u', '.config', 'Attendance'))).toBe(
+      path.join('/home', 'u', '.config', 'Attendance', 'attendance.sqlite'),
+    );
   });
 });

@@ -3,19 +3,37 @@
 import { describe, expect, it } from 'vitest';
 import { Calendar } from '../../shared/calendar';
 import { addDays, type IsoDate, type Session } from '../../shared/dates';
-import { buildPeriodContext, computePupilStats, penaltyForecast, type StatsMark } from '../../shared/statistics';
+import {
+  buildPeriodContext,
+  computePupilStats,
+  penaltyForecast,
+  type StatsMark,
+} from '../../shared/statistics';
 
-const CAL = new Calendar({ ranges: [
-  { dateFrom: '2025-09-03', dateTo: '2025-10-24', kind: 'term', label: null },
-  { dateFrom: '2025-11-03', dateTo: '2025-12-19', kind: 'term', label: null },
-] });
-const mk = (date: IsoDate, session: Session, code: string): StatsMark => ({ date, session, code, minutesLate: null });
-const sessionsOf = (from: IsoDate, to: IsoDate) => CAL.schoolDays(from, to).flatMap((date) => (['AM', 'PM'] as const).map((session) => ({ date, session })));
+const CAL = new Calendar({
+  ranges: [
+    { dateFrom: '2025-09-03', dateTo: '2025-10-24', kind: 'term', label: null },
+    { dateFrom: '2025-11-03', dateTo: '2025-12-19', kind: 'term', label: null },
+  ],
+});
+const mk = (date: IsoDate, session: Session, code: string): StatsMark => ({
+  date,
+  session,
+  code,
+  minutesLate: null,
+});
+const sessionsOf = (from: IsoDate, to: IsoDate) =>
+  CAL.schoolDays(from, to).flatMap((date) => (['AM', 'PM'] as const).map((session) => ({ date, session })));
 
 describe('penaltyForecast', () => {
   it('adds the requested sessions as G and reports the worst window whose last week holds a leave session', () => {
     // 4 unauthorised sessions in October, a 3-day request in November (6 sessions): 4 now, 10 if taken
-    const marks = [mk('2025-10-06', 'AM', 'O'), mk('2025-10-06', 'PM', 'O'), mk('2025-10-13', 'AM', 'N'), mk('2025-10-20', 'AM', 'U')];
+    const marks = [
+      mk('2025-10-06', 'AM', 'O'),
+      mk('2025-10-06', 'PM', 'O'),
+      mk('2025-10-13', 'AM', 'N'),
+      mk('2025-10-20', 'AM', 'U'),
+    ];
     const ctx = buildPeriodContext(CAL, { from: '2025-11-10', to: '2025-11-12' });
     const f = penaltyForecast(ctx, marks, sessionsOf('2025-11-10', '2025-11-12'));
     expect(f).toEqual({ now: 4, ifTaken: 10, thresholdFirstMet: '2025-11-12', reachesThreshold: true });
@@ -27,14 +45,20 @@ describe('penaltyForecast', () => {
   it('replaces a mark already held for a requested session instead of counting it twice', () => {
     const marks = [mk('2025-11-10', 'AM', 'N'), mk('2025-11-10', 'PM', 'I')];
     const ctx = buildPeriodContext(CAL, { from: '2025-11-10', to: '2025-11-10' });
-    expect(penaltyForecast(ctx, marks, sessionsOf('2025-11-10', '2025-11-10'))).toMatchObject({ now: 1, ifTaken: 2 });
+    expect(penaltyForecast(ctx, marks, sessionsOf('2025-11-10', '2025-11-10'))).toMatchObject({
+      now: 1,
+      ifTaken: 2,
+    });
   });
 
   it('agrees with computePupilStats on the same marks written out', () => {
     const base = [mk('2025-09-08', 'AM', 'G'), mk('2025-10-01', 'PM', 'O')];
     const leave = sessionsOf('2025-11-03', '2025-11-07');
     const ctx = buildPeriodContext(CAL, { from: '2025-11-03', to: '2025-11-07' });
-    const direct = computePupilStats(ctx, { upn: 'x' }, [...base, ...leave.map((s) => mk(s.date, s.session, 'G'))]);
+    const direct = computePupilStats(ctx, { upn: 'x' }, [
+      ...base,
+      ...leave.map((s) => mk(s.date, s.session, 'G')),
+    ]);
     expect(penaltyForecast(ctx, base, leave).ifTaken).toBe(direct.penaltySessionsMaxWindow);
     // 8 Sep is school week 2 and 3 Nov week 9 (half term skipped): inside the 10-week window ending with the leave
     expect(direct.penaltySessionsMaxWindow).toBe(12);

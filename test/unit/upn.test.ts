@@ -12,7 +12,10 @@ describe('UPN check letter (register-law.md §6 test vectors)', () => {
   });
 
   it('refuses a wrong check letter and names the expected one', () => {
-    expect(checkUpn('A801200005001')).toEqual({ ok: false, message: 'UPN A801200005001 has a wrong check letter (expected B)' });
+    expect(checkUpn('A801200005001')).toEqual({
+      ok: false,
+      message: 'UPN A801200005001 has a wrong check letter (expected B)',
+    });
   });
 
   it('refuses wrong lengths and letters I, O, S in the last place', () => {

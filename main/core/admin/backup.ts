@@ -7,17 +7,28 @@ import type { Db } from '../db/connection';
 import { AppError } from '../errors';
 import { networkShareReason } from '../paths';
 
-export interface VerifyReport { integrity: string[]; foreignKeys: number; ok: boolean }
+export interface VerifyReport {
+  integrity: string[];
+  foreignKeys: number;
+  ok: boolean;
+}
 
 export function verifyDb(db: Db): VerifyReport {
-  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map(
+    (r) => r.integrity_check,
+  );
   const foreignKeys = (db.pragma('foreign_key_check') as unknown[]).length;
   return { integrity, foreignKeys, ok: integrity.length === 1 && integrity[0] === 'ok' && foreignKeys === 0 };
 }
 
 export function backupTo(db: Db, target: string): { path: string; bytes: number } {
   const abs = path.resolve(target);
-  if (fs.existsSync(abs)) throw new AppError('conflict', `${target} already exists; choose a new file name (a backup never overwrites).`);
+  if (fs.existsSync(abs)) {
+    throw new AppError(
+      'conflict',
+      `${target} already exists; choose a new file name (a backup never overwrites).`,
+    );
+  }
   fs.mkdirSync(path.dirname(abs), { recursive: true });
   const tmp = `${abs}.partial`;
   fs.rmSync(tmp, { force: true });
@@ -42,7 +53,11 @@ export function backupTo(db: Db, target: string): { path: string; bytes: number 
 /** The default backup file: a backups folder next to the database, named by date and time. */
 export function defaultBackupPath(dbPath: string): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
-  return path.join(path.dirname(path.resolve(dbPath)), 'backups', `${path.basename(dbPath, '.sqlite')}-${stamp}.sqlite`);
+  return path.join(
+    path.dirname(path.resolve(dbPath)),
+    'backups',
+    `${path.basename(dbPath, '.sqlite')}-${stamp}.sqlite`,
+  );
 }
 
 export { networkShareReason };

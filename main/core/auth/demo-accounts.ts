@@ -9,21 +9,63 @@ import type { Output } from '../../../shared/contract';
 import { createAccount } from './auth.service';
 import { DEMO_SCRYPT } from './password';
 
-export const DEMO_ACCOUNTS: { role: Role; username: string; password: string; displayName: string; position: string }[] = [
-  { role: 'office', username: 'office', password: 'office-demo-2026', displayName: 'Mrs P. Quill', position: 'Office manager' },
-  { role: 'lead', username: 'lead', password: 'lead-demo-2026', displayName: 'Mrs J. Okafor', position: 'Deputy Headteacher and Senior Attendance Champion' },
-  { role: 'head', username: 'head', password: 'head-demo-2026', displayName: 'Mr R. Hartley', position: 'Headteacher' },
-  { role: 'admin', username: 'admin', password: 'admin-demo-2026', displayName: 'Mr T. Penrose', position: 'IT technician' },
-  { role: 'governor', username: 'governor', password: 'governor-demo-2026', displayName: 'Dr G. Ferris', position: 'Chair of governors' },
+export const DEMO_ACCOUNTS: {
+  role: Role;
+  username: string;
+  password: string;
+  displayName: string;
+  position: string;
+}[] = [
+  {
+    role: 'office',
+    username: 'office',
+    password: 'office-demo-2026',
+    displayName: 'Mrs P. Quill',
+    position: 'Office manager',
+  },
+  {
+    role: 'lead',
+    username: 'lead',
+    password: 'lead-demo-2026',
+    displayName: 'Mrs J. Okafor',
+    position: 'Deputy Headteacher and Senior Attendance Champion',
+  },
+  {
+    role: 'head',
+    username: 'head',
+    password: 'head-demo-2026',
+    displayName: 'Mr R. Hartley',
+    position: 'Headteacher',
+  },
+  {
+    role: 'admin',
+    username: 'admin',
+    password: 'admin-demo-2026',
+    displayName: 'Mr T. Penrose',
+    position: 'IT technician',
+  },
+  {
+    role: 'governor',
+    username: 'governor',
+    password: 'governor-demo-2026',
+    displayName: 'Dr G. Ferris',
+    position: 'Chair of governors',
+  },
 ];
 
 /** Called once by createDemoSchool. */
 export function createDemoAccounts(store: Store): void {
   const exists = store.db.prepare('SELECT 1 FROM users WHERE lower(username) = ?');
-  for (const a of DEMO_ACCOUNTS) if (!exists.get(a.username)) createAccount(store, 'Demo setup', { ...a, roles: [a.role] }, DEMO_SCRYPT);
+  for (const a of DEMO_ACCOUNTS) {
+    if (!exists.get(a.username)) {
+      createAccount(store, 'Demo setup', { ...a, roles: [a.role] }, DEMO_SCRYPT);
+    }
+  }
 }
 
 export function demoAccounts(ctx: Ctx): Output<'auth.demoAccounts'> {
-  if (!isDemo(ctx.store.db)) throw new AppError('refused', 'Demo accounts exist only in the demo school.');
+  if (!isDemo(ctx.store.db)) {
+    throw new AppError('refused', 'Demo accounts exist only in the demo school.');
+  }
   return { accounts: DEMO_ACCOUNTS };
 }

@@ -2,8 +2,23 @@
 import type { HandlersFor } from '../dispatch';
 import type { authChannels } from '../../../shared/channels/auth';
 import {
-  changePassword, createUser, disableUser, enableUser, firstAdmin, listUsers, lock, me, readAuthSettings, resetPassword, setAuthSettings,
-  setLeaveAuthority, signIn, signOut, unlock, unlockUser, updateUser,
+  changePassword,
+  createUser,
+  disableUser,
+  enableUser,
+  firstAdmin,
+  listUsers,
+  lock,
+  me,
+  readAuthSettings,
+  resetPassword,
+  setAuthSettings,
+  setLeaveAuthority,
+  signIn,
+  signOut,
+  unlock,
+  unlockUser,
+  updateUser,
 } from './auth.service';
 import { demoAccounts } from './demo-accounts';
 import { listAudit } from './audit.service';

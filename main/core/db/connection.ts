@@ -8,33 +8,47 @@ import * as figures from './schema-figures';
 import * as auth from './schema-auth';
 import * as leave from './schema-leave';
 import * as letters from './schema-letters';
-
-const schema = { ...base, ...figures, ...auth, ...leave, ...letters };
 import { migrate, type MigrateReport } from './migrate';
 import { networkShareReason } from '../paths';
 import { AppError } from '../errors';
 
+const schema = { ...base, ...figures, ...auth, ...leave, ...letters };
+
 export type Db = Database.Database;
 export type Orm = BetterSQLite3Database<typeof schema>;
-export interface Store { db: Db; orm: Orm; path: string; migration: MigrateReport }
+export interface Store {
+  db: Db;
+  orm: Orm;
+  path: string;
+  migration: MigrateReport;
+}
 
 export function applyPragmas(db: Db): void {
-  if (db.name !== ':memory:') db.pragma('journal_mode = WAL');
+  if (db.name !== ':memory:') {
+    db.pragma('journal_mode = WAL');
+  }
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
 }
 
-export interface OpenOptions { create?: boolean; readonly?: boolean }
+export interface OpenOptions {
+  create?: boolean;
+  readonly?: boolean;
+}
 
 /** Opens (and, when asked, creates) a database file and brings its schema up to date. */
 export function openStore(file: string, opts: OpenOptions = { create: true }): Store {
   const reason = file === ':memory:' ? null : networkShareReason(file);
-  if (reason) throw new AppError('refused', reason);
+  if (reason) {
+    throw new AppError('refused', reason);
+  }
   if (file !== ':memory:' && !opts.create && !fs.existsSync(file)) {
     throw new AppError('not_found', `There is no database at ${file}. Create one first with "init".`);
   }
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  }
   const db = new Database(file, { fileMustExist: !opts.create });
   try {
     applyPragmas(db);

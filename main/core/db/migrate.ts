@@ -7,15 +7,29 @@ import type Database from 'better-sqlite3';
 import { resourcesDir } from '../paths';
 import { AppError } from '../errors';
 
-export interface Migration { idx: number; tag: string; statements: string[] }
-export interface MigrateReport { from: number; to: number; backup: string | null }
+export interface Migration {
+  idx: number;
+  tag: string;
+  statements: string[];
+}
+export interface MigrateReport {
+  from: number;
+  to: number;
+  backup: string | null;
+}
 
 export function loadMigrations(dir = path.join(resourcesDir(), 'migrations')): Migration[] {
-  const journal = JSON.parse(fs.readFileSync(path.join(dir, 'meta', '_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
+  const journal = JSON.parse(fs.readFileSync(path.join(dir, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { idx: number; tag: string }[];
+  };
   return journal.entries.map((e) => ({
     idx: e.idx,
     tag: e.tag,
-    statements: fs.readFileSync(path.join(dir, `${e.tag}.sql`), 'utf8').split('--> statement-breakpoint').map((s) => s.trim()).filter(Boolean),
+    statements: fs
+      .readFileSync(path.join(dir, `${e.tag}.sql`), 'utf8')
+      .split('--> statement-breakpoint')
+      .map((s) => s.trim())
+      .filter(Boolean),
   }));
 }
 
@@ -24,9 +38,14 @@ export function migrate(db: Database.Database, file: string, migrations = loadMi
   const current = db.pragma('user_version', { simple: true }) as number;
   const known = migrations.length;
   if (current > known) {
-    throw new AppError('refused', `This database was written by a newer version of the app (schema ${current}; this version knows ${known}). Install the newer version; the database has not been changed.`);
+    throw new AppError(
+      'refused',
+      `This database was written by a newer version of the app (schema ${current}; this version knows ${known}). Install the newer version; the database has not been changed.`,
+    );
   }
-  if (current === known) return { from: current, to: current, backup: null };
+  if (current === known) {
+    return { from: current, to: current, backup: null };
+  }
   let backup: string | null = null;
   const hasData = current > 0 && file !== ':memory:';
   if (hasData) {
@@ -37,9 +56,18 @@ export function migrate(db: Database.Database, file: string, migrations = loadMi
   try {
     db.exec('BEGIN IMMEDIATE');
     try {
-      for (const m of migrations.slice(current)) for (const s of m.statements) db.exec(s);
+      for (const m of migrations.slice(current)) {
+        for (const s of m.statements) {
+          db.exec(s);
+        }
+      }
       const problems = db.pragma('foreign_key_check') as unknown[];
-      if (problems.length > 0) throw new AppError('internal', `Migration stopped: ${problems.length} rows would break foreign keys. Nothing was changed.`);
+      if (problems.length > 0) {
+        throw new AppError(
+          'internal',
+          `Migration stopped: ${problems.length} rows would break foreign keys. Nothing was changed.`,
+        );
+      }
       db.pragma(`user_version = ${known}`);
       db.exec('COMMIT');
     } catch (e) {

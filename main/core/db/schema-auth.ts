@@ -22,23 +22,38 @@ export const users = sqliteTable('users', {
   updatedAt: text('updated_at').notNull(),
 });
 
-export const userRoles = sqliteTable('user_roles', {
-  userId: integer('user_id').notNull().references(() => users.id),
-  role: text('role', { enum: ['office', 'lead', 'head', 'admin', 'governor'] }).notNull(),
-}, (t) => [primaryKey({ columns: [t.userId, t.role] })]);
+export const userRoles = sqliteTable(
+  'user_roles',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role', { enum: ['office', 'lead', 'head', 'admin', 'governor'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role] })],
+);
 
 /** One row per sign-in: only the SHA-256 of the token is stored, so a copy of the file cannot be used to sign in. */
-export const authSessions = sqliteTable('auth_sessions', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  tokenHash: text('token_hash').notNull(),
-  userId: integer('user_id').notNull().references(() => users.id),
-  door: text('door').notNull().default('web'),
-  createdAt: text('created_at').notNull(),
-  lastSeenAt: text('last_seen_at').notNull(),
-  lockedAt: text('locked_at'),
-  endedAt: text('ended_at'),
-  endReason: text('end_reason'),
-}, (t) => [uniqueIndex('auth_sessions_token_uq').on(t.tokenHash), index('auth_sessions_user_idx').on(t.userId)]);
+export const authSessions = sqliteTable(
+  'auth_sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tokenHash: text('token_hash').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    door: text('door').notNull().default('web'),
+    createdAt: text('created_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+    lockedAt: text('locked_at'),
+    endedAt: text('ended_at'),
+    endReason: text('end_reason'),
+  },
+  (t) => [
+    uniqueIndex('auth_sessions_token_uq').on(t.tokenHash),
+    index('auth_sessions_user_idx').on(t.userId),
+  ],
+);
 
 /** Failed sign-ins by the name typed (lower-case), whether or not such an account exists: the same delays and
  * lock-out for every name, so the answers never tell which usernames exist. */

@@ -30,18 +30,22 @@ export const lettersSettings = sqliteTable('letters_settings', {
 });
 
 /** The school's own templates, every version kept; a row with no bytes means "back to the shipped template". */
-export const letterTemplates = sqliteTable('letter_templates', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  name: text('name').notNull(),
-  version: integer('version').notNull(),
-  title: text('title').notNull(),
-  bytes: blob('bytes', { mode: 'buffer' }),
-  sha256: text('sha256'),
-  placeholders: text('placeholders').notNull().default('[]'),
-  warnings: text('warnings').notNull().default('[]'),
-  uploadedBy: text('uploaded_by').notNull(),
-  uploadedAt: text('uploaded_at').notNull(),
-}, (t) => [uniqueIndex('letter_templates_uq').on(t.name, t.version)]);
+export const letterTemplates = sqliteTable(
+  'letter_templates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }),
+    sha256: text('sha256'),
+    placeholders: text('placeholders').notNull().default('[]'),
+    warnings: text('warnings').notNull().default('[]'),
+    uploadedBy: text('uploaded_by').notNull(),
+    uploadedAt: text('uploaded_at').notNull(),
+  },
+  (t) => [uniqueIndex('letter_templates_uq').on(t.name, t.version)],
+);
 
 /** A batch of letters generated together (one selection, one template). */
 export const letterBatches = sqliteTable('letter_batches', {
@@ -56,75 +60,106 @@ export const letterBatches = sqliteTable('letter_batches', {
 });
 
 /** Every letter generated: what, for whom, with which figures; append-only. */
-export const letterLog = sqliteTable('letter_log', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  batchId: text('batch_id').references(() => letterBatches.id),
-  pupilId: integer('pupil_id').notNull().references(() => pupils.id),
-  /** Other pupils of the same household covered by this letter (siblings combined), JSON array of ids. */
-  siblingIds: text('sibling_ids').notNull().default('[]'),
-  template: text('template').notNull(),
-  templateVersion: text('template_version').notNull(),
-  templateSha256: text('template_sha256').notNull(),
-  stage: text('stage').notNull(),
-  periodFrom: text('period_from').notNull(),
-  periodTo: text('period_to').notNull(),
-  asOf: text('as_of').notNull(),
-  letterDate: text('letter_date').notNull(),
-  reference: text('reference').notNull(),
-  figures: text('figures').notNull(),
-  addressees: text('addressees').notNull(),
-  fields: text('fields').notNull(),
-  flags: text('flags').notNull().default('[]'),
-  overrideReason: text('override_reason'),
-  fileName: text('file_name').notNull(),
-  fileSha256: text('file_sha256').notNull(),
-  generatedBy: text('generated_by').notNull(),
-  generatedPosition: text('generated_position').notNull(),
-  generatedAt: text('generated_at').notNull(),
-}, (t) => [index('letter_log_pupil_idx').on(t.pupilId, t.generatedAt), index('letter_log_batch_idx').on(t.batchId),
-  index('letter_log_siblings_idx').on(t.id).where(sql`sibling_ids <> '[]'`)]);
+export const letterLog = sqliteTable(
+  'letter_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    batchId: text('batch_id').references(() => letterBatches.id),
+    pupilId: integer('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
+    /** Other pupils of the same household covered by this letter (siblings combined), JSON array of ids. */
+    siblingIds: text('sibling_ids').notNull().default('[]'),
+    template: text('template').notNull(),
+    templateVersion: text('template_version').notNull(),
+    templateSha256: text('template_sha256').notNull(),
+    stage: text('stage').notNull(),
+    periodFrom: text('period_from').notNull(),
+    periodTo: text('period_to').notNull(),
+    asOf: text('as_of').notNull(),
+    letterDate: text('letter_date').notNull(),
+    reference: text('reference').notNull(),
+    figures: text('figures').notNull(),
+    addressees: text('addressees').notNull(),
+    fields: text('fields').notNull(),
+    flags: text('flags').notNull().default('[]'),
+    overrideReason: text('override_reason'),
+    fileName: text('file_name').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    generatedBy: text('generated_by').notNull(),
+    generatedPosition: text('generated_position').notNull(),
+    generatedAt: text('generated_at').notNull(),
+  },
+  (t) => [
+    index('letter_log_pupil_idx').on(t.pupilId, t.generatedAt),
+    index('letter_log_batch_idx').on(t.batchId),
+    index('letter_log_siblings_idx')
+      .on(t.id)
+      .where(sql`sibling_ids <> '[]'`),
+  ],
+);
 
 /** The exact file of each logged letter. */
 export const letterFiles = sqliteTable('letter_files', {
-  logId: integer('log_id').primaryKey().references(() => letterLog.id),
+  logId: integer('log_id')
+    .primaryKey()
+    .references(() => letterLog.id),
   bytes: blob('bytes', { mode: 'buffer' }).notNull(),
 });
 
 /** A letter marked as sent (post, by hand, email): one row per sending; append-only. */
-export const letterSends = sqliteTable('letter_sends', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  logId: integer('log_id').notNull().references(() => letterLog.id),
-  method: text('method', { enum: ['post', 'hand', 'email'] }).notNull(),
-  sentOn: text('sent_on').notNull(),
-  note: text('note'),
-  recordedBy: text('recorded_by').notNull(),
-  recordedAt: text('recorded_at').notNull(),
-}, (t) => [index('letter_sends_log_idx').on(t.logId)]);
+export const letterSends = sqliteTable(
+  'letter_sends',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    logId: integer('log_id')
+      .notNull()
+      .references(() => letterLog.id),
+    method: text('method', { enum: ['post', 'hand', 'email'] }).notNull(),
+    sentOn: text('sent_on').notNull(),
+    note: text('note'),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+  },
+  (t) => [index('letter_sends_log_idx').on(t.logId)],
+);
 
 /** Attendance, reintegration and contract meetings with a family (the ladder counts the ones held). */
-export const letterMeetings = sqliteTable('letter_meetings', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  pupilId: integer('pupil_id').notNull().references(() => pupils.id),
-  kind: text('kind', { enum: ['attendance', 'reintegration', 'contract'] }).notNull(),
-  date: text('date').notNull(),
-  time: text('time'),
-  place: text('place'),
-  attendees: text('attendees'),
-  held: integer('held', { mode: 'boolean' }).notNull().default(false),
-  notes: text('notes'),
-  recordedBy: text('recorded_by').notNull(),
-  recordedAt: text('recorded_at').notNull(),
-}, (t) => [index('letter_meetings_pupil_idx').on(t.pupilId, t.date)]);
+export const letterMeetings = sqliteTable(
+  'letter_meetings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pupilId: integer('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
+    kind: text('kind', { enum: ['attendance', 'reintegration', 'contract'] }).notNull(),
+    date: text('date').notNull(),
+    time: text('time'),
+    place: text('place'),
+    attendees: text('attendees'),
+    held: integer('held', { mode: 'boolean' }).notNull().default(false),
+    notes: text('notes'),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+  },
+  (t) => [index('letter_meetings_pupil_idx').on(t.pupilId, t.date)],
+);
 
 /** A contact who must never receive letters about this pupil (court order, safeguarding), by contact name:
  * contacts are rewritten when the office saves them, so the restriction follows the person, not a row id. */
-export const letterContactRestrictions = sqliteTable('letter_contact_restrictions', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  pupilId: integer('pupil_id').notNull().references(() => pupils.id),
-  contactName: text('contact_name').notNull(),
-  reason: text('reason').notNull(),
-  recordedBy: text('recorded_by').notNull(),
-  recordedAt: text('recorded_at').notNull(),
-  liftedBy: text('lifted_by'),
-  liftedAt: text('lifted_at'),
-}, (t) => [index('letter_restrictions_pupil_idx').on(t.pupilId)]);
+export const letterContactRestrictions = sqliteTable(
+  'letter_contact_restrictions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pupilId: integer('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
+    contactName: text('contact_name').notNull(),
+    reason: text('reason').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+    liftedBy: text('lifted_by'),
+    liftedAt: text('lifted_at'),
+  },
+  (t) => [index('letter_restrictions_pupil_idx').on(t.pupilId)],
+);

@@ -6,8 +6,18 @@ import { academicYearOf, addDays, mondayOf, type IsoDate } from '../../../shared
 import { codeOn } from '../../../shared/codes';
 import { YEAR_GROUPS } from '../../../shared/pupil';
 import {
-  addToTally, aggregateRates, bandOf, buildPeriodContext, computePupilStats, emptyTally, inDfeCohort, isListed,
-  type Band, type CodeTally, type GroupRates, type PupilStats,
+  addToTally,
+  aggregateRates,
+  bandOf,
+  buildPeriodContext,
+  computePupilStats,
+  emptyTally,
+  inDfeCohort,
+  isListed,
+  type Band,
+  type CodeTally,
+  type GroupRates,
+  type PupilStats,
 } from '../../../shared/statistics';
 import type { Ctx } from '../context';
 import type { Db } from '../db/connection';
@@ -22,22 +32,70 @@ import { ladderStages } from '../letters/ladder';
 export const SUPPRESS_BELOW = 5;
 
 export interface PupilAttrs {
-  id: number; upn: string; name: string; surname: string; forename: string; yearGroup: string; regGroup: string; sex: string;
-  fsm: boolean; sen: string; cla: boolean; socialWorker: boolean; eal: boolean; dob: IsoDate; boarder: boolean;
-  admissionDate: IsoDate; leavingDate: IsoDate | null;
+  id: number;
+  upn: string;
+  name: string;
+  surname: string;
+  forename: string;
+  yearGroup: string;
+  regGroup: string;
+  sex: string;
+  fsm: boolean;
+  sen: string;
+  cla: boolean;
+  socialWorker: boolean;
+  eal: boolean;
+  dob: IsoDate;
+  boarder: boolean;
+  admissionDate: IsoDate;
+  leavingDate: IsoDate | null;
 }
 
 /** The pupils whose dates overlap [from, to], with what the lists and cohorts need. */
 export function pupilAttrs(db: Db, from: IsoDate, to: IsoDate): PupilAttrs[] {
-  const rows = db.prepare(`SELECT id, upn, forename, preferred_forename AS pf, surname, year_group AS yearGroup, reg_group AS regGroup, sex, fsm, sen, cla,
+  const rows = db
+    .prepare(
+      `SELECT id, upn, forename, preferred_forename AS pf, surname, year_group AS yearGroup, reg_group AS regGroup, sex, fsm, sen, cla,
       social_worker AS sw, eal, dob, boarder, admission_date AS adm, leaving_date AS lv
-    FROM pupils WHERE admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)`).all(to, from) as {
-    id: number; upn: string; forename: string; pf: string | null; surname: string; yearGroup: string; regGroup: string; sex: string; fsm: number; sen: string;
-    cla: number; sw: number; eal: number; dob: string; boarder: number; adm: string; lv: string | null;
+    FROM pupils WHERE admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)`,
+    )
+    .all(to, from) as {
+    id: number;
+    upn: string;
+    forename: string;
+    pf: string | null;
+    surname: string;
+    yearGroup: string;
+    regGroup: string;
+    sex: string;
+    fsm: number;
+    sen: string;
+    cla: number;
+    sw: number;
+    eal: number;
+    dob: string;
+    boarder: number;
+    adm: string;
+    lv: string | null;
   }[];
   return rows.map((r) => ({
-    id: r.id, upn: r.upn, name: `${r.pf || r.forename} ${r.surname}`, surname: r.surname, forename: r.forename, yearGroup: r.yearGroup, regGroup: r.regGroup,
-    sex: r.sex, fsm: !!r.fsm, sen: r.sen, cla: !!r.cla, socialWorker: !!r.sw, eal: !!r.eal, dob: r.dob, boarder: !!r.boarder, admissionDate: r.adm, leavingDate: r.lv || null,
+    id: r.id,
+    upn: r.upn,
+    name: `${r.pf || r.forename} ${r.surname}`,
+    surname: r.surname,
+    forename: r.forename,
+    yearGroup: r.yearGroup,
+    regGroup: r.regGroup,
+    sex: r.sex,
+    fsm: !!r.fsm,
+    sen: r.sen,
+    cla: !!r.cla,
+    socialWorker: !!r.sw,
+    eal: !!r.eal,
+    dob: r.dob,
+    boarder: !!r.boarder,
+    admissionDate: r.adm,
+    leavingDate: r.lv || null,
   }));
 }
 
@@ -49,7 +107,12 @@ export function yearToDate(today: IsoDate): { from: IsoDate; to: IsoDate } {
 type SchoolRates = Output<'dashboard.get'>['ytd']['all'];
 function withRates(g: GroupRates): SchoolRates {
   const r = (n: number) => (g.possible === 0 ? null : (100 * n) / g.possible);
-  return { ...g, attendancePct: r(g.attended), authorisedPct: r(g.authorised), unauthorisedPct: r(g.unauthorised) };
+  return {
+    ...g,
+    attendancePct: r(g.attended),
+    authorisedPct: r(g.authorised),
+    unauthorisedPct: r(g.unauthorised),
+  };
 }
 
 const ukDate = (d: IsoDate) => d.split('-').reverse().join('/');
@@ -70,7 +133,11 @@ export function dashboard(ctx: Ctx, i: Input<'dashboard.get'>): Output<'dashboar
   const db = ctx.store.db;
   const today = ctx.today();
   const ytd = yearToDate(today);
-  const period = checkReportPeriod({ from: i.from ?? ytd.from, to: i.to ?? (i.from && i.from > ytd.to ? i.from : ytd.to), asOf: i.asOf });
+  const period = checkReportPeriod({
+    from: i.from ?? ytd.from,
+    to: i.to ?? (i.from && i.from > ytd.to ? i.from : ytd.to),
+    asOf: i.asOf,
+  });
   const cal = loadCalendar(db);
   const pctx = buildPeriodContext(cal, period, { atRiskLowerPct: schoolAtRiskLowerPct(db) });
   const pupils = pupilAttrs(db, period.from, period.to).filter((p) => isListed(pctx, p));
@@ -82,39 +149,77 @@ export function dashboard(ctx: Ctx, i: Input<'dashboard.get'>): Output<'dashboar
   const nWeeks = Math.floor((Date.parse(mondayOf(period.to)) - Date.parse(base)) / (7 * 86_400_000)) + 1;
   const weekMonday = Array.from({ length: nWeeks }, (_, w) => addDays(base, 7 * w));
   const weekOf = new Map<IsoDate, number>();
-  for (let w = 0; w < nWeeks; w++) for (let d = 0; d < 7; d++) weekOf.set(addDays(weekMonday[w], d), w);
+  for (let w = 0; w < nWeeks; w++) {
+    for (let d = 0; d < 7; d++) {
+      weekOf.set(addDays(weekMonday[w], d), w);
+    }
+  }
   const totals: CodeTally[] = pupils.map(() => emptyTally());
   const weekPossible = pupils.map(() => new Int32Array(nWeeks));
   const weekAbsence = pupils.map(() => new Int32Array(nWeeks));
   const weekAttended = new Float64Array(nWeeks);
   const weekPossibleAll = new Float64Array(nWeeks);
-  const reasons = new Map<string, { code: string; label: string; category: 'authorised' | 'unauthorised'; sessions: number }>();
+  const reasons = new Map<
+    string,
+    { code: string; label: string; category: 'authorised' | 'unauthorised'; sessions: number }
+  >();
 
-  const weekParams = weekMonday.flatMap((m, w) => [w, m < period.from ? period.from : m, addDays(m, 6) > period.to ? period.to : addDays(m, 6)]);
-  const slashes = db.prepare(weekSlashesSql(nWeeks)).raw().all(...weekParams, period.to, period.from) as [number, number, number][];
+  const weekParams = weekMonday.flatMap((m, w) => [
+    w,
+    m < period.from ? period.from : m,
+    addDays(m, 6) > period.to ? period.to : addDays(m, 6),
+  ]);
+  const slashes = db
+    .prepare(weekSlashesSql(nWeeks))
+    .raw()
+    .all(...weekParams, period.to, period.from) as [number, number, number][];
   for (const [pupilId, wk, n] of slashes) {
     const k = index.get(pupilId);
-    if (k === undefined) continue;
+    if (k === undefined) {
+      continue;
+    }
     addToTally(totals[k], '/', weekMonday[wk], n);
-    weekPossible[k][wk] += n; weekPossibleAll[wk] += n; weekAttended[wk] += n;
+    weekPossible[k][wk] += n;
+    weekPossibleAll[wk] += n;
+    weekAttended[wk] += n;
   }
-  const others = db.prepare(DASHBOARD_OTHER_MARKS_SQL).raw().iterate(period.from, period.to) as IterableIterator<[number, IsoDate, string, number | null]>;
+  const others = db
+    .prepare(DASHBOARD_OTHER_MARKS_SQL)
+    .raw()
+    .iterate(period.from, period.to) as IterableIterator<[number, IsoDate, string, number | null]>;
   for (const [pupilId, date, code, minutes] of others) {
     const k = index.get(pupilId);
-    if (k === undefined) continue;
+    if (k === undefined) {
+      continue;
+    }
     const t = totals[k];
-    const p0 = t.possible, a0 = t.authorised + t.unauthorised, at0 = t.attended;
+    const p0 = t.possible,
+      a0 = t.authorised + t.unauthorised,
+      at0 = t.attended;
     addToTally(t, code, date, 1, minutes);
-    if (t.possible === p0) continue;
+    if (t.possible === p0) {
+      continue;
+    }
     const wk = weekOf.get(date)!;
     const absent = t.authorised + t.unauthorised - a0;
-    weekPossible[k][wk]++; weekAbsence[k][wk] += absent;
-    weekPossibleAll[wk]++; weekAttended[wk] += t.attended - at0;
+    weekPossible[k][wk]++;
+    weekAbsence[k][wk] += absent;
+    weekPossibleAll[wk]++;
+    weekAttended[wk] += t.attended - at0;
     if (absent > 0) {
       const row = codeOn(code, date)!;
       const key = `${code}|${row.label}`;
       const r = reasons.get(key);
-      if (r) r.sessions++; else reasons.set(key, { code, label: row.label, category: row.category as 'authorised' | 'unauthorised', sessions: 1 });
+      if (r) {
+        r.sessions++;
+      } else {
+        reasons.set(key, {
+          code,
+          label: row.label,
+          category: row.category as 'authorised' | 'unauthorised',
+          sessions: 1,
+        });
+      }
     }
   }
 
@@ -123,41 +228,96 @@ export function dashboard(ctx: Ctx, i: Input<'dashboard.get'>): Output<'dashboar
 
   // Weekly trend: each school week with a school session in the period.
   const weekly: Output<'dashboard.get'>['weekly'] = [];
-  const cumP = new Int32Array(pupils.length), cumA = new Int32Array(pupils.length);
+  const cumP = new Int32Array(pupils.length),
+    cumA = new Int32Array(pupils.length);
   for (let w = 0; w < nWeeks; w++) {
     let any = false;
-    for (let d = 0; d < 5; d++) { const day = addDays(weekMonday[w], d); if (day >= period.from && day <= period.to && cal.isSchoolDay(day)) { any = true; break; } }
-    let withPossible = 0, pa = 0;
-    for (let k = 0; k < pupils.length; k++) {
-      cumP[k] += weekPossible[k][w]; cumA[k] += weekAbsence[k][w];
-      if (cumP[k] > 0) { withPossible++; const b = bandOf(cumA[k], cumP[k]); if (b === 'persistent' || b === 'severe') pa++; }
+    for (let d = 0; d < 5; d++) {
+      const day = addDays(weekMonday[w], d);
+      if (day >= period.from && day <= period.to && cal.isSchoolDay(day)) {
+        any = true;
+        break;
+      }
     }
-    if (!any) continue;
-    const possible = weekPossibleAll[w], attended = weekAttended[w];
+    let withPossible = 0,
+      pa = 0;
+    for (let k = 0; k < pupils.length; k++) {
+      cumP[k] += weekPossible[k][w];
+      cumA[k] += weekAbsence[k][w];
+      if (cumP[k] > 0) {
+        withPossible++;
+        const b = bandOf(cumA[k], cumP[k]);
+        if (b === 'persistent' || b === 'severe') {
+          pa++;
+        }
+      }
+    }
+    if (!any) {
+      continue;
+    }
+    const possible = weekPossibleAll[w],
+      attended = weekAttended[w];
     weekly.push({
-      weekStart: weekMonday[w], possible, attended, absence: possible - attended,
-      attendancePct: possible ? (100 * attended) / possible : null, absencePct: possible ? (100 * (possible - attended)) / possible : null,
-      persistentPct: withPossible ? (100 * pa) / withPossible : null, persistentCount: pa, pupils: withPossible,
+      weekStart: weekMonday[w],
+      possible,
+      attended,
+      absence: possible - attended,
+      attendancePct: possible ? (100 * attended) / possible : null,
+      absencePct: possible ? (100 * (possible - attended)) / possible : null,
+      persistentPct: withPossible ? (100 * pa) / withPossible : null,
+      persistentCount: pa,
+      pupils: withPossible,
     });
   }
 
-  const reasonList = [...reasons.values()].sort((a, b) => b.sessions - a.sessions || (a.code < b.code ? -1 : 1));
-  const late = totals.reduce((s, x) => ({ lateBeforeClose: s.lateBeforeClose + x.lateBeforeClose, lateAfterClose: s.lateAfterClose + x.lateAfterClose, minutesLate: s.minutesLate + x.minutesLate }), { lateBeforeClose: 0, lateAfterClose: 0, minutesLate: 0 });
+  const reasonList = [...reasons.values()].sort(
+    (a, b) => b.sessions - a.sessions || (a.code < b.code ? -1 : 1),
+  );
+  const late = totals.reduce(
+    (s, x) => ({
+      lateBeforeClose: s.lateBeforeClose + x.lateBeforeClose,
+      lateAfterClose: s.lateAfterClose + x.lateAfterClose,
+      minutesLate: s.minutesLate + x.minutesLate,
+    }),
+    { lateBeforeClose: 0, lateAfterClose: 0, minutesLate: 0 },
+  );
 
   const nt = registersNotTaken(ctx, { date: today });
   const groupsToday = cal.isSchoolDay(today)
-    ? (db.prepare('SELECT count(DISTINCT reg_group) AS g, sum(boarder = 0) AS n FROM pupils WHERE admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)').get(today, today) as { g: number; n: number | null })
+    ? (db
+        .prepare(
+          'SELECT count(DISTINCT reg_group) AS g, sum(boarder = 0) AS n FROM pupils WHERE admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)',
+        )
+        .get(today, today) as { g: number; n: number | null })
     : { g: 0, n: 0 };
-  const todayMarks = db.prepare(`SELECT count(*) AS n, count(DISTINCT CASE WHEN m.code = 'N' THEN m.pupil_id END) AS np, sum(m.code = 'N') AS ns
-    FROM marks m JOIN pupils p ON p.id = m.pupil_id WHERE m.date = ? AND p.admission_date <= m.date AND (p.leaving_date IS NULL OR p.leaving_date >= m.date)`).get(today) as { n: number; np: number; ns: number | null };
+  const todayMarks = db
+    .prepare(
+      `SELECT count(*) AS n, count(DISTINCT CASE WHEN m.code = 'N' THEN m.pupil_id END) AS np, sum(m.code = 'N') AS ns
+    FROM marks m JOIN pupils p ON p.id = m.pupil_id WHERE m.date = ? AND p.admission_date <= m.date AND (p.leaving_date IS NULL OR p.leaving_date >= m.date)`,
+    )
+    .get(today) as { n: number; np: number; ns: number | null };
 
   return {
-    from: period.from, to: period.to, asOf: period.asOf, today,
+    from: period.from,
+    to: period.to,
+    asOf: period.asOf,
+    today,
     todayStrip: {
-      date: today, isSchoolDay: nt.isSchoolDay, registersDue: groupsToday.g * 2, registersTaken: groupsToday.g * 2 - nt.missing.length, registersNotTaken: nt.missing.length,
-      sessionsMarked: todayMarks.n, sessionsExpected: (groupsToday.n ?? 0) * 2, unexplainedPupils: todayMarks.np, unexplainedSessions: todayMarks.ns ?? 0,
+      date: today,
+      isSchoolDay: nt.isSchoolDay,
+      registersDue: groupsToday.g * 2,
+      registersTaken: groupsToday.g * 2 - nt.missing.length,
+      registersNotTaken: nt.missing.length,
+      sessionsMarked: todayMarks.n,
+      sessionsExpected: (groupsToday.n ?? 0) * 2,
+      unexplainedPupils: todayMarks.np,
+      unexplainedSessions: todayMarks.ns ?? 0,
     },
-    ytd: { label: `${ukDate(period.from)} to ${ukDate(period.to)}, this school's registers`, all: withRates(all), dfeCohort: withRates(cohort) },
+    ytd: {
+      label: `${ukDate(period.from)} to ${ukDate(period.to)}, this school's registers`,
+      all: withRates(all),
+      dfeCohort: withRates(cohort),
+    },
     reference: listReferenceFigures(db, false),
     weekly,
     reasons: reasonList,
@@ -182,16 +342,47 @@ function cell(g: GroupRates): Cell {
  * school − group), and where exactly one group of a dimension is suppressed, the next smallest is hidden as well
  * so the others cannot be subtracted from the total to reveal it.
  */
-export function cohortGaps(pupils: readonly PupilAttrs[], totals: readonly CodeTally[]): Output<'dashboard.get'>['cohorts'] {
-  const dims: { dimension: Output<'dashboard.get'>['cohorts'][number]['dimension']; label: string; groups: [string, (p: PupilAttrs) => boolean][] }[] = [];
+export function cohortGaps(
+  pupils: readonly PupilAttrs[],
+  totals: readonly CodeTally[],
+): Output<'dashboard.get'>['cohorts'] {
+  const dims: {
+    dimension: Output<'dashboard.get'>['cohorts'][number]['dimension'];
+    label: string;
+    groups: [string, (p: PupilAttrs) => boolean][];
+  }[] = [];
   const distinct = (f: (p: PupilAttrs) => string, order?: readonly string[]) => {
     const vals = [...new Set(pupils.map(f))];
-    return order ? vals.sort((a, b) => order.indexOf(a) - order.indexOf(b)) : vals.sort((a, b) => a.localeCompare(b, 'en-GB', { numeric: true }));
+    return order
+      ? vals.sort((a, b) => order.indexOf(a) - order.indexOf(b))
+      : vals.sort((a, b) => a.localeCompare(b, 'en-GB', { numeric: true }));
   };
-  dims.push({ dimension: 'yearGroup', label: 'Year group', groups: distinct((p) => p.yearGroup, YEAR_GROUPS).map((v) => [v === 'R' ? 'Reception' : /^\d+$/.test(v) ? `Year ${v}` : v, (p) => p.yearGroup === v]) });
-  dims.push({ dimension: 'regGroup', label: 'Registration group', groups: distinct((p) => p.regGroup).map((v) => [v, (p) => p.regGroup === v]) });
-  dims.push({ dimension: 'sex', label: 'Sex', groups: distinct((p) => p.sex, ['F', 'M']).map((v) => [v === 'F' ? 'Girls' : v === 'M' ? 'Boys' : v, (p) => p.sex === v]) });
-  const flag = (dimension: typeof dims[number]['dimension'], label: string, f: (p: PupilAttrs) => boolean) => dims.push({ dimension, label, groups: [[label, f]] });
+  dims.push({
+    dimension: 'yearGroup',
+    label: 'Year group',
+    groups: distinct((p) => p.yearGroup, YEAR_GROUPS).map((v) => [
+      v === 'R' ? 'Reception' : /^\d+$/.test(v) ? `Year ${v}` : v,
+      (p) => p.yearGroup === v,
+    ]),
+  });
+  dims.push({
+    dimension: 'regGroup',
+    label: 'Registration group',
+    groups: distinct((p) => p.regGroup).map((v) => [v, (p) => p.regGroup === v]),
+  });
+  dims.push({
+    dimension: 'sex',
+    label: 'Sex',
+    groups: distinct((p) => p.sex, ['F', 'M']).map((v) => [
+      v === 'F' ? 'Girls' : v === 'M' ? 'Boys' : v,
+      (p) => p.sex === v,
+    ]),
+  });
+  const flag = (
+    dimension: (typeof dims)[number]['dimension'],
+    label: string,
+    f: (p: PupilAttrs) => boolean,
+  ) => dims.push({ dimension, label, groups: [[label, f]] });
   flag('fsm', 'Free school meals', (p) => p.fsm);
   flag('senSupport', 'SEN support', (p) => p.sen === 'K');
   flag('ehcPlan', 'EHC plan', (p) => p.sen === 'E');
@@ -201,21 +392,32 @@ export function cohortGaps(pupils: readonly PupilAttrs[], totals: readonly CodeT
 
   return dims.map((d) => {
     const rows = d.groups.map(([label, f]) => {
-      const inG: CodeTally[] = [], rest: CodeTally[] = [];
+      const inG: CodeTally[] = [],
+        rest: CodeTally[] = [];
       pupils.forEach((p, k) => (f(p) ? inG : rest).push(totals[k]));
-      const g = aggregateRates(inG), r = aggregateRates(rest);
+      const g = aggregateRates(inG),
+        r = aggregateRates(rest);
       return { label, g, r, hide: g.pupils < SUPPRESS_BELOW || r.pupils < SUPPRESS_BELOW };
     });
     if (rows.length > 1 && rows.filter((x) => x.hide).length === 1) {
       const next = rows.filter((x) => !x.hide).sort((a, b) => a.g.pupils - b.g.pupils)[0];
-      if (next) next.hide = true;
+      if (next) {
+        next.hide = true;
+      }
     }
     return {
-      dimension: d.dimension, label: d.label,
+      dimension: d.dimension,
+      label: d.label,
       rows: rows.map(({ label, g, r, hide }) => ({
-        label, group: hide ? SUPPRESSED : cell(g), rest: hide ? SUPPRESSED : cell(r),
-        absenceGap: hide || g.absencePct === null || r.absencePct === null ? null : g.absencePct - r.absencePct,
-        persistentGap: hide || g.persistentPct === null || r.persistentPct === null ? null : g.persistentPct - r.persistentPct,
+        label,
+        group: hide ? SUPPRESSED : cell(g),
+        rest: hide ? SUPPRESSED : cell(r),
+        absenceGap:
+          hide || g.absencePct === null || r.absencePct === null ? null : g.absencePct - r.absencePct,
+        persistentGap:
+          hide || g.persistentPct === null || r.persistentPct === null
+            ? null
+            : g.persistentPct - r.persistentPct,
       })),
     };
   });
@@ -226,64 +428,131 @@ export function cohortGaps(pupils: readonly PupilAttrs[], totals: readonly CodeT
 const isPa = (b: Band | null) => b === 'persistent' || b === 'severe';
 
 /** Movement between the band over [from, since] and over [from, to]: into and out of persistent and severe absence. */
-export function movementOf(before: Band | null, now: Band | null, listedBefore: boolean): Output<'figures.bands'>['rows'][number]['movement'] {
-  if (!listedBefore || before === null) return now === null ? null : 'new';
-  if (now === 'severe' && before !== 'severe') return 'entered_severe';
-  if (isPa(now) && !isPa(before)) return 'entered_persistent';
-  if (before === 'severe' && now !== 'severe') return isPa(now) ? 'left_severe' : 'left_persistent';
-  if (isPa(before) && !isPa(now)) return 'left_persistent';
+export function movementOf(
+  before: Band | null,
+  now: Band | null,
+  listedBefore: boolean,
+): Output<'figures.bands'>['rows'][number]['movement'] {
+  if (!listedBefore || before === null) {
+    return now === null ? null : 'new';
+  }
+  if (now === 'severe' && before !== 'severe') {
+    return 'entered_severe';
+  }
+  if (isPa(now) && !isPa(before)) {
+    return 'entered_persistent';
+  }
+  if (before === 'severe' && now !== 'severe') {
+    return isPa(now) ? 'left_severe' : 'left_persistent';
+  }
+  if (isPa(before) && !isPa(now)) {
+    return 'left_persistent';
+  }
   return null;
 }
 
-export interface BandRowFull { attrs: PupilAttrs; figures: PupilStats; bandAtSince: Band | null; movement: ReturnType<typeof movementOf> }
+export interface BandRowFull {
+  attrs: PupilAttrs;
+  figures: PupilStats;
+  bandAtSince: Band | null;
+  movement: ReturnType<typeof movementOf>;
+}
 
 /** Every listed pupil's figures over [from, to] (identical to `report pupils`) and their band at `since`. */
-export function bandRows(db: Db, i: Input<'figures.bands'>): { period: { from: IsoDate; to: IsoDate; asOf: IsoDate }; since: IsoDate | null; rows: BandRowFull[] } {
+export function bandRows(
+  db: Db,
+  i: Input<'figures.bands'>,
+): { period: { from: IsoDate; to: IsoDate; asOf: IsoDate }; since: IsoDate | null; rows: BandRowFull[] } {
   const period = checkReportPeriod(i);
   if (i.since !== undefined && (i.since < period.from || i.since > period.to)) {
-    throw new AppError('invalid', `The earlier date for movement (${ukDate(i.since)}) must be within the period ${ukDate(period.from)} to ${ukDate(period.to)}.`);
+    throw new AppError(
+      'invalid',
+      `The earlier date for movement (${ukDate(i.since)}) must be within the period ${ukDate(period.from)} to ${ukDate(period.to)}.`,
+    );
   }
   const { ctx: pctx, byId } = loadPeriodMarks(db, { ...period, since: i.since });
-  const sinceCtx = i.since !== undefined ? buildPeriodContext(loadCalendar(db), { from: period.from, to: i.since }, { atRiskLowerPct: pctx.atRiskLowerPct }) : null;
+  const sinceCtx =
+    i.since !== undefined
+      ? buildPeriodContext(
+          loadCalendar(db),
+          { from: period.from, to: i.since },
+          { atRiskLowerPct: pctx.atRiskLowerPct },
+        )
+      : null;
   const attrs = new Map(pupilAttrs(db, period.from, period.to).map((p) => [p.id, p]));
   const rows: BandRowFull[] = [];
   for (const x of byId.values()) {
-    if (!isListed(pctx, x.pupil)) continue;
+    if (!isListed(pctx, x.pupil)) {
+      continue;
+    }
     const a = attrs.get(x.id)!;
-    if (i.yearGroup && a.yearGroup !== i.yearGroup) continue;
-    if (i.regGroup && a.regGroup !== i.regGroup) continue;
-    if (i.sex && a.sex !== i.sex) continue;
-    if (i.flag && !flagOf(a, i.flag)) continue;
+    if (i.yearGroup && a.yearGroup !== i.yearGroup) {
+      continue;
+    }
+    if (i.regGroup && a.regGroup !== i.regGroup) {
+      continue;
+    }
+    if (i.sex && a.sex !== i.sex) {
+      continue;
+    }
+    if (i.flag && !flagOf(a, i.flag)) {
+      continue;
+    }
     const figures = computePupilStats(pctx, x.pupil, x.marks, x.presentSlashes);
-    if (i.band && (i.band === 'pa' ? !isPa(figures.band) : figures.band !== i.band)) continue;
-    let bandAtSince: Band | null = null, listedBefore = false;
+    if (i.band && (i.band === 'pa' ? !isPa(figures.band) : figures.band !== i.band)) {
+      continue;
+    }
+    let bandAtSince: Band | null = null,
+      listedBefore = false;
     if (sinceCtx) {
       // The band over [from, since] needs only possible and absence: the slashes to `since` and a tally of the rest.
       listedBefore = isListed(sinceCtx, x.pupil);
       if (listedBefore) {
         const t = emptyTally();
         addToTally(t, '/', period.from, x.slashesToSince);
-        for (const m of x.marks) { if (m.date > sinceCtx.to) break; if (m.date >= period.from) addToTally(t, m.code, m.date, 1); }
+        for (const m of x.marks) {
+          if (m.date > sinceCtx.to) {
+            break;
+          }
+          if (m.date >= period.from) {
+            addToTally(t, m.code, m.date, 1);
+          }
+        }
         bandAtSince = bandOf(t.authorised + t.unauthorised, t.possible, sinceCtx.atRiskLowerPct);
       }
     }
-    rows.push({ attrs: a, figures, bandAtSince, movement: sinceCtx ? movementOf(bandAtSince, figures.band, listedBefore) : null });
+    rows.push({
+      attrs: a,
+      figures,
+      bandAtSince,
+      movement: sinceCtx ? movementOf(bandAtSince, figures.band, listedBefore) : null,
+    });
   }
-  rows.sort((a, b) => (b.figures.absencePct ?? -1) - (a.figures.absencePct ?? -1) || a.attrs.surname.localeCompare(b.attrs.surname) || a.attrs.upn.localeCompare(b.attrs.upn));
+  rows.sort(
+    (a, b) =>
+      (b.figures.absencePct ?? -1) - (a.figures.absencePct ?? -1) ||
+      a.attrs.surname.localeCompare(b.attrs.surname) ||
+      a.attrs.upn.localeCompare(b.attrs.upn),
+  );
   return { period, since: i.since ?? null, rows };
 }
 
 export function flagOf(a: PupilAttrs, flag: NonNullable<Input<'figures.bands'>['flag']>): boolean {
   switch (flag) {
-    case 'fsm': return a.fsm;
-    case 'senSupport': return a.sen === 'K';
-    case 'ehcPlan': return a.sen === 'E';
-    case 'lookedAfter': return a.cla;
-    case 'socialWorker': return a.socialWorker;
-    case 'eal': return a.eal;
+    case 'fsm':
+      return a.fsm;
+    case 'senSupport':
+      return a.sen === 'K';
+    case 'ehcPlan':
+      return a.sen === 'E';
+    case 'lookedAfter':
+      return a.cla;
+    case 'socialWorker':
+      return a.socialWorker;
+    case 'eal':
+      return a.eal;
   }
 }
-
 
 export function bands(ctx: Ctx, i: Input<'figures.bands'>): Output<'figures.bands'> {
   const db = ctx.store.db;
@@ -292,25 +561,57 @@ export function bands(ctx: Ctx, i: Input<'figures.bands'>): Output<'figures.band
   const movement = { enteredPersistent: 0, leftPersistent: 0, enteredSevere: 0, leftSevere: 0 };
   for (const r of rows) {
     counts[r.figures.band ?? 'none']++;
-    if (since === null || r.movement === 'new') continue;
-    const before = r.bandAtSince, now = r.figures.band;
-    if (!isPa(before) && isPa(now)) movement.enteredPersistent++;
-    if (isPa(before) && !isPa(now)) movement.leftPersistent++;
-    if (before !== 'severe' && now === 'severe') movement.enteredSevere++;
-    if (before === 'severe' && now !== 'severe') movement.leftSevere++;
+    if (since === null || r.movement === 'new') {
+      continue;
+    }
+    const before = r.bandAtSince,
+      now = r.figures.band;
+    if (!isPa(before) && isPa(now)) {
+      movement.enteredPersistent++;
+    }
+    if (isPa(before) && !isPa(now)) {
+      movement.leftPersistent++;
+    }
+    if (before !== 'severe' && now === 'severe') {
+      movement.enteredSevere++;
+    }
+    if (before === 'severe' && now !== 'severe') {
+      movement.leftSevere++;
+    }
   }
   // The letter ladder (letters sent, meetings held); a next step is suggested only where the band calls for one.
-  const stages = ladderStages(db, rows.map((r) => r.attrs.id));
+  const stages = ladderStages(
+    db,
+    rows.map((r) => r.attrs.id),
+  );
   const ladderOf = (id: number, band: string | null) => {
     const l = stages.get(id);
-    return l ? { stage: l.stage, label: l.label, nextStep: band === 'expected' || band === null ? null : l.nextStep } : null;
+    return l
+      ? { stage: l.stage, label: l.label, nextStep: band === 'expected' || band === null ? null : l.nextStep }
+      : null;
   };
-  const regGroups = (db.prepare('SELECT DISTINCT reg_group AS g FROM pupils ORDER BY reg_group').all() as { g: string }[]).map((r) => r.g);
+  const regGroups = (
+    db.prepare('SELECT DISTINCT reg_group AS g FROM pupils ORDER BY reg_group').all() as { g: string }[]
+  ).map((r) => r.g);
   return {
-    from: period.from, to: period.to, asOf: period.asOf, since, counts, movement, regGroups,
+    from: period.from,
+    to: period.to,
+    asOf: period.asOf,
+    since,
+    counts,
+    movement,
+    regGroups,
     rows: rows.map((r) => ({
-      pupilId: r.attrs.id, upn: r.attrs.upn, name: r.attrs.name, yearGroup: r.attrs.yearGroup, regGroup: r.attrs.regGroup,
-      figures: r.figures, band: r.figures.band, bandAtSince: r.bandAtSince, movement: r.movement, ladderStage: ladderOf(r.attrs.id, r.figures.band),
+      pupilId: r.attrs.id,
+      upn: r.attrs.upn,
+      name: r.attrs.name,
+      yearGroup: r.attrs.yearGroup,
+      regGroup: r.attrs.regGroup,
+      figures: r.figures,
+      band: r.figures.band,
+      bandAtSince: r.bandAtSince,
+      movement: r.movement,
+      ladderStage: ladderOf(r.attrs.id, r.figures.band),
     })),
   };
 }

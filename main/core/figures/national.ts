@@ -10,34 +10,120 @@ import { AppError } from '../errors';
 import { resourcesDir } from '../paths';
 
 type Row = Output<'figures.national.list'>['rows'][number];
-interface ShippedRow { id: string; period: string; area: string; dataKind: 'census' | 'daily' | 'local'; overall: number | null; authorised: number | null; unauthorised: number | null; persistent: number | null; severe: number | null; primary: number | null; secondary: number | null; special: number | null; source: string }
-interface Shipped { note: string; rows: ShippedRow[] }
+interface ShippedRow {
+  id: string;
+  period: string;
+  area: string;
+  dataKind: 'census' | 'daily' | 'local';
+  overall: number | null;
+  authorised: number | null;
+  unauthorised: number | null;
+  persistent: number | null;
+  severe: number | null;
+  primary: number | null;
+  secondary: number | null;
+  special: number | null;
+  source: string;
+}
+interface Shipped {
+  note: string;
+  rows: ShippedRow[];
+}
 
 let shippedCache: Shipped | null = null;
 export function shippedFigures(): Shipped {
-  if (!shippedCache) shippedCache = JSON.parse(fs.readFileSync(path.join(resourcesDir(), 'national-figures.json'), 'utf8')) as Shipped;
+  if (!shippedCache) {
+    shippedCache = JSON.parse(
+      fs.readFileSync(path.join(resourcesDir(), 'national-figures.json'), 'utf8'),
+    ) as Shipped;
+  }
   return shippedCache;
 }
 
-interface DbRow { id: number; shippedId: string | null; period: string; area: string; dataKind: Row['dataKind']; overall: number | null; authorised: number | null; unauthorised: number | null; persistent: number | null; severe: number | null; primary: number | null; secondary: number | null; special: number | null; source: string; hidden: number }
+interface DbRow {
+  id: number;
+  shippedId: string | null;
+  period: string;
+  area: string;
+  dataKind: Row['dataKind'];
+  overall: number | null;
+  authorised: number | null;
+  unauthorised: number | null;
+  persistent: number | null;
+  severe: number | null;
+  primary: number | null;
+  secondary: number | null;
+  special: number | null;
+  source: string;
+  hidden: number;
+}
 
-const FIELDS = ['overall', 'authorised', 'unauthorised', 'persistent', 'severe', 'primary', 'secondary', 'special'] as const;
+const FIELDS = [
+  'overall',
+  'authorised',
+  'unauthorised',
+  'persistent',
+  'severe',
+  'primary',
+  'secondary',
+  'special',
+] as const;
 
 /** Shipped rows (replaced by the school's edit where there is one), then the school's own rows, oldest first. */
 export function listReferenceFigures(db: Db, includeHidden: boolean): Row[] {
-  const own = db.prepare(`SELECT id, shipped_id AS shippedId, period, area, data_kind AS dataKind, overall, authorised, unauthorised, persistent, severe,
-    primary_pct AS "primary", secondary_pct AS secondary, special_pct AS special, source, hidden FROM reference_figures ORDER BY id`).all() as DbRow[];
+  const own = db
+    .prepare(
+      `SELECT id, shipped_id AS shippedId, period, area, data_kind AS dataKind, overall, authorised, unauthorised, persistent, severe,
+    primary_pct AS "primary", secondary_pct AS secondary, special_pct AS special, source, hidden FROM reference_figures ORDER BY id`,
+    )
+    .all() as DbRow[];
   const edits = new Map(own.filter((r) => r.shippedId).map((r) => [r.shippedId!, r]));
-  const pick = (r: DbRow | ShippedRow) => Object.fromEntries(FIELDS.map((f) => [f, r[f] ?? null])) as Pick<Row, (typeof FIELDS)[number]>;
+  const pick = (r: DbRow | ShippedRow) =>
+    Object.fromEntries(FIELDS.map((f) => [f, r[f] ?? null])) as Pick<Row, (typeof FIELDS)[number]>;
   const rows: Row[] = [];
   for (const s of shippedFigures().rows) {
     const e = edits.get(s.id);
-    rows.push(e
-      ? { key: `school:${e.id}`, shippedId: s.id, schoolId: e.id, origin: 'edited', period: e.period, area: e.area, dataKind: e.dataKind, ...pick(e), source: e.source, hidden: !!e.hidden }
-      : { key: `shipped:${s.id}`, shippedId: s.id, schoolId: null, origin: 'shipped', period: s.period, area: s.area, dataKind: s.dataKind, ...pick(s), source: s.source, hidden: false });
+    rows.push(
+      e
+        ? {
+            key: `school:${e.id}`,
+            shippedId: s.id,
+            schoolId: e.id,
+            origin: 'edited',
+            period: e.period,
+            area: e.area,
+            dataKind: e.dataKind,
+            ...pick(e),
+            source: e.source,
+            hidden: !!e.hidden,
+          }
+        : {
+            key: `shipped:${s.id}`,
+            shippedId: s.id,
+            schoolId: null,
+            origin: 'shipped',
+            period: s.period,
+            area: s.area,
+            dataKind: s.dataKind,
+            ...pick(s),
+            source: s.source,
+            hidden: false,
+          },
+    );
   }
   for (const e of own.filter((r) => !r.shippedId)) {
-    rows.push({ key: `school:${e.id}`, shippedId: null, schoolId: e.id, origin: 'school', period: e.period, area: e.area, dataKind: e.dataKind, ...pick(e), source: e.source, hidden: !!e.hidden });
+    rows.push({
+      key: `school:${e.id}`,
+      shippedId: null,
+      schoolId: e.id,
+      origin: 'school',
+      period: e.period,
+      area: e.area,
+      dataKind: e.dataKind,
+      ...pick(e),
+      source: e.source,
+      hidden: !!e.hidden,
+    });
   }
   return includeHidden ? rows : rows.filter((r) => !r.hidden);
 }
@@ -49,21 +135,49 @@ export function listNational(ctx: Ctx, i: Input<'figures.national.list'>): Outpu
 /** Adds a row, edits one the school saved, or edits or hides a shipped row (stored beside it; audited). */
 export function saveNational(ctx: Ctx, i: Input<'figures.national.save'>): Output<'figures.national.save'> {
   const db = ctx.store.db;
-  if (i.schoolId !== undefined && i.shippedId !== undefined) throw new AppError('invalid', 'Edit either a shipped row or one of the school\'s rows, not both.');
-  if (i.shippedId !== undefined && !shippedFigures().rows.some((r) => r.id === i.shippedId)) throw new AppError('not_found', `There is no shipped row ${i.shippedId}.`);
-  const values = [i.period, i.area, i.dataKind, ...FIELDS.map((f) => i[f] ?? null), i.source, i.hidden ? 1 : 0, ctx.session.userName, ctx.now()];
+  if (i.schoolId !== undefined && i.shippedId !== undefined) {
+    throw new AppError('invalid', "Edit either a shipped row or one of the school's rows, not both.");
+  }
+  if (i.shippedId !== undefined && !shippedFigures().rows.some((r) => r.id === i.shippedId)) {
+    throw new AppError('not_found', `There is no shipped row ${i.shippedId}.`);
+  }
+  const values = [
+    i.period,
+    i.area,
+    i.dataKind,
+    ...FIELDS.map((f) => i[f] ?? null),
+    i.source,
+    i.hidden ? 1 : 0,
+    ctx.session.userName,
+    ctx.now(),
+  ];
   let id: number;
-  const existing = i.schoolId !== undefined
-    ? (db.prepare('SELECT id FROM reference_figures WHERE id = ?').get(i.schoolId) as { id: number } | undefined)
-    : i.shippedId !== undefined ? (db.prepare('SELECT id FROM reference_figures WHERE shipped_id = ?').get(i.shippedId) as { id: number } | undefined) : undefined;
-  if (i.schoolId !== undefined && !existing) throw new AppError('not_found', 'That row of figures no longer exists.');
+  const existing =
+    i.schoolId !== undefined
+      ? (db.prepare('SELECT id FROM reference_figures WHERE id = ?').get(i.schoolId) as
+          { id: number } | undefined)
+      : i.shippedId !== undefined
+        ? (db.prepare('SELECT id FROM reference_figures WHERE shipped_id = ?').get(i.shippedId) as
+            { id: number } | undefined)
+        : undefined;
+  if (i.schoolId !== undefined && !existing) {
+    throw new AppError('not_found', 'That row of figures no longer exists.');
+  }
   if (existing) {
-    db.prepare(`UPDATE reference_figures SET period = ?, area = ?, data_kind = ?, overall = ?, authorised = ?, unauthorised = ?, persistent = ?, severe = ?,
-      primary_pct = ?, secondary_pct = ?, special_pct = ?, source = ?, hidden = ?, updated_by = ?, updated_at = ? WHERE id = ?`).run(...values, existing.id);
+    db.prepare(
+      `UPDATE reference_figures SET period = ?, area = ?, data_kind = ?, overall = ?, authorised = ?, unauthorised = ?, persistent = ?, severe = ?,
+      primary_pct = ?, secondary_pct = ?, special_pct = ?, source = ?, hidden = ?, updated_by = ?, updated_at = ? WHERE id = ?`,
+    ).run(...values, existing.id);
     id = existing.id;
   } else {
-    id = Number(db.prepare(`INSERT INTO reference_figures (shipped_id, period, area, data_kind, overall, authorised, unauthorised, persistent, severe, primary_pct, secondary_pct, special_pct, source, hidden, updated_by, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(i.shippedId ?? null, ...values).lastInsertRowid);
+    id = Number(
+      db
+        .prepare(
+          `INSERT INTO reference_figures (shipped_id, period, area, data_kind, overall, authorised, unauthorised, persistent, severe, primary_pct, secondary_pct, special_pct, source, hidden, updated_by, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(i.shippedId ?? null, ...values).lastInsertRowid,
+    );
   }
   ctx.audit('figures.reference.save', 'reference_figures', id, i);
   return { schoolId: id };

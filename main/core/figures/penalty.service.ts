@@ -12,7 +12,12 @@
 import type { Input, Output } from '../../../shared/contract';
 import { REGS_2024_START } from '../../../shared/codes';
 import { addDays, isCompulsoryAge, mondayOf, type IsoDate } from '../../../shared/dates';
-import { computePupilStats, isListed, PENALTY_THRESHOLD_SESSIONS, PENALTY_WINDOW_WEEKS } from '../../../shared/statistics';
+import {
+  computePupilStats,
+  isListed,
+  PENALTY_THRESHOLD_SESSIONS,
+  PENALTY_WINDOW_WEEKS,
+} from '../../../shared/statistics';
 import type { Calendar } from '../../../shared/calendar';
 import type { Ctx } from '../context';
 import type { Db } from '../db/connection';
@@ -29,9 +34,17 @@ const uk = (d: IsoDate) => d.split('-').reverse().join('/');
 
 /** The Monday of the first of the 10 school weeks ending with the week of `to` (fewer near the calendar's start). */
 export function lastWindowStart(cal: Calendar, to: IsoDate): IsoDate {
-  let start = mondayOf(to), found = cal.isSchoolWeek(start) ? 1 : 0;
-  for (let m = addDays(start, -7); found < PENALTY_WINDOW_WEEKS && m >= mondayOf(REGS_2024_START); m = addDays(m, -7)) {
-    if (cal.isSchoolWeek(m)) { found++; start = m; }
+  let start = mondayOf(to),
+    found = cal.isSchoolWeek(start) ? 1 : 0;
+  for (
+    let m = addDays(start, -7);
+    found < PENALTY_WINDOW_WEEKS && m >= mondayOf(REGS_2024_START);
+    m = addDays(m, -7)
+  ) {
+    if (cal.isSchoolWeek(m)) {
+      found++;
+      start = m;
+    }
   }
   return start;
 }
@@ -53,154 +66,389 @@ function threeYearsAfter(d: IsoDate): IsoDate {
 export const parentKey = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** The current status of each notice: its latest event. */
-const STATUS_SQL = '(SELECT e.status FROM penalty_notice_events e WHERE e.notice_id = n.id ORDER BY e.id DESC LIMIT 1)';
+const STATUS_SQL =
+  '(SELECT e.status FROM penalty_notice_events e WHERE e.notice_id = n.id ORDER BY e.id DESC LIMIT 1)';
 
 export function tracker(ctx: Ctx, i: Input<'penalty.tracker'>): Output<'penalty.tracker'> {
   const db = ctx.store.db;
   const ytd = yearToDate(ctx.today());
-  const from = i.from ?? ytd.from, to = i.to ?? ytd.to;
+  const from = i.from ?? ytd.from,
+    to = i.to ?? ytd.to;
   const { ctx: pctx, byId } = loadPeriodMarks(db, { from, to });
   const cal = loadCalendar(db);
   const attrs = new Map(pupilAttrs(db, from, to).map((p) => [p.id, p]));
   const winStart = lastWindowStart(cal, to);
-  const uncited = db.prepare(`SELECT count(*) AS n FROM marks m WHERE m.pupil_id = ? AND m.date >= ? AND m.date <= ? AND m.date >= '${REGS_2024_START}' AND m.code IN ${PN_CODES}
+  const uncited =
+    db.prepare(`SELECT count(*) AS n FROM marks m WHERE m.pupil_id = ? AND m.date >= ? AND m.date <= ? AND m.date >= '${REGS_2024_START}' AND m.code IN ${PN_CODES}
     AND NOT EXISTS (SELECT 1 FROM penalty_notice_marks pm JOIN penalty_notices n ON n.id = pm.notice_id WHERE pm.mark_id = m.id AND n.kind = 'penalty_notice' AND ${STATUS_SQL} <> 'withdrawn')`);
-  const notices = db.prepare(`SELECT count(*) AS n FROM penalty_notices n WHERE n.pupil_id = ? AND n.kind = 'penalty_notice' AND n.issued_on > ? AND ${STATUS_SQL} <> 'withdrawn'`);
+  const notices = db.prepare(
+    `SELECT count(*) AS n FROM penalty_notices n WHERE n.pupil_id = ? AND n.kind = 'penalty_notice' AND n.issued_on > ? AND ${STATUS_SQL} <> 'withdrawn'`,
+  );
   const rows: Output<'penalty.tracker'>['rows'] = [];
-  let leftOut = 0, leftRoll = 0;
+  let leftOut = 0,
+    leftRoll = 0;
   for (const x of byId.values()) {
-    if (!isListed(pctx, x.pupil)) continue;
+    if (!isListed(pctx, x.pupil)) {
+      continue;
+    }
     const s = computePupilStats(pctx, x.pupil, x.marks, x.presentSlashes);
-    if (s.penaltySessionsMaxWindow < PENALTY_NEAR_SESSIONS) continue;
-    if (!isCompulsoryAge(x.pupil.dob, to)) { leftOut++; continue; } // statistics.md §6: never put forward
-    if (x.pupil.leavingDate !== null && x.pupil.leavingDate < to) { leftRoll++; continue; }
+    if (s.penaltySessionsMaxWindow < PENALTY_NEAR_SESSIONS) {
+      continue;
+    }
+    if (!isCompulsoryAge(x.pupil.dob, to)) {
+      leftOut++;
+      continue;
+    } // statistics.md §6: never put forward
+    if (x.pupil.leavingDate !== null && x.pupil.leavingDate < to) {
+      leftRoll++;
+      continue;
+    }
     const a = attrs.get(x.id)!;
     rows.push({
-      pupilId: x.id, upn: a.upn, name: a.name, yearGroup: a.yearGroup, regGroup: a.regGroup,
-      sessionsMaxWindow: s.penaltySessionsMaxWindow, sessionsToGo: Math.max(0, PENALTY_THRESHOLD_SESSIONS - s.penaltySessionsMaxWindow),
+      pupilId: x.id,
+      upn: a.upn,
+      name: a.name,
+      yearGroup: a.yearGroup,
+      regGroup: a.regGroup,
+      sessionsMaxWindow: s.penaltySessionsMaxWindow,
+      sessionsToGo: Math.max(0, PENALTY_THRESHOLD_SESSIONS - s.penaltySessionsMaxWindow),
       thresholdFirstMet: s.penaltyThresholdFirstMet,
       uncitedInLastWindow: (uncited.get(x.id, winStart, to) as { n: number }).n,
       penaltyNoticesIn3Years: (notices.get(x.id, threeYearsBefore(to)) as { n: number }).n,
     });
   }
   rows.sort((a, b) => b.sessionsMaxWindow - a.sessionsMaxWindow || a.name.localeCompare(b.name));
-  return { from, to, threshold: PENALTY_THRESHOLD_SESSIONS, near: PENALTY_NEAR_SESSIONS, rows, leftOutNotCompulsory: leftOut, leftOutNotOnRoll: leftRoll };
+  return {
+    from,
+    to,
+    threshold: PENALTY_THRESHOLD_SESSIONS,
+    near: PENALTY_NEAR_SESSIONS,
+    rows,
+    leftOutNotCompulsory: leftOut,
+    leftOutNotOnRoll: leftRoll,
+  };
 }
 
-interface NoticeRow { id: number; kind: 'notice_to_improve' | 'penalty_notice'; issuedOn: string; parentName: string; parentKey: string; amount: number | null; note: string | null; recordedBy: string; recordedAt: string; status: Output<'penalty.notices'>['notices'][number]['status'] }
+interface NoticeRow {
+  id: number;
+  kind: 'notice_to_improve' | 'penalty_notice';
+  issuedOn: string;
+  parentName: string;
+  parentKey: string;
+  amount: number | null;
+  note: string | null;
+  recordedBy: string;
+  recordedAt: string;
+  status: Output<'penalty.notices'>['notices'][number]['status'];
+}
 
 function noticesOf(db: Db, pupilId: number): NoticeRow[] {
-  return db.prepare(`SELECT n.id, n.kind, n.issued_on AS issuedOn, n.parent_name AS parentName, n.parent_key AS parentKey, n.amount, n.note, n.recorded_by AS recordedBy,
-    n.recorded_at AS recordedAt, ${STATUS_SQL} AS status FROM penalty_notices n WHERE n.pupil_id = ? ORDER BY n.issued_on, n.id`).all(pupilId) as NoticeRow[];
+  return db
+    .prepare(
+      `SELECT n.id, n.kind, n.issued_on AS issuedOn, n.parent_name AS parentName, n.parent_key AS parentKey, n.amount, n.note, n.recorded_by AS recordedBy,
+    n.recorded_at AS recordedAt, ${STATUS_SQL} AS status FROM penalty_notices n WHERE n.pupil_id = ? ORDER BY n.issued_on, n.id`,
+    )
+    .all(pupilId) as NoticeRow[];
 }
 
 function pupilRef(db: Db, pupilId: number) {
-  const p = db.prepare(`SELECT id, upn, forename, preferred_forename AS pf, surname, year_group AS yearGroup, reg_group AS regGroup, dob FROM pupils WHERE id = ?`).get(pupilId) as
-    { id: number; upn: string; forename: string; pf: string | null; surname: string; yearGroup: string; regGroup: string; dob: string } | undefined;
-  if (!p) throw new AppError('not_found', 'There is no such pupil.');
-  return { pupilId: p.id, upn: p.upn, name: `${p.pf || p.forename} ${p.surname}`, yearGroup: p.yearGroup, regGroup: p.regGroup, dob: p.dob };
+  const p = db
+    .prepare(
+      `SELECT id, upn, forename, preferred_forename AS pf, surname, year_group AS yearGroup, reg_group AS regGroup, dob FROM pupils WHERE id = ?`,
+    )
+    .get(pupilId) as
+    | {
+        id: number;
+        upn: string;
+        forename: string;
+        pf: string | null;
+        surname: string;
+        yearGroup: string;
+        regGroup: string;
+        dob: string;
+      }
+    | undefined;
+  if (!p) {
+    throw new AppError('not_found', 'There is no such pupil.');
+  }
+  return {
+    pupilId: p.id,
+    upn: p.upn,
+    name: `${p.pf || p.forename} ${p.surname}`,
+    yearGroup: p.yearGroup,
+    regGroup: p.regGroup,
+    dob: p.dob,
+  };
 }
 
 export function notices(ctx: Ctx, i: Input<'penalty.notices'>): Output<'penalty.notices'> {
   const db = ctx.store.db;
   const asOf = i.asOf ?? ctx.today();
   const { dob, ...ref } = pupilRef(db, i.pupilId);
-  const parents = (db.prepare('SELECT name, relationship, lives_with AS lw, parental_responsibility AS pr FROM contacts WHERE pupil_id = ? ORDER BY parental_responsibility DESC, lives_with DESC, ordinal').all(i.pupilId) as
-    { name: string; relationship: string | null; lw: number; pr: number }[]).map((c) => ({ name: c.name, relationship: c.relationship, livesWith: !!c.lw, parentalResponsibility: !!c.pr }));
-  const events = db.prepare('SELECT status, on_date AS onDate, reason, by, at FROM penalty_notice_events WHERE notice_id = ? ORDER BY id');
-  const marksOf = db.prepare(`SELECT m.id AS markId, m.date, m.session, m.code, (m.code IN ${PN_CODES}) AS still FROM penalty_notice_marks pm JOIN marks m ON m.id = pm.mark_id WHERE pm.notice_id = ? ORDER BY m.date, m.session`);
+  const parents = (
+    db
+      .prepare(
+        'SELECT name, relationship, lives_with AS lw, parental_responsibility AS pr FROM contacts WHERE pupil_id = ? ORDER BY parental_responsibility DESC, lives_with DESC, ordinal',
+      )
+      .all(i.pupilId) as { name: string; relationship: string | null; lw: number; pr: number }[]
+  ).map((c) => ({
+    name: c.name,
+    relationship: c.relationship,
+    livesWith: !!c.lw,
+    parentalResponsibility: !!c.pr,
+  }));
+  const events = db.prepare(
+    'SELECT status, on_date AS onDate, reason, by, at FROM penalty_notice_events WHERE notice_id = ? ORDER BY id',
+  );
+  const marksOf = db.prepare(
+    `SELECT m.id AS markId, m.date, m.session, m.code, (m.code IN ${PN_CODES}) AS still FROM penalty_notice_marks pm JOIN marks m ON m.id = pm.mark_id WHERE pm.notice_id = ? ORDER BY m.date, m.session`,
+  );
   const list = noticesOf(db, i.pupilId).map((n) => ({
-    id: n.id, kind: n.kind, issuedOn: n.issuedOn, parentName: n.parentName, amount: n.amount, note: n.note, status: n.status, recordedBy: n.recordedBy, recordedAt: n.recordedAt,
+    id: n.id,
+    kind: n.kind,
+    issuedOn: n.issuedOn,
+    parentName: n.parentName,
+    amount: n.amount,
+    note: n.note,
+    status: n.status,
+    recordedBy: n.recordedBy,
+    recordedAt: n.recordedAt,
     events: events.all(n.id) as Output<'penalty.notices'>['notices'][number]['events'],
-    marks: (marksOf.all(n.id) as { markId: number; date: string; session: 'AM' | 'PM'; code: string; still: number }[]).map(({ still, ...m }) => ({ ...m, stillUnauthorised: !!still })),
+    marks: (
+      marksOf.all(n.id) as {
+        markId: number;
+        date: string;
+        session: 'AM' | 'PM';
+        code: string;
+        still: number;
+      }[]
+    ).map(({ still, ...m }) => ({ ...m, stillUnauthorised: !!still })),
   }));
   const cal = loadCalendar(db);
   const winStart = lastWindowStart(cal, asOf);
-  const cited = db.prepare(`SELECT pm.mark_id AS markId, n.id AS noticeId, n.kind FROM penalty_notice_marks pm JOIN penalty_notices n ON n.id = pm.notice_id
-    WHERE n.pupil_id = ? AND ${STATUS_SQL} <> 'withdrawn'`).all(i.pupilId) as { markId: number; noticeId: number; kind: NoticeRow['kind'] }[];
+  const cited = db
+    .prepare(
+      `SELECT pm.mark_id AS markId, n.id AS noticeId, n.kind FROM penalty_notice_marks pm JOIN penalty_notices n ON n.id = pm.notice_id
+    WHERE n.pupil_id = ? AND ${STATUS_SQL} <> 'withdrawn'`,
+    )
+    .all(i.pupilId) as { markId: number; noticeId: number; kind: NoticeRow['kind'] }[];
   const citedBy = new Map<number, { noticeId: number; kind: NoticeRow['kind'] }[]>();
-  for (const c of cited) citedBy.set(c.markId, [...(citedBy.get(c.markId) ?? []), { noticeId: c.noticeId, kind: c.kind }]);
+  for (const c of cited) {
+    citedBy.set(c.markId, [...(citedBy.get(c.markId) ?? []), { noticeId: c.noticeId, kind: c.kind }]);
+  }
   const lookBack = addDays(asOf, -400) > REGS_2024_START ? addDays(asOf, -400) : REGS_2024_START;
-  const candidates = (db.prepare(`SELECT id AS markId, date, session, code FROM marks WHERE pupil_id = ? AND date >= ? AND date <= ? AND code IN ${PN_CODES} ORDER BY date, session`)
-    .all(i.pupilId, lookBack, asOf) as { markId: number; date: string; session: 'AM' | 'PM'; code: string }[])
-    .map((m) => ({ ...m, inLastWindow: m.date >= winStart, citedBy: citedBy.get(m.markId) ?? [] }));
-  return { pupil: { ...ref, compulsoryAge: isCompulsoryAge(dob, asOf) }, parents, notices: list, candidateMarks: candidates };
+  const candidates = (
+    db
+      .prepare(
+        `SELECT id AS markId, date, session, code FROM marks WHERE pupil_id = ? AND date >= ? AND date <= ? AND code IN ${PN_CODES} ORDER BY date, session`,
+      )
+      .all(i.pupilId, lookBack, asOf) as {
+      markId: number;
+      date: string;
+      session: 'AM' | 'PM';
+      code: string;
+    }[]
+  ).map((m) => ({ ...m, inLastWindow: m.date >= winStart, citedBy: citedBy.get(m.markId) ?? [] }));
+  return {
+    pupil: { ...ref, compulsoryAge: isCompulsoryAge(dob, asOf) },
+    parents,
+    notices: list,
+    candidateMarks: candidates,
+  };
 }
 
 export function recordNotice(ctx: Ctx, i: Input<'penalty.record'>): Output<'penalty.record'> {
   const db = ctx.store.db;
   const p = pupilRef(db, i.pupilId);
   const kindName = i.kind === 'penalty_notice' ? 'penalty notice' : 'notice to improve';
-  if (i.issuedOn > ctx.today()) throw new AppError('invalid', `The issue date ${uk(i.issuedOn)} is in the future.`);
-  if (i.issuedOn < REGS_2024_START) throw new AppError('invalid', 'Notices before 19 August 2024 were issued under the old framework and are not recorded here.');
-  if (!isCompulsoryAge(p.dob, i.issuedOn)) {
-    throw new AppError('refused', `${p.name} is not of compulsory school age on ${uk(i.issuedOn)}: a ${kindName} is never issued for a pupil outside compulsory school age.`);
+  if (i.issuedOn > ctx.today()) {
+    throw new AppError('invalid', `The issue date ${uk(i.issuedOn)} is in the future.`);
   }
-  if (i.kind === 'penalty_notice' && i.amount === null) throw new AppError('invalid', 'Say the amount of the penalty notice: £80 (paid within 21 days) or £160.', [{ path: 'amount', message: 'choose £80 or £160' }]);
-  if (i.kind === 'notice_to_improve' && i.amount !== null) throw new AppError('invalid', 'A notice to improve carries no payment: leave the amount empty.', [{ path: 'amount', message: 'no amount for a notice to improve' }]);
+  if (i.issuedOn < REGS_2024_START) {
+    throw new AppError(
+      'invalid',
+      'Notices before 19 August 2024 were issued under the old framework and are not recorded here.',
+    );
+  }
+  if (!isCompulsoryAge(p.dob, i.issuedOn)) {
+    throw new AppError(
+      'refused',
+      `${p.name} is not of compulsory school age on ${uk(i.issuedOn)}: a ${kindName} is never issued for a pupil outside compulsory school age.`,
+    );
+  }
+  if (i.kind === 'penalty_notice' && i.amount === null) {
+    throw new AppError(
+      'invalid',
+      'Say the amount of the penalty notice: £80 (paid within 21 days) or £160.',
+      [{ path: 'amount', message: 'choose £80 or £160' }],
+    );
+  }
+  if (i.kind === 'notice_to_improve' && i.amount !== null) {
+    throw new AppError('invalid', 'A notice to improve carries no payment: leave the amount empty.', [
+      { path: 'amount', message: 'no amount for a notice to improve' },
+    ]);
+  }
 
   const ids = [...new Set(i.markIds)];
-  const marks = db.prepare(`SELECT id, pupil_id AS pupilId, date, session, code FROM marks WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY date, session`).all(...ids) as { id: number; pupilId: number; date: string; session: string; code: string }[];
+  const marks = db
+    .prepare(
+      `SELECT id, pupil_id AS pupilId, date, session, code FROM marks WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY date, session`,
+    )
+    .all(...ids) as { id: number; pupilId: number; date: string; session: string; code: string }[];
   const issues: { path: string; message: string }[] = [];
   const found = new Set(marks.map((m) => m.id));
-  for (const id of ids) if (!found.has(id)) issues.push({ path: 'markIds', message: `mark ${id} does not exist` });
+  for (const id of ids) {
+    if (!found.has(id)) {
+      issues.push({ path: 'markIds', message: `mark ${id} does not exist` });
+    }
+  }
   for (const m of marks) {
     const where = `${uk(m.date)} ${m.session}`;
-    if (m.pupilId !== i.pupilId) issues.push({ path: 'markIds', message: `the mark of ${where} is another pupil's` });
-    else if (!['G', 'N', 'O', 'U'].includes(m.code)) issues.push({ path: 'markIds', message: `${where} is coded ${m.code}, not unauthorised absence (G, N, O or U)` });
-    else if (m.date < REGS_2024_START) issues.push({ path: 'markIds', message: `${where} is before 19 August 2024, when the national threshold began` });
-    else if (m.date > i.issuedOn) issues.push({ path: 'markIds', message: `${where} is after the notice's date` });
+    if (m.pupilId !== i.pupilId) {
+      issues.push({ path: 'markIds', message: `the mark of ${where} is another pupil's` });
+    } else if (!['G', 'N', 'O', 'U'].includes(m.code)) {
+      issues.push({
+        path: 'markIds',
+        message: `${where} is coded ${m.code}, not unauthorised absence (G, N, O or U)`,
+      });
+    } else if (m.date < REGS_2024_START) {
+      issues.push({
+        path: 'markIds',
+        message: `${where} is before 19 August 2024, when the national threshold began`,
+      });
+    } else if (m.date > i.issuedOn) {
+      issues.push({ path: 'markIds', message: `${where} is after the notice's date` });
+    }
   }
-  if (issues.length) throw new AppError('invalid', `Some of the chosen marks cannot support a ${kindName}: ${issues.map((x) => x.message).join('; ')}.`, issues);
+  if (issues.length) {
+    throw new AppError(
+      'invalid',
+      `Some of the chosen marks cannot support a ${kindName}: ${issues.map((x) => x.message).join('; ')}.`,
+      issues,
+    );
+  }
 
   // The same marks never support two notices of the same kind (withdrawn notices release theirs).
-  const taken = db.prepare(`SELECT m.date, m.session, n.issued_on AS issuedOn FROM penalty_notice_marks pm JOIN penalty_notices n ON n.id = pm.notice_id JOIN marks m ON m.id = pm.mark_id
-    WHERE pm.mark_id IN (${ids.map(() => '?').join(',')}) AND n.kind = ? AND ${STATUS_SQL} <> 'withdrawn' ORDER BY m.date, m.session`).all(...ids, i.kind) as { date: string; session: string; issuedOn: string }[];
+  const taken = db
+    .prepare(
+      `SELECT m.date, m.session, n.issued_on AS issuedOn FROM penalty_notice_marks pm JOIN penalty_notices n ON n.id = pm.notice_id JOIN marks m ON m.id = pm.mark_id
+    WHERE pm.mark_id IN (${ids.map(() => '?').join(',')}) AND n.kind = ? AND ${STATUS_SQL} <> 'withdrawn' ORDER BY m.date, m.session`,
+    )
+    .all(...ids, i.kind) as { date: string; session: string; issuedOn: string }[];
   if (taken.length) {
     const dates = [...new Set(taken.map((t) => uk(t.issuedOn)))].join(', ');
-    throw new AppError('conflict', `${taken.length} of the chosen marks already support the ${kindName} of ${dates} (${taken.slice(0, 5).map((t) => `${uk(t.date)} ${t.session}`).join(', ')}${taken.length > 5 ? ' …' : ''}). The same marks cannot support a second ${kindName}.`);
+    throw new AppError(
+      'conflict',
+      `${taken.length} of the chosen marks already support the ${kindName} of ${dates} (${taken
+        .slice(0, 5)
+        .map((t) => `${uk(t.date)} ${t.session}`)
+        .join(', ')}${taken.length > 5 ? ' …' : ''}). The same marks cannot support a second ${kindName}.`,
+    );
   }
 
   if (i.kind === 'penalty_notice') {
     const cal = loadCalendar(db);
     if (marks.length < PENALTY_THRESHOLD_SESSIONS) {
-      throw new AppError('invalid', `A penalty notice relies on at least ${PENALTY_THRESHOLD_SESSIONS} sessions of unauthorised absence within ${PENALTY_WINDOW_WEEKS} consecutive school weeks; ${marks.length} chosen.`);
+      throw new AppError(
+        'invalid',
+        `A penalty notice relies on at least ${PENALTY_THRESHOLD_SESSIONS} sessions of unauthorised absence within ${PENALTY_WINDOW_WEEKS} consecutive school weeks; ${marks.length} chosen.`,
+      );
     }
     const span = schoolWeeksSpanned(cal, marks[0].date, marks[marks.length - 1].date);
     if (span > PENALTY_WINDOW_WEEKS) {
-      throw new AppError('invalid', `The chosen marks (${uk(marks[0].date)} to ${uk(marks[marks.length - 1].date)}) span ${span} school weeks: a penalty notice relies on sessions within ${PENALTY_WINDOW_WEEKS} consecutive school weeks.`);
+      throw new AppError(
+        'invalid',
+        `The chosen marks (${uk(marks[0].date)} to ${uk(marks[marks.length - 1].date)}) span ${span} school weeks: a penalty notice relies on sessions within ${PENALTY_WINDOW_WEEKS} consecutive school weeks.`,
+      );
     }
     const key = parentKey(i.parentName);
-    const prior = (db.prepare(`SELECT n.issued_on AS issuedOn FROM penalty_notices n WHERE n.pupil_id = ? AND n.kind = 'penalty_notice' AND n.parent_key = ?
-      AND n.issued_on > ? AND n.issued_on < ? AND ${STATUS_SQL} <> 'withdrawn' ORDER BY n.issued_on`).all(i.pupilId, key, threeYearsBefore(i.issuedOn), threeYearsAfter(i.issuedOn)) as { issuedOn: string }[]);
+    const prior = db
+      .prepare(
+        `SELECT n.issued_on AS issuedOn FROM penalty_notices n WHERE n.pupil_id = ? AND n.kind = 'penalty_notice' AND n.parent_key = ?
+      AND n.issued_on > ? AND n.issued_on < ? AND ${STATUS_SQL} <> 'withdrawn' ORDER BY n.issued_on`,
+      )
+      .all(i.pupilId, key, threeYearsBefore(i.issuedOn), threeYearsAfter(i.issuedOn)) as {
+      issuedOn: string;
+    }[];
     if (prior.length >= MAX_NOTICES_IN_3_YEARS) {
-      throw new AppError('refused', `${i.parentName.trim()} has already received ${prior.length} penalty notices for ${p.name} within 3 years (${prior.map((x) => uk(x.issuedOn)).join(' and ')}). A parent may receive at most ${MAX_NOTICES_IN_3_YEARS} penalty notices for the same child in 3 years: for this breach the school must choose another route (for example prosecution or an education supervision order, under the local authority's code of conduct).`);
+      throw new AppError(
+        'refused',
+        `${i.parentName.trim()} has already received ${prior.length} penalty notices for ${p.name} within 3 years (${prior.map((x) => uk(x.issuedOn)).join(' and ')}). A parent may receive at most ${MAX_NOTICES_IN_3_YEARS} penalty notices for the same child in 3 years: for this breach the school must choose another route (for example prosecution or an education supervision order, under the local authority's code of conduct).`,
+      );
     }
     if (prior.length === 1 && i.amount !== 160) {
-      throw new AppError('invalid', `This is the second penalty notice to ${i.parentName.trim()} for ${p.name} within 3 years (the first on ${uk(prior[0].issuedOn)}): a second notice is £160.`, [{ path: 'amount', message: 'a second notice is £160' }]);
+      throw new AppError(
+        'invalid',
+        `This is the second penalty notice to ${i.parentName.trim()} for ${p.name} within 3 years (the first on ${uk(prior[0].issuedOn)}): a second notice is £160.`,
+        [{ path: 'amount', message: 'a second notice is £160' }],
+      );
     }
   }
 
   const now = ctx.now();
-  const id = Number(db.prepare(`INSERT INTO penalty_notices (pupil_id, kind, issued_on, parent_name, parent_key, amount, note, recorded_by, position, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(i.pupilId, i.kind, i.issuedOn, i.parentName.trim(), parentKey(i.parentName), i.amount, i.note?.trim() || null, ctx.session.userName, ctx.session.position, now).lastInsertRowid);
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO penalty_notices (pupil_id, kind, issued_on, parent_name, parent_key, amount, note, recorded_by, position, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        i.pupilId,
+        i.kind,
+        i.issuedOn,
+        i.parentName.trim(),
+        parentKey(i.parentName),
+        i.amount,
+        i.note?.trim() || null,
+        ctx.session.userName,
+        ctx.session.position,
+        now,
+      ).lastInsertRowid,
+  );
   const link = db.prepare('INSERT INTO penalty_notice_marks (notice_id, mark_id) VALUES (?, ?)');
-  for (const m of marks) link.run(id, m.id);
-  db.prepare("INSERT INTO penalty_notice_events (notice_id, status, on_date, reason, by, at) VALUES (?, 'issued', ?, NULL, ?, ?)").run(id, i.issuedOn, ctx.session.userName, now);
+  for (const m of marks) {
+    link.run(id, m.id);
+  }
+  db.prepare(
+    "INSERT INTO penalty_notice_events (notice_id, status, on_date, reason, by, at) VALUES (?, 'issued', ?, NULL, ?, ?)",
+  ).run(id, i.issuedOn, ctx.session.userName, now);
   ctx.audit('penalty.record', 'penalty_notice', id, { ...i, markIds: marks.map((m) => m.id) });
   return { id };
 }
 
 export function updateNotice(ctx: Ctx, i: Input<'penalty.update'>): Output<'penalty.update'> {
   const db = ctx.store.db;
-  const n = db.prepare(`SELECT n.id, n.kind, n.issued_on AS issuedOn, ${STATUS_SQL} AS status FROM penalty_notices n WHERE n.id = ?`).get(i.noticeId) as { id: number; kind: string; issuedOn: string; status: string } | undefined;
-  if (!n) throw new AppError('not_found', 'There is no such notice.');
-  if (n.status === 'withdrawn') throw new AppError('refused', 'This notice was withdrawn; a withdrawn notice stays withdrawn (record a new notice if one is issued).');
-  if (n.status === i.status) throw new AppError('conflict', `The notice is already recorded as ${i.status}.`);
-  if (n.kind === 'notice_to_improve' && i.status !== 'withdrawn') throw new AppError('invalid', 'A notice to improve is not paid or prosecuted; it can only be withdrawn.');
-  if (i.onDate < n.issuedOn) throw new AppError('invalid', `The date ${uk(i.onDate)} is before the notice was issued (${uk(n.issuedOn)}).`);
-  if (i.onDate > ctx.today()) throw new AppError('invalid', `The date ${uk(i.onDate)} is in the future.`);
-  db.prepare('INSERT INTO penalty_notice_events (notice_id, status, on_date, reason, by, at) VALUES (?, ?, ?, ?, ?, ?)').run(n.id, i.status, i.onDate, i.reason, ctx.session.userName, ctx.now());
+  const n = db
+    .prepare(
+      `SELECT n.id, n.kind, n.issued_on AS issuedOn, ${STATUS_SQL} AS status FROM penalty_notices n WHERE n.id = ?`,
+    )
+    .get(i.noticeId) as { id: number; kind: string; issuedOn: string; status: string } | undefined;
+  if (!n) {
+    throw new AppError('not_found', 'There is no such notice.');
+  }
+  if (n.status === 'withdrawn') {
+    throw new AppError(
+      'refused',
+      'This notice was withdrawn; a withdrawn notice stays withdrawn (record a new notice if one is issued).',
+    );
+  }
+  if (n.status === i.status) {
+    throw new AppError('conflict', `The notice is already recorded as ${i.status}.`);
+  }
+  if (n.kind === 'notice_to_improve' && i.status !== 'withdrawn') {
+    throw new AppError('invalid', 'A notice to improve is not paid or prosecuted; it can only be withdrawn.');
+  }
+  if (i.onDate < n.issuedOn) {
+    throw new AppError(
+      'invalid',
+      `The date ${uk(i.onDate)} is before the notice was issued (${uk(n.issuedOn)}).`,
+    );
+  }
+  if (i.onDate > ctx.today()) {
+    throw new AppError('invalid', `The date ${uk(i.onDate)} is in the future.`);
+  }
+  db.prepare(
+    'INSERT INTO penalty_notice_events (notice_id, status, on_date, reason, by, at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(n.id, i.status, i.onDate, i.reason, ctx.session.userName, ctx.now());
   ctx.audit('penalty.update', 'penalty_notice', n.id, i);
   return { ok: true };
 }

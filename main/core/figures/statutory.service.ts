@@ -5,7 +5,14 @@
 // overdue (statistics.md §7 overdueN, mark by mark).
 import type { Input, Output } from '../../../shared/contract';
 import { academicYearOf, isCompulsoryAge } from '../../../shared/dates';
-import { addToTally, emptyTally, isListed, longestRunOf, N_OVERDUE_SCHOOL_DAYS, schoolDaysAfterInPeriod } from '../../../shared/statistics';
+import {
+  addToTally,
+  emptyTally,
+  isListed,
+  longestRunOf,
+  N_OVERDUE_SCHOOL_DAYS,
+  schoolDaysAfterInPeriod,
+} from '../../../shared/statistics';
 import type { Ctx } from '../context';
 import { loadPeriodMarks } from '../reports/report-pupils';
 import { pupilAttrs } from './figures.service';
@@ -22,37 +29,83 @@ export function statutoryLists(ctx: Ctx, i: Input<'statutory.lists'>): Output<'s
   const yearFrom = `${academicYearOf(asOf)}-09-01`;
   const { ctx: pctx, byId } = loadPeriodMarks(db, { from: yearFrom, to: asOf });
   const attrs = new Map(pupilAttrs(db, yearFrom, asOf).map((p) => [p.id, p]));
-  const lastReturn = db.prepare("SELECT max(sent_at) AS at FROM la_returns WHERE pupil_id = ? AND kind = ? AND sent_at >= ?");
-  const out: Output<'statutory.lists'> = { asOf, yearFrom, continuous: [], deletionReview: [], sickness: [], overdueN: [] };
+  const lastReturn = db.prepare(
+    'SELECT max(sent_at) AS at FROM la_returns WHERE pupil_id = ? AND kind = ? AND sent_at >= ?',
+  );
+  const out: Output<'statutory.lists'> = {
+    asOf,
+    yearFrom,
+    continuous: [],
+    deletionReview: [],
+    sickness: [],
+    overdueN: [],
+  };
   for (const x of byId.values()) {
-    if (!isListed(pctx, x.pupil) || x.marks.length === 0) continue;
+    if (!isListed(pctx, x.pupil) || x.marks.length === 0) {
+      continue;
+    }
     const a = attrs.get(x.id)!;
     const ref = { pupilId: x.id, upn: a.upn, name: a.name, yearGroup: a.yearGroup, regGroup: a.regGroup };
     for (const m of x.marks) {
-      if (m.code !== 'N' || m.date < yearFrom) continue;
+      if (m.code !== 'N' || m.date < yearFrom) {
+        continue;
+      }
       const since = schoolDaysAfterInPeriod(pctx, m.date);
-      if (since >= N_OVERDUE_SCHOOL_DAYS) out.overdueN.push({ ...ref, date: m.date, session: m.session, schoolDaysSince: since });
+      if (since >= N_OVERDUE_SCHOOL_DAYS) {
+        out.overdueN.push({ ...ref, date: m.date, session: m.session, schoolDaysSince: since });
+      }
     }
     const run = longestRunOf(pctx, x.marks, GNOU);
     if (run && run.sessions >= ATTENDANCE_RETURN_RUN_SESSIONS) {
-      out.continuous.push({ ...ref, runSessions: run.sessions, runFrom: run.from, runTo: run.to, ongoing: run.ongoing,
-        attendanceReturnSent: (lastReturn.get(x.id, 'attendance', run.from) as { at: string | null }).at });
+      out.continuous.push({
+        ...ref,
+        runSessions: run.sessions,
+        runFrom: run.from,
+        runTo: run.to,
+        ongoing: run.ongoing,
+        attendanceReturnSent: (lastReturn.get(x.id, 'attendance', run.from) as { at: string | null }).at,
+      });
     }
     const gno = longestRunOf(pctx, x.marks, GNO);
     if (gno && gno.sessions >= DELETION_REVIEW_RUN_SESSIONS) {
-      out.deletionReview.push({ ...ref, runSessions: gno.sessions, runFrom: gno.from, runTo: gno.to, ongoing: gno.ongoing, socialWorker: a.socialWorker });
+      out.deletionReview.push({
+        ...ref,
+        runSessions: gno.sessions,
+        runFrom: gno.from,
+        runTo: gno.to,
+        ongoing: gno.ongoing,
+        socialWorker: a.socialWorker,
+      });
     }
     if (isCompulsoryAge(a.dob, asOf)) {
       const t = emptyTally(); // illnessSessions of statistics.md §3, from the same marks
-      for (const m of x.marks) if (m.date >= yearFrom && m.code === 'I') addToTally(t, m.code, m.date, 1);
+      for (const m of x.marks) {
+        if (m.date >= yearFrom && m.code === 'I') {
+          addToTally(t, m.code, m.date, 1);
+        }
+      }
       if (t.illnessSessions >= SICKNESS_RETURN_SESSIONS) {
-        out.sickness.push({ ...ref, illnessSessions: t.illnessSessions, sicknessReturnSent: (lastReturn.get(x.id, 'sickness', yearFrom) as { at: string | null }).at });
+        out.sickness.push({
+          ...ref,
+          illnessSessions: t.illnessSessions,
+          sicknessReturnSent: (lastReturn.get(x.id, 'sickness', yearFrom) as { at: string | null }).at,
+        });
       }
     }
   }
   out.continuous.sort((a, b) => b.runSessions - a.runSessions || a.name.localeCompare(b.name));
   out.deletionReview.sort((a, b) => b.runSessions - a.runSessions || a.name.localeCompare(b.name));
   out.sickness.sort((a, b) => b.illnessSessions - a.illnessSessions || a.name.localeCompare(b.name));
-  out.overdueN.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.session < b.session ? -1 : a.session > b.session ? 1 : a.name.localeCompare(b.name)));
+  out.overdueN.sort((a, b) =>
+    a.date < b.date
+      ? -1
+      : a.date > b.date
+        ? 1
+        : a.session < b.session
+          ? -1
+          : a.session > b.session
+            ? 1
+            : a.name.localeCompare(b.name),
+  );
   return out;
 }

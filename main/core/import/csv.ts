@@ -5,17 +5,29 @@ import Papa from 'papaparse';
 import type { Issue } from '../../../shared/contract';
 import { AppError } from '../errors';
 
-export interface CsvRecord { line: number; cells: string[] }
-export interface CsvTable { headers: string[]; keys: string[]; records: CsvRecord[] }
+export interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+export interface CsvTable {
+  headers: string[];
+  keys: string[];
+  records: CsvRecord[];
+}
 
 export function headerKey(h: string): string {
-  return h.trim().toLowerCase().replace(/[\s_-]+/g, '');
+  return h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 }
 
 export function readCsv(text: string): CsvTable {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows = src.includes('"') ? readQuoted(src) : readPlain(src);
-  if (rows.length === 0) throw new AppError('invalid', 'The file is empty: it needs a header row.');
+  if (rows.length === 0) {
+    throw new AppError('invalid', 'The file is empty: it needs a header row.');
+  }
   const [head, ...records] = rows;
   const headers = head.cells.map((h) => h.trim());
   return { headers, keys: headers.map(headerKey), records };
@@ -27,8 +39,12 @@ function readPlain(src: string): CsvRecord[] {
   const lines = src.split('\n');
   for (let i = 0; i < lines.length; i++) {
     let l = lines[i];
-    if (l.endsWith('\r')) l = l.slice(0, -1);
-    if (l.trim() === '') continue;
+    if (l.endsWith('\r')) {
+      l = l.slice(0, -1);
+    }
+    if (l.trim() === '') {
+      continue;
+    }
     rows.push({ line: i + 1, cells: l.split(',') });
   }
   return rows;
@@ -42,7 +58,11 @@ function readQuoted(src: string): CsvRecord[] {
   let line = 1;
   let scanned = 0;
   const lineAt = (offset: number) => {
-    for (; scanned < offset; scanned++) if (src.charCodeAt(scanned) === 10) line++;
+    for (; scanned < offset; scanned++) {
+      if (src.charCodeAt(scanned) === 10) {
+        line++;
+      }
+    }
     return line;
   };
   Papa.parse<string[]>(src, {
@@ -52,36 +72,61 @@ function readQuoted(src: string): CsvRecord[] {
     step: (res) => {
       // A record starts after any newline that ended the previous one.
       let start = prevCursor;
-      while (start < src.length && (src[start] === '\n' || src[start] === '\r') && start < res.meta.cursor) start++;
+      while (start < src.length && (src[start] === '\n' || src[start] === '\r') && start < res.meta.cursor) {
+        start++;
+      }
       const l = lineAt(start);
       prevCursor = res.meta.cursor;
-      for (const e of res.errors) issues.push({ line: l, message: csvErrorMessage(e) });
+      for (const e of res.errors) {
+        issues.push({ line: l, message: csvErrorMessage(e) });
+      }
       const cells = res.data;
-      if (cells.length === 1 && cells[0].trim() === '') return; // blank line
+      if (cells.length === 1 && cells[0].trim() === '') {
+        return;
+      } // blank line
       rows.push({ line: l, cells });
     },
   });
-  if (issues.length) throw new AppError('invalid', 'The file is not valid CSV.', issues);
+  if (issues.length) {
+    throw new AppError('invalid', 'The file is not valid CSV.', issues);
+  }
   return rows;
 }
 
 function csvErrorMessage(e: Papa.ParseError): string {
-  if (e.code === 'MissingQuotes') return 'a quoted field is not closed';
-  if (e.code === 'InvalidQuotes') return 'a field has a stray quote (RFC 4180: quotes inside a field are doubled)';
+  if (e.code === 'MissingQuotes') {
+    return 'a quoted field is not closed';
+  }
+  if (e.code === 'InvalidQuotes') {
+    return 'a field has a stray quote (RFC 4180: quotes inside a field are doubled)';
+  }
   return e.message;
 }
 
 /** Picks the named columns (by normalised header) from a table; unknown columns are ignored. */
-export function columnIndex(table: CsvTable, mapping?: Record<string, string>, ignore: readonly string[] = []): (field: string) => number {
+export function columnIndex(
+  table: CsvTable,
+  mapping?: Record<string, string>,
+  ignore: readonly string[] = [],
+): (field: string) => number {
   const byKey = new Map<string, number>();
-  table.keys.forEach((k, i) => { if (!byKey.has(k)) byKey.set(k, i); });
+  table.keys.forEach((k, i) => {
+    if (!byKey.has(k)) {
+      byKey.set(k, i);
+    }
+  });
   const mapped = new Map<string, number>();
   for (const [fileHeader, field] of Object.entries(mapping ?? {})) {
     const i = byKey.get(headerKey(fileHeader));
-    if (i !== undefined && field) mapped.set(headerKey(field), i);
+    if (i !== undefined && field) {
+      mapped.set(headerKey(field), i);
+    }
   }
   const ignored = new Set(ignore.map(headerKey));
-  return (field) => mapped.get(headerKey(field)) ?? (ignored.has(headerKey(field)) ? undefined : byKey.get(headerKey(field))) ?? -1;
+  return (field) =>
+    mapped.get(headerKey(field)) ??
+    (ignored.has(headerKey(field)) ? undefined : byKey.get(headerKey(field))) ??
+    -1;
 }
 
 /** Removes the ' that export put before a formula-like cell, so an export re-imports unchanged. */
@@ -90,9 +135,13 @@ export function unneutralise(v: string): string {
 }
 
 export function csvCell(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return '';
+  if (v === null || v === undefined) {
+    return '';
+  }
   let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (/^[=+\-@\t\r]/.test(s)) {
+    s = `'${s}`;
+  }
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -106,7 +155,11 @@ const NO = new Set(['n', 'no', 'false', '0', '']);
 /** Yes/no cells: Y/N, Yes/No, true/false, 1/0; empty means no. */
 export function parseYesNo(v: string): boolean | null {
   const s = v.trim().toLowerCase();
-  if (YES.has(s)) return true;
-  if (NO.has(s)) return false;
+  if (YES.has(s)) {
+    return true;
+  }
+  if (NO.has(s)) {
+    return false;
+  }
   return null;
 }

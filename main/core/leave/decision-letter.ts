@@ -16,7 +16,9 @@ const sessionPhrase = (d: IsoDate, s: 'AM' | 'PM') => `${formatLongDate(d, true)
 
 /** The first school session after (date, session), as a phrase. */
 function nextSessionAfter(ctx: Ctx, d: IsoDate, s: 'AM' | 'PM'): string {
-  if (s === 'AM') return `${formatLongDate(d, true)} (afternoon)`;
+  if (s === 'AM') {
+    return `${formatLongDate(d, true)} (afternoon)`;
+  }
   const next = loadCalendar(ctx.store.db).nthSchoolDayAfter(d, 1);
   return next ? `${formatLongDate(next, true)} (morning)` : 'the first day of the next term';
 }
@@ -28,46 +30,90 @@ export function decisionLetterFields(ctx: Ctx, decisionId: number): Record<strin
   const r = loadRequest(db, d.requestId);
   const p = loadPupil(db, r.pupilId);
   const school = readSchool(db);
-  if (!school) throw new AppError('not_found', 'Set the school up first.');
+  if (!school) {
+    throw new AppError('not_found', 'Set the school up first.');
+  }
   const cal = loadCalendar(db);
   const asked = requestedSessions(cal, r);
   const compulsory = isCompulsoryAge(p.dob, r.fromDate);
-  const first = d.sessions[0], last = d.sessions[d.sessions.length - 1];
-  const decisionWord = d.outcome === 'granted' ? 'granted' : d.outcome === 'part' ? 'granted in part' : 'refused';
+  const first = d.sessions[0],
+    last = d.sessions[d.sessions.length - 1];
+  const decisionWord =
+    d.outcome === 'granted' ? 'granted' : d.outcome === 'part' ? 'granted in part' : 'refused';
   const name = p.preferredForename ?? p.forename;
   const askedDays = new Set(asked.map((s) => s.date)).size;
-  const codeLabel = d.code ? codeOn(d.code, r.fromDate)?.label ?? d.code : '';
+  const codeLabel = d.code ? (codeOn(d.code, r.fromDate)?.label ?? d.code) : '';
   let returnDate = '';
-  if (d.outcome === 'granted') returnDate = nextSessionAfter(ctx, r.toDate, r.toSession);
-  else if (d.outcome === 'part' && last) returnDate = nextSessionAfter(ctx, last.date, last.session);
+  if (d.outcome === 'granted') {
+    returnDate = nextSessionAfter(ctx, r.toDate, r.toSession);
+  } else if (d.outcome === 'part' && last) {
+    returnDate = nextSessionAfter(ctx, last.date, last.session);
+  }
   const taken = d.outcome === 'refused' ? 'the days asked for' : 'any day beyond those granted';
-  const consequences = d.outcome === 'granted' ? '' : compulsory
-    ? `If ${name} is absent on ${taken}, the absence will be recorded as unauthorised (holiday not granted, code G). Unauthorised absence of 10 or more sessions within 10 school weeks means the school must consider whether a penalty notice is appropriate under the local authority's code of conduct.`
-    : `If ${name} is absent on ${taken}, the absence will be recorded as unauthorised.`;
+  const consequences =
+    d.outcome === 'granted'
+      ? ''
+      : compulsory
+        ? `If ${name} is absent on ${taken}, the absence will be recorded as unauthorised (holiday not granted, code G). Unauthorised absence of 10 or more sessions within 10 school weeks means the school must consider whether a penalty notice is appropriate under the local authority's code of conduct.`
+        : `If ${name} is absent on ${taken}, the absence will be recorded as unauthorised.`;
   return {
-    'school.name': school.name, 'school.address': school.address ?? '', 'school.phone': '', 'school.email': '',
-    'head.name': d.deciderName, 'champion.name': school.championName ?? '', 'champion.role': school.championPosition ?? '',
-    'letter.date': formatLongDate(ctx.today()), 'letter.reference': `LOA-${r.id}-${d.id}`,
-    'recipient.salutation': `Dear ${r.requesterName}`, 'recipient.names': r.requesterName, 'recipient.address': r.requesterAddress ?? p.address ?? '',
-    'pupil.forename': p.forename, 'pupil.preferredName': name, 'pupil.surname': p.surname, 'pupil.yearGroup': p.yearGroup, 'pupil.regGroup': p.regGroup,
-    'pupil.yearName': p.yearGroup === 'R' ? 'Reception' : /^N/.test(p.yearGroup) ? 'Nursery' : `Year ${p.yearGroup}`,
-    'signatory.name': d.deciderName, 'signatory.position': d.deciderPosition,
-    'decider.name': d.deciderName, 'decider.position': d.deciderPosition,
-    'leave.kind': LEAVE_KIND_LABELS[r.kind], 'leave.received': formatLongDate(r.dateReceived),
-    'leave.from': formatLongDate(r.fromDate, true), 'leave.to': formatLongDate(r.toDate, true),
-    'leave.fromSession': sessionPhrase(r.fromDate, r.fromSession), 'leave.toSession': sessionPhrase(r.toDate, r.toSession),
-    'leave.daysRequested': String(askedDays), 'leave.sessionsRequested': String(asked.length),
-    'leave.decision': decisionWord, 'leave.outcome': d.outcome,
-    'leave.daysGranted': String(d.daysGranted), 'leave.sessionsGranted': String(d.sessionsGranted),
-    'leave.grantedFrom': first ? sessionPhrase(first.date, first.session) : '', 'leave.grantedTo': last ? sessionPhrase(last.date, last.session) : '',
-    'leave.code': d.code ?? '', 'leave.codeLabel': codeLabel,
-    'leave.reason': d.reason, 'leave.returnDate': returnDate, 'leave.consequences': consequences,
-    'leave.compulsoryAge': compulsory ? 'yes' : 'no', 'decision.date': formatLongDate(d.decidedAt.slice(0, 10)),
+    'school.name': school.name,
+    'school.address': school.address ?? '',
+    'school.phone': '',
+    'school.email': '',
+    'head.name': d.deciderName,
+    'champion.name': school.championName ?? '',
+    'champion.role': school.championPosition ?? '',
+    'letter.date': formatLongDate(ctx.today()),
+    'letter.reference': `LOA-${r.id}-${d.id}`,
+    'recipient.salutation': `Dear ${r.requesterName}`,
+    'recipient.names': r.requesterName,
+    'recipient.address': r.requesterAddress ?? p.address ?? '',
+    'pupil.forename': p.forename,
+    'pupil.preferredName': name,
+    'pupil.surname': p.surname,
+    'pupil.yearGroup': p.yearGroup,
+    'pupil.regGroup': p.regGroup,
+    'pupil.yearName':
+      p.yearGroup === 'R' ? 'Reception' : /^N/.test(p.yearGroup) ? 'Nursery' : `Year ${p.yearGroup}`,
+    'signatory.name': d.deciderName,
+    'signatory.position': d.deciderPosition,
+    'decider.name': d.deciderName,
+    'decider.position': d.deciderPosition,
+    'leave.kind': LEAVE_KIND_LABELS[r.kind],
+    'leave.received': formatLongDate(r.dateReceived),
+    'leave.from': formatLongDate(r.fromDate, true),
+    'leave.to': formatLongDate(r.toDate, true),
+    'leave.fromSession': sessionPhrase(r.fromDate, r.fromSession),
+    'leave.toSession': sessionPhrase(r.toDate, r.toSession),
+    'leave.daysRequested': String(askedDays),
+    'leave.sessionsRequested': String(asked.length),
+    'leave.decision': decisionWord,
+    'leave.outcome': d.outcome,
+    'leave.daysGranted': String(d.daysGranted),
+    'leave.sessionsGranted': String(d.sessionsGranted),
+    'leave.grantedFrom': first ? sessionPhrase(first.date, first.session) : '',
+    'leave.grantedTo': last ? sessionPhrase(last.date, last.session) : '',
+    'leave.code': d.code ?? '',
+    'leave.codeLabel': codeLabel,
+    'leave.reason': d.reason,
+    'leave.returnDate': returnDate,
+    'leave.consequences': consequences,
+    'leave.compulsoryAge': compulsory ? 'yes' : 'no',
+    'decision.date': formatLongDate(d.decidedAt.slice(0, 10)),
   };
 }
 
 /** The fields the letters engine's leave templates take from a decision (templates.ts, leave-granted/leave-refused). */
-const SHARED_KEYS = ['leave.from', 'leave.to', 'leave.decision', 'leave.sessionsGranted', 'leave.reason', 'decider.name', 'decider.position'];
+const SHARED_KEYS = [
+  'leave.from',
+  'leave.to',
+  'leave.decision',
+  'leave.sessionsGranted',
+  'leave.reason',
+  'decider.name',
+  'decider.position',
+];
 const GRANTED_KEYS = ['leave.grantedFrom', 'leave.grantedTo', 'leave.returnDate'];
 
 /**
@@ -75,26 +121,49 @@ const GRANTED_KEYS = ['leave.grantedFrom', 'leave.grantedTo', 'leave.returnDate'
  * merged, guarded and logged on the pupil like every letter; the file is also kept against the decision
  * (leave_letters). Letters merge asynchronously, so this starts a job the screen follows with letters.job.
  */
-export function decisionLetter(ctx: Ctx, { decisionId }: { decisionId: number }): { jobId: string; letters: number } {
+export function decisionLetter(
+  ctx: Ctx,
+  { decisionId }: { decisionId: number },
+): { jobId: string; letters: number } {
   const db = ctx.store.db;
   const d = loadDecision(db, decisionId);
   const r = loadRequest(db, d.requestId);
   const f = decisionLetterFields(ctx, decisionId);
   const granted = d.outcome !== 'refused';
   const extra: Record<string, string> = {};
-  for (const k of [...SHARED_KEYS, ...(granted ? GRANTED_KEYS : [])]) extra[k] = f[k] ?? '';
-  if (d.outcome === 'part') extra['leave.partNote'] = f['leave.consequences'];
+  for (const k of [...SHARED_KEYS, ...(granted ? GRANTED_KEYS : [])]) {
+    extra[k] = f[k] ?? '';
+  }
+  if (d.outcome === 'part') {
+    extra['leave.partNote'] = f['leave.consequences'];
+  }
   // The person who decided signs the letter (reg 11: the head or a person the head authorised).
   extra['signatory.name'] = d.deciderName;
   extra['signatory.position'] = d.deciderPosition;
-  const started = startLetters(ctx, { template: granted ? 'leave-granted' : 'leave-refused', pupilIds: [r.pupilId], extra }, (letters) => {
-    for (const l of letters) {
-      const buf = Buffer.from(l.bytes);
-      const sha256 = createHash('sha256').update(buf).digest('hex');
-      const letterId = Number(db.prepare('INSERT INTO leave_letters (decision_id, pupil_id, file_name, sha256, bytes, generated_by, generated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(decisionId, r.pupilId, l.fileName, sha256, buf, ctx.session.userName, ctx.now()).lastInsertRowid);
-      ctx.audit('leave.letter', 'leave_request', r.id, { decisionId, letterId, letterLogId: l.logId, fileName: l.fileName, sha256 });
-    }
-  });
+  const started = startLetters(
+    ctx,
+    { template: granted ? 'leave-granted' : 'leave-refused', pupilIds: [r.pupilId], extra },
+    (letters) => {
+      for (const l of letters) {
+        const buf = Buffer.from(l.bytes);
+        const sha256 = createHash('sha256').update(buf).digest('hex');
+        const letterId = Number(
+          db
+            .prepare(
+              'INSERT INTO leave_letters (decision_id, pupil_id, file_name, sha256, bytes, generated_by, generated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+            )
+            .run(decisionId, r.pupilId, l.fileName, sha256, buf, ctx.session.userName, ctx.now())
+            .lastInsertRowid,
+        );
+        ctx.audit('leave.letter', 'leave_request', r.id, {
+          decisionId,
+          letterId,
+          letterLogId: l.logId,
+          fileName: l.fileName,
+          sha256,
+        });
+      }
+    },
+  );
   return { jobId: started.jobId, letters: started.letters };
 }

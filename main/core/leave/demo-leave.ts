@@ -13,46 +13,135 @@ const HEAD: Session = { userName: 'Mr D. Adeyemi', position: 'Headteacher', role
 
 export function createDemoLeave(store: Store, today: IsoDate): void {
   const db = store.db;
-  const at = (s: Session): Ctx => ({ ...makeCtx(store, s), today: () => today, now: () => `${today}T09:30:00.000Z` });
+  const at = (s: Session): Ctx => ({
+    ...makeCtx(store, s),
+    today: () => today,
+    now: () => `${today}T09:30:00.000Z`,
+  });
   const cal = loadCalendar(db);
   const ahead = (n: number) => cal.nthSchoolDayAfter(today, n);
-  const mother = (pupilId: number) => db.prepare("SELECT id, name FROM contacts WHERE pupil_id = ? AND relationship = 'Mother' AND lives_with = 1").get(pupilId) as { id: number; name: string } | undefined;
+  const mother = (pupilId: number) =>
+    db
+      .prepare(
+        "SELECT id, name FROM contacts WHERE pupil_id = ? AND relationship = 'Mother' AND lives_with = 1",
+      )
+      .get(pupilId) as { id: number; name: string } | undefined;
   // families of two on roll, from the end of the roll (the e2e tests use families near the start)
-  const families = db.prepare(`SELECT a.id AS a, b.id AS b FROM pupils a JOIN contacts ca ON ca.pupil_id = a.id AND ca.ordinal = 1
+  const families = db
+    .prepare(
+      `SELECT a.id AS a, b.id AS b FROM pupils a JOIN contacts ca ON ca.pupil_id = a.id AND ca.ordinal = 1
       JOIN pupils b ON b.id = a.id + 1 AND b.surname = a.surname JOIN contacts cb ON cb.pupil_id = b.id AND cb.ordinal = 1 AND cb.name = ca.name
-    WHERE a.leaving_date IS NULL AND b.leaving_date IS NULL AND ca.lives_with = 1 ORDER BY a.id DESC LIMIT 3`).all() as { a: number; b: number }[];
-  const d3 = ahead(3), d7 = ahead(7), d10 = ahead(10), d12 = ahead(12);
-  const office = at(OFFICE), head = at(HEAD);
+    WHERE a.leaving_date IS NULL AND b.leaving_date IS NULL AND ca.lives_with = 1 ORDER BY a.id DESC LIMIT 3`,
+    )
+    .all() as { a: number; b: number }[];
+  const d3 = ahead(3),
+    d7 = ahead(7),
+    d10 = ahead(10),
+    d12 = ahead(12);
+  const office = at(OFFICE),
+    head = at(HEAD);
   db.transaction(() => {
     if (families[0] && d10 && d12) {
       const f = families[0];
-      const m = mother(f.a), mb = mother(f.b);
-      if (m) createRequest(office, {
-        pupils: [{ pupilId: f.a, requesterContactId: m.id }, { pupilId: f.b, requesterContactId: mb?.id ?? null }], requesterName: m.name, howReceived: 'form', dateReceived: today,
-        fromDate: d10, fromSession: 'AM', toDate: d12, toSession: 'PM', kind: 'exceptional', reason: "Their aunt's wedding in Dublin; the family travel on the first day", notes: 'Parent will bring the invitation.',
-      });
+      const m = mother(f.a),
+        mb = mother(f.b);
+      if (m) {
+        createRequest(office, {
+          pupils: [
+            { pupilId: f.a, requesterContactId: m.id },
+            { pupilId: f.b, requesterContactId: mb?.id ?? null },
+          ],
+          requesterName: m.name,
+          howReceived: 'form',
+          dateReceived: today,
+          fromDate: d10,
+          fromSession: 'AM',
+          toDate: d12,
+          toSession: 'PM',
+          kind: 'exceptional',
+          reason: "Their aunt's wedding in Dublin; the family travel on the first day",
+          notes: 'Parent will bring the invitation.',
+        });
+      }
     }
     if (families[1] && d3) {
-      const p = families[1].a, m = mother(p);
-      if (m) createRequest(office, { pupils: [{ pupilId: p, requesterContactId: m.id }], requesterName: m.name, howReceived: 'email', dateReceived: today, fromDate: d3, fromSession: 'PM', toDate: d3, toSession: 'PM', kind: 'medical', reason: 'Orthodontist appointment at the hospital, 14:00' });
+      const p = families[1].a,
+        m = mother(p);
+      if (m) {
+        createRequest(office, {
+          pupils: [{ pupilId: p, requesterContactId: m.id }],
+          requesterName: m.name,
+          howReceived: 'email',
+          dateReceived: today,
+          fromDate: d3,
+          fromSession: 'PM',
+          toDate: d3,
+          toSession: 'PM',
+          kind: 'medical',
+          reason: 'Orthodontist appointment at the hospital, 14:00',
+        });
+      }
     }
     if (families[2] && d7) {
-      const p = families[2].a, m = mother(p);
+      const p = families[2].a,
+        m = mother(p);
       if (m) {
-        const { requestIds } = createRequest(office, { pupils: [{ pupilId: p, requesterContactId: m.id }], requesterName: m.name, howReceived: 'letter', dateReceived: today, fromDate: d7, fromSession: 'AM', toDate: d7, toSession: 'PM', kind: 'exceptional', reason: "Grandfather's funeral" });
-        decide(head, { requestId: requestIds[0], outcome: 'granted', reason: 'A close family funeral is an exceptional circumstance.' });
+        const { requestIds } = createRequest(office, {
+          pupils: [{ pupilId: p, requesterContactId: m.id }],
+          requesterName: m.name,
+          howReceived: 'letter',
+          dateReceived: today,
+          fromDate: d7,
+          fromSession: 'AM',
+          toDate: d7,
+          toSession: 'PM',
+          kind: 'exceptional',
+          reason: "Grandfather's funeral",
+        });
+        decide(head, {
+          requestId: requestIds[0],
+          outcome: 'granted',
+          reason: 'A close family funeral is an exceptional circumstance.',
+        });
       }
     }
     // a pupil marked O on a school day in the last four weeks, whose holiday request for that day was refused
     const from = cal.schoolDays(`${today.slice(0, 4)}-01-01`, today).slice(-20, -5);
-    const o = from.length ? db.prepare(`SELECT m.pupil_id AS p, m.date FROM marks m JOIN contacts c ON c.pupil_id = m.pupil_id AND c.relationship = 'Mother' AND c.lives_with = 1
+    const o = from.length
+      ? (db
+          .prepare(
+            `SELECT m.pupil_id AS p, m.date FROM marks m JOIN contacts c ON c.pupil_id = m.pupil_id AND c.relationship = 'Mother' AND c.lives_with = 1
       WHERE m.code = 'O' AND m.session = 'AM' AND m.date BETWEEN ? AND ? AND EXISTS (SELECT 1 FROM marks x WHERE x.pupil_id = m.pupil_id AND x.date = m.date AND x.session = 'PM' AND x.code = 'O')
-      ORDER BY m.date, m.pupil_id LIMIT 1`).get(from[0], from[from.length - 1]) as { p: number; date: IsoDate } | undefined : undefined;
+      ORDER BY m.date, m.pupil_id LIMIT 1`,
+          )
+          .get(from[0], from[from.length - 1]) as { p: number; date: IsoDate } | undefined)
+      : undefined;
     if (o) {
       const m = mother(o.p)!;
       const received = cal.schoolDays(`${today.slice(0, 4)}-01-01`, o.date).slice(-11)[0];
-      const { requestIds } = createRequest({ ...office, today: () => received }, { pupils: [{ pupilId: o.p, requesterContactId: m.id }], requesterName: m.name, howReceived: 'letter', dateReceived: received, fromDate: o.date, fromSession: 'AM', toDate: o.date, toSession: 'PM', kind: 'exceptional', reason: 'Cheaper flights for a family holiday' });
-      decide({ ...head, now: () => `${received}T15:00:00.000Z` }, { requestId: requestIds[0], outcome: 'refused', reason: 'A family holiday is not an exceptional circumstance.' });
+      const { requestIds } = createRequest(
+        { ...office, today: () => received },
+        {
+          pupils: [{ pupilId: o.p, requesterContactId: m.id }],
+          requesterName: m.name,
+          howReceived: 'letter',
+          dateReceived: received,
+          fromDate: o.date,
+          fromSession: 'AM',
+          toDate: o.date,
+          toSession: 'PM',
+          kind: 'exceptional',
+          reason: 'Cheaper flights for a family holiday',
+        },
+      );
+      decide(
+        { ...head, now: () => `${received}T15:00:00.000Z` },
+        {
+          requestId: requestIds[0],
+          outcome: 'refused',
+          reason: 'A family holiday is not an exceptional circumstance.',
+        },
+      );
     }
   }).immediate();
 }

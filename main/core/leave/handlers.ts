@@ -1,7 +1,18 @@
 // Handlers of the leave channels (shared/channels/leave.ts).
 import type { HandlersFor } from '../dispatch';
 import type { leaveChannels } from '../../../shared/channels/leave';
-import { addEvidence, confirmG, createRequest, decide, getEvidence, getRequest, gProposals, listRequests, queue, revise } from './leave.service';
+import {
+  addEvidence,
+  confirmG,
+  createRequest,
+  decide,
+  getEvidence,
+  getRequest,
+  gProposals,
+  listRequests,
+  queue,
+  revise,
+} from './leave.service';
 import { decisionLetter } from './decision-letter';
 
 export const leaveHandlers: HandlersFor<keyof typeof leaveChannels> = {

@@ -22,9 +22,27 @@ function demoLogo(): Buffer | null {
 
 export function seedDemoLetters(store: Store): void {
   const logo = demoLogo();
-  store.db.prepare(`UPDATE letters_settings SET phone = ?, email = ?, absence_line = ?, report_by = ?, head_name = ?, signatory_name = ?, signatory_position = ?,
-    champion_phone = ?, champion_email = ?, policy_url = ?, la_code_url = ?, la_code_reference = ?, leave_form_url = ?, logo = ?, logo_type = ?, updated_by = 'Demo setup', updated_at = ? WHERE id = 1`)
-    .run('01632 960000', 'office@riverside.example.sch.uk', '01632 960001 (option 1)', '9.00am', 'Mr R. Hartley', 'Mrs J. Okafor', 'Deputy Headteacher and Senior Attendance Champion',
-      '01632 960002', 'attendance@riverside.example.sch.uk', 'riverside.example.sch.uk/attendance', 'riverside.example.gov.uk/school-attendance-code', 'Riverside Council Code of Conduct for Penalty Notices (2024)',
-      'riverside.example.sch.uk/leave', logo, logo ? 'png' : null, new Date().toISOString());
+  store.db
+    .prepare(
+      `UPDATE letters_settings SET phone = ?, email = ?, absence_line = ?, report_by = ?, head_name = ?, signatory_name = ?, signatory_position = ?,
+    champion_phone = ?, champion_email = ?, policy_url = ?, la_code_url = ?, la_code_reference = ?, leave_form_url = ?, logo = ?, logo_type = ?, updated_by = 'Demo setup', updated_at = ? WHERE id = 1`,
+    )
+    .run(
+      '01632 960000',
+      'office@riverside.example.sch.uk',
+      '01632 960001 (option 1)',
+      '9.00am',
+      'Mr R. Hartley',
+      'Mrs J. Okafor',
+      'Deputy Headteacher and Senior Attendance Champion',
+      '01632 960002',
+      'attendance@riverside.example.sch.uk',
+      'riverside.example.sch.uk/attendance',
+      'riverside.example.gov.uk/school-attendance-code',
+      'Riverside Council Code of Conduct for Penalty Notices (2024)',
+      'riverside.example.sch.uk/leave',
+      logo,
+      logo ? 'png' : null,
+      new Date().toISOString(),
+    );
 }

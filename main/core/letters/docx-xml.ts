@@ -11,24 +11,50 @@ const PARTS = /^word\/(document|header\d*|footer\d*)\.xml$/;
 
 export function unzipDocx(bytes: Uint8Array, what = 'The file'): Unzipped {
   let files: Unzipped;
-  try { files = unzipSync(bytes); } catch { throw new DocxError(`${what} is not a Word document (.docx): it could not be opened as a zip package. Save it from Word as "Word Document (.docx)" and try again.`); }
-  if (!files['word/document.xml']) throw new DocxError(`${what} is not a Word document (.docx): it has no word/document.xml. Save it from Word as "Word Document (.docx)" and try again.`);
-  if (!files['[Content_Types].xml']) throw new DocxError(`${what} is damaged: it has no [Content_Types].xml.`);
+  try {
+    files = unzipSync(bytes);
+  } catch {
+    throw new DocxError(
+      `${what} is not a Word document (.docx): it could not be opened as a zip package. Save it from Word as "Word Document (.docx)" and try again.`,
+    );
+  }
+  if (!files['word/document.xml']) {
+    throw new DocxError(
+      `${what} is not a Word document (.docx): it has no word/document.xml. Save it from Word as "Word Document (.docx)" and try again.`,
+    );
+  }
+  if (!files['[Content_Types].xml']) {
+    throw new DocxError(`${what} is damaged: it has no [Content_Types].xml.`);
+  }
   for (const [name, data] of Object.entries(files)) {
-    if (!PARTS.test(name)) continue;
+    if (!PARTS.test(name)) {
+      continue;
+    }
     const r = XMLValidator.validate(strFromU8(data));
-    if (r !== true) throw new DocxError(`${what} is damaged: ${name} is not well-formed XML (line ${r.err.line}: ${r.err.msg}).`);
+    if (r !== true) {
+      throw new DocxError(
+        `${what} is damaged: ${name} is not well-formed XML (line ${r.err.line}: ${r.err.msg}).`,
+      );
+    }
   }
   return files;
 }
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The paragraphs of a part, each as its text runs (w:t contents) in order. */
 function paragraphs(xml: string): string[][] {
   const out: string[][] = [];
   for (const m of xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)) {
-    const texts = [...m[0].matchAll(/<w:t(?:\s[^>]*)?>([\s\S]*?)<\/w:t>|<w:t\s*\/>/g)].map((t) => decode(t[1] ?? ''));
+    const texts = [...m[0].matchAll(/<w:t(?:\s[^>]*)?>([\s\S]*?)<\/w:t>|<w:t\s*\/>/g)].map((t) =>
+      decode(t[1] ?? ''),
+    );
     out.push(texts);
   }
   return out;
@@ -47,23 +73,40 @@ export interface PlaceholderScan {
 
 const PH = /\{\{\s*([^{}]+?)\s*\}\}/g;
 
-export function scanPlaceholders(files: Unzipped, known: ReadonlySet<string> = KNOWN_FIELDS, blocks: ReadonlySet<string> = new Set()): PlaceholderScan {
+export function scanPlaceholders(
+  files: Unzipped,
+  known: ReadonlySet<string> = KNOWN_FIELDS,
+  blocks: ReadonlySet<string> = new Set(),
+): PlaceholderScan {
   const placeholders: string[] = [];
   const split = new Set<string>();
   const notAlone = new Set<string>();
-  const names = Object.keys(files).filter((n) => PARTS.test(n)).sort((a, b) => (a === 'word/document.xml' ? -1 : b === 'word/document.xml' ? 1 : a.localeCompare(b)));
+  const names = Object.keys(files)
+    .filter((n) => PARTS.test(n))
+    .sort((a, b) => (a === 'word/document.xml' ? -1 : b === 'word/document.xml' ? 1 : a.localeCompare(b)));
   for (const name of names) {
     for (const runs of paragraphs(strFromU8(files[name]))) {
       const joined = runs.join('');
       for (const m of joined.matchAll(PH)) {
         const key = m[1];
-        if (!placeholders.includes(key)) placeholders.push(key);
-        if (!runs.some((r) => r.includes(m[0]))) split.add(key);
-        if (blocks.has(key) && joined.trim() !== m[0]) notAlone.add(key);
+        if (!placeholders.includes(key)) {
+          placeholders.push(key);
+        }
+        if (!runs.some((r) => r.includes(m[0]))) {
+          split.add(key);
+        }
+        if (blocks.has(key) && joined.trim() !== m[0]) {
+          notAlone.add(key);
+        }
       }
     }
   }
-  return { placeholders, unknown: placeholders.filter((k) => !known.has(k)), split: [...split], notAlone: [...notAlone] };
+  return {
+    placeholders,
+    unknown: placeholders.filter((k) => !known.has(k)),
+    split: [...split],
+    notAlone: [...notAlone],
+  };
 }
 
 /** The text of the body, one string per paragraph (tabs as \t, line breaks as \n); table cells are paragraphs too. */
@@ -73,7 +116,13 @@ export function documentText(files: Unzipped, part = 'word/document.xml'): strin
   for (const m of xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)) {
     let s = '';
     for (const t of m[0].matchAll(/<w:t(?:\s[^>]*)?>([\s\S]*?)<\/w:t>|<w:(tab|br|cr)(?:\s[^>]*)?\/>/g)) {
-      if (t[2] === 'tab') s += '\t'; else if (t[2]) s += '\n'; else s += decode(t[1]);
+      if (t[2] === 'tab') {
+        s += '\t';
+      } else if (t[2]) {
+        s += '\n';
+      } else {
+        s += decode(t[1]);
+      }
     }
     out.push(s);
   }
@@ -82,7 +131,12 @@ export function documentText(files: Unzipped, part = 'word/document.xml'): strin
 
 // ---- one document for printing ------------------------------------------------------------------------------
 
-interface Rel { id: string; type: string; target: string; mode?: string }
+interface Rel {
+  id: string;
+  type: string;
+  target: string;
+  mode?: string;
+}
 
 function readRels(xml: string): Rel[] {
   return [...xml.matchAll(/<Relationship\s([^>]*?)\/?>/g)].map((m) => {
@@ -94,11 +148,18 @@ function readRels(xml: string): Rel[] {
 function bodyOf(xml: string): { head: string; inner: string; sectPr: string; tail: string } {
   const start = xml.indexOf('<w:body>');
   const end = xml.lastIndexOf('</w:body>');
-  if (start < 0 || end < 0) throw new DocxError('a letter has no document body');
+  if (start < 0 || end < 0) {
+    throw new DocxError('a letter has no document body');
+  }
   const inner = xml.slice(start + 8, end);
   const s = inner.lastIndexOf('<w:sectPr');
   const sectPr = s >= 0 ? inner.slice(s) : '';
-  return { head: xml.slice(0, start + 8), inner: s >= 0 ? inner.slice(0, s) : inner, sectPr, tail: xml.slice(end) };
+  return {
+    head: xml.slice(0, start + 8),
+    inner: s >= 0 ? inner.slice(0, s) : inner,
+    sectPr,
+    tail: xml.slice(end),
+  };
 }
 
 const eqBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -109,9 +170,13 @@ const eqBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.eve
  * are carried over under new relationship ids when the first letter does not hold the same part.
  */
 export function combineLetters(letters: Uint8Array[]): Uint8Array {
-  if (letters.length === 0) throw new DocxError('there are no letters to combine');
+  if (letters.length === 0) {
+    throw new DocxError('there are no letters to combine');
+  }
   const base = unzipDocx(letters[0], 'A letter');
-  if (letters.length === 1) return letters[0];
+  if (letters.length === 1) {
+    return letters[0];
+  }
   const relsPath = 'word/_rels/document.xml.rels';
   let relsXml = strFromU8(base[relsPath]);
   const baseRels = readRels(relsXml);
@@ -129,10 +194,20 @@ export function combineLetters(letters: Uint8Array[]): Uint8Array {
       const rename = new Map<string, string>();
       for (const id of used) {
         const r = rels.find((x) => x.id === id);
-        if (!r) continue;
-        const same = baseRels.find((x) => x.id === id && x.type === r.type && x.target === r.target && x.mode === r.mode);
-        const partPath = r.mode === 'External' ? null : `word/${r.target.replace(/^\//, '').replace(/^word\//, '')}`;
-        if (same && (!partPath || (base[partPath] && files[partPath] && eqBytes(base[partPath], files[partPath])))) continue;
+        if (!r) {
+          continue;
+        }
+        const same = baseRels.find(
+          (x) => x.id === id && x.type === r.type && x.target === r.target && x.mode === r.mode,
+        );
+        const partPath =
+          r.mode === 'External' ? null : `word/${r.target.replace(/^\//, '').replace(/^word\//, '')}`;
+        if (
+          same &&
+          (!partPath || (base[partPath] && files[partPath] && eqBytes(base[partPath], files[partPath])))
+        ) {
+          continue;
+        }
         const newId = `rIdL${i}x${++n}`;
         let target = r.target;
         if (partPath && files[partPath]) {
@@ -141,13 +216,23 @@ export function combineLetters(letters: Uint8Array[]): Uint8Array {
           base[`word/${target}`] = files[partPath];
           const ext = file.split('.').pop()!.toLowerCase();
           if (!new RegExp(`Extension="${ext}"`, 'i').test(ctXml)) {
-            ctXml = ctXml.replace('</Types>', `<Default Extension="${ext}" ContentType="${ext === 'png' ? 'image/png' : ext === 'gif' ? 'image/gif' : 'image/jpeg'}"/></Types>`);
+            ctXml = ctXml.replace(
+              '</Types>',
+              `<Default Extension="${ext}" ContentType="${ext === 'png' ? 'image/png' : ext === 'gif' ? 'image/gif' : 'image/jpeg'}"/></Types>`,
+            );
           }
         }
-        relsXml = relsXml.replace('</Relationships>', `<Relationship Id="${newId}" Type="${r.type}" Target="${target}"${r.mode ? ` TargetMode="${r.mode}"` : ''}/></Relationships>`);
+        relsXml = relsXml.replace(
+          '</Relationships>',
+          `<Relationship Id="${newId}" Type="${r.type}" Target="${target}"${r.mode ? ` TargetMode="${r.mode}"` : ''}/></Relationships>`,
+        );
         rename.set(id, newId);
       }
-      if (rename.size) inner = inner.replace(/r:(id|embed|link)="([^"]+)"/g, (m, a, id) => (rename.has(id) ? `r:${a}="${rename.get(id)}"` : m));
+      if (rename.size) {
+        inner = inner.replace(/r:(id|embed|link)="([^"]+)"/g, (m, a, id) =>
+          rename.has(id) ? `r:${a}="${rename.get(id)}"` : m,
+        );
+      }
       // drawings need unique ids in one document
       inner = inner.replace(/<wp:docPr id="(\d+)"/g, (_m, id) => `<wp:docPr id="${Number(id) + 1000 * i}"`);
     }

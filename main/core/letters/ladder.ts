@@ -3,7 +3,14 @@
 import type { Db } from '../db/connection';
 import { LADDER, LADDER_LABELS, type LadderStage } from './templates';
 
-export interface LadderInfo { stage: LadderStage; label: string; nextStep: string; nextTemplate: string | null; lastLetterAt: string | null; meetingsHeld: number }
+export interface LadderInfo {
+  stage: LadderStage;
+  label: string;
+  nextStep: string;
+  nextTemplate: string | null;
+  lastLetterAt: string | null;
+  meetingsHeld: number;
+}
 
 const NEXT: Record<LadderStage, [string, string | null]> = {
   none: ['Send an attendance concern letter (or the health variant)', 'attendance-concern'],
@@ -11,7 +18,7 @@ const NEXT: Record<LadderStage, [string, string | null]> = {
   meeting: ['Formal warning, if the support agreed is not working', 'formal-warning'],
   formal_warning: ['Notice to improve, if attendance has not improved', 'notice-to-improve'],
   notice_to_improve: ['Penalty-notice warning, if the improvement period was not met', 'penalty-warning'],
-  penalty_notice: ["Refer to the local authority under its code of conduct", null],
+  penalty_notice: ['Refer to the local authority under its code of conduct', null],
 };
 
 /** The stage, next step and last letter date of each pupil asked for (pupils with nothing logged are at 'none'). */
@@ -25,22 +32,51 @@ export function ladderStages(db: Db, pupilIds: readonly number[]): Map<number, L
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const q = chunk.map(() => '?').join(',');
-    const rows = db.prepare(`SELECT l.pupil_id AS pid, l.stage, l.generated_at AS at FROM letter_log l WHERE l.pupil_id IN (${q})
-      UNION ALL SELECT j.value AS pid, l.stage, l.generated_at FROM letter_log l, json_each(l.sibling_ids) j WHERE l.sibling_ids <> '[]' AND j.value IN (${q})`).all(...chunk, ...chunk) as { pid: number; stage: string; at: string }[];
+    const rows = db
+      .prepare(
+        `SELECT l.pupil_id AS pid, l.stage, l.generated_at AS at FROM letter_log l WHERE l.pupil_id IN (${q})
+      UNION ALL SELECT j.value AS pid, l.stage, l.generated_at FROM letter_log l, json_each(l.sibling_ids) j WHERE l.sibling_ids <> '[]' AND j.value IN (${q})`,
+      )
+      .all(...chunk, ...chunk) as { pid: number; stage: string; at: string }[];
     for (const r of rows) {
       const k = LADDER.indexOf(r.stage as LadderStage);
-      if (k > 0 && k > (rank.get(r.pid) ?? 0)) rank.set(r.pid, k);
-      if (r.stage === 'meeting') invited.add(r.pid);
-      if (!last.has(r.pid) || r.at > last.get(r.pid)!) last.set(r.pid, r.at);
+      if (k > 0 && k > (rank.get(r.pid) ?? 0)) {
+        rank.set(r.pid, k);
+      }
+      if (r.stage === 'meeting') {
+        invited.add(r.pid);
+      }
+      if (!last.has(r.pid) || r.at > last.get(r.pid)!) {
+        last.set(r.pid, r.at);
+      }
     }
-    const ms = db.prepare(`SELECT pupil_id AS pid, count(*) AS n FROM letter_meetings WHERE held = 1 AND kind = 'attendance' AND pupil_id IN (${q}) GROUP BY pupil_id`).all(...chunk) as { pid: number; n: number }[];
-    for (const m of ms) { held.set(m.pid, m.n); if ((rank.get(m.pid) ?? 0) < 2) rank.set(m.pid, 2); }
+    const ms = db
+      .prepare(
+        `SELECT pupil_id AS pid, count(*) AS n FROM letter_meetings WHERE held = 1 AND kind = 'attendance' AND pupil_id IN (${q}) GROUP BY pupil_id`,
+      )
+      .all(...chunk) as { pid: number; n: number }[];
+    for (const m of ms) {
+      held.set(m.pid, m.n);
+      if ((rank.get(m.pid) ?? 0) < 2) {
+        rank.set(m.pid, 2);
+      }
+    }
   }
   for (const id of ids) {
     const stage = LADDER[rank.get(id) ?? 0];
     let [nextStep, nextTemplate] = NEXT[stage];
-    if (stage === 'meeting' && !held.get(id) && invited.has(id)) { nextStep = 'Hold the attendance meeting and record it'; nextTemplate = null; }
-    out.set(id, { stage, label: LADDER_LABELS[stage], nextStep, nextTemplate, lastLetterAt: last.get(id) ?? null, meetingsHeld: held.get(id) ?? 0 });
+    if (stage === 'meeting' && !held.get(id) && invited.has(id)) {
+      nextStep = 'Hold the attendance meeting and record it';
+      nextTemplate = null;
+    }
+    out.set(id, {
+      stage,
+      label: LADDER_LABELS[stage],
+      nextStep,
+      nextTemplate,
+      lastLetterAt: last.get(id) ?? null,
+      meetingsHeld: held.get(id) ?? 0,
+    });
   }
   return out;
 }

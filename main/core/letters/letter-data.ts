@@ -5,58 +5,139 @@ import type { Db } from '../db/connection';
 import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import type { Calendar } from '../../../shared/calendar';
-import { academicYearOf, addDays, formatLongDate, isCompulsoryAge, mondayOf, type IsoDate } from '../../../shared/dates';
-import { buildPeriodContext, computePupilStats, DEFAULT_AT_RISK_LOWER_PCT, formatPct1, markCategory, PENALTY_WINDOW_WEEKS, type PupilStats, type StatsMark } from '../../../shared/statistics';
+import {
+  academicYearOf,
+  addDays,
+  formatLongDate,
+  isCompulsoryAge,
+  mondayOf,
+  type IsoDate,
+} from '../../../shared/dates';
+import {
+  buildPeriodContext,
+  computePupilStats,
+  DEFAULT_AT_RISK_LOWER_PCT,
+  formatPct1,
+  markCategory,
+  PENALTY_WINDOW_WEEKS,
+  type PupilStats,
+  type StatsMark,
+} from '../../../shared/statistics';
 import { readLettersSettings, type LettersSettings } from './settings';
 import type { GuardFacts, PastLetter } from './guardrails';
 import type { TemplateSpec } from './templates';
 import { REGS_2024_START } from '../../../shared/codes';
 
 export interface SchoolInfo {
-  name: string; address: string | null; amOpens: string; pmOpens: string; registerOpenMinutes: number;
-  championName: string | null; championPosition: string | null; atRiskLowerPct: number;
+  name: string;
+  address: string | null;
+  amOpens: string;
+  pmOpens: string;
+  registerOpenMinutes: number;
+  championName: string | null;
+  championPosition: string | null;
+  atRiskLowerPct: number;
   settings: LettersSettings;
 }
 
 export function loadSchoolInfo(db: Db): SchoolInfo {
-  const s = db.prepare(`SELECT name, address, am_opens AS amOpens, pm_opens AS pmOpens, register_open_minutes AS registerOpenMinutes,
-    champion_name AS championName, champion_position AS championPosition, at_risk_lower_pct AS atRiskLowerPct FROM school WHERE id = 1`).get() as Omit<SchoolInfo, 'settings'> | undefined;
-  if (!s) throw new AppError('not_found', 'There is no school in this database yet: set it up first.');
-  return { ...s, atRiskLowerPct: s.atRiskLowerPct ?? DEFAULT_AT_RISK_LOWER_PCT, settings: readLettersSettings(db) };
+  const s = db
+    .prepare(
+      `SELECT name, address, am_opens AS amOpens, pm_opens AS pmOpens, register_open_minutes AS registerOpenMinutes,
+    champion_name AS championName, champion_position AS championPosition, at_risk_lower_pct AS atRiskLowerPct FROM school WHERE id = 1`,
+    )
+    .get() as Omit<SchoolInfo, 'settings'> | undefined;
+  if (!s) {
+    throw new AppError('not_found', 'There is no school in this database yet: set it up first.');
+  }
+  return {
+    ...s,
+    atRiskLowerPct: s.atRiskLowerPct ?? DEFAULT_AT_RISK_LOWER_PCT,
+    settings: readLettersSettings(db),
+  };
 }
 
 export interface PupilRow {
-  id: number; upn: string; surname: string; forename: string; preferredForename: string | null; dob: IsoDate;
-  yearGroup: string; regGroup: string; admissionDate: IsoDate; leavingDate: IsoDate | null; address: string | null;
+  id: number;
+  upn: string;
+  surname: string;
+  forename: string;
+  preferredForename: string | null;
+  dob: IsoDate;
+  yearGroup: string;
+  regGroup: string;
+  admissionDate: IsoDate;
+  leavingDate: IsoDate | null;
+  address: string | null;
 }
-export interface ContactRow { name: string; relationship: string | null; address: string | null; livesWith: boolean; parentalResponsibility: boolean; email: string | null }
+export interface ContactRow {
+  name: string;
+  relationship: string | null;
+  address: string | null;
+  livesWith: boolean;
+  parentalResponsibility: boolean;
+  email: string | null;
+}
 
 /** One letter's addressees: a household (one address), or one parent for letters that go to each parent by name. */
-export interface Household { key: string; names: string[]; address: string | null; contacts: ContactRow[] }
+export interface Household {
+  key: string;
+  names: string[];
+  address: string | null;
+  contacts: ContactRow[];
+}
 
 export function pupilName(p: Pick<PupilRow, 'forename' | 'preferredForename' | 'surname'>): string {
   return `${p.preferredForename ?? p.forename} ${p.surname}`;
 }
 
-const norm = (s: string | null) => (s ?? '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const norm = (s: string | null) =>
+  (s ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /**
  * G8: parents the pupil lives with, and other parents with parental responsibility, never a restricted contact;
  * grouped into one letter per address, or one letter each for formal notices.
  */
-export function households(p: PupilRow, contacts: ContactRow[], restricted: ReadonlySet<string>, addressing: TemplateSpec['addressing']): Household[] {
-  const recipients = contacts.filter((c) => !restricted.has(norm(c.name)) && (c.livesWith || c.parentalResponsibility));
+export function households(
+  p: PupilRow,
+  contacts: ContactRow[],
+  restricted: ReadonlySet<string>,
+  addressing: TemplateSpec['addressing'],
+): Household[] {
+  const recipients = contacts.filter(
+    (c) => !restricted.has(norm(c.name)) && (c.livesWith || c.parentalResponsibility),
+  );
   const out: Household[] = [];
   for (const c of recipients) {
     const address = c.address ?? (c.livesWith ? p.address : null);
-    const key = addressing === 'each_parent' ? `parent:${norm(c.name)}` : address ? `addr:${norm(address)}` : c.livesWith ? 'home' : `parent:${norm(c.name)}`;
+    const key =
+      addressing === 'each_parent'
+        ? `parent:${norm(c.name)}`
+        : address
+          ? `addr:${norm(address)}`
+          : c.livesWith
+            ? 'home'
+            : `parent:${norm(c.name)}`;
     const h = out.find((x) => x.key === key);
-    if (h) { h.names.push(c.name); h.contacts.push(c); } else out.push({ key, names: [c.name], address, contacts: [c] });
+    if (h) {
+      h.names.push(c.name);
+      h.contacts.push(c);
+    } else {
+      out.push({ key, names: [c.name], address, contacts: [c] });
+    }
   }
   return out;
 }
 
-export interface Absence { date: IsoDate; session: 'AM' | 'PM'; code: string; label: string }
+export interface Absence {
+  date: IsoDate;
+  session: 'AM' | 'PM';
+  code: string;
+  label: string;
+}
 
 export interface PupilLetterData {
   pupil: PupilRow;
@@ -69,10 +150,22 @@ export interface PupilLetterData {
   pnWindow: { from: IsoDate; to: IsoDate; sessions: number };
   compulsoryAge: boolean;
   letters: (PastLetter & { id: number; reference: string })[];
-  meetings: { id: number; kind: string; date: IsoDate; time: string | null; place: string | null; attendees: string | null; held: boolean }[];
+  meetings: {
+    id: number;
+    kind: string;
+    date: IsoDate;
+    time: string | null;
+    place: string | null;
+    attendees: string | null;
+    held: boolean;
+  }[];
 }
 
-export interface Period { from: IsoDate; to: IsoDate; asOf: IsoDate }
+export interface Period {
+  from: IsoDate;
+  to: IsoDate;
+  asOf: IsoDate;
+}
 
 export function defaultPeriod(today: IsoDate): Period {
   return { from: `${academicYearOf(today)}-09-01`, to: today, asOf: today };
@@ -83,66 +176,180 @@ export class LetterDataLoader {
   readonly school: SchoolInfo;
   private labels: Map<string, string>;
   private pctx: ReturnType<typeof buildPeriodContext>;
-  constructor(private db: Db, readonly period: Period) {
+  constructor(
+    private db: Db,
+    readonly period: Period,
+  ) {
     this.cal = loadCalendar(db);
     this.school = loadSchoolInfo(db);
     this.pctx = buildPeriodContext(this.cal, period, { atRiskLowerPct: this.school.atRiskLowerPct });
-    this.labels = new Map((db.prepare('SELECT code, label FROM codes ORDER BY valid_from').all() as { code: string; label: string }[]).map((r) => [r.code, r.label]));
+    this.labels = new Map(
+      (
+        db.prepare('SELECT code, label FROM codes ORDER BY valid_from').all() as {
+          code: string;
+          label: string;
+        }[]
+      ).map((r) => [r.code, r.label]),
+    );
   }
 
-  codeLabel(code: string): string { return this.labels.get(code) ?? code; }
+  codeLabel(code: string): string {
+    return this.labels.get(code) ?? code;
+  }
 
   load(pupilId: number): PupilLetterData {
     const db = this.db;
-    const pupil = db.prepare(`SELECT id, upn, surname, forename, preferred_forename AS preferredForename, dob, year_group AS yearGroup, reg_group AS regGroup,
-      admission_date AS admissionDate, leaving_date AS leavingDate, address FROM pupils WHERE id = ?`).get(pupilId) as PupilRow | undefined;
-    if (!pupil) throw new AppError('not_found', `There is no pupil with id ${pupilId}.`);
-    const contacts = (db.prepare('SELECT name, relationship, address, email, lives_with AS livesWith, parental_responsibility AS pr FROM contacts WHERE pupil_id = ? ORDER BY ordinal').all(pupilId) as (Omit<ContactRow, 'livesWith' | 'parentalResponsibility'> & { livesWith: number; pr: number })[])
-      .map((c) => ({ name: c.name, relationship: c.relationship, address: c.address, email: c.email, livesWith: !!c.livesWith, parentalResponsibility: !!c.pr }));
-    const restricted = new Set((db.prepare('SELECT contact_name AS n FROM letter_contact_restrictions WHERE pupil_id = ? AND lifted_at IS NULL').all(pupilId) as { n: string }[]).map((r) => norm(r.n)));
+    const pupil = db
+      .prepare(
+        `SELECT id, upn, surname, forename, preferred_forename AS preferredForename, dob, year_group AS yearGroup, reg_group AS regGroup,
+      admission_date AS admissionDate, leaving_date AS leavingDate, address FROM pupils WHERE id = ?`,
+      )
+      .get(pupilId) as PupilRow | undefined;
+    if (!pupil) {
+      throw new AppError('not_found', `There is no pupil with id ${pupilId}.`);
+    }
+    const contacts = (
+      db
+        .prepare(
+          'SELECT name, relationship, address, email, lives_with AS livesWith, parental_responsibility AS pr FROM contacts WHERE pupil_id = ? ORDER BY ordinal',
+        )
+        .all(pupilId) as (Omit<ContactRow, 'livesWith' | 'parentalResponsibility'> & {
+        livesWith: number;
+        pr: number;
+      })[]
+    ).map((c) => ({
+      name: c.name,
+      relationship: c.relationship,
+      address: c.address,
+      email: c.email,
+      livesWith: !!c.livesWith,
+      parentalResponsibility: !!c.pr,
+    }));
+    const restricted = new Set(
+      (
+        db
+          .prepare(
+            'SELECT contact_name AS n FROM letter_contact_restrictions WHERE pupil_id = ? AND lifted_at IS NULL',
+          )
+          .all(pupilId) as { n: string }[]
+      ).map((r) => norm(r.n)),
+    );
     const { from, to } = this.period;
-    const marks = db.prepare('SELECT date, session, code, minutes_late AS minutesLate FROM marks WHERE pupil_id = ? AND date >= ? AND date <= ? ORDER BY date, session')
+    const marks = db
+      .prepare(
+        'SELECT date, session, code, minutes_late AS minutesLate FROM marks WHERE pupil_id = ? AND date >= ? AND date <= ? ORDER BY date, session',
+      )
       .all(pupilId, this.pctx.earliestMarkDate, to) as StatsMark[];
     const stats = computePupilStats(this.pctx, { upn: pupil.upn }, marks);
     const codeCounts: Record<string, number> = {};
     const absences: Absence[] = [];
     for (const m of marks) {
-      if (m.date < from || m.date > to || !this.pctx.dayIndex.has(m.date)) continue;
+      if (m.date < from || m.date > to || !this.pctx.dayIndex.has(m.date)) {
+        continue;
+      }
       const cat = markCategory(m.code, m.date);
-      if (cat !== 'authorised' && cat !== 'unauthorised') continue;
+      if (cat !== 'authorised' && cat !== 'unauthorised') {
+        continue;
+      }
       codeCounts[m.code] = (codeCounts[m.code] ?? 0) + 1;
       absences.push({ date: m.date, session: m.session, code: m.code, label: this.codeLabel(m.code) });
     }
     // the rolling window: the last 10 school weeks up to the week of `to`
-    let weeks = 0, wFrom = mondayOf(to);
+    let weeks = 0,
+      wFrom = mondayOf(to);
     for (let m = mondayOf(to); weeks < PENALTY_WINDOW_WEEKS && m >= '2000-01-01'; m = addDays(m, -7)) {
-      if (this.cal.isSchoolWeek(m)) { weeks++; wFrom = m; }
-      if (m < addDays(from, -400)) break;
+      if (this.cal.isSchoolWeek(m)) {
+        weeks++;
+        wFrom = m;
+      }
+      if (m < addDays(from, -400)) {
+        break;
+      }
     }
     let pnSessions = 0;
-    for (const m of marks) if (m.date >= wFrom && m.date <= to && m.date >= REGS_2024_START && markCategory(m.code, m.date) === 'unauthorised' && this.cal.isSchoolDay(m.date)) pnSessions++;
-    const letters = (db.prepare(`SELECT id, template, stage, letter_date AS date, figures, reference, generated_at FROM letter_log WHERE pupil_id = ?
+    for (const m of marks) {
+      if (
+        m.date >= wFrom &&
+        m.date <= to &&
+        m.date >= REGS_2024_START &&
+        markCategory(m.code, m.date) === 'unauthorised' &&
+        this.cal.isSchoolDay(m.date)
+      ) {
+        pnSessions++;
+      }
+    }
+    const letters = (
+      db
+        .prepare(
+          `SELECT id, template, stage, letter_date AS date, figures, reference, generated_at FROM letter_log WHERE pupil_id = ?
       UNION SELECT id, template, stage, letter_date AS date, figures, reference, generated_at FROM letter_log
-      WHERE sibling_ids <> '[]' AND EXISTS (SELECT 1 FROM json_each(sibling_ids) WHERE value = ?) ORDER BY generated_at, id`).all(pupilId, pupilId) as { id: number; template: string; stage: string; date: string; figures: string; reference: string }[])
-      .map((l) => ({ id: l.id, template: l.template, stage: l.stage, date: l.date, reference: l.reference, attendancePct: (JSON.parse(l.figures) as { attendancePct: number | null }).attendancePct ?? null }));
-    const meetings = (db.prepare('SELECT id, kind, date, time, place, attendees, held FROM letter_meetings WHERE pupil_id = ? ORDER BY date, id').all(pupilId) as (Omit<PupilLetterData['meetings'][number], 'held'> & { held: number })[])
-      .map((m) => ({ ...m, held: !!m.held }));
-    return { pupil, contacts, restricted, stats, codeCounts, absences, pnWindow: { from: wFrom, to, sessions: pnSessions }, compulsoryAge: isCompulsoryAge(pupil.dob, this.period.asOf), letters, meetings };
+      WHERE sibling_ids <> '[]' AND EXISTS (SELECT 1 FROM json_each(sibling_ids) WHERE value = ?) ORDER BY generated_at, id`,
+        )
+        .all(pupilId, pupilId) as {
+        id: number;
+        template: string;
+        stage: string;
+        date: string;
+        figures: string;
+        reference: string;
+      }[]
+    ).map((l) => ({
+      id: l.id,
+      template: l.template,
+      stage: l.stage,
+      date: l.date,
+      reference: l.reference,
+      attendancePct: (JSON.parse(l.figures) as { attendancePct: number | null }).attendancePct ?? null,
+    }));
+    const meetings = (
+      db
+        .prepare(
+          'SELECT id, kind, date, time, place, attendees, held FROM letter_meetings WHERE pupil_id = ? ORDER BY date, id',
+        )
+        .all(pupilId) as (Omit<PupilLetterData['meetings'][number], 'held'> & { held: number })[]
+    ).map((m) => ({ ...m, held: !!m.held }));
+    return {
+      pupil,
+      contacts,
+      restricted,
+      stats,
+      codeCounts,
+      absences,
+      pnWindow: { from: wFrom, to, sessions: pnSessions },
+      compulsoryAge: isCompulsoryAge(pupil.dob, this.period.asOf),
+      letters,
+      meetings,
+    };
   }
 
   facts(d: PupilLetterData, today: IsoDate): GuardFacts {
     return {
-      pupilName: pupilName(d.pupil), compulsoryAge: d.compulsoryAge, possible: d.stats.possible, authorised: d.stats.authorised, unauthorised: d.stats.unauthorised,
-      attendancePct: d.stats.attendancePct, codeCounts: d.codeCounts, atRiskLowerPct: this.school.atRiskLowerPct,
-      letters: d.letters, meetingsHeld: d.meetings.filter((m) => m.held).map((m) => m.date),
-      schoolDaysSince: (x) => this.cal.schoolDaysAfter(x, today), sameStageSchoolDays: this.school.settings.sameStageSchoolDays, improvementPoints: this.school.settings.improvementPoints,
+      pupilName: pupilName(d.pupil),
+      compulsoryAge: d.compulsoryAge,
+      possible: d.stats.possible,
+      authorised: d.stats.authorised,
+      unauthorised: d.stats.unauthorised,
+      attendancePct: d.stats.attendancePct,
+      codeCounts: d.codeCounts,
+      atRiskLowerPct: this.school.atRiskLowerPct,
+      letters: d.letters,
+      meetingsHeld: d.meetings.filter((m) => m.held).map((m) => m.date),
+      schoolDaysSince: (x) => this.cal.schoolDaysAfter(x, today),
+      sameStageSchoolDays: this.school.settings.sameStageSchoolDays,
+      improvementPoints: this.school.settings.improvementPoints,
     };
   }
 }
 
 // ---- merge values -----------------------------------------------------------------------------------------
 
-export type BlockValue = { kind: 'table'; header: string[]; rows: string[][]; empty: string; widths?: number[] };
+export type BlockValue = {
+  kind: 'table';
+  header: string[];
+  rows: string[][];
+  empty: string;
+  widths?: number[];
+};
 export type FieldValue = string | string[] | BlockValue | { kind: 'logo' };
 
 function addMinutes(hhmm: string, minutes: number): string {
@@ -154,7 +361,9 @@ function addMinutes(hhmm: string, minutes: number): string {
 /** "08:40" -> "8.40am" (the usual form in letters to parents). */
 export function clock(hhmm: string): string {
   const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm.trim());
-  if (!m) return hhmm;
+  if (!m) {
+    return hhmm;
+  }
   const h = Number(m[1]);
   return `${h % 12 === 0 ? 12 : h % 12}.${m[2]}${h < 12 ? 'am' : 'pm'}`;
 }
@@ -164,11 +373,18 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 
 /** "Most absence is on Mondays" when one weekday holds at least 40% of 6 or more absence sessions; else ''. */
 export function patternSummary(absences: Absence[], name: string): string {
-  if (absences.length < 6) return '';
+  if (absences.length < 6) {
+    return '';
+  }
   const by = new Map<number, number>();
-  for (const a of absences) { const w = new Date(`${a.date}T00:00:00Z`).getUTCDay(); by.set(w, (by.get(w) ?? 0) + 1); }
+  for (const a of absences) {
+    const w = new Date(`${a.date}T00:00:00Z`).getUTCDay();
+    by.set(w, (by.get(w) ?? 0) + 1);
+  }
   const [day, n] = [...by.entries()].sort((a, b) => b[1] - a[1])[0];
-  if (n * 10 < absences.length * 4) return '';
+  if (n * 10 < absences.length * 4) {
+    return '';
+  }
   return `We have noticed that ${n} of the ${absences.length} sessions ${name} missed were on a ${WEEKDAYS[day]}.`;
 }
 
@@ -200,52 +416,117 @@ export function mergeValues(i: MergeInput): { values: Record<string, FieldValue>
   const signatoryName = st.signatoryName ?? s.championName ?? st.headName ?? 'The Headteacher';
   // G5: letters with legal weight are signed by the senior attendance champion or the headteacher
   const legalSigner = spec.legalWeight ? (s.championName ?? st.headName) : null;
-  const lastLadder = [...d.letters].filter((l) => l.attendancePct !== null && l.stage !== 'improvement').pop();
-  const nextMeeting = d.meetings.filter((m) => !m.held && m.date >= i.today).sort((a, b) => (a.date < b.date ? -1 : 1))[0];
+  const lastLadder = [...d.letters]
+    .filter((l) => l.attendancePct !== null && l.stage !== 'improvement')
+    .pop();
+  const nextMeeting = d.meetings
+    .filter((m) => !m.held && m.date >= i.today)
+    .sort((a, b) => (a.date < b.date ? -1 : 1))[0];
   const support = [
-    ...d.letters.filter((l) => l.stage !== 'first_day').map((l) => `${formatLongDate(l.date)}: ${l.template.replace(/-/g, ' ')} letter (${l.reference})`),
+    ...d.letters
+      .filter((l) => l.stage !== 'first_day')
+      .map((l) => `${formatLongDate(l.date)}: ${l.template.replace(/-/g, ' ')} letter (${l.reference})`),
     ...d.meetings.filter((m) => m.held).map((m) => `${formatLongDate(m.date)}: ${m.kind} meeting held`),
   ].sort();
   const lastN = [...d.absences].reverse().find((a) => a.code === 'N' || a.code === 'O');
   const cal = loader.cal;
   const v: Record<string, FieldValue> = {
-    'school.name': s.name, 'school.address': s.address ?? '', 'school.phone': officePhone, 'school.email': st.email ?? '', 'school.logo': { kind: 'logo' },
+    'school.name': s.name,
+    'school.address': s.address ?? '',
+    'school.phone': officePhone,
+    'school.email': st.email ?? '',
+    'school.logo': { kind: 'logo' },
     'school.absenceLine': st.absenceLine ?? officePhone,
-    'school.contactLine': [st.phone && `Telephone ${st.phone}`, st.email && `Email ${st.email}`].filter(Boolean).join(' · '),
+    'school.contactLine': [st.phone && `Telephone ${st.phone}`, st.email && `Email ${st.email}`]
+      .filter(Boolean)
+      .join(' · '),
     'school.start': clock(s.amOpens),
-    'head.name': st.headName ?? 'the Headteacher', 'champion.name': s.championName ?? 'the attendance lead', 'champion.role': s.championPosition ?? 'attendance lead',
-    'champion.phone': st.championPhone ?? officePhone, 'champion.email': st.championEmail ?? st.email ?? "the school office's address",
-    'letter.date': formatLongDate(i.letterDate), 'letter.reference': i.reference,
-    'recipient.salutation': h.names.join(' and '), 'recipient.names': h.names.join(' and '),
+    'head.name': st.headName ?? 'the Headteacher',
+    'champion.name': s.championName ?? 'the attendance lead',
+    'champion.role': s.championPosition ?? 'attendance lead',
+    'champion.phone': st.championPhone ?? officePhone,
+    'champion.email': st.championEmail ?? st.email ?? "the school office's address",
+    'letter.date': formatLongDate(i.letterDate),
+    'letter.reference': i.reference,
+    'recipient.salutation': h.names.join(' and '),
+    'recipient.names': h.names.join(' and '),
     'recipient.address': (h.address ?? '').split(/\s*,\s*|\n/).filter(Boolean),
-    'pupil.forename': first, 'pupil.preferredName': first, 'pupil.surname': p.surname, 'pupil.yearGroup': p.yearGroup, 'pupil.regGroup': p.regGroup,
-    'pupils.names': children.map((c) => `${c.pupil.preferredForename ?? c.pupil.forename} ${c.pupil.surname}`).join(' and '),
-    'signatory.name': legalSigner ?? signatoryName, 'signatory.position': legalSigner ? (s.championName ? s.championPosition ?? 'Senior attendance champion' : 'Headteacher') : st.signatoryPosition ?? s.championPosition ?? '',
-    'period.from': formatLongDate(period.from), 'period.to': formatLongDate(period.to), asOf: formatLongDate(period.asOf),
-    'figures.attendancePct': formatPct1(d.stats.attendancePct), 'figures.absencePct': formatPct1(d.stats.absencePct), 'figures.possible': String(d.stats.possible),
-    'figures.authorised': String(d.stats.authorised), 'figures.unauthorised': String(d.stats.unauthorised), 'figures.absent': String(d.stats.authorised + d.stats.unauthorised),
-    'figures.daysMissed': String((d.stats.authorised + d.stats.unauthorised) / 2).replace(/\.5$/, '½').replace(/^0½$/, '½'),
-    'figures.lateBeforeClose': String(d.stats.lateBeforeClose), 'figures.lateAfterClose': String(d.stats.lateAfterClose), 'figures.minutesLate': String(d.stats.minutesLate),
+    'pupil.forename': first,
+    'pupil.preferredName': first,
+    'pupil.surname': p.surname,
+    'pupil.yearGroup': p.yearGroup,
+    'pupil.regGroup': p.regGroup,
+    'pupils.names': children
+      .map((c) => `${c.pupil.preferredForename ?? c.pupil.forename} ${c.pupil.surname}`)
+      .join(' and '),
+    'signatory.name': legalSigner ?? signatoryName,
+    'signatory.position': legalSigner
+      ? s.championName
+        ? (s.championPosition ?? 'Senior attendance champion')
+        : 'Headteacher'
+      : (st.signatoryPosition ?? s.championPosition ?? ''),
+    'period.from': formatLongDate(period.from),
+    'period.to': formatLongDate(period.to),
+    asOf: formatLongDate(period.asOf),
+    'figures.attendancePct': formatPct1(d.stats.attendancePct),
+    'figures.absencePct': formatPct1(d.stats.absencePct),
+    'figures.possible': String(d.stats.possible),
+    'figures.authorised': String(d.stats.authorised),
+    'figures.unauthorised': String(d.stats.unauthorised),
+    'figures.absent': String(d.stats.authorised + d.stats.unauthorised),
+    'figures.daysMissed': String((d.stats.authorised + d.stats.unauthorised) / 2)
+      .replace(/\.5$/, '½')
+      .replace(/^0½$/, '½'),
+    'figures.lateBeforeClose': String(d.stats.lateBeforeClose),
+    'figures.lateAfterClose': String(d.stats.lateAfterClose),
+    'figures.minutesLate': String(d.stats.minutesLate),
     'figures.reasonsTable': {
-      kind: 'table', header: ['Reason', 'Code', 'Sessions'], widths: [64, 14, 22], empty: 'No absence was recorded in this period.',
-      rows: Object.entries(d.codeCounts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c, n]) => [loader.codeLabel(c), c, String(n)]),
+      kind: 'table',
+      header: ['Reason', 'Code', 'Sessions'],
+      widths: [64, 14, 22],
+      empty: 'No absence was recorded in this period.',
+      rows: Object.entries(d.codeCounts)
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([c, n]) => [loader.codeLabel(c), c, String(n)]),
     },
     'figures.childrenTable': {
-      kind: 'table', header: ['Child', 'Year', 'Attendance', 'Sessions missed', 'of which unauthorised', 'Late'], widths: [30, 10, 15, 15, 18, 12], empty: '',
-      rows: children.map((c) => [`${c.pupil.preferredForename ?? c.pupil.forename} ${c.pupil.surname}`, c.pupil.yearGroup, formatPct1(c.stats.attendancePct), String(c.stats.authorised + c.stats.unauthorised), String(c.stats.unauthorised), String(c.stats.lateBeforeClose + c.stats.lateAfterClose)]),
+      kind: 'table',
+      header: ['Child', 'Year', 'Attendance', 'Sessions missed', 'of which unauthorised', 'Late'],
+      widths: [30, 10, 15, 15, 18, 12],
+      empty: '',
+      rows: children.map((c) => [
+        `${c.pupil.preferredForename ?? c.pupil.forename} ${c.pupil.surname}`,
+        c.pupil.yearGroup,
+        formatPct1(c.stats.attendancePct),
+        String(c.stats.authorised + c.stats.unauthorised),
+        String(c.stats.unauthorised),
+        String(c.stats.lateBeforeClose + c.stats.lateAfterClose),
+      ]),
     },
     'absences.list': {
-      kind: 'table', header: ['Date', 'Session', 'Code', 'Meaning'], widths: [36, 13, 9, 42], empty: 'No absence was recorded in this period.',
+      kind: 'table',
+      header: ['Date', 'Session', 'Code', 'Meaning'],
+      widths: [36, 13, 9, 42],
+      empty: 'No absence was recorded in this period.',
       rows: d.absences.map((a) => [formatLongDate(a.date, true), SESSION_WORDS[a.session], a.code, a.label]),
     },
-    'pn.sessions': String(d.pnWindow.sessions), 'pn.windowFrom': formatLongDate(d.pnWindow.from), 'pn.windowTo': formatLongDate(d.pnWindow.to),
-    'registers.closeAM': addMinutes(s.amOpens, s.registerOpenMinutes), 'registers.closePM': addMinutes(s.pmOpens, s.registerOpenMinutes),
-    'policy.url': st.policyUrl ?? 'the school website', 'laCode.url': st.laCodeUrl ?? "the local authority's website", 'laCode.reference': st.laCodeReference ?? "the local authority's code of conduct",
-    'report.by': st.reportBy ?? addMinutes(s.amOpens, s.registerOpenMinutes), 'leave.formUrl': st.leaveFormUrl ?? 'ask the school office for a form',
-    'leave.penaltyNote': d.compulsoryAge ? 'Unauthorised absence of 10 sessions or more in 10 school weeks means the local authority must consider a penalty notice, under its code of conduct.' : '',
+    'pn.sessions': String(d.pnWindow.sessions),
+    'pn.windowFrom': formatLongDate(d.pnWindow.from),
+    'pn.windowTo': formatLongDate(d.pnWindow.to),
+    'registers.closeAM': addMinutes(s.amOpens, s.registerOpenMinutes),
+    'registers.closePM': addMinutes(s.pmOpens, s.registerOpenMinutes),
+    'policy.url': st.policyUrl ?? 'the school website',
+    'laCode.url': st.laCodeUrl ?? "the local authority's website",
+    'laCode.reference': st.laCodeReference ?? "the local authority's code of conduct",
+    'report.by': st.reportBy ?? addMinutes(s.amOpens, s.registerOpenMinutes),
+    'leave.formUrl': st.leaveFormUrl ?? 'ask the school office for a form',
+    'leave.penaltyNote': d.compulsoryAge
+      ? 'Unauthorised absence of 10 sessions or more in 10 school weeks means the local authority must consider a penalty notice, under its code of conduct.'
+      : '',
     'leave.reason': '',
     'pattern.summary': patternSummary(d.absences, first),
-    'absence.date': lastN ? formatLongDate(lastN.date, true) : '', 'absence.session': lastN ? SESSION_WORDS[lastN.session] : '',
+    'absence.date': lastN ? formatLongDate(lastN.date, true) : '',
+    'absence.session': lastN ? SESSION_WORDS[lastN.session] : '',
     'reply.by': formatLongDate(cal.nthSchoolDayAfter(i.letterDate, 1) ?? addDays(i.letterDate, 1), true),
     'support.history': support.length ? support : ['No earlier letters or meetings are recorded.'],
     'review.date': formatLongDate(cal.nthSchoolDayAfter(i.letterDate, 20) ?? addDays(i.letterDate, 28)),
@@ -254,28 +535,57 @@ export function mergeValues(i: MergeInput): { values: Record<string, FieldValue>
     'figures.before': lastLadder?.attendancePct != null ? formatPct1(lastLadder.attendancePct) : '',
     'figures.after': formatPct1(d.stats.attendancePct),
     'term.name': termName(loader, period.to),
-    'plan.reviewDate': formatLongDate(cal.nthSchoolDayAfter(nextMeeting?.date ?? i.letterDate, 10) ?? addDays(i.letterDate, 14)),
+    'plan.reviewDate': formatLongDate(
+      cal.nthSchoolDayAfter(nextMeeting?.date ?? i.letterDate, 10) ?? addDays(i.letterDate, 14),
+    ),
   };
   if (nextMeeting) {
     v['meeting.date'] = formatLongDate(nextMeeting.date, true);
-    if (nextMeeting.time) v['meeting.time'] = clock(nextMeeting.time);
-    if (nextMeeting.place) v['meeting.place'] = nextMeeting.place;
-    if (nextMeeting.attendees) v['meeting.attendees'] = nextMeeting.attendees;
+    if (nextMeeting.time) {
+      v['meeting.time'] = clock(nextMeeting.time);
+    }
+    if (nextMeeting.place) {
+      v['meeting.place'] = nextMeeting.place;
+    }
+    if (nextMeeting.attendees) {
+      v['meeting.attendees'] = nextMeeting.attendees;
+    }
   }
   for (const [k, raw] of Object.entries(i.extra)) {
     const x = raw.trim();
-    if (!x) continue;
-    v[k] = ISO.test(x) ? formatLongDate(x, k.startsWith('meeting.') || k === 'absence.date') : /^\d{1,2}:\d{2}$/.test(x) ? clock(x) : x.includes('\n') ? x.split('\n').map((l) => l.trim()).filter(Boolean) : x;
+    if (!x) {
+      continue;
+    }
+    v[k] = ISO.test(x)
+      ? formatLongDate(x, k.startsWith('meeting.') || k === 'absence.date')
+      : /^\d{1,2}:\d{2}$/.test(x)
+        ? clock(x)
+        : x.includes('\n')
+          ? x
+              .split('\n')
+              .map((l) => l.trim())
+              .filter(Boolean)
+          : x;
   }
   const optional = new Set(['pattern.summary', 'leave.reason', 'leave.penaltyNote', 'leave.partNote']);
-  for (const k of optional) if (v[k] === undefined) v[k] = '';
-  const missing = spec.extra.map((e) => e.key).filter((k) => v[k] === undefined || (v[k] === '' && !optional.has(k)));
+  for (const k of optional) {
+    if (v[k] === undefined) {
+      v[k] = '';
+    }
+  }
+  const missing = spec.extra
+    .map((e) => e.key)
+    .filter((k) => v[k] === undefined || (v[k] === '' && !optional.has(k)));
   return { values: v, missing };
 }
 
 function termName(loader: LetterDataLoader, d: IsoDate): string {
   const db = (loader as unknown as { db: Db }).db;
-  const r = db.prepare("SELECT label FROM calendar_ranges WHERE kind = 'term' AND date_from <= ? ORDER BY date_from DESC LIMIT 1").get(d) as { label: string | null } | undefined;
+  const r = db
+    .prepare(
+      "SELECT label FROM calendar_ranges WHERE kind = 'term' AND date_from <= ? ORDER BY date_from DESC LIMIT 1",
+    )
+    .get(d) as { label: string | null } | undefined;
   const y = academicYearOf(d);
   return `${r?.label ?? 'this term'} ${y}/${String(y + 1).slice(2)}`;
 }

@@ -13,7 +13,19 @@ import { combineLetters, documentText, DocxError, scanPlaceholders, unzipDocx } 
 import { checkGuardrails } from './guardrails';
 import { households, LetterDataLoader, pupilName } from './letter-data';
 import { ladderStages } from './ladder';
-import { customSpec, latestSchoolTemplates, loadTemplate, planLetters, renderPlan, resolvePeriod, sha256, shippedTemplate, type Plan, type Rendered, type RenderRequest } from './render';
+import {
+  customSpec,
+  latestSchoolTemplates,
+  loadTemplate,
+  planLetters,
+  renderPlan,
+  resolvePeriod,
+  sha256,
+  shippedTemplate,
+  type Plan,
+  type Rendered,
+  type RenderRequest,
+} from './render';
 import { getJob, startJob, type JobLetter } from './jobs';
 import { readLettersSettings, saveLettersSettings } from './settings';
 import { bandOf } from '../../../shared/statistics';
@@ -23,21 +35,44 @@ import { bandOf } from '../../../shared/statistics';
 export function listTemplates(ctx: Ctx): Output<'letters.templates'> {
   const db = ctx.store.db;
   const school = latestSchoolTemplates(db);
-  const names = [...TEMPLATES.map((t) => t.name), ...school.filter((r) => r.bytes && !templateSpec(r.name)).map((r) => r.name)];
+  const names = [
+    ...TEMPLATES.map((t) => t.name),
+    ...school.filter((r) => r.bytes && !templateSpec(r.name)).map((r) => r.name),
+  ];
   return {
     templates: names.map((name) => {
       const t = loadTemplate(db, name);
       const row = school.find((r) => r.name === name && r.bytes);
       const s = t.spec;
       return {
-        name, title: s.title, stage: s.stage, source: t.source, version: t.version, sha256: t.sha256, legal: s.legal, legalWeight: s.legalWeight, siblings: s.siblings, addressing: s.addressing,
-        rules: s.rules, summary: s.summary, variant: !!s.variant, placeholders: t.placeholders, extra: s.extra.map((e) => ({ ...e, computed: !!e.computed })),
-        uploadedBy: row?.uploadedBy ?? null, uploadedAt: row?.uploadedAt ?? null,
+        name,
+        title: s.title,
+        stage: s.stage,
+        source: t.source,
+        version: t.version,
+        sha256: t.sha256,
+        legal: s.legal,
+        legalWeight: s.legalWeight,
+        siblings: s.siblings,
+        addressing: s.addressing,
+        rules: s.rules,
+        summary: s.summary,
+        variant: !!s.variant,
+        placeholders: t.placeholders,
+        extra: s.extra.map((e) => ({ ...e, computed: !!e.computed })),
+        uploadedBy: row?.uploadedBy ?? null,
+        uploadedAt: row?.uploadedAt ?? null,
       };
     }),
     fields: [
       ...Object.entries(COMMON_FIELDS).map(([key, label]) => ({ key, label })),
-      ...[...new Map(TEMPLATES.flatMap((t) => t.extra.map((e) => [e.key, `${e.label} (${t.title})`] as const))).entries()].filter(([k]) => !(k in COMMON_FIELDS)).map(([key, label]) => ({ key, label })),
+      ...[
+        ...new Map(
+          TEMPLATES.flatMap((t) => t.extra.map((e) => [e.key, `${e.label} (${t.title})`] as const)),
+        ).entries(),
+      ]
+        .filter(([k]) => !(k in COMMON_FIELDS))
+        .map(([key, label]) => ({ key, label })),
     ],
   };
 }
@@ -49,18 +84,42 @@ function decode64(b64: string): Uint8Array {
 /** The checks of a school's .docx: it opens, its placeholders, the unknown and the split ones. Refuses a broken file. */
 export function checkTemplate(name: string, bytes: Uint8Array): Output<'letters.templateCheck'> {
   let files;
-  try { files = unzipDocx(bytes, 'The file'); } catch (e) { throw new AppError('invalid', e instanceof DocxError ? e.message : String(e)); }
+  try {
+    files = unzipDocx(bytes, 'The file');
+  } catch (e) {
+    throw new AppError('invalid', e instanceof DocxError ? e.message : String(e));
+  }
   const scan = scanPlaceholders(files, undefined, BLOCK_FIELDS);
   const warnings: string[] = [];
-  if (!scan.placeholders.length) warnings.push('The file has no {{placeholders}}: every letter would be the same.');
-  for (const k of scan.unknown) warnings.push(`{{${k}}} is not a field the app knows: letters cannot be made from this template until it is corrected.`);
-  for (const k of scan.split) warnings.push(`{{${k}}} is split across several pieces of formatting in Word (a spelling mark, a change of font or an edit in the middle). It will still be filled in, but retype it in one go to be safe.`);
-  for (const k of scan.notAlone) warnings.push(`{{${k}}} is a table: put it on a line of its own.`);
+  if (!scan.placeholders.length) {
+    warnings.push('The file has no {{placeholders}}: every letter would be the same.');
+  }
+  for (const k of scan.unknown) {
+    warnings.push(
+      `{{${k}}} is not a field the app knows: letters cannot be made from this template until it is corrected.`,
+    );
+  }
+  for (const k of scan.split) {
+    warnings.push(
+      `{{${k}}} is split across several pieces of formatting in Word (a spelling mark, a change of font or an edit in the middle). It will still be filled in, but retype it in one go to be safe.`,
+    );
+  }
+  for (const k of scan.notAlone) {
+    warnings.push(`{{${k}}} is a table: put it on a line of its own.`);
+  }
   const spec = templateSpec(name);
   if (spec) {
     const shipped = scanPlaceholders(unzipDocx(shippedTemplate(name)!)).placeholders;
-    const dropped = shipped.filter((k) => !scan.placeholders.includes(k) && (k.startsWith('figures.') || k.startsWith('recipient.') || k === 'asOf' || k.startsWith('period.')));
-    if (dropped.length) warnings.push(`The shipped template uses ${dropped.map((k) => `{{${k}}}`).join(', ')}, which this file leaves out: letters must name the figures, their period and as-of date, and the addressees.`);
+    const dropped = shipped.filter(
+      (k) =>
+        !scan.placeholders.includes(k) &&
+        (k.startsWith('figures.') || k.startsWith('recipient.') || k === 'asOf' || k.startsWith('period.')),
+    );
+    if (dropped.length) {
+      warnings.push(
+        `The shipped template uses ${dropped.map((k) => `{{${k}}}`).join(', ')}, which this file leaves out: letters must name the figures, their period and as-of date, and the addressees.`,
+      );
+    }
   }
   return { ...scan, warnings };
 }
@@ -69,41 +128,92 @@ export function templateCheck(_ctx: Ctx, i: Input<'letters.templateCheck'>): Out
   return checkTemplate(i.name, decode64(i.base64));
 }
 
-export function templateUpload(ctx: Ctx, i: Input<'letters.templateUpload'>): Output<'letters.templateUpload'> {
+export function templateUpload(
+  ctx: Ctx,
+  i: Input<'letters.templateUpload'>,
+): Output<'letters.templateUpload'> {
   const bytes = decode64(i.base64);
   const check = checkTemplate(i.name, bytes);
   const db = ctx.store.db;
   const spec = templateSpec(i.name);
-  if (!spec && !i.title) throw new AppError('invalid', 'A new template needs a title.', [{ path: 'title', message: 'required for a new template' }]);
-  const version = ((db.prepare('SELECT max(version) AS v FROM letter_templates WHERE name = ?').get(i.name) as { v: number | null }).v ?? 0) + 1;
+  if (!spec && !i.title) {
+    throw new AppError('invalid', 'A new template needs a title.', [
+      { path: 'title', message: 'required for a new template' },
+    ]);
+  }
+  const version =
+    ((
+      db.prepare('SELECT max(version) AS v FROM letter_templates WHERE name = ?').get(i.name) as {
+        v: number | null;
+      }
+    ).v ?? 0) + 1;
   const h = sha256(bytes);
-  db.prepare('INSERT INTO letter_templates (name, version, title, bytes, sha256, placeholders, warnings, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(i.name, version, i.title ?? spec!.title, Buffer.from(bytes), h, JSON.stringify(check.placeholders), JSON.stringify(check.warnings), ctx.session.userName, ctx.now());
-  ctx.audit('letters.templateUpload', 'letter_template', i.name, { version, sha256: h, warnings: check.warnings });
+  db.prepare(
+    'INSERT INTO letter_templates (name, version, title, bytes, sha256, placeholders, warnings, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    i.name,
+    version,
+    i.title ?? spec!.title,
+    Buffer.from(bytes),
+    h,
+    JSON.stringify(check.placeholders),
+    JSON.stringify(check.warnings),
+    ctx.session.userName,
+    ctx.now(),
+  );
+  ctx.audit('letters.templateUpload', 'letter_template', i.name, {
+    version,
+    sha256: h,
+    warnings: check.warnings,
+  });
   return { ...check, version };
 }
 
-export function templateRevert(ctx: Ctx, i: Input<'letters.templateRevert'>): Output<'letters.templateRevert'> {
+export function templateRevert(
+  ctx: Ctx,
+  i: Input<'letters.templateRevert'>,
+): Output<'letters.templateRevert'> {
   const db = ctx.store.db;
   const spec = templateSpec(i.name);
-  if (!spec) throw new AppError('invalid', `"${i.name}" is not a shipped template, so there is nothing to go back to.`);
-  const version = ((db.prepare('SELECT max(version) AS v FROM letter_templates WHERE name = ?').get(i.name) as { v: number | null }).v ?? 0) + 1;
-  db.prepare('INSERT INTO letter_templates (name, version, title, bytes, sha256, placeholders, warnings, uploaded_by, uploaded_at) VALUES (?, ?, ?, NULL, NULL, ?, ?, ?, ?)')
-    .run(i.name, version, spec.title, '[]', '[]', ctx.session.userName, ctx.now());
+  if (!spec) {
+    throw new AppError(
+      'invalid',
+      `"${i.name}" is not a shipped template, so there is nothing to go back to.`,
+    );
+  }
+  const version =
+    ((
+      db.prepare('SELECT max(version) AS v FROM letter_templates WHERE name = ?').get(i.name) as {
+        v: number | null;
+      }
+    ).v ?? 0) + 1;
+  db.prepare(
+    'INSERT INTO letter_templates (name, version, title, bytes, sha256, placeholders, warnings, uploaded_by, uploaded_at) VALUES (?, ?, ?, NULL, NULL, ?, ?, ?, ?)',
+  ).run(i.name, version, spec.title, '[]', '[]', ctx.session.userName, ctx.now());
   ctx.audit('letters.templateRevert', 'letter_template', i.name, { version });
   return { version };
 }
 
-export function templateDownload(ctx: Ctx, i: Input<'letters.templateDownload'>): Output<'letters.templateDownload'> {
+export function templateDownload(
+  ctx: Ctx,
+  i: Input<'letters.templateDownload'>,
+): Output<'letters.templateDownload'> {
   const t = loadTemplate(ctx.store.db, i.name);
-  return { fileName: `${i.name}${t.source === 'school' ? `-${t.version.replace(/\s+/g, '-')}` : ''}.docx`, base64: Buffer.from(t.bytes).toString('base64') };
+  return {
+    fileName: `${i.name}${t.source === 'school' ? `-${t.version.replace(/\s+/g, '-')}` : ''}.docx`,
+    base64: Buffer.from(t.bytes).toString('base64'),
+  };
 }
 
 // ---- candidates ------------------------------------------------------------------------------------------------
 
 const BAND_FILTER: Record<string, (b: string | null) => boolean> = {
-  any: () => true, at_risk: (b) => b === 'at_risk', persistent: (b) => b === 'persistent', severe: (b) => b === 'severe',
-  persistent_or_severe: (b) => b === 'persistent' || b === 'severe', at_risk_or_worse: (b) => b === 'at_risk' || b === 'persistent' || b === 'severe',
+  any: () => true,
+  at_risk: (b) => b === 'at_risk',
+  persistent: (b) => b === 'persistent',
+  severe: (b) => b === 'severe',
+  persistent_or_severe: (b) => b === 'persistent' || b === 'severe',
+  at_risk_or_worse: (b) => b === 'at_risk' || b === 'persistent' || b === 'severe',
 };
 
 export function candidates(ctx: Ctx, i: Input<'letters.candidates'>): Output<'letters.candidates'> {
@@ -113,10 +223,23 @@ export function candidates(ctx: Ctx, i: Input<'letters.candidates'>): Output<'le
   const loader = new LetterDataLoader(db, period);
   const where: string[] = ['admission_date <= ?', '(leaving_date IS NULL OR leaving_date >= ?)'];
   const args: unknown[] = [period.to, period.to];
-  if (i.yearGroup) { where.push('year_group = ?'); args.push(i.yearGroup); }
-  if (i.regGroup) { where.push('reg_group = ?'); args.push(i.regGroup); }
-  if (i.pupilIds?.length) { where.push(`id IN (${i.pupilIds.map(() => '?').join(',')})`); args.push(...i.pupilIds); }
-  const ids = (db.prepare(`SELECT id FROM pupils WHERE ${where.join(' AND ')} ORDER BY surname, forename`).all(...args) as { id: number }[]).map((r) => r.id);
+  if (i.yearGroup) {
+    where.push('year_group = ?');
+    args.push(i.yearGroup);
+  }
+  if (i.regGroup) {
+    where.push('reg_group = ?');
+    args.push(i.regGroup);
+  }
+  if (i.pupilIds?.length) {
+    where.push(`id IN (${i.pupilIds.map(() => '?').join(',')})`);
+    args.push(...i.pupilIds);
+  }
+  const ids = (
+    db
+      .prepare(`SELECT id FROM pupils WHERE ${where.join(' AND ')} ORDER BY surname, forename`)
+      .all(...args) as { id: number }[]
+  ).map((r) => r.id);
   const ladder = ladderStages(db, ids);
   const pupils: Output<'letters.candidates'>['pupils'] = [];
   const leftOut: Output<'letters.candidates'>['leftOut'] = [];
@@ -124,14 +247,37 @@ export function candidates(ctx: Ctx, i: Input<'letters.candidates'>): Output<'le
   const today = ctx.today();
   for (const id of ids) {
     const d = loader.load(id);
-    const band = bandOf(d.stats.authorised + d.stats.unauthorised, d.stats.possible, loader.school.atRiskLowerPct);
-    if (!keep(band)) continue;
+    const band = bandOf(
+      d.stats.authorised + d.stats.unauthorised,
+      d.stats.possible,
+      loader.school.atRiskLowerPct,
+    );
+    if (!keep(band)) {
+      continue;
+    }
     const name = pupilName(d.pupil);
     const hh = households(d.pupil, d.contacts, d.restricted, t.spec.addressing);
-    if (!hh.length) { leftOut.push({ pupilId: id, name, reason: 'no parent the pupil lives with or with parental responsibility is recorded (or every one is restricted)' }); continue; }
+    if (!hh.length) {
+      leftOut.push({
+        pupilId: id,
+        name,
+        reason:
+          'no parent the pupil lives with or with parental responsibility is recorded (or every one is restricted)',
+      });
+      continue;
+    }
     pupils.push({
-      pupilId: id, upn: d.pupil.upn, name, yearGroup: d.pupil.yearGroup, regGroup: d.pupil.regGroup, attendancePct: d.stats.attendancePct, band,
-      compulsoryAge: d.compulsoryAge, ladder: ladder.get(id)!, flags: checkGuardrails(t.spec, loader.facts(d, today)), letters: d.letters.length,
+      pupilId: id,
+      upn: d.pupil.upn,
+      name,
+      yearGroup: d.pupil.yearGroup,
+      regGroup: d.pupil.regGroup,
+      attendancePct: d.stats.attendancePct,
+      band,
+      compulsoryAge: d.compulsoryAge,
+      ladder: ladder.get(id)!,
+      flags: checkGuardrails(t.spec, loader.facts(d, today)),
+      letters: d.letters.length,
       addressees: hh.map((h) => h.names.join(' and ')),
     });
   }
@@ -140,13 +286,41 @@ export function candidates(ctx: Ctx, i: Input<'letters.candidates'>): Output<'le
 
 // ---- previews, single letters and batches ----------------------------------------------------------------------
 
-const jobLetter = (r: { pupilId: number; name: string; fileName: string; logId: number | null; reference: string; addressees: { names: string[] }[] }, paragraphs?: string[]): JobLetter =>
-  ({ pupilId: r.pupilId, name: r.name, fileName: r.fileName, logId: r.logId, reference: r.reference, addressees: r.addressees.map((a) => a.names.join(' and ')), ...(paragraphs ? { paragraphs } : {}) });
+const jobLetter = (
+  r: {
+    pupilId: number;
+    name: string;
+    fileName: string;
+    logId: number | null;
+    reference: string;
+    addressees: { names: string[] }[];
+  },
+  paragraphs?: string[],
+): JobLetter => ({
+  pupilId: r.pupilId,
+  name: r.name,
+  fileName: r.fileName,
+  logId: r.logId,
+  reference: r.reference,
+  addressees: r.addressees.map((a) => a.names.join(' and ')),
+  ...(paragraphs ? { paragraphs } : {}),
+});
 
 function refuseEmpty(plan: Plan): void {
-  if (plan.plans.length) return;
+  if (plan.plans.length) {
+    return;
+  }
   const lo = plan.leftOut;
-  throw new AppError(lo.some((x) => x.flags) ? 'refused' : 'invalid', lo.length ? `No letter can be made: ${lo.slice(0, 3).map((x) => `${x.name}: ${x.reason}`).join(' ')}${lo.length > 3 ? ` (and ${lo.length - 3} more)` : ''}` : 'No letter can be made.', lo.map((x) => ({ path: String(x.pupilId), message: `${x.name}: ${x.reason}` })));
+  throw new AppError(
+    lo.some((x) => x.flags) ? 'refused' : 'invalid',
+    lo.length
+      ? `No letter can be made: ${lo
+          .slice(0, 3)
+          .map((x) => `${x.name}: ${x.reason}`)
+          .join(' ')}${lo.length > 3 ? ` (and ${lo.length - 3} more)` : ''}`
+      : 'No letter can be made.',
+    lo.map((x) => ({ path: String(x.pupilId), message: `${x.name}: ${x.reason}` })),
+  );
 }
 
 export function preview(ctx: Ctx, i: Input<'letters.preview'>): Output<'letters.preview'> {
@@ -154,8 +328,19 @@ export function preview(ctx: Ctx, i: Input<'letters.preview'>): Output<'letters.
   refuseEmpty(plan);
   const count = Math.min(i.count ?? 3, plan.plans.length);
   const job = startJob(count, async (job) => {
-    const letters = await renderPlan(ctx, plan, { log: false, limit: count, onEach: () => { job.done++; } });
-    return { letters: letters.map((r) => jobLetter(r, documentText(unzipDocx(r.bytes)))), folder: null, combinedFile: null, batchId: null };
+    const letters = await renderPlan(ctx, plan, {
+      log: false,
+      limit: count,
+      onEach: () => {
+        job.done++;
+      },
+    });
+    return {
+      letters: letters.map((r) => jobLetter(r, documentText(unzipDocx(r.bytes)))),
+      folder: null,
+      combinedFile: null,
+      batchId: null,
+    };
   });
   return { jobId: job.id, letters: plan.plans.length, leftOut: plan.leftOut };
 }
@@ -168,12 +353,23 @@ export function renderOne(ctx: Ctx, i: Input<'letters.renderOne'>): Output<'lett
  * Letters for one pupil (or a few) as a job, logged like every letter. `afterLogged` runs once they are made, in a
  * transaction of its own (another area records its link to the letter there, e.g. a leave decision).
  */
-export function startLetters(ctx: Ctx, req: RenderRequest, afterLogged?: (letters: Rendered[]) => void): Output<'letters.renderOne'> {
+export function startLetters(
+  ctx: Ctx,
+  req: RenderRequest,
+  afterLogged?: (letters: Rendered[]) => void,
+): Output<'letters.renderOne'> {
   const plan = planLetters(ctx, req);
   refuseEmpty(plan);
   const job = startJob(plan.plans.length, async (job) => {
-    const letters = await renderPlan(ctx, plan, { log: true, onEach: () => { job.done++; } });
-    if (afterLogged) ctx.store.db.transaction(() => afterLogged(letters)).immediate();
+    const letters = await renderPlan(ctx, plan, {
+      log: true,
+      onEach: () => {
+        job.done++;
+      },
+    });
+    if (afterLogged) {
+      ctx.store.db.transaction(() => afterLogged(letters)).immediate();
+    }
     return { letters: letters.map((r) => jobLetter(r)), folder: null, combinedFile: null, batchId: null };
   });
   return { jobId: job.id, letters: plan.plans.length, leftOut: plan.leftOut };
@@ -185,17 +381,42 @@ export function defaultFolder(ctx: Ctx): Output<'letters.defaultFolder'> {
 
 /** A folder the main process may write letters into: absolute, local (not a network share), creatable. */
 export function checkFolder(folder: string): string {
-  if (!path.isAbsolute(folder)) throw new AppError('invalid', `Choose a full folder path (for example ${path.join(os.homedir(), 'Documents', 'Attendance letters')}), not "${folder}".`, [{ path: 'folder', message: 'must be a full path' }]);
+  if (!path.isAbsolute(folder)) {
+    throw new AppError(
+      'invalid',
+      `Choose a full folder path (for example ${path.join(os.homedir(), 'Documents', 'Attendance letters')}), not "${folder}".`,
+      [{ path: 'folder', message: 'must be a full path' }],
+    );
+  }
   const why = networkShareReason(folder);
-  if (why) throw new AppError('refused', `Letters hold pupils' personal data: save them on this PC, not on a network share. ${folder} is on a network share.`, [{ path: 'folder', message: 'network share' }]);
-  try { fs.mkdirSync(folder, { recursive: true }); fs.accessSync(folder, fs.constants.W_OK); } catch (e) { throw new AppError('invalid', `The folder ${folder} cannot be written to: ${(e as Error).message}`, [{ path: 'folder', message: 'cannot be written to' }]); }
-  if (!fs.statSync(folder).isDirectory()) throw new AppError('invalid', `${folder} is a file, not a folder.`, [{ path: 'folder', message: 'not a folder' }]);
+  if (why) {
+    throw new AppError(
+      'refused',
+      `Letters hold pupils' personal data: save them on this PC, not on a network share. ${folder} is on a network share.`,
+      [{ path: 'folder', message: 'network share' }],
+    );
+  }
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+    fs.accessSync(folder, fs.constants.W_OK);
+  } catch (e) {
+    throw new AppError('invalid', `The folder ${folder} cannot be written to: ${(e as Error).message}`, [
+      { path: 'folder', message: 'cannot be written to' },
+    ]);
+  }
+  if (!fs.statSync(folder).isDirectory()) {
+    throw new AppError('invalid', `${folder} is a file, not a folder.`, [
+      { path: 'folder', message: 'not a folder' },
+    ]);
+  }
   return path.resolve(folder);
 }
 
 function uniquePath(folder: string, fileName: string): string {
   let p = path.join(folder, fileName);
-  for (let k = 2; fs.existsSync(p); k++) p = path.join(folder, fileName.replace(/\.docx$/, ` (${k}).docx`));
+  for (let k = 2; fs.existsSync(p); k++) {
+    p = path.join(folder, fileName.replace(/\.docx$/, ` (${k}).docx`));
+  }
   return p;
 }
 
@@ -205,14 +426,30 @@ export function generate(ctx: Ctx, i: Input<'letters.generate'>): Output<'letter
   refuseEmpty(plan);
   const batchId = `${ctx.today()}-${crypto.randomBytes(4).toString('hex')}`;
   const { folder: _f, ...params } = i;
-  ctx.store.db.prepare('INSERT INTO letter_batches (id, template, folder, total, params, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(batchId, plan.template.name, folder, plan.plans.length, JSON.stringify({ ...params, leftOut: plan.leftOut }), ctx.session.userName, ctx.now());
-  ctx.audit('letters.batch', 'letter_batch', batchId, { template: plan.template.name, letters: plan.plans.length, leftOut: plan.leftOut.map((x) => ({ pupilId: x.pupilId, reason: x.reason })) });
+  ctx.store.db
+    .prepare(
+      'INSERT INTO letter_batches (id, template, folder, total, params, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      batchId,
+      plan.template.name,
+      folder,
+      plan.plans.length,
+      JSON.stringify({ ...params, leftOut: plan.leftOut }),
+      ctx.session.userName,
+      ctx.now(),
+    );
+  ctx.audit('letters.batch', 'letter_batch', batchId, {
+    template: plan.template.name,
+    letters: plan.plans.length,
+    leftOut: plan.leftOut.map((x) => ({ pupilId: x.pupilId, reason: x.reason })),
+  });
   const job = startJob(plan.plans.length + 1, async (job) => {
     const written: JobLetter[] = [];
     const all: Uint8Array[] = [];
     await renderPlan(ctx, plan, {
-      log: true, batchId,
+      log: true,
+      batchId,
       onEach: (r) => {
         const file = uniquePath(folder, r.fileName);
         fs.writeFileSync(file, r.bytes);
@@ -223,7 +460,9 @@ export function generate(ctx: Ctx, i: Input<'letters.generate'>): Output<'letter
     });
     const combined = uniquePath(folder, `All letters - ${plan.template.spec.title} - ${ctx.today()}.docx`);
     fs.writeFileSync(combined, combineLetters(all));
-    ctx.store.db.prepare('UPDATE letter_batches SET combined_file = ? WHERE id = ?').run(path.basename(combined), batchId);
+    ctx.store.db
+      .prepare('UPDATE letter_batches SET combined_file = ? WHERE id = ?')
+      .run(path.basename(combined), batchId);
     job.done++;
     return { letters: written, folder, combinedFile: path.basename(combined), batchId };
   });
@@ -232,7 +471,12 @@ export function generate(ctx: Ctx, i: Input<'letters.generate'>): Output<'letter
 
 export function jobStatus(_ctx: Ctx, i: Input<'letters.job'>): Output<'letters.job'> {
   const j = getJob(i.jobId);
-  if (!j) throw new AppError('not_found', 'That job is not known (it may have finished more than an hour ago, or the app was restarted).');
+  if (!j) {
+    throw new AppError(
+      'not_found',
+      'That job is not known (it may have finished more than an hour ago, or the app was restarted).',
+    );
+  }
   return { status: j.status, done: j.done, total: j.total, error: j.error, result: j.result };
 }
 
@@ -240,40 +484,94 @@ export function jobStatus(_ctx: Ctx, i: Input<'letters.job'>): Output<'letters.j
 
 export function pupilLog(ctx: Ctx, i: Input<'letters.log'>): Output<'letters.log'> {
   const db = ctx.store.db;
-  if (!db.prepare('SELECT 1 FROM pupils WHERE id = ?').get(i.pupilId)) throw new AppError('not_found', 'There is no such pupil.');
-  const rows = db.prepare(`SELECT id, pupil_id AS pupilId, sibling_ids AS siblingIds, template, template_version AS templateVersion, stage, period_from AS periodFrom, period_to AS periodTo,
+  if (!db.prepare('SELECT 1 FROM pupils WHERE id = ?').get(i.pupilId)) {
+    throw new AppError('not_found', 'There is no such pupil.');
+  }
+  const rows = db
+    .prepare(
+      `SELECT id, pupil_id AS pupilId, sibling_ids AS siblingIds, template, template_version AS templateVersion, stage, period_from AS periodFrom, period_to AS periodTo,
     as_of AS asOf, letter_date AS letterDate, reference, figures, addressees, flags, override_reason AS overrideReason, file_name AS fileName, file_sha256 AS fileSha256,
     generated_by AS generatedBy, generated_at AS generatedAt, batch_id AS batchId FROM letter_log
-    WHERE pupil_id = ? OR EXISTS (SELECT 1 FROM json_each(sibling_ids) WHERE value = ?) ORDER BY generated_at DESC, id DESC`).all(i.pupilId, i.pupilId) as Record<string, string | number | null>[];
-  const sends = db.prepare('SELECT method, sent_on AS sentOn, recorded_by AS recordedBy, note FROM letter_sends WHERE log_id = ? ORDER BY id');
+    WHERE pupil_id = ? OR EXISTS (SELECT 1 FROM json_each(sibling_ids) WHERE value = ?) ORDER BY generated_at DESC, id DESC`,
+    )
+    .all(i.pupilId, i.pupilId) as Record<string, string | number | null>[];
+  const sends = db.prepare(
+    'SELECT method, sent_on AS sentOn, recorded_by AS recordedBy, note FROM letter_sends WHERE log_id = ? ORDER BY id',
+  );
   const entries = rows.map((r) => ({
-    id: r.id as number, pupilId: r.pupilId as number, siblingIds: JSON.parse(r.siblingIds as string) as number[], template: r.template as string,
-    title: templateSpec(r.template as string)?.title ?? (r.template as string), templateVersion: r.templateVersion as string, stage: r.stage as string,
-    periodFrom: r.periodFrom as string, periodTo: r.periodTo as string, asOf: r.asOf as string, letterDate: r.letterDate as string, reference: r.reference as string,
-    attendancePct: (JSON.parse(r.figures as string) as { attendancePct: number | null }).attendancePct, addressees: JSON.parse(r.addressees as string),
-    flags: JSON.parse(r.flags as string), overrideReason: r.overrideReason as string | null, fileName: r.fileName as string, fileSha256: r.fileSha256 as string,
-    generatedBy: r.generatedBy as string, generatedAt: r.generatedAt as string, batchId: r.batchId as string | null,
+    id: r.id as number,
+    pupilId: r.pupilId as number,
+    siblingIds: JSON.parse(r.siblingIds as string) as number[],
+    template: r.template as string,
+    title: templateSpec(r.template as string)?.title ?? (r.template as string),
+    templateVersion: r.templateVersion as string,
+    stage: r.stage as string,
+    periodFrom: r.periodFrom as string,
+    periodTo: r.periodTo as string,
+    asOf: r.asOf as string,
+    letterDate: r.letterDate as string,
+    reference: r.reference as string,
+    attendancePct: (JSON.parse(r.figures as string) as { attendancePct: number | null }).attendancePct,
+    addressees: JSON.parse(r.addressees as string),
+    flags: JSON.parse(r.flags as string),
+    overrideReason: r.overrideReason as string | null,
+    fileName: r.fileName as string,
+    fileSha256: r.fileSha256 as string,
+    generatedBy: r.generatedBy as string,
+    generatedAt: r.generatedAt as string,
+    batchId: r.batchId as string | null,
     sends: sends.all(r.id) as Output<'letters.log'>['entries'][number]['sends'],
   }));
-  const meetings = (db.prepare('SELECT id, pupil_id AS pupilId, kind, date, time, place, attendees, held, notes FROM letter_meetings WHERE pupil_id = ? ORDER BY date DESC, id DESC').all(i.pupilId) as (Omit<Output<'letters.log'>['meetings'][number], 'held'> & { held: number })[])
-    .map((m) => ({ ...m, held: !!m.held }));
-  const restrictions = db.prepare('SELECT id, contact_name AS contactName, reason, recorded_by AS recordedBy, recorded_at AS recordedAt FROM letter_contact_restrictions WHERE pupil_id = ? AND lifted_at IS NULL ORDER BY id').all(i.pupilId) as Output<'letters.log'>['restrictions'];
+  const meetings = (
+    db
+      .prepare(
+        'SELECT id, pupil_id AS pupilId, kind, date, time, place, attendees, held, notes FROM letter_meetings WHERE pupil_id = ? ORDER BY date DESC, id DESC',
+      )
+      .all(i.pupilId) as (Omit<Output<'letters.log'>['meetings'][number], 'held'> & { held: number })[]
+  ).map((m) => ({ ...m, held: !!m.held }));
+  const restrictions = db
+    .prepare(
+      'SELECT id, contact_name AS contactName, reason, recorded_by AS recordedBy, recorded_at AS recordedAt FROM letter_contact_restrictions WHERE pupil_id = ? AND lifted_at IS NULL ORDER BY id',
+    )
+    .all(i.pupilId) as Output<'letters.log'>['restrictions'];
   return { entries, ladder: ladderStages(db, [i.pupilId]).get(i.pupilId)!, meetings, restrictions };
 }
 
 export function letterFile(ctx: Ctx, i: Input<'letters.file'>): Output<'letters.file'> {
-  const r = ctx.store.db.prepare('SELECT l.file_name AS fileName, l.file_sha256 AS sha, f.bytes FROM letter_log l JOIN letter_files f ON f.log_id = l.id WHERE l.id = ?').get(i.logId) as { fileName: string; sha: string; bytes: Buffer } | undefined;
-  if (!r) throw new AppError('not_found', 'There is no such letter in the log.');
+  const r = ctx.store.db
+    .prepare(
+      'SELECT l.file_name AS fileName, l.file_sha256 AS sha, f.bytes FROM letter_log l JOIN letter_files f ON f.log_id = l.id WHERE l.id = ?',
+    )
+    .get(i.logId) as { fileName: string; sha: string; bytes: Buffer } | undefined;
+  if (!r) {
+    throw new AppError('not_found', 'There is no such letter in the log.');
+  }
   return { fileName: r.fileName, base64: r.bytes.toString('base64'), sha256: r.sha };
 }
 
 export function markSent(ctx: Ctx, i: Input<'letters.markSent'>): Output<'letters.markSent'> {
   const db = ctx.store.db;
-  const l = db.prepare('SELECT pupil_id AS pid, letter_date AS d FROM letter_log WHERE id = ?').get(i.logId) as { pid: number; d: string } | undefined;
-  if (!l) throw new AppError('not_found', 'There is no such letter in the log.');
-  if (i.sentOn < l.d) throw new AppError('invalid', 'A letter cannot be sent before the date it carries.', [{ path: 'sentOn', message: 'before the letter date' }]);
-  if (i.sentOn > ctx.today()) throw new AppError('invalid', 'The sending date is in the future.', [{ path: 'sentOn', message: 'in the future' }]);
-  const r = db.prepare('INSERT INTO letter_sends (log_id, method, sent_on, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)').run(i.logId, i.method, i.sentOn, i.note ?? null, ctx.session.userName, ctx.now());
+  const l = db
+    .prepare('SELECT pupil_id AS pid, letter_date AS d FROM letter_log WHERE id = ?')
+    .get(i.logId) as { pid: number; d: string } | undefined;
+  if (!l) {
+    throw new AppError('not_found', 'There is no such letter in the log.');
+  }
+  if (i.sentOn < l.d) {
+    throw new AppError('invalid', 'A letter cannot be sent before the date it carries.', [
+      { path: 'sentOn', message: 'before the letter date' },
+    ]);
+  }
+  if (i.sentOn > ctx.today()) {
+    throw new AppError('invalid', 'The sending date is in the future.', [
+      { path: 'sentOn', message: 'in the future' },
+    ]);
+  }
+  const r = db
+    .prepare(
+      'INSERT INTO letter_sends (log_id, method, sent_on, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    .run(i.logId, i.method, i.sentOn, i.note ?? null, ctx.session.userName, ctx.now());
   ctx.audit('letter.sent', 'pupil', l.pid, { logId: i.logId, method: i.method, sentOn: i.sentOn });
   return { id: Number(r.lastInsertRowid) };
 }
@@ -285,34 +583,82 @@ export function ladder(ctx: Ctx, i: Input<'letters.ladder'>): Output<'letters.la
 
 export function saveMeeting(ctx: Ctx, i: Input<'letters.saveMeeting'>): Output<'letters.saveMeeting'> {
   const db = ctx.store.db;
-  if (!db.prepare('SELECT 1 FROM pupils WHERE id = ?').get(i.pupilId)) throw new AppError('not_found', 'There is no such pupil.');
-  if (i.held && i.date > ctx.today()) throw new AppError('invalid', 'A meeting in the future cannot have been held yet.', [{ path: 'held', message: 'date in the future' }]);
+  if (!db.prepare('SELECT 1 FROM pupils WHERE id = ?').get(i.pupilId)) {
+    throw new AppError('not_found', 'There is no such pupil.');
+  }
+  if (i.held && i.date > ctx.today()) {
+    throw new AppError('invalid', 'A meeting in the future cannot have been held yet.', [
+      { path: 'held', message: 'date in the future' },
+    ]);
+  }
   if (i.id) {
-    const before = db.prepare('SELECT * FROM letter_meetings WHERE id = ? AND pupil_id = ?').get(i.id, i.pupilId);
-    if (!before) throw new AppError('not_found', 'There is no such meeting.');
-    db.prepare('UPDATE letter_meetings SET kind = ?, date = ?, time = ?, place = ?, attendees = ?, held = ?, notes = ? WHERE id = ?').run(i.kind, i.date, i.time, i.place, i.attendees, i.held ? 1 : 0, i.notes, i.id);
+    const before = db
+      .prepare('SELECT * FROM letter_meetings WHERE id = ? AND pupil_id = ?')
+      .get(i.id, i.pupilId);
+    if (!before) {
+      throw new AppError('not_found', 'There is no such meeting.');
+    }
+    db.prepare(
+      'UPDATE letter_meetings SET kind = ?, date = ?, time = ?, place = ?, attendees = ?, held = ?, notes = ? WHERE id = ?',
+    ).run(i.kind, i.date, i.time, i.place, i.attendees, i.held ? 1 : 0, i.notes, i.id);
     ctx.audit('letters.meeting', 'pupil', i.pupilId, { before, after: i });
     return { id: i.id };
   }
-  const r = db.prepare('INSERT INTO letter_meetings (pupil_id, kind, date, time, place, attendees, held, notes, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(i.pupilId, i.kind, i.date, i.time, i.place, i.attendees, i.held ? 1 : 0, i.notes, ctx.session.userName, ctx.now());
+  const r = db
+    .prepare(
+      'INSERT INTO letter_meetings (pupil_id, kind, date, time, place, attendees, held, notes, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      i.pupilId,
+      i.kind,
+      i.date,
+      i.time,
+      i.place,
+      i.attendees,
+      i.held ? 1 : 0,
+      i.notes,
+      ctx.session.userName,
+      ctx.now(),
+    );
   ctx.audit('letters.meeting', 'pupil', i.pupilId, { after: i });
   return { id: Number(r.lastInsertRowid) };
 }
 
-export function restrictContact(ctx: Ctx, i: Input<'letters.restrictContact'>): Output<'letters.restrictContact'> {
+export function restrictContact(
+  ctx: Ctx,
+  i: Input<'letters.restrictContact'>,
+): Output<'letters.restrictContact'> {
   const db = ctx.store.db;
-  if (!db.prepare('SELECT 1 FROM pupils WHERE id = ?').get(i.pupilId)) throw new AppError('not_found', 'There is no such pupil.');
-  const r = db.prepare('INSERT INTO letter_contact_restrictions (pupil_id, contact_name, reason, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)').run(i.pupilId, i.contactName, i.reason, ctx.session.userName, ctx.now());
+  if (!db.prepare('SELECT 1 FROM pupils WHERE id = ?').get(i.pupilId)) {
+    throw new AppError('not_found', 'There is no such pupil.');
+  }
+  const r = db
+    .prepare(
+      'INSERT INTO letter_contact_restrictions (pupil_id, contact_name, reason, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)',
+    )
+    .run(i.pupilId, i.contactName, i.reason, ctx.session.userName, ctx.now());
   ctx.audit('letters.restrictContact', 'pupil', i.pupilId, { contactName: i.contactName, reason: i.reason });
   return { id: Number(r.lastInsertRowid) };
 }
 
-export function liftRestriction(ctx: Ctx, i: Input<'letters.liftRestriction'>): Output<'letters.liftRestriction'> {
+export function liftRestriction(
+  ctx: Ctx,
+  i: Input<'letters.liftRestriction'>,
+): Output<'letters.liftRestriction'> {
   const db = ctx.store.db;
-  const r = db.prepare('SELECT pupil_id AS pid, contact_name AS n FROM letter_contact_restrictions WHERE id = ? AND lifted_at IS NULL').get(i.id) as { pid: number; n: string } | undefined;
-  if (!r) throw new AppError('not_found', 'There is no such restriction in force.');
-  db.prepare('UPDATE letter_contact_restrictions SET lifted_by = ?, lifted_at = ? WHERE id = ?').run(ctx.session.userName, ctx.now(), i.id);
+  const r = db
+    .prepare(
+      'SELECT pupil_id AS pid, contact_name AS n FROM letter_contact_restrictions WHERE id = ? AND lifted_at IS NULL',
+    )
+    .get(i.id) as { pid: number; n: string } | undefined;
+  if (!r) {
+    throw new AppError('not_found', 'There is no such restriction in force.');
+  }
+  db.prepare('UPDATE letter_contact_restrictions SET lifted_by = ?, lifted_at = ? WHERE id = ?').run(
+    ctx.session.userName,
+    ctx.now(),
+    i.id,
+  );
   ctx.audit('letters.liftRestriction', 'pupil', r.pid, { contactName: r.n });
   return { ok: true };
 }

@@ -5,7 +5,19 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ImageRun, Paragraph, PatchType, patchDocument, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type IPatch } from 'docx';
+import {
+  ImageRun,
+  Paragraph,
+  PatchType,
+  patchDocument,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IPatch,
+} from 'docx';
 import type { Ctx } from '../context';
 import type { Db } from '../db/connection';
 import { AppError } from '../errors';
@@ -13,7 +25,17 @@ import { resourcesDir } from '../paths';
 import { BLOCK_FIELDS, KNOWN_FIELDS, TEMPLATES, templateSpec, type TemplateSpec } from './templates';
 import { DocxError, scanPlaceholders, unzipDocx } from './docx-xml';
 import { checkGuardrails, type Flag } from './guardrails';
-import { defaultPeriod, households, LetterDataLoader, mergeValues, pupilName, type FieldValue, type Household, type Period, type PupilLetterData } from './letter-data';
+import {
+  defaultPeriod,
+  households,
+  LetterDataLoader,
+  mergeValues,
+  pupilName,
+  type FieldValue,
+  type Household,
+  type Period,
+  type PupilLetterData,
+} from './letter-data';
 import { readLogo, imageSize } from './settings';
 import type { IsoDate } from '../../../shared/dates';
 import { isIsoDate } from '../../../shared/dates';
@@ -22,39 +44,101 @@ export const sha256 = (b: Uint8Array) => crypto.createHash('sha256').update(b).d
 
 // ---- templates ---------------------------------------------------------------------------------------------
 
-export interface TemplateSource { name: string; spec: TemplateSpec; bytes: Uint8Array; version: string; sha256: string; placeholders: string[]; source: 'shipped' | 'school' }
+export interface TemplateSource {
+  name: string;
+  spec: TemplateSpec;
+  bytes: Uint8Array;
+  version: string;
+  sha256: string;
+  placeholders: string[];
+  source: 'shipped' | 'school';
+}
 
 const shippedCache = new Map<string, Uint8Array>();
 export function shippedTemplate(name: string): Uint8Array | null {
-  if (!templateSpec(name)) return null;
+  if (!templateSpec(name)) {
+    return null;
+  }
   let b = shippedCache.get(name);
-  if (!b) { b = new Uint8Array(fs.readFileSync(path.join(resourcesDir(), 'letters', `${name}.docx`))); shippedCache.set(name, b); }
+  if (!b) {
+    b = new Uint8Array(fs.readFileSync(path.join(resourcesDir(), 'letters', `${name}.docx`)));
+    shippedCache.set(name, b);
+  }
   return b;
 }
 
 export function customSpec(name: string, title: string): TemplateSpec {
-  return { name, title, stage: 'custom', legal: false, legalWeight: false, addressing: 'household', siblings: false, rules: [], extra: [], summary: "The school's own template." };
+  return {
+    name,
+    title,
+    stage: 'custom',
+    legal: false,
+    legalWeight: false,
+    addressing: 'household',
+    siblings: false,
+    rules: [],
+    extra: [],
+    summary: "The school's own template.",
+  };
 }
 
-interface SchoolRow { name: string; version: number; title: string; bytes: Buffer | null; sha256: string | null; placeholders: string; uploadedBy: string; uploadedAt: string }
+interface SchoolRow {
+  name: string;
+  version: number;
+  title: string;
+  bytes: Buffer | null;
+  sha256: string | null;
+  placeholders: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
 export function latestSchoolTemplates(db: Db): SchoolRow[] {
-  return db.prepare(`SELECT name, version, title, bytes, sha256, placeholders, uploaded_by AS uploadedBy, uploaded_at AS uploadedAt FROM letter_templates t
-    WHERE version = (SELECT max(version) FROM letter_templates u WHERE u.name = t.name) ORDER BY name`).all() as SchoolRow[];
+  return db
+    .prepare(
+      `SELECT name, version, title, bytes, sha256, placeholders, uploaded_by AS uploadedBy, uploaded_at AS uploadedAt FROM letter_templates t
+    WHERE version = (SELECT max(version) FROM letter_templates u WHERE u.name = t.name) ORDER BY name`,
+    )
+    .all() as SchoolRow[];
 }
 
 const placeholderCache = new Map<string, string[]>();
 export function loadTemplate(db: Db, name: string): TemplateSource {
-  const row = db.prepare(`SELECT name, version, title, bytes, sha256, placeholders FROM letter_templates WHERE name = ? ORDER BY version DESC LIMIT 1`).get(name) as SchoolRow | undefined;
+  const row = db
+    .prepare(
+      `SELECT name, version, title, bytes, sha256, placeholders FROM letter_templates WHERE name = ? ORDER BY version DESC LIMIT 1`,
+    )
+    .get(name) as SchoolRow | undefined;
   const spec = templateSpec(name) ?? (row?.bytes ? customSpec(name, row.title) : undefined);
-  if (!spec) throw new AppError('not_found', `There is no letter template called "${name}". The templates are: ${[...TEMPLATES.map((t) => t.name), ...latestSchoolTemplates(db).filter((r) => r.bytes && !templateSpec(r.name)).map((r) => r.name)].join(', ')}.`);
+  if (!spec) {
+    throw new AppError(
+      'not_found',
+      `There is no letter template called "${name}". The templates are: ${[
+        ...TEMPLATES.map((t) => t.name),
+        ...latestSchoolTemplates(db)
+          .filter((r) => r.bytes && !templateSpec(r.name))
+          .map((r) => r.name),
+      ].join(', ')}.`,
+    );
+  }
   if (row?.bytes) {
     const bytes = new Uint8Array(row.bytes);
-    return { name, spec, bytes, version: `school v${row.version}`, sha256: row.sha256 ?? sha256(bytes), placeholders: JSON.parse(row.placeholders) as string[], source: 'school' };
+    return {
+      name,
+      spec,
+      bytes,
+      version: `school v${row.version}`,
+      sha256: row.sha256 ?? sha256(bytes),
+      placeholders: JSON.parse(row.placeholders) as string[],
+      source: 'school',
+    };
   }
   const bytes = shippedTemplate(name)!;
   const h = sha256(bytes);
   let ph = placeholderCache.get(h);
-  if (!ph) { ph = scanPlaceholders(unzipDocx(bytes)).placeholders; placeholderCache.set(h, ph); }
+  if (!ph) {
+    ph = scanPlaceholders(unzipDocx(bytes)).placeholders;
+    placeholderCache.set(h, ph);
+  }
   return { name, spec, bytes, version: 'shipped', sha256: h, placeholders: ph, source: 'shipped' };
 }
 
@@ -63,7 +147,9 @@ export function loadTemplate(db: Db, name: string): TemplateSource {
 export interface RenderRequest {
   template: string;
   pupilIds: number[];
-  from?: IsoDate; to?: IsoDate; asOf?: IsoDate;
+  from?: IsoDate;
+  to?: IsoDate;
+  asOf?: IsoDate;
   letterDate?: IsoDate;
   extra?: Record<string, string>;
   /** One reason for every flagged letter of the request, or one per pupil. */
@@ -84,16 +170,41 @@ export interface LetterPlan {
   overrideReason: string | null;
   fileName: string;
 }
-export interface LeftOut { pupilId: number; name: string; reason: string; flags?: Flag[] }
-export interface Plan { template: TemplateSource; period: Period; letterDate: IsoDate; plans: LetterPlan[]; leftOut: LeftOut[]; loader: LetterDataLoader }
+export interface LeftOut {
+  pupilId: number;
+  name: string;
+  reason: string;
+  flags?: Flag[];
+}
+export interface Plan {
+  template: TemplateSource;
+  period: Period;
+  letterDate: IsoDate;
+  plans: LetterPlan[];
+  leftOut: LeftOut[];
+  loader: LetterDataLoader;
+}
 
 export function resolvePeriod(today: IsoDate, r: Pick<RenderRequest, 'from' | 'to' | 'asOf'>): Period {
   const d = defaultPeriod(today);
-  const from = r.from ?? d.from, to = r.to ?? d.to;
+  const from = r.from ?? d.from,
+    to = r.to ?? d.to;
   const asOf = r.asOf ?? (to > today ? to : today);
-  for (const [n, x] of [['from', from], ['to', to], ['as-of', asOf]]) if (!isIsoDate(x)) throw new AppError('invalid', `The ${n} date ${x} is not a date (YYYY-MM-DD).`);
-  if (from > to) throw new AppError('invalid', `The period ends (${to}) before it starts (${from}).`);
-  if (asOf < to) throw new AppError('invalid', `The as-of date ${asOf} is earlier than the end of the period ${to}.`);
+  for (const [n, x] of [
+    ['from', from],
+    ['to', to],
+    ['as-of', asOf],
+  ]) {
+    if (!isIsoDate(x)) {
+      throw new AppError('invalid', `The ${n} date ${x} is not a date (YYYY-MM-DD).`);
+    }
+  }
+  if (from > to) {
+    throw new AppError('invalid', `The period ends (${to}) before it starts (${from}).`);
+  }
+  if (asOf < to) {
+    throw new AppError('invalid', `The as-of date ${asOf} is earlier than the end of the period ${to}.`);
+  }
   return { from, to, asOf };
 }
 
@@ -105,10 +216,18 @@ export function planLetters(ctx: Ctx, req: RenderRequest): Plan {
   const template = loadTemplate(db, req.template);
   const spec = template.spec;
   if (spec.legalWeight && !ctx.session.roles.some((r) => r === 'head' || r === 'lead')) {
-    throw new AppError('forbidden', `A ${spec.title.toLowerCase()} has legal weight: the headteacher or the attendance lead approves it (G5).`);
+    throw new AppError(
+      'forbidden',
+      `A ${spec.title.toLowerCase()} has legal weight: the headteacher or the attendance lead approves it (G5).`,
+    );
   }
   const unknown = template.placeholders.filter((k) => !KNOWN_FIELDS.has(k));
-  if (unknown.length) throw new AppError('invalid', `The template "${req.template}" uses ${unknown.map((k) => `{{${k}}}`).join(', ')}, which the app does not know. Correct it in Word and upload it again.`);
+  if (unknown.length) {
+    throw new AppError(
+      'invalid',
+      `The template "${req.template}" uses ${unknown.map((k) => `{{${k}}}`).join(', ')}, which the app does not know. Correct it in Word and upload it again.`,
+    );
+  }
   const today = ctx.today();
   const period = resolvePeriod(today, req);
   const letterDate = req.letterDate ?? today;
@@ -118,21 +237,53 @@ export function planLetters(ctx: Ctx, req: RenderRequest): Plan {
   for (const id of [...new Set(req.pupilIds)]) {
     const data = loader.load(id);
     const name = pupilName(data.pupil);
-    if (data.pupil.admissionDate > period.to || (data.pupil.leavingDate !== null && data.pupil.leavingDate < period.from)) { leftOut.push({ pupilId: id, name, reason: 'not on roll in the period' }); continue; }
+    if (
+      data.pupil.admissionDate > period.to ||
+      (data.pupil.leavingDate !== null && data.pupil.leavingDate < period.from)
+    ) {
+      leftOut.push({ pupilId: id, name, reason: 'not on roll in the period' });
+      continue;
+    }
     const hh = households(data.pupil, data.contacts, data.restricted, spec.addressing);
-    if (!hh.length) { leftOut.push({ pupilId: id, name, reason: 'no parent the pupil lives with or with parental responsibility is recorded (or every one is restricted): add a contact first' }); continue; }
+    if (!hh.length) {
+      leftOut.push({
+        pupilId: id,
+        name,
+        reason:
+          'no parent the pupil lives with or with parental responsibility is recorded (or every one is restricted): add a contact first',
+      });
+      continue;
+    }
     const flags = checkGuardrails(spec, loader.facts(data, today));
     const reason = (req.overrideReasons?.[String(id)] ?? req.overrideReason ?? '').trim() || null;
-    if (flags.length && !reason) { leftOut.push({ pupilId: id, name, reason: flags.map((f) => f.message).join(' '), flags }); continue; }
+    if (flags.length && !reason) {
+      leftOut.push({ pupilId: id, name, reason: flags.map((f) => f.message).join(' '), flags });
+      continue;
+    }
     items.push({ data, hh, flags, reason });
   }
   // siblings combined: one letter per household for every child of it in the selection
   const groups: { main: (typeof items)[number]; sibs: (typeof items)[number][]; hh: Household }[] = [];
   for (const it of items) {
     for (const h of it.hh) {
-      const key = `${[...h.names].map((n) => n.toLowerCase()).sort().join('|')}@${h.key}`;
-      const g = spec.siblings ? groups.find((x) => `${[...x.hh.names].map((n) => n.toLowerCase()).sort().join('|')}@${x.hh.key}` === key) : undefined;
-      if (g) g.sibs.push(it); else groups.push({ main: it, sibs: [], hh: h });
+      const key = `${[...h.names]
+        .map((n) => n.toLowerCase())
+        .sort()
+        .join('|')}@${h.key}`;
+      const g = spec.siblings
+        ? groups.find(
+            (x) =>
+              `${[...x.hh.names]
+                .map((n) => n.toLowerCase())
+                .sort()
+                .join('|')}@${x.hh.key}` === key,
+          )
+        : undefined;
+      if (g) {
+        g.sibs.push(it);
+      } else {
+        groups.push({ main: it, sibs: [], hh: h });
+      }
     }
   }
   const plans: LetterPlan[] = [];
@@ -142,17 +293,41 @@ export function planLetters(ctx: Ctx, req: RenderRequest): Plan {
     const k = (counts.get(d.pupil.id) ?? 0) + 1;
     counts.set(d.pupil.id, k);
     const reference = `${letterDate.replace(/-/g, '')}-${crypto.randomBytes(3).toString('hex').toUpperCase()}`;
-    const { values, missing } = mergeValues({ spec, loader, data: d, siblings: g.sibs.map((s) => s.data), household: g.hh, letterDate, reference, extra: req.extra ?? {}, today });
+    const { values, missing } = mergeValues({
+      spec,
+      loader,
+      data: d,
+      siblings: g.sibs.map((s) => s.data),
+      household: g.hh,
+      letterDate,
+      reference,
+      extra: req.extra ?? {},
+      today,
+    });
     const name = pupilName(d.pupil);
     if (missing.length) {
-      const labels = spec.extra.filter((e) => missing.includes(e.key)).map((e) => `${e.label.toLowerCase()} (${e.key})`);
-      leftOut.push({ pupilId: d.pupil.id, name, reason: `the letter needs ${labels.join(', ')}: fill ${missing.length > 1 ? 'them' : 'it'} in` });
+      const labels = spec.extra
+        .filter((e) => missing.includes(e.key))
+        .map((e) => `${e.label.toLowerCase()} (${e.key})`);
+      leftOut.push({
+        pupilId: d.pupil.id,
+        name,
+        reason: `the letter needs ${labels.join(', ')}: fill ${missing.length > 1 ? 'them' : 'it'} in`,
+      });
       continue;
     }
     const many = g.main.hh.length > 1;
     plans.push({
-      pupilId: d.pupil.id, siblingIds: g.sibs.map((s) => s.data.pupil.id), name, upn: d.pupil.upn, data: d, household: g.hh, reference, values,
-      flags: [...g.main.flags, ...g.sibs.flatMap((s) => s.flags)], overrideReason: g.main.reason ?? g.sibs.find((s) => s.reason)?.reason ?? null,
+      pupilId: d.pupil.id,
+      siblingIds: g.sibs.map((s) => s.data.pupil.id),
+      name,
+      upn: d.pupil.upn,
+      data: d,
+      household: g.hh,
+      reference,
+      values,
+      flags: [...g.main.flags, ...g.sibs.flatMap((s) => s.flags)],
+      overrideReason: g.main.reason ?? g.sibs.find((s) => s.reason)?.reason ?? null,
       fileName: `${safe(d.pupil.surname)}-${safe(d.pupil.preferredForename ?? d.pupil.forename)}-${template.name}${many ? `-${k}` : ''}.docx`,
     });
   }
@@ -161,82 +336,218 @@ export function planLetters(ctx: Ctx, req: RenderRequest): Plan {
 
 // ---- the merge -------------------------------------------------------------------------------------------------
 
-const cellPara = (text: string, bold = false) => new Paragraph({ children: [new TextRun({ text, bold, size: 20 })] });
+const cellPara = (text: string, bold = false) =>
+  new Paragraph({ children: [new TextRun({ text, bold, size: 20 })] });
 
 function table(v: Extract<FieldValue, { kind: 'table' }>): Table | Paragraph {
-  if (!v.rows.length) return new Paragraph({ children: [new TextRun(v.empty)] });
+  if (!v.rows.length) {
+    return new Paragraph({ children: [new TextRun(v.empty)] });
+  }
   // the first (text) column takes the room; the others share the rest
   const n = v.header.length;
   const first = n === 3 ? 60 : n === 4 ? 34 : 30;
-  const widths = (v.widths ?? v.header.map((_, i) => (i === 0 ? first : (100 - first) / (n - 1)))).map((w) => Math.round((w * 9638) / 100));
+  const widths = (v.widths ?? v.header.map((_, i) => (i === 0 ? first : (100 - first) / (n - 1)))).map((w) =>
+    Math.round((w * 9638) / 100),
+  );
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     columnWidths: widths,
     rows: [
-      new TableRow({ tableHeader: true, children: v.header.map((h) => new TableCell({ shading: { type: ShadingType.CLEAR, fill: 'E7EEF6', color: 'auto' }, children: [cellPara(h, true)] })) }),
-      ...v.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => new TableCell({ children: [cellPara(c)] })) })),
+      new TableRow({
+        tableHeader: true,
+        children: v.header.map(
+          (h) =>
+            new TableCell({
+              shading: { type: ShadingType.CLEAR, fill: 'E7EEF6', color: 'auto' },
+              children: [cellPara(h, true)],
+            }),
+        ),
+      }),
+      ...v.rows.map(
+        (r) =>
+          new TableRow({
+            cantSplit: true,
+            children: r.map((c) => new TableCell({ children: [cellPara(c)] })),
+          }),
+      ),
     ],
   });
 }
 
-export function buildPatches(placeholders: readonly string[], values: Record<string, FieldValue>, logo: { bytes: Uint8Array; type: 'png' | 'jpg' } | null): Record<string, IPatch> {
+export function buildPatches(
+  placeholders: readonly string[],
+  values: Record<string, FieldValue>,
+  logo: { bytes: Uint8Array; type: 'png' | 'jpg' } | null,
+): Record<string, IPatch> {
   const patches: Record<string, IPatch> = {};
   for (const key of placeholders) {
     const v = values[key];
-    if (v === undefined) throw new AppError('invalid', `The template uses {{${key}}}, which has no value for this letter.`);
-    if (typeof v === 'string') patches[key] = { type: PatchType.PARAGRAPH, children: [new TextRun(v)] };
-    else if (Array.isArray(v)) patches[key] = { type: PatchType.PARAGRAPH, children: v.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined })) };
-    else if (v.kind === 'table') patches[key] = BLOCK_FIELDS.has(key) ? { type: PatchType.DOCUMENT, children: [table(v), new Paragraph({ spacing: { after: 60 }, children: [] })] } : { type: PatchType.PARAGRAPH, children: [new TextRun(v.rows.map((r) => r.join(' ')).join('; '))] };
-    else {
+    if (v === undefined) {
+      throw new AppError('invalid', `The template uses {{${key}}}, which has no value for this letter.`);
+    }
+    if (typeof v === 'string') {
+      patches[key] = { type: PatchType.PARAGRAPH, children: [new TextRun(v)] };
+    } else if (Array.isArray(v)) {
+      patches[key] = {
+        type: PatchType.PARAGRAPH,
+        children: v.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined })),
+      };
+    } else if (v.kind === 'table') {
+      patches[key] = BLOCK_FIELDS.has(key)
+        ? {
+            type: PatchType.DOCUMENT,
+            children: [table(v), new Paragraph({ spacing: { after: 60 }, children: [] })],
+          }
+        : { type: PatchType.PARAGRAPH, children: [new TextRun(v.rows.map((r) => r.join(' ')).join('; '))] };
+    } else {
       const size = logo ? imageSize(logo.bytes) : null;
-      patches[key] = logo && size
-        ? { type: PatchType.PARAGRAPH, children: [new ImageRun({ type: logo.type, data: logo.bytes, transformation: { width: Math.round((60 * size.width) / size.height), height: 60 }, altText: { name: 'School logo', description: 'School logo', title: 'School logo' } })] }
-        : { type: PatchType.PARAGRAPH, children: [new TextRun('')] };
+      patches[key] =
+        logo && size
+          ? {
+              type: PatchType.PARAGRAPH,
+              children: [
+                new ImageRun({
+                  type: logo.type,
+                  data: logo.bytes,
+                  transformation: { width: Math.round((60 * size.width) / size.height), height: 60 },
+                  altText: { name: 'School logo', description: 'School logo', title: 'School logo' },
+                }),
+              ],
+            }
+          : { type: PatchType.PARAGRAPH, children: [new TextRun('')] };
     }
   }
   return patches;
 }
 
-export async function mergeDocx(template: TemplateSource, values: Record<string, FieldValue>, logo: { bytes: Uint8Array; type: 'png' | 'jpg' } | null): Promise<Uint8Array> {
-  const out = await patchDocument({ outputType: 'uint8array', data: template.bytes, patches: buildPatches(template.placeholders, values, logo), keepOriginalStyles: true });
+export async function mergeDocx(
+  template: TemplateSource,
+  values: Record<string, FieldValue>,
+  logo: { bytes: Uint8Array; type: 'png' | 'jpg' } | null,
+): Promise<Uint8Array> {
+  const out = await patchDocument({
+    outputType: 'uint8array',
+    data: template.bytes,
+    patches: buildPatches(template.placeholders, values, logo),
+    keepOriginalStyles: true,
+  });
   return out;
 }
 
 /** Checks a merged letter before it is saved: it opens, and no {{placeholder}} is left. */
 export function checkMerged(bytes: Uint8Array): void {
   let files;
-  try { files = unzipDocx(bytes, 'The merged letter'); } catch (e) { throw new AppError('internal', e instanceof DocxError ? e.message : String(e)); }
+  try {
+    files = unzipDocx(bytes, 'The merged letter');
+  } catch (e) {
+    throw new AppError('internal', e instanceof DocxError ? e.message : String(e));
+  }
   const left = scanPlaceholders(files).placeholders;
-  if (left.length) throw new AppError('internal', `The merged letter still holds ${left.map((k) => `{{${k}}}`).join(', ')}: nothing was saved.`);
+  if (left.length) {
+    throw new AppError(
+      'internal',
+      `The merged letter still holds ${left.map((k) => `{{${k}}}`).join(', ')}: nothing was saved.`,
+    );
+  }
 }
 
 // ---- the log ---------------------------------------------------------------------------------------------------
 
-export interface Rendered { logId: number | null; pupilId: number; siblingIds: number[]; name: string; fileName: string; bytes: Uint8Array; sha256: string; reference: string; addressees: { names: string[]; address: string | null }[] }
+export interface Rendered {
+  logId: number | null;
+  pupilId: number;
+  siblingIds: number[];
+  name: string;
+  fileName: string;
+  bytes: Uint8Array;
+  sha256: string;
+  reference: string;
+  addressees: { names: string[]; address: string | null }[];
+}
 
-export function logLetter(ctx: Ctx, plan: Plan, p: LetterPlan, bytes: Uint8Array, batchId: string | null): number {
+export function logLetter(
+  ctx: Ctx,
+  plan: Plan,
+  p: LetterPlan,
+  bytes: Uint8Array,
+  batchId: string | null,
+): number {
   const db = ctx.store.db;
   const s = p.data.stats;
   const figures = {
-    possible: s.possible, attended: s.attended, authorised: s.authorised, unauthorised: s.unauthorised, attendancePct: s.attendancePct, absencePct: s.absencePct, band: s.band,
-    lateBeforeClose: s.lateBeforeClose, lateAfterClose: s.lateAfterClose, minutesLate: s.minutesLate, illnessSessions: s.illnessSessions,
-    penaltySessionsMaxWindow: s.penaltySessionsMaxWindow, window: p.data.pnWindow, codes: p.data.codeCounts,
+    possible: s.possible,
+    attended: s.attended,
+    authorised: s.authorised,
+    unauthorised: s.unauthorised,
+    attendancePct: s.attendancePct,
+    absencePct: s.absencePct,
+    band: s.band,
+    lateBeforeClose: s.lateBeforeClose,
+    lateAfterClose: s.lateAfterClose,
+    minutesLate: s.minutesLate,
+    illnessSessions: s.illnessSessions,
+    penaltySessionsMaxWindow: s.penaltySessionsMaxWindow,
+    window: p.data.pnWindow,
+    codes: p.data.codeCounts,
   };
-  const textValues = Object.fromEntries(Object.entries(p.values).filter(([k, v]) => plan.template.placeholders.includes(k) && (typeof v === 'string' || Array.isArray(v))));
+  const textValues = Object.fromEntries(
+    Object.entries(p.values).filter(
+      ([k, v]) => plan.template.placeholders.includes(k) && (typeof v === 'string' || Array.isArray(v)),
+    ),
+  );
   const hash = sha256(bytes);
-  const r = db.prepare(`INSERT INTO letter_log (batch_id, pupil_id, sibling_ids, template, template_version, template_sha256, stage, period_from, period_to, as_of, letter_date, reference,
-    figures, addressees, fields, flags, override_reason, file_name, file_sha256, generated_by, generated_position, generated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    batchId, p.pupilId, JSON.stringify(p.siblingIds), plan.template.name, plan.template.version, plan.template.sha256, plan.template.spec.stage, plan.period.from, plan.period.to, plan.period.asOf,
-    plan.letterDate, p.reference, JSON.stringify(figures), JSON.stringify([{ names: p.household.names, address: p.household.address }]), JSON.stringify(textValues),
-    JSON.stringify(p.flags), p.flags.length ? p.overrideReason : null, p.fileName, hash, ctx.session.userName, ctx.session.position, ctx.now());
+  const r = db
+    .prepare(
+      `INSERT INTO letter_log (batch_id, pupil_id, sibling_ids, template, template_version, template_sha256, stage, period_from, period_to, as_of, letter_date, reference,
+    figures, addressees, fields, flags, override_reason, file_name, file_sha256, generated_by, generated_position, generated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      batchId,
+      p.pupilId,
+      JSON.stringify(p.siblingIds),
+      plan.template.name,
+      plan.template.version,
+      plan.template.sha256,
+      plan.template.spec.stage,
+      plan.period.from,
+      plan.period.to,
+      plan.period.asOf,
+      plan.letterDate,
+      p.reference,
+      JSON.stringify(figures),
+      JSON.stringify([{ names: p.household.names, address: p.household.address }]),
+      JSON.stringify(textValues),
+      JSON.stringify(p.flags),
+      p.flags.length ? p.overrideReason : null,
+      p.fileName,
+      hash,
+      ctx.session.userName,
+      ctx.session.position,
+      ctx.now(),
+    );
   const id = Number(r.lastInsertRowid);
   db.prepare('INSERT INTO letter_files (log_id, bytes) VALUES (?, ?)').run(id, Buffer.from(bytes));
-  ctx.audit('letter.generated', 'pupil', p.pupilId, { logId: id, template: plan.template.name, reference: p.reference, flags: p.flags.map((f) => f.code), overrideReason: p.flags.length ? p.overrideReason : null });
+  ctx.audit('letter.generated', 'pupil', p.pupilId, {
+    logId: id,
+    template: plan.template.name,
+    reference: p.reference,
+    flags: p.flags.map((f) => f.code),
+    overrideReason: p.flags.length ? p.overrideReason : null,
+  });
   return id;
 }
 
 /** Renders (and, unless `log` is false, logs) the planned letters, in order; onEach reports progress. */
-export async function renderPlan(ctx: Ctx, plan: Plan, opts: { log: boolean; batchId?: string | null; limit?: number; onEach?: (r: Rendered, i: number) => void } = { log: true }): Promise<Rendered[]> {
+export async function renderPlan(
+  ctx: Ctx,
+  plan: Plan,
+  opts: {
+    log: boolean;
+    batchId?: string | null;
+    limit?: number;
+    onEach?: (r: Rendered, i: number) => void;
+  } = { log: true },
+): Promise<Rendered[]> {
   const logo = readLogo(ctx.store.db);
   const out: Rendered[] = [];
   const list = opts.limit ? plan.plans.slice(0, opts.limit) : plan.plans;
@@ -244,7 +555,10 @@ export async function renderPlan(ctx: Ctx, plan: Plan, opts: { log: boolean; bat
   // batch copy of the template; each letter then merges only its own fields.
   let template = plan.template;
   if (list.length > 1) {
-    const same = template.placeholders.filter((k) => { const v0 = JSON.stringify(list[0].values[k]); return list.every((p) => JSON.stringify(p.values[k]) === v0); });
+    const same = template.placeholders.filter((k) => {
+      const v0 = JSON.stringify(list[0].values[k]);
+      return list.every((p) => JSON.stringify(p.values[k]) === v0);
+    });
     if (same.length) {
       const bytes = await mergeDocx({ ...template, placeholders: same }, list[0].values, logo);
       template = { ...template, bytes, placeholders: template.placeholders.filter((k) => !same.includes(k)) };
@@ -254,8 +568,20 @@ export async function renderPlan(ctx: Ctx, plan: Plan, opts: { log: boolean; bat
     const p = list[i];
     const bytes = await mergeDocx(template, p.values, logo);
     checkMerged(bytes);
-    const logId = opts.log ? ctx.store.db.transaction(() => logLetter(ctx, plan, p, bytes, opts.batchId ?? null)).immediate() : null;
-    const r: Rendered = { logId, pupilId: p.pupilId, siblingIds: p.siblingIds, name: p.name, fileName: p.fileName, bytes, sha256: sha256(bytes), reference: p.reference, addressees: [{ names: p.household.names, address: p.household.address }] };
+    const logId = opts.log
+      ? ctx.store.db.transaction(() => logLetter(ctx, plan, p, bytes, opts.batchId ?? null)).immediate()
+      : null;
+    const r: Rendered = {
+      logId,
+      pupilId: p.pupilId,
+      siblingIds: p.siblingIds,
+      name: p.name,
+      fileName: p.fileName,
+      bytes,
+      sha256: sha256(bytes),
+      reference: p.reference,
+      addressees: [{ names: p.household.names, address: p.household.address }],
+    };
     out.push(r);
     opts.onEach?.(r, i);
   }
@@ -267,14 +593,44 @@ export async function renderPlan(ctx: Ctx, plan: Plan, opts: { log: boolean; bat
  * leave.* and decider.* in `extra`). A guardrail that flags the letter refuses it unless `overrideReason` is given.
  * More than one household gives more than one letter; `bytes` is then all of them in one document.
  */
-export async function renderLetter(ctx: Ctx, i: { template: string; pupilId: number; from?: IsoDate; to?: IsoDate; asOf?: IsoDate; extra?: Record<string, string>; overrideReason?: string }): Promise<{ fileName: string; bytes: Uint8Array; logId: number; letters: Rendered[]; flags: Flag[] }> {
-  const plan = planLetters(ctx, { template: i.template, pupilIds: [i.pupilId], from: i.from, to: i.to, asOf: i.asOf, extra: i.extra, overrideReason: i.overrideReason });
+export async function renderLetter(
+  ctx: Ctx,
+  i: {
+    template: string;
+    pupilId: number;
+    from?: IsoDate;
+    to?: IsoDate;
+    asOf?: IsoDate;
+    extra?: Record<string, string>;
+    overrideReason?: string;
+  },
+): Promise<{ fileName: string; bytes: Uint8Array; logId: number; letters: Rendered[]; flags: Flag[] }> {
+  const plan = planLetters(ctx, {
+    template: i.template,
+    pupilIds: [i.pupilId],
+    from: i.from,
+    to: i.to,
+    asOf: i.asOf,
+    extra: i.extra,
+    overrideReason: i.overrideReason,
+  });
   if (!plan.plans.length) {
     const lo = plan.leftOut[0];
-    throw new AppError(lo?.flags ? 'refused' : 'invalid', lo ? `No letter for ${lo.name}: ${lo.reason}${lo.flags ? ' Give an override reason to send it anyway.' : ''}` : 'No letter was made.');
+    throw new AppError(
+      lo?.flags ? 'refused' : 'invalid',
+      lo
+        ? `No letter for ${lo.name}: ${lo.reason}${lo.flags ? ' Give an override reason to send it anyway.' : ''}`
+        : 'No letter was made.',
+    );
   }
   const letters = await renderPlan(ctx, plan, { log: true });
   const { combineLetters } = await import('./docx-xml');
   const bytes = letters.length === 1 ? letters[0].bytes : combineLetters(letters.map((l) => l.bytes));
-  return { fileName: letters[0].fileName, bytes, logId: letters[0].logId!, letters, flags: [...new Map(plan.plans.flatMap((p) => p.flags).map((f) => [f.code, f])).values()] };
+  return {
+    fileName: letters[0].fileName,
+    bytes,
+    logId: letters[0].logId!,
+    letters,
+    flags: [...new Map(plan.plans.flatMap((p) => p.flags).map((f) => [f.code, f])).values()],
+  };
 }

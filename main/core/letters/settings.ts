@@ -4,12 +4,23 @@ import type { Ctx } from '../context';
 import { AppError } from '../errors';
 
 export interface LettersSettings {
-  phone: string | null; email: string | null; absenceLine: string | null; reportBy: string | null;
-  headName: string | null; signatoryName: string | null; signatoryPosition: string | null;
-  championPhone: string | null; championEmail: string | null;
-  policyUrl: string | null; laCodeUrl: string | null; laCodeReference: string | null; leaveFormUrl: string | null;
-  sameStageSchoolDays: number; improvementPoints: number;
-  hasLogo: boolean; logoType: string | null;
+  phone: string | null;
+  email: string | null;
+  absenceLine: string | null;
+  reportBy: string | null;
+  headName: string | null;
+  signatoryName: string | null;
+  signatoryPosition: string | null;
+  championPhone: string | null;
+  championEmail: string | null;
+  policyUrl: string | null;
+  laCodeUrl: string | null;
+  laCodeReference: string | null;
+  leaveFormUrl: string | null;
+  sameStageSchoolDays: number;
+  improvementPoints: number;
+  hasLogo: boolean;
+  logoType: string | null;
 }
 
 const COLS = `phone, email, absence_line AS absenceLine, report_by AS reportBy, head_name AS headName, signatory_name AS signatoryName,
@@ -18,13 +29,35 @@ const COLS = `phone, email, absence_line AS absenceLine, report_by AS reportBy, 
   improvement_points AS improvementPoints, logo IS NOT NULL AS hasLogo, logo_type AS logoType`;
 
 export function readLettersSettings(db: Db): LettersSettings {
-  const row = db.prepare(`SELECT ${COLS} FROM letters_settings WHERE id = 1`).get() as (Omit<LettersSettings, 'hasLogo'> & { hasLogo: number }) | undefined;
-  if (!row) return { phone: null, email: null, absenceLine: null, reportBy: null, headName: null, signatoryName: null, signatoryPosition: null, championPhone: null, championEmail: null, policyUrl: null, laCodeUrl: null, laCodeReference: null, leaveFormUrl: null, sameStageSchoolDays: 20, improvementPoints: 3, hasLogo: false, logoType: null };
+  const row = db.prepare(`SELECT ${COLS} FROM letters_settings WHERE id = 1`).get() as
+    (Omit<LettersSettings, 'hasLogo'> & { hasLogo: number }) | undefined;
+  if (!row) {
+    return {
+      phone: null,
+      email: null,
+      absenceLine: null,
+      reportBy: null,
+      headName: null,
+      signatoryName: null,
+      signatoryPosition: null,
+      championPhone: null,
+      championEmail: null,
+      policyUrl: null,
+      laCodeUrl: null,
+      laCodeReference: null,
+      leaveFormUrl: null,
+      sameStageSchoolDays: 20,
+      improvementPoints: 3,
+      hasLogo: false,
+      logoType: null,
+    };
+  }
   return { ...row, hasLogo: !!row.hasLogo };
 }
 
 export function readLogo(db: Db): { bytes: Uint8Array; type: 'png' | 'jpg' } | null {
-  const r = db.prepare('SELECT logo, logo_type AS t FROM letters_settings WHERE id = 1').get() as { logo: Buffer | null; t: string | null } | undefined;
+  const r = db.prepare('SELECT logo, logo_type AS t FROM letters_settings WHERE id = 1').get() as
+    { logo: Buffer | null; t: string | null } | undefined;
   return r?.logo ? { bytes: new Uint8Array(r.logo), type: r.t === 'jpg' ? 'jpg' : 'png' } : null;
 }
 
@@ -37,7 +70,10 @@ export function imageSize(b: Uint8Array): { type: 'png' | 'jpg'; width: number; 
   if (b.length > 4 && b[0] === 0xff && b[1] === 0xd8) {
     let i = 2;
     while (i + 9 < b.length) {
-      if (b[i] !== 0xff) { i++; continue; }
+      if (b[i] !== 0xff) {
+        i++;
+        continue;
+      }
       const marker = b[i + 1];
       const len = (b[i + 2] << 8) | b[i + 3];
       if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
@@ -55,22 +91,39 @@ export function saveLettersSettings(ctx: Ctx, s: SettingsInput): { ok: true } {
   const db = ctx.store.db;
   let logo: Buffer | null | undefined;
   let logoType: string | null = null;
-  if (s.logoBase64 === null) logo = null;
-  else if (typeof s.logoBase64 === 'string') {
+  if (s.logoBase64 === null) {
+    logo = null;
+  } else if (typeof s.logoBase64 === 'string') {
     const bytes = Buffer.from(s.logoBase64, 'base64');
     const size = imageSize(bytes);
-    if (!size) throw new AppError('invalid', 'The logo must be a PNG or JPEG picture.', [{ path: 'logoBase64', message: 'not a PNG or JPEG picture' }]);
-    if (bytes.length > 2_000_000) throw new AppError('invalid', 'The logo is larger than 2 MB: save a smaller picture.', [{ path: 'logoBase64', message: 'larger than 2 MB' }]);
-    logo = bytes; logoType = size.type;
+    if (!size) {
+      throw new AppError('invalid', 'The logo must be a PNG or JPEG picture.', [
+        { path: 'logoBase64', message: 'not a PNG or JPEG picture' },
+      ]);
+    }
+    if (bytes.length > 2_000_000) {
+      throw new AppError('invalid', 'The logo is larger than 2 MB: save a smaller picture.', [
+        { path: 'logoBase64', message: 'larger than 2 MB' },
+      ]);
+    }
+    logo = bytes;
+    logoType = size.type;
   }
   const before = readLettersSettings(db);
-  db.prepare(`UPDATE letters_settings SET phone = @phone, email = @email, absence_line = @absenceLine, report_by = @reportBy, head_name = @headName,
+  db.prepare(
+    `UPDATE letters_settings SET phone = @phone, email = @email, absence_line = @absenceLine, report_by = @reportBy, head_name = @headName,
     signatory_name = @signatoryName, signatory_position = @signatoryPosition, champion_phone = @championPhone, champion_email = @championEmail,
     policy_url = @policyUrl, la_code_url = @laCodeUrl, la_code_reference = @laCodeReference, leave_form_url = @leaveFormUrl,
-    same_stage_school_days = @sameStageSchoolDays, improvement_points = @improvementPoints, updated_by = @by, updated_at = @at WHERE id = 1`)
-    .run({ ...s, by: ctx.session.userName, at: ctx.now() });
-  if (logo !== undefined) db.prepare('UPDATE letters_settings SET logo = ?, logo_type = ? WHERE id = 1').run(logo, logoType);
+    same_stage_school_days = @sameStageSchoolDays, improvement_points = @improvementPoints, updated_by = @by, updated_at = @at WHERE id = 1`,
+  ).run({ ...s, by: ctx.session.userName, at: ctx.now() });
+  if (logo !== undefined) {
+    db.prepare('UPDATE letters_settings SET logo = ?, logo_type = ? WHERE id = 1').run(logo, logoType);
+  }
   const { logoBase64: _l, ...after } = s;
-  ctx.audit('letters.settings', 'letters_settings', 1, { before, after, logo: logo === undefined ? 'unchanged' : logo === null ? 'removed' : 'replaced' });
+  ctx.audit('letters.settings', 'letters_settings', 1, {
+    before,
+    after,
+    logo: logo === undefined ? 'unchanged' : logo === null ? 'removed' : 'replaced',
+  });
   return { ok: true };
 }

@@ -3,22 +3,48 @@
 // template-content.ts by scripts/make-letter-templates.mjs; this manifest says how each one is used.
 
 /** The ladder's stages, in order (none = no letter of the ladder yet). */
-export const LADDER = ['none', 'concern', 'meeting', 'formal_warning', 'notice_to_improve', 'penalty_notice'] as const;
+export const LADDER = [
+  'none',
+  'concern',
+  'meeting',
+  'formal_warning',
+  'notice_to_improve',
+  'penalty_notice',
+] as const;
 export type LadderStage = (typeof LADDER)[number];
 
 export const LADDER_LABELS: Record<LadderStage, string> = {
-  none: 'None', concern: 'Concern', meeting: 'Meeting', formal_warning: 'Formal warning', notice_to_improve: 'Notice to improve', penalty_notice: 'Penalty notice warning',
+  none: 'None',
+  concern: 'Concern',
+  meeting: 'Meeting',
+  formal_warning: 'Formal warning',
+  notice_to_improve: 'Notice to improve',
+  penalty_notice: 'Penalty notice warning',
 };
 
 /** What a template records in the log: a ladder stage, or another kind of letter. */
-export type TemplateStage = Exclude<LadderStage, 'none'> | 'first_day' | 'punctuality' | 'leave' | 'part_time_timetable' | 'flexi' | 'reintegration' | 'contract' | 'improvement' | 'update' | 'policy' | 'custom';
+export type TemplateStage =
+  | Exclude<LadderStage, 'none'>
+  | 'first_day'
+  | 'punctuality'
+  | 'leave'
+  | 'part_time_timetable'
+  | 'flexi'
+  | 'reintegration'
+  | 'contract'
+  | 'improvement'
+  | 'update'
+  | 'policy'
+  | 'custom';
 
 /** The guardrails of §1.1 that a template is checked against (IMPROVE: offer the improvement letter instead). */
 export type Rule = 'G1' | 'G2' | 'G3' | 'G4' | 'G6' | 'IMPROVE';
 
 export type ExtraKind = 'date' | 'time' | 'text' | 'multiline';
 export interface ExtraField {
-  key: string; label: string; kind: ExtraKind;
+  key: string;
+  label: string;
+  kind: ExtraKind;
   /** Filled from the data when not given (the pupil's marks, meetings, letters, settings). */
   computed?: boolean;
 }
@@ -50,42 +76,285 @@ const MEETING: ExtraField[] = [
 ];
 
 export const TEMPLATES: readonly TemplateSpec[] = [
-  { name: 'first-day-absence', title: 'First-day absence contact', stage: 'first_day', legal: false, legalWeight: false, addressing: 'household', siblings: false, rules: [], summary: 'Warm, brief, about safety: no reason has reached the school yet.',
-    extra: [{ key: 'absence.date', label: 'Date of the absence', kind: 'date', computed: true }, { key: 'absence.session', label: 'Session (morning or afternoon)', kind: 'text', computed: true }, { key: 'reply.by', label: 'Reply by', kind: 'date', computed: true }] },
-  { name: 'attendance-concern', title: 'Attendance concern', stage: 'concern', legal: false, legalWeight: false, addressing: 'household', siblings: false, rules: ['G2', 'G4', 'G6', 'IMPROVE'], summary: 'Supportive: the figures, what they mean, an offer to talk and help.',
-    extra: [{ key: 'pattern.summary', label: 'Pattern seen', kind: 'text', computed: true }] },
-  { name: 'attendance-concern-health', title: 'Attendance concern: health and wellbeing', stage: 'concern', legal: false, legalWeight: false, addressing: 'household', siblings: false, rules: ['G6', 'IMPROVE'], variant: true, summary: 'The caring variant when most absence is authorised or illness (G2).', extra: [] },
-  { name: 'attendance-meeting', title: 'Invitation to an attendance meeting', stage: 'meeting', legal: false, legalWeight: false, addressing: 'household', siblings: false, rules: ['G4', 'G6', 'IMPROVE'], summary: 'Collaborative: understand barriers and agree support together.', extra: MEETING },
-  { name: 'formal-warning', title: 'Formal warning', stage: 'formal_warning', legal: true, legalWeight: true, addressing: 'each_parent', siblings: false, rules: ['G1', 'G2', 'G3', 'G6', 'IMPROVE'], summary: 'Clear and respectful: support so far, what must change, that the LA may take legal measures.',
-    extra: [{ key: 'support.history', label: 'Support offered so far', kind: 'multiline', computed: true }, { key: 'review.date', label: 'Review date', kind: 'date', computed: true }] },
-  { name: 'notice-to-improve', title: 'Notice to improve', stage: 'notice_to_improve', legal: true, legalWeight: true, addressing: 'each_parent', siblings: false, rules: ['G1', 'G2', 'G3', 'G6', 'IMPROVE'], summary: "The LA's last step before a penalty notice: the absences, the improvement period.",
-    extra: [{ key: 'nti.start', label: 'Improvement period starts', kind: 'date', computed: true }, { key: 'nti.end', label: 'Improvement period ends', kind: 'date', computed: true }, { key: 'support.history', label: 'Support offered so far', kind: 'multiline', computed: true }, { key: 'laCode.reference', label: "LA code of conduct reference", kind: 'text', computed: true }] },
-  { name: 'penalty-warning', title: 'Penalty-notice warning', stage: 'penalty_notice', legal: true, legalWeight: true, addressing: 'each_parent', siblings: false, rules: ['G1', 'G2', 'G3', 'G6', 'IMPROVE'], summary: 'Factual: the threshold, the pupil\'s count in the window, the amounts; "may", not "will".',
-    extra: [{ key: 'pn.sessions', label: 'Unauthorised sessions in the window', kind: 'text', computed: true }, { key: 'pn.windowFrom', label: 'Window from', kind: 'date', computed: true }, { key: 'pn.windowTo', label: 'Window to', kind: 'date', computed: true }] },
-  { name: 'punctuality-concern', title: 'Punctuality concern', stage: 'punctuality', legal: false, legalWeight: false, addressing: 'household', siblings: false, rules: ['G3', 'G6'], summary: 'Practical: lates before and after the register closes, help with mornings.', extra: [] },
-  { name: 'leave-granted', title: 'Leave of absence granted', stage: 'leave', legal: false, legalWeight: true, addressing: 'household', siblings: false, rules: [], summary: 'Neutral: the dates asked for, the sessions granted, the return date; for a part grant, what happens on the other days.',
-    extra: [{ key: 'leave.from', label: 'Leave from', kind: 'date' }, { key: 'leave.to', label: 'Leave to', kind: 'date' }, { key: 'leave.decision', label: 'Decision', kind: 'text' }, { key: 'leave.sessionsGranted', label: 'Sessions granted', kind: 'text' },
-      { key: 'leave.grantedFrom', label: 'First session granted', kind: 'text' }, { key: 'leave.grantedTo', label: 'Last session granted', kind: 'text' }, { key: 'leave.returnDate', label: 'Back in school on', kind: 'text' },
-      { key: 'leave.partNote', label: 'For a part grant: the days not granted', kind: 'multiline' }, { key: 'leave.reason', label: 'Reason given for the decision', kind: 'multiline' }, { key: 'decider.name', label: 'Decided by', kind: 'text' }, { key: 'decider.position', label: "Decider's position", kind: 'text' }] },
-  { name: 'leave-refused', title: 'Leave of absence refused', stage: 'leave', legal: false, legalWeight: true, addressing: 'household', siblings: false, rules: [], summary: 'A refusal explains, does not lecture; penalty wording only for compulsory age (G3).',
-    extra: [{ key: 'leave.from', label: 'Leave from', kind: 'date' }, { key: 'leave.to', label: 'Leave to', kind: 'date' }, { key: 'leave.decision', label: 'Decision', kind: 'text' }, { key: 'leave.sessionsGranted', label: 'Sessions granted', kind: 'text' }, { key: 'leave.reason', label: 'Reason given for the decision', kind: 'multiline' }, { key: 'decider.name', label: 'Decided by', kind: 'text' }, { key: 'decider.position', label: "Decider's position", kind: 'text' }] },
-  { name: 'part-time-timetable', title: 'Part-time timetable agreement', stage: 'part_time_timetable', legal: false, legalWeight: false, addressing: 'household', siblings: false, rules: [], summary: 'Temporary, collaborative, with an end date and the route back to full time.',
-    extra: [{ key: 'ptt.pattern', label: 'Sessions the pupil attends', kind: 'multiline' }, { key: 'ptt.reason', label: 'Reason for the timetable', kind: 'multiline' }, { key: 'ptt.start', label: 'Start date', kind: 'date' }, { key: 'ptt.end', label: 'End date', kind: 'date' }, { key: 'ptt.reviews', label: 'Review dates', kind: 'text' }] },
-  { name: 'flexi-schooling', title: 'Flexi-schooling agreement', stage: 'flexi', legal: false, legalWeight: false, addressing: 'household', siblings: false, rules: [], summary: 'Plain terms: the home sessions, recorded as authorised absence (C).',
-    extra: [{ key: 'flexi.pattern', label: 'Home sessions', kind: 'multiline' }, { key: 'flexi.start', label: 'Start date', kind: 'date' }, { key: 'flexi.review', label: 'Review date', kind: 'date' }] },
-  { name: 'reintegration-meeting', title: 'Reintegration meeting invitation', stage: 'reintegration', legal: false, legalWeight: false, addressing: 'household', siblings: false, rules: ['G6'], summary: "Warm, centred on the pupil: their views are wanted.",
-    extra: [...MEETING, { key: 'plan.reviewDate', label: 'First plan review', kind: 'date', computed: true }] },
-  { name: 'attendance-contract', title: 'Attendance contract', stage: 'contract', legal: false, legalWeight: true, addressing: 'household', siblings: false, rules: ['G3'], summary: 'Partnership: what each side will do; voluntary.',
-    extra: [{ key: 'contract.commitments', label: 'What each person will do', kind: 'multiline' }, { key: 'contract.reviews', label: 'Review dates', kind: 'text' }] },
-  { name: 'improvement', title: 'Improvement letter and certificate', stage: 'improvement', legal: false, legalWeight: false, addressing: 'household', siblings: false, rules: ['G6'], summary: 'Celebrates the improvement and the effort, not only 100%.',
-    extra: [{ key: 'figures.before', label: 'Attendance before', kind: 'text', computed: true }, { key: 'figures.after', label: 'Attendance now', kind: 'text', computed: true }] },
-  { name: 'termly-update', title: 'Termly attendance update', stage: 'update', legal: false, legalWeight: false, addressing: 'household', siblings: true, rules: [], summary: 'Neutral and informative, to every family; siblings on one letter.',
-    extra: [{ key: 'term.name', label: 'Term', kind: 'text', computed: true }] },
-  { name: 'policy-summary', title: 'Attendance policy: a summary for parents', stage: 'policy', legal: false, legalWeight: false, addressing: 'household', siblings: true, rules: [], summary: 'One page: times, how to report absence, who to talk to.', extra: [] },
+  {
+    name: 'first-day-absence',
+    title: 'First-day absence contact',
+    stage: 'first_day',
+    legal: false,
+    legalWeight: false,
+    addressing: 'household',
+    siblings: false,
+    rules: [],
+    summary: 'Warm, brief, about safety: no reason has reached the school yet.',
+    extra: [
+      { key: 'absence.date', label: 'Date of the absence', kind: 'date', computed: true },
+      { key: 'absence.session', label: 'Session (morning or afternoon)', kind: 'text', computed: true },
+      { key: 'reply.by', label: 'Reply by', kind: 'date', computed: true },
+    ],
+  },
+  {
+    name: 'attendance-concern',
+    title: 'Attendance concern',
+    stage: 'concern',
+    legal: false,
+    legalWeight: false,
+    addressing: 'household',
+    siblings: false,
+    rules: ['G2', 'G4', 'G6', 'IMPROVE'],
+    summary: 'Supportive: the figures, what they mean, an offer to talk and help.',
+    extra: [{ key: 'pattern.summary', label: 'Pattern seen', kind: 'text', computed: true }],
+  },
+  {
+    name: 'attendance-concern-health',
+    title: 'Attendance concern: health and wellbeing',
+    stage: 'concern',
+    legal: false,
+    legalWeight: false,
+    addressing: 'household',
+    siblings: false,
+    rules: ['G6', 'IMPROVE'],
+    variant: true,
+    summary: 'The caring variant when most absence is authorised or illness (G2).',
+    extra: [],
+  },
+  {
+    name: 'attendance-meeting',
+    title: 'Invitation to an attendance meeting',
+    stage: 'meeting',
+    legal: false,
+    legalWeight: false,
+    addressing: 'household',
+    siblings: false,
+    rules: ['G4', 'G6', 'IMPROVE'],
+    summary: 'Collaborative: understand barriers and agree support together.',
+    extra: MEETING,
+  },
+  {
+    name: 'formal-warning',
+    title: 'Formal warning',
+    stage: 'formal_warning',
+    legal: true,
+    legalWeight: true,
+    addressing: 'each_parent',
+    siblings: false,
+    rules: ['G1', 'G2', 'G3', 'G6', 'IMPROVE'],
+    summary: 'Clear and respectful: support so far, what must change, that the LA may take legal measures.',
+    extra: [
+      { key: 'support.history', label: 'Support offered so far', kind: 'multiline', computed: true },
+      { key: 'review.date', label: 'Review date', kind: 'date', computed: true },
+    ],
+  },
+  {
+    name: 'notice-to-improve',
+    title: 'Notice to improve',
+    stage: 'notice_to_improve',
+    legal: true,
+    legalWeight: true,
+    addressing: 'each_parent',
+    siblings: false,
+    rules: ['G1', 'G2', 'G3', 'G6', 'IMPROVE'],
+    summary: "The LA's last step before a penalty notice: the absences, the improvement period.",
+    extra: [
+      { key: 'nti.start', label: 'Improvement period starts', kind: 'date', computed: true },
+      { key: 'nti.end', label: 'Improvement period ends', kind: 'date', computed: true },
+      { key: 'support.history', label: 'Support offered so far', kind: 'multiline', computed: true },
+      { key: 'laCode.reference', label: 'LA code of conduct reference', kind: 'text', computed: true },
+    ],
+  },
+  {
+    name: 'penalty-warning',
+    title: 'Penalty-notice warning',
+    stage: 'penalty_notice',
+    legal: true,
+    legalWeight: true,
+    addressing: 'each_parent',
+    siblings: false,
+    rules: ['G1', 'G2', 'G3', 'G6', 'IMPROVE'],
+    summary: 'Factual: the threshold, the pupil\'s count in the window, the amounts; "may", not "will".',
+    extra: [
+      { key: 'pn.sessions', label: 'Unauthorised sessions in the window', kind: 'text', computed: true },
+      { key: 'pn.windowFrom', label: 'Window from', kind: 'date', computed: true },
+      { key: 'pn.windowTo', label: 'Window to', kind: 'date', computed: true },
+    ],
+  },
+  {
+    name: 'punctuality-concern',
+    title: 'Punctuality concern',
+    stage: 'punctuality',
+    legal: false,
+    legalWeight: false,
+    addressing: 'household',
+    siblings: false,
+    rules: ['G3', 'G6'],
+    summary: 'Practical: lates before and after the register closes, help with mornings.',
+    extra: [],
+  },
+  {
+    name: 'leave-granted',
+    title: 'Leave of absence granted',
+    stage: 'leave',
+    legal: false,
+    legalWeight: true,
+    addressing: 'household',
+    siblings: false,
+    rules: [],
+    summary:
+      'Neutral: the dates asked for, the sessions granted, the return date; for a part grant, what happens on the other days.',
+    extra: [
+      { key: 'leave.from', label: 'Leave from', kind: 'date' },
+      { key: 'leave.to', label: 'Leave to', kind: 'date' },
+      { key: 'leave.decision', label: 'Decision', kind: 'text' },
+      { key: 'leave.sessionsGranted', label: 'Sessions granted', kind: 'text' },
+      { key: 'leave.grantedFrom', label: 'First session granted', kind: 'text' },
+      { key: 'leave.grantedTo', label: 'Last session granted', kind: 'text' },
+      { key: 'leave.returnDate', label: 'Back in school on', kind: 'text' },
+      { key: 'leave.partNote', label: 'For a part grant: the days not granted', kind: 'multiline' },
+      { key: 'leave.reason', label: 'Reason given for the decision', kind: 'multiline' },
+      { key: 'decider.name', label: 'Decided by', kind: 'text' },
+      { key: 'decider.position', label: "Decider's position", kind: 'text' },
+    ],
+  },
+  {
+    name: 'leave-refused',
+    title: 'Leave of absence refused',
+    stage: 'leave',
+    legal: false,
+    legalWeight: true,
+    addressing: 'household',
+    siblings: false,
+    rules: [],
+    summary: 'A refusal explains, does not lecture; penalty wording only for compulsory age (G3).',
+    extra: [
+      { key: 'leave.from', label: 'Leave from', kind: 'date' },
+      { key: 'leave.to', label: 'Leave to', kind: 'date' },
+      { key: 'leave.decision', label: 'Decision', kind: 'text' },
+      { key: 'leave.sessionsGranted', label: 'Sessions granted', kind: 'text' },
+      { key: 'leave.reason', label: 'Reason given for the decision', kind: 'multiline' },
+      { key: 'decider.name', label: 'Decided by', kind: 'text' },
+      { key: 'decider.position', label: "Decider's position", kind: 'text' },
+    ],
+  },
+  {
+    name: 'part-time-timetable',
+    title: 'Part-time timetable agreement',
+    stage: 'part_time_timetable',
+    legal: false,
+    legalWeight: false,
+    addressing: 'household',
+    siblings: false,
+    rules: [],
+    summary: 'Temporary, collaborative, with an end date and the route back to full time.',
+    extra: [
+      { key: 'ptt.pattern', label: 'Sessions the pupil attends', kind: 'multiline' },
+      { key: 'ptt.reason', label: 'Reason for the timetable', kind: 'multiline' },
+      { key: 'ptt.start', label: 'Start date', kind: 'date' },
+      { key: 'ptt.end', label: 'End date', kind: 'date' },
+      { key: 'ptt.reviews', label: 'Review dates', kind: 'text' },
+    ],
+  },
+  {
+    name: 'flexi-schooling',
+    title: 'Flexi-schooling agreement',
+    stage: 'flexi',
+    legal: false,
+    legalWeight: false,
+    addressing: 'household',
+    siblings: false,
+    rules: [],
+    summary: 'Plain terms: the home sessions, recorded as authorised absence (C).',
+    extra: [
+      { key: 'flexi.pattern', label: 'Home sessions', kind: 'multiline' },
+      { key: 'flexi.start', label: 'Start date', kind: 'date' },
+      { key: 'flexi.review', label: 'Review date', kind: 'date' },
+    ],
+  },
+  {
+    name: 'reintegration-meeting',
+    title: 'Reintegration meeting invitation',
+    stage: 'reintegration',
+    legal: false,
+    legalWeight: false,
+    addressing: 'household',
+    siblings: false,
+    rules: ['G6'],
+    summary: 'Warm, centred on the pupil: their views are wanted.',
+    extra: [...MEETING, { key: 'plan.reviewDate', label: 'First plan review', kind: 'date', computed: true }],
+  },
+  {
+    name: 'attendance-contract',
+    title: 'Attendance contract',
+    stage: 'contract',
+    legal: false,
+    legalWeight: true,
+    addressing: 'household',
+    siblings: false,
+    rules: ['G3'],
+    summary: 'Partnership: what each side will do; voluntary.',
+    extra: [
+      { key: 'contract.commitments', label: 'What each person will do', kind: 'multiline' },
+      { key: 'contract.reviews', label: 'Review dates', kind: 'text' },
+    ],
+  },
+  {
+    name: 'improvement',
+    title: 'Improvement letter and certificate',
+    stage: 'improvement',
+    legal: false,
+    legalWeight: false,
+    addressing: 'household',
+    siblings: false,
+    rules: ['G6'],
+    summary: 'Celebrates the improvement and the effort, not only 100%.',
+    extra: [
+      { key: 'figures.before', label: 'Attendance before', kind: 'text', computed: true },
+      { key: 'figures.after', label: 'Attendance now', kind: 'text', computed: true },
+    ],
+  },
+  {
+    name: 'termly-update',
+    title: 'Termly attendance update',
+    stage: 'update',
+    legal: false,
+    legalWeight: false,
+    addressing: 'household',
+    siblings: true,
+    rules: [],
+    summary: 'Neutral and informative, to every family; siblings on one letter.',
+    extra: [{ key: 'term.name', label: 'Term', kind: 'text', computed: true }],
+  },
+  {
+    name: 'policy-summary',
+    title: 'Attendance policy: a summary for parents',
+    stage: 'policy',
+    legal: false,
+    legalWeight: false,
+    addressing: 'household',
+    siblings: true,
+    rules: [],
+    summary: 'One page: times, how to report absence, who to talk to.',
+    extra: [],
+  },
 ];
 
 /** cli.md's stable names, all of which exist above. */
-export const STABLE_NAMES = ['first-day-absence', 'attendance-concern', 'attendance-meeting', 'formal-warning', 'notice-to-improve', 'penalty-warning', 'punctuality-concern', 'leave-granted', 'leave-refused', 'part-time-timetable', 'flexi-schooling', 'reintegration-meeting', 'attendance-contract', 'improvement', 'termly-update', 'policy-summary'] as const;
+export const STABLE_NAMES = [
+  'first-day-absence',
+  'attendance-concern',
+  'attendance-meeting',
+  'formal-warning',
+  'notice-to-improve',
+  'penalty-warning',
+  'punctuality-concern',
+  'leave-granted',
+  'leave-refused',
+  'part-time-timetable',
+  'flexi-schooling',
+  'reintegration-meeting',
+  'attendance-contract',
+  'improvement',
+  'termly-update',
+  'policy-summary',
+] as const;
 
 export function templateSpec(name: string): TemplateSpec | undefined {
   return TEMPLATES.find((t) => t.name === name);
@@ -93,26 +362,71 @@ export function templateSpec(name: string): TemplateSpec | undefined {
 
 /** §1.2: the merge fields every template can use, plus the app's own: label for the template library. */
 export const COMMON_FIELDS: Record<string, string> = {
-  'school.name': 'School name', 'school.address': 'School address', 'school.phone': 'School phone', 'school.email': 'School email',
-  'school.logo': 'School logo (picture)', 'school.absenceLine': 'Absence line', 'school.contactLine': 'Phone and email on one line',
-  'school.start': 'Start of the school day', 'head.name': 'Headteacher', 'champion.name': 'Senior attendance champion',
-  'champion.role': "Champion's position", 'champion.phone': "Champion's phone", 'champion.email': "Champion's email",
-  'letter.date': 'Date of the letter', 'letter.reference': 'Letter reference', 'recipient.salutation': 'Salutation (Dear …)',
-  'recipient.names': 'Addressees', 'recipient.address': 'Postal address', 'pupil.forename': 'Forename', 'pupil.preferredName': 'Preferred name',
-  'pupil.surname': 'Surname', 'pupil.yearGroup': 'Year group', 'pupil.regGroup': 'Registration group', 'pupils.names': 'Children named in the letter (siblings combined)',
-  'signatory.name': 'Signatory', 'signatory.position': "Signatory's position", 'period.from': 'Period from', 'period.to': 'Period to', 'asOf': 'Figures as at',
-  'figures.attendancePct': 'Attendance % (one decimal)', 'figures.absencePct': 'Absence % (one decimal)', 'figures.possible': 'Possible sessions',
-  'figures.authorised': 'Authorised absence (sessions)', 'figures.unauthorised': 'Unauthorised absence (sessions)', 'figures.absent': 'All absence (sessions)',
-  'figures.daysMissed': 'Days of learning missed', 'figures.lateBeforeClose': 'Late before the register closed', 'figures.lateAfterClose': 'Late after the register closed',
-  'figures.minutesLate': 'Minutes late', 'figures.reasonsTable': 'Table: sessions by reason', 'figures.childrenTable': 'Table: each child\'s figures (siblings combined)',
-  'absences.list': 'Table: absences by date and code', 'pn.sessions': 'Unauthorised sessions in the last 10 school weeks', 'pn.windowFrom': 'Window from', 'pn.windowTo': 'Window to',
-  'registers.closeAM': 'Morning register closes', 'registers.closePM': 'Afternoon register closes', 'policy.url': 'Attendance policy web address',
-  'laCode.url': "LA code of conduct web address", 'laCode.reference': "LA code of conduct reference", 'report.by': 'Report absence by (time)', 'leave.formUrl': 'Leave request form',
-  'leave.penaltyNote': 'Penalty wording for a refused leave (compulsory age only)', 'leave.reason': 'Reason given for the leave decision',
+  'school.name': 'School name',
+  'school.address': 'School address',
+  'school.phone': 'School phone',
+  'school.email': 'School email',
+  'school.logo': 'School logo (picture)',
+  'school.absenceLine': 'Absence line',
+  'school.contactLine': 'Phone and email on one line',
+  'school.start': 'Start of the school day',
+  'head.name': 'Headteacher',
+  'champion.name': 'Senior attendance champion',
+  'champion.role': "Champion's position",
+  'champion.phone': "Champion's phone",
+  'champion.email': "Champion's email",
+  'letter.date': 'Date of the letter',
+  'letter.reference': 'Letter reference',
+  'recipient.salutation': 'Salutation (Dear …)',
+  'recipient.names': 'Addressees',
+  'recipient.address': 'Postal address',
+  'pupil.forename': 'Forename',
+  'pupil.preferredName': 'Preferred name',
+  'pupil.surname': 'Surname',
+  'pupil.yearGroup': 'Year group',
+  'pupil.regGroup': 'Registration group',
+  'pupils.names': 'Children named in the letter (siblings combined)',
+  'signatory.name': 'Signatory',
+  'signatory.position': "Signatory's position",
+  'period.from': 'Period from',
+  'period.to': 'Period to',
+  asOf: 'Figures as at',
+  'figures.attendancePct': 'Attendance % (one decimal)',
+  'figures.absencePct': 'Absence % (one decimal)',
+  'figures.possible': 'Possible sessions',
+  'figures.authorised': 'Authorised absence (sessions)',
+  'figures.unauthorised': 'Unauthorised absence (sessions)',
+  'figures.absent': 'All absence (sessions)',
+  'figures.daysMissed': 'Days of learning missed',
+  'figures.lateBeforeClose': 'Late before the register closed',
+  'figures.lateAfterClose': 'Late after the register closed',
+  'figures.minutesLate': 'Minutes late',
+  'figures.reasonsTable': 'Table: sessions by reason',
+  'figures.childrenTable': "Table: each child's figures (siblings combined)",
+  'absences.list': 'Table: absences by date and code',
+  'pn.sessions': 'Unauthorised sessions in the last 10 school weeks',
+  'pn.windowFrom': 'Window from',
+  'pn.windowTo': 'Window to',
+  'registers.closeAM': 'Morning register closes',
+  'registers.closePM': 'Afternoon register closes',
+  'policy.url': 'Attendance policy web address',
+  'laCode.url': 'LA code of conduct web address',
+  'laCode.reference': 'LA code of conduct reference',
+  'report.by': 'Report absence by (time)',
+  'leave.formUrl': 'Leave request form',
+  'leave.penaltyNote': 'Penalty wording for a refused leave (compulsory age only)',
+  'leave.reason': 'Reason given for the leave decision',
 };
 
 /** Every field name the app can fill: the common ones and every template's extras. */
-export const KNOWN_FIELDS: ReadonlySet<string> = new Set([...Object.keys(COMMON_FIELDS), ...TEMPLATES.flatMap((t) => t.extra.map((e) => e.key))]);
+export const KNOWN_FIELDS: ReadonlySet<string> = new Set([
+  ...Object.keys(COMMON_FIELDS),
+  ...TEMPLATES.flatMap((t) => t.extra.map((e) => e.key)),
+]);
 
 /** The fields that are replaced by a block (a table) rather than by text: alone in their paragraph. */
-export const BLOCK_FIELDS: ReadonlySet<string> = new Set(['figures.reasonsTable', 'figures.childrenTable', 'absences.list']);
+export const BLOCK_FIELDS: ReadonlySet<string> = new Set([
+  'figures.reasonsTable',
+  'figures.childrenTable',
+  'absences.list',
+]);

@@ -11,35 +11,100 @@ import { markWriter } from './marks.service';
 
 export function callingList(ctx: Ctx, { date }: Input<'followup.list'>): Output<'followup.list'> {
   const db = ctx.store.db;
-  const rows = db.prepare(`SELECT m.pupil_id AS pupilId, p.upn, p.forename, p.preferred_forename AS preferred, p.surname, p.reg_group AS regGroup, p.social_worker AS sw,
+  const rows = db
+    .prepare(
+      `SELECT m.pupil_id AS pupilId, p.upn, p.forename, p.preferred_forename AS preferred, p.surname, p.reg_group AS regGroup, p.social_worker AS sw,
       group_concat(m.session) AS sessions
-    FROM marks m JOIN pupils p ON p.id = m.pupil_id WHERE m.date = ? AND m.code = 'N' GROUP BY m.pupil_id ORDER BY p.reg_group, p.surname, p.forename`).all(date) as { pupilId: number; upn: string; forename: string; preferred: string | null; surname: string; regGroup: string; sw: number; sessions: string }[];
-  const contacts = db.prepare('SELECT name, relationship, phone, email, lives_with AS livesWith, parental_responsibility AS pr FROM contacts WHERE pupil_id = ? ORDER BY lives_with DESC, ordinal');
-  const attempts = db.prepare('SELECT method, outcome, contact_name AS contactName, note, by, at FROM contact_attempts WHERE pupil_id = ? AND date = ? ORDER BY id');
-  const notice = db.prepare('SELECT how, by, at FROM social_worker_notices WHERE pupil_id = ? AND date = ? ORDER BY id DESC LIMIT 1');
+    FROM marks m JOIN pupils p ON p.id = m.pupil_id WHERE m.date = ? AND m.code = 'N' GROUP BY m.pupil_id ORDER BY p.reg_group, p.surname, p.forename`,
+    )
+    .all(date) as {
+    pupilId: number;
+    upn: string;
+    forename: string;
+    preferred: string | null;
+    surname: string;
+    regGroup: string;
+    sw: number;
+    sessions: string;
+  }[];
+  const contacts = db.prepare(
+    'SELECT name, relationship, phone, email, lives_with AS livesWith, parental_responsibility AS pr FROM contacts WHERE pupil_id = ? ORDER BY lives_with DESC, ordinal',
+  );
+  const attempts = db.prepare(
+    'SELECT method, outcome, contact_name AS contactName, note, by, at FROM contact_attempts WHERE pupil_id = ? AND date = ? ORDER BY id',
+  );
+  const notice = db.prepare(
+    'SELECT how, by, at FROM social_worker_notices WHERE pupil_id = ? AND date = ? ORDER BY id DESC LIMIT 1',
+  );
   return {
     date,
     pupils: rows.map((r) => ({
-      pupilId: r.pupilId, upn: r.upn, name: `${r.preferred ?? r.forename} ${r.surname}`, regGroup: r.regGroup, socialWorker: !!r.sw,
+      pupilId: r.pupilId,
+      upn: r.upn,
+      name: `${r.preferred ?? r.forename} ${r.surname}`,
+      regGroup: r.regGroup,
+      socialWorker: !!r.sw,
       sessions: r.sessions.split(',').sort() as ('AM' | 'PM')[],
-      contacts: (contacts.all(r.pupilId) as { name: string; relationship: string | null; phone: string | null; email: string | null; livesWith: number; pr: number }[])
-        .map((c) => ({ name: c.name, relationship: c.relationship, phone: c.phone, email: c.email, livesWith: !!c.livesWith, parentalResponsibility: !!c.pr })),
+      contacts: (
+        contacts.all(r.pupilId) as {
+          name: string;
+          relationship: string | null;
+          phone: string | null;
+          email: string | null;
+          livesWith: number;
+          pr: number;
+        }[]
+      ).map((c) => ({
+        name: c.name,
+        relationship: c.relationship,
+        phone: c.phone,
+        email: c.email,
+        livesWith: !!c.livesWith,
+        parentalResponsibility: !!c.pr,
+      })),
       attempts: attempts.all(r.pupilId, date) as Output<'followup.list'>['pupils'][number]['attempts'],
-      socialWorkerInformed: (notice.get(r.pupilId, date) as { how: string; by: string; at: string } | undefined) ?? null,
+      socialWorkerInformed:
+        (notice.get(r.pupilId, date) as { how: string; by: string; at: string } | undefined) ?? null,
     })),
   };
 }
 
 export function logAttempt(ctx: Ctx, i: Input<'followup.logAttempt'>): Output<'followup.logAttempt'> {
-  const id = Number(ctx.store.db.prepare('INSERT INTO contact_attempts (pupil_id, date, method, outcome, contact_name, note, by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(i.pupilId, i.date, i.method, i.outcome, i.contactName ?? null, i.note ?? null, ctx.session.userName, ctx.now()).lastInsertRowid);
+  const id = Number(
+    ctx.store.db
+      .prepare(
+        'INSERT INTO contact_attempts (pupil_id, date, method, outcome, contact_name, note, by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        i.pupilId,
+        i.date,
+        i.method,
+        i.outcome,
+        i.contactName ?? null,
+        i.note ?? null,
+        ctx.session.userName,
+        ctx.now(),
+      ).lastInsertRowid,
+  );
   return { id };
 }
 
-export function informSocialWorker(ctx: Ctx, i: Input<'followup.informSocialWorker'>): Output<'followup.informSocialWorker'> {
-  const p = ctx.store.db.prepare('SELECT social_worker AS sw FROM pupils WHERE id = ?').get(i.pupilId) as { sw: number } | undefined;
-  if (!p) throw new AppError('not_found', 'There is no such pupil.');
-  const id = Number(ctx.store.db.prepare('INSERT INTO social_worker_notices (pupil_id, date, how, note, by, at) VALUES (?, ?, ?, ?, ?, ?)').run(i.pupilId, i.date, i.how, i.note ?? null, ctx.session.userName, ctx.now()).lastInsertRowid);
+export function informSocialWorker(
+  ctx: Ctx,
+  i: Input<'followup.informSocialWorker'>,
+): Output<'followup.informSocialWorker'> {
+  const p = ctx.store.db.prepare('SELECT social_worker AS sw FROM pupils WHERE id = ?').get(i.pupilId) as
+    { sw: number } | undefined;
+  if (!p) {
+    throw new AppError('not_found', 'There is no such pupil.');
+  }
+  const id = Number(
+    ctx.store.db
+      .prepare(
+        'INSERT INTO social_worker_notices (pupil_id, date, how, note, by, at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(i.pupilId, i.date, i.how, i.note ?? null, ctx.session.userName, ctx.now()).lastInsertRowid,
+  );
   ctx.audit('followup.socialWorker', 'pupil', i.pupilId, i);
   return { id };
 }
@@ -48,31 +113,78 @@ export function informSocialWorker(ctx: Ctx, i: Input<'followup.informSocialWork
 export function resolveN(ctx: Ctx, i: Input<'followup.resolve'>): Output<'followup.resolve'> {
   const writer = markWriter(ctx);
   const n = normaliseCode(i.code, i.date, i.session);
-  if (!n.ok) throw new AppError('invalid', n.message);
-  if (n.code === 'N') throw new AppError('invalid', 'Choose the code that replaces N.');
-  if (n.row.needsReason && !i.note?.trim()) throw new AppError('invalid', `${n.code} (${n.row.label}) needs the detail recorded in the note.`);
+  if (!n.ok) {
+    throw new AppError('invalid', n.message);
+  }
+  if (n.code === 'N') {
+    throw new AppError('invalid', 'Choose the code that replaces N.');
+  }
+  if (n.row.needsReason && !i.note?.trim()) {
+    throw new AppError('invalid', `${n.code} (${n.row.label}) needs the detail recorded in the note.`);
+  }
   const minutes = i.minutesLate && i.minutesLate > 0 ? i.minutesLate : null;
-  if (minutes !== null && n.code !== 'L' && n.code !== 'U') throw new AppError('invalid', 'Minutes late are only for L or U.');
+  if (minutes !== null && n.code !== 'L' && n.code !== 'U') {
+    throw new AppError('invalid', 'Minutes late are only for L or U.');
+  }
   const stored = writer.existing(i.pupilId, i.date, i.session);
-  if (!stored || stored.code !== 'N') throw new AppError('conflict', 'That session is no longer marked N; reload the list.');
-  writer.amend(stored, n.code, minutes, { reason: i.reason, by: ctx.session.userName, position: ctx.session.position });
-  if ((i.note?.trim() || null) !== (stored.note ?? null)) writer.setNote(stored, i.note?.trim() || null);
+  if (!stored || stored.code !== 'N') {
+    throw new AppError('conflict', 'That session is no longer marked N; reload the list.');
+  }
+  writer.amend(stored, n.code, minutes, {
+    reason: i.reason,
+    by: ctx.session.userName,
+    position: ctx.session.position,
+  });
+  if ((i.note?.trim() || null) !== (stored.note ?? null)) {
+    writer.setNote(stored, i.note?.trim() || null);
+  }
   return { ok: true };
 }
 
 /** N marks with at least 5 school days after them up to as-of (statistics.md §7). */
 export function overdueN(ctx: Ctx, { asOf }: Input<'followup.overdueN'>): Output<'followup.overdueN'> {
   const cal = loadCalendar(ctx.store.db);
-  const rows = ctx.store.db.prepare(`SELECT m.pupil_id AS pupilId, p.upn, p.forename || ' ' || p.surname AS name, p.reg_group AS regGroup, m.date, m.session
-    FROM marks m JOIN pupils p ON p.id = m.pupil_id WHERE m.code = 'N' AND m.date <= ? ORDER BY m.date, m.session, p.surname`).all(asOf) as { pupilId: number; upn: string; name: string; regGroup: string; date: string; session: 'AM' | 'PM' }[];
-  return { asOf, marks: rows.map((r) => ({ ...r, schoolDaysSince: cal.schoolDaysAfter(r.date, asOf) })).filter((r) => r.schoolDaysSince >= 5) };
+  const rows = ctx.store.db
+    .prepare(
+      `SELECT m.pupil_id AS pupilId, p.upn, p.forename || ' ' || p.surname AS name, p.reg_group AS regGroup, m.date, m.session
+    FROM marks m JOIN pupils p ON p.id = m.pupil_id WHERE m.code = 'N' AND m.date <= ? ORDER BY m.date, m.session, p.surname`,
+    )
+    .all(asOf) as {
+    pupilId: number;
+    upn: string;
+    name: string;
+    regGroup: string;
+    date: string;
+    session: 'AM' | 'PM';
+  }[];
+  return {
+    asOf,
+    marks: rows
+      .map((r) => ({ ...r, schoolDaysSince: cal.schoolDaysAfter(r.date, asOf) }))
+      .filter((r) => r.schoolDaysSince >= 5),
+  };
 }
 
 /** Marks whose code needs a detail (codes.csv needs_reason) that has none, typically from an MIS import. */
-export function detailMissing(ctx: Ctx, { from, to }: Input<'followup.detailMissing'>): Output<'followup.detailMissing'> {
-  const rows = ctx.store.db.prepare(`SELECT m.pupil_id AS pupilId, p.upn, p.forename || ' ' || p.surname AS name, p.reg_group AS regGroup, m.date, m.session, m.code
+export function detailMissing(
+  ctx: Ctx,
+  { from, to }: Input<'followup.detailMissing'>,
+): Output<'followup.detailMissing'> {
+  const rows = ctx.store.db
+    .prepare(
+      `SELECT m.pupil_id AS pupilId, p.upn, p.forename || ' ' || p.surname AS name, p.reg_group AS regGroup, m.date, m.session, m.code
     FROM marks m JOIN pupils p ON p.id = m.pupil_id
     JOIN codes c ON c.code = m.code AND c.needs_reason = 1 AND (c.valid_from = '' OR c.valid_from <= m.date) AND (c.valid_to IS NULL OR m.date <= c.valid_to)
-    WHERE m.date BETWEEN ? AND ? AND (m.note IS NULL OR m.note = '') ORDER BY m.date, m.session, p.surname`).all(from, to) as { pupilId: number; upn: string; name: string; regGroup: string; date: string; session: 'AM' | 'PM'; code: string }[];
+    WHERE m.date BETWEEN ? AND ? AND (m.note IS NULL OR m.note = '') ORDER BY m.date, m.session, p.surname`,
+    )
+    .all(from, to) as {
+    pupilId: number;
+    upn: string;
+    name: string;
+    regGroup: string;
+    date: string;
+    session: 'AM' | 'PM';
+    code: string;
+  }[];
   return { marks: rows };
 }

@@ -13,59 +13,137 @@ type Scope = Input<'grid.get'>['scope'];
 function scopePupils(ctx: Ctx, scope: Scope, from: string, to: string) {
   const where = ['admission_date <= ?', '(leaving_date IS NULL OR leaving_date >= ?)'];
   const args: unknown[] = [to, from];
-  if (scope.regGroup) { where.push('reg_group = ?'); args.push(scope.regGroup); }
-  if (scope.yearGroup) { where.push('year_group = ?'); args.push(scope.yearGroup); }
-  if (scope.pupilIds?.length) { where.push(`id IN (${scope.pupilIds.map(() => '?').join(',')})`); args.push(...scope.pupilIds); }
-  return ctx.store.db.prepare(`SELECT id, upn, forename, preferred_forename AS preferred, surname, reg_group AS regGroup, admission_date AS adm, leaving_date AS lv FROM pupils WHERE ${where.join(' AND ')} ORDER BY reg_group, surname, forename`).all(...args) as { id: number; upn: string; forename: string; preferred: string | null; surname: string; regGroup: string; adm: string; lv: string | null }[];
+  if (scope.regGroup) {
+    where.push('reg_group = ?');
+    args.push(scope.regGroup);
+  }
+  if (scope.yearGroup) {
+    where.push('year_group = ?');
+    args.push(scope.yearGroup);
+  }
+  if (scope.pupilIds?.length) {
+    where.push(`id IN (${scope.pupilIds.map(() => '?').join(',')})`);
+    args.push(...scope.pupilIds);
+  }
+  return ctx.store.db
+    .prepare(
+      `SELECT id, upn, forename, preferred_forename AS preferred, surname, reg_group AS regGroup, admission_date AS adm, leaving_date AS lv FROM pupils WHERE ${where.join(' AND ')} ORDER BY reg_group, surname, forename`,
+    )
+    .all(...args) as {
+    id: number;
+    upn: string;
+    forename: string;
+    preferred: string | null;
+    surname: string;
+    regGroup: string;
+    adm: string;
+    lv: string | null;
+  }[];
 }
 
 const MAX_RANGE_DAYS = 120;
 
 export function getGrid(ctx: Ctx, i: Input<'grid.get'>): Output<'grid.get'> {
-  if (i.from > i.to) throw new AppError('invalid', 'The period ends before it starts.');
+  if (i.from > i.to) {
+    throw new AppError('invalid', 'The period ends before it starts.');
+  }
   const dates = eachDate(i.from, i.to);
-  if (dates.length > MAX_RANGE_DAYS) throw new AppError('invalid', `Choose at most ${MAX_RANGE_DAYS} days (a half-term) for the grid.`);
+  if (dates.length > MAX_RANGE_DAYS) {
+    throw new AppError('invalid', `Choose at most ${MAX_RANGE_DAYS} days (a half-term) for the grid.`);
+  }
   const cal = loadCalendar(ctx.store.db);
   const days = dates.filter((d) => cal.isSchoolDay(d));
   const pupils = scopePupils(ctx, i.scope, i.from, i.to);
   // One index range per pupil (marks_pupil_session_uq) rather than every mark of the school in the period.
-  const q = ctx.store.db.prepare('SELECT pupil_id AS p, date, session, code, version FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?');
+  const q = ctx.store.db.prepare(
+    'SELECT pupil_id AS p, date, session, code, version FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?',
+  );
   const by = new Map<string, { code: string; version: number }>();
-  for (const p of pupils) for (const m of q.all(p.id, i.from, i.to) as { p: number; date: string; session: Session; code: string; version: number }[]) by.set(`${m.p}|${m.date}|${m.session}`, m);
+  for (const p of pupils) {
+    for (const m of q.all(p.id, i.from, i.to) as {
+      p: number;
+      date: string;
+      session: Session;
+      code: string;
+      version: number;
+    }[]) {
+      by.set(`${m.p}|${m.date}|${m.session}`, m);
+    }
+  }
   return {
     sessions: days.flatMap((d) => (['AM', 'PM'] as const).map((s) => ({ date: d, session: s }))),
     rows: pupils.map((p) => ({
-      pupilId: p.id, upn: p.upn, name: `${p.surname}, ${p.preferred ?? p.forename}`, regGroup: p.regGroup,
-      cells: days.flatMap((d) => (['AM', 'PM'] as const).map((s) => {
-        if (d < p.adm || (p.lv && d > p.lv)) return { code: null, amended: false, onRoll: false };
-        const m = by.get(`${p.id}|${d}|${s}`);
-        return { code: m?.code ?? null, amended: (m?.version ?? 1) > 1, onRoll: true };
-      })),
+      pupilId: p.id,
+      upn: p.upn,
+      name: `${p.surname}, ${p.preferred ?? p.forename}`,
+      regGroup: p.regGroup,
+      cells: days.flatMap((d) =>
+        (['AM', 'PM'] as const).map((s) => {
+          if (d < p.adm || (p.lv && d > p.lv)) {
+            return { code: null, amended: false, onRoll: false };
+          }
+          const m = by.get(`${p.id}|${d}|${s}`);
+          return { code: m?.code ?? null, amended: (m?.version ?? 1) > 1, onRoll: true };
+        }),
+      ),
     })),
   };
 }
 
-interface Change { pupilId: number; name: string; date: string; session: Session; from: string | null; to: string }
+interface Change {
+  pupilId: number;
+  name: string;
+  date: string;
+  session: Session;
+  from: string | null;
+  to: string;
+}
 
 function planBulk(ctx: Ctx, i: Input<'marks.bulkPreview'>): Change[] {
-  if (i.from > i.to) throw new AppError('invalid', 'The period ends before it starts.');
+  if (i.from > i.to) {
+    throw new AppError('invalid', 'The period ends before it starts.');
+  }
   const cal = loadCalendar(ctx.store.db);
   const days = eachDate(i.from, i.to).filter((d) => cal.isSchoolDay(d));
-  if (!days.length) throw new AppError('invalid', 'There is no school session in that period.');
+  if (!days.length) {
+    throw new AppError('invalid', 'There is no school session in that period.');
+  }
   const sessions: Session[] = i.session === 'both' ? ['AM', 'PM'] : [i.session];
   const writer = markWriter(ctx);
   const changes: Change[] = [];
   const pupils = scopePupils(ctx, i.scope, i.from, i.to); // once; on-roll is checked per day below
-  for (const d of days) for (const s of sessions) {
-    const n = normaliseCode(i.code, d, s);
-    if (!n.ok) throw new AppError('invalid', n.message);
-    if (n.code === '#') throw new AppError('invalid', 'A planned whole-school closure (#) belongs in the calendar, not on marks.');
-    if (n.row.needsReason && !i.note?.trim()) throw new AppError('invalid', `${n.code} (${n.row.label}) needs the detail: say why in the note.`);
-    for (const p of pupils) {
-      if (d < p.adm || (p.lv && d > p.lv)) continue;
-      const stored = writer.existing(p.id, d, s);
-      if (stored?.code === n.code) continue;
-      changes.push({ pupilId: p.id, name: `${p.surname}, ${p.preferred ?? p.forename}`, date: d, session: s, from: stored?.code ?? null, to: n.code });
+  for (const d of days) {
+    for (const s of sessions) {
+      const n = normaliseCode(i.code, d, s);
+      if (!n.ok) {
+        throw new AppError('invalid', n.message);
+      }
+      if (n.code === '#') {
+        throw new AppError(
+          'invalid',
+          'A planned whole-school closure (#) belongs in the calendar, not on marks.',
+        );
+      }
+      if (n.row.needsReason && !i.note?.trim()) {
+        throw new AppError('invalid', `${n.code} (${n.row.label}) needs the detail: say why in the note.`);
+      }
+      for (const p of pupils) {
+        if (d < p.adm || (p.lv && d > p.lv)) {
+          continue;
+        }
+        const stored = writer.existing(p.id, d, s);
+        if (stored?.code === n.code) {
+          continue;
+        }
+        changes.push({
+          pupilId: p.id,
+          name: `${p.surname}, ${p.preferred ?? p.forename}`,
+          date: d,
+          session: s,
+          from: stored?.code ?? null,
+          to: n.code,
+        });
+      }
     }
   }
   return changes;
@@ -73,21 +151,40 @@ function planBulk(ctx: Ctx, i: Input<'marks.bulkPreview'>): Change[] {
 
 export function previewBulk(ctx: Ctx, i: Input<'marks.bulkPreview'>): Output<'marks.bulkPreview'> {
   const changes = planBulk(ctx, i);
-  return { changes: changes.slice(0, 2000), total: changes.length, amendments: changes.filter((c) => c.from !== null).length };
+  return {
+    changes: changes.slice(0, 2000),
+    total: changes.length,
+    amendments: changes.filter((c) => c.from !== null).length,
+  };
 }
 
 export function applyBulk(ctx: Ctx, i: Input<'marks.bulkApply'>): Output<'marks.bulkApply'> {
   const changes = planBulk(ctx, i);
-  if (changes.length !== i.expectTotal) throw new AppError('conflict', `The register changed since the preview (${changes.length} changes now, ${i.expectTotal} previewed). Preview again.`);
+  if (changes.length !== i.expectTotal) {
+    throw new AppError(
+      'conflict',
+      `The register changed since the preview (${changes.length} changes now, ${i.expectTotal} previewed). Preview again.`,
+    );
+  }
   const writer = markWriter(ctx);
   const batchId = `bulk-${ctx.now()}`;
-  let inserted = 0, amended = 0;
+  let inserted = 0,
+    amended = 0;
   for (const c of changes) {
     const stored = writer.existing(c.pupilId, c.date, c.session);
-    if (!stored) { writer.insert(c.pupilId, c.date, c.session, c.to, null, i.note?.trim() || null, `bulk ${batchId}`); inserted++; }
-    else {
-      writer.amend(stored, c.to, null, { reason: i.reason, by: ctx.session.userName, position: ctx.session.position, batchId });
-      if (i.note?.trim()) writer.setNote(stored, i.note.trim());
+    if (!stored) {
+      writer.insert(c.pupilId, c.date, c.session, c.to, null, i.note?.trim() || null, `bulk ${batchId}`);
+      inserted++;
+    } else {
+      writer.amend(stored, c.to, null, {
+        reason: i.reason,
+        by: ctx.session.userName,
+        position: ctx.session.position,
+        batchId,
+      });
+      if (i.note?.trim()) {
+        writer.setNote(stored, i.note.trim());
+      }
       amended++;
     }
   }
@@ -98,22 +195,51 @@ export function applyBulk(ctx: Ctx, i: Input<'marks.bulkApply'>): Output<'marks.
 /** A pupil's marks by day over a period, per-code counts and the weekday pattern of absence. */
 export function pupilAttendance(ctx: Ctx, i: Input<'pupils.attendance'>): Output<'pupils.attendance'> {
   const cal = loadCalendar(ctx.store.db);
-  const marks = ctx.store.db.prepare('SELECT date, session, code, version, note, minutes_late AS minutesLate FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?').all(i.pupilId, i.from, i.to) as { date: string; session: Session; code: string; version: number; note: string | null; minutesLate: number | null }[];
+  const marks = ctx.store.db
+    .prepare(
+      'SELECT date, session, code, version, note, minutes_late AS minutesLate FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?',
+    )
+    .all(i.pupilId, i.from, i.to) as {
+    date: string;
+    session: Session;
+    code: string;
+    version: number;
+    note: string | null;
+    minutesLate: number | null;
+  }[];
   const by = new Map(marks.map((m) => [`${m.date}|${m.session}`, m]));
   const codeCounts: Record<string, number> = {};
-  for (const m of marks) codeCounts[m.code] = (codeCounts[m.code] ?? 0) + 1;
-  const cell = (d: string, s: Session) => { const m = by.get(`${d}|${s}`); return m ? { code: m.code, amended: m.version > 1, note: m.note, minutesLate: m.minutesLate } : null; };
-  const days = eachDate(i.from, i.to).map((d) => ({ date: d, kind: cal.dayKind(d), am: cell(d, 'AM'), pm: cell(d, 'PM') }));
+  for (const m of marks) {
+    codeCounts[m.code] = (codeCounts[m.code] ?? 0) + 1;
+  }
+  const cell = (d: string, s: Session) => {
+    const m = by.get(`${d}|${s}`);
+    return m ? { code: m.code, amended: m.version > 1, note: m.note, minutesLate: m.minutesLate } : null;
+  };
+  const days = eachDate(i.from, i.to).map((d) => ({
+    date: d,
+    kind: cal.dayKind(d),
+    am: cell(d, 'AM'),
+    pm: cell(d, 'PM'),
+  }));
   const ABSENT = new Set(['authorised', 'unauthorised']);
   const POSSIBLE = new Set(['present', 'aea', 'authorised', 'unauthorised']);
   const pattern = [1, 2, 3, 4, 5].map((w) => ({ weekday: w, possible: 0, absent: 0 }));
   for (const m of marks) {
     const w = weekday(m.date);
-    if (w < 1 || w > 5) continue;
+    if (w < 1 || w > 5) {
+      continue;
+    }
     const cat = normaliseCode(m.code, m.date, m.session);
-    if (!cat.ok) continue;
-    if (POSSIBLE.has(cat.row.category)) pattern[w - 1].possible++;
-    if (ABSENT.has(cat.row.category)) pattern[w - 1].absent++;
+    if (!cat.ok) {
+      continue;
+    }
+    if (POSSIBLE.has(cat.row.category)) {
+      pattern[w - 1].possible++;
+    }
+    if (ABSENT.has(cat.row.category)) {
+      pattern[w - 1].absent++;
+    }
   }
   return { days, codeCounts, weekdayPattern: pattern };
 }

@@ -10,12 +10,31 @@ import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import { columnIndex, csvLine, readCsv, unneutralise } from '../import/csv';
 
-export interface StoredMark { id: number; code: string; minutesLate: number | null; note: string | null; version: number }
-export interface Amender { reason: string; by: string; position: string; batchId?: string | null }
+export interface StoredMark {
+  id: number;
+  code: string;
+  minutesLate: number | null;
+  note: string | null;
+  version: number;
+}
+export interface Amender {
+  reason: string;
+  by: string;
+  position: string;
+  batchId?: string | null;
+}
 
 export interface MarkWriter {
   existing(pupilId: number, date: IsoDate, session: Session): StoredMark | undefined;
-  insert(pupilId: number, date: IsoDate, session: Session, code: string, minutesLate: number | null, note: string | null, source: string): void;
+  insert(
+    pupilId: number,
+    date: IsoDate,
+    session: Session,
+    code: string,
+    minutesLate: number | null,
+    note: string | null,
+    source: string,
+  ): void;
   amend(mark: StoredMark, code: string, minutesLate: number | null, who: Amender): void;
   setNote(mark: StoredMark, note: string | null): void;
   markFromMis(mark: StoredMark): void;
@@ -24,21 +43,50 @@ export interface MarkWriter {
 /** Prepared statements for writing marks, made once per transaction. */
 export function markWriter(ctx: Ctx): MarkWriter {
   const db = ctx.store.db;
-  const get = db.prepare('SELECT id, code, minutes_late AS minutesLate, note, version FROM marks WHERE pupil_id = ? AND date = ? AND session = ?');
-  const ins = db.prepare('INSERT INTO marks (pupil_id, date, session, code, minutes_late, note, source, recorded_by, recorded_at, exported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const get = db.prepare(
+    'SELECT id, code, minutes_late AS minutesLate, note, version FROM marks WHERE pupil_id = ? AND date = ? AND session = ?',
+  );
+  const ins = db.prepare(
+    'INSERT INTO marks (pupil_id, date, session, code, minutes_late, note, source, recorded_by, recorded_at, exported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const fromMis = db.prepare('UPDATE marks SET exported_at = ? WHERE id = ?');
-  const hist = db.prepare('INSERT INTO mark_history (mark_id, version, old_code, new_code, old_minutes_late, new_minutes_late, reason, changed_at, changed_by, position, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const upd = db.prepare('UPDATE marks SET code = ?, minutes_late = ?, version = ?, exported_at = NULL WHERE id = ?');
+  const hist = db.prepare(
+    'INSERT INTO mark_history (mark_id, version, old_code, new_code, old_minutes_late, new_minutes_late, reason, changed_at, changed_by, position, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const upd = db.prepare(
+    'UPDATE marks SET code = ?, minutes_late = ?, version = ?, exported_at = NULL WHERE id = ?',
+  );
   const note = db.prepare('UPDATE marks SET note = ?, exported_at = NULL WHERE id = ?');
   const now = ctx.now();
   return {
     existing: (p, d, s) => get.get(p, d, s) as StoredMark | undefined,
     // Marks that came from the MIS are already there; everything else waits for the next export (register-law.md §10).
-    insert: (p, d, s, code, min, n, source) => { ins.run(p, d, s, code, min, n, source, ctx.session.userName, now, source === 'import' ? now : null); },
-    markFromMis: (m) => { fromMis.run(now, m.id); },
+    insert: (p, d, s, code, min, n, source) => {
+      ins.run(p, d, s, code, min, n, source, ctx.session.userName, now, source === 'import' ? now : null);
+    },
+    markFromMis: (m) => {
+      fromMis.run(now, m.id);
+    },
     amend(m, code, min, who) {
-      if (!who.reason.trim() || !who.by.trim() || !who.position.trim()) throw new AppError('invalid', 'An amendment needs a reason and the name and position of the person making it.');
-      hist.run(m.id, m.version + 1, m.code, code, m.minutesLate, min, who.reason.trim(), now, who.by.trim(), who.position.trim(), who.batchId ?? null);
+      if (!who.reason.trim() || !who.by.trim() || !who.position.trim()) {
+        throw new AppError(
+          'invalid',
+          'An amendment needs a reason and the name and position of the person making it.',
+        );
+      }
+      hist.run(
+        m.id,
+        m.version + 1,
+        m.code,
+        code,
+        m.minutesLate,
+        min,
+        who.reason.trim(),
+        now,
+        who.by.trim(),
+        who.position.trim(),
+        who.batchId ?? null,
+      );
       upd.run(code, min, m.version + 1, m.id);
     },
     setNote(m, n) {
@@ -48,10 +96,18 @@ export function markWriter(ctx: Ctx): MarkWriter {
   };
 }
 
-interface PupilRoll { id: number; upn: string; dob: string; admissionDate: string; leavingDate: string | null }
+interface PupilRoll {
+  id: number;
+  upn: string;
+  dob: string;
+  admissionDate: string;
+  leavingDate: string | null;
+}
 
 function rollByUpn(db: Db): Map<string, PupilRoll> {
-  const rows = db.prepare('SELECT id, upn, dob, admission_date AS admissionDate, leaving_date AS leavingDate FROM pupils').all() as PupilRoll[];
+  const rows = db
+    .prepare('SELECT id, upn, dob, admission_date AS admissionDate, leaving_date AS leavingDate FROM pupils')
+    .all() as PupilRoll[];
   return new Map(rows.map((r) => [r.upn, r]));
 }
 
@@ -61,7 +117,12 @@ export function importMarks(ctx: Ctx, input: Input<'marks.import'>): Output<'mar
   const table = readCsv(input.csv);
   const col = columnIndex(table);
   const missing = ['upn', 'date', 'session', 'code'].filter((f) => col(f) < 0);
-  if (missing.length) throw new AppError('invalid', `The file has no ${missing.join(', ')} column (columns: upn,date,session,code,minutes_late,note).`);
+  if (missing.length) {
+    throw new AppError(
+      'invalid',
+      `The file has no ${missing.join(', ')} column (columns: upn,date,session,code,minutes_late,note).`,
+    );
+  }
   const hasNote = col('note') >= 0;
   const cal = loadCalendar(db);
   const roll = rollByUpn(db);
@@ -69,7 +130,10 @@ export function importMarks(ctx: Ctx, input: Input<'marks.import'>): Output<'mar
   const dateMemo = new Map<string, string | null>();
   const dateOf = (raw: string) => {
     let d = dateMemo.get(raw);
-    if (d === undefined) { d = parseInputDate(raw); dateMemo.set(raw, d); }
+    if (d === undefined) {
+      d = parseInputDate(raw);
+      dateMemo.set(raw, d);
+    }
     return d;
   };
   // One query for the stored marks the file could touch, instead of one per row.
@@ -77,137 +141,296 @@ export function importMarks(ctx: Ctx, input: Input<'marks.import'>): Output<'mar
   const dayNo = new Map<string, number>();
   const keyOf = (p: number, d: string, s: string) => {
     let n = dayNo.get(d);
-    if (n === undefined) { n = Math.round(Date.parse(`${d}T00:00:00Z`) / 86_400_000); dayNo.set(d, n); }
+    if (n === undefined) {
+      n = Math.round(Date.parse(`${d}T00:00:00Z`) / 86_400_000);
+      dayNo.set(d, n);
+    }
     return (p * 65536 + n) * 2 + (s === 'PM' ? 1 : 0);
   };
   const storedMarks = new Map<number, StoredMark>();
   if (table.records.length > 200) {
-    let lo = '9999-12-31', hi = '0000-01-01';
+    let lo = '9999-12-31',
+      hi = '0000-01-01';
     for (const r of table.records) {
       const d = dateOf((r.cells[col('date')] ?? '').trim());
-      if (d && d < lo) lo = d;
-      if (d && d > hi) hi = d;
+      if (d && d < lo) {
+        lo = d;
+      }
+      if (d && d > hi) {
+        hi = d;
+      }
     }
-    const q = db.prepare('SELECT pupil_id AS p, date, session, id, code, minutes_late AS minutesLate, note, version FROM marks WHERE date BETWEEN ? AND ?');
-    for (const m of q.iterate(lo, hi) as Iterable<StoredMark & { p: number; date: string; session: string }>) storedMarks.set(keyOf(m.p, m.date, m.session), m);
+    const q = db.prepare(
+      'SELECT pupil_id AS p, date, session, id, code, minutes_late AS minutesLate, note, version FROM marks WHERE date BETWEEN ? AND ?',
+    );
+    for (const m of q.iterate(lo, hi) as Iterable<
+      StoredMark & { p: number; date: string; session: string }
+    >) {
+      storedMarks.set(keyOf(m.p, m.date, m.session), m);
+    }
   }
-  const lookup = table.records.length > 200 ? (p: number, d: string, s: Session) => storedMarks.get(keyOf(p, d, s)) : writer.existing;
+  const lookup =
+    table.records.length > 200
+      ? (p: number, d: string, s: Session) => storedMarks.get(keyOf(p, d, s))
+      : writer.existing;
   const issues: Issue[] = [];
   const warnings: Issue[] = [];
   const seen = new Map<number, number>();
   const codeCache = new Map<string, ReturnType<typeof normaliseCode>>();
-  const iUpn = col('upn'), iDate = col('date'), iSession = col('session'), iCode = col('code'), iMin = col('minutes_late'), iNote = col('note');
-  const amender = input.reason && input.by && input.position ? { reason: input.reason, by: input.by, position: input.position, batchId: `import-${ctx.now()}` } : null;
-  let skipped = 0, closureRows = 0, inserted = 0, amended = 0, notes = 0;
+  const iUpn = col('upn'),
+    iDate = col('date'),
+    iSession = col('session'),
+    iCode = col('code'),
+    iMin = col('minutes_late'),
+    iNote = col('note');
+  const amender =
+    input.reason && input.by && input.position
+      ? { reason: input.reason, by: input.by, position: input.position, batchId: `import-${ctx.now()}` }
+      : null;
+  let skipped = 0,
+    closureRows = 0,
+    inserted = 0,
+    amended = 0,
+    notes = 0;
   for (const rec of table.records) {
     const c = rec.cells;
     const line = rec.line;
-    const upn = unneutralise(c[iUpn] ?? '').trim().toUpperCase();
+    const upn = unneutralise(c[iUpn] ?? '')
+      .trim()
+      .toUpperCase();
     const rawDate = (c[iDate] ?? '').trim();
     const pupil = roll.get(upn);
     const date = dateOf(rawDate);
     const problems: string[] = [];
-    if (!upn) problems.push('upn is missing');
-    else if (!pupil) problems.push(`no pupil with UPN ${upn}`);
-    if (!date) problems.push(`date ${JSON.stringify(rawDate)} is not a date (YYYY-MM-DD or DD/MM/YYYY)`);
+    if (!upn) {
+      problems.push('upn is missing');
+    } else if (!pupil) {
+      problems.push(`no pupil with UPN ${upn}`);
+    }
+    if (!date) {
+      problems.push(`date ${JSON.stringify(rawDate)} is not a date (YYYY-MM-DD or DD/MM/YYYY)`);
+    }
     const rawCode = unneutralise(c[iCode] ?? '').trim();
-    if (problems.length) { issues.push(...problems.map((message) => ({ line, message }))); continue; }
+    if (problems.length) {
+      issues.push(...problems.map((message) => ({ line, message })));
+      continue;
+    }
     const schoolDay = cal.isSchoolDay(date!);
-    if (rawCode === '#' && !schoolDay) { closureRows++; continue; } // MIS exports carry # on closed days
+    if (rawCode === '#' && !schoolDay) {
+      closureRows++;
+      continue;
+    } // MIS exports carry # on closed days
     const session = (c[iSession] ?? '').trim().toUpperCase();
-    if (session !== 'AM' && session !== 'PM') problems.push(`session ${JSON.stringify(c[iSession] ?? '')} must be AM or PM`);
-    if (!schoolDay) problems.push(`${date} is not a school session (${describeDay(cal.dayKind(date!))})`);
-    if (date! < pupil!.admissionDate) problems.push(`${upn} was not on roll on ${date} (admitted ${pupil!.admissionDate})`);
-    else if (pupil!.leavingDate && date! > pupil!.leavingDate) problems.push(`${upn} was not on roll on ${date} (left ${pupil!.leavingDate})`);
+    if (session !== 'AM' && session !== 'PM') {
+      problems.push(`session ${JSON.stringify(c[iSession] ?? '')} must be AM or PM`);
+    }
+    if (!schoolDay) {
+      problems.push(`${date} is not a school session (${describeDay(cal.dayKind(date!))})`);
+    }
+    if (date! < pupil!.admissionDate) {
+      problems.push(`${upn} was not on roll on ${date} (admitted ${pupil!.admissionDate})`);
+    } else if (pupil!.leavingDate && date! > pupil!.leavingDate) {
+      problems.push(`${upn} was not on roll on ${date} (left ${pupil!.leavingDate})`);
+    }
     let code = '';
     if (session === 'AM' || session === 'PM') {
       const key = `${rawCode}|${date}|${session}`;
       let n = codeCache.get(key);
-      if (!n) { n = normaliseCode(rawCode, date!, session); codeCache.set(key, n); }
-      if (!n.ok) problems.push(n.message);
-      else code = n.code;
-      if (code === '#' && schoolDay) problems.push(`code # (planned whole-school closure) on a school session: add the closure to the calendar instead`);
+      if (!n) {
+        n = normaliseCode(rawCode, date!, session);
+        codeCache.set(key, n);
+      }
+      if (!n.ok) {
+        problems.push(n.message);
+      } else {
+        code = n.code;
+      }
+      if (code === '#' && schoolDay) {
+        problems.push(
+          `code # (planned whole-school closure) on a school session: add the closure to the calendar instead`,
+        );
+      }
       const k = keyOf(pupil!.id, date!, session);
-      if (seen.has(k)) problems.push(`${upn} ${date} ${session} is already on line ${seen.get(k)}`);
-      else seen.set(k, line);
+      if (seen.has(k)) {
+        problems.push(`${upn} ${date} ${session} is already on line ${seen.get(k)}`);
+      } else {
+        seen.set(k, line);
+      }
     }
     const rawMin = iMin >= 0 ? (c[iMin] ?? '').trim() : '';
     let minutes: number | null = null;
     if (rawMin !== '' && rawMin !== '0') {
-      if (!/^\d+$/.test(rawMin)) problems.push(`minutes_late ${JSON.stringify(rawMin)} must be a whole number of minutes`);
-      else if (code && code !== 'L' && code !== 'U') problems.push(`minutes_late is only for L or U (the code is ${code})`);
-      else minutes = Number(rawMin);
-      if (minutes !== null && minutes > 300) problems.push(`minutes_late ${rawMin} is more than a session`);
+      if (!/^\d+$/.test(rawMin)) {
+        problems.push(`minutes_late ${JSON.stringify(rawMin)} must be a whole number of minutes`);
+      } else if (code && code !== 'L' && code !== 'U') {
+        problems.push(`minutes_late is only for L or U (the code is ${code})`);
+      } else {
+        minutes = Number(rawMin);
+      }
+      if (minutes !== null && minutes > 300) {
+        problems.push(`minutes_late ${rawMin} is more than a session`);
+      }
     }
-    if (problems.length) { issues.push(...problems.map((message) => ({ line, message }))); continue; }
-    if (code === 'X' && isCompulsoryAge(pupil!.dob, date!)) warnings.push({ line, message: `X (not of compulsory school age) for ${upn}, who is of compulsory school age on ${date}` });
+    if (problems.length) {
+      issues.push(...problems.map((message) => ({ line, message })));
+      continue;
+    }
+    if (code === 'X' && isCompulsoryAge(pupil!.dob, date!)) {
+      warnings.push({
+        line,
+        message: `X (not of compulsory school age) for ${upn}, who is of compulsory school age on ${date}`,
+      });
+    }
     const note = hasNote ? unneutralise(c[iNote] ?? '').trim() || null : null;
     const stored = lookup(pupil!.id, date!, session as Session);
     // Writes happen as the file is read (dispatch runs this inside one transaction); any problem found later
     // throws, and the transaction rolls everything back, so the import stays all-or-nothing.
     const write = issues.length === 0;
     if (!stored) {
-      if (write) writer.insert(pupil!.id, date!, session as Session, code, minutes, note, 'import');
+      if (write) {
+        writer.insert(pupil!.id, date!, session as Session, code, minutes, note, 'import');
+      }
       inserted++;
     } else if (stored.code !== code || (stored.minutesLate ?? null) !== minutes) {
-      if (!amender) { issues.push({ line, message: 'this changes a stored mark: an amendment needs --reason, --by and --position' }); continue; }
+      if (!amender) {
+        issues.push({
+          line,
+          message: 'this changes a stored mark: an amendment needs --reason, --by and --position',
+        });
+        continue;
+      }
       if (write) {
         writer.amend(stored, code, minutes, amender);
-        if (hasNote && (stored.note ?? null) !== note) writer.setNote(stored, note);
+        if (hasNote && (stored.note ?? null) !== note) {
+          writer.setNote(stored, note);
+        }
         writer.markFromMis(stored);
       }
       amended++;
     } else if (hasNote && (stored.note ?? null) !== note) {
-      if (write) { writer.setNote(stored, note); writer.markFromMis(stored); }
+      if (write) {
+        writer.setNote(stored, note);
+        writer.markFromMis(stored);
+      }
       notes++;
-    } else skipped++;
+    } else {
+      skipped++;
+    }
   }
-  if (issues.length) throw new AppError('invalid', `${issues.length} problem${issues.length > 1 ? 's' : ''} in the file; no mark was imported.`, issues);
-  if (inserted || amended || notes) ctx.audit('marks.import', 'marks', null, { inserted, amended, notes, reason: amender?.reason ?? null });
-  return { rows: table.records.length, inserted, amended, notesChanged: notes, skipped, closureRowsSkipped: closureRows, warnings };
+  if (issues.length) {
+    throw new AppError(
+      'invalid',
+      `${issues.length} problem${issues.length > 1 ? 's' : ''} in the file; no mark was imported.`,
+      issues,
+    );
+  }
+  if (inserted || amended || notes) {
+    ctx.audit('marks.import', 'marks', null, { inserted, amended, notes, reason: amender?.reason ?? null });
+  }
+  return {
+    rows: table.records.length,
+    inserted,
+    amended,
+    notesChanged: notes,
+    skipped,
+    closureRowsSkipped: closureRows,
+    warnings,
+  };
 }
 
 function describeDay(kind: string): string {
-  return { weekend: 'a weekend', bank_holiday: 'a bank holiday', closure: 'a planned closure', holiday: 'outside term', school: 'a school day' }[kind] ?? kind;
+  return (
+    {
+      weekend: 'a weekend',
+      bank_holiday: 'a bank holiday',
+      closure: 'a planned closure',
+      holiday: 'outside term',
+      school: 'a school day',
+    }[kind] ?? kind
+  );
 }
 
 /** `export marks`: CSV ordered by UPN, date, session; formula-like cells neutralised. */
 export function exportMarks(ctx: Ctx, { from, to }: Input<'marks.export'>): Output<'marks.export'> {
-  if (from > to) throw new AppError('invalid', 'The period ends before it starts.');
-  const rows = ctx.store.db.prepare(`SELECT p.upn, m.date, m.session, m.code, m.minutes_late AS minutes, m.note FROM marks m JOIN pupils p ON p.id = m.pupil_id
-    WHERE m.date BETWEEN ? AND ? ORDER BY p.upn, m.date, m.session`).raw().all(from, to) as [string, string, string, string, number | null, string | null][];
+  if (from > to) {
+    throw new AppError('invalid', 'The period ends before it starts.');
+  }
+  const rows = ctx.store.db
+    .prepare(
+      `SELECT p.upn, m.date, m.session, m.code, m.minutes_late AS minutes, m.note FROM marks m JOIN pupils p ON p.id = m.pupil_id
+    WHERE m.date BETWEEN ? AND ? ORDER BY p.upn, m.date, m.session`,
+    )
+    .raw()
+    .all(from, to) as [string, string, string, string, number | null, string | null][];
   let csv = csvLine(['upn', 'date', 'session', 'code', 'minutes_late', 'note']);
-  for (const r of rows) csv += csvLine(r);
+  for (const r of rows) {
+    csv += csvLine(r);
+  }
   return { csv, rows: rows.length };
 }
 
 /** `history`: every amendment of a pupil's marks, oldest first, then by date and session. */
 export function markHistory(ctx: Ctx, { upn }: Input<'marks.history'>): Output<'marks.history'> {
-  const pupil = ctx.store.db.prepare('SELECT id FROM pupils WHERE upn = ?').get(upn.trim().toUpperCase()) as { id: number } | undefined;
-  if (!pupil) throw new AppError('not_found', `There is no pupil with UPN ${upn}.`);
-  const amendments = ctx.store.db.prepare(`SELECT m.date, m.session, h.old_code AS oldCode, h.new_code AS newCode, h.old_minutes_late AS oldMinutesLate,
+  const pupil = ctx.store.db.prepare('SELECT id FROM pupils WHERE upn = ?').get(upn.trim().toUpperCase()) as
+    { id: number } | undefined;
+  if (!pupil) {
+    throw new AppError('not_found', `There is no pupil with UPN ${upn}.`);
+  }
+  const amendments = ctx.store.db
+    .prepare(
+      `SELECT m.date, m.session, h.old_code AS oldCode, h.new_code AS newCode, h.old_minutes_late AS oldMinutesLate,
       h.new_minutes_late AS newMinutesLate, h.reason, h.changed_at AS changedAt, h.changed_by AS changedBy, h.position
-    FROM mark_history h JOIN marks m ON m.id = h.mark_id WHERE m.pupil_id = ? ORDER BY h.changed_at, h.id, m.date, m.session`).all(pupil.id) as Output<'marks.history'>['amendments'];
+    FROM mark_history h JOIN marks m ON m.id = h.mark_id WHERE m.pupil_id = ? ORDER BY h.changed_at, h.id, m.date, m.session`,
+    )
+    .all(pupil.id) as Output<'marks.history'>['amendments'];
   return { upn: upn.trim().toUpperCase(), amendments };
 }
 
 /** Marks taken or amended in the app and not yet exported to the MIS, so the two registers never silently differ. */
 export function unexportedMarks(ctx: Ctx): Output<'marks.unexported'> {
-  const rows = ctx.store.db.prepare(`SELECT p.upn, p.forename || ' ' || p.surname AS name, m.date, m.session, m.code, m.version > 1 AS amended
-    FROM marks m JOIN pupils p ON p.id = m.pupil_id WHERE m.exported_at IS NULL ORDER BY m.date, m.session, p.surname LIMIT 5000`).all() as { upn: string; name: string; date: string; session: 'AM' | 'PM'; code: string; amended: number }[];
-  const total = (ctx.store.db.prepare('SELECT count(*) AS n FROM marks WHERE exported_at IS NULL').get() as { n: number }).n;
+  const rows = ctx.store.db
+    .prepare(
+      `SELECT p.upn, p.forename || ' ' || p.surname AS name, m.date, m.session, m.code, m.version > 1 AS amended
+    FROM marks m JOIN pupils p ON p.id = m.pupil_id WHERE m.exported_at IS NULL ORDER BY m.date, m.session, p.surname LIMIT 5000`,
+    )
+    .all() as {
+    upn: string;
+    name: string;
+    date: string;
+    session: 'AM' | 'PM';
+    code: string;
+    amended: number;
+  }[];
+  const total = (
+    ctx.store.db.prepare('SELECT count(*) AS n FROM marks WHERE exported_at IS NULL').get() as { n: number }
+  ).n;
   return { total, marks: rows.map((r) => ({ ...r, amended: !!r.amended })) };
 }
 
 /** The export file for the MIS of every mark not yet exported (cli.md columns), and the stamp that it was. */
 export function exportForMis(ctx: Ctx): Output<'marks.exportForMis'> {
   const db = ctx.store.db;
-  const rows = db.prepare(`SELECT m.id, p.upn, m.date, m.session, m.code, m.minutes_late AS minutes, m.note FROM marks m JOIN pupils p ON p.id = m.pupil_id
-    WHERE m.exported_at IS NULL ORDER BY p.upn, m.date, m.session`).all() as { id: number; upn: string; date: string; session: string; code: string; minutes: number | null; note: string | null }[];
+  const rows = db
+    .prepare(
+      `SELECT m.id, p.upn, m.date, m.session, m.code, m.minutes_late AS minutes, m.note FROM marks m JOIN pupils p ON p.id = m.pupil_id
+    WHERE m.exported_at IS NULL ORDER BY p.upn, m.date, m.session`,
+    )
+    .all() as {
+    id: number;
+    upn: string;
+    date: string;
+    session: string;
+    code: string;
+    minutes: number | null;
+    note: string | null;
+  }[];
   let csv = csvLine(['upn', 'date', 'session', 'code', 'minutes_late', 'note']);
   const stamp = db.prepare('UPDATE marks SET exported_at = ? WHERE id = ?');
   const now = ctx.now();
-  for (const r of rows) { csv += csvLine([r.upn, r.date, r.session, r.code, r.minutes, r.note]); stamp.run(now, r.id); }
+  for (const r of rows) {
+    csv += csvLine([r.upn, r.date, r.session, r.code, r.minutes, r.note]);
+    stamp.run(now, r.id);
+  }
   ctx.audit('marks.exportForMis', 'marks', null, { rows: rows.length });
   return { csv, rows: rows.length };
 }

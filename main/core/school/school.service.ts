@@ -19,9 +19,29 @@ export function isDemo(db: Db): boolean {
 }
 
 export function createSchool(ctx: Ctx, s: School, opts: { demo?: boolean } = {}): void {
-  if (readSchool(ctx.store.db)) throw new AppError('conflict', 'This database already holds a school; nothing was changed.');
-  ctx.store.db.prepare(`INSERT INTO school (id, name, urn, la_code, estab, address, am_opens, pm_opens, register_open_minutes, champion_name, champion_position, at_risk_lower_pct, is_demo, created_at)
-    VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(s.name, s.urn, s.laCode, s.estab, s.address, s.amOpens, s.pmOpens, s.registerOpenMinutes, s.championName, s.championPosition, s.atRiskLowerPct, opts.demo ? 1 : 0, ctx.now());
+  if (readSchool(ctx.store.db)) {
+    throw new AppError('conflict', 'This database already holds a school; nothing was changed.');
+  }
+  ctx.store.db
+    .prepare(
+      `INSERT INTO school (id, name, urn, la_code, estab, address, am_opens, pm_opens, register_open_minutes, champion_name, champion_position, at_risk_lower_pct, is_demo, created_at)
+    VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      s.name,
+      s.urn,
+      s.laCode,
+      s.estab,
+      s.address,
+      s.amOpens,
+      s.pmOpens,
+      s.registerOpenMinutes,
+      s.championName,
+      s.championPosition,
+      s.atRiskLowerPct,
+      opts.demo ? 1 : 0,
+      ctx.now(),
+    );
   ctx.audit('school.create', 'school', 1, s);
 }
 
@@ -29,7 +49,12 @@ export function setupSchool(ctx: Ctx, i: Input<'school.setup'>): Output<'school.
   createSchool(ctx, i.school);
   const { from, to } = { from: `${i.academicYear}-09-01`, to: `${i.academicYear + 1}-08-31` };
   for (const r of i.ranges) {
-    if (r.kind === 'term' && (r.dateFrom < from || r.dateTo > to)) throw new AppError('invalid', `The term ${r.dateFrom} to ${r.dateTo} is outside the academic year ${i.academicYear}/${String((i.academicYear + 1) % 100).padStart(2, '0')}.`);
+    if (r.kind === 'term' && (r.dateFrom < from || r.dateTo > to)) {
+      throw new AppError(
+        'invalid',
+        `The term ${r.dateFrom} to ${r.dateTo} is outside the academic year ${i.academicYear}/${String((i.academicYear + 1) % 100).padStart(2, '0')}.`,
+      );
+    }
     addRange(ctx, r);
   }
   return { ok: true };
@@ -37,9 +62,26 @@ export function setupSchool(ctx: Ctx, i: Input<'school.setup'>): Output<'school.
 
 export function updateSchool(ctx: Ctx, s: Input<'school.update'>): Output<'school.update'> {
   const before = readSchool(ctx.store.db);
-  if (!before) throw new AppError('not_found', 'Set the school up first.');
-  ctx.store.db.prepare(`UPDATE school SET name = ?, urn = ?, la_code = ?, estab = ?, address = ?, am_opens = ?, pm_opens = ?, register_open_minutes = ?, champion_name = ?, champion_position = ?, at_risk_lower_pct = ? WHERE id = 1`)
-    .run(s.name, s.urn, s.laCode, s.estab, s.address, s.amOpens, s.pmOpens, s.registerOpenMinutes, s.championName, s.championPosition, s.atRiskLowerPct);
+  if (!before) {
+    throw new AppError('not_found', 'Set the school up first.');
+  }
+  ctx.store.db
+    .prepare(
+      `UPDATE school SET name = ?, urn = ?, la_code = ?, estab = ?, address = ?, am_opens = ?, pm_opens = ?, register_open_minutes = ?, champion_name = ?, champion_position = ?, at_risk_lower_pct = ? WHERE id = 1`,
+    )
+    .run(
+      s.name,
+      s.urn,
+      s.laCode,
+      s.estab,
+      s.address,
+      s.amOpens,
+      s.pmOpens,
+      s.registerOpenMinutes,
+      s.championName,
+      s.championPosition,
+      s.atRiskLowerPct,
+    );
   ctx.audit('school.update', 'school', 1, { before, after: s });
   return { ok: true };
 }

@@ -1,7 +1,21 @@
 // Changing one's own password: in a dialog from the user menu, or as a full page when the administrator has
 // reset it (the new password must be chosen before anything else).
 import { useState } from 'react';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody, Text, Title2 } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  Title2,
+} from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
 import { call } from '../rpc';
 import { ErrorBar } from '../components/ErrorBar';
@@ -17,28 +31,62 @@ function usePasswordForm(onDone: () => void) {
   const submit = async (e?: React.FormEvent) => {
     e?.preventDefault();
     const bad: FieldErrors = {};
-    if (!v.current) bad.current = 'type your current password';
-    if (v.next.length < 10) bad.next = 'a password needs at least 10 characters';
-    else if (v.next !== v.confirm) bad.confirm = 'the two new passwords are not the same';
+    if (!v.current) {
+      bad.current = 'type your current password';
+    }
+    if (v.next.length < 10) {
+      bad.next = 'a password needs at least 10 characters';
+    } else if (v.next !== v.confirm) {
+      bad.confirm = 'the two new passwords are not the same';
+    }
     setErrors(bad);
-    if (Object.keys(bad).length) return;
-    setBusy(true); setError(null);
+    if (Object.keys(bad).length) {
+      return;
+    }
+    setBusy(true);
+    setError(null);
     try {
       await call('auth.changePassword', { current: v.current, next: v.next });
       setV({ current: '', next: '', confirm: '' });
       await qc.invalidateQueries({ queryKey: ['auth.me'] });
       onDone();
-    } catch (err) { setError(err); setErrors(serverErrors(err)); } finally { setBusy(false); }
+    } catch (err) {
+      setError(err);
+      setErrors(serverErrors(err));
+    } finally {
+      setBusy(false);
+    }
   };
   const fields = (
     <>
-      <Field label="Current password" required validationMessage={errors.current}><Input type="password" autoComplete="current-password" autoFocus value={v.current} onChange={set('current')} /></Field>
-      <Field label="New password" required validationMessage={errors.next} hint="at least 10 characters"><Input type="password" autoComplete="new-password" value={v.next} onChange={set('next')} /></Field>
-      <Field label="New password again" required validationMessage={errors.confirm}><Input type="password" autoComplete="new-password" value={v.confirm} onChange={set('confirm')} /></Field>
+      <Field label="Current password" required validationMessage={errors.current}>
+        <Input
+          type="password"
+          autoComplete="current-password"
+          autoFocus
+          value={v.current}
+          onChange={set('current')}
+        />
+      </Field>
+      <Field label="New password" required validationMessage={errors.next} hint="at least 10 characters">
+        <Input type="password" autoComplete="new-password" value={v.next} onChange={set('next')} />
+      </Field>
+      <Field label="New password again" required validationMessage={errors.confirm}>
+        <Input type="password" autoComplete="new-password" value={v.confirm} onChange={set('confirm')} />
+      </Field>
       <ErrorBar error={error} title="The password was not changed" />
     </>
   );
-  return { fields, submit, busy, reset: () => { setV({ current: '', next: '', confirm: '' }); setErrors({}); setError(null); } };
+  return {
+    fields,
+    submit,
+    busy,
+    reset: () => {
+      setV({ current: '', next: '', confirm: '' });
+      setErrors({});
+      setError(null);
+    },
+  };
 }
 
 export function ForcedPasswordChange({ name, onSignOut }: { name: string; onSignOut: () => void }) {
@@ -47,11 +95,16 @@ export function ForcedPasswordChange({ name, onSignOut }: { name: string; onSign
     <main id="main" className="gate">
       <div className="card gate-card">
         <Title2 as="h1">Choose a new password</Title2>
-        <Text block>{name}, your password was set by the administrator. Choose your own before you carry on: the current password is the one you were given.</Text>
+        <Text block>
+          {name}, your password was set by the administrator. Choose your own before you carry on: the current
+          password is the one you were given.
+        </Text>
         <form onSubmit={f.submit} aria-label="New password" className="page" style={{ marginTop: 12 }}>
           {f.fields}
           <div className="row">
-            <Button appearance="primary" type="submit" disabled={f.busy}>Save the new password</Button>
+            <Button appearance="primary" type="submit" disabled={f.busy}>
+              Save the new password
+            </Button>
             <Button onClick={onSignOut}>Sign out</Button>
           </div>
         </form>
@@ -64,17 +117,46 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
   const [done, setDone] = useState(false);
   const f = usePasswordForm(() => setDone(true));
   return (
-    <Dialog open={open} onOpenChange={(_, d) => { if (!d.open) { onClose(); setDone(false); f.reset(); } }}>
+    <Dialog
+      open={open}
+      onOpenChange={(_, d) => {
+        if (!d.open) {
+          onClose();
+          setDone(false);
+          f.reset();
+        }
+      }}
+    >
       <DialogSurface aria-label="Change your password">
         <form onSubmit={f.submit}>
           <DialogBody>
             <DialogTitle>Change your password</DialogTitle>
             <DialogContent className="page">
-              {done ? <MessageBar intent="success"><MessageBarBody>Your password is changed. Other sign-ins of your account have ended.</MessageBarBody></MessageBar> : f.fields}
+              {done ? (
+                <MessageBar intent="success">
+                  <MessageBarBody>
+                    Your password is changed. Other sign-ins of your account have ended.
+                  </MessageBarBody>
+                </MessageBar>
+              ) : (
+                f.fields
+              )}
             </DialogContent>
             <DialogActions>
-              {!done && <Button appearance="primary" type="submit" disabled={f.busy}>Change password</Button>}
-              <Button onClick={() => { onClose(); setDone(false); f.reset(); }}>{done ? 'Close' : 'Cancel'}</Button>
+              {!done && (
+                <Button appearance="primary" type="submit" disabled={f.busy}>
+                  Change password
+                </Button>
+              )}
+              <Button
+                onClick={() => {
+                  onClose();
+                  setDone(false);
+                  f.reset();
+                }}
+              >
+                {done ? 'Close' : 'Cancel'}
+              </Button>
             </DialogActions>
           </DialogBody>
         </form>

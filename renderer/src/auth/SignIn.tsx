@@ -18,8 +18,15 @@ export function SignIn({ demo }: { demo: boolean }) {
   const accounts = useRpc('auth.demoAccounts', {}, { enabled: demo });
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (!username.trim()) { setError('Type your username.'); return; }
-    if (!password) { setError('Type your password.'); passwordRef.current?.focus(); return; }
+    if (!username.trim()) {
+      setError('Type your username.');
+      return;
+    }
+    if (!password) {
+      setError('Type your password.');
+      passwordRef.current?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -29,36 +36,90 @@ export function SignIn({ demo }: { demo: boolean }) {
       setError(err instanceof RpcFailure ? err.message : `Signing in did not work: ${String(err)}`);
       setPassword('');
       passwordRef.current?.focus();
-    } finally { setBusy(false); }
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <main id="main" className="gate">
       <div className="card gate-card">
         <Title2 as="h1">Sign in</Title2>
-        <Text block className="muted">Attendance{demo ? ' — demo school' : ''}</Text>
+        <Text block className="muted">
+          Attendance{demo ? ' — demo school' : ''}
+        </Text>
         <form onSubmit={submit} aria-label="Sign in" className="page" style={{ marginTop: 12 }}>
           <Field label="Username" required>
-            <Input autoFocus autoComplete="username" value={username} onChange={(_, d) => setUsername(d.value)} />
+            <Input
+              autoFocus
+              autoComplete="username"
+              value={username}
+              onChange={(_, d) => setUsername(d.value)}
+            />
           </Field>
           <Field label="Password" required>
-            <Input ref={passwordRef} type="password" autoComplete="current-password" value={password} onChange={(_, d) => setPassword(d.value)} />
+            <Input
+              ref={passwordRef}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(_, d) => setPassword(d.value)}
+            />
           </Field>
-          {error && <MessageBar intent="error" role="alert"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
-          <div className="row"><Button ref={submitRef} appearance="primary" type="submit" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</Button></div>
+          {error && (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>{error}</MessageBarBody>
+            </MessageBar>
+          )}
+          <div className="row">
+            <Button ref={submitRef} appearance="primary" type="submit" disabled={busy}>
+              {busy ? 'Signing in…' : 'Sign in'}
+            </Button>
+          </div>
         </form>
-        <Text block size={200} className="muted" style={{ marginTop: 12 }}>Forgotten your password? The school’s administrator can reset it.</Text>
+        <Text block size={200} className="muted" style={{ marginTop: 12 }}>
+          Forgotten your password? The school’s administrator can reset it.
+        </Text>
       </div>
       {demo && accounts.data && (
         <section className="card gate-card" aria-labelledby="demo-accounts">
-          <Text as="h2" id="demo-accounts" weight="semibold" size={400}>Demo accounts</Text>
-          <Text block size={200}>This is the demo school: each role has an account. Passwords are shown here only in demo mode.</Text>
+          <Text as="h2" id="demo-accounts" weight="semibold" size={400}>
+            Demo accounts
+          </Text>
+          <Text block size={200}>
+            This is the demo school: each role has an account. Passwords are shown here only in demo mode.
+          </Text>
           <table className="plain" aria-label="Demo accounts">
-            <thead><tr><th>Role</th><th>Username</th><th>Password</th><th><span className="visually-hidden">Use</span></th></tr></thead>
+            <thead>
+              <tr>
+                <th>Role</th>
+                <th>Username</th>
+                <th>Password</th>
+                <th>
+                  <span className="visually-hidden">Use</span>
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {accounts.data.accounts.map((a) => (
                 <tr key={a.username}>
-                  <td>{ROLE_LABELS[a.role]}</td><td>{a.username}</td><td><code>{a.password}</code></td>
-                  <td><Button size="small" onClick={() => { setUsername(a.username); setPassword(a.password); setError(null); submitRef.current?.focus(); }}>Use the {ROLE_LABELS[a.role].toLowerCase()} account</Button></td>
+                  <td>{ROLE_LABELS[a.role]}</td>
+                  <td>{a.username}</td>
+                  <td>
+                    <code>{a.password}</code>
+                  </td>
+                  <td>
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        setUsername(a.username);
+                        setPassword(a.password);
+                        setError(null);
+                        submitRef.current?.focus();
+                      }}
+                    >
+                      Use the {ROLE_LABELS[a.role].toLowerCase()} account
+                    </Button>
+                  </td>
                 </tr>
               ))}
             </tbody>

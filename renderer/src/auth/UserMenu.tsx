@@ -13,7 +13,11 @@ export function UserMenu() {
       <Menu>
         <MenuTrigger disableButtonEnhancement>
           <MenuButton appearance="subtle">
-            <span className="user-name">{me.displayName}<span className="muted user-roles">{rolesText(me.roles)}</span><span className="visually-hidden">, account menu</span></span>
+            <span className="user-name">
+              {me.displayName}
+              <span className="muted user-roles">{rolesText(me.roles)}</span>
+              <span className="visually-hidden">, account menu</span>
+            </span>
           </MenuButton>
         </MenuTrigger>
         <MenuPopover>

@@ -5,10 +5,22 @@ import { contract, refusalFor, STAFF, type Channel, type Role, type Session } fr
 import type { Me } from '../../../shared/channels/auth';
 
 const ROUTE_CHANNEL: Record<string, string> = {
-  register: 'registers.get', followup: 'followup.list', grid: 'grid.get', checks: 'marks.unexported', pupils: 'pupils.list',
-  import: 'pupils.import', calendar: 'calendar.get', settings: 'school.update', users: 'users.list', audit: 'audit.list',
-  dashboard: 'dashboard.get', leave: 'leave.list', letters: 'letters.candidates',
-  bands: 'figures.bands', penalties: 'penalty.tracker', statutory: 'statutory.lists',
+  register: 'registers.get',
+  followup: 'followup.list',
+  grid: 'grid.get',
+  checks: 'marks.unexported',
+  pupils: 'pupils.list',
+  import: 'pupils.import',
+  calendar: 'calendar.get',
+  settings: 'school.update',
+  users: 'users.list',
+  audit: 'audit.list',
+  dashboard: 'dashboard.get',
+  leave: 'leave.list',
+  letters: 'letters.candidates',
+  bands: 'figures.bands',
+  penalties: 'penalty.tracker',
+  statutory: 'statutory.lists',
 };
 /** The only screens a governor (with no other role) may open: whole-school figures. */
 export const GOVERNOR_ROUTES = ['', 'dashboard'];
@@ -25,10 +37,16 @@ export const hasStaffRole = (roles: Role[]) => roles.some((r) => STAFF.includes(
 export const isGovernorOnly = (roles: Role[]) => roles.every((r) => r === 'governor');
 
 export function canOpen(route: string, me: Me): boolean {
-  if (route === '') return true;
-  if (isGovernorOnly(me.roles) && !GOVERNOR_ROUTES.includes(route)) return false;
+  if (route === '') {
+    return true;
+  }
+  if (isGovernorOnly(me.roles) && !GOVERNOR_ROUTES.includes(route)) {
+    return false;
+  }
   const c = ROUTE_CHANNEL[route];
   // A screen of another area not mapped here yet: staff only, until its channel is named above.
-  if (!c || !(c in contract)) return hasStaffRole(me.roles) || (isGovernorOnly(me.roles) && GOVERNOR_ROUTES.includes(route));
+  if (!c || !(c in contract)) {
+    return hasStaffRole(me.roles) || (isGovernorOnly(me.roles) && GOVERNOR_ROUTES.includes(route));
+  }
   return mayCall(me, c as Channel);
 }

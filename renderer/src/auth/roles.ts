@@ -2,7 +2,11 @@
 import type { Role } from '../../../shared/contract';
 
 export const ROLE_LABELS: Record<Role, string> = {
-  office: 'Office', lead: 'Attendance lead', head: 'Headteacher', admin: 'Administrator', governor: 'Governor',
+  office: 'Office',
+  lead: 'Attendance lead',
+  head: 'Headteacher',
+  admin: 'Administrator',
+  governor: 'Governor',
 };
 export const ROLE_HELP: Record<Role, string> = {
   office: 'registers, pupils, contact logs, leave requests',

@@ -3,15 +3,26 @@
 const KEY = 'attendance.session';
 
 export function readToken(): string | null {
-  try { return window.sessionStorage.getItem(KEY); } catch { return null; }
+  try {
+    return window.sessionStorage.getItem(KEY);
+  } catch {
+    return null;
+  }
 }
 
 export function rememberToken(token: string | null): void {
   try {
-    if (token) window.sessionStorage.setItem(KEY, token);
-    else window.sessionStorage.removeItem(KEY);
-  } catch { /* storage refused: the session lasts as long as the page */ }
+    if (token) {
+      window.sessionStorage.setItem(KEY, token);
+    } else {
+      window.sessionStorage.removeItem(KEY);
+    }
+  } catch {
+    /* storage refused: the session lasts as long as the page */
+  }
 }
 
 export const AUTH_EVENT = 'attendance:auth-changed';
-export function authChanged(): void { window.dispatchEvent(new Event(AUTH_EVENT)); }
+export function authChanged(): void {
+  window.dispatchEvent(new Event(AUTH_EVENT));
+}

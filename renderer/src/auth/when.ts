@@ -2,7 +2,9 @@
 import { format } from 'date-fns';
 
 export function formatWhen(iso: string | null | undefined, seconds = false): string {
-  if (!iso) return '';
+  if (!iso) {
+    return '';
+  }
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : format(d, seconds ? 'dd/MM/yyyy HH:mm:ss' : 'dd/MM/yyyy HH:mm');
 }

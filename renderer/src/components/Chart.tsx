@@ -8,21 +8,54 @@ import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 
 import { SVGRenderer } from 'echarts/renderers';
 import type { ComposeOption } from 'echarts/core';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import type { GridComponentOption, LegendComponentOption, TooltipComponentOption, AriaComponentOption } from 'echarts/components';
+import type {
+  GridComponentOption,
+  LegendComponentOption,
+  TooltipComponentOption,
+  AriaComponentOption,
+} from 'echarts/components';
 
-echarts.use([BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  SVGRenderer,
+]);
 
-export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | AriaComponentOption>;
+export type ChartOption = ComposeOption<
+  | BarSeriesOption
+  | LineSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | TooltipComponentOption
+  | AriaComponentOption
+>;
 
-export function Chart({ option, label, height = 280 }: { option: ChartOption; label: string; height?: number }) {
+export function Chart({
+  option,
+  label,
+  height = 280,
+}: {
+  option: ChartOption;
+  label: string;
+  height?: number;
+}) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!el.current) return;
+    if (!el.current) {
+      return;
+    }
     const chart = echarts.init(el.current, undefined, { renderer: 'svg' });
     chart.setOption({ aria: { enabled: true, label: { description: label } }, animation: false, ...option });
     const ro = new ResizeObserver(() => chart.resize());
     ro.observe(el.current);
-    return () => { ro.disconnect(); chart.dispose(); };
+    return () => {
+      ro.disconnect();
+      chart.dispose();
+    };
   }, [option, label]);
   return <div ref={el} role="img" aria-label={label} style={{ width: '100%', height }} />;
 }
@@ -32,8 +65,9 @@ export function ChartTable({ caption, children }: { caption: string; children: R
   return (
     <details className="chart-table">
       <summary>Show as table</summary>
-      <table className="plain" aria-label={caption}>{children}</table>
+      <table className="plain" aria-label={caption}>
+        {children}
+      </table>
     </details>
   );
 }
-

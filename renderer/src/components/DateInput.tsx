@@ -19,7 +19,9 @@ export function DateInput({ value, onChange, onBlur, ...rest }: Props) {
   const [text, setText] = useState(formatUkDate(value));
   // Follow the value when it changes from outside (another control, a reset), not while the user types.
   useEffect(() => {
-    if ((parseInputDate(text) ?? '') !== value) setText(formatUkDate(value));
+    if ((parseInputDate(text) ?? '') !== value) {
+      setText(formatUkDate(value));
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
   const invalid = text.trim() !== '' && parseInputDate(text) === null;
@@ -31,8 +33,19 @@ export function DateInput({ value, onChange, onBlur, ...rest }: Props) {
       inputMode="numeric"
       aria-invalid={invalid || rest['aria-invalid'] ? true : undefined}
       style={{ width: '9.5em', ...rest.style }}
-      onChange={(ev, d) => { setText(d.value); onChange(ev, { value: parseInputDate(d.value) ?? '' }); }}
-      onBlur={(ev) => { const iso = parseInputDate(text); if (iso) setText(formatUkDate(iso)); else if (value) setText(formatUkDate(value)); onBlur?.(ev); }}
+      onChange={(ev, d) => {
+        setText(d.value);
+        onChange(ev, { value: parseInputDate(d.value) ?? '' });
+      }}
+      onBlur={(ev) => {
+        const iso = parseInputDate(text);
+        if (iso) {
+          setText(formatUkDate(iso));
+        } else if (value) {
+          setText(formatUkDate(value));
+        }
+        onBlur?.(ev);
+      }}
     />
   );
 }

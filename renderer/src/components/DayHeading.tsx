@@ -8,7 +8,9 @@ export function DayHeading({ today }: { today: string }) {
   return (
     <div>
       <Title2 as="h1">{formatLongDate(today, true)}</Title2>
-      <Text block size={400} className="muted">{school.data?.name ?? ''}</Text>
+      <Text block size={400} className="muted">
+        {school.data?.name ?? ''}
+      </Text>
     </div>
   );
 }

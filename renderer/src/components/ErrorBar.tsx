@@ -3,8 +3,10 @@ import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-com
 import { RpcFailure } from '../rpc';
 
 export function ErrorBar({ error, title = 'That did not work' }: { error: unknown; title?: string }) {
-  if (!error) return null;
-  const issues = error instanceof RpcFailure ? error.error.issues ?? [] : [];
+  if (!error) {
+    return null;
+  }
+  const issues = error instanceof RpcFailure ? (error.error.issues ?? []) : [];
   return (
     <MessageBar intent="error" role="alert">
       <MessageBarBody>
@@ -12,7 +14,12 @@ export function ErrorBar({ error, title = 'That did not work' }: { error: unknow
         {error instanceof Error ? error.message : String(error)}
         {issues.length > 0 && (
           <ul aria-label="Problems">
-            {issues.slice(0, 200).map((i, k) => <li key={k}>{i.line !== undefined ? `line ${i.line}: ` : i.path ? `${i.path}: ` : ''}{i.message}</li>)}
+            {issues.slice(0, 200).map((i, k) => (
+              <li key={k}>
+                {i.line !== undefined ? `line ${i.line}: ` : i.path ? `${i.path}: ` : ''}
+                {i.message}
+              </li>
+            ))}
           </ul>
         )}
       </MessageBarBody>

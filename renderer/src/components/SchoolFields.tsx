@@ -1,45 +1,106 @@
 // The school's details and register times, used by first-run setup and by settings (react-hook-form + the
 // contract's zod schema, so the screen checks exactly what the core checks).
 import { Field, Input, SpinButton, Textarea } from '@fluentui/react-components';
-import { Controller, type Control, type FieldErrors, type UseFormRegister, type UseFormSetError } from 'react-hook-form';
+import {
+  Controller,
+  type Control,
+  type FieldErrors,
+  type UseFormRegister,
+  type UseFormSetError,
+} from 'react-hook-form';
 import { RpcFailure } from '../rpc';
 import type { School } from '../../../shared/contract';
 
 export const EMPTY_SCHOOL: School = {
-  name: '', urn: null, laCode: null, estab: null, address: null, amOpens: '08:40', pmOpens: '13:15', registerOpenMinutes: 30,
-  championName: null, championPosition: null, atRiskLowerPct: 5,
+  name: '',
+  urn: null,
+  laCode: null,
+  estab: null,
+  address: null,
+  amOpens: '08:40',
+  pmOpens: '13:15',
+  registerOpenMinutes: 30,
+  championName: null,
+  championPosition: null,
+  atRiskLowerPct: 5,
 };
 
 /** Puts the core's issues (path "school.urn" or "urn") next to their fields, as well as in the message bar. */
 export function showFieldIssues(e: unknown, prefix: string, setError: UseFormSetError<School>): void {
-  if (!(e instanceof RpcFailure)) return;
+  if (!(e instanceof RpcFailure)) {
+    return;
+  }
   for (const i of e.error.issues ?? []) {
     const key = i.path?.startsWith(prefix) ? i.path.slice(prefix.length) : prefix ? null : i.path;
-    if (key && key in EMPTY_SCHOOL) setError(key as keyof School, { type: 'server', message: i.message });
+    if (key && key in EMPTY_SCHOOL) {
+      setError(key as keyof School, { type: 'server', message: i.message });
+    }
   }
 }
 
-type TextKey = 'name' | 'urn' | 'laCode' | 'estab' | 'address' | 'amOpens' | 'pmOpens' | 'championName' | 'championPosition';
+type TextKey =
+  | 'name'
+  | 'urn'
+  | 'laCode'
+  | 'estab'
+  | 'address'
+  | 'amOpens'
+  | 'pmOpens'
+  | 'championName'
+  | 'championPosition';
 const NULLABLE = new Set<TextKey>(['urn', 'laCode', 'estab', 'address', 'championName', 'championPosition']);
 
 /**
  * Fluent's Input keeps its own value state, so react-hook-form's register() (which writes the DOM value) leaves it
  * blank: a controlled field shows the saved values. Empty optional text becomes null, as the contract expects.
  */
-function TextField({ control, name, label, error, required, numeric }: { control: Control<School>; name: TextKey; label: string; error?: string; required?: boolean; numeric?: boolean }) {
+function TextField({
+  control,
+  name,
+  label,
+  error,
+  required,
+  numeric,
+}: {
+  control: Control<School>;
+  name: TextKey;
+  label: string;
+  error?: string;
+  required?: boolean;
+  numeric?: boolean;
+}) {
   return (
     <Field label={label} required={required} validationMessage={error}>
-      <Controller control={control} name={name} render={({ field }) => (
-        <Input name={field.name} ref={field.ref} value={(field.value as string | null) ?? ''} inputMode={numeric ? 'numeric' : undefined}
-          onBlur={field.onBlur} onChange={(_, d) => field.onChange(NULLABLE.has(name) && d.value === '' ? null : d.value)} />
-      )} />
+      <Controller
+        control={control}
+        name={name}
+        render={({ field }) => (
+          <Input
+            name={field.name}
+            ref={field.ref}
+            value={(field.value as string | null) ?? ''}
+            inputMode={numeric ? 'numeric' : undefined}
+            onBlur={field.onBlur}
+            onChange={(_, d) => field.onChange(NULLABLE.has(name) && d.value === '' ? null : d.value)}
+          />
+        )}
+      />
     </Field>
   );
 }
 
-export function SchoolFields({ control, errors }: { register?: UseFormRegister<School>; control: Control<School>; errors: FieldErrors<School> }) {
+export function SchoolFields({
+  control,
+  errors,
+}: {
+  register?: UseFormRegister<School>;
+  control: Control<School>;
+  errors: FieldErrors<School>;
+}) {
   const msg = (k: keyof School) => errors[k]?.message as string | undefined;
-  const text = (name: TextKey, label: string, extra: { required?: boolean; numeric?: boolean } = {}) => <TextField control={control} name={name} label={label} error={msg(name)} {...extra} />;
+  const text = (name: TextKey, label: string, extra: { required?: boolean; numeric?: boolean } = {}) => (
+    <TextField control={control} name={name} label={label} error={msg(name)} {...extra} />
+  );
   return (
     <div className="grid2">
       {text('name', 'School name', { required: true })}
@@ -47,23 +108,61 @@ export function SchoolFields({ control, errors }: { register?: UseFormRegister<S
       {text('laCode', 'LA number (3 digits)', { numeric: true })}
       {text('estab', 'Establishment number (4 digits)', { numeric: true })}
       <Field label="Address (for letters)" validationMessage={msg('address')}>
-        <Controller control={control} name="address" render={({ field }) => (
-          <Textarea name={field.name} ref={field.ref} value={field.value ?? ''} rows={2} resize="vertical" onBlur={field.onBlur} onChange={(_, d) => field.onChange(d.value === '' ? null : d.value)} />
-        )} />
+        <Controller
+          control={control}
+          name="address"
+          render={({ field }) => (
+            <Textarea
+              name={field.name}
+              ref={field.ref}
+              value={field.value ?? ''}
+              rows={2}
+              resize="vertical"
+              onBlur={field.onBlur}
+              onChange={(_, d) => field.onChange(d.value === '' ? null : d.value)}
+            />
+          )}
+        />
       </Field>
       {text('amOpens', 'Morning register opens (HH:MM)')}
       {text('pmOpens', 'Afternoon register opens (HH:MM)')}
-      <Field label="Register stays open for (minutes, at most 30)" validationMessage={msg('registerOpenMinutes')}>
-        <Controller control={control} name="registerOpenMinutes" render={({ field }) => (
-          <SpinButton value={field.value} min={1} max={60} onChange={(_, d) => field.onChange(d.value ?? Number(d.displayValue))} />
-        )} />
+      <Field
+        label="Register stays open for (minutes, at most 30)"
+        validationMessage={msg('registerOpenMinutes')}
+      >
+        <Controller
+          control={control}
+          name="registerOpenMinutes"
+          render={({ field }) => (
+            <SpinButton
+              value={field.value}
+              min={1}
+              max={60}
+              onChange={(_, d) => field.onChange(d.value ?? Number(d.displayValue))}
+            />
+          )}
+        />
       </Field>
       {text('championName', 'Senior attendance champion')}
       {text('championPosition', "Champion's position")}
-      <Field label="'At risk' starts at absence of (%)" validationMessage={msg('atRiskLowerPct')} hint="DfE sets no number; 5% is the app's default.">
-        <Controller control={control} name="atRiskLowerPct" render={({ field }) => (
-          <SpinButton value={field.value} min={0} max={10} step={0.5} onChange={(_, d) => field.onChange(d.value ?? Number(d.displayValue))} />
-        )} />
+      <Field
+        label="'At risk' starts at absence of (%)"
+        validationMessage={msg('atRiskLowerPct')}
+        hint="DfE sets no number; 5% is the app's default."
+      >
+        <Controller
+          control={control}
+          name="atRiskLowerPct"
+          render={({ field }) => (
+            <SpinButton
+              value={field.value}
+              min={0}
+              max={10}
+              step={0.5}
+              onChange={(_, d) => field.onChange(d.value ?? Number(d.displayValue))}
+            />
+          )}
+        />
       </Field>
     </div>
   );

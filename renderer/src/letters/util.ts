@@ -9,21 +9,34 @@ export async function pollJob(jobId: string, onState: (s: JobState) => void): Pr
   for (;;) {
     const s = await call('letters.job', { jobId });
     onState(s);
-    if (s.status !== 'running') return s;
+    if (s.status !== 'running') {
+      return s;
+    }
     await new Promise((r) => setTimeout(r, 150));
   }
 }
 
-
 export async function fileToBase64(f: File): Promise<string> {
   const buf = new Uint8Array(await f.arrayBuffer());
   let s = '';
-  for (let i = 0; i < buf.length; i += 0x8000) s += String.fromCharCode(...buf.subarray(i, i + 0x8000));
+  for (let i = 0; i < buf.length; i += 0x8000) {
+    s += String.fromCharCode(...buf.subarray(i, i + 0x8000));
+  }
   return btoa(s);
 }
 
 export const STAGE_COLOURS: Record<string, 'informative' | 'warning' | 'severe' | 'danger' | 'subtle'> = {
-  none: 'subtle', concern: 'informative', meeting: 'informative', formal_warning: 'warning', notice_to_improve: 'severe', penalty_notice: 'danger',
+  none: 'subtle',
+  concern: 'informative',
+  meeting: 'informative',
+  formal_warning: 'warning',
+  notice_to_improve: 'severe',
+  penalty_notice: 'danger',
 };
 
-export const BAND_LABELS: Record<string, string> = { severe: 'Severely absent', persistent: 'Persistently absent', at_risk: 'At risk', expected: 'Expected' };
+export const BAND_LABELS: Record<string, string> = {
+  severe: 'Severely absent',
+  persistent: 'Persistently absent',
+  at_risk: 'At risk',
+  expected: 'Expected',
+};

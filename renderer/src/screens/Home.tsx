@@ -14,24 +14,61 @@ export function Home({ today }: { today: string }) {
       <DayHeading today={today} />
       <ErrorBar error={pupils.error ?? notTaken.error ?? calling.error} />
       <div className="grid2">
-        <Card><CardHeader header={<Text weight="semibold">Pupils on roll</Text>} /><Text size={700}>{pupils.data?.pupils.length ?? '…'}</Text><Link href="#/pupils">Find a pupil</Link></Card>
+        <Card>
+          <CardHeader header={<Text weight="semibold">Pupils on roll</Text>} />
+          <Text size={700}>{pupils.data?.pupils.length ?? '…'}</Text>
+          <Link href="#/pupils">Find a pupil</Link>
+        </Card>
         <Card>
           <CardHeader header={<Text weight="semibold">Registers not yet taken today</Text>} />
-          {notTaken.data && !notTaken.data.isSchoolDay ? <Text>Not a school day.</Text> : <Text size={700}>{notTaken.data?.missing.length ?? '…'}</Text>}
-          <ul aria-label="Registers not yet taken">{notTaken.data?.missing.slice(0, 8).map((m) => <li key={m.session + m.regGroup}><Link href={`#/register/${encodeURIComponent(m.regGroup)}/${m.session}`}>{m.regGroup} {m.session}</Link></li>)}</ul>
+          {notTaken.data && !notTaken.data.isSchoolDay ? (
+            <Text>Not a school day.</Text>
+          ) : (
+            <Text size={700}>{notTaken.data?.missing.length ?? '…'}</Text>
+          )}
+          <ul aria-label="Registers not yet taken">
+            {notTaken.data?.missing.slice(0, 8).map((m) => (
+              <li key={m.session + m.regGroup}>
+                <Link href={`#/register/${encodeURIComponent(m.regGroup)}/${m.session}`}>
+                  {m.regGroup} {m.session}
+                </Link>
+              </li>
+            ))}
+          </ul>
         </Card>
-        <Card><CardHeader header={<Text weight="semibold">Unexplained absences today (N)</Text>} /><Text size={700}>{calling.data?.pupils.length ?? '…'}</Text><Link href="#/followup">Open the calling list</Link></Card>
-        <Card><CardHeader header={<Text weight="semibold">N marks overdue (5 school days)</Text>} /><Text size={700}>{overdue.data?.marks.length ?? '…'}</Text></Card>
+        <Card>
+          <CardHeader header={<Text weight="semibold">Unexplained absences today (N)</Text>} />
+          <Text size={700}>{calling.data?.pupils.length ?? '…'}</Text>
+          <Link href="#/followup">Open the calling list</Link>
+        </Card>
+        <Card>
+          <CardHeader header={<Text weight="semibold">N marks overdue (5 school days)</Text>} />
+          <Text size={700}>{overdue.data?.marks.length ?? '…'}</Text>
+        </Card>
       </div>
       <nav aria-label="Tasks" className="card">
-        <Text as="h2" weight="semibold" size={500}>Tasks</Text>
+        <Text as="h2" weight="semibold" size={500}>
+          Tasks
+        </Text>
         <ul className="tasks">
-          <li><Link href="#/register">Take the morning or afternoon register</Link></li>
-          <li><Link href="#/followup">Ring families about today's N marks</Link></li>
-          <li><Link href="#/pupils">Find a pupil</Link></li>
-          <li><Link href="#/import">Bring in pupils from the MIS (CSV)</Link></li>
-          <li><Link href="#/calendar">Term dates, closures and bank holidays</Link></li>
-          <li><Link href="#/settings">School details and register times</Link></li>
+          <li>
+            <Link href="#/register">Take the morning or afternoon register</Link>
+          </li>
+          <li>
+            <Link href="#/followup">Ring families about today's N marks</Link>
+          </li>
+          <li>
+            <Link href="#/pupils">Find a pupil</Link>
+          </li>
+          <li>
+            <Link href="#/import">Bring in pupils from the MIS (CSV)</Link>
+          </li>
+          <li>
+            <Link href="#/calendar">Term dates, closures and bank holidays</Link>
+          </li>
+          <li>
+            <Link href="#/settings">School details and register times</Link>
+          </li>
         </ul>
       </nav>
     </div>

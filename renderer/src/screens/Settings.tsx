@@ -12,13 +12,41 @@ import { LettersSettings } from '../components/LettersSettings';
 function SettingsForm({ school }: { school: School }) {
   const save = useRpcMutation('school.update', ['school.get']);
   const [saved, setSaved] = useState(false);
-  const { register, control, handleSubmit, setError, formState: { errors } } = useForm<School>({ resolver: zodResolver(SchoolSchema), defaultValues: school });
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<School>({ resolver: zodResolver(SchoolSchema), defaultValues: school });
   return (
-    <form className="page" aria-label="Settings" onSubmit={handleSubmit(async (s) => { setSaved(false); try { await save.mutateAsync(s); setSaved(true); } catch (e) { showFieldIssues(e, '', setError); } })}>
-      <section className="card"><SchoolFields register={register} control={control} errors={errors} /></section>
+    <form
+      className="page"
+      aria-label="Settings"
+      onSubmit={handleSubmit(async (s) => {
+        setSaved(false);
+        try {
+          await save.mutateAsync(s);
+          setSaved(true);
+        } catch (e) {
+          showFieldIssues(e, '', setError);
+        }
+      })}
+    >
+      <section className="card">
+        <SchoolFields register={register} control={control} errors={errors} />
+      </section>
       <ErrorBar error={save.error} />
-      {saved && <MessageBar intent="success"><MessageBarBody>Settings saved.</MessageBarBody></MessageBar>}
-      <div className="row"><Button appearance="primary" type="submit" disabled={save.isPending}>Save settings</Button></div>
+      {saved && (
+        <MessageBar intent="success">
+          <MessageBarBody>Settings saved.</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className="row">
+        <Button appearance="primary" type="submit" disabled={save.isPending}>
+          Save settings
+        </Button>
+      </div>
     </form>
   );
 }
@@ -29,7 +57,9 @@ export function Settings() {
     <div className="page">
       <Title2 as="h1">Settings</Title2>
       <ErrorBar error={q.error} />
-      <Text>Term dates, closures and bank holidays: <Link href="#/calendar">open the school year</Link>.</Text>
+      <Text>
+        Term dates, closures and bank holidays: <Link href="#/calendar">open the school year</Link>.
+      </Text>
       {q.data && <SettingsForm school={q.data} />}
       {q.data && <LettersSettings />}
     </div>
