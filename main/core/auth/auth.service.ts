@@ -19,6 +19,7 @@ import {
   type ScryptCost,
 } from './password';
 import { afterFailure, gate, NO_FAILURES, type LockoutPolicy, type ThrottleState } from './throttle';
+import { pluralS } from '../../../shared/names';
 
 // ---- the clock and the cost of one store (tests pass theirs; production uses the real ones) ----
 const clocks = new WeakMap<Store, () => Date>();
@@ -173,7 +174,7 @@ const hhmm = (iso: string) => {
 function gateMessage(g: Extract<ReturnType<typeof gate>, { open: false }>): string {
   return g.why === 'locked'
     ? `Too many failed sign-ins with this username: it is locked until ${hhmm(g.until)}. Try again then, or ask the administrator to unlock it.`
-    : `Too many failed sign-ins: wait ${g.seconds} second${g.seconds === 1 ? '' : 's'} before trying again.`;
+    : `Too many failed sign-ins: wait ${g.seconds} second${pluralS(g.seconds)} before trying again.`;
 }
 
 /**

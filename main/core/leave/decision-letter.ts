@@ -10,6 +10,7 @@ import { startLetters } from '../letters/letters.service';
 import { loadCalendar } from '../calendar/calendar.service';
 import { readSchool } from '../school/school.service';
 import { loadDecision, loadPupil, loadRequest, requestedSessions } from './leave.service';
+import { knownAs } from '../../../shared/names';
 
 const SESSION_WORDS = { AM: 'morning', PM: 'afternoon' } as const;
 const sessionPhrase = (d: IsoDate, s: 'AM' | 'PM') => `${formatLongDate(d, true)} (${SESSION_WORDS[s]})`;
@@ -40,7 +41,7 @@ export function decisionLetterFields(ctx: Ctx, decisionId: number): Record<strin
     last = d.sessions[d.sessions.length - 1];
   const decisionWord =
     d.outcome === 'granted' ? 'granted' : d.outcome === 'part' ? 'granted in part' : 'refused';
-  const name = p.preferredForename ?? p.forename;
+  const name = knownAs(p);
   const askedDays = new Set(asked.map((s) => s.date)).size;
   const codeLabel = d.code ? (codeOn(d.code, r.fromDate)?.label ?? d.code) : '';
   let returnDate = '';

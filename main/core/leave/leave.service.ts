@@ -32,6 +32,7 @@ import type { Db } from '../db/connection';
 import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import { markWriter } from '../registers/marks.service';
+import { knownAs, pupilName, pluralS } from '../../../shared/names';
 
 type Status = 'pending' | 'granted' | 'part' | 'refused';
 type Outcome = 'granted' | 'part' | 'refused';
@@ -258,7 +259,7 @@ function checks(db: Db, r: RequestRecord, p: PupilRecord, sessions: SessionRef[]
     cannotGrant.push('no school session falls in the dates asked for');
   }
   if (!r.requesterLivesWith) {
-    const m = `${r.requesterName} is not recorded as a parent ${p.preferredForename ?? p.forename} normally lives with: leave can be granted only on a request from such a parent.`;
+    const m = `${r.requesterName} is not recorded as a parent ${knownAs(p)} normally lives with: leave can be granted only on a request from such a parent.`;
     warnings.push({ kind: 'not_lives_with', message: m });
     cannotGrant.push(`${r.requesterName} is not recorded as living with the pupil`);
   }
@@ -275,7 +276,7 @@ function checks(db: Db, r: RequestRecord, p: PupilRecord, sessions: SessionRef[]
   if (!compulsory) {
     warnings.push({
       kind: 'not_compulsory_age',
-      message: `${p.preferredForename ?? p.forename} is not of compulsory school age on ${formatUkDate(r.fromDate)}: no penalty notice applies, and letters carry no penalty wording.`,
+      message: `${knownAs(p)} is not of compulsory school age on ${formatUkDate(r.fromDate)}: no penalty notice applies, and letters carry no penalty wording.`,
     });
   }
   if (r.kind === 'part_time') {
@@ -597,7 +598,7 @@ function rowsFor(ctx: Ctx, where: string, params: unknown[]): Row[] {
       familyId: r.familyId,
       pupilId: r.pupilId,
       upn: p.upn,
-      pupilName: `${p.preferredForename ?? p.forename} ${p.surname}`,
+      pupilName: `${pupilName(p)}`,
       regGroup: p.regGroup,
       yearGroup: p.yearGroup,
       requesterName: r.requesterName,
@@ -661,7 +662,7 @@ export function getRequest(ctx: Ctx, { id }: Input<'leave.get'>): Output<'leave.
   if (c.compulsory && sessions.length) {
     warnings.unshift({
       kind: 'penalty',
-      message: `If this is refused and taken anyway, ${p.preferredForename ?? p.forename} reaches ${forecast.ifTaken} unauthorised session${forecast.ifTaken === 1 ? '' : 's'} in the rolling 10-school-week window (threshold ${PENALTY_THRESHOLD_SESSIONS}; ${forecast.now} now)${forecast.now >= PENALTY_THRESHOLD_SESSIONS ? ', already at or over the threshold' : ''}${forecast.reachesThreshold ? ': a penalty notice must then be considered' : ''}.`,
+      message: `If this is refused and taken anyway, ${knownAs(p)} reaches ${forecast.ifTaken} unauthorised session${pluralS(forecast.ifTaken)} in the rolling 10-school-week window (threshold ${PENALTY_THRESHOLD_SESSIONS}; ${forecast.now} now)${forecast.now >= PENALTY_THRESHOLD_SESSIONS ? ', already at or over the threshold' : ''}${forecast.reachesThreshold ? ': a penalty notice must then be considered' : ''}.`,
     });
   }
   // Project default (letters-and-reports.md row 8): decide within 5 school days of the request, before the leave starts.
@@ -842,7 +843,7 @@ function writeDecision(
     if (i.days >= leaveDays) {
       throw new AppError(
         'invalid',
-        `The request is for ${leaveDays} school day${leaveDays === 1 ? '' : 's'}: to grant ${i.days}, grant it in full.`,
+        `The request is for ${leaveDays} school day${pluralS(leaveDays)}: to grant ${i.days}, grant it in full.`,
       );
     }
     days = i.days;
@@ -992,7 +993,7 @@ export function proposalsFor(ctx: Ctx, requestId?: number): Proposal[] {
         requestId: id,
         pupilId: p.id,
         upn: p.upn,
-        pupilName: `${p.preferredForename ?? p.forename} ${p.surname}`,
+        pupilName: `${pupilName(p)}`,
         regGroup: p.regGroup,
         date: s.date,
         session: s.session,
@@ -1000,7 +1001,7 @@ export function proposalsFor(ctx: Ctx, requestId?: number): Proposal[] {
         why:
           d.outcome === 'refused'
             ? `leave refused on ${formatUkDate(d.decidedAt.slice(0, 10))}`
-            : `beyond the ${d.daysGranted} day${d.daysGranted === 1 ? '' : 's'} granted`,
+            : `beyond the ${d.daysGranted} day${pluralS(d.daysGranted)} granted`,
       });
     }
   }

@@ -27,6 +27,7 @@ import { readLettersSettings, type LettersSettings } from './settings';
 import type { GuardFacts, PastLetter } from './guardrails';
 import type { TemplateSpec } from './templates';
 import { REGS_2024_START } from '../../../shared/codes';
+import { knownAs, pupilName } from '../../../shared/names';
 
 export interface SchoolInfo {
   name: string;
@@ -87,9 +88,7 @@ export interface Household {
   contacts: ContactRow[];
 }
 
-export function pupilName(p: Pick<PupilRow, 'forename' | 'preferredForename' | 'surname'>): string {
-  return `${p.preferredForename ?? p.forename} ${p.surname}`;
-}
+export { pupilName };
 
 const norm = (s: string | null) =>
   (s ?? '')
@@ -409,7 +408,7 @@ export function mergeValues(i: MergeInput): { values: Record<string, FieldValue>
   const s = loader.school;
   const st = s.settings;
   const p = d.pupil;
-  const first = p.preferredForename ?? p.forename;
+  const first = knownAs(p);
   const period = loader.period;
   const officePhone = st.phone ?? "the school's main number";
   const children = [d, ...i.siblings];
@@ -456,9 +455,7 @@ export function mergeValues(i: MergeInput): { values: Record<string, FieldValue>
     'pupil.surname': p.surname,
     'pupil.yearGroup': p.yearGroup,
     'pupil.regGroup': p.regGroup,
-    'pupils.names': children
-      .map((c) => `${c.pupil.preferredForename ?? c.pupil.forename} ${c.pupil.surname}`)
-      .join(' and '),
+    'pupils.names': children.map((c) => pupilName(c.pupil)).join(' and '),
     'signatory.name': legalSigner ?? signatoryName,
     'signatory.position': legalSigner
       ? s.championName
@@ -495,7 +492,7 @@ export function mergeValues(i: MergeInput): { values: Record<string, FieldValue>
       widths: [30, 10, 15, 15, 18, 12],
       empty: '',
       rows: children.map((c) => [
-        `${c.pupil.preferredForename ?? c.pupil.forename} ${c.pupil.surname}`,
+        pupilName(c.pupil),
         c.pupil.yearGroup,
         formatPct1(c.stats.attendancePct),
         String(c.stats.authorised + c.stats.unauthorised),

@@ -39,6 +39,7 @@ import {
 import { readLogo, imageSize } from './settings';
 import type { IsoDate } from '../../../shared/dates';
 import { isIsoDate } from '../../../shared/dates';
+import { knownAs } from '../../../shared/names';
 
 export const sha256 = (b: Uint8Array) => crypto.createHash('sha256').update(b).digest('hex');
 
@@ -328,7 +329,7 @@ export function planLetters(ctx: Ctx, req: RenderRequest): Plan {
       values,
       flags: [...g.main.flags, ...g.sibs.flatMap((s) => s.flags)],
       overrideReason: g.main.reason ?? g.sibs.find((s) => s.reason)?.reason ?? null,
-      fileName: `${safe(d.pupil.surname)}-${safe(d.pupil.preferredForename ?? d.pupil.forename)}-${template.name}${many ? `-${k}` : ''}.docx`,
+      fileName: `${safe(d.pupil.surname)}-${safe(knownAs(d.pupil))}-${template.name}${many ? `-${k}` : ''}.docx`,
     });
   }
   return { template, period, letterDate, plans, leftOut, loader };

@@ -43,6 +43,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { formatWhen } from '../auth/when';
 import { pollJob } from '../letters/util';
 import { downloadBase64 } from '../download';
+import { pupilName, pluralS } from '../../../shared/names';
 
 type Row = Output<'leave.list'>['requests'][number];
 type Detail = Output<'leave.get'>;
@@ -194,8 +195,7 @@ function Queue() {
       {q.data && (
         <>
           <Text as="p">
-            {q.data.requests.length} request{q.data.requests.length === 1 ? '' : 's'} waiting, earliest leave
-            first.
+            {q.data.requests.length} request{pluralS(q.data.requests.length)} waiting, earliest leave first.
           </Text>
           <RequestTable rows={q.data.requests} label="Requests waiting for a decision" />
         </>
@@ -247,7 +247,7 @@ function GProposals({ requestId }: { requestId?: number }) {
       {confirm.isSuccess && (
         <MessageBar intent="success">
           <MessageBarBody>
-            {confirm.data.amended} mark{confirm.data.amended === 1 ? '' : 's'} amended to G.
+            {confirm.data.amended} mark{pluralS(confirm.data.amended)} amended to G.
           </MessageBarBody>
         </MessageBar>
       )}
@@ -374,7 +374,7 @@ function PupilSearch({ onPick, exclude }: { onPick: (id: number) => void; exclud
                   setSearch('');
                 }}
               >
-                Add {p.preferredForename ?? p.forename} {p.surname} ({p.regGroup})
+                Add {pupilName(p)} ({p.regGroup})
               </Button>
             </li>
           ))}
@@ -427,7 +427,7 @@ function Intake({ today }: { today: string }) {
       ...xs,
       {
         id,
-        name: `${p.pupil.preferredForename ?? p.pupil.forename} ${p.pupil.surname}`,
+        name: `${pupilName(p.pupil)}`,
         contacts: p.contacts,
       },
     ]);
@@ -880,7 +880,7 @@ function DecisionPanel({
       >
         <Radio
           value="granted"
-          label={`Grant all ${leaveDays} day${leaveDays === 1 ? '' : 's'}`}
+          label={`Grant all ${leaveDays} day${pluralS(leaveDays)}`}
           disabled={!d.canGrant || leaveDays === 0}
         />
         <Radio value="part" label="Grant some days" disabled={!d.canGrant || leaveDays < 2} />
@@ -1000,7 +1000,7 @@ function RequestPage({ id }: { id: number }) {
         <div>
           <Text weight="semibold">Dates asked for</Text>
           <br />
-          {range(r)} ({r.days} school day{r.days === 1 ? '' : 's'}, {r.sessions} sessions)
+          {range(r)} ({r.days} school day{pluralS(r.days)}, {r.sessions} sessions)
         </div>
         <div>
           <Text weight="semibold">Kind</Text>
@@ -1140,7 +1140,7 @@ function RequestPage({ id }: { id: number }) {
               <li key={x.id} style={{ marginBottom: 8 }}>
                 <Text weight="semibold">{STATUS_LABEL[x.outcome]}</Text>
                 {x.outcome !== 'refused'
-                  ? `: ${x.daysGranted} day${x.daysGranted === 1 ? '' : 's'}, ${x.sessionsGranted} sessions as ${x.code ?? '–'}`
+                  ? `: ${x.daysGranted} day${pluralS(x.daysGranted)}, ${x.sessionsGranted} sessions as ${x.code ?? '–'}`
                   : ''}{' '}
                 by {x.deciderName}, {x.deciderPosition}, on {formatWhen(x.decidedAt)}
                 {x.supersedes ? ` (revises decision ${x.supersedes})` : ''}

@@ -27,6 +27,7 @@ import { call } from '../rpc';
 import { ErrorBar } from '../components/ErrorBar';
 import { DateInput } from '../components/DateInput';
 import { BAND_LABELS, pollJob, STAGE_COLOURS, type JobState } from '../letters/util';
+import { pluralS } from '../../../shared/names';
 
 type Band = 'any' | 'at_risk' | 'persistent' | 'severe' | 'persistent_or_severe' | 'at_risk_or_worse';
 const BANDS: [Band, string][] = [
@@ -385,7 +386,7 @@ export function Letters({ today }: { today: string }) {
             disabled={busy || chosen.length === 0 || needsReason.length > 0 || !folder.trim()}
             onClick={() => void doGenerate()}
           >
-            Generate {chosen.length} letter{chosen.length === 1 ? '' : 's'}
+            Generate {chosen.length} letter{pluralS(chosen.length)}
           </Button>
         </div>
         {needsReason.length > 0 && (

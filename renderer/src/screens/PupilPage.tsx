@@ -38,6 +38,7 @@ import { PupilFigures } from '../components/PupilFigures';
 import { PupilLeave } from './Leave';
 import { formatWhen } from '../auth/when';
 import { PupilLetters } from '../components/PupilLetters';
+import { pupilName } from '../../../shared/names';
 
 type Flag = 'fsm' | 'cla' | 'socialWorker' | 'eal' | 'youngCarer' | 'boarder';
 type Details = Pick<
@@ -467,9 +468,7 @@ export function PupilPage({ id, today }: { id: number; today: string }) {
   const { pupil: p, contacts, returns, newPupilReturnDue } = q.data;
   return (
     <div className="page">
-      <Title2 as="h1">
-        {p.preferredForename ?? p.forename} {p.surname}
-      </Title2>
+      <Title2 as="h1">{pupilName(p)}</Title2>
       <section className="card grid2" aria-label="Details">
         <div>
           <Text weight="semibold">UPN</Text>

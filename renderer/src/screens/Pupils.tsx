@@ -21,6 +21,7 @@ import { YEAR_GROUPS } from '../../../shared/pupil';
 import type { Input as RpcInput } from '../../../shared/contract';
 import { go, useRpc } from '../hooks';
 import { ErrorBar } from '../components/ErrorBar';
+import { knownAs, pluralS } from '../../../shared/names';
 
 const FLAGS: [string, string][] = [
   ['fsm', 'FSM'],
@@ -90,7 +91,7 @@ export function Pupils({ today }: { today: string }) {
       </div>
       <ErrorBar error={q.error} />
       <Text aria-live="polite">
-        {q.data ? `${q.data.pupils.length} pupil${q.data.pupils.length === 1 ? '' : 's'}` : 'Loading…'}
+        {q.data ? `${q.data.pupils.length} pupil${pluralS(q.data.pupils.length)}` : 'Loading…'}
       </Text>
       <Table aria-label="Pupils" size="small" className="fluent-table">
         <TableHeader>
@@ -108,7 +109,7 @@ export function Pupils({ today }: { today: string }) {
               <TableCell>
                 <TableCellLayout>
                   <a href={`#/pupils/${p.id}`}>
-                    {p.surname}, {p.preferredForename ?? p.forename}
+                    {p.surname}, {knownAs(p)}
                   </a>
                   {!p.onRoll && <Text className="muted"> (left {formatUkDate(p.leavingDate)})</Text>}
                 </TableCellLayout>
