@@ -3,18 +3,11 @@
 // request keeps its evidence and an append-only list of decisions (a revision is a new decision citing the old one).
 import { sqliteTable, text, integer, blob, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { pupils } from './schema';
-
-export const LEAVE_KINDS = [
-  'exceptional',
-  'religious_observance',
-  'performance_abroad',
-  'interview',
-  'study_leave',
-  'medical',
-  'part_time',
-] as const;
-export const LEAVE_RECEIVED_BY = ['letter', 'email', 'form', 'in_person', 'phone'] as const;
-export const LEAVE_OUTCOMES = ['granted', 'part', 'refused'] as const;
+import {
+  LEAVE_KIND_VALUES,
+  LEAVE_OUTCOME_VALUES,
+  LEAVE_RECEIVED_VALUES,
+} from '../../../shared/channels/leave';
 
 /** One parent's request for one or more siblings. */
 export const leaveFamilies = sqliteTable('leave_families', {
@@ -39,13 +32,13 @@ export const leaveRequests = sqliteTable(
     requesterRelationship: text('requester_relationship'),
     requesterLivesWith: integer('requester_lives_with', { mode: 'boolean' }).notNull(),
     requesterAddress: text('requester_address'),
-    howReceived: text('how_received', { enum: LEAVE_RECEIVED_BY }).notNull(),
+    howReceived: text('how_received', { enum: LEAVE_RECEIVED_VALUES }).notNull(),
     dateReceived: text('date_received').notNull(),
     fromDate: text('from_date').notNull(),
     fromSession: text('from_session', { enum: ['AM', 'PM'] }).notNull(),
     toDate: text('to_date').notNull(),
     toSession: text('to_session', { enum: ['AM', 'PM'] }).notNull(),
-    kind: text('kind', { enum: LEAVE_KINDS }).notNull(),
+    kind: text('kind', { enum: LEAVE_KIND_VALUES }).notNull(),
     reason: text('reason').notNull(),
     notes: text('notes'),
     /** Religious observance: the observance, the body that sets the day(s) apart, and those days (JSON array of dates). */
@@ -88,7 +81,7 @@ export const leaveDecisions = sqliteTable(
     requestId: integer('request_id')
       .notNull()
       .references(() => leaveRequests.id),
-    outcome: text('outcome', { enum: LEAVE_OUTCOMES }).notNull(),
+    outcome: text('outcome', { enum: LEAVE_OUTCOME_VALUES }).notNull(),
     daysGranted: integer('days_granted').notNull(),
     sessionsGranted: integer('sessions_granted').notNull(),
     /** The leave code of the granted sessions (R days of a religious observance are listed in `sessions`). */

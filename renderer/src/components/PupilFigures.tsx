@@ -2,16 +2,10 @@
 // as `report pupils`); shown to one decimal place, bands never re-derived from the rounded figure.
 import { Badge, Text } from '@fluentui/react-components';
 import { academicYearOf } from '../../../shared/dates';
+import { BAND_LABELS } from '../../../shared/bands';
 import { formatPct1 } from '../../../shared/statistics';
 import { useRpc } from '../hooks';
 import { ErrorBar } from './ErrorBar';
-
-const BAND: Record<string, { label: string; color: 'danger' | 'severe' | 'warning' | 'success' }> = {
-  severe: { label: 'Severely absent', color: 'danger' },
-  persistent: { label: 'Persistently absent', color: 'severe' },
-  at_risk: { label: 'At risk', color: 'warning' },
-  expected: { label: 'Expected', color: 'success' },
-};
 
 export function PupilFigures({ pupilId, today }: { pupilId: number; today: string }) {
   const from = `${academicYearOf(today)}-09-01`;
@@ -40,8 +34,8 @@ export function PupilFigures({ pupilId, today }: { pupilId: number; today: strin
         This school year so far
       </Text>{' '}
       {f.band && (
-        <Badge appearance="filled" color={BAND[f.band].color}>
-          {BAND[f.band].label}
+        <Badge appearance="filled" color={BAND_LABELS[f.band].color}>
+          {BAND_LABELS[f.band].label}
         </Badge>
       )}
       <dl className="grid2">

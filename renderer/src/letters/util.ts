@@ -33,10 +33,3 @@ export const STAGE_COLOURS: Record<string, 'informative' | 'warning' | 'severe' 
   notice_to_improve: 'severe',
   penalty_notice: 'danger',
 };
-
-export const BAND_LABELS: Record<string, string> = {
-  severe: 'Severely absent',
-  persistent: 'Persistently absent',
-  at_risk: 'At risk',
-  expected: 'Expected',
-};

@@ -11,16 +11,8 @@ import { call } from '../rpc';
 import { ErrorBar } from '../components/ErrorBar';
 import { DateInput } from '../components/DateInput';
 import { downloadText } from '../download';
+import { BAND_LABELS } from '../../../shared/bands';
 
-export const BAND_LABEL: Record<
-  string,
-  { label: string; color: 'danger' | 'severe' | 'warning' | 'success' }
-> = {
-  severe: { label: 'Severely absent', color: 'danger' },
-  persistent: { label: 'Persistently absent', color: 'severe' },
-  at_risk: { label: 'At risk', color: 'warning' },
-  expected: { label: 'Expected', color: 'success' },
-};
 const MOVEMENT: Record<string, string> = {
   entered_severe: 'Into severe',
   entered_persistent: 'Into persistent',
@@ -168,14 +160,14 @@ export function Bands({ today }: { today: string }) {
                   <td className="num">{r.figures.possible}</td>
                   <td>
                     {r.band ? (
-                      <Badge appearance="tint" color={BAND_LABEL[r.band].color}>
-                        {BAND_LABEL[r.band].label}
+                      <Badge appearance="tint" color={BAND_LABELS[r.band].color}>
+                        {BAND_LABELS[r.band].label}
                       </Badge>
                     ) : (
                       <span className="muted">no sessions</span>
                     )}
                   </td>
-                  <td>{r.bandAtSince ? BAND_LABEL[r.bandAtSince].label : '–'}</td>
+                  <td>{r.bandAtSince ? BAND_LABELS[r.bandAtSince].label : '–'}</td>
                   <td>{r.movement ? MOVEMENT[r.movement] : ''}</td>
                   {showStage && (
                     <td>

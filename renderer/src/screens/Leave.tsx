@@ -35,6 +35,7 @@ import {
 import type { Output } from '../../../shared/contract';
 import { formatUkDate, parseInputDate } from '../../../shared/dates';
 import { formatPct1 } from '../../../shared/statistics';
+import { BAND_LABELS } from '../../../shared/bands';
 import { go, useHashRoute, useRpc, useRpcMutation } from '../hooks';
 import { call, RpcFailure } from '../rpc';
 import { ErrorBar } from '../components/ErrorBar';
@@ -58,12 +59,6 @@ const STATUS_COLOR = {
   granted: 'success',
   part: 'informative',
   refused: 'danger',
-} as const;
-const BAND_LABEL = {
-  severe: 'severely absent (50% or more)',
-  persistent: 'persistently absent (10% or more)',
-  at_risk: 'at risk',
-  expected: 'expected',
 } as const;
 const LEAVE_INVALIDATES = [
   'leave.list',
@@ -1042,8 +1037,9 @@ function RequestPage({ id }: { id: number }) {
           <Text weight="semibold">This school year so far</Text>
           <br />
           Attendance {formatPct1(d.figures.attendancePct)} ({d.figures.possible} sessions possible),{' '}
-          {d.figures.unauthorised} unauthorised{d.figures.band ? `; ${BAND_LABEL[d.figures.band]}` : ''}.
-          Compulsory school age: {d.compulsoryAge ? 'yes' : 'no'}.
+          {d.figures.unauthorised} unauthorised
+          {d.figures.band ? `; ${BAND_LABELS[d.figures.band].inSentence}` : ''}. Compulsory school age:{' '}
+          {d.compulsoryAge ? 'yes' : 'no'}.
         </div>
       </section>
       <Forecast d={d} days={null} />

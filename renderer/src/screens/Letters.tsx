@@ -26,7 +26,8 @@ import { useHashRoute, useRpc } from '../hooks';
 import { call } from '../rpc';
 import { ErrorBar } from '../components/ErrorBar';
 import { DateInput } from '../components/DateInput';
-import { BAND_LABELS, pollJob, STAGE_COLOURS, type JobState } from '../letters/util';
+import { bandLabel } from '../../../shared/bands';
+import { pollJob, STAGE_COLOURS, type JobState } from '../letters/util';
 import { pluralS } from '../../../shared/names';
 
 type Band = 'any' | 'at_risk' | 'persistent' | 'severe' | 'persistent_or_severe' | 'at_risk_or_worse';
@@ -250,7 +251,7 @@ export function Letters({ today }: { today: string }) {
                     <td>
                       {formatPct1(p.attendancePct)}
                       <br />
-                      <span className="muted">{p.band ? BAND_LABELS[p.band] : ''}</span>
+                      <span className="muted">{bandLabel(p.band)}</span>
                     </td>
                     <td>
                       <Badge appearance="tint" color={STAGE_COLOURS[p.ladder.stage]}>
