@@ -48,6 +48,39 @@ export interface ChannelOptions {
   public?: boolean;
   /** Callable by any signed-in account whatever its roles, also while locked or due a new password (sign-out, unlock). */
   account?: boolean;
+  /** A rule finer than a role that the caller must also meet (see RULES). */
+  rule?: RuleName;
+}
+
+/** Rules finer than a role, declared once. dispatch checks a channel's rule before its handler runs, the services
+ * check the same rule where it depends on the record (a template with legal weight), and the renderer asks it what
+ * to offer. */
+export interface Rule {
+  allows: (s: Session) => boolean;
+  refusal: string;
+}
+export const RULES = {
+  /** Leave of absence is decided by the headteacher or a person they authorise (reg 11(1); docs/rules/leave.md). */
+  leaveDecider: {
+    allows: (s: Session) => s.roles.includes('head') || s.authorisedForLeave === true,
+    refusal: 'Only the headteacher, or a person the headteacher has authorised, decides leave of absence.',
+  },
+  /** A document with legal weight (warning, notice) is approved by the head or the attendance lead (G5). */
+  legalWeightSignatory: {
+    allows: (s: Session) => s.roles.some((r) => r === 'head' || r === 'lead'),
+    refusal: 'A document with legal weight is approved by the headteacher or the attendance lead (G5).',
+  },
+  /** Changing a password needs the screen unlocked first. */
+  unlocked: {
+    allows: (s: Session) => s.restriction !== 'locked',
+    refusal: 'The screen is locked: enter your password to carry on.',
+  },
+} as const satisfies Record<string, Rule>;
+export type RuleName = keyof typeof RULES;
+
+/** The refusal of a declared rule for this caller, or null when the caller meets it. */
+export function ruleRefusal(rule: RuleName, session: Session): string | null {
+  return RULES[rule].allows(session) ? null : RULES[rule].refusal;
 }
 
 export function ch<I extends z.ZodType, O extends z.ZodType>(
@@ -63,12 +96,24 @@ export function ch<I extends z.ZodType, O extends z.ZodType>(
     write: opts.write ?? false,
     public: opts.public ?? false,
     account: opts.account ?? false,
+    rule: opts.rule,
   };
 }
 
 /** Why `session` may not call a channel with this spec, or null when it may: the one permission rule, used by
  * dispatch for every call and by the renderer to decide what to show. */
 export function refusalFor(
+  spec: { roles: readonly Role[]; public: boolean; account: boolean; rule?: RuleName },
+  session: Session,
+): string | null {
+  const refusal = roleRefusal(spec, session);
+  if (refusal || !spec.rule) {
+    return refusal;
+  }
+  return ruleRefusal(spec.rule, session);
+}
+
+function roleRefusal(
   spec: { roles: readonly Role[]; public: boolean; account: boolean },
   session: Session,
 ): string | null {

@@ -112,7 +112,7 @@ export const authChannels = {
     z.object({ current: z.string().min(1, 'type your current password').max(200), next: newPassword }),
     ok,
     [],
-    { account: true },
+    { account: true, rule: 'unlocked' },
   ),
   'auth.getSettings': ch(z.object({}), AuthSettingsSchema, SETTINGS),
   'auth.setSettings': ch(AuthSettingsSchema, ok, SETTINGS, { write: true }),

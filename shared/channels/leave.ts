@@ -171,7 +171,9 @@ export const leaveChannels = {
     z.object({ requests: z.array(RequestRow) }),
     LEAVE_STAFF,
   ),
-  'leave.queue': ch(z.object({}), z.object({ requests: z.array(RequestRow) }), LEAVE_STAFF),
+  'leave.queue': ch(z.object({}), z.object({ requests: z.array(RequestRow) }), LEAVE_STAFF, {
+    rule: 'leaveDecider',
+  }),
   'leave.get': ch(
     z.object({ id: z.number().int() }),
     z.object({
@@ -254,13 +256,13 @@ export const leaveChannels = {
     DecideInput,
     z.object({ decisionId: z.number().int(), plannedMarks: z.number().int() }),
     LEAVE_STAFF,
-    { write: true },
+    { write: true, rule: 'leaveDecider' },
   ),
   'leave.revise': ch(
     DecideInput.extend({ supersedes: z.number().int() }),
     z.object({ decisionId: z.number().int(), plannedMarks: z.number().int() }),
     LEAVE_STAFF,
-    { write: true },
+    { write: true, rule: 'leaveDecider' },
   ),
   'leave.gProposals': ch(
     z.object({ requestId: z.number().int().optional() }),

@@ -11,6 +11,7 @@ import {
   contract,
   refusalFor,
   ROLES,
+  RULES,
   type Channel,
   type Session,
 } from '../../shared/contract';
@@ -71,9 +72,10 @@ describe('the permission walk', () => {
         const spec = contract[c];
         const allowed =
           spec.public ||
-          (spec.account
+          ((spec.account
             ? !!session.userId || session.roles.length > 0
-            : !session.restriction && session.roles.some((r) => spec.roles.includes(r)));
+            : !session.restriction && session.roles.some((r) => spec.roles.includes(r))) &&
+            (!spec.rule || RULES[spec.rule].allows(session)));
         expect(refusalFor(spec, session) === null, `${who} → ${c}`).toBe(allowed);
         if (allowed) {
           continue;
@@ -134,6 +136,19 @@ describe('the permission walk', () => {
     );
     expect(may('office', 'pupils.recordLeaving')).toBe(false);
     expect(may('office', 'school.setup') || may('governor', 'school.setup')).toBe(false);
+  });
+
+  it('rules finer than a role are declared in the contract: only the head or an authorised person decides leave', () => {
+    const office: Session = { userName: 'x', position: 'x', roles: ['office'] };
+    const authorised: Session = { ...office, authorisedForLeave: true };
+    for (const c of ['leave.queue', 'leave.decide', 'leave.revise'] as Channel[]) {
+      expect(contract[c].rule, c).toBe('leaveDecider');
+      expect(refusalFor(contract[c], office), c).toBe(RULES.leaveDecider.refusal);
+      expect(refusalFor(contract[c], authorised), c).toBeNull();
+      expect(refusalFor(contract[c], { ...office, roles: ['head'] }), c).toBeNull();
+    }
+    const r = dispatch(s, 'leave.decide', { requestId: 1, outcome: 'refused', reason: 'x' }, office);
+    expect(r.ok ? 'ok' : r.error.kind).toBe('forbidden');
   });
 });
 

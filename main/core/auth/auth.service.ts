@@ -432,9 +432,6 @@ export function unlock(ctx: Ctx, i: Input<'auth.unlock'>): Output<'auth.unlock'>
 
 export function changePassword(ctx: Ctx, i: Input<'auth.changePassword'>): Output<'auth.changePassword'> {
   const { u } = needAccount(ctx);
-  if (ctx.session.restriction === 'locked') {
-    throw new AppError('forbidden', 'The screen is locked: enter your password to carry on.');
-  }
   const db = ctx.store.db;
   if (!verifyPassword(i.current, u.password_hash)) {
     throw new AppError('invalid', 'current: the current password is not right', [

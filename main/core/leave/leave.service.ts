@@ -4,6 +4,7 @@
 // proposed as G, which a person confirms through markWriter (never applied automatically).
 import { createHash } from 'node:crypto';
 import type { Input, Issue, Output, Session as RpcSession } from '../../../shared/contract';
+import { RULES } from '../../../shared/contract';
 import {
   EVIDENCE_MAX_BYTES,
   LEAVE_KIND_CODES,
@@ -170,8 +171,9 @@ export function currentDecision(db: Db, requestId: number): DecisionRecord | nul
 }
 
 /** reg 11(1): the head, or a person the head has authorised to grant leave. */
+/** Whether this caller decides leave: the contract's declared rule, which dispatch checks on leave.decide. */
 export function isDecider(s: RpcSession): boolean {
-  return s.roles.includes('head') || s.authorisedForLeave === true;
+  return RULES.leaveDecider.allows(s);
 }
 
 /** The school sessions asked for, in order: from (date, session) to (date, session) inclusive. */
@@ -634,12 +636,6 @@ export function listRequests(ctx: Ctx, i: Input<'leave.list'>): Output<'leave.li
 
 /** Pending requests, oldest start first, for the head and authorised persons. */
 export function queue(ctx: Ctx): Output<'leave.queue'> {
-  if (!isDecider(ctx.session)) {
-    throw new AppError(
-      'forbidden',
-      'Only the headteacher, or a person the headteacher has authorised, decides leave of absence.',
-    );
-  }
   const rows = rowsFor(
     ctx,
     'WHERE NOT EXISTS (SELECT 1 FROM leave_decisions d WHERE d.request_id = r.id)',
@@ -823,12 +819,6 @@ function writeDecision(
   supersedes: DecisionRecord | null,
 ): Output<'leave.decide'> {
   const db = ctx.store.db;
-  if (!isDecider(ctx.session)) {
-    throw new AppError(
-      'forbidden',
-      'Only the headteacher, or a person the headteacher has authorised, may decide leave of absence.',
-    );
-  }
   const cal = loadCalendar(db);
   const r = loadRequest(db, i.requestId);
   const p = loadPupil(db, r.pupilId);

@@ -21,6 +21,7 @@ import {
 import type { Ctx } from '../context';
 import type { Db } from '../db/connection';
 import { AppError } from '../errors';
+import { RULES } from '../../../shared/contract';
 import { resourcesDir } from '../paths';
 import { BLOCK_FIELDS, KNOWN_FIELDS, TEMPLATES, templateSpec, type TemplateSpec } from './templates';
 import { DocxError, scanPlaceholders, unzipDocx } from './docx-xml';
@@ -216,11 +217,8 @@ export function planLetters(ctx: Ctx, req: RenderRequest): Plan {
   const db = ctx.store.db;
   const template = loadTemplate(db, req.template);
   const spec = template.spec;
-  if (spec.legalWeight && !ctx.session.roles.some((r) => r === 'head' || r === 'lead')) {
-    throw new AppError(
-      'forbidden',
-      `A ${spec.title.toLowerCase()} has legal weight: the headteacher or the attendance lead approves it (G5).`,
-    );
+  if (spec.legalWeight && !RULES.legalWeightSignatory.allows(ctx.session)) {
+    throw new AppError('forbidden', `${spec.title}: ${RULES.legalWeightSignatory.refusal}`);
   }
   const unknown = template.placeholders.filter((k) => !KNOWN_FIELDS.has(k));
   if (unknown.length) {

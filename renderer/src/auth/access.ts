@@ -26,7 +26,13 @@ const ROUTE_CHANNEL: Record<string, string> = {
 export const GOVERNOR_ROUTES = ['', 'dashboard'];
 
 export function sessionOfMe(me: Me): Session {
-  return { userName: me.displayName, position: me.position, roles: me.roles, userId: me.userId };
+  return {
+    userName: me.displayName,
+    position: me.position,
+    roles: me.roles,
+    userId: me.userId,
+    authorisedForLeave: me.authorisedForLeave,
+  };
 }
 
 export function mayCall(me: Me, channel: Channel): boolean {
