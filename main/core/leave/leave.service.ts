@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Input, Issue, Output, Session as RpcSession } from '../../../shared/contract';
 import { RULES } from '../../../shared/contract';
+import { replacePlannedMarks } from '../registers/planned-marks';
 import {
   EVIDENCE_MAX_BYTES,
   LEAVE_KIND_CODES,
@@ -888,22 +889,21 @@ function writeDecision(
       ).lastInsertRowid,
   );
   // Planned marks are not statutory: a revision replaces this request's set, and the audit log keeps both.
-  const before = db
-    .prepare(
-      `SELECT date, session, code FROM planned_marks WHERE source = 'leave' AND source_id = ? ORDER BY date, session`,
-    )
-    .all(r.id);
-  db.prepare(`DELETE FROM planned_marks WHERE source = 'leave' AND source_id = ?`).run(r.id);
-  const ins = db.prepare(
-    `INSERT INTO planned_marks (pupil_id, date, session, code, note, source, source_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, 'leave', ?, ?, ?)`,
-  );
-  for (const s of planned) {
-    const note =
+  const marks = planned.map((s) => ({
+    pupilId: r.pupilId,
+    date: s.date,
+    session: s.session,
+    code: s.code,
+    note:
       s.code === 'R'
         ? `${r.observance ?? 'Religious observance'} (${r.religiousBody ?? 'religious body'}), leave request ${r.id}`
-        : `${LEAVE_KIND_LABELS[r.kind]}: leave granted by ${ctx.session.userName} (request ${r.id})`;
-    ins.run(r.pupilId, s.date, s.session, s.code, note, r.id, now, ctx.session.userName);
-  }
+        : `${LEAVE_KIND_LABELS[r.kind]}: leave granted by ${ctx.session.userName} (request ${r.id})`,
+  }));
+  const replaced = replacePlannedMarks(ctx.store.orm, { source: 'leave', sourceId: r.id }, marks, {
+    at: now,
+    userName: ctx.session.userName,
+  });
+  const before = replaced.map((m) => ({ date: m.date, session: m.session, code: m.code }));
   ctx.audit(supersedes ? 'leave.revise' : 'leave.decide', 'leave_request', r.id, {
     decisionId,
     outcome: i.outcome,
