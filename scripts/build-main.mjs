@@ -9,7 +9,7 @@ const common = {
   target: 'node22',
   format: 'cjs',
   sourcemap: true,
-  external: ['better-sqlite3', 'electron', '@resvg/resvg-js'],
+  external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'electron', '@resvg/resvg-js'],
   logLevel: quiet ? 'error' : 'info',
 };
 

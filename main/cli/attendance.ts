@@ -19,6 +19,7 @@ import { makeCtx } from '../core/context';
 import { createSchool, readSchool } from '../core/school/school.service';
 import { exportPupilsJson } from '../core/pupils/pupils.service';
 import { backupTo, verifyDb } from '../core/admin/backup';
+import { KEY_ENV, keyFromOptions } from '../core/db/cipher';
 import { createDemoSchool } from '../core/demo/demo';
 import { reportPupils } from '../core/reports/report-pupils';
 import { formatPct1 } from '../../shared/statistics';
@@ -50,7 +51,8 @@ export interface Io {
 }
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
-const USAGE = `Usage: attendance <command> --db FILE [options]
+const USAGE = `Usage: attendance <command> --db FILE [--key-file FILE] [options]
+An encrypted database is opened with the key in --key-file FILE or the ATTENDANCE_DB_KEY variable.
 Commands:
   init --db F --school NAME [--urn N] [--la NNN --estab NNNN]
   demo --db F [--pupils N] [--seed S] [--secondary]
@@ -98,7 +100,11 @@ function readInput(file: string | undefined): string {
   return text;
 }
 
-const COMMON = { db: { type: 'string' }, json: { type: 'boolean', default: false } } as const;
+const COMMON = {
+  db: { type: 'string' },
+  'key-file': { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
 const OPTIONS: Record<string, Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>> = {
   init: {
     ...COMMON,
@@ -176,7 +182,11 @@ export function run(argv: string[], io: Io = stdio): number {
     }
 
     const needsExisting = command !== 'init' && command !== 'demo';
-    store = openStore(db, { create: !needsExisting });
+    const key = keyFromOptions(v['key-file'] as string | undefined);
+    store = openStore(db, { create: !needsExisting, key });
+    if (!needsExisting && !key) {
+      io.err(`${db} is not encrypted: give a key (--key-file FILE or ${KEY_ENV}) to encrypt it.\n`);
+    }
     const session = CLI_SESSION;
     const ctx = makeCtx(store, session);
     const call = <C extends Channel>(c: C, input: Input<C>) => unwrap<C>(dispatch(store!, c, input, session));
@@ -311,7 +321,7 @@ export function run(argv: string[], io: Io = stdio): number {
         if (!v.to) {
           throw new UsageError('--to FILE is required');
         }
-        const r = backupTo(store.db, v.to as string);
+        const r = backupTo(store, v.to as string);
         emit(`Backed up to ${r.path} (${r.bytes} bytes), checked.`, { ok: true, ...r });
         return 0;
       }

@@ -87,7 +87,7 @@ export const handlers: Handlers = {
   'marks.unexported': unexportedMarks,
   'marks.exportForMis': exportForMis,
   'pupils.figures': pupilFigures,
-  'admin.backup': (ctx, i) => backupTo(ctx.store.db, i.to ?? defaultBackupPath(ctx.store.path)),
+  'admin.backup': (ctx, i) => backupTo(ctx.store, i.to ?? defaultBackupPath(ctx.store.path)),
   'admin.verify': (ctx) => verifyDb(ctx.store.db),
   ...figuresHandlers,
   ...authHandlers,

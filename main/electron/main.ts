@@ -2,8 +2,19 @@
 // relay to dispatch. Everything the app does happens in main/core; this file only decides and relays.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session as electronSession, shell, dialog } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  protocol,
+  safeStorage,
+  session as electronSession,
+  shell,
+  dialog,
+} from 'electron';
 import { openStore, type Store } from '../core/db/connection';
+import { hasContent, isPlainDatabase, KEY_ENV } from '../core/db/cipher';
+import { formatRecoveryKey, loadOrCreateKey } from './key-store';
 import { SessionKeeper } from '../core/auth/door';
 import { setResourcesDir } from '../core/paths';
 import { CHANNELS, type Channel } from '../../shared/contract';
@@ -87,7 +98,7 @@ app.whenReady().then(() => {
     });
   });
   try {
-    store = openStore(process.env.ATTENDANCE_DB ?? defaultDbPath(app.getPath('userData')));
+    store = openDesktopStore();
   } catch (e) {
     dialog.showErrorBox('The database cannot be opened', e instanceof Error ? e.message : String(e));
     app.quit();
@@ -129,6 +140,31 @@ app.whenReady().then(() => {
   });
   void win.loadURL(`${APP_SCHEME}://attendance/index.html`);
 });
+
+/** The desktop database is always encrypted: the key is sealed by the OS; a plain file is converted on open. */
+function openDesktopStore(): Store {
+  const dbPath = process.env.ATTENDANCE_DB ?? defaultDbPath(app.getPath('userData'));
+  const sealedFile = path.join(app.getPath('userData'), 'database-key.sealed');
+  const choice = loadOrCreateKey(
+    safeStorage,
+    {
+      read: () => (fs.existsSync(sealedFile) ? fs.readFileSync(sealedFile) : null),
+      write: (b) => fs.writeFileSync(sealedFile, b, { mode: 0o600 }),
+    },
+    { databaseIsEncrypted: hasContent(dbPath) && !isPlainDatabase(dbPath), recovery: process.env[KEY_ENV] },
+  );
+  const opened = openStore(dbPath, { create: true, key: choice.key, encryptPlain: true });
+  if (choice.created) {
+    dialog.showMessageBoxSync({
+      type: 'info',
+      title: 'Your recovery key',
+      message: 'Print this recovery key and keep it somewhere safe, away from this PC.',
+      detail: `${formatRecoveryKey(choice.key)}\n\nThe database and its backups are encrypted. If this PC is replaced or its Windows account is lost, the backups can only be opened with this key. It will not be shown again.`,
+      buttons: ['I have printed it'],
+    });
+  }
+  return opened;
+}
 
 app.on('window-all-closed', () => {
   store?.db.close();

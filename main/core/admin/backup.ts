@@ -2,8 +2,8 @@
 // then the copy is opened and checked before it is reported as good.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import type { Db } from '../db/connection';
+import { openDatabase } from '../db/cipher';
+import type { Db, Store } from '../db/connection';
 import { AppError } from '../errors';
 import { networkShareReason } from '../paths';
 
@@ -21,7 +21,8 @@ export function verifyDb(db: Db): VerifyReport {
   return { integrity, foreignKeys, ok: integrity.length === 1 && integrity[0] === 'ok' && foreignKeys === 0 };
 }
 
-export function backupTo(db: Db, target: string): { path: string; bytes: number } {
+export function backupTo(store: Store, target: string): { path: string; bytes: number } {
+  const db = store.db;
   const abs = path.resolve(target);
   if (fs.existsSync(abs)) {
     throw new AppError(
@@ -33,7 +34,7 @@ export function backupTo(db: Db, target: string): { path: string; bytes: number 
   const tmp = `${abs}.partial`;
   fs.rmSync(tmp, { force: true });
   db.exec(`VACUUM INTO '${tmp.replace(/'/g, "''")}'`);
-  const copy = new Database(tmp, { readonly: true, fileMustExist: true });
+  const copy = openDatabase(tmp, store.key, { readonly: true, fileMustExist: true });
   let report: VerifyReport;
   let version: number;
   try {
