@@ -100,7 +100,10 @@ export function openDatabase(
 ): Db {
   const existed = hasContent(file);
   const plain = existed && isPlainDatabase(file);
-  const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.fileMustExist ?? false });
+  const db = new Database(file, {
+    readonly: opts.readonly ?? false,
+    fileMustExist: opts.fileMustExist ?? false,
+  });
   try {
     if (key && !plain) {
       applyKey(db, key);
