@@ -20,6 +20,7 @@ import { createSchool, readSchool } from '../core/school/school.service';
 import { exportPupilsJson } from '../core/pupils/pupils.service';
 import { backupTo, verifyDb } from '../core/admin/backup';
 import { KEY_ENV, keyFromOptions } from '../core/db/cipher';
+import { damagedMessage } from '../core/db/health';
 import { createDemoSchool } from '../core/demo/demo';
 import { reportPupils } from '../core/reports/report-pupils';
 import { formatPct1 } from '../../shared/statistics';
@@ -184,6 +185,9 @@ export function run(argv: string[], io: Io = stdio): number {
     const needsExisting = command !== 'init' && command !== 'demo';
     const key = keyFromOptions(v['key-file'] as string | undefined);
     store = openStore(db, { create: !needsExisting, key });
+    if (!store.health.ok && !needsExisting) {
+      throw new AppError('refused', damagedMessage(store.health));
+    }
     if (!needsExisting && !key) {
       io.err(`${db} is not encrypted: give a key (--key-file FILE or ${KEY_ENV}) to encrypt it.\n`);
     }

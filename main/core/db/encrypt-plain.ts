@@ -7,6 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { applyKey, openDatabase, type Db } from './cipher';
 import { AppError } from '../errors';
+import { fullCheck, type StoreHealth } from './health';
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -26,32 +27,30 @@ export function tableCounts(db: Db): Record<string, number> {
   return out;
 }
 
-function fullCheck(db: Db): string[] {
-  const rows = db.pragma('integrity_check') as { integrity_check: string }[];
-  return rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
-}
+const problemsOf = (db: Db) => fullCheck(db).problems;
 
 export function stamp(d = new Date()): string {
   return d.toISOString().replace(/[:.]/g, '-').slice(0, 19);
 }
 
-/** Encrypts `file` with `key`; the encrypted before-upgrade copy is written into `backupDir`. */
+/**
+ * Encrypts `file` with `key`; the encrypted before-upgrade copy is written into `backupDir`. A file that fails its
+ * full check is not converted (a damaged file is never rewritten): its health is returned and it opens read-only.
+ */
 export function encryptPlainFile(
   file: string,
   key: string,
   backupDir = path.join(path.dirname(path.resolve(file)), 'backups'),
-): { backup: string } {
+): { backup: string } | { damaged: StoreHealth } {
   const tmp = `${file}.encrypting`;
   fs.rmSync(tmp, { force: true });
   const src = openDatabase(file, null, { fileMustExist: true });
   let backup: string;
   try {
-    const problems = fullCheck(src);
-    if (problems.length) {
-      throw new AppError(
-        'refused',
-        `${file} failed its integrity check, so it was not encrypted: ${problems.slice(0, 3).join('; ')}. Restore a backup with "restore".`,
-      );
+    const health = fullCheck(src);
+    if (!health.ok) {
+      src.close();
+      return { damaged: health };
     }
     const counts = tableCounts(src);
     src.exec(`VACUUM INTO ${quote(tmp)}`);
@@ -91,8 +90,7 @@ function checkedBackupOf(
     const db = new Database(f, { readonly: true, fileMustExist: true });
     try {
       applyKey(db, key);
-      const problems = fullCheck(db);
-      if (problems.length || JSON.stringify(tableCounts(db)) !== JSON.stringify(counts)) {
+      if (problemsOf(db).length || JSON.stringify(tableCounts(db)) !== JSON.stringify(counts)) {
         throw new AppError(
           'internal',
           `The encrypted copy of ${file} did not match it; nothing was changed.`,
