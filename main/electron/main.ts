@@ -15,6 +15,7 @@ import {
 import { openStore, type Store } from '../core/db/connection';
 import { hasContent, isPlainDatabase, KEY_ENV } from '../core/db/cipher';
 import { formatRecoveryKey, loadOrCreateKey } from './key-store';
+import { startBackupSchedule } from '../core/admin/schedule';
 import { SessionKeeper } from '../core/auth/door';
 import { setResourcesDir } from '../core/paths';
 import { CHANNELS, type Channel } from '../../shared/contract';
@@ -99,6 +100,7 @@ app.whenReady().then(() => {
   });
   try {
     store = openDesktopStore();
+    startBackupSchedule(store);
   } catch (e) {
     dialog.showErrorBox('The database cannot be opened', e instanceof Error ? e.message : String(e));
     app.quit();

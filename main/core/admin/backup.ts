@@ -109,8 +109,10 @@ export function backupTo(
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fs.renameSync(tmp, abs);
-    writeManifest(abs, { ...manifest, bytes: fs.statSync(abs).size });
-    return { path: abs, file: path.basename(abs), ...manifest, bytes: fs.statSync(abs).size };
+    const bytes = fs.statSync(abs).size;
+    writeManifest(abs, { ...manifest, bytes });
+    const { takenAt, kind, checked, chainHead } = manifest;
+    return { path: abs, file: path.basename(abs), takenAt, bytes, kind, checked, chainHead };
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     if (/SQLITE_FULL|database or disk is full|ENOSPC/.test(`${(e as { code?: string }).code} ${String(e)}`)) {
