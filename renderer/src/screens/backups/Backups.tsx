@@ -48,11 +48,18 @@ function SettingsForm({ settings }: { settings: BackupSettings }) {
       onSubmit={handleSubmit((s) => save.mutateAsync({ ...s, folder: s.folder?.trim() ? s.folder : null }))}
     >
       <Field label="Backup folder (empty: the backups folder beside the database)">
-        <Input {...register('folder', { setValueAs: (v: string) => (v ? v : null) })} />
+        <Input
+          defaultValue={settings.folder ?? ''}
+          {...register('folder', { setValueAs: (v: string) => (v ? v : null) })}
+        />
       </Field>
       {NUMBERS.map(([name, label]) => (
         <Field key={name} label={label} validationMessage={formState.errors[name]?.message}>
-          <Input type="number" {...register(name, { valueAsNumber: true })} />
+          <Input
+            type="number"
+            defaultValue={String(settings[name])}
+            {...register(name, { valueAsNumber: true })}
+          />
         </Field>
       ))}
       <ErrorBar error={save.error} />
@@ -147,7 +154,7 @@ export function Backups() {
               <th>Size</th>
               <th>Checked</th>
               <th>Chain head</th>
-              <th />
+              <th>Restore</th>
             </tr>
           </thead>
           <tbody>
