@@ -23,6 +23,7 @@ import {
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
   defaultDbPath,
+  isAllowedExternal,
   isAllowedNavigation,
   isTrustedSender,
   resolveAppUrl,
@@ -67,7 +68,7 @@ app.on('web-contents-created', (_e, contents) => {
   });
   contents.on('will-attach-webview', (ev) => ev.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//.test(url)) {
+    if (isAllowedExternal(url)) {
       void shell.openExternal(url);
     }
     return { action: 'deny' };
