@@ -16,7 +16,11 @@ const common = {
 await Promise.all([
   build({
     ...common,
-    entryPoints: { 'electron/main': 'main/electron/main.ts', 'preload/preload': 'main/preload/preload.ts' },
+    entryPoints: {
+      'electron/main': 'main/electron/main.ts',
+      'electron/core-worker': 'main/electron/core-worker.ts',
+      'preload/preload': 'main/preload/preload.ts',
+    },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
   }),
