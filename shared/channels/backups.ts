@@ -64,4 +64,10 @@ export const backupsChannels = {
     z.object({ restoredFrom: z.string(), keptAside: z.string() }),
     BACKUP_ADMIN,
   ),
+  /** An unencrypted copy of the whole database: the administrator's explicit, audited choice. */
+  'backups.exportUnencrypted': ch(
+    z.object({ to: z.string().min(1).max(1000) }),
+    z.object({ path: z.string(), rows: z.number().int() }),
+    BACKUP_ADMIN,
+  ),
 } as const;

@@ -9,7 +9,8 @@ import { isPlainDatabase, openDatabase } from '../../main/core/db/cipher';
 import { loadMigrations, migrate } from '../../main/core/db/migrate';
 import { backupTo } from '../../main/core/admin/backup';
 import { cli } from '../helpers/cli';
-import { ok, PUPIL_HEADER, pupilRow, rowCount, setupSchool, tempDir } from '../helpers/store';
+import { dispatch } from '../../main/core/dispatch';
+import { ok, PUPIL_HEADER, pupilRow, rowCount, setupSchool, STAFF_SESSION, tempDir } from '../helpers/store';
 
 const KEY = 'correct horse battery staple 42';
 const SECRET = 'Zebedee'; // a surname that must never be readable in any file
@@ -138,6 +139,30 @@ describe('encryption at rest', () => {
     const short = cli(['pupils', '--db', db, '--key-file', keyFile]);
     expect(short.code).toBe(1);
     expect(short.err).toMatch(/too short/);
+  });
+
+  it('an unencrypted copy only by the administrator, checked and audited', () => {
+    const { dir, store } = encryptedSchool();
+    const to = path.join(dir, 'plain-export.sqlite');
+    const office = dispatch(
+      store,
+      'backups.exportUnencrypted',
+      { to },
+      { ...STAFF_SESSION, roles: ['office'] },
+    );
+    expect(!office.ok && office.error.kind).toBe('forbidden');
+    expect(fs.existsSync(to)).toBe(false);
+    const r = ok(store, 'backups.exportUnencrypted', { to }, { ...STAFF_SESSION, roles: ['admin'] });
+    expect(isPlainDatabase(to)).toBe(true);
+    expect(holdsSecret(to)).toBe(true);
+    expect(r.rows).toBeGreaterThan(0);
+    const audit = store.db
+      .prepare("SELECT actor, detail FROM audit_log WHERE action = 'export.unencrypted'")
+      .all() as { actor: string; detail: string }[];
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0].detail)).toEqual({ to, rows: r.rows });
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    store.db.close();
   });
 
   it('init without a key makes a plain database and says so on stderr', () => {

@@ -14,6 +14,7 @@ import {
   writeBackupSettings,
 } from './schedule';
 import { restoreLive } from './restore';
+import { exportUnencrypted } from './export-plain';
 
 function health(store: Store) {
   const h = store.health;
@@ -54,4 +55,5 @@ export const backupsHandlers: HandlersFor<keyof typeof backupsChannels> = {
     const r = restoreLive(ctx.store, path.join(folder, entry.file), ctx.session.userName);
     return { restoredFrom: entry.file, keptAside: r.keptAside };
   },
+  'backups.exportUnencrypted': (ctx, i) => exportUnencrypted(ctx, i.to),
 };
