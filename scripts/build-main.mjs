@@ -9,14 +9,18 @@ const common = {
   target: 'node22',
   format: 'cjs',
   sourcemap: true,
-  external: ['better-sqlite3', 'electron', '@resvg/resvg-js'],
+  external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'electron', '@resvg/resvg-js'],
   logLevel: quiet ? 'error' : 'info',
 };
 
 await Promise.all([
   build({
     ...common,
-    entryPoints: { 'electron/main': 'main/electron/main.ts', 'preload/preload': 'main/preload/preload.ts' },
+    entryPoints: {
+      'electron/main': 'main/electron/main.ts',
+      'electron/core-worker': 'main/electron/core-worker.ts',
+      'preload/preload': 'main/preload/preload.ts',
+    },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
   }),

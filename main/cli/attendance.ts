@@ -18,7 +18,11 @@ import { AppError } from '../core/errors';
 import { makeCtx } from '../core/context';
 import { createSchool, readSchool } from '../core/school/school.service';
 import { exportPupilsJson } from '../core/pupils/pupils.service';
-import { backupTo, verifyDb } from '../core/admin/backup';
+import { backupTo, listBackups, verifyDb } from '../core/admin/backup';
+import { backupFolder } from '../core/admin/schedule';
+import { restoreFile } from '../core/admin/restore';
+import { KEY_ENV, keyFromOptions } from '../core/db/cipher';
+import { damagedMessage } from '../core/db/health';
 import { createDemoSchool } from '../core/demo/demo';
 import { reportPupils } from '../core/reports/report-pupils';
 import { formatPct1 } from '../../shared/statistics';
@@ -50,7 +54,8 @@ export interface Io {
 }
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
-const USAGE = `Usage: attendance <command> --db FILE [options]
+const USAGE = `Usage: attendance <command> --db FILE [--key-file FILE] [options]
+An encrypted database is opened with the key in --key-file FILE or the ATTENDANCE_DB_KEY variable.
 Commands:
   init --db F --school NAME [--urn N] [--la NNN --estab NNNN]
   demo --db F [--pupils N] [--seed S] [--secondary]
@@ -62,8 +67,36 @@ Commands:
   report pupils --db F --from D --to D [--as-of D] --json
   pupils --db F --json
   backup --db F --to FILE
+  backups --db F --json
+  restore --db F --from BACKUP
   verify --db F
 ${LETTERS_USAGE}`;
+
+function emitter(io: Io, json: boolean) {
+  return (human: string, value: unknown) => io.out(json ? JSON.stringify(value) + '\n' : human + '\n');
+}
+
+/** restore does not open the current file first: a damaged one may not open at all (docs/data-safety.md). */
+function restoreCommand(
+  db: string,
+  from: unknown,
+  key: string | null,
+  io: Io,
+  emit: (human: string, json: unknown) => void,
+): number {
+  if (typeof from !== 'string') {
+    throw new UsageError('--from BACKUP is required');
+  }
+  const r = restoreFile(db, from, key);
+  const store = openStore(db, { create: false, key });
+  try {
+    makeCtx(store, CLI_SESSION).audit('restore', 'database', null, { from, keptAside: r.keptAside });
+  } finally {
+    store.db.close();
+  }
+  emit(r.keptAside, { ok: true, restoredFrom: from, keptAside: r.keptAside });
+  return 0;
+}
 
 function printIssues(io: Io, message: string, issues?: Issue[]) {
   if (issues?.length) {
@@ -98,7 +131,11 @@ function readInput(file: string | undefined): string {
   return text;
 }
 
-const COMMON = { db: { type: 'string' }, json: { type: 'boolean', default: false } } as const;
+const COMMON = {
+  db: { type: 'string' },
+  'key-file': { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
 const OPTIONS: Record<string, Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>> = {
   init: {
     ...COMMON,
@@ -131,6 +168,8 @@ const OPTIONS: Record<string, Record<string, { type: 'string' | 'boolean'; defau
   },
   pupils: COMMON,
   backup: { ...COMMON, to: { type: 'string' } },
+  backups: COMMON,
+  restore: { ...COMMON, from: { type: 'string' } },
   verify: COMMON,
 };
 
@@ -176,12 +215,21 @@ export function run(argv: string[], io: Io = stdio): number {
     }
 
     const needsExisting = command !== 'init' && command !== 'demo';
-    store = openStore(db, { create: !needsExisting });
+    const key = keyFromOptions(v['key-file'] as string | undefined);
+    if (command === 'restore') {
+      return restoreCommand(db, v.from, key, io, emitter(io, v.json === true));
+    }
+    store = openStore(db, { create: !needsExisting, key });
+    if (!store.health.ok && !needsExisting) {
+      throw new AppError('refused', damagedMessage(store.health));
+    }
+    if (!needsExisting && !key) {
+      io.err(`${db} is not encrypted: give a key (--key-file FILE or ${KEY_ENV}) to encrypt it.\n`);
+    }
     const session = CLI_SESSION;
     const ctx = makeCtx(store, session);
     const call = <C extends Channel>(c: C, input: Input<C>) => unwrap<C>(dispatch(store!, c, input, session));
-    const emit = (human: string, json: unknown) =>
-      io.out(v.json ? JSON.stringify(json) + '\n' : human + '\n');
+    const emit = emitter(io, v.json === true);
 
     switch (command) {
       case 'init': {
@@ -311,8 +359,23 @@ export function run(argv: string[], io: Io = stdio): number {
         if (!v.to) {
           throw new UsageError('--to FILE is required');
         }
-        const r = backupTo(store.db, v.to as string);
+        const r = backupTo(store, v.to as string);
         emit(`Backed up to ${r.path} (${r.bytes} bytes), checked.`, { ok: true, ...r });
+        return 0;
+      }
+      case 'backups': {
+        const folder = backupFolder(store);
+        const backups = listBackups(folder);
+        if (v.json) {
+          io.out(JSON.stringify({ folder, backups }) + '\n');
+        } else {
+          io.out(`Backups in ${folder}:\n`);
+          for (const b of backups) {
+            io.out(
+              `${b.takenAt}\t${b.kind}\t${b.bytes}\t${b.checked ? 'checked' : 'NOT checked'}\t${b.file}\n`,
+            );
+          }
+        }
         return 0;
       }
       case 'verify': {

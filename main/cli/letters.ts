@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import type { Session } from '../../shared/contract';
 import { parseInputDate } from '../../shared/dates';
 import { openStore, type Store } from '../core/db/connection';
+import { keyFromOptions } from '../core/db/cipher';
 import { makeCtx } from '../core/context';
 import { AppError } from '../core/errors';
 import { listTemplates } from '../core/letters/letters.service';
@@ -48,9 +49,14 @@ export async function runLettersCli(
     let parsed;
     const options: import('node:util').ParseArgsOptionsConfig =
       sub === 'templates'
-        ? { db: { type: 'string' }, json: { type: 'boolean', default: false } }
+        ? {
+            db: { type: 'string' },
+            'key-file': { type: 'string' },
+            json: { type: 'boolean', default: false },
+          }
         : {
             db: { type: 'string' },
+            'key-file': { type: 'string' },
             json: { type: 'boolean', default: false },
             template: { type: 'string' },
             upn: { type: 'string' },
@@ -81,7 +87,10 @@ export async function runLettersCli(
         throw new Usage('--out FILE.docx is required');
       }
     }
-    store = openStore(v.db as string, { create: false });
+    store = openStore(v.db as string, {
+      create: false,
+      key: keyFromOptions(v['key-file'] as string | undefined),
+    });
     const ctx = makeCtx(store, session);
     if (sub === 'templates') {
       const t = listTemplates(ctx).templates.map((x) => ({

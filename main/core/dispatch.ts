@@ -15,6 +15,7 @@ import { AppError } from './errors';
 import type { Store } from './db/connection';
 import { makeCtx, type Ctx } from './context';
 import { handlers } from './handlers';
+import { damagedBy, damagedMessage, damagedRefusal, isCorruptionError } from './db/health';
 
 export type Handler<C extends Channel> = (
   ctx: Ctx,
@@ -74,6 +75,10 @@ export function dispatch<C extends Channel>(
     if (!parsed.success) {
       return { ok: false, error: toRpcError(parsed.error) };
     }
+    const damaged = spec.write ? damagedRefusal(store.health, channel) : null;
+    if (damaged) {
+      return { ok: false, error: { kind: 'refused', message: damaged } };
+    }
     const ctx = makeCtx(store, session);
     const handler = handlers[channel] as unknown as (ctx: Ctx, input: unknown) => Output<C>;
     const run = () => handler(ctx, parsed.data);
@@ -83,6 +88,10 @@ export function dispatch<C extends Channel>(
     }
     return { ok: true, value };
   } catch (e) {
+    if (isCorruptionError(e)) {
+      store.health = damagedBy(e); // from now on the store is read-only (docs/data-safety.md)
+      return { ok: false, error: { kind: 'refused', message: damagedMessage(store.health) } };
+    }
     return { ok: false, error: toRpcError(e) };
   }
 }

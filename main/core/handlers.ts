@@ -42,6 +42,7 @@ import { figuresHandlers } from './figures/handlers';
 import { authHandlers } from './auth/handlers';
 import { leaveHandlers } from './leave/handlers';
 import { lettersHandlers } from './letters/handlers';
+import { backupsHandlers } from './admin/handlers';
 
 export const handlers: Handlers = {
   // Public (the sign-in screen needs it), so where the database lives is told only to a signed-in caller.
@@ -87,10 +88,14 @@ export const handlers: Handlers = {
   'marks.unexported': unexportedMarks,
   'marks.exportForMis': exportForMis,
   'pupils.figures': pupilFigures,
-  'admin.backup': (ctx, i) => backupTo(ctx.store.db, i.to ?? defaultBackupPath(ctx.store.path)),
+  'admin.backup': (ctx, i) => {
+    const r = backupTo(ctx.store, i.to ?? defaultBackupPath(ctx.store.path));
+    return { path: r.path, bytes: r.bytes };
+  },
   'admin.verify': (ctx) => verifyDb(ctx.store.db),
   ...figuresHandlers,
   ...authHandlers,
   ...leaveHandlers,
   ...lettersHandlers,
+  ...backupsHandlers,
 };

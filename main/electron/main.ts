@@ -2,15 +2,26 @@
 // relay to dispatch. Everything the app does happens in main/core; this file only decides and relays.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session as electronSession, shell, dialog } from 'electron';
-import { openStore, type Store } from '../core/db/connection';
-import { SessionKeeper } from '../core/auth/door';
-import { setResourcesDir } from '../core/paths';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  protocol,
+  safeStorage,
+  session as electronSession,
+  shell,
+  dialog,
+} from 'electron';
+import { Worker } from 'node:worker_threads';
+import { hasContent, isPlainDatabase, KEY_ENV } from '../core/db/cipher';
+import { formatRecoveryKey, loadOrCreateKey } from './key-store';
+import { CoreClient } from './core-client';
 import { CHANNELS, type Channel } from '../../shared/contract';
 import {
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
   defaultDbPath,
+  isAllowedExternal,
   isAllowedNavigation,
   isTrustedSender,
   resolveAppUrl,
@@ -21,9 +32,8 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } },
 ]);
 
-let store: Store | null = null;
-/** Who is signed in, per window: the token stays in the main process. */
-const sessions = new SessionKeeper();
+/** The core (store, dispatch, hashing, imports, backups) runs in a worker thread: the window never waits on it. */
+let core: CoreClient | null = null;
 
 // en-GB dates in date inputs and spellcheck, whatever the PC's own locale.
 app.commandLine.appendSwitch('lang', 'en-GB');
@@ -55,17 +65,14 @@ app.on('web-contents-created', (_e, contents) => {
   });
   contents.on('will-attach-webview', (ev) => ev.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//.test(url)) {
+    if (isAllowedExternal(url)) {
       void shell.openExternal(url);
     }
     return { action: 'deny' };
   });
 });
 
-app.whenReady().then(() => {
-  if (app.isPackaged) {
-    setResourcesDir(process.resourcesPath);
-  }
+app.whenReady().then(async () => {
   const rendererDir = path.join(__dirname, '..', 'renderer');
   electronSession.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   electronSession.defaultSession.setPermissionCheckHandler(() => false);
@@ -87,7 +94,7 @@ app.whenReady().then(() => {
     });
   });
   try {
-    store = openStore(process.env.ATTENDANCE_DB ?? defaultDbPath(app.getPath('userData')));
+    core = await startCore();
   } catch (e) {
     dialog.showErrorBox('The database cannot be opened', e instanceof Error ? e.message : String(e));
     app.quit();
@@ -100,7 +107,7 @@ app.whenReady().then(() => {
     if (typeof channel !== 'string' || !CHANNELS.includes(channel as Channel)) {
       return { ok: false, error: { kind: 'not_found', message: 'unknown channel' } };
     }
-    return sessions.call(store!, event.sender.id, channel as Channel, input);
+    return core!.call(event.sender.id, channel as Channel, input);
   });
   ipcMain.handle('choose-folder', async (event, defaultPath: unknown) => {
     if (!isTrustedSender(event.senderFrame)) {
@@ -123,14 +130,44 @@ app.whenReady().then(() => {
   win.once('ready-to-show', () => win.show());
   const windowId = win.webContents.id;
   win.webContents.once('destroyed', () => {
-    if (store) {
-      sessions.forget(store, windowId);
-    }
+    core?.forget(windowId);
   });
   void win.loadURL(`${APP_SCHEME}://attendance/index.html`);
 });
 
+/**
+ * The desktop database is always encrypted: the key is sealed by the OS; a plain file is converted on open. The
+ * key is unsealed here (safeStorage needs the main process) and handed to the core worker, which opens the store.
+ */
+async function startCore(): Promise<CoreClient> {
+  const dbPath = process.env.ATTENDANCE_DB ?? defaultDbPath(app.getPath('userData'));
+  const sealedFile = path.join(app.getPath('userData'), 'database-key.sealed');
+  const choice = loadOrCreateKey(
+    safeStorage,
+    {
+      read: () => (fs.existsSync(sealedFile) ? fs.readFileSync(sealedFile) : null),
+      write: (b) => fs.writeFileSync(sealedFile, b, { mode: 0o600 }),
+    },
+    { databaseIsEncrypted: hasContent(dbPath) && !isPlainDatabase(dbPath), recovery: process.env[KEY_ENV] },
+  );
+  const worker = new Worker(path.join(__dirname, 'core-worker.cjs'), {
+    workerData: { dbPath, key: choice.key, resourcesDir: app.isPackaged ? process.resourcesPath : null },
+  });
+  const client = new CoreClient(worker);
+  await client.ready;
+  if (choice.created) {
+    dialog.showMessageBoxSync({
+      type: 'info',
+      title: 'Your recovery key',
+      message: 'Print this recovery key and keep it somewhere safe, away from this PC.',
+      detail: `${formatRecoveryKey(choice.key)}\n\nThe database and its backups are encrypted. If this PC is replaced or its Windows account is lost, the backups can only be opened with this key. It will not be shown again.`,
+      buttons: ['I have printed it'],
+    });
+  }
+  return client;
+}
+
 app.on('window-all-closed', () => {
-  store?.db.close();
+  core?.close();
   app.quit();
 });

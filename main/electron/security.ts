@@ -78,3 +78,28 @@ export function isAllowedNavigation(url: string): boolean {
 export function defaultDbPath(userDataDir: string): string {
   return path.join(userDataDir, 'attendance.sqlite');
 }
+
+/**
+ * The sites the app links to (DfE guidance on GOV.UK, the statistics service, local authorities' *.gov.uk pages):
+ * only these open in the browser, over https, from a link in the app. Anything else is refused.
+ */
+export const EXTERNAL_HOSTS = [
+  'www.gov.uk',
+  'explore-education-statistics.service.gov.uk',
+  'get-information-schools.service.gov.uk',
+  'www.legislation.gov.uk',
+];
+
+export function isAllowedExternal(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (u.protocol !== 'https:' || u.username || u.password || (u.port && u.port !== '443')) {
+    return false;
+  }
+  const host = u.hostname.toLowerCase();
+  return EXTERNAL_HOSTS.includes(host) || (host.endsWith('.gov.uk') && !host.startsWith('.'));
+}

@@ -30,6 +30,7 @@ import { Penalties } from './screens/Penalties';
 import { Statutory } from './screens/Statutory';
 
 // The dashboard brings ECharts: loaded when first opened, so start-up and the office's screens stay light.
+const Backups = lazy(() => import('./screens/backups/Backups').then((m) => ({ default: m.Backups })));
 const Dashboard = lazy(() => import('./screens/Dashboard').then((m) => ({ default: m.Dashboard })));
 
 const NAV: [string, string][] = [
@@ -50,6 +51,7 @@ const NAV: [string, string][] = [
   ['settings', 'Settings'],
   ['users', 'Users'],
   ['audit', 'Audit log'],
+  ['backups', 'Backups'],
 ];
 
 export function App() {
@@ -157,6 +159,12 @@ export function App() {
           return <Penalties today={today} />;
         case 'statutory':
           return <Statutory today={today} />;
+        case 'backups':
+          return (
+            <Suspense fallback={<Spinner label="Opening backups…" />}>
+              <Backups />
+            </Suspense>
+          );
         default:
           return (
             <p>

@@ -5,6 +5,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
 import { AuthGate } from './auth/AuthGate';
+import { StoreHealthBar } from './screens/backups/StoreHealthBar';
 import './app.css';
 
 const queryClient = new QueryClient({
@@ -18,6 +19,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <FluentProvider theme={webLightTheme}>
       <QueryClientProvider client={queryClient}>
+        <StoreHealthBar />
         <AuthGate>
           <App />
         </AuthGate>

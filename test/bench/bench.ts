@@ -41,8 +41,8 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function school(name: string): Store {
-  const store = openStore(path.join(dir, `${name}.sqlite`));
+function school(name: string, key: string | null = null): Store {
+  const store = openStore(path.join(dir, `${name}.sqlite`), { key });
   call(store, 'school.setup', {
     school: {
       name: 'Bench Academy',
@@ -129,6 +129,20 @@ function main() {
     throw new Error('import did not insert every row');
   }
   line('import marks, full year (real path: parse, check, insert)', imp, floor);
+
+  // Encryption at rest (docs/data-safety.md): the same import into an encrypted store, as a ratio to the plain one.
+  const enc = school('encrypted', 'bench key: 0123456789abcdef0123456789abcdef');
+  const [, encImp] = time(() => call(enc, 'marks.import', { csv }));
+  line('import marks, full year, encrypted store (ratio to plain)', encImp, imp);
+  const encFile = enc.path;
+  enc.db.close();
+  const [reopened, encOpen] = time(() =>
+    openStore(encFile, { key: 'bench key: 0123456789abcdef0123456789abcdef' }),
+  );
+  reopened.db.close();
+  const [plainReopened, plainOpen] = time(() => openStore(path.join(dir, 'raw.sqlite'), { key: null }));
+  plainReopened.db.close();
+  line('open the encrypted store (key derivation, quick check; ratio to plain)', encOpen, plainOpen);
 
   const [, reimport] = time(() => call(real, 'marks.import', { csv }));
   line('re-import of the same file (all skipped)', reimport, floor);

@@ -82,7 +82,7 @@ describe('architecture', () => {
   });
 
   it('the rule checker itself sees imports (a guard against a test that cannot fail)', () => {
-    expect(imports('main/core/db/connection.ts')).toContain('better-sqlite3');
+    expect(imports('main/core/db/cipher.ts')).toContain('better-sqlite3-multiple-ciphers');
     expect(imports('main/electron/main.ts')).toContain('electron');
   });
 });

@@ -1,26 +1,34 @@
-// Opening the database: pragmas on every connection, the network-share refusal, and the migration runner.
+// Opening the database: the key (docs/data-safety.md), pragmas on every connection, the network-share refusal,
+// the conversion of a plain file to an encrypted one, and the migration runner.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as base from './schema';
 import * as figures from './schema-figures';
 import * as auth from './schema-auth';
 import * as leave from './schema-leave';
 import * as letters from './schema-letters';
-import { migrate, type MigrateReport } from './migrate';
+import * as backups from './schema-backups';
+import { loadMigrations, migrate, type MigrateReport } from './migrate';
+import { hasContent, isPlainDatabase, keyFromOptions, openDatabase, type Db } from './cipher';
+import { encryptPlainFile } from './encrypt-plain';
+import { fullCheck, HEALTHY, quickCheck, type StoreHealth } from './health';
 import { networkShareReason } from '../paths';
 import { AppError } from '../errors';
 
-const schema = { ...base, ...figures, ...auth, ...leave, ...letters };
+const schema = { ...base, ...figures, ...auth, ...leave, ...letters, ...backups };
 
-export type Db = Database.Database;
+export type { Db };
 export type Orm = BetterSQLite3Database<typeof schema>;
 export interface Store {
   db: Db;
   orm: Orm;
   path: string;
   migration: MigrateReport;
+  /** The key the file is encrypted with, or null for a plain file (kept to check backups and restores). */
+  key: string | null;
+  /** The last integrity check: a store that failed it is read-only (main/core/db/health.ts). */
+  health: StoreHealth;
 }
 
 export function applyPragmas(db: Db): void {
@@ -33,27 +41,53 @@ export function applyPragmas(db: Db): void {
 }
 
 export interface OpenOptions {
+  /** Create the file when it does not exist (default true). */
   create?: boolean;
-  readonly?: boolean;
+  /** The encryption key; undefined means "from ATTENDANCE_DB_KEY", null means none. */
+  key?: string | null;
+  /** The desktop app: a plain file is encrypted with the key on open, after a verified backup. */
+  encryptPlain?: boolean;
+}
+
+/** The quick check at every open; the full one too when a migration is about to rewrite the file. */
+function checkBeforeWriting(db: Db): StoreHealth {
+  const quick = quickCheck(db);
+  if (!quick.ok) {
+    return quick;
+  }
+  const version = db.pragma('user_version', { simple: true }) as number;
+  return version > 0 && version < loadMigrations().length ? fullCheck(db) : quick;
 }
 
 /** Opens (and, when asked, creates) a database file and brings its schema up to date. */
-export function openStore(file: string, opts: OpenOptions = { create: true }): Store {
-  const reason = file === ':memory:' ? null : networkShareReason(file);
+export function openStore(file: string, opts: OpenOptions = {}): Store {
+  const create = opts.create ?? true;
+  const memory = file === ':memory:';
+  const reason = memory ? null : networkShareReason(file);
   if (reason) {
     throw new AppError('refused', reason);
   }
-  if (file !== ':memory:' && !opts.create && !fs.existsSync(file)) {
+  if (!memory && !create && !fs.existsSync(file)) {
     throw new AppError('not_found', `There is no database at ${file}. Create one first with "init".`);
   }
-  if (file !== ':memory:') {
+  if (!memory) {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   }
-  const db = new Database(file, { fileMustExist: !opts.create });
+  const key = memory ? null : opts.key === undefined ? keyFromOptions(undefined) : opts.key;
+  let health: StoreHealth = HEALTHY;
+  if (key && opts.encryptPlain && isPlainDatabase(file)) {
+    const r = encryptPlainFile(file, key);
+    health = 'damaged' in r ? r.damaged : HEALTHY;
+  }
+  const plain = !hasContent(file) ? !key : isPlainDatabase(file);
+  const db = openDatabase(file, plain ? null : key, { fileMustExist: !create && !memory });
   try {
     applyPragmas(db);
-    const migration = migrate(db, file);
-    return { db, orm: drizzle(db, { schema }), path: file, migration };
+    health = health.ok ? checkBeforeWriting(db) : health;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    // A damaged file is never migrated (a migration rewrites tables): it opens as it is, read-only.
+    const migration = health.ok ? migrate(db, file) : { from: version, to: version, backup: null };
+    return { db, orm: drizzle(db, { schema }), path: file, migration, key: plain ? null : key, health };
   } catch (e) {
     db.close();
     throw e;

@@ -3,7 +3,7 @@
 // no-op), foreign_key_check must be clean before commit, and a database from a newer app version is refused.
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type { Db } from './cipher';
 import { resourcesDir } from '../paths';
 import { AppError } from '../errors';
 
@@ -34,7 +34,7 @@ export function loadMigrations(dir = path.join(resourcesDir(), 'migrations')): M
 }
 
 /** The schema version is PRAGMA user_version = the number of migrations applied. */
-export function migrate(db: Database.Database, file: string, migrations = loadMigrations()): MigrateReport {
+export function migrate(db: Db, file: string, migrations = loadMigrations()): MigrateReport {
   const current = db.pragma('user_version', { simple: true }) as number;
   const known = migrations.length;
   if (current > known) {
