@@ -38,7 +38,7 @@ describe('SQLite errors as envelopes', () => {
     s.db.exec('CREATE TABLE child (p INTEGER NOT NULL REFERENCES parent(id), u TEXT UNIQUE)');
     const fk = toRpcError(failure(() => s.db.prepare('INSERT INTO child (p) VALUES (99)').run()));
     expect(fk.kind).toBe('not_found');
-    expect(fk.message).toMatch(/^there is no such record/);
+    expect(fk.message).toMatch(/^there is no pupil, session, account/);
     s.db.exec("INSERT INTO parent VALUES (1); INSERT INTO child VALUES (1, 'a')");
     const dup = toRpcError(failure(() => s.db.prepare("INSERT INTO child VALUES (1, 'a')").run()));
     expect(dup.kind).toBe('conflict');

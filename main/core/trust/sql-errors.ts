@@ -32,7 +32,7 @@ const byCode: Record<string, RpcError> = {
   },
   SQLITE_CONSTRAINT_FOREIGNKEY: {
     kind: 'not_found',
-    message: 'there is no such record (no pupil, session or account with that id): nothing was changed',
+    message: 'there is no pupil, session, account or other record with that id: nothing was changed',
   },
   SQLITE_CONSTRAINT_UNIQUE: { kind: 'conflict', message: 'that record already exists: nothing was changed' },
   SQLITE_CONSTRAINT_PRIMARYKEY: {
