@@ -45,4 +45,20 @@ describe('SQLite errors as envelopes', () => {
     const nul = toRpcError(failure(() => s.db.prepare('INSERT INTO child (u) VALUES (?)').run('b')));
     expect(nul.kind).toBe('invalid');
   });
+
+  it('a full disk says so and what to do, and the write is rolled back', () => {
+    const s = tempStore();
+    s.db.exec('CREATE TABLE big (x TEXT)');
+    const pages = (s.db.pragma('page_count', { simple: true }) as number) + 2;
+    s.db.pragma(`max_page_count = ${pages}`);
+    const fill = s.db.transaction(() => {
+      for (let i = 0; i < 100; i++) {
+        s.db.prepare('INSERT INTO big VALUES (?)').run('x'.repeat(4000));
+      }
+    });
+    const e = toRpcError(failure(() => fill()));
+    expect(e.kind).toBe('refused');
+    expect(e.message).toMatch(/^The disk is full, so nothing was saved\. Free some space/);
+    expect(s.db.prepare('SELECT count(*) AS n FROM big').get()).toEqual({ n: 0 });
+  });
 });
