@@ -66,9 +66,38 @@ export const DELETION_GROUNDS = [
 export const isoDate = z.string().refine(isIsoDate, 'must be a date in the form YYYY-MM-DD');
 export const optText = z.string().trim().max(500).nullable();
 
+/**
+ * Characters a name may never hold: control characters (U+0000-U+001F, U+007F-U+009F, so line breaks too),
+ * the line and paragraph separators and the bidirectional overrides (U+202A-U+202E, U+2066-U+2069) that make
+ * a name read differently on screen, in a letter or in a CSV (docs/records-integrity.md).
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+
+/** Why a name cannot be kept as typed, or null when it can. */
+export function unsafeNameReason(field: string, value: string): string | null {
+  const m = UNSAFE_IN_NAME.exec(value);
+  if (!m) {
+    return null;
+  }
+  const code = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return `${field} holds a line break or an invisible control character (U+${code}): retype it`;
+}
+
+const personName = (field: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine(
+      (v) => !unsafeNameReason(field, v),
+      `${field} holds a line break or an invisible control character`,
+    );
+
 export const ContactSchema = z.object({
   id: z.number().int().optional(),
-  name: z.string().trim().min(1).max(200),
+  name: personName('name', 200),
   relationship: optText,
   phone: optText,
   email: optText,
@@ -81,9 +110,9 @@ export type Contact = z.infer<typeof ContactSchema>;
 
 export const PupilFieldsSchema = z.object({
   upn: z.string(),
-  surname: z.string().trim().min(1).max(100),
-  forename: z.string().trim().min(1).max(100),
-  preferredForename: optText,
+  surname: personName('surname', 100),
+  forename: personName('forename', 100),
+  preferredForename: personName('preferred forename', 100).nullable(),
   dob: isoDate,
   sex: z.enum(SEXES),
   yearGroup: z.enum(YEAR_GROUPS),

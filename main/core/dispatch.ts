@@ -12,6 +12,7 @@ import {
   type Session,
 } from '../../shared/contract';
 import { AppError } from './errors';
+import { sqliteToRpcError } from './trust/sql-errors';
 import type { Store } from './db/connection';
 import { makeCtx, type Ctx } from './context';
 import { handlers } from './handlers';
@@ -42,16 +43,11 @@ export function toRpcError(e: unknown): RpcError {
       issues: e.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     };
   }
+  const sql = sqliteToRpcError(e);
+  if (sql) {
+    return sql;
+  }
   const msg = e instanceof Error ? e.message : String(e);
-  if (/SQLITE_BUSY/.test(msg)) {
-    return {
-      kind: 'conflict',
-      message: 'The database is busy (another window or program is writing). Try again.',
-    };
-  }
-  if (/statutory|append-only|amendment/.test(msg)) {
-    return { kind: 'refused', message: msg };
-  }
   return { kind: 'internal', message: `Something went wrong: ${msg}` };
 }
 

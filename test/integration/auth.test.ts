@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/dispatch';
 import { ANONYMOUS, type Session } from '../../shared/contract';
-import { resolveSession, WRONG_CREDENTIALS } from '../../main/core/auth/auth.service';
+import { resolveSession, UNKNOWN_USERNAME, WRONG_CREDENTIALS } from '../../main/core/auth/auth.service';
 import { ok, pupilRow, PUPIL_HEADER, rowCount, setupSchool, tempStore, upn } from '../helpers/store';
 import { HIDDEN_DETAIL } from '../../main/core/auth/audit.service';
 import { addAccount, fastAuth, signInAs } from '../helpers/auth';
@@ -111,7 +111,15 @@ describe('signing in', () => {
     expect(a).toEqual({ kind: 'refused', message: WRONG_CREDENTIALS });
     expect(b).toEqual(a);
     const logged = audits(s, 'auth.signInFailed').map((r) => JSON.parse(r.detail!).username);
-    expect(logged).toEqual(['itadmin', 'nobody.here']);
+    expect(logged).toEqual(['itadmin', UNKNOWN_USERNAME]);
+  });
+
+  it('never writes a name that is no account (perhaps a password typed in the username box) to the audit log', () => {
+    const { s } = fresh();
+    fail(s, 'Tr0ub4dor&3-secret', 'x');
+    const all = JSON.stringify(s.db.prepare('SELECT * FROM audit_log').all());
+    expect(all).not.toContain('Tr0ub4dor');
+    expect(audits(s, 'auth.signInFailed')).toHaveLength(1);
   });
 
   it('ignores the case of the username and gives the session the account’s roles', () => {
@@ -143,7 +151,7 @@ describe('signing in', () => {
         /locked until \d\d:\d\d\. Try again then, or ask the administrator/,
       );
     }
-    expect(audits(s, 'auth.lockedOut').map((r) => r.actor)).toEqual(['office1', 'ghost']);
+    expect(audits(s, 'auth.lockedOut').map((r) => r.actor)).toEqual(['office1', UNKNOWN_USERNAME]);
     expect(ok(s, 'users.list', {}, admin()).users.find((u) => u.id === id)?.lockedUntil).toMatch(
       /^2026-12-01T09:/,
     );

@@ -72,6 +72,37 @@ describe('import pupils', () => {
     expect(rowCount(s, 'contacts')).toBe(0);
   });
 
+  it('refuses names with a line break, a NUL or a right-to-left override, by line, and writes nothing', () => {
+    const s = fresh();
+    const csv = [
+      PUPIL_HEADER,
+      pupilRow(1, { surname: '"Smith\nJones"' }),
+      pupilRow(2, { forename: 'Ann\u0000e' }),
+      pupilRow(3, { contact1_name: 'Mum \u202Egnp.exe' }),
+      pupilRow(4),
+    ].join('\n');
+    const r = dispatch(s, 'pupils.import', { csv }, STAFF_SESSION);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.kind).toBe('invalid');
+      expect(r.error.issues).toEqual([
+        {
+          line: 2,
+          message: 'surname holds a line break or an invisible control character (U+000A): retype it',
+        },
+        {
+          line: 4,
+          message: 'forename holds a line break or an invisible control character (U+0000): retype it',
+        },
+        {
+          line: 5,
+          message: 'contact1_name holds a line break or an invisible control character (U+202E): retype it',
+        },
+      ]);
+    }
+    expect(rowCount(s, 'pupils')).toBe(0);
+  });
+
   it('reports a record with a multi-line quoted field at the line where it starts', () => {
     const s = fresh();
     const multi = pupilRow(2, { contact1_address: '"1 High Street\nRiverside\nRV1 2AB"' });

@@ -181,19 +181,24 @@ function gateMessage(g: Extract<ReturnType<typeof gate>, { open: false }>): stri
  * Checks a password for a username typed at a sign-in or unlock, counting failures by the name typed. Throws a
  * refusal with the same words whether or not the account exists; returns the account when the password is right.
  */
+/** What the audit log records for a typed name that is no account. */
+export const UNKNOWN_USERNAME = '(a username that is no account)';
+
 function checkPassword(store: Store, typed: string, password: string, door: 'sign-in' | 'unlock'): UserDbRow {
   const db = store.db;
   const key = typed.trim().toLowerCase();
   const now = clock(store);
   const at = now.toISOString();
+  const u = userByName(db, typed);
+  // A name that is no account may be a password typed into the username box: it is never written to the log.
+  const shown = u ? typed : UNKNOWN_USERNAME;
   const g = gate(readThrottle(db, key), now);
   if (!g.open) {
     db.transaction(() =>
-      audit(db, at, typed, 'auth.signInFailed', 'user', null, { username: typed, why: g.why, door }),
+      audit(db, at, shown, 'auth.signInFailed', 'user', u?.id ?? null, { username: shown, why: g.why, door }),
     ).immediate();
     throw new AppError('refused', gateMessage(g));
   }
-  const u = userByName(db, typed);
   // Hash even for an unknown name, so the time taken does not tell which usernames exist.
   const right = verifyPassword(password, u?.password_hash ?? dummyHash(hashCostFor(store))) && !!u;
   if (!right) {
@@ -202,15 +207,15 @@ function checkPassword(store: Store, typed: string, password: string, door: 'sig
         const cur = gate(readThrottle(db, key), now); // read again inside the transaction: another door may have failed too
         const s = afterFailure(cur.open ? cur.state : readThrottle(db, key), now, policyOf(db));
         writeThrottle(db, key, s, at);
-        audit(db, at, typed, 'auth.signInFailed', 'user', u?.id ?? null, {
-          username: typed,
+        audit(db, at, shown, 'auth.signInFailed', 'user', u?.id ?? null, {
+          username: shown,
           why: 'password',
           failures: s.failures,
           door,
         });
         if (s.lockedUntil) {
-          audit(db, at, typed, 'auth.lockedOut', 'user', u?.id ?? null, {
-            username: typed,
+          audit(db, at, shown, 'auth.lockedOut', 'user', u?.id ?? null, {
+            username: shown,
             until: s.lockedUntil,
           });
         }

@@ -3,7 +3,13 @@
 import type { Input, Issue, Output } from '../../../shared/contract';
 import { IMPORT_FIELDS } from '../../../shared/contract';
 import { parseInputDate } from '../../../shared/dates';
-import { SEN_STATUSES, YEAR_GROUPS, type Contact, type PupilFields } from '../../../shared/pupil';
+import {
+  SEN_STATUSES,
+  unsafeNameReason,
+  YEAR_GROUPS,
+  type Contact,
+  type PupilFields,
+} from '../../../shared/pupil';
 import { checkUpn } from '../../../shared/upn';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
@@ -130,6 +136,12 @@ export function parsePupilCsv(
     if (!forename) {
       problems.push('forename is missing');
     }
+    for (const f of ['surname', 'forename', 'preferred_forename']) {
+      const why = unsafeNameReason(f, cell(f));
+      if (why) {
+        problems.push(why);
+      }
+    }
     const dob = date('dob', true);
     const sex = cell('sex').toUpperCase();
     if (sex !== 'M' && sex !== 'F') {
@@ -174,6 +186,10 @@ export function parsePupilCsv(
             problems.push(`contact${k} has details but no name`);
           }
           continue;
+        }
+        const nameWhy = unsafeNameReason(`contact${k}_name`, c('name'));
+        if (nameWhy) {
+          problems.push(nameWhy);
         }
         const lw = parseYesNo(c('lives_with'));
         const pr = parseYesNo(c('parental_responsibility'));
