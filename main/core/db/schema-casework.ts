@@ -4,16 +4,17 @@
 // cancelled with a reason, and a change to a plan is a new version; a closed plan is read-only.
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 import { pupils } from './schema';
-
-export const BARRIER_SIDES = ['in_school', 'outside_school', 'both'] as const;
-export const BARRIER_RAISERS = ['pupil', 'parent', 'staff', 'agency'] as const;
-export const BARRIER_STATUSES = ['open', 'being_addressed', 'resolved'] as const;
-export const MEETING_KINDS = ['informal', 'attendance', 'formal', 'reintegration', 'review'] as const;
-export const ACTION_OWNERS = ['pupil', 'parent', 'school', 'agency'] as const;
-export const ACTION_STATUSES = ['open', 'done', 'not_done', 'cancelled'] as const;
-export const REFERRAL_KINDS = ['referral', 'signposting', 'early_help'] as const;
-export const PLAN_STATUSES = ['open', 'closed'] as const;
-export const PLAN_OUTCOMES = ['met', 'partly_met', 'not_met', 'escalated'] as const;
+import {
+  ACTION_OWNERS,
+  ACTION_STATUSES,
+  BARRIER_RAISERS,
+  BARRIER_SIDES,
+  BARRIER_STATUSES,
+  MEETING_KINDS,
+  PLAN_OUTCOMES,
+  PLAN_STATUSES,
+  REFERRAL_KINDS,
+} from '../../../shared/casework';
 
 /** Barrier categories the school adds to the built-in list (shared/channels/casework.ts holds the built-ins). */
 export const caseworkBarrierCategories = sqliteTable(
