@@ -55,7 +55,7 @@ function figuresTable(p: Plan): string {
   return table(
     ['', 'Dates', 'Possible sessions', 'Sessions attended', 'Attendance', 'Late'],
     [row('Before the plan', p.before), row('During the plan', p.during), row('After the plan', p.after)],
-    [1900, 2500, 1300, 1300, 1400, 1200],
+    [1800, 2700, 1300, 1300, 1300, 1200],
   );
 }
 
@@ -155,7 +155,7 @@ function body(ctx: Ctx, p: Plan): { xml: string; png: Buffer } {
       ? table(
           ['Date', 'Who attended', 'Notes', 'Changes'],
           p.reviews.map((r) => [uk(r.reviewedOn), r.attendees, r.notes, orDash(r.changes)]),
-          [1300, 2400, 3600, 2300],
+          [1500, 2300, 3500, 2300],
         )
       : para('No review yet.'),
     para(
