@@ -175,7 +175,9 @@ export function addMeeting(ctx: Ctx, i: Input<'casework.addMeeting'>): Output<'c
   for (const b of new Set(barrierIds)) {
     ctx.store.orm.insert(caseworkMeetingBarriers).values({ meetingId: m.id, barrierId: b }).run();
   }
-  const actionIds = (i.actions ?? []).map((a) => insertAction(ctx, i.pupilId, { ...a, meetingId: m.id, planId }));
+  const actionIds = (i.actions ?? []).map((a) =>
+    insertAction(ctx, i.pupilId, { ...a, meetingId: m.id, planId }),
+  );
   ctx.audit('casework.addMeeting', 'casework_meetings', m.id, {
     pupilId: i.pupilId,
     kind: i.kind,
