@@ -30,6 +30,7 @@ import { Penalties } from './screens/Penalties';
 import { Statutory } from './screens/Statutory';
 
 // The dashboard brings ECharts: loaded when first opened, so start-up and the office's screens stay light.
+const Casework = lazy(() => import('./screens/casework/Casework').then((m) => ({ default: m.Casework })));
 const Dashboard = lazy(() => import('./screens/Dashboard').then((m) => ({ default: m.Dashboard })));
 
 const NAV: [string, string][] = [
@@ -46,6 +47,7 @@ const NAV: [string, string][] = [
   ['penalties', 'Penalty notices'],
   ['statutory', 'Statutory follow-up'],
   ['letters', 'Letters'],
+  ['casework', 'Casework due'],
   ['calendar', 'Calendar'],
   ['settings', 'Settings'],
   ['users', 'Users'],
@@ -149,6 +151,12 @@ export function App() {
           return (
             <Suspense fallback={<Spinner label="Opening the dashboard…" />}>
               <Dashboard today={today} />
+            </Suspense>
+          );
+        case 'casework':
+          return (
+            <Suspense fallback={<Spinner label="Opening casework…" />}>
+              <Casework route={route} today={today} />
             </Suspense>
           );
         case 'bands':

@@ -21,6 +21,7 @@ const ROUTE_CHANNEL: Record<string, string> = {
   bands: 'figures.bands',
   penalties: 'penalty.tracker',
   statutory: 'statutory.lists',
+  casework: 'casework.due',
 };
 /** The only screens a governor (with no other role) may open: whole-school figures. */
 export const GOVERNOR_ROUTES = ['', 'dashboard'];
