@@ -10,7 +10,7 @@ import { Patterns } from './Patterns';
 function Due() {
   const q = useRpc('casework.due', {});
   return (
-    <main id="main" className="page">
+    <div className="page">
       <h1>Casework due</h1>
       <ErrorBar error={q.error} />
       {q.data && (
@@ -39,7 +39,7 @@ function Due() {
           </tbody>
         </table>
       )}
-    </main>
+    </div>
   );
 }
 

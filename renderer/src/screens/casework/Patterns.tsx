@@ -11,10 +11,10 @@ export function Patterns({ pupilId, today }: { pupilId: number; today: string })
   const q = useRpc('casework.patterns', { pupilId, from, to: today });
   if (!q.data) {
     return (
-      <main id="main" className="page">
+      <div className="page">
         <h1>Before a meeting</h1>
         <ErrorBar error={q.error} />
-      </main>
+      </div>
     );
   }
   const d = q.data;
@@ -25,7 +25,7 @@ export function Patterns({ pupilId, today }: { pupilId: number; today: string })
     series: [{ type: 'bar' as const, data }],
   });
   return (
-    <main id="main" className="page">
+    <div className="page">
       <h1>Before a meeting: {d.pupilName}</h1>
       <p>
         {formatUkDate(d.from)} to {formatUkDate(d.to)}: attendance {formatPct1(d.figures.attendancePct)} of{' '}
@@ -110,6 +110,6 @@ export function Patterns({ pupilId, today }: { pupilId: number; today: string })
           ))}
         </ul>
       </section>
-    </main>
+    </div>
   );
 }

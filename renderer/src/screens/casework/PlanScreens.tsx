@@ -64,7 +64,7 @@ export function NewPlan({ pupilId, today }: { pupilId: number; today: string }) 
     },
   });
   return (
-    <main id="main" className="page">
+    <div className="page">
       <h1>New reintegration plan{cw.data ? ` for ${cw.data.pupilName}` : ''}</h1>
       <form
         className="card form-grid"
@@ -104,7 +104,7 @@ export function NewPlan({ pupilId, today }: { pupilId: number; today: string }) 
         </Button>
         <ErrorBar error={create.error} />
       </form>
-    </main>
+    </div>
   );
 }
 
@@ -127,7 +127,7 @@ function Figures({ p }: { p: Plan }) {
       <table className="plain" aria-label="Attendance before, during and after the plan">
         <thead>
           <tr>
-            <th />
+            <th>Part</th>
             <th>Dates</th>
             <th>Possible</th>
             <th>Attended</th>
@@ -258,17 +258,17 @@ export function PlanView({ planId, today }: { planId: number; today: string }) {
   const exp = useRpcMutation('casework.plan.export', ['casework.plan.get', 'casework.pupil']);
   if (!q.data) {
     return (
-      <main id="main" className="page">
+      <div className="page">
         <h1>Reintegration plan</h1>
         <ErrorBar error={q.error} />
-      </main>
+      </div>
     );
   }
   const p = q.data;
   const c = p.plan.content;
   const writer = mayCall(me, 'casework.plan.review') && p.plan.status === 'open';
   return (
-    <main id="main" className="page">
+    <div className="page">
       <h1>
         Reintegration plan: {p.plan.pupilName} (from {formatUkDate(p.plan.startOn)})
       </h1>
@@ -348,6 +348,6 @@ export function PlanView({ planId, today }: { planId: number; today: string }) {
           ))}
         </ul>
       </section>
-    </main>
+    </div>
   );
 }
