@@ -7,6 +7,7 @@ import { createDemoSchool } from '../../main/core/demo/demo';
 import { dispatch } from '../../main/core/dispatch';
 import { reportPupils } from '../../main/core/reports/report-pupils';
 import { caseworkCounts } from '../../main/core/casework/handlers';
+import { bandsTo } from '../../main/core/casework/due';
 import type { Store } from '../../main/core/db/connection';
 import type { Role, Session } from '../../shared/contract';
 import type { PlanContent } from '../../shared/casework';
@@ -404,6 +405,11 @@ describe('what is due, and the counts', () => {
         .sort(),
     ).toEqual([...severe.pupilIds].sort());
     expect(severe.pupilIds).not.toContain(pid);
+    // the pupil page's one-pupil band agrees with the whole-school bands
+    const bands = bandsTo(s.db, TODAY);
+    for (const [id, band] of bands) {
+      expect(ok(s, 'casework.pupil', { pupilId: id }).severe, String(id)).toBe(band === 'severe');
+    }
     expect(due.items.every((i) => i.pupilName.length > 0)).toBe(true);
     const office = dispatch(s, 'casework.due', {}, as('office'));
     expect(office.ok ? '' : office.error.kind).toBe('forbidden');

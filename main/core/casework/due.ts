@@ -3,12 +3,13 @@
 // casework for the governor report (caseworkCounts: numbers only, never a name).
 import type { Input, Output } from '../../../shared/contract';
 import type { Band } from '../../../shared/statistics';
-import { computePupilStats, isListed } from '../../../shared/statistics';
+import { buildPeriodContext, computePupilStats, isListed, type StatsMark } from '../../../shared/statistics';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import { pupilName } from '../../../shared/names';
 import type { Db } from '../db/connection';
 import type { Ctx } from '../context';
-import { loadPeriodMarks } from '../reports/report-pupils';
+import { loadPeriodMarks, schoolAtRiskLowerPct } from '../reports/report-pupils';
+import { loadCalendar } from '../calendar/calendar.service';
 import { yearToDate } from '../figures/figures.service';
 import { ladderStages } from '../letters/ladder';
 import { loadPlan, nextReviewOf, planContent } from './plans';
@@ -26,6 +27,24 @@ export function bandsTo(db: Db, to: IsoDate): Map<number, Band | null> {
   return out;
 }
 export const yearBands = (ctx: Ctx) => bandsTo(ctx.store.db, ctx.today());
+
+/** One pupil's band over the school year to today, without reading the whole school. */
+export function pupilBand(ctx: Ctx, pupilId: number): Band | null {
+  const db = ctx.store.db;
+  const { from, to } = yearToDate(ctx.today());
+  const p = db.prepare('SELECT upn FROM pupils WHERE id = ?').get(pupilId) as { upn: string };
+  const pctx = buildPeriodContext(
+    loadCalendar(db),
+    { from, to },
+    { atRiskLowerPct: schoolAtRiskLowerPct(db) },
+  );
+  const marks = db
+    .prepare(
+      'SELECT date, session, code, minutes_late AS minutesLate FROM marks WHERE pupil_id = ? AND date >= ? AND date <= ?',
+    )
+    .all(pupilId, pctx.earliestMarkDate, to) as StatsMark[];
+  return computePupilStats(pctx, p, marks).band;
+}
 
 function withJoint(db: Db): Set<number> {
   return new Set(

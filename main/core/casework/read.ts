@@ -20,7 +20,7 @@ import { allCategories, loadPupil, mayReadRestricted, nameOf } from './common';
 import { loadPlan, nextReviewOf, planContent, plannedCount } from './plans';
 import { planEnd, planFigures, planWeeks } from './plan-figures';
 import { pupilTimeline } from './timeline';
-import { yearBands } from './due';
+import { pupilBand } from './due';
 import type { PlanContent } from '../../../shared/casework';
 
 type ActionRow = typeof caseworkActions.$inferSelect;
@@ -167,7 +167,7 @@ export function pupilCasework(ctx: Ctx, i: Input<'casework.pupil'>): Output<'cas
       keyAdult: planContent(ctx, pl.id, pl.currentVersion).keyAdult,
       nextReview: nextReviewOf(ctx, pl),
     })),
-    severe: yearBands(ctx).get(p.id) === 'severe',
+    severe: pupilBand(ctx, p.id) === 'severe',
     timeline: pupilTimeline(ctx, p.id),
   };
 }
