@@ -15,12 +15,13 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { useMe } from '../../auth/AuthGate';
 import { mayCall } from '../../auth/access';
 import { BarrierForm, MeetingForm } from './forms';
+import { JointForm, ReferralForm } from './MoreForms';
 
 export function PupilCasework({ pupilId, today }: { pupilId: number; today: string }) {
   const me = useMe();
   const q = useRpc('casework.pupil', { pupilId });
   const setAction = useRpcMutation('casework.setAction', ['casework.pupil']);
-  const [open, setOpen] = useState<'barrier' | 'meeting' | null>(null);
+  const [open, setOpen] = useState<'barrier' | 'meeting' | 'referral' | 'joint' | null>(null);
   const writer = mayCall(me, 'casework.addBarrier');
   if (!q.data) {
     return (
@@ -47,6 +48,8 @@ export function PupilCasework({ pupilId, today }: { pupilId: number; today: stri
           <>
             <Button onClick={() => setOpen('barrier')}>Add a barrier</Button>
             <Button onClick={() => setOpen('meeting')}>Record a meeting</Button>
+            <Button onClick={() => setOpen('referral')}>Record a referral</Button>
+            <Button onClick={() => setOpen('joint')}>Record the LA joint approach</Button>
             <Button onClick={() => (window.location.hash = `#/casework/newplan/${pupilId}`)}>
               Write a reintegration plan
             </Button>
@@ -55,6 +58,8 @@ export function PupilCasework({ pupilId, today }: { pupilId: number; today: stri
         <Link href={`#/casework/patterns/${pupilId}`}>Before a meeting: the data</Link>
       </div>
       {open === 'barrier' && <BarrierForm pupilId={pupilId} today={today} onDone={() => setOpen(null)} />}
+      {open === 'referral' && <ReferralForm pupilId={pupilId} today={today} onDone={() => setOpen(null)} />}
+      {open === 'joint' && <JointForm pupilId={pupilId} today={today} onDone={() => setOpen(null)} />}
       {open === 'meeting' && (
         <MeetingForm
           pupilId={pupilId}
