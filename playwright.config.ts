@@ -21,6 +21,7 @@ const PROJECTS = [
   'leave',
   'letters',
   'admin-backups',
+  'casework',
 ];
 const SERVERS: [number, string][] = [
   [0, ''],
@@ -31,6 +32,7 @@ const SERVERS: [number, string][] = [
   [5, '--demo'],
   [6, '--demo'],
   [7, '--demo'],
+  [8, '--demo'],
 ];
 const ONLY = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',') : null;
 
@@ -86,6 +88,7 @@ export default defineConfig({
       testMatch: /admin-backups\.spec\.ts/,
       use: { baseURL: `http://127.0.0.1:${BASE + 7}/` },
     },
+    { name: 'casework', testMatch: /casework\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${BASE + 8}/` } },
   ],
   // Only the servers of the projects asked for on the command line start (E2E_ONLY=figures,leave), so a helper
   // working on one area does not wait for all of them.

@@ -17,6 +17,7 @@ import { authChannels } from './channels/auth';
 import { leaveChannels } from './channels/leave';
 import { lettersChannels } from './channels/letters';
 import { backupsChannels } from './channels/backups';
+import { caseworkChannels } from './channels/casework';
 export * from './contract-core';
 
 const SessionSchema = z.enum(['AM', 'PM']);
@@ -639,6 +640,7 @@ export const contract = {
   ...leaveChannels,
   ...lettersChannels,
   ...backupsChannels,
+  ...caseworkChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -43,6 +43,7 @@ import { authHandlers } from './auth/handlers';
 import { leaveHandlers } from './leave/handlers';
 import { lettersHandlers } from './letters/handlers';
 import { backupsHandlers } from './admin/handlers';
+import { caseworkHandlers } from './casework/handlers';
 
 export const handlers: Handlers = {
   // Public (the sign-in screen needs it), so where the database lives is told only to a signed-in caller.
@@ -98,4 +99,5 @@ export const handlers: Handlers = {
   ...leaveHandlers,
   ...lettersHandlers,
   ...backupsHandlers,
+  ...caseworkHandlers,
 };

@@ -31,6 +31,7 @@ import { Statutory } from './screens/Statutory';
 
 // The dashboard brings ECharts: loaded when first opened, so start-up and the office's screens stay light.
 const Backups = lazy(() => import('./screens/backups/Backups').then((m) => ({ default: m.Backups })));
+const Casework = lazy(() => import('./screens/casework/Casework').then((m) => ({ default: m.Casework })));
 const Dashboard = lazy(() => import('./screens/Dashboard').then((m) => ({ default: m.Dashboard })));
 
 const NAV: [string, string][] = [
@@ -47,6 +48,7 @@ const NAV: [string, string][] = [
   ['penalties', 'Penalty notices'],
   ['statutory', 'Statutory follow-up'],
   ['letters', 'Letters'],
+  ['casework', 'Casework due'],
   ['calendar', 'Calendar'],
   ['settings', 'Settings'],
   ['users', 'Users'],
@@ -151,6 +153,12 @@ export function App() {
           return (
             <Suspense fallback={<Spinner label="Opening the dashboard…" />}>
               <Dashboard today={today} />
+            </Suspense>
+          );
+        case 'casework':
+          return (
+            <Suspense fallback={<Spinner label="Opening casework…" />}>
+              <Casework route={route} today={today} />
             </Suspense>
           );
         case 'bands':

@@ -155,6 +155,7 @@ describe('the permission walk', () => {
 /** Valid input for channels a governor may call; a channel missing here with required input fails the test below. */
 const GOVERNOR_SAMPLES: Partial<Record<Channel, unknown>> = {
   'calendar.get': { from: '2026-09-01', to: '2027-08-31' },
+  'casework.counts': { from: '2026-09-01', to: '2026-12-01' },
   'auth.signIn': { username: 'governor', password: 'governor-demo-2026' },
   'auth.firstAdmin': {
     username: 'another',

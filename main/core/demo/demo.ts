@@ -16,6 +16,7 @@ import type { Session } from '../../../shared/contract';
 import { createDemoLeave } from '../leave/demo-leave';
 import { createDemoAccounts } from '../auth/demo-accounts';
 import { seedDemoLetters } from '../letters/demo-letters';
+import { createDemoCasework } from '../casework/demo-casework';
 
 export interface DemoOptions {
   pupils?: number;
@@ -348,6 +349,7 @@ export function createDemoSchool(store: Store, opts: DemoOptions): DemoReport {
     }
   }).immediate();
   createDemoLeave(store, today);
+  createDemoCasework(store, today);
   createDemoAccounts(store);
   return { pupils: pupils.length, marks, from: demoFrom, to: today };
 }

@@ -2,6 +2,33 @@
 // meetings held, with the next step it suggests. The figures helper's band lists call ladderStages.
 import type { Db } from '../db/connection';
 import { LADDER, LADDER_LABELS, type LadderStage } from './templates';
+import type { IsoDate } from '../../../shared/dates';
+
+/** The casework meetings that count on the ladder as a meeting held (docs/rules/casework.md): every kind but an
+ * informal conversation. With the letters' own held attendance meetings, this is the one count of meetings. */
+export const LADDER_CASEWORK_MEETING_KINDS = ['attendance', 'formal', 'reintegration', 'review'] as const;
+const CASEWORK_KINDS_SQL = LADDER_CASEWORK_MEETING_KINDS.map((k) => `'${k}'`).join(',');
+
+/** Meetings held per pupil: letter meetings held (attendance) and casework meetings of the kinds that count. */
+export function heldMeetingsSql(placeholders: string): string {
+  return `SELECT pid, count(*) AS n FROM (
+    SELECT pupil_id AS pid FROM letter_meetings WHERE held = 1 AND kind = 'attendance' AND pupil_id IN (${placeholders})
+    UNION ALL SELECT pupil_id FROM casework_meetings WHERE kind IN (${CASEWORK_KINDS_SQL}) AND pupil_id IN (${placeholders})
+  ) GROUP BY pid`;
+}
+
+/** G1 (support first): the dates of the casework support steps on record: any meeting, plan or referral. */
+export function caseworkSupportDates(db: Db, pupilId: number): IsoDate[] {
+  return (
+    db
+      .prepare(
+        `SELECT date AS d FROM casework_meetings WHERE pupil_id = ?
+     UNION ALL SELECT start_on FROM casework_plans WHERE pupil_id = ?
+     UNION ALL SELECT made_on FROM casework_referrals WHERE pupil_id = ?`,
+      )
+      .all(pupilId, pupilId, pupilId) as { d: string }[]
+  ).map((r) => r.d);
+}
 
 export interface LadderInfo {
   stage: LadderStage;
@@ -50,11 +77,7 @@ export function ladderStages(db: Db, pupilIds: readonly number[]): Map<number, L
         last.set(r.pid, r.at);
       }
     }
-    const ms = db
-      .prepare(
-        `SELECT pupil_id AS pid, count(*) AS n FROM letter_meetings WHERE held = 1 AND kind = 'attendance' AND pupil_id IN (${q}) GROUP BY pupil_id`,
-      )
-      .all(...chunk) as { pid: number; n: number }[];
+    const ms = db.prepare(heldMeetingsSql(q)).all(...chunk, ...chunk) as { pid: number; n: number }[];
     for (const m of ms) {
       held.set(m.pid, m.n);
       if ((rank.get(m.pid) ?? 0) < 2) {

@@ -26,6 +26,7 @@ import {
 import { readLettersSettings, type LettersSettings } from './settings';
 import type { GuardFacts, PastLetter } from './guardrails';
 import type { TemplateSpec } from './templates';
+import { caseworkSupportDates } from './ladder';
 import { REGS_2024_START } from '../../../shared/codes';
 import { knownAs, pupilName } from '../../../shared/names';
 
@@ -158,6 +159,8 @@ export interface PupilLetterData {
     attendees: string | null;
     held: boolean;
   }[];
+  /** Casework support steps on record (meetings, plans, referrals): they count for G1. */
+  caseworkSteps: IsoDate[];
 }
 
 export interface Period {
@@ -318,6 +321,7 @@ export class LetterDataLoader {
       compulsoryAge: isCompulsoryAge(pupil.dob, this.period.asOf),
       letters,
       meetings,
+      caseworkSteps: caseworkSupportDates(db, pupilId),
     };
   }
 
@@ -332,7 +336,7 @@ export class LetterDataLoader {
       codeCounts: d.codeCounts,
       atRiskLowerPct: this.school.atRiskLowerPct,
       letters: d.letters,
-      meetingsHeld: d.meetings.filter((m) => m.held).map((m) => m.date),
+      meetingsHeld: [...d.meetings.filter((m) => m.held).map((m) => m.date), ...d.caseworkSteps],
       schoolDaysSince: (x) => this.cal.schoolDaysAfter(x, today),
       sameStageSchoolDays: this.school.settings.sameStageSchoolDays,
       improvementPoints: this.school.settings.improvementPoints,

@@ -22,6 +22,7 @@ const ROUTE_CHANNEL: Record<string, string> = {
   penalties: 'penalty.tracker',
   statutory: 'statutory.lists',
   backups: 'backups.status',
+  casework: 'casework.due',
 };
 /** The only screens a governor (with no other role) may open: whole-school figures. */
 export const GOVERNOR_ROUTES = ['', 'dashboard'];

@@ -40,6 +40,14 @@ export function Bands({ today }: { today: string }) {
   const q = useRpc('figures.bands', input, { enabled: !!from && !!to && from <= to });
   const [err, setErr] = useState<unknown>(null);
   const d = q.data;
+  // A severe pupil with no joint approach agreed with the LA is flagged (docs/rules/casework.md).
+  const severeIds = d?.rows.filter((r) => r.band === 'severe').map((r) => r.pupilId) ?? [];
+  const noJoint = useRpc(
+    'casework.severeWithoutJoint',
+    { pupilIds: severeIds },
+    { enabled: severeIds.length > 0 },
+  );
+  const missingJoint = new Set(noJoint.data?.pupilIds ?? []);
   const exportCsv = async () => {
     try {
       const r = await call('figures.exportCsv', { list: 'bands', ...input });
@@ -160,9 +168,16 @@ export function Bands({ today }: { today: string }) {
                   <td className="num">{r.figures.possible}</td>
                   <td>
                     {r.band ? (
-                      <Badge appearance="tint" color={BAND_LABELS[r.band].color}>
-                        {BAND_LABELS[r.band].label}
-                      </Badge>
+                      <>
+                        <Badge appearance="tint" color={BAND_LABELS[r.band].color}>
+                          {BAND_LABELS[r.band].label}
+                        </Badge>
+                        {missingJoint.has(r.pupilId) && (
+                          <Badge appearance="outline" color="danger">
+                            no LA joint approach
+                          </Badge>
+                        )}
+                      </>
                     ) : (
                       <span className="muted">no sessions</span>
                     )}

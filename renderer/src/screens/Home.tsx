@@ -3,6 +3,7 @@ import { Card, CardHeader, Link, Text } from '@fluentui/react-components';
 import { useRpc } from '../hooks';
 import { ErrorBar } from '../components/ErrorBar';
 import { DayHeading } from '../components/DayHeading';
+import { CaseworkDueCard } from './casework/DueCard';
 
 export function Home({ today }: { today: string }) {
   const pupils = useRpc('pupils.list', { onDate: today });
@@ -14,6 +15,7 @@ export function Home({ today }: { today: string }) {
       <DayHeading today={today} />
       <ErrorBar error={pupils.error ?? notTaken.error ?? calling.error} />
       <div className="grid2">
+        <CaseworkDueCard />
         <Card>
           <CardHeader header={<Text weight="semibold">Pupils on roll</Text>} />
           <Text size={700}>{pupils.data?.pupils.length ?? '…'}</Text>

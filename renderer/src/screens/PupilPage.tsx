@@ -38,6 +38,7 @@ import { PupilFigures } from '../components/PupilFigures';
 import { PupilLeave } from './Leave';
 import { formatWhen } from '../auth/when';
 import { PupilLetters } from '../components/PupilLetters';
+import { PupilCasework } from './casework/PupilCasework';
 import { pupilName } from '../../../shared/names';
 
 type Flag = 'fsm' | 'cla' | 'socialWorker' | 'eal' | 'youngCarer' | 'boarder';
@@ -589,6 +590,7 @@ export function PupilPage({ id, today }: { id: number; today: string }) {
       <PupilFigures pupilId={id} today={today} />
       <PupilLeave pupilId={id} />
       <PupilLetters pupilId={id} today={today} />
+      <PupilCasework pupilId={id} today={today} />
       <YearMarks pupilId={id} today={today} admissionDate={p.admissionDate} />
       <History upn={p.upn} />
     </div>

@@ -1,0 +1,58 @@
+// Helpers every casework service shares: the pupil behind a record (by name in messages), who may read restricted
+// detail, and the categories (built-in and the school's own). docs/rules/casework.md.
+import { eq } from 'drizzle-orm';
+import { BUILT_IN_CATEGORIES, RESTRICTED_READERS, type BarrierCategory } from '../../../shared/casework';
+import type { Session } from '../../../shared/contract';
+import { pupilName } from '../../../shared/names';
+import { pupils } from '../db/schema';
+import { caseworkBarrierCategories } from '../db/schema-casework';
+import type { Ctx } from '../context';
+import { AppError } from '../errors';
+
+export type PupilRow = typeof pupils.$inferSelect;
+
+export function loadPupil(ctx: Ctx, id: number): PupilRow {
+  const p = ctx.store.orm.select().from(pupils).where(eq(pupils.id, id)).get();
+  if (!p) {
+    throw new AppError('not_found', 'There is no such pupil.');
+  }
+  return p;
+}
+
+export const nameOf = (p: PupilRow) => pupilName(p);
+
+/** Health and safeguarding detail is read only by the lead and the head (never the office, never a governor). */
+export function mayReadRestricted(s: Session): boolean {
+  return s.roles.some((r) => RESTRICTED_READERS.includes(r));
+}
+
+export function allCategories(ctx: Ctx): BarrierCategory[] {
+  const own = ctx.store.orm.select().from(caseworkBarrierCategories).all();
+  return [
+    ...BUILT_IN_CATEGORIES,
+    ...own.map((c) => ({
+      code: c.code,
+      label: c.label,
+      usually: c.usually,
+      restricted: c.restricted,
+      builtIn: false,
+    })),
+  ];
+}
+
+export function categoryOf(ctx: Ctx, code: string): BarrierCategory {
+  const c = allCategories(ctx).find((x) => x.code === code);
+  if (!c) {
+    throw new AppError('invalid', `There is no barrier category "${code}".`, [
+      { path: 'category', message: 'choose a category from the list' },
+    ]);
+  }
+  return c;
+}
+
+/** A date a record says something happened on must not be in the future. */
+export function notFuture(ctx: Ctx, d: string, path: string, what: string): void {
+  if (d > ctx.today()) {
+    throw new AppError('invalid', `${what} cannot be in the future.`, [{ path, message: 'in the future' }]);
+  }
+}

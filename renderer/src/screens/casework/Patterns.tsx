@@ -1,0 +1,115 @@
+// Before a meeting (docs/rules/casework.md): absence by reason, by weekday and session, lateness, spells and the
+// trend over the school year, each chart with its table.
+import { academicYearOf, formatUkDate } from '../../../../shared/dates';
+import { formatPct1 } from '../../../../shared/statistics';
+import { useRpc } from '../../hooks';
+import { ErrorBar } from '../../components/ErrorBar';
+import { Chart, ChartTable } from '../../components/Chart';
+
+export function Patterns({ pupilId, today }: { pupilId: number; today: string }) {
+  const from = `${academicYearOf(today)}-09-01`;
+  const q = useRpc('casework.patterns', { pupilId, from, to: today });
+  if (!q.data) {
+    return (
+      <div className="page">
+        <h1>Before a meeting</h1>
+        <ErrorBar error={q.error} />
+      </div>
+    );
+  }
+  const d = q.data;
+  const bar = (labels: string[], data: number[]) => ({
+    xAxis: { type: 'category' as const, data: labels },
+    yAxis: { type: 'value' as const },
+    tooltip: {},
+    series: [{ type: 'bar' as const, data }],
+  });
+  return (
+    <div className="page">
+      <h1>Before a meeting: {d.pupilName}</h1>
+      <p>
+        {formatUkDate(d.from)} to {formatUkDate(d.to)}: attendance {formatPct1(d.figures.attendancePct)} of{' '}
+        {d.figures.possible} sessions; late {d.lateness.beforeClose} before and {d.lateness.afterClose} after
+        the register closed ({d.lateness.minutes} minutes).
+      </p>
+      <section className="card" aria-labelledby="reason-h">
+        <h2 id="reason-h">Absence by reason</h2>
+        <Chart
+          option={bar(
+            d.byReason.map((r) => r.code),
+            d.byReason.map((r) => r.sessions),
+          )}
+          label="Absence sessions by reason"
+          height={200}
+        />
+        <ChartTable caption="Absence by reason">
+          <tbody>
+            {d.byReason.map((r) => (
+              <tr key={r.code}>
+                <td>{r.code}</td>
+                <td>{r.label}</td>
+                <td>{r.sessions}</td>
+              </tr>
+            ))}
+          </tbody>
+        </ChartTable>
+      </section>
+      <section className="card" aria-labelledby="day-h">
+        <h2 id="day-h">By day and session</h2>
+        <table className="plain" aria-label="Absence by weekday and session">
+          <thead>
+            <tr>
+              <th>Day</th>
+              <th>Mornings missed</th>
+              <th>Afternoons missed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.byWeekday.map((w) => (
+              <tr key={w.weekday}>
+                <td>{w.label}</td>
+                <td>
+                  {w.amAbsent} of {w.amPossible}
+                </td>
+                <td>
+                  {w.pmAbsent} of {w.pmPossible}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="card" aria-labelledby="trend-h">
+        <h2 id="trend-h">Trend over the year</h2>
+        <Chart
+          option={bar(
+            d.trend.map((t) => t.month),
+            d.trend.map((t) => Math.round((t.attendancePct ?? 0) * 10) / 10),
+          )}
+          label="Attendance % each month"
+          height={200}
+        />
+        <ChartTable caption="Attendance each month">
+          <tbody>
+            {d.trend.map((t) => (
+              <tr key={t.month}>
+                <td>{t.month}</td>
+                <td>{formatPct1(t.attendancePct)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </ChartTable>
+      </section>
+      <section className="card" aria-labelledby="spell-h">
+        <h2 id="spell-h">Spells of absence (2 days or more)</h2>
+        <ul>
+          {d.spells.map((s) => (
+            <li key={s.from}>
+              {formatUkDate(s.from)} to {formatUkDate(s.to)}: {s.sessions} sessions ({s.codes})
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
