@@ -136,7 +136,7 @@ export function cohortGapsOption(rows: readonly { label: string; absenceGap: num
   const shown = rows.filter((r) => r.absenceGap !== null);
   return {
     tooltip: { trigger: 'axis' },
-    grid: { left: 200, right: 40, top: 16, bottom: 36 },
+    grid: { left: 16, right: 40, top: 16, bottom: 36, containLabel: true },
     xAxis: {
       type: 'value',
       name: 'Points above (+) or below (−) the rest',

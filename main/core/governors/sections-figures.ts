@@ -191,14 +191,14 @@ export function headline(f: GovernorFigures, pics: ChartPicture[]): Part[] {
 }
 
 const GROUP_COLS: Column[] = [
-  { head: 'Group', width: 24 },
-  { head: 'Pupils', num: true },
-  { head: 'Absence', num: true },
-  { head: 'Rest', num: true },
-  { head: 'Gap', num: true },
-  { head: 'Persistently absent', num: true },
-  { head: 'Rest', num: true },
-  { head: 'Gap', num: true },
+  { head: 'Group', width: 22 },
+  { head: 'Pupils', num: true, width: 9 },
+  { head: 'Absence', num: true, width: 10 },
+  { head: 'Rest', num: true, width: 9 },
+  { head: 'Gap', num: true, width: 11 },
+  { head: 'Persistently absent', num: true, width: 14 },
+  { head: 'Rest', num: true, width: 9 },
+  { head: 'Gap', num: true, width: 11 },
 ];
 function groupRows(rows: GovernorFigures['breakdowns'][number]['rows']): string[][] {
   return rows.map((r) => [
