@@ -31,6 +31,9 @@ import { Statutory } from './screens/Statutory';
 
 // The dashboard brings ECharts: loaded when first opened, so start-up and the office's screens stay light.
 const Dashboard = lazy(() => import('./screens/Dashboard').then((m) => ({ default: m.Dashboard })));
+const GovernorReports = lazy(() =>
+  import('./screens/governors/GovernorReports').then((m) => ({ default: m.GovernorReports })),
+);
 
 const NAV: [string, string][] = [
   ['', 'Home'],
@@ -42,6 +45,7 @@ const NAV: [string, string][] = [
   ['pupils', 'Pupils'],
   ['import', 'Import pupils'],
   ['dashboard', 'Dashboard'],
+  ['governors', 'Governor reports'],
   ['bands', 'Pupils by band'],
   ['penalties', 'Penalty notices'],
   ['statutory', 'Statutory follow-up'],
@@ -145,6 +149,12 @@ export function App() {
           return <Audit />;
         case 'letters':
           return id === 'templates' ? <LetterTemplates /> : <Letters today={today} />;
+        case 'governors':
+          return (
+            <Suspense fallback={<Spinner label="Opening the governor reports…" />}>
+              <GovernorReports today={today} />
+            </Suspense>
+          );
         case 'dashboard':
           return (
             <Suspense fallback={<Spinner label="Opening the dashboard…" />}>

@@ -21,9 +21,10 @@ const ROUTE_CHANNEL: Record<string, string> = {
   bands: 'figures.bands',
   penalties: 'penalty.tracker',
   statutory: 'statutory.lists',
+  governors: 'governors.reports',
 };
 /** The only screens a governor (with no other role) may open: whole-school figures. */
-export const GOVERNOR_ROUTES = ['', 'dashboard'];
+export const GOVERNOR_ROUTES = ['', 'dashboard', 'governors'];
 
 export function sessionOfMe(me: Me): Session {
   return { userName: me.displayName, position: me.position, roles: me.roles, userId: me.userId };
