@@ -88,6 +88,25 @@ describe('the governor report', () => {
     expect(() => s.db.prepare('DELETE FROM governor_reports').run()).toThrow(/refused/);
   }, 120_000);
 
+  it("records the board's target as versions and shows progress in the report", () => {
+    const s = demo();
+    ok(s, 'governors.saveTarget', {
+      academicYear: 2025,
+      attendancePct: 95,
+      persistentPct: 15,
+      approvedOn: '2025-09-20',
+    });
+    const id = ok(s, 'governors.saveTarget', {
+      academicYear: 2025,
+      attendancePct: 96,
+      persistentPct: 14,
+      approvedOn: '2025-10-10',
+    }).id;
+    expect(ok(s, 'governors.targets', {}, GOVERNOR).targets).toHaveLength(2);
+    expect(ok(s, 'governors.preview', P).figures.target?.id).toBe(id);
+    expect(() => s.db.prepare('UPDATE governor_targets SET attendance_pct = 90').run()).toThrow(/refused/);
+  });
+
   it('a governor cannot preview or produce', () => {
     const s = demo();
     const r = dispatch(s, 'governors.preview', P, GOVERNOR);
