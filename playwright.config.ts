@@ -22,6 +22,7 @@ const PROJECTS = [
   'letters',
   'admin-backups',
   'casework',
+  'governors',
 ];
 const SERVERS: [number, string][] = [
   [0, ''],
@@ -33,6 +34,7 @@ const SERVERS: [number, string][] = [
   [6, '--demo'],
   [7, '--demo'],
   [8, '--demo'],
+  [9, '--demo'],
 ];
 const ONLY = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',') : null;
 
@@ -89,6 +91,11 @@ export default defineConfig({
       use: { baseURL: `http://127.0.0.1:${BASE + 7}/` },
     },
     { name: 'casework', testMatch: /casework\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${BASE + 8}/` } },
+    {
+      name: 'governors',
+      testMatch: /governors\.spec\.ts/,
+      use: { baseURL: `http://127.0.0.1:${BASE + 9}/` },
+    },
   ],
   // Only the servers of the projects asked for on the command line start (E2E_ONLY=figures,leave), so a helper
   // working on one area does not wait for all of them.

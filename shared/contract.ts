@@ -18,6 +18,7 @@ import { leaveChannels } from './channels/leave';
 import { lettersChannels } from './channels/letters';
 import { backupsChannels } from './channels/backups';
 import { caseworkChannels } from './channels/casework';
+import { governorsChannels } from './channels/governors';
 export * from './contract-core';
 
 const SessionSchema = z.enum(['AM', 'PM']);
@@ -641,6 +642,7 @@ export const contract = {
   ...lettersChannels,
   ...backupsChannels,
   ...caseworkChannels,
+  ...governorsChannels,
 } as const;
 
 export type Contract = typeof contract;

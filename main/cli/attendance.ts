@@ -28,6 +28,7 @@ import { reportPupils } from '../core/reports/report-pupils';
 import { formatPct1 } from '../../shared/statistics';
 import { parseInputDate } from '../../shared/dates';
 import { LETTERS_USAGE, runLettersCli } from './letters';
+import { GOVERNORS_USAGE, runGovernorsCli } from './governors';
 
 export const CLI_SESSION: Session = {
   userName: 'command line',
@@ -65,7 +66,7 @@ Commands:
   export marks --db F --from D --to D
   history --db F --upn UPN --json
   report pupils --db F --from D --to D [--as-of D] --json
-  pupils --db F --json
+${GOVERNORS_USAGE}  pupils --db F --json
   backup --db F --to FILE
   backups --db F --json
   restore --db F --from BACKUP
@@ -175,6 +176,9 @@ const OPTIONS: Record<string, Record<string, { type: 'string' | 'boolean'; defau
 
 /** Every command, the letters ones included (they render asynchronously). */
 export function runCli(argv: string[], io: Io = stdio): number | Promise<number> {
+  if (argv[0] === 'report' && argv[1] === 'governors') {
+    return runGovernorsCli(argv.slice(2), io, CLI_SESSION, USAGE);
+  }
   return argv[0] === 'letters' ? runLettersCli(argv.slice(1), io, CLI_SESSION, USAGE) : run(argv, io);
 }
 

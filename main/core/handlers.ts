@@ -44,6 +44,7 @@ import { leaveHandlers } from './leave/handlers';
 import { lettersHandlers } from './letters/handlers';
 import { backupsHandlers } from './admin/handlers';
 import { caseworkHandlers } from './casework/handlers';
+import { governorsHandlers } from './governors/handlers';
 
 export const handlers: Handlers = {
   // Public (the sign-in screen needs it), so where the database lives is told only to a signed-in caller.
@@ -100,4 +101,5 @@ export const handlers: Handlers = {
   ...lettersHandlers,
   ...backupsHandlers,
   ...caseworkHandlers,
+  ...governorsHandlers,
 };

@@ -33,6 +33,9 @@ import { Statutory } from './screens/Statutory';
 const Backups = lazy(() => import('./screens/backups/Backups').then((m) => ({ default: m.Backups })));
 const Casework = lazy(() => import('./screens/casework/Casework').then((m) => ({ default: m.Casework })));
 const Dashboard = lazy(() => import('./screens/Dashboard').then((m) => ({ default: m.Dashboard })));
+const GovernorReports = lazy(() =>
+  import('./screens/governors/GovernorReports').then((m) => ({ default: m.GovernorReports })),
+);
 
 const NAV: [string, string][] = [
   ['', 'Home'],
@@ -44,6 +47,7 @@ const NAV: [string, string][] = [
   ['pupils', 'Pupils'],
   ['import', 'Import pupils'],
   ['dashboard', 'Dashboard'],
+  ['governors', 'Governor reports'],
   ['bands', 'Pupils by band'],
   ['penalties', 'Penalty notices'],
   ['statutory', 'Statutory follow-up'],
@@ -149,6 +153,12 @@ export function App() {
           return <Audit />;
         case 'letters':
           return id === 'templates' ? <LetterTemplates /> : <Letters today={today} />;
+        case 'governors':
+          return (
+            <Suspense fallback={<Spinner label="Opening the governor reports…" />}>
+              <GovernorReports today={today} />
+            </Suspense>
+          );
         case 'dashboard':
           return (
             <Suspense fallback={<Spinner label="Opening the dashboard…" />}>

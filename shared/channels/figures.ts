@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ch, STAFF, ALL } from '../contract-core';
 import { YEAR_GROUPS, isoDate } from '../pupil';
+import { BREAKDOWN_DIMENSIONS } from '../breakdowns';
 
 const BandSchema = z.enum(['severe', 'persistent', 'at_risk', 'expected']);
 const SessionSchema = z.enum(['AM', 'PM']);
@@ -98,17 +99,8 @@ export const CohortCellSchema = z.object({
   persistentPct: pct,
 });
 
-export const COHORT_DIMENSIONS = [
-  'yearGroup',
-  'regGroup',
-  'sex',
-  'fsm',
-  'senSupport',
-  'ehcPlan',
-  'lookedAfter',
-  'socialWorker',
-  'eal',
-] as const;
+/** The dimensions of a breakdown, in order (one definition: shared/breakdowns.ts). */
+export const COHORT_DIMENSIONS = BREAKDOWN_DIMENSIONS;
 
 export const DashboardSchema = z.object({
   from: z.string(),
@@ -160,6 +152,8 @@ export const DashboardSchema = z.object({
       label: z.string(),
       rows: z.array(
         z.object({
+          /** The group's key (statistics.md §9): the year group, the registration group, the sex letter or `yes`. */
+          key: z.string(),
           label: z.string(),
           group: CohortCellSchema,
           rest: CohortCellSchema,

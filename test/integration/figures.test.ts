@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDemoSchool } from '../../main/core/demo/demo';
 import { dispatch } from '../../main/core/dispatch';
 import { reportPupils } from '../../main/core/reports/report-pupils';
-import { cohortGaps, movementOf, type PupilAttrs } from '../../main/core/figures/figures.service';
+import { movementOf, type PupilAttrs } from '../../main/core/figures/figures.service';
+import { breakdowns } from '../../shared/breakdowns';
 import { emptyTally, addToTally } from '../../shared/statistics';
 import { isCompulsoryAge } from '../../shared/dates';
 import type { Session } from '../../shared/contract';
@@ -142,7 +143,7 @@ describe('dashboard', () => {
       addToTally(t, 'I', '2025-09-01', k % 3);
       return t;
     });
-    const gaps = cohortGaps(pupils, totals);
+    const gaps = breakdowns(pupils, totals);
     const years = gaps.find((g) => g.dimension === 'yearGroup')!;
     expect(years.rows.map((r) => [r.label, r.group.suppressed])).toEqual([
       ['Year 1', false],

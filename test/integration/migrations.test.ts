@@ -149,7 +149,7 @@ describe('the schema files and the migrations', () => {
       .sort();
     const newest = JSON.parse(fs.readFileSync(path.join(meta, snapshots[snapshots.length - 1]), 'utf8'));
     const modules = await Promise.all(
-      ['schema', 'schema-auth', 'schema-backups', 'schema-casework', 'schema-figures', 'schema-leave', 'schema-letters'].map(
+      ['schema', 'schema-auth', 'schema-backups', 'schema-casework', 'schema-figures', 'schema-governors', 'schema-leave', 'schema-letters'].map(
         (m) => import(`../../main/core/db/${m}.ts`),
       ),
     );

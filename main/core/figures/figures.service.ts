@@ -4,7 +4,7 @@
 import type { Input, Output } from '../../../shared/contract';
 import { academicYearOf, addDays, mondayOf, type IsoDate } from '../../../shared/dates';
 import { codeOn } from '../../../shared/codes';
-import { YEAR_GROUPS } from '../../../shared/pupil';
+import { breakdowns } from '../../../shared/breakdowns';
 import {
   addToTally,
   aggregateRates,
@@ -27,9 +27,6 @@ import { checkReportPeriod, loadPeriodMarks, schoolAtRiskLowerPct } from '../rep
 import { registersNotTaken } from '../registers/registers.service';
 import { listReferenceFigures } from './national';
 import { ladderStages } from '../letters/ladder';
-
-/** Cells about fewer pupils than this are suppressed (letters-and-reports.md §2, project default). */
-export const SUPPRESS_BELOW = 5;
 
 export interface PupilAttrs {
   id: number;
@@ -323,104 +320,8 @@ export function dashboard(ctx: Ctx, i: Input<'dashboard.get'>): Output<'dashboar
     reasons: reasonList,
     reasonTotals: { authorised: all.authorised, unauthorised: all.unauthorised },
     lateness: late,
-    cohorts: cohortGaps(pupils, totals),
+    cohorts: breakdowns(pupils, totals),
   };
-}
-
-// ---- cohort gaps -------------------------------------------------------------------------------------------
-
-type Cell = Output<'dashboard.get'>['cohorts'][number]['rows'][number]['group'];
-const SUPPRESSED: Cell = { suppressed: true, pupils: null, absencePct: null, persistentPct: null };
-
-function cell(g: GroupRates): Cell {
-  return { suppressed: false, pupils: g.pupils, absencePct: g.absencePct, persistentPct: g.persistentPct };
-}
-
-/**
- * Each cohort against the rest of the school (letters-and-reports.md §2). A cell about fewer than 5 pupils is
- * "fewer than 5"; since the whole-school figure is shown too, a suppressed group also hides its "rest" (rest =
- * school − group), and where exactly one group of a dimension is suppressed, the next smallest is hidden as well
- * so the others cannot be subtracted from the total to reveal it.
- */
-export function cohortGaps(
-  pupils: readonly PupilAttrs[],
-  totals: readonly CodeTally[],
-): Output<'dashboard.get'>['cohorts'] {
-  const dims: {
-    dimension: Output<'dashboard.get'>['cohorts'][number]['dimension'];
-    label: string;
-    groups: [string, (p: PupilAttrs) => boolean][];
-  }[] = [];
-  const distinct = (f: (p: PupilAttrs) => string, order?: readonly string[]) => {
-    const vals = [...new Set(pupils.map(f))];
-    return order
-      ? vals.sort((a, b) => order.indexOf(a) - order.indexOf(b))
-      : vals.sort((a, b) => a.localeCompare(b, 'en-GB', { numeric: true }));
-  };
-  dims.push({
-    dimension: 'yearGroup',
-    label: 'Year group',
-    groups: distinct((p) => p.yearGroup, YEAR_GROUPS).map((v) => [
-      v === 'R' ? 'Reception' : /^\d+$/.test(v) ? `Year ${v}` : v,
-      (p) => p.yearGroup === v,
-    ]),
-  });
-  dims.push({
-    dimension: 'regGroup',
-    label: 'Registration group',
-    groups: distinct((p) => p.regGroup).map((v) => [v, (p) => p.regGroup === v]),
-  });
-  dims.push({
-    dimension: 'sex',
-    label: 'Sex',
-    groups: distinct((p) => p.sex, ['F', 'M']).map((v) => [
-      v === 'F' ? 'Girls' : v === 'M' ? 'Boys' : v,
-      (p) => p.sex === v,
-    ]),
-  });
-  const flag = (
-    dimension: (typeof dims)[number]['dimension'],
-    label: string,
-    f: (p: PupilAttrs) => boolean,
-  ) => dims.push({ dimension, label, groups: [[label, f]] });
-  flag('fsm', 'Free school meals', (p) => p.fsm);
-  flag('senSupport', 'SEN support', (p) => p.sen === 'K');
-  flag('ehcPlan', 'EHC plan', (p) => p.sen === 'E');
-  flag('lookedAfter', 'Looked after', (p) => p.cla);
-  flag('socialWorker', 'Social worker', (p) => p.socialWorker);
-  flag('eal', 'English as an additional language', (p) => p.eal);
-
-  return dims.map((d) => {
-    const rows = d.groups.map(([label, f]) => {
-      const inG: CodeTally[] = [],
-        rest: CodeTally[] = [];
-      pupils.forEach((p, k) => (f(p) ? inG : rest).push(totals[k]));
-      const g = aggregateRates(inG),
-        r = aggregateRates(rest);
-      return { label, g, r, hide: g.pupils < SUPPRESS_BELOW || r.pupils < SUPPRESS_BELOW };
-    });
-    if (rows.length > 1 && rows.filter((x) => x.hide).length === 1) {
-      const next = rows.filter((x) => !x.hide).sort((a, b) => a.g.pupils - b.g.pupils)[0];
-      if (next) {
-        next.hide = true;
-      }
-    }
-    return {
-      dimension: d.dimension,
-      label: d.label,
-      rows: rows.map(({ label, g, r, hide }) => ({
-        label,
-        group: hide ? SUPPRESSED : cell(g),
-        rest: hide ? SUPPRESSED : cell(r),
-        absenceGap:
-          hide || g.absencePct === null || r.absencePct === null ? null : g.absencePct - r.absencePct,
-        persistentGap:
-          hide || g.persistentPct === null || r.persistentPct === null
-            ? null
-            : g.persistentPct - r.persistentPct,
-      })),
-    };
-  });
 }
 
 // ---- the band list -----------------------------------------------------------------------------------------

@@ -23,9 +23,10 @@ const ROUTE_CHANNEL: Record<string, string> = {
   statutory: 'statutory.lists',
   backups: 'backups.status',
   casework: 'casework.due',
+  governors: 'governors.reports',
 };
 /** The only screens a governor (with no other role) may open: whole-school figures. */
-export const GOVERNOR_ROUTES = ['', 'dashboard'];
+export const GOVERNOR_ROUTES = ['', 'dashboard', 'governors'];
 
 export function sessionOfMe(me: Me): Session {
   return {

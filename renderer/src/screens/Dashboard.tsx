@@ -16,6 +16,8 @@ import {
 } from '@fluentui/react-components';
 import { academicYearOf, academicYearRange, formatUkDate } from '../../../shared/dates';
 import { formatPct1 } from '../../../shared/statistics';
+import { cellText, SUPPRESSED_TEXT } from '../../../shared/breakdowns';
+import { groupsAgainstRestOption, reasonsOption, weeklyTrendOption } from '../../../shared/charts';
 import type { Output } from '../../../shared/contract';
 import { useRpc, useRpcMutation } from '../hooks';
 import { ErrorBar } from '../components/ErrorBar';
@@ -226,40 +228,7 @@ function YearToDate({ d }: { d: D }) {
 }
 
 function Weekly({ d }: { d: D }) {
-  const option = useMemo<ChartOption>(
-    () =>
-      ({
-        tooltip: { trigger: 'axis' },
-        legend: { data: ['Attendance %', 'Persistently absent %, year to date'], top: 0 },
-        color: ['#0f6cbd', '#c50f1f'],
-        grid: { left: 48, right: 48, top: 40, bottom: 32 },
-        xAxis: { type: 'category', data: d.weekly.map((w) => formatUkDate(w.weekStart).slice(0, 5)) },
-        yAxis: [
-          {
-            type: 'value',
-            name: 'Attendance %',
-            min: (v: { min: number }) => Math.max(0, Math.floor(v.min - 2)),
-            max: 100,
-          },
-          { type: 'value', name: 'PA %', min: 0 },
-        ],
-        series: [
-          {
-            name: 'Attendance %',
-            type: 'line',
-            data: d.weekly.map((w) => round1(w.attendancePct)),
-            yAxisIndex: 0,
-          },
-          {
-            name: 'Persistently absent %, year to date',
-            type: 'line',
-            data: d.weekly.map((w) => round1(w.persistentPct)),
-            yAxisIndex: 1,
-          },
-        ],
-      }) as ChartOption,
-    [d.weekly],
-  );
+  const option = useMemo(() => weeklyTrendOption(d.weekly) as ChartOption, [d.weekly]);
   return (
     <section className="card" aria-labelledby="h-weekly">
       <Text as="h2" id="h-weekly" weight="semibold" size={500}>
@@ -309,28 +278,7 @@ function Weekly({ d }: { d: D }) {
 }
 
 function Reasons({ d }: { d: D }) {
-  const option = useMemo<ChartOption>(
-    () =>
-      ({
-        tooltip: { trigger: 'axis' },
-        grid: { left: 60, right: 24, top: 16, bottom: 32 },
-        xAxis: { type: 'value', name: 'Sessions' },
-        yAxis: { type: 'category', data: d.reasons.map((r) => r.code).reverse() },
-        series: [
-          {
-            type: 'bar',
-            name: 'Sessions',
-            data: d.reasons
-              .map((r) => ({
-                value: r.sessions,
-                itemStyle: { color: r.category === 'authorised' ? '#0f6cbd' : '#c50f1f' },
-              }))
-              .reverse(),
-          },
-        ],
-      }) as ChartOption,
-    [d.reasons],
-  );
+  const option = useMemo(() => reasonsOption(d.reasons) as ChartOption, [d.reasons]);
   const total = d.reasons.reduce((s, r) => s + r.sessions, 0);
   return (
     <section className="card" aria-labelledby="h-reasons">
@@ -386,28 +334,9 @@ function Cohorts({ d }: { d: D }) {
   const [dim, setDim] = useState<D['cohorts'][number]['dimension']>('fsm');
   const shown = d.cohorts.filter((c) => c.dimension !== 'regGroup' || dim === 'regGroup');
   const chartRows = d.cohorts.filter((c) => c.dimension === dim).flatMap((c) => c.rows);
-  const option = useMemo<ChartOption>(
-    () =>
-      ({
-        tooltip: { trigger: 'axis' },
-        legend: { data: ['Group', 'Rest of the school'], top: 0 },
-        color: ['#0f6cbd', '#8a8886'],
-        grid: { left: 48, right: 24, top: 40, bottom: 48 },
-        xAxis: {
-          type: 'category',
-          data: chartRows.map((r) => r.label),
-          axisLabel: { interval: 0, rotate: chartRows.length > 6 ? 30 : 0 },
-        },
-        yAxis: { type: 'value', name: 'Absence %' },
-        series: [
-          { name: 'Group', type: 'bar', data: chartRows.map((r) => round1(r.group.absencePct)) },
-          { name: 'Rest of the school', type: 'bar', data: chartRows.map((r) => round1(r.rest.absencePct)) },
-        ],
-      }) as ChartOption,
-    [chartRows],
-  );
+  const option = useMemo(() => groupsAgainstRestOption(chartRows) as ChartOption, [chartRows]);
   const c = (x: D['cohorts'][number]['rows'][number]['group'], f: 'absencePct' | 'persistentPct') =>
-    x.suppressed ? 'fewer than 5' : formatPct1(x[f]);
+    cellText(x, formatPct1, f);
   const gap = (v: number | null) =>
     v === null ? '–' : `${v > 0 ? '+' : ''}${(Math.round(v * 10) / 10).toFixed(1)}\u00a0pts`;
   return (
@@ -452,7 +381,7 @@ function Cohorts({ d }: { d: D }) {
               <tr key={x.dimension + r.label}>
                 <td>{x.label}</td>
                 <td>{r.label}</td>
-                <td className="num">{r.group.suppressed ? 'fewer than 5' : r.group.pupils}</td>
+                <td className="num">{r.group.suppressed ? SUPPRESSED_TEXT : r.group.pupils}</td>
                 <td className="num">{c(r.group, 'absencePct')}</td>
                 <td className="num">{c(r.rest, 'absencePct')}</td>
                 <td className="num">{gap(r.absenceGap)}</td>
@@ -467,8 +396,6 @@ function Cohorts({ d }: { d: D }) {
     </section>
   );
 }
-
-const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
 const FIELDS = [
   ['overall', 'Overall'],

@@ -1,0 +1,157 @@
+// Section 7 of the governor report, the compliance checks (docs/rules/governor-report.md). Each check is
+// computed from the records where the app holds them; a check the app has no record for says so ("not recorded
+// in the app") rather than guessing.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { ComplianceSchema } from '../../../shared/channels/governors';
+import { isCompulsoryAge, type IsoDate } from '../../../shared/dates';
+import { plural } from '../../../shared/names';
+import type { Ctx } from '../context';
+import { loadCalendar } from '../calendar/calendar.service';
+import { readSchool } from '../school/school.service';
+import { statutoryLists } from '../figures/statutory.service';
+
+export type ComplianceCheck = z.infer<typeof ComplianceSchema>;
+
+const londonTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+function addMinutes(hhmm: string, mins: number): string {
+  const [h, m] = hhmm.split(':').map(Number);
+  const t = h * 60 + m + mins;
+  return `${String(Math.floor(t / 60) % 24).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
+}
+
+/** Registers due (each registration group with a day pupil on roll, AM and PM, each school day) and taken by close. */
+function registersByClose(ctx: Ctx, from: IsoDate, to: IsoDate): ComplianceCheck {
+  const db = ctx.store.db;
+  const school = readSchool(db);
+  const cal = loadCalendar(db);
+  const last = to < ctx.today() ? to : ctx.today();
+  const pupils = db
+    .prepare(
+      'SELECT reg_group AS g, admission_date AS a, leaving_date AS l FROM pupils WHERE boarder = 0 AND admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)',
+    )
+    .all(last, from) as { g: string; a: string; l: string | null }[];
+  const expected = new Set<string>();
+  for (const d of cal.schoolDays(from, last)) {
+    for (const p of pupils) {
+      if (p.a <= d && (!p.l || p.l >= d)) {
+        expected.add(`${d}|AM|${p.g}`).add(`${d}|PM|${p.g}`);
+      }
+    }
+  }
+  const due = expected.size;
+  const taken = db
+    .prepare(
+      'SELECT date, session, reg_group AS g, taken_at AS at FROM registers_taken WHERE date >= ? AND date <= ?',
+    )
+    .all(from, last) as { date: string; session: 'AM' | 'PM'; g: string; at: string }[];
+  const close = {
+    AM: addMinutes(school?.amOpens ?? '08:40', school?.registerOpenMinutes ?? 30),
+    PM: addMinutes(school?.pmOpens ?? '13:15', school?.registerOpenMinutes ?? 30),
+  };
+  // taken_at is an ISO instant; the register closes at the school's local (UK) time.
+  const dueTaken = taken.filter((t) => expected.has(`${t.date}|${t.session}|${t.g}`));
+  const onTime = dueTaken.filter(
+    (t) =>
+      t.at.slice(0, 10) < t.date ||
+      (t.at.slice(0, 10) === t.date && londonTime.format(new Date(t.at)) <= close[t.session]),
+  ).length;
+  const pct = due ? (100 * onTime) / due : null;
+  return {
+    check: 'registersByClose',
+    label: 'Registers taken by the time they close',
+    value:
+      pct === null
+        ? 'no registers were due'
+        : `${pct.toFixed(1)}% (${onTime} of ${plural(due, 'register')} due; ${due - dueTaken.length} not taken)`,
+    status: pct === null || pct >= 95 ? 'ok' : 'attention',
+  };
+}
+
+function unusualCodes(ctx: Ctx, from: IsoDate, to: IsoDate): ComplianceCheck {
+  const rows = ctx.store.db
+    .prepare(
+      `SELECT m.code, m.date, p.dob FROM marks m JOIN pupils p ON p.id = m.pupil_id
+       WHERE m.date >= ? AND m.date <= ? AND m.code IN ('B', 'C2', 'Y7', 'X')`,
+    )
+    .all(from, to) as { code: string; date: string; dob: string }[];
+  const n = (c: string) => rows.filter((r) => r.code === c).length;
+  const x = rows.filter((r) => r.code === 'X' && isCompulsoryAge(r.dob, r.date)).length;
+  const total = n('B') + n('C2') + n('Y7') + x;
+  return {
+    check: 'unusualCodes',
+    label: 'Unusual code use (B, C2, Y7, and X for compulsory-age pupils)',
+    value: `B ${n('B')}, C2 ${n('C2')}, Y7 ${n('Y7')}, X for compulsory-age pupils ${x}`,
+    status: total === 0 ? 'ok' : 'attention',
+  };
+}
+
+function backupsTaken(ctx: Ctx, from: IsoDate, to: IsoDate): ComplianceCheck {
+  // Every backup the app writes is checked after writing (a failed check leaves no file), so a backup file in
+  // the backup folder beside the database is a verified one.
+  const folder = path.join(path.dirname(path.resolve(ctx.store.path)), 'backups');
+  const files = fs.existsSync(folder)
+    ? fs.readdirSync(folder).filter((f) => {
+        const d = fs.statSync(path.join(folder, f)).mtime.toISOString().slice(0, 10);
+        return f.endsWith('.sqlite') && d >= from && d <= to;
+      })
+    : [];
+  return {
+    check: 'backups',
+    label: 'Backups written and verified in the period',
+    value: files.length ? plural(files.length, 'verified backup') : 'none found in the backup folder',
+    status: files.length ? 'ok' : 'attention',
+  };
+}
+
+const notRecorded = (check: string, label: string): ComplianceCheck => ({
+  check,
+  label,
+  value: 'not recorded in the app: the board should ask for it',
+  status: 'not_recorded',
+});
+
+export function complianceChecks(ctx: Ctx, from: IsoDate, to: IsoDate, asOf: IsoDate): ComplianceCheck[] {
+  const db = ctx.store.db;
+  const school = readSchool(db);
+  const overdue = statutoryLists(ctx, { asOf }).overdueN.length;
+  const amend = db
+    .prepare(
+      'SELECT count(*) AS n, count(DISTINCT h.mark_id) AS m FROM mark_history h JOIN marks k ON k.id = h.mark_id WHERE k.date >= ? AND k.date <= ?',
+    )
+    .get(from, to) as { n: number; m: number };
+  return [
+    notRecorded('policy', 'Attendance policy published and in date'),
+    {
+      check: 'champion',
+      label: 'Senior attendance champion named',
+      value: school?.championName
+        ? `${school.championName}${school.championPosition ? `, ${school.championPosition}` : ''}`
+        : 'no champion is named in the school settings',
+      status: school?.championName ? 'ok' : 'attention',
+    },
+    registersByClose(ctx, from, to),
+    {
+      check: 'overdueN',
+      label: 'N marks older than 5 school days (should be 0)',
+      value: String(overdue),
+      status: overdue === 0 ? 'ok' : 'attention',
+    },
+    {
+      check: 'amendments',
+      label: 'Register amendments in the period',
+      value: `${plural(amend.n, 'amendment')} to ${plural(amend.m, 'mark')}, each with its reason on record`,
+      status: 'ok',
+    },
+    unusualCodes(ctx, from, to),
+    notRecorded('dataSharing', 'Daily attendance data shared with the DfE'),
+    notRecorded('training', 'Staff training on attendance'),
+    backupsTaken(ctx, from, to),
+  ];
+}
