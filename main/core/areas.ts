@@ -29,6 +29,22 @@ export const TABLE_OWNERS = {
     'letter_meetings',
     'letter_contact_restrictions',
   ],
+  admin: ['backup_settings'],
+  casework: [
+    'casework_barrier_categories',
+    'casework_barriers',
+    'casework_meetings',
+    'casework_meeting_barriers',
+    'casework_actions',
+    'casework_referrals',
+    'casework_la_joint',
+    'casework_plans',
+    'casework_plan_versions',
+    'casework_plan_reviews',
+    'casework_checkins',
+    'casework_plan_exports',
+  ],
+  governors: ['governor_report_drafts', 'governor_reports', 'governor_targets'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Area = keyof typeof TABLE_OWNERS;

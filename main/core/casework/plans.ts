@@ -1,6 +1,7 @@
 // Attendance reintegration plans (docs/rules/casework.md): every change is a new version (append-only), reviews and
 // check-ins are appended, a closed plan is read-only (triggers in 0018). A part-time step of the phased timetable
 // puts C2 on the sessions it leaves out through the planned-marks path; the register itself is never written here.
+import { replacePlannedMarksFrom } from '../registers/planned-marks';
 import { and, eq } from 'drizzle-orm';
 import type { Input, Output } from '../../../shared/contract';
 import { FIRST_REVIEW_DAYS, isPartTime, type PlanContent } from '../../../shared/casework';
@@ -104,36 +105,18 @@ export function plannedSessions(
 
 /** Rewrites the plan's planned C2 marks from `since` on (those before stay as they were); returns how many. */
 function writePlanned(ctx: Ctx, plan: PlanRow, c: PlanContent | null, since: IsoDate): number {
-  const db = ctx.store.db;
-  db.prepare('DELETE FROM planned_marks WHERE source = ? AND source_id = ? AND date >= ?').run(
-    PLAN_SOURCE,
-    plan.id,
-    since,
-  );
-  if (!c) {
-    return 0;
-  }
-  const ins = db.prepare(
-    `INSERT OR IGNORE INTO planned_marks (pupil_id, date, session, code, note, source, source_id, created_at, created_by)
-     SELECT ?, ?, ?, 'C2', 'Part-time timetable of the reintegration plan', ?, ?, ?, ?
-     WHERE NOT EXISTS (SELECT 1 FROM marks m WHERE m.pupil_id = ? AND m.date = ? AND m.session = ?)`,
-  );
-  let n = 0;
-  for (const s of plannedSessions(ctx, c, since)) {
-    n += ins.run(
-      plan.pupilId,
-      s.date,
-      s.session,
-      PLAN_SOURCE,
-      plan.id,
-      ctx.now(),
-      ctx.session.userName,
-      plan.pupilId,
-      s.date,
-      s.session,
-    ).changes;
-  }
-  return n;
+  const marks = (c ? plannedSessions(ctx, c, since) : []).map((s) => ({
+    pupilId: plan.pupilId,
+    date: s.date,
+    session: s.session,
+    code: 'C2',
+    note: 'Part-time timetable of the reintegration plan',
+  }));
+  const owner = { source: PLAN_SOURCE, sourceId: plan.id };
+  return replacePlannedMarksFrom(ctx.store.db, owner, since, marks, {
+    at: ctx.now(),
+    userName: ctx.session.userName,
+  });
 }
 
 export function plannedCount(ctx: Ctx, planId: number): number {

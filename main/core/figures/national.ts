@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Input, Output } from '../../../shared/contract';
 import type { Ctx } from '../context';
-import type { Db } from '../db/connection';
+import type { Db, Orm } from '../db/connection';
+import { and, eq, isNull } from 'drizzle-orm';
+import { referenceFigures } from '../db/schema-figures';
 import { AppError } from '../errors';
 import { resourcesDir } from '../paths';
 
@@ -181,4 +183,29 @@ export function saveNational(ctx: Ctx, i: Input<'figures.national.save'>): Outpu
   }
   ctx.audit('figures.reference.save', 'reference_figures', id, i);
   return { schoolId: id };
+}
+
+/** Saves one imported (not shipped) reference row: updates the row for the same period and area, else adds one.
+ * The figures area owns reference_figures; the governors' DfE import writes through this. */
+export function saveReferenceRow(
+  orm: Orm,
+  values: typeof referenceFigures.$inferInsert,
+): 'added' | 'updated' {
+  const old = orm
+    .select({ id: referenceFigures.id })
+    .from(referenceFigures)
+    .where(
+      and(
+        isNull(referenceFigures.shippedId),
+        eq(referenceFigures.period, values.period),
+        eq(referenceFigures.area, values.area),
+      ),
+    )
+    .get();
+  if (old) {
+    orm.update(referenceFigures).set(values).where(eq(referenceFigures.id, old.id)).run();
+    return 'updated';
+  }
+  orm.insert(referenceFigures).values(values).run();
+  return 'added';
 }

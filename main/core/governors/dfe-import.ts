@@ -5,13 +5,12 @@
 // old_la_code, education_phase (or school_type in older files), sess_overall_percent, sess_authorised_percent,
 // sess_unauthorised_percent, enrolments_pa_10_exact_percent, enrolments_pa_50_exact_percent. The whole file is
 // checked first: a bad row refuses the file with its line number and nothing changes.
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Input, Issue, Output } from '../../../shared/contract';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { readCsv, columnIndex } from '../import/csv';
 import { readSchool } from '../school/school.service';
-import { referenceFigures } from '../db/schema-figures';
+import { saveReferenceRow } from '../figures/national';
 
 const REQUIRED = ['time_period', 'time_identifier', 'geographic_level', 'sess_overall_percent'] as const;
 /** Published suppression and not-applicable markers (the DfE's symbols): no figure. */
@@ -155,22 +154,9 @@ function save(ctx: Ctx, rows: { period: string; area: string; f: Figures }[], fi
       hidden: false,
       ...by,
     };
-    const old = ctx.store.orm
-      .select({ id: referenceFigures.id })
-      .from(referenceFigures)
-      .where(
-        and(
-          isNull(referenceFigures.shippedId),
-          eq(referenceFigures.period, r.period),
-          eq(referenceFigures.area, r.area),
-        ),
-      )
-      .get();
-    if (old) {
-      ctx.store.orm.update(referenceFigures).set(values).where(eq(referenceFigures.id, old.id)).run();
+    if (saveReferenceRow(ctx.store.orm, values) === 'updated') {
       updated++;
     } else {
-      ctx.store.orm.insert(referenceFigures).values(values).run();
       added++;
     }
   }

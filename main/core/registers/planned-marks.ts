@@ -3,7 +3,7 @@
 // source replaces its own set when its decision changes, and the caller's audit entry keeps the set replaced.
 // The registers area owns the table: other areas write it only through these functions (docs/architecture.md).
 import { and, asc, eq } from 'drizzle-orm';
-import type { Orm } from '../db/connection';
+import type { Db, Orm } from '../db/connection';
 import { plannedMarks } from '../db/schema';
 
 export type PlannedMark = typeof plannedMarks.$inferSelect;
@@ -52,4 +52,31 @@ export function replacePlannedMarks(
       .run();
   }
   return before;
+}
+
+/** Replaces one record's planned marks from `since` on (those before stay as they were), skipping sessions that
+ * already have a register mark: a plan or timetable changed part-way keeps its history. Returns how many it wrote. */
+export function replacePlannedMarksFrom(
+  db: Db,
+  owner: PlannedOwner,
+  since: string,
+  marks: PlannedMarkInput[],
+  by: { at: string; userName: string },
+): number {
+  db.prepare('DELETE FROM planned_marks WHERE source = ? AND source_id = ? AND date >= ?').run(
+    owner.source,
+    owner.sourceId,
+    since,
+  );
+  const ins = db.prepare(
+    `INSERT OR IGNORE INTO planned_marks (pupil_id, date, session, code, note, source, source_id, created_at, created_by)
+     SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?
+     WHERE NOT EXISTS (SELECT 1 FROM marks m WHERE m.pupil_id = ? AND m.date = ? AND m.session = ?)`,
+  );
+  let n = 0;
+  for (const m of marks) {
+    const args = [m.pupilId, m.date, m.session, m.code, m.note ?? null, owner.source, owner.sourceId];
+    n += ins.run(...args, by.at, by.userName, m.pupilId, m.date, m.session).changes;
+  }
+  return n;
 }
