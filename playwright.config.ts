@@ -12,29 +12,21 @@ const server = (port: number, extra: string) => ({
   env: { ATTENDANCE_TODAY: TODAY },
 });
 
-const PROJECTS = [
-  'fresh-school',
-  'demo-school',
-  'office-admin',
-  'figures',
-  'auth',
-  'leave',
-  'letters',
-  'admin-backups',
-  'casework',
-  'governors',
-];
-const SERVERS: [number, string][] = [
-  [0, ''],
-  [1, '--demo'],
-  [2, ''],
-  [3, '--demo'],
-  [4, '--demo'],
-  [5, '--demo'],
-  [6, '--demo'],
-  [7, '--demo'],
-  [8, '--demo'],
-  [9, '--demo'],
+/**
+ * The one list of e2e projects: each runs test/e2e/<name>.spec.ts against its own server (port BASE + its place
+ * in this list, its own fresh database), with the demo school when `demo` is set. Add a project with one line.
+ */
+const PROJECTS: { name: string; demo: boolean }[] = [
+  { name: 'fresh-school', demo: false },
+  { name: 'demo-school', demo: true },
+  { name: 'office-admin', demo: false },
+  { name: 'figures', demo: true },
+  { name: 'auth', demo: true },
+  { name: 'leave', demo: true },
+  { name: 'letters', demo: true },
+  { name: 'admin-backups', demo: true },
+  { name: 'casework', demo: true },
+  { name: 'governors', demo: true },
 ];
 const ONLY = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',') : null;
 
@@ -65,41 +57,14 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    {
-      name: 'fresh-school',
-      testMatch: /fresh-school\.spec\.ts/,
-      use: { baseURL: `http://127.0.0.1:${BASE}/` },
-    },
-    {
-      name: 'demo-school',
-      testMatch: /demo-school\.spec\.ts/,
-      use: { baseURL: `http://127.0.0.1:${BASE + 1}/` },
-    },
-    {
-      name: 'office-admin',
-      testMatch: /office-admin\.spec\.ts/,
-      use: { baseURL: `http://127.0.0.1:${BASE + 2}/` },
-    },
-    { name: 'figures', testMatch: /figures\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${BASE + 3}/` } },
-    { name: 'auth', testMatch: /auth\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${BASE + 4}/` } },
-    { name: 'leave', testMatch: /leave\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${BASE + 5}/` } },
-    { name: 'letters', testMatch: /letters\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${BASE + 6}/` } },
-    {
-      name: 'admin-backups',
-      testMatch: /admin-backups\.spec\.ts/,
-      use: { baseURL: `http://127.0.0.1:${BASE + 7}/` },
-    },
-    { name: 'casework', testMatch: /casework\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${BASE + 8}/` } },
-    {
-      name: 'governors',
-      testMatch: /governors\.spec\.ts/,
-      use: { baseURL: `http://127.0.0.1:${BASE + 9}/` },
-    },
-  ],
+  projects: PROJECTS.map(({ name }, i) => ({
+    name,
+    testMatch: new RegExp(`[\\\\/]${name}\\.spec\\.ts$`), // names are lower-case words and hyphens
+    use: { baseURL: `http://127.0.0.1:${BASE + i}/` },
+  })),
   // Only the servers of the projects asked for on the command line start (E2E_ONLY=figures,leave), so a helper
   // working on one area does not wait for all of them.
-  webServer: SERVERS.filter((_, i) => ONLY === null || ONLY.includes(PROJECTS[i])).map(([i, extra]) =>
-    server(BASE + i, extra),
+  webServer: PROJECTS.flatMap(({ name, demo }, i) =>
+    ONLY === null || ONLY.includes(name) ? [server(BASE + i, demo ? '--demo' : '')] : [],
   ),
 });

@@ -5,110 +5,79 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CHANNELS, type Channel } from '../../shared/contract';
 import { openStore, type Store } from '../core/db/connection';
-import { callWithToken, SESSION_HEADER } from '../core/auth/door';
 import { readSchool } from '../core/school/school.service';
 import { createDemoSchool } from '../core/demo/demo';
 import { RPC_HEADER, refuseReason } from './guard';
+import { plain, requestPath } from './request';
+import { handleRpc } from './rpc';
+import { serveStatic } from './static';
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
-
-/** Every rpc runs as the account whose session token the page sends (header x-attendance-session), or anonymously. */
+/**
+ * Every rpc runs as the account whose session token the page sends (header x-attendance-session), or anonymously.
+ * Nothing a request carries can end the process: the path is decoded inside the handler (a malformed escape is a
+ * 400), and anything that still throws is a 500 for that request alone.
+ */
 export function createServer(store: Store, staticDir: string, port: number): http.Server {
-  return http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const isRpc = url.pathname.startsWith('/rpc/');
-    const why = refuseReason(
-      {
-        method: req.method ?? 'GET',
-        host: req.headers.host,
-        origin: req.headers.origin,
-        rpcHeader: req.headers[RPC_HEADER] as string | undefined,
-      },
-      port,
-      isRpc,
-    );
-    const sec = {
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-store',
-    };
-    if (why) {
-      res.writeHead(403, { 'Content-Type': 'text/plain', ...sec });
-      res.end(`Refused: ${why}`);
-      return;
+  const server = http.createServer((req, res) => {
+    req.on('error', () => res.destroy());
+    res.on('error', () => req.destroy());
+    try {
+      route(store, staticDir, port, req, res);
+    } catch (e) {
+      process.stderr.write(
+        `browser mode: ${req.method} request failed: ${e instanceof Error ? e.stack : e}\n`,
+      );
+      plain(res, 500, 'Something went wrong on the server.');
     }
-    if (isRpc) {
-      const channel = decodeURIComponent(url.pathname.slice(5)) as Channel;
-      const chunks: Buffer[] = [];
-      let size = 0;
-      req.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size <= 60_000_000) {
-          chunks.push(c);
-        }
-      });
-      req.on('end', () => {
-        let result;
-        if (size > 60_000_000) {
-          result = { ok: false, error: { kind: 'invalid', message: 'The request is too large.' } };
-        } else if (!CHANNELS.includes(channel)) {
-          result = { ok: false, error: { kind: 'not_found', message: `unknown channel ${channel}` } };
-        } else {
-          let input: unknown;
-          try {
-            input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-          } catch {
-            input = Symbol('bad');
-          }
-          result =
-            typeof input === 'symbol'
-              ? { ok: false, error: { kind: 'invalid', message: 'The request is not JSON.' } }
-              : callWithToken(store, sessionToken(req), channel, input);
-        }
-        res.writeHead(200, { 'Content-Type': 'application/json', ...sec });
-        res.end(JSON.stringify(result));
-      });
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, sec);
-      res.end();
-      return;
-    }
-    const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
-    let file = path.join(staticDir, rel || 'index.html');
-    if (
-      !file.startsWith(path.resolve(staticDir)) ||
-      !fs.existsSync(file) ||
-      fs.statSync(file).isDirectory()
-    ) {
-      file = path.join(staticDir, 'index.html');
-    }
-    res.writeHead(200, {
-      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CSP,
-      ...sec,
-    });
-    fs.createReadStream(file).pipe(res);
   });
+  server.on('clientError', (_e, socket) => {
+    if (socket.writable) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    } else {
+      socket.destroy();
+    }
+  });
+  return server;
 }
 
-function sessionToken(req: http.IncomingMessage): string | undefined {
-  const v = req.headers[SESSION_HEADER];
-  return typeof v === 'string' && v.length > 0 && v.length <= 200 ? v : undefined;
+function route(
+  store: Store,
+  staticDir: string,
+  port: number,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): void {
+  const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0];
+  const isRpc = rawPath.startsWith('/rpc/');
+  const why = refuseReason(
+    {
+      method: req.method ?? 'GET',
+      host: req.headers.host,
+      origin: req.headers.origin,
+      rpcHeader: req.headers[RPC_HEADER] as string | undefined,
+    },
+    port,
+    isRpc,
+  );
+  if (why) {
+    plain(res, 403, `Refused: ${why}`);
+    return;
+  }
+  const decoded = requestPath(req.url);
+  if (decoded === null) {
+    plain(res, 400, 'Bad request: the address is not well formed.');
+    return;
+  }
+  if (isRpc) {
+    handleRpc(store, req, res, decoded.slice(5));
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    plain(res, 405, 'Method not allowed');
+    return;
+  }
+  serveStatic(staticDir, req, res, decoded);
 }
 
 function main() {
@@ -132,7 +101,14 @@ function main() {
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
     throw new Error('The renderer is not built: run "npm run build" first.');
   }
-  createServer(store, staticDir, port).listen(port, '127.0.0.1', () => {
+  const server = createServer(store, staticDir, port);
+  server.on('error', (e: NodeJS.ErrnoException) => {
+    const why = e.code === 'EADDRINUSE' ? `port ${port} is already in use (try --port)` : e.message;
+    process.stderr.write(`Cannot start browser mode: ${why}\n`);
+    store.db.close();
+    process.exit(1);
+  });
+  server.listen(port, '127.0.0.1', () => {
     process.stdout.write(`Attendance (browser mode) on http://127.0.0.1:${port}/  database: ${dbPath}\n`);
   });
   const close = () => {
