@@ -151,7 +151,9 @@ describe('the schema files and the migrations', () => {
     const schemaFiles = fs
       .readdirSync(path.join(__dirname, '../../main/core/db'))
       .filter((f) => /^schema.*\.ts$/.test(f) && !f.endsWith('.d.ts'));
-    const modules = await Promise.all(schemaFiles.map((f) => import(`../../main/core/db/${f}`)));
+    const modules = await Promise.all(
+      schemaFiles.map((f) => import(/* @vite-ignore */ path.join(__dirname, '../../main/core/db', f))),
+    );
     const current = await generateSQLiteDrizzleJson(Object.assign({}, ...modules));
     expect(await generateSQLiteMigration(newest, current)).toEqual([]);
   });
