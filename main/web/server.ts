@@ -1,5 +1,5 @@
 // Browser mode: serves the built renderer and the same rpc as Electron's IPC, on 127.0.0.1 only.
-// Usage: node dist/web/server.cjs [--db FILE] [--port N] [--demo]
+// Usage: node dist/web/server.cjs [--db FILE] [--key-file FILE] [--port N] [--demo]
 import { assertNodeVersion } from '../core/node-version';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -8,6 +8,8 @@ import { parseArgs } from 'node:util';
 import { openStore, type Store } from '../core/db/connection';
 import { readSchool } from '../core/school/school.service';
 import { createDemoSchool } from '../core/demo/demo';
+import { keyFromOptions } from '../core/db/cipher';
+import { startBackupSchedule } from '../core/admin/schedule';
 import { RPC_HEADER, refuseReason } from './guard';
 import { plain, requestPath } from './request';
 import { handleRpc } from './rpc';
@@ -86,16 +88,18 @@ function main() {
       db: { type: 'string' },
       port: { type: 'string', default: '5174' },
       demo: { type: 'boolean', default: false },
+      'key-file': { type: 'string' },
     },
     strict: true,
   });
   const root = path.resolve(__dirname, '..', '..');
   const dbPath = values.db ?? path.join(root, 'data', values.demo ? 'demo.sqlite' : 'attendance.sqlite');
-  const store = openStore(dbPath);
+  const store = openStore(dbPath, { key: keyFromOptions(values['key-file']) });
   if (values.demo && !readSchool(store.db)) {
     process.stdout.write('Creating the demo school (first start only)…\n');
     createDemoSchool(store, {});
   }
+  const stopBackups = startBackupSchedule(store);
   const port = Number(values.port);
   const staticDir = path.join(root, 'dist', 'renderer');
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
@@ -112,6 +116,7 @@ function main() {
     process.stdout.write(`Attendance (browser mode) on http://127.0.0.1:${port}/  database: ${dbPath}\n`);
   });
   const close = () => {
+    stopBackups();
     store.db.close();
     process.exit(0);
   };
