@@ -16,6 +16,7 @@ import { figuresChannels } from './channels/figures';
 import { authChannels } from './channels/auth';
 import { leaveChannels } from './channels/leave';
 import { lettersChannels } from './channels/letters';
+import { arrangementsChannels } from './channels/arrangements';
 export * from './contract-core';
 
 const SessionSchema = z.enum(['AM', 'PM']);
@@ -637,6 +638,7 @@ export const contract = {
   ...authChannels,
   ...leaveChannels,
   ...lettersChannels,
+  ...arrangementsChannels,
 } as const;
 
 export type Contract = typeof contract;

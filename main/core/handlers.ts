@@ -42,6 +42,7 @@ import { figuresHandlers } from './figures/handlers';
 import { authHandlers } from './auth/handlers';
 import { leaveHandlers } from './leave/handlers';
 import { lettersHandlers } from './letters/handlers';
+import { arrangementsHandlers } from './arrangements/handlers';
 
 export const handlers: Handlers = {
   // Public (the sign-in screen needs it), so where the database lives is told only to a signed-in caller.
@@ -93,4 +94,5 @@ export const handlers: Handlers = {
   ...authHandlers,
   ...leaveHandlers,
   ...lettersHandlers,
+  ...arrangementsHandlers,
 };

@@ -149,9 +149,14 @@ describe('the schema files and the migrations', () => {
       .sort();
     const newest = JSON.parse(fs.readFileSync(path.join(meta, snapshots[snapshots.length - 1]), 'utf8'));
     const modules = await Promise.all(
-      ['schema', 'schema-auth', 'schema-figures', 'schema-leave', 'schema-letters'].map(
-        (m) => import(`../../main/core/db/${m}.ts`),
-      ),
+      [
+        'schema',
+        'schema-auth',
+        'schema-figures',
+        'schema-leave',
+        'schema-letters',
+        'schema-arrangements',
+      ].map((m) => import(`../../main/core/db/${m}.ts`)),
     );
     const current = await generateSQLiteDrizzleJson(Object.assign({}, ...modules));
     expect(await generateSQLiteMigration(newest, current)).toEqual([]);

@@ -8,11 +8,12 @@ import * as figures from './schema-figures';
 import * as auth from './schema-auth';
 import * as leave from './schema-leave';
 import * as letters from './schema-letters';
+import * as arrangements from './schema-arrangements';
 import { migrate, type MigrateReport } from './migrate';
 import { networkShareReason } from '../paths';
 import { AppError } from '../errors';
 
-const schema = { ...base, ...figures, ...auth, ...leave, ...letters };
+const schema = { ...base, ...figures, ...auth, ...leave, ...letters, ...arrangements };
 
 export type Db = Database.Database;
 export type Orm = BetterSQLite3Database<typeof schema>;

@@ -1,0 +1,116 @@
+// Tables of the arrangements area (drizzle): part-time timetables and flexi-schooling agreements
+// (docs/rules/arrangements.md). Every table is append-only (triggers in 0020_arrangements_guards.sql): a pattern
+// change, a review, a notice to the LA or social worker and the outcome are new rows; the agreement row never changes.
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { pupils } from './schema';
+
+export const ARRANGEMENT_KIND_VALUES = ['part_time', 'flexi'] as const;
+export const ARRANGEMENT_OUTCOME_VALUES = [
+  'full_time',
+  'alternative_provision',
+  'withdrawn',
+  'ended',
+] as const;
+
+/** The agreement as made: who, why, from when, to when, who agreed and who approved. */
+export const arrangements = sqliteTable(
+  'arrangements',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pupilId: integer('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
+    kind: text('kind', { enum: ARRANGEMENT_KIND_VALUES }).notNull(),
+    reasonCategory: text('reason_category'),
+    reason: text('reason').notNull(),
+    startDate: text('start_date').notNull(),
+    /** The agreed end (required for a part-time timetable); only a review moves it (arrangement_reviews). */
+    endDate: text('end_date'),
+    parentContactId: integer('parent_contact_id'),
+    parentName: text('parent_name'),
+    parentAgreedOn: text('parent_agreed_on'),
+    curriculumNotes: text('curriculum_notes'),
+    reviewEveryWeeks: integer('review_every_weeks').notNull(),
+    firstReviewOn: text('first_review_on').notNull(),
+    /** The reintegration plan this timetable belongs to (casework), when there is one. */
+    planId: integer('plan_id'),
+    approvedBy: text('approved_by').notNull(),
+    approvedPosition: text('approved_position').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('arrangements_pupil_idx').on(t.pupilId, t.startDate)],
+);
+
+/** The week's sessions the pupil is not expected in school, from a date (JSON array like ["1PM","2PM"]). */
+export const arrangementPatterns = sqliteTable(
+  'arrangement_patterns',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    arrangementId: integer('arrangement_id')
+      .notNull()
+      .references(() => arrangements.id),
+    fromDate: text('from_date').notNull(),
+    away: text('away').notNull(),
+    by: text('by').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [uniqueIndex('arrangement_patterns_from_uq').on(t.arrangementId, t.fromDate)],
+);
+
+/** Reviews: the only way an end date moves later (an extension needs a review record). */
+export const arrangementReviews = sqliteTable(
+  'arrangement_reviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    arrangementId: integer('arrangement_id')
+      .notNull()
+      .references(() => arrangements.id),
+    reviewedOn: text('reviewed_on').notNull(),
+    notes: text('notes').notNull(),
+    newEndDate: text('new_end_date'),
+    nextReviewOn: text('next_review_on'),
+    by: text('by').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('arrangement_reviews_idx').on(t.arrangementId, t.reviewedOn)],
+);
+
+/** Who outside the school was told: the local authority, the social worker or the virtual school. */
+export const arrangementNotices = sqliteTable(
+  'arrangement_notices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    arrangementId: integer('arrangement_id')
+      .notNull()
+      .references(() => arrangements.id),
+    who: text('who', { enum: ['la', 'social_worker'] }).notNull(),
+    on: text('on').notNull(),
+    how: text('how').notNull(),
+    by: text('by').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('arrangement_notices_idx').on(t.arrangementId)],
+);
+
+/** How it ended: one outcome per arrangement; the pre-filling stops after `ended_on`. */
+export const arrangementOutcomes = sqliteTable(
+  'arrangement_outcomes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    arrangementId: integer('arrangement_id')
+      .notNull()
+      .references(() => arrangements.id),
+    outcome: text('outcome', { enum: ARRANGEMENT_OUTCOME_VALUES }).notNull(),
+    endedOn: text('ended_on').notNull(),
+    notes: text('notes').notNull(),
+    by: text('by').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [uniqueIndex('arrangement_outcomes_uq').on(t.arrangementId)],
+);
+
+/** The school's rule for reviews (one row): at least every N weeks, 6 by default. */
+export const arrangementSettings = sqliteTable('arrangement_settings', {
+  id: integer('id').primaryKey(),
+  reviewEveryWeeks: integer('review_every_weeks').notNull().default(6),
+});

@@ -1,0 +1,75 @@
+CREATE TABLE `arrangement_notices` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`arrangement_id` integer NOT NULL,
+	`who` text NOT NULL,
+	`on` text NOT NULL,
+	`how` text NOT NULL,
+	`by` text NOT NULL,
+	`at` text NOT NULL,
+	FOREIGN KEY (`arrangement_id`) REFERENCES `arrangements`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `arrangement_notices_idx` ON `arrangement_notices` (`arrangement_id`);--> statement-breakpoint
+CREATE TABLE `arrangement_outcomes` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`arrangement_id` integer NOT NULL,
+	`outcome` text NOT NULL,
+	`ended_on` text NOT NULL,
+	`notes` text NOT NULL,
+	`by` text NOT NULL,
+	`at` text NOT NULL,
+	FOREIGN KEY (`arrangement_id`) REFERENCES `arrangements`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `arrangement_outcomes_uq` ON `arrangement_outcomes` (`arrangement_id`);--> statement-breakpoint
+CREATE TABLE `arrangement_patterns` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`arrangement_id` integer NOT NULL,
+	`from_date` text NOT NULL,
+	`away` text NOT NULL,
+	`by` text NOT NULL,
+	`at` text NOT NULL,
+	FOREIGN KEY (`arrangement_id`) REFERENCES `arrangements`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `arrangement_patterns_from_uq` ON `arrangement_patterns` (`arrangement_id`,`from_date`);--> statement-breakpoint
+CREATE TABLE `arrangement_reviews` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`arrangement_id` integer NOT NULL,
+	`reviewed_on` text NOT NULL,
+	`notes` text NOT NULL,
+	`new_end_date` text,
+	`next_review_on` text,
+	`by` text NOT NULL,
+	`at` text NOT NULL,
+	FOREIGN KEY (`arrangement_id`) REFERENCES `arrangements`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `arrangement_reviews_idx` ON `arrangement_reviews` (`arrangement_id`,`reviewed_on`);--> statement-breakpoint
+CREATE TABLE `arrangement_settings` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`review_every_weeks` integer DEFAULT 6 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `arrangements` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`pupil_id` integer NOT NULL,
+	`kind` text NOT NULL,
+	`reason_category` text,
+	`reason` text NOT NULL,
+	`start_date` text NOT NULL,
+	`end_date` text,
+	`parent_contact_id` integer,
+	`parent_name` text,
+	`parent_agreed_on` text,
+	`curriculum_notes` text,
+	`review_every_weeks` integer NOT NULL,
+	`first_review_on` text NOT NULL,
+	`plan_id` integer,
+	`approved_by` text NOT NULL,
+	`approved_position` text NOT NULL,
+	`created_at` text NOT NULL,
+	FOREIGN KEY (`pupil_id`) REFERENCES `pupils`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `arrangements_pupil_idx` ON `arrangements` (`pupil_id`,`start_date`);

@@ -1,0 +1,29 @@
+-- Part-time timetables and flexi-schooling agreements are statutory records (docs/rules/arrangements.md): every
+-- table is append-only. A pattern change, a review (the only way to extend), a notice and the outcome are new rows.
+CREATE TRIGGER arrangements_no_update BEFORE UPDATE ON arrangements
+BEGIN SELECT RAISE(ABORT, 'refused: an agreed arrangement is append-only: record a pattern change, a review or an outcome'); END;--> statement-breakpoint
+CREATE TRIGGER arrangements_no_delete BEFORE DELETE ON arrangements
+BEGIN SELECT RAISE(ABORT, 'refused: an agreed arrangement is kept and cannot be deleted'); END;--> statement-breakpoint
+CREATE TRIGGER arrangements_part_time_end BEFORE INSERT ON arrangements
+WHEN NEW.kind = 'part_time' AND (NEW.end_date IS NULL OR NEW.end_date < NEW.start_date)
+BEGIN SELECT RAISE(ABORT, 'refused: a part-time timetable needs an end date on or after its start'); END;--> statement-breakpoint
+CREATE TRIGGER arrangements_part_time_reason BEFORE INSERT ON arrangements
+WHEN NEW.kind = 'part_time' AND NEW.reason_category IN ('behaviour', 'sanction')
+BEGIN SELECT RAISE(ABORT, 'refused: a part-time timetable is never used to manage behaviour or as a sanction'); END;--> statement-breakpoint
+CREATE TRIGGER arrangement_patterns_no_update BEFORE UPDATE ON arrangement_patterns
+BEGIN SELECT RAISE(ABORT, 'refused: a pattern is changed from a date by a new row'); END;--> statement-breakpoint
+CREATE TRIGGER arrangement_patterns_no_delete BEFORE DELETE ON arrangement_patterns
+BEGIN SELECT RAISE(ABORT, 'refused: a pattern is changed from a date by a new row'); END;--> statement-breakpoint
+CREATE TRIGGER arrangement_reviews_no_update BEFORE UPDATE ON arrangement_reviews
+BEGIN SELECT RAISE(ABORT, 'refused: reviews are append-only'); END;--> statement-breakpoint
+CREATE TRIGGER arrangement_reviews_no_delete BEFORE DELETE ON arrangement_reviews
+BEGIN SELECT RAISE(ABORT, 'refused: reviews are append-only'); END;--> statement-breakpoint
+CREATE TRIGGER arrangement_notices_no_update BEFORE UPDATE ON arrangement_notices
+BEGIN SELECT RAISE(ABORT, 'refused: the notice log is append-only'); END;--> statement-breakpoint
+CREATE TRIGGER arrangement_notices_no_delete BEFORE DELETE ON arrangement_notices
+BEGIN SELECT RAISE(ABORT, 'refused: the notice log is append-only'); END;--> statement-breakpoint
+CREATE TRIGGER arrangement_outcomes_no_update BEFORE UPDATE ON arrangement_outcomes
+BEGIN SELECT RAISE(ABORT, 'refused: an outcome is recorded once'); END;--> statement-breakpoint
+CREATE TRIGGER arrangement_outcomes_no_delete BEFORE DELETE ON arrangement_outcomes
+BEGIN SELECT RAISE(ABORT, 'refused: an outcome is recorded once'); END;--> statement-breakpoint
+INSERT INTO arrangement_settings (id, review_every_weeks) VALUES (1, 6);

@@ -1,0 +1,238 @@
+// Channels of the arrangements area (docs/rules/arrangements.md): part-time (reduced) timetables (C2) and
+// flexi-schooling agreements (C), the agreed arrangements that change which sessions a pupil is expected at.
+// Each keeps an append-only history: pattern changes from a date, reviews (which alone extend it) and an outcome.
+import { z } from 'zod';
+import { ch, type Role } from '../contract-core';
+import { isoDate } from '../pupil';
+
+/** Who records and reads arrangements: the attendance lead and the head agree them; the office reads them. */
+const READERS: Role[] = ['office', 'lead', 'head'];
+const DECIDERS: Role[] = ['lead', 'head'];
+
+export const ARRANGEMENT_KINDS = ['part_time', 'flexi'] as const;
+export type ArrangementKind = (typeof ARRANGEMENT_KINDS)[number];
+export const ARRANGEMENT_KIND_LABELS: Record<ArrangementKind, string> = {
+  part_time: 'Part-time timetable',
+  flexi: 'Flexi-schooling agreement',
+};
+/** The label shown beside a pupil's name in lists while an arrangement is in force. */
+export const ARRANGEMENT_LIST_LABELS: Record<ArrangementKind, string> = {
+  part_time: 'part-time timetable',
+  flexi: 'flexi agreement',
+};
+/** The code a session the pupil is not expected at is pre-filled with (codes.csv); X outside compulsory age. */
+export const ARRANGEMENT_CODES: Record<ArrangementKind, string> = { part_time: 'C2', flexi: 'C' };
+
+/** Why a part-time timetable is agreed. Behaviour and sanctions are listed only to be refused with the reason. */
+export const TIMETABLE_REASONS = [
+  'medical',
+  'phased_return',
+  'mental_health',
+  'send',
+  'other',
+  'behaviour',
+  'sanction',
+] as const;
+export type TimetableReason = (typeof TIMETABLE_REASONS)[number];
+export const TIMETABLE_REASON_LABELS: Record<TimetableReason, string> = {
+  medical: 'Medical condition',
+  phased_return: 'Phased return after long absence',
+  mental_health: 'Mental health or anxiety',
+  send: 'Special educational needs (agreed adjustment)',
+  other: 'Other exceptional circumstances',
+  behaviour: 'Behaviour (not allowed)',
+  sanction: 'Sanction (not allowed)',
+};
+/** Reasons the law does not allow (leave-and-special-cases.md §5: never to manage behaviour). */
+export const REFUSED_TIMETABLE_REASONS: readonly TimetableReason[] = ['behaviour', 'sanction'];
+
+export const ARRANGEMENT_OUTCOMES = ['full_time', 'alternative_provision', 'withdrawn', 'ended'] as const;
+export type ArrangementOutcome = (typeof ARRANGEMENT_OUTCOMES)[number];
+export const ARRANGEMENT_OUTCOME_LABELS: Record<ArrangementOutcome, string> = {
+  full_time: 'Back to full time',
+  alternative_provision: 'Moved to alternative provision',
+  withdrawn: 'Withdrawn by the school or the parent',
+  ended: 'Ended as agreed',
+};
+export const ARRANGEMENT_STATUSES = ['planned', 'active', 'review_overdue', 'expired', 'ended'] as const;
+export type ArrangementStatus = (typeof ARRANGEMENT_STATUSES)[number];
+export const ARRANGEMENT_STATUS_LABELS: Record<ArrangementStatus, string> = {
+  planned: 'Starts later',
+  active: 'In force',
+  review_overdue: 'Review overdue',
+  expired: 'Past its end date (no outcome recorded)',
+  ended: 'Ended',
+};
+
+export const WEEKDAYS = [1, 2, 3, 4, 5] as const;
+export const WEEKDAY_LABELS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'] as const;
+/** A session of the school week, "1AM" (Monday morning) … "5PM" (Friday afternoon). */
+export const WeekSession = z.string().regex(/^[1-5](AM|PM)$/, 'a session is a weekday 1-5 and AM or PM');
+/** The sessions of the week the pupil is NOT expected in school (missed on a timetable, at home for flexi). */
+export const Pattern = z.array(WeekSession).max(10);
+
+const Sess = z.enum(['AM', 'PM']);
+const text = (max: number) => z.string().trim().max(max);
+const opt = (max: number) => text(max).nullable().optional();
+
+const PatternRow = z.object({ fromDate: z.string(), away: z.array(z.string()), by: z.string() });
+const ReviewRow = z.object({
+  id: z.number().int(),
+  reviewedOn: z.string(),
+  notes: z.string(),
+  newEndDate: z.string().nullable(),
+  nextReviewOn: z.string().nullable(),
+  by: z.string(),
+});
+
+export const ArrangementRow = z.object({
+  /** Stored arrangements have their own id; a part-time leave decision shown as a timetable has id null. */
+  id: z.number().int().nullable(),
+  leaveRequestId: z.number().int().nullable(),
+  kind: z.enum(ARRANGEMENT_KINDS),
+  pupilId: z.number().int(),
+  upn: z.string(),
+  pupilName: z.string(),
+  yearGroup: z.string(),
+  regGroup: z.string(),
+  reasonCategory: z.enum(TIMETABLE_REASONS).nullable(),
+  reason: z.string(),
+  startDate: z.string(),
+  /** The end date in force: the agreed end, moved only by a review that extends it, or the outcome's date. */
+  endDate: z.string().nullable(),
+  agreedEndDate: z.string().nullable(),
+  parentName: z.string().nullable(),
+  parentAgreedOn: z.string().nullable(),
+  socialWorkerToldOn: z.string().nullable(),
+  socialWorkerToldHow: z.string().nullable(),
+  laToldOn: z.string().nullable(),
+  laToldHow: z.string().nullable(),
+  approvedBy: z.string(),
+  curriculumNotes: z.string().nullable(),
+  reviewEveryWeeks: z.number().int(),
+  nextReviewOn: z.string().nullable(),
+  pattern: z.array(z.string()),
+  patterns: z.array(PatternRow),
+  reviews: z.array(ReviewRow),
+  outcome: z
+    .object({ outcome: z.enum(ARRANGEMENT_OUTCOMES), endedOn: z.string(), notes: z.string(), by: z.string() })
+    .nullable(),
+  status: z.enum(ARRANGEMENT_STATUSES),
+  warnings: z.array(z.string()),
+});
+export type ArrangementRowT = z.infer<typeof ArrangementRow>;
+
+const CreateInput = z.object({
+  pupilId: z.number().int(),
+  kind: z.enum(ARRANGEMENT_KINDS),
+  reasonCategory: z.enum(TIMETABLE_REASONS).nullable().optional(),
+  reason: text(2000).min(1, 'record why the arrangement is agreed'),
+  startDate: isoDate,
+  /** Required for a part-time timetable (a time limit), optional for flexi-schooling. */
+  endDate: isoDate.nullable().optional(),
+  away: Pattern.min(1, 'choose at least one session the pupil is not expected in school'),
+  parentContactId: z.number().int().nullable().optional(),
+  parentName: opt(200),
+  parentAgreedOn: isoDate.nullable().optional(),
+  socialWorkerToldOn: isoDate.nullable().optional(),
+  socialWorkerToldHow: opt(200),
+  laToldOn: isoDate.nullable().optional(),
+  laToldHow: opt(200),
+  curriculumNotes: opt(4000),
+  reviewEveryWeeks: z.number().int().min(1).max(12).optional(),
+  firstReviewOn: isoDate.nullable().optional(),
+});
+
+export const arrangementsChannels = {
+  'arrangements.list': ch(
+    z.object({
+      kind: z.enum(ARRANGEMENT_KINDS).optional(),
+      pupilId: z.number().int().optional(),
+      current: z.boolean().optional(),
+    }),
+    z.object({ arrangements: z.array(ArrangementRow), today: z.string() }),
+    READERS,
+  ),
+  'arrangements.get': ch(
+    z.object({ id: z.number().int() }),
+    z.object({ arrangement: ArrangementRow }),
+    READERS,
+  ),
+  'arrangements.create': ch(
+    CreateInput,
+    z.object({ id: z.number().int(), plannedMarks: z.number().int() }),
+    DECIDERS,
+    { write: true },
+  ),
+  /** A new pattern from a date; sessions before it keep the old one. */
+  'arrangements.changePattern': ch(
+    z.object({ id: z.number().int(), fromDate: isoDate, away: Pattern.min(1) }),
+    z.object({ plannedMarks: z.number().int() }),
+    DECIDERS,
+    { write: true },
+  ),
+  'arrangements.review': ch(
+    z.object({
+      id: z.number().int(),
+      reviewedOn: isoDate,
+      notes: text(4000).min(1, 'record what the review found'),
+      newEndDate: isoDate.nullable().optional(),
+      nextReviewOn: isoDate.nullable().optional(),
+    }),
+    z.object({ reviewId: z.number().int(), plannedMarks: z.number().int() }),
+    DECIDERS,
+    { write: true },
+  ),
+  'arrangements.recordOutcome': ch(
+    z.object({
+      id: z.number().int(),
+      outcome: z.enum(ARRANGEMENT_OUTCOMES),
+      endedOn: isoDate,
+      notes: text(4000).min(1, 'record why it ended'),
+    }),
+    z.object({ plannedMarks: z.number().int() }),
+    DECIDERS,
+    { write: true },
+  ),
+  'arrangements.recordTold': ch(
+    z.object({
+      id: z.number().int(),
+      who: z.enum(['la', 'social_worker']),
+      on: isoDate,
+      how: text(200).min(1, 'say how they were told'),
+    }),
+    z.object({ ok: z.literal(true) }),
+    DECIDERS,
+    { write: true },
+  ),
+  'arrangements.due': ch(
+    z.object({ today: isoDate.optional() }),
+    z.object({
+      items: z.array(
+        z.object({
+          arrangementId: z.number().int(),
+          kind: z.enum(ARRANGEMENT_KINDS),
+          pupilId: z.number().int(),
+          pupilName: z.string(),
+          what: z.enum(['review', 'expiry', 'outcome']),
+          due: z.string(),
+          overdue: z.boolean(),
+          message: z.string(),
+        }),
+      ),
+    }),
+    READERS,
+  ),
+  'arrangements.sessions': ch(
+    z.object({ id: z.number().int(), from: isoDate.optional(), to: isoDate.optional() }),
+    z.object({ sessions: z.array(z.object({ date: z.string(), session: Sess, code: z.string() })) }),
+    READERS,
+  ),
+  'arrangements.settings': ch(z.object({}), z.object({ reviewEveryWeeks: z.number().int() }), READERS),
+  'arrangements.setSettings': ch(
+    z.object({ reviewEveryWeeks: z.number().int().min(1).max(12, 'a review at least every 12 weeks') }),
+    z.object({ ok: z.literal(true) }),
+    ['head'],
+    { write: true },
+  ),
+} as const;

@@ -1,0 +1,385 @@
+// Part-time timetables and flexi-schooling agreements through dispatch on real SQLite files: the C2 / C / X planned
+// marks each pattern produces, a pattern change from a date, expiry and outcome stopping the marks, an extension only
+// through a review, refusals (behaviour, no end date, a parent the pupil does not live with), a taken mark never
+// planned over, part-time leave decisions shown as timetables with nothing stored changed, the due list and counts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../main/core/dispatch';
+import type { Input, Session } from '../../shared/contract';
+import { ok, PUPIL_HEADER, pupilRow, rowCount, setupSchool, tempStore } from '../helpers/store';
+import type { Store } from '../../main/core/db/connection';
+import { arrangementCounts, arrangementsDue } from '../../main/core/arrangements/queries';
+
+const LEAD: Session = { userName: 'Mr L. Lead', position: 'Attendance lead', roles: ['lead'] };
+const OFFICE: Session = { userName: 'Mr O. Office', position: 'Office manager', roles: ['office'] };
+const HEAD: Session = { userName: 'Mrs H. Head', position: 'Headteacher', roles: ['head'], userId: 7 };
+
+let previousToday: string | undefined;
+beforeAll(() => {
+  previousToday = process.env.ATTENDANCE_TODAY;
+  process.env.ATTENDANCE_TODAY = '2025-11-03';
+});
+afterAll(() => {
+  if (previousToday === undefined) {
+    delete process.env.ATTENDANCE_TODAY;
+  } else {
+    process.env.ATTENDANCE_TODAY = previousToday;
+  }
+});
+
+/** A Year 8 pupil (1), a sixth former past compulsory school age (2), a pupil whose contact does not live with
+ * them (3), all in 8A. Autumn 2 runs 03/11/2025-19/12/2025 with an INSET day on Friday 28/11/2025. */
+function school() {
+  const s = tempStore();
+  setupSchool(s);
+  const y8 = { year_group: '8', reg_group: '8A' };
+  ok(s, 'pupils.import', {
+    csv: [
+      PUPIL_HEADER,
+      pupilRow(1, { ...y8, surname: 'Evans', dob: '2012-10-01' }),
+      pupilRow(2, { year_group: '13', reg_group: '8A', surname: 'Grant', dob: '2008-05-01' }),
+      pupilRow(3, { ...y8, surname: 'Hale', dob: '2012-12-01', contact1_lives_with: 'N' }),
+    ].join('\n'),
+  });
+  const ids = ok(s, 'pupils.list', {})
+    .pupils.sort((a, b) => a.surname.localeCompare(b.surname))
+    .map((p) => p.id);
+  const contact = (id: number) => ok(s, 'pupils.get', { id }).contacts[0].id;
+  return { s, ids, contact };
+}
+
+const PM = ['1PM', '2PM', '3PM', '4PM', '5PM'];
+type Create = Input<'arrangements.create'>;
+function timetable(s: Store, pupilId: number, contactId: number, over: Partial<Create> = {}) {
+  return ok(
+    s,
+    'arrangements.create',
+    {
+      pupilId,
+      kind: 'part_time',
+      reasonCategory: 'phased_return',
+      reason: 'Phased return after a long illness; mornings first',
+      startDate: '2025-11-03',
+      endDate: '2025-11-28',
+      away: PM,
+      parentContactId: contactId,
+      parentAgreedOn: '2025-10-30',
+      laToldOn: '2025-10-31',
+      laToldHow: 'email to the LA inclusion officer',
+      ...over,
+    },
+    LEAD,
+  );
+}
+const planned = (s: Store, pupilId: number, source = 'timetable') =>
+  s.db
+    .prepare(
+      'SELECT date, session, code FROM planned_marks WHERE pupil_id = ? AND source = ? ORDER BY date, session',
+    )
+    .all(pupilId, source) as { date: string; session: string; code: string }[];
+const fail = (
+  s: Store,
+  channel: 'arrangements.create' | 'arrangements.review',
+  input: unknown,
+  who = LEAD,
+) => {
+  const r = dispatch(s, channel, input, who);
+  if (r.ok) {
+    throw new Error(`${channel} unexpectedly succeeded`);
+  }
+  return r.error;
+};
+
+describe('part-time timetables', () => {
+  it('plans C2 only on the missed sessions of school days up to the end date (mornings only: afternoons)', () => {
+    const { s, ids, contact } = school();
+    const r = timetable(s, ids[0], contact(ids[0]));
+    const p = planned(s, ids[0]);
+    // 03/11-27/11 is 19 school days (28/11 is INSET); one afternoon each
+    expect(r.plannedMarks).toBe(19);
+    expect(p).toHaveLength(19);
+    expect(new Set(p.map((x) => x.session))).toEqual(new Set(['PM']));
+    expect(new Set(p.map((x) => x.code))).toEqual(new Set(['C2']));
+    expect(p.some((x) => x.date === '2025-11-28' || x.date > '2025-11-28')).toBe(false);
+    const reg = ok(s, 'registers.get', { date: '2025-11-04', session: 'PM', regGroup: '8A' }, OFFICE);
+    expect(reg.pupils.find((x) => x.pupilId === ids[0])?.planned?.code).toBe('C2');
+    const am = ok(s, 'registers.get', { date: '2025-11-04', session: 'AM', regGroup: '8A' }, OFFICE);
+    expect(am.pupils.find((x) => x.pupilId === ids[0])?.planned).toBeNull();
+    const row = ok(s, 'arrangements.list', {}, OFFICE).arrangements[0];
+    expect(row).toMatchObject({
+      kind: 'part_time',
+      pupilName: 'Forename1 Evans',
+      endDate: '2025-11-28',
+      nextReviewOn: '2025-12-15',
+      status: 'active',
+      laToldOn: '2025-10-31',
+      pattern: PM,
+    });
+  });
+
+  it('a pupil past compulsory school age gets X, not C2', () => {
+    const { s, ids, contact } = school();
+    timetable(s, ids[1], contact(ids[1]));
+    expect(new Set(planned(s, ids[1]).map((x) => x.code))).toEqual(new Set(['X']));
+  });
+
+  it('a pattern change from a date keeps the sessions before it and re-plans those after', () => {
+    const { s, ids, contact } = school();
+    const { id } = timetable(s, ids[0], contact(ids[0]));
+    const r = ok(
+      s,
+      'arrangements.changePattern',
+      { id, fromDate: '2025-11-17', away: ['3PM', '4PM', '5PM'] },
+      LEAD,
+    );
+    // 10 afternoons before 17/11, then Wed-Fri of 17-21/11 (3) and Wed-Thu of 24-27/11 (2)
+    expect(r.plannedMarks).toBe(15);
+    const p = planned(s, ids[0]);
+    expect(p.filter((x) => x.date < '2025-11-17')).toHaveLength(10);
+    expect(p.find((x) => x.date === '2025-11-17')).toBeUndefined();
+    expect(p.find((x) => x.date === '2025-11-19')).toMatchObject({ session: 'PM', code: 'C2' });
+    const a = ok(s, 'arrangements.get', { id }, OFFICE).arrangement;
+    expect(a.patterns.map((x) => x.fromDate)).toEqual(['2025-11-03', '2025-11-17']);
+  });
+
+  it('the outcome stops the marks after its date; an end after the agreed end needs a review', () => {
+    const { s, ids, contact } = school();
+    const { id } = timetable(s, ids[0], contact(ids[0]));
+    const late = dispatch(
+      s,
+      'arrangements.recordOutcome',
+      { id, outcome: 'full_time', endedOn: '2025-12-05', notes: 'Back full time' },
+      LEAD,
+    );
+    expect(late.ok).toBe(false);
+    ok(
+      s,
+      'arrangements.recordOutcome',
+      { id, outcome: 'full_time', endedOn: '2025-11-14', notes: 'Back full time' },
+      LEAD,
+    );
+    expect(
+      planned(s, ids[0])
+        .map((x) => x.date)
+        .pop(),
+    ).toBe('2025-11-14');
+    expect(planned(s, ids[0])).toHaveLength(10);
+    const again = dispatch(s, 'arrangements.review', { id, reviewedOn: '2025-11-03', notes: 'x' }, LEAD);
+    expect(again.ok).toBe(false);
+    expect(ok(s, 'arrangements.get', { id }, OFFICE).arrangement.status).toBe('ended');
+  });
+
+  it('an extension is recorded only through a review, which plans the extra sessions', () => {
+    const { s, ids, contact } = school();
+    const { id } = timetable(s, ids[0], contact(ids[0]));
+    const shorter = fail(s, 'arrangements.review', {
+      id,
+      reviewedOn: '2025-11-03',
+      notes: 'Going well',
+      newEndDate: '2025-11-20',
+    });
+    expect(shorter.message).toMatch(/record the outcome/);
+    const r = ok(
+      s,
+      'arrangements.review',
+      { id, reviewedOn: '2025-11-03', notes: 'Going well; two more weeks', newEndDate: '2025-12-12' },
+      LEAD,
+    );
+    // 19 + 01/12-05/12 and 08/12-12/12
+    expect(r.plannedMarks).toBe(29);
+    const a = ok(s, 'arrangements.get', { id }, OFFICE).arrangement;
+    expect(a).toMatchObject({
+      endDate: '2025-12-12',
+      agreedEndDate: '2025-11-28',
+      nextReviewOn: '2025-12-15',
+    });
+    expect(a.reviews).toHaveLength(1);
+  });
+
+  it('refuses behaviour and sanctions with the reason, no end date, and a parent the pupil does not live with', () => {
+    const { s, ids, contact } = school();
+    const base = {
+      pupilId: ids[0],
+      kind: 'part_time',
+      reason: 'x',
+      startDate: '2025-11-03',
+      endDate: '2025-11-28',
+      away: PM,
+      parentContactId: contact(ids[0]),
+    };
+    const behaviour = fail(s, 'arrangements.create', { ...base, reasonCategory: 'behaviour' });
+    expect(behaviour.kind).toBe('refused');
+    expect(behaviour.message).toMatch(/never to manage behaviour/);
+    expect(fail(s, 'arrangements.create', { ...base, reasonCategory: 'sanction' }).kind).toBe('refused');
+    const noEnd = fail(s, 'arrangements.create', { ...base, reasonCategory: 'medical', endDate: null });
+    expect(noEnd.message).toMatch(/must have an end date/);
+    const away = fail(s, 'arrangements.create', {
+      ...base,
+      pupilId: ids[2],
+      reasonCategory: 'medical',
+      parentContactId: contact(ids[2]),
+    });
+    expect(away.message).toMatch(/does not live with Forename3 Hale/);
+    const office = fail(s, 'arrangements.create', { ...base, reasonCategory: 'medical' }, OFFICE);
+    expect(office.kind).toBe('forbidden');
+    expect(rowCount(s, 'arrangements')).toBe(0);
+    expect(rowCount(s, 'planned_marks')).toBe(0);
+  });
+
+  it('never plans over a mark already taken, and the stored rows cannot be changed or deleted', () => {
+    const { s, ids, contact } = school();
+    ok(s, 'registers.save', {
+      date: '2025-11-03',
+      session: 'PM',
+      regGroup: '8A',
+      marks: [{ pupilId: ids[0], code: '/' }],
+    });
+    timetable(s, ids[0], contact(ids[0]));
+    expect(planned(s, ids[0]).find((x) => x.date === '2025-11-03')).toBeUndefined();
+    expect(planned(s, ids[0])).toHaveLength(18);
+    expect(() => s.db.prepare("UPDATE arrangements SET end_date = '2026-07-01'").run()).toThrow(
+      /append-only/,
+    );
+    expect(() => s.db.prepare('DELETE FROM arrangement_patterns').run()).toThrow(/refused/);
+    expect(() =>
+      s.db
+        .prepare(
+          "INSERT INTO arrangements (pupil_id, kind, reason, start_date, end_date, review_every_weeks, first_review_on, approved_by, approved_position, created_at) VALUES (?, 'part_time', 'x', '2025-11-03', NULL, 6, '2025-11-10', 'a', 'b', 'c')",
+        )
+        .run(ids[0]),
+    ).toThrow(/needs an end date/);
+  });
+
+  it('a second timetable over the first is refused; reviews follow the school setting', () => {
+    const { s, ids, contact } = school();
+    ok(s, 'arrangements.setSettings', { reviewEveryWeeks: 4 }, HEAD);
+    const { id } = timetable(s, ids[0], contact(ids[0]));
+    expect(ok(s, 'arrangements.get', { id }, OFFICE).arrangement.nextReviewOn).toBe('2025-12-01');
+    expect(fail(s, 'arrangements.create', { ...baseInput(ids[0], contact(ids[0])) }).kind).toBe('conflict');
+    const late = fail(s, 'arrangements.create', {
+      ...baseInput(ids[1], contact(ids[1])),
+      firstReviewOn: '2026-01-05',
+    });
+    expect(late.message).toMatch(/within 4 weeks/);
+  });
+});
+
+function baseInput(pupilId: number, contactId: number) {
+  return {
+    pupilId,
+    kind: 'part_time',
+    reasonCategory: 'medical',
+    reason: 'x',
+    startDate: '2025-11-10',
+    endDate: '2025-11-21',
+    away: PM,
+    parentContactId: contactId,
+  };
+}
+
+describe('flexi-schooling agreements', () => {
+  it('plans C on the agreed home sessions only, with no end date needed', () => {
+    const { s, ids } = school();
+    const r = ok(
+      s,
+      'arrangements.create',
+      {
+        pupilId: ids[0],
+        kind: 'flexi',
+        reason: 'Parents educate at home on Fridays',
+        startDate: '2025-11-03',
+        away: ['5AM', '5PM'],
+        parentName: 'Parent1 Surname1 and partner',
+        curriculumNotes: 'Forest school and maths at home',
+      },
+      HEAD,
+    );
+    const p = planned(s, ids[0], 'flexi');
+    expect(r.plannedMarks).toBe(p.length);
+    expect(p.slice(0, 4)).toEqual([
+      { date: '2025-11-07', session: 'AM', code: 'C' },
+      { date: '2025-11-07', session: 'PM', code: 'C' },
+      { date: '2025-11-14', session: 'AM', code: 'C' },
+      { date: '2025-11-14', session: 'PM', code: 'C' },
+    ]);
+    expect(p.find((x) => x.date === '2025-11-28')).toBeUndefined();
+    const a = ok(s, 'arrangements.list', { kind: 'flexi' }, OFFICE).arrangements;
+    expect(a).toHaveLength(1);
+    expect(a[0]).toMatchObject({ endDate: null, status: 'active', approvedBy: 'Mrs H. Head' });
+  });
+});
+
+describe('part-time leave decisions made before timetables', () => {
+  it('are listed as timetables, and their decision and planned marks stay exactly as stored', () => {
+    const { s, ids, contact } = school();
+    const [reqId] = ok(
+      s,
+      'leave.create',
+      {
+        pupils: [{ pupilId: ids[0], requesterContactId: contact(ids[0]) }],
+        requesterName: 'Parent1 Surname1',
+        howReceived: 'letter',
+        dateReceived: '2025-11-03',
+        fromDate: '2025-11-10',
+        fromSession: 'PM',
+        toDate: '2025-11-10',
+        toSession: 'PM',
+        kind: 'part_time',
+        reason: 'Hospital physiotherapy on Monday afternoons',
+      },
+      OFFICE,
+    ).requestIds;
+    ok(s, 'leave.decide', { requestId: reqId, outcome: 'granted', reason: 'Agreed with the family' }, HEAD);
+    const before = s.db.prepare('SELECT * FROM planned_marks ORDER BY id').all();
+    const decisions = s.db.prepare('SELECT * FROM leave_decisions ORDER BY id').all();
+    const list = ok(s, 'arrangements.list', { kind: 'part_time' }, OFFICE).arrangements;
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({
+      id: null,
+      leaveRequestId: reqId,
+      startDate: '2025-11-10',
+      endDate: '2025-11-10',
+      pattern: ['1PM'],
+    });
+    expect(s.db.prepare('SELECT * FROM planned_marks ORDER BY id').all()).toEqual(before);
+    expect(s.db.prepare('SELECT * FROM leave_decisions ORDER BY id').all()).toEqual(decisions);
+    expect(rowCount(s, 'arrangements')).toBe(0);
+  });
+});
+
+describe('the due list and the governor counts', () => {
+  it('lists reviews and ends due within a week, and an ended timetable with no outcome', () => {
+    const { s, ids, contact } = school();
+    const { id } = timetable(s, ids[0], contact(ids[0]), { firstReviewOn: '2025-11-07' });
+    const due = arrangementsDue(s.db, '2025-11-03');
+    expect(due.map((d) => [d.arrangementId, d.what, d.due, d.overdue])).toEqual([
+      [id, 'review', '2025-11-07', false],
+    ]);
+    const later = arrangementsDue(s.db, '2025-11-10').map((d) => [d.what, d.overdue]);
+    expect(later).toEqual([['review', true]]);
+    const after = arrangementsDue(s.db, '2025-12-01');
+    expect(after.map((d) => d.what)).toEqual(['outcome']);
+    expect(after[0].message).toMatch(/Forename1 Evans/);
+    expect(ok(s, 'arrangements.due', { today: '2025-12-01' }, OFFICE).items).toHaveLength(1);
+  });
+
+  it('counts timetables and flexi agreements agreed, in force and ended in a period, and reviews held', () => {
+    const { s, ids, contact } = school();
+    const { id } = timetable(s, ids[0], contact(ids[0]));
+    ok(s, 'arrangements.review', { id, reviewedOn: '2025-11-03', notes: 'First review' }, LEAD);
+    ok(
+      s,
+      'arrangements.create',
+      { pupilId: ids[1], kind: 'flexi', reason: 'Fridays at home', startDate: '2025-09-05', away: ['5AM'] },
+      LEAD,
+    );
+    expect(arrangementCounts(s.db, '2025-11-01', '2025-12-19')).toEqual({
+      timetablesAgreed: 1,
+      timetablesInForce: 1,
+      timetablesEnded: 0,
+      flexiAgreed: 0,
+      flexiInForce: 1,
+      reviews: 1,
+    });
+    expect(arrangementCounts(s.db, '2025-09-01', '2025-10-24').timetablesInForce).toBe(0);
+  });
+});
