@@ -311,23 +311,30 @@ describe('flexi-schooling agreements', () => {
 describe('part-time leave decisions made before timetables', () => {
   it('are listed as timetables, and their decision and planned marks stay exactly as stored', () => {
     const { s, ids, contact } = school();
-    const [reqId] = ok(
-      s,
-      'leave.create',
-      {
-        pupils: [{ pupilId: ids[0], requesterContactId: contact(ids[0]) }],
-        requesterName: 'Parent1 Surname1',
-        howReceived: 'letter',
-        dateReceived: '2025-11-03',
-        fromDate: '2025-11-10',
-        fromSession: 'PM',
-        toDate: '2025-11-10',
-        toSession: 'PM',
-        kind: 'part_time',
-        reason: 'Hospital physiotherapy on Monday afternoons',
-      },
-      OFFICE,
-    ).requestIds;
+    const create = (kind: 'part_time' | 'medical') =>
+      dispatch(
+        s,
+        'leave.create',
+        {
+          pupils: [{ pupilId: ids[0], requesterContactId: contact(ids[0]) }],
+          requesterName: 'Parent1 Surname1',
+          howReceived: 'letter',
+          dateReceived: '2025-11-03',
+          fromDate: '2025-11-10',
+          fromSession: 'PM',
+          toDate: '2025-11-10',
+          toSession: 'PM',
+          kind,
+          reason: 'Hospital physiotherapy on Monday afternoons',
+        },
+        OFFICE,
+      );
+    const refused = create('part_time');
+    expect(refused.ok || refused.error.message).toMatch(/no longer a kind of leave/);
+    // a request stored before: the kind as it was then
+    const made = create('medical');
+    const reqId = made.ok ? made.value.requestIds[0] : -1;
+    s.db.prepare("UPDATE leave_requests SET kind = 'part_time' WHERE id = ?").run(reqId);
     ok(s, 'leave.decide', { requestId: reqId, outcome: 'granted', reason: 'Agreed with the family' }, HEAD);
     const before = s.db.prepare('SELECT * FROM planned_marks ORDER BY id').all();
     const decisions = s.db.prepare('SELECT * FROM leave_decisions ORDER BY id').all();
@@ -381,5 +388,53 @@ describe('the due list and the governor counts', () => {
       reviews: 1,
     });
     expect(arrangementCounts(s.db, '2025-09-01', '2025-10-24').timetablesInForce).toBe(0);
+  });
+});
+
+describe('guardrail G4 reads the agreements', () => {
+  it('a flexi pupil whose only absence is the agreed Fridays is flagged; the same C marks without an agreement are not', () => {
+    const { s, ids } = school();
+    const [withAgreement, without] = [ids[0], ids[2]];
+    ok(
+      s,
+      'arrangements.create',
+      {
+        pupilId: withAgreement,
+        kind: 'flexi',
+        reason: 'Fridays at home',
+        startDate: '2025-09-05',
+        away: ['5AM', '5PM'],
+      },
+      HEAD,
+    );
+    const upns = new Map(ok(s, 'pupils.list', {}).pupils.map((p) => [p.id, p.upn]));
+    const lines = ['upn,date,session,code'];
+    for (
+      let d = new Date('2025-09-03T00:00:00Z');
+      d <= new Date('2025-10-24T00:00:00Z');
+      d.setUTCDate(d.getUTCDate() + 1)
+    ) {
+      const day = d.getUTCDay();
+      if (day === 0 || day === 6) {
+        continue;
+      }
+      const iso = d.toISOString().slice(0, 10);
+      for (const id of [withAgreement, without]) {
+        for (const ses of ['AM', 'PM']) {
+          lines.push(`${upns.get(id)},${iso},${ses},${day === 5 ? 'C' : '/'}`);
+        }
+      }
+    }
+    ok(s, 'marks.import', { csv: lines.join('\n') });
+    const c = ok(s, 'letters.candidates', {
+      template: 'attendance-concern',
+      pupilIds: [withAgreement, without],
+      from: '2025-09-03',
+      to: '2025-10-24',
+    });
+    const flags = (id: number) => c.pupils.find((p) => p.pupilId === id)?.flags.map((f) => f.code);
+    expect(flags(withAgreement)).toContain('G4');
+    expect(flags(without)).toBeDefined();
+    expect(flags(without)).not.toContain('G4');
   });
 });

@@ -101,3 +101,39 @@ export function writePlanned(
 export function sourceOf(kind: ArrangementKind): string {
   return kind === 'part_time' ? 'timetable' : 'flexi';
 }
+
+/** Every session of a pupil's arrangements and granted leave in a period, as "date|session|code" (guardrail G4 in
+ * main/core/letters/guardrails.ts): an absence with that code on that session was agreed. */
+export function agreedSessionKeys(
+  db: Db,
+  pupilId: number,
+  from: IsoDate,
+  to: IsoDate,
+  arrangements: {
+    kind: ArrangementKind;
+    startDate: IsoDate;
+    endDate: IsoDate | null;
+    patterns: PatternFrom[];
+  }[],
+): Set<string> {
+  const keys = new Set<string>();
+  const dob = (db.prepare('SELECT dob FROM pupils WHERE id = ?').get(pupilId) as { dob: string } | undefined)
+    ?.dob;
+  if (dob) {
+    const cal = loadCalendar(db);
+    for (const a of arrangements) {
+      for (const s of arrangementSessions(cal, { ...a, dob }, a.patterns, { from, to })) {
+        keys.add(`${s.date}|${s.session}|${s.code}`);
+      }
+    }
+  }
+  const leave = db
+    .prepare(
+      "SELECT date, session, code FROM planned_marks WHERE pupil_id = ? AND source = 'leave' AND date BETWEEN ? AND ?",
+    )
+    .all(pupilId, from, to) as PlannedSession[];
+  for (const s of leave) {
+    keys.add(`${s.date}|${s.session}|${s.code}`);
+  }
+  return keys;
+}

@@ -8,7 +8,7 @@ import type { Ctx } from '../context';
 import type { Db } from '../db/connection';
 import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
-import { arrangementSessions } from './planned';
+import { agreedSessionKeys, arrangementSessions } from './planned';
 import { loadArrangements } from './read';
 import { legacyTimetables } from './legacy';
 import { loadOne } from './arrangements.service';
@@ -130,4 +130,18 @@ export function arrangementCounts(db: Db, from: IsoDate, to: IsoDate): Arrangeme
 
 export function dueList(ctx: Ctx, i: Input<'arrangements.due'>): Output<'arrangements.due'> {
   return { items: arrangementsDue(ctx.store.db, i.today ?? ctx.today()) };
+}
+
+/** How many of these absence marks fall on sessions the school agreed (a timetable's missed sessions, a flexi
+ * agreement's home sessions, granted leave) with the agreed code: the figure guardrail G4 reads. */
+export function agreedAbsences(
+  db: Db,
+  pupilId: number,
+  from: IsoDate,
+  to: IsoDate,
+  absences: { date: IsoDate; session: string; code: string }[],
+): number {
+  const rows = allArrangements(db, to, pupilId).filter((a) => a.id !== null);
+  const keys = agreedSessionKeys(db, pupilId, from, to, rows);
+  return absences.filter((m) => keys.has(`${m.date}|${m.session}|${m.code}`)).length;
 }
