@@ -152,6 +152,7 @@ describe('the schema files and the migrations', () => {
       [
         'schema',
         'schema-auth',
+        'schema-casework',
         'schema-figures',
         'schema-leave',
         'schema-letters',
