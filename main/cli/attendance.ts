@@ -21,6 +21,7 @@ import { exportPupilsJson } from '../core/pupils/pupils.service';
 import { backupTo, verifyDb } from '../core/admin/backup';
 import { createDemoSchool } from '../core/demo/demo';
 import { reportPupils } from '../core/reports/report-pupils';
+import { timetablesJson } from '../core/arrangements/export';
 import { formatPct1 } from '../../shared/statistics';
 import { parseInputDate } from '../../shared/dates';
 import { LETTERS_USAGE, runLettersCli } from './letters';
@@ -61,6 +62,7 @@ Commands:
   history --db F --upn UPN --json
   report pupils --db F --from D --to D [--as-of D] --json
   pupils --db F --json
+  timetables --db F --json
   backup --db F --to FILE
   verify --db F
 ${LETTERS_USAGE}`;
@@ -130,6 +132,7 @@ const OPTIONS: Record<string, Record<string, { type: 'string' | 'boolean'; defau
     'as-of': { type: 'string' },
   },
   pupils: COMMON,
+  timetables: COMMON,
   backup: { ...COMMON, to: { type: 'string' } },
   verify: COMMON,
 };
@@ -303,6 +306,19 @@ export function run(argv: string[], io: Io = stdio): number {
         } else {
           for (const p of pupils) {
             io.out(`${p.upn}\t${p.surname}, ${p.forename}\t${p.yearGroup}\t${p.regGroup}\n`);
+          }
+        }
+        return 0;
+      }
+      case 'timetables': {
+        const r = timetablesJson(store.db, ctx.today());
+        if (v.json) {
+          io.out(JSON.stringify(r) + '\n');
+        } else {
+          for (const a of r.timetables) {
+            io.out(
+              `${a.upn}\t${a.kind}\t${a.startDate}\t${a.endDate ?? '-'}\t${a.pattern.join(' ')}\t${a.status}\n`,
+            );
           }
         }
         return 0;

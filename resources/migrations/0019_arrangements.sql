@@ -40,9 +40,11 @@ CREATE TABLE `arrangement_reviews` (
 	`notes` text NOT NULL,
 	`new_end_date` text,
 	`next_review_on` text,
+	`meeting_id` integer,
 	`by` text NOT NULL,
 	`at` text NOT NULL,
-	FOREIGN KEY (`arrangement_id`) REFERENCES `arrangements`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`arrangement_id`) REFERENCES `arrangements`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`meeting_id`) REFERENCES `casework_meetings`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE INDEX `arrangement_reviews_idx` ON `arrangement_reviews` (`arrangement_id`,`reviewed_on`);--> statement-breakpoint
@@ -69,7 +71,8 @@ CREATE TABLE `arrangements` (
 	`approved_by` text NOT NULL,
 	`approved_position` text NOT NULL,
 	`created_at` text NOT NULL,
-	FOREIGN KEY (`pupil_id`) REFERENCES `pupils`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`pupil_id`) REFERENCES `pupils`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`plan_id`) REFERENCES `casework_plans`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE INDEX `arrangements_pupil_idx` ON `arrangements` (`pupil_id`,`start_date`);

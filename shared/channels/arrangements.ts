@@ -82,6 +82,7 @@ const ReviewRow = z.object({
   notes: z.string(),
   newEndDate: z.string().nullable(),
   nextReviewOn: z.string().nullable(),
+  meetingId: z.number().int().nullable(),
   by: z.string(),
 });
 
@@ -109,6 +110,8 @@ export const ArrangementRow = z.object({
   laToldHow: z.string().nullable(),
   approvedBy: z.string(),
   curriculumNotes: z.string().nullable(),
+  /** The casework reintegration plan the timetable belongs to. */
+  planId: z.number().int().nullable(),
   reviewEveryWeeks: z.number().int(),
   nextReviewOn: z.string().nullable(),
   pattern: z.array(z.string()),
@@ -141,6 +144,7 @@ const CreateInput = z.object({
   curriculumNotes: opt(4000),
   reviewEveryWeeks: z.number().int().min(1).max(12).optional(),
   firstReviewOn: isoDate.nullable().optional(),
+  planId: z.number().int().nullable().optional(),
 });
 
 export const arrangementsChannels = {
@@ -178,6 +182,8 @@ export const arrangementsChannels = {
       notes: text(4000).min(1, 'record what the review found'),
       newEndDate: isoDate.nullable().optional(),
       nextReviewOn: isoDate.nullable().optional(),
+      /** The casework meeting the review was held at. */
+      meetingId: z.number().int().nullable().optional(),
     }),
     z.object({ reviewId: z.number().int(), plannedMarks: z.number().int() }),
     DECIDERS,

@@ -8,6 +8,7 @@ import type { Input, Session } from '../../shared/contract';
 import { ok, PUPIL_HEADER, pupilRow, rowCount, setupSchool, tempStore } from '../helpers/store';
 import type { Store } from '../../main/core/db/connection';
 import { arrangementCounts, arrangementsDue } from '../../main/core/arrangements/queries';
+import { cli } from '../helpers/cli';
 
 const LEAD: Session = { userName: 'Mr L. Lead', position: 'Attendance lead', roles: ['lead'] };
 const OFFICE: Session = { userName: 'Mr O. Office', position: 'Office manager', roles: ['office'] };
@@ -436,5 +437,96 @@ describe('guardrail G4 reads the agreements', () => {
     expect(flags(withAgreement)).toContain('G4');
     expect(flags(without)).toBeDefined();
     expect(flags(without)).not.toContain('G4');
+  });
+});
+
+describe('links to casework', () => {
+  it("a timetable belongs to the pupil's reintegration plan and a review cites the casework meeting; another pupil's are refused", () => {
+    const { s, ids, contact } = school();
+    const plan = (pupilId: number) =>
+      Number(
+        s.db
+          .prepare(
+            "INSERT INTO casework_plans (pupil_id, start_on, created_by, created_at) VALUES (?, '2025-11-03', 'Lead', 'now')",
+          )
+          .run(pupilId).lastInsertRowid,
+      );
+    const meeting = (pupilId: number) =>
+      Number(
+        s.db
+          .prepare(
+            "INSERT INTO casework_meetings (pupil_id, kind, date, attendees, recorded_by, recorded_at) VALUES (?, 'review', '2025-11-03', 'Lead, parent', 'Lead', 'now')",
+          )
+          .run(pupilId).lastInsertRowid,
+      );
+    const other = plan(ids[1]);
+    expect(
+      fail(s, 'arrangements.create', { ...baseInput(ids[0], contact(ids[0])), planId: other }).message,
+    ).toMatch(/not one of Forename1 Evans's/);
+    const mine = plan(ids[0]);
+    const { id } = timetable(s, ids[0], contact(ids[0]), { planId: mine });
+    expect(ok(s, 'arrangements.get', { id }, OFFICE).arrangement.planId).toBe(mine);
+    const m = meeting(ids[0]);
+    expect(
+      fail(s, 'arrangements.review', { id, reviewedOn: '2025-11-03', notes: 'x', meetingId: meeting(ids[1]) })
+        .kind,
+    ).toBe('invalid');
+    ok(
+      s,
+      'arrangements.review',
+      { id, reviewedOn: '2025-11-03', notes: 'At the review meeting', meetingId: m },
+      LEAD,
+    );
+    expect(ok(s, 'arrangements.get', { id }, OFFICE).arrangement.reviews[0].meetingId).toBe(m);
+  });
+});
+
+describe('timetables --db F --json', () => {
+  it('prints one JSON object listing every timetable and flexi agreement with pattern, dates, reviews and status', () => {
+    const { s, ids, contact } = school();
+    const { id } = timetable(s, ids[0], contact(ids[0]));
+    ok(
+      s,
+      'arrangements.review',
+      { id, reviewedOn: '2025-11-03', notes: 'Settling in', newEndDate: '2025-12-05' },
+      LEAD,
+    );
+    ok(
+      s,
+      'arrangements.create',
+      {
+        pupilId: ids[1],
+        kind: 'flexi',
+        reason: 'Fridays at home',
+        startDate: '2025-11-07',
+        away: ['5AM', '5PM'],
+      },
+      LEAD,
+    );
+    const upn0 = ok(s, 'pupils.get', { id: ids[0] }).pupil.upn;
+    s.db.close();
+    const r = cli(['timetables', '--db', s.path, '--json']);
+    expect(r).toMatchObject({ code: 0, err: '' });
+    const doc = JSON.parse(r.out) as { asOf: string; timetables: Record<string, unknown>[] };
+    expect(doc.asOf).toBe('2025-11-03');
+    expect(doc.timetables).toHaveLength(2);
+    expect(doc.timetables[0]).toMatchObject({
+      kind: 'part_time',
+      upn: upn0,
+      startDate: '2025-11-03',
+      endDate: '2025-12-05',
+      agreedEndDate: '2025-11-28',
+      pattern: PM,
+      reviews: [{ reviewedOn: '2025-11-03', newEndDate: '2025-12-05', notes: 'Settling in' }],
+      outcome: null,
+      status: 'active',
+    });
+    expect(doc.timetables[1]).toMatchObject({
+      kind: 'flexi',
+      endDate: null,
+      pattern: ['5AM', '5PM'],
+      status: 'planned',
+    });
+    expect(cli(['timetables', '--db', s.path, '--bogus']).code).toBe(2);
   });
 });

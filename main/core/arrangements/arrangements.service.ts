@@ -15,6 +15,7 @@ import { pupilName } from '../../../shared/names';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { contacts, pupils } from '../db/schema';
+import { type caseworkMeetings, caseworkPlans } from '../db/schema-casework';
 import {
   arrangementNotices,
   arrangementPatterns,
@@ -96,6 +97,21 @@ function refuseOverlap(
   }
 }
 
+/** A casework plan or meeting linked to an arrangement must be the same pupil's. */
+export function checkLink(
+  ctx: Ctx,
+  table: typeof caseworkPlans | typeof caseworkMeetings,
+  id: number,
+  pupilId: number,
+  name: string,
+  what: string,
+): void {
+  const row = ctx.store.orm.select({ p: table.pupilId }).from(table).where(eq(table.id, id)).get();
+  if (!row || row.p !== pupilId) {
+    throw new AppError('invalid', `That ${what} is not one of ${name}'s.`);
+  }
+}
+
 export function createArrangement(ctx: Ctx, i: Input<'arrangements.create'>): Output<'arrangements.create'> {
   const p = loadPupil(ctx, i.pupilId);
   const name = pupilName(p);
@@ -114,6 +130,10 @@ export function createArrangement(ctx: Ctx, i: Input<'arrangements.create'>): Ou
     );
   }
   refuseOverlap(ctx, i.pupilId, i.kind, i.startDate, i.endDate ?? null);
+  const planId = i.planId ?? null;
+  if (planId !== null) {
+    checkLink(ctx, caseworkPlans, planId, i.pupilId, name, 'reintegration plan');
+  }
   const now = ctx.now();
   const by = ctx.session.displayName ?? ctx.session.userName;
   const row = ctx.store.orm
@@ -129,6 +149,7 @@ export function createArrangement(ctx: Ctx, i: Input<'arrangements.create'>): Ou
       parentName: parent.name,
       parentAgreedOn: i.parentAgreedOn ?? null,
       curriculumNotes: i.curriculumNotes ?? null,
+      planId,
       reviewEveryWeeks: weeks,
       firstReviewOn: firstReview,
       approvedBy: by,

@@ -10,7 +10,8 @@ import {
   arrangementPatterns,
   arrangementReviews,
 } from '../db/schema-arrangements';
-import { loadOne, replan } from './arrangements.service';
+import { checkLink, loadOne, replan } from './arrangements.service';
+import { caseworkMeetings } from '../db/schema-casework';
 
 const by = (ctx: Ctx) => ctx.session.displayName ?? ctx.session.userName;
 
@@ -76,6 +77,9 @@ export function reviewArrangement(ctx: Ctx, i: Input<'arrangements.review'>): Ou
       `The next review must fall within ${a.reviewEveryWeeks} weeks of this one (by ${formatUkDate(latest)}).`,
     );
   }
+  if (i.meetingId !== null && i.meetingId !== undefined) {
+    checkLink(ctx, caseworkMeetings, i.meetingId, a.pupilId, a.pupilName, 'casework meeting');
+  }
   const row = ctx.store.orm
     .insert(arrangementReviews)
     .values({
@@ -84,6 +88,7 @@ export function reviewArrangement(ctx: Ctx, i: Input<'arrangements.review'>): Ou
       notes: i.notes,
       newEndDate: i.newEndDate ?? null,
       nextReviewOn: next,
+      meetingId: i.meetingId ?? null,
       by: by(ctx),
       at: ctx.now(),
     })

@@ -56,6 +56,7 @@ export function legacyTimetables(db: Db, today: IsoDate, pupilId?: number): Arra
       laToldHow: null,
       approvedBy: d.deciderName,
       curriculumNotes: null,
+      planId: null,
       reviewEveryWeeks: 0,
       nextReviewOn: null,
       pattern: away,

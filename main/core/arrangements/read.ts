@@ -171,6 +171,7 @@ function toRow(
     laToldHow: la?.how ?? null,
     approvedBy: a.approvedBy,
     curriculumNotes: a.curriculumNotes,
+    planId: a.planId,
     reviewEveryWeeks: a.reviewEveryWeeks,
     nextReviewOn: next,
     pattern: current?.away ?? [],
@@ -181,6 +182,7 @@ function toRow(
       notes: r.notes,
       newEndDate: r.newEndDate,
       nextReviewOn: r.nextReviewOn,
+      meetingId: r.meetingId,
       by: r.by,
     })),
     outcome: outcome

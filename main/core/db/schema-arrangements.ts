@@ -3,6 +3,7 @@
 // change, a review, a notice to the LA or social worker and the outcome are new rows; the agreement row never changes.
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { pupils } from './schema';
+import { caseworkMeetings, caseworkPlans } from './schema-casework';
 
 export const ARRANGEMENT_KIND_VALUES = ['part_time', 'flexi'] as const;
 export const ARRANGEMENT_OUTCOME_VALUES = [
@@ -33,7 +34,7 @@ export const arrangements = sqliteTable(
     reviewEveryWeeks: integer('review_every_weeks').notNull(),
     firstReviewOn: text('first_review_on').notNull(),
     /** The reintegration plan this timetable belongs to (casework), when there is one. */
-    planId: integer('plan_id'),
+    planId: integer('plan_id').references(() => caseworkPlans.id),
     approvedBy: text('approved_by').notNull(),
     approvedPosition: text('approved_position').notNull(),
     createdAt: text('created_at').notNull(),
@@ -69,6 +70,8 @@ export const arrangementReviews = sqliteTable(
     notes: text('notes').notNull(),
     newEndDate: text('new_end_date'),
     nextReviewOn: text('next_review_on'),
+    /** The casework meeting (with the family) the review was held at, when it was one. */
+    meetingId: integer('meeting_id').references(() => caseworkMeetings.id),
     by: text('by').notNull(),
     at: text('at').notNull(),
   },
