@@ -30,6 +30,9 @@ import { Penalties } from './screens/Penalties';
 import { Statutory } from './screens/Statutory';
 
 // The dashboard brings ECharts: loaded when first opened, so start-up and the office's screens stay light.
+const Arrangements = lazy(() =>
+  import('./screens/arrangements/Arrangements').then((m) => ({ default: m.Arrangements })),
+);
 const Dashboard = lazy(() => import('./screens/Dashboard').then((m) => ({ default: m.Dashboard })));
 
 const NAV: [string, string][] = [
@@ -39,6 +42,7 @@ const NAV: [string, string][] = [
   ['grid', 'Office grid'],
   ['checks', 'Register checks'],
   ['leave', 'Leave of absence'],
+  ['arrangements', 'Part-time and flexi'],
   ['pupils', 'Pupils'],
   ['import', 'Import pupils'],
   ['dashboard', 'Dashboard'],
@@ -149,6 +153,12 @@ export function App() {
           return (
             <Suspense fallback={<Spinner label="Opening the dashboard…" />}>
               <Dashboard today={today} />
+            </Suspense>
+          );
+        case 'arrangements':
+          return (
+            <Suspense fallback={<Spinner label="Opening…" />}>
+              <Arrangements today={today} />
             </Suspense>
           );
         case 'bands':
