@@ -111,6 +111,8 @@ const PupilListRow = z.object({
   admissionDate: z.string(),
   leavingDate: z.string().nullable(),
   onRoll: z.boolean(),
+  /** "part-time timetable" / "flexi agreement" while one is in force (docs/rules/arrangements.md). */
+  arrangement: z.string().nullable().optional(),
 });
 
 const IssueSchema = z.object({
@@ -351,6 +353,8 @@ export const contract = {
           upn: z.string(),
           name: z.string(),
           socialWorker: z.boolean(),
+          /** "part-time timetable" / "flexi agreement" while one is in force. */
+          arrangement: z.string().nullable().optional(),
           mark: z
             .object({
               code: z.string(),

@@ -530,3 +530,28 @@ describe('timetables --db F --json', () => {
     expect(cli(['timetables', '--db', s.path, '--bogus']).code).toBe(2);
   });
 });
+
+describe('labels in lists', () => {
+  it('the pupil list and the register name the arrangement in force that day', () => {
+    const { s, ids, contact } = school();
+    timetable(s, ids[0], contact(ids[0]));
+    ok(
+      s,
+      'arrangements.create',
+      {
+        pupilId: ids[1],
+        kind: 'flexi',
+        reason: 'Fridays at home',
+        startDate: '2025-11-07',
+        away: ['5AM', '5PM'],
+      },
+      LEAD,
+    );
+    const label = (onDate: string) =>
+      Object.fromEntries(ok(s, 'pupils.list', { onDate }, OFFICE).pupils.map((p) => [p.id, p.arrangement]));
+    expect(label('2025-11-04')).toEqual({ [ids[0]]: 'part-time timetable', [ids[1]]: null, [ids[2]]: null });
+    expect(label('2025-12-01')).toEqual({ [ids[0]]: null, [ids[1]]: 'flexi agreement', [ids[2]]: null });
+    const reg = ok(s, 'registers.get', { date: '2025-11-07', session: 'AM', regGroup: '8A' }, OFFICE);
+    expect(reg.pupils.find((p) => p.pupilId === ids[1])?.arrangement).toBe('flexi agreement');
+  });
+});

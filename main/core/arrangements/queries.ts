@@ -1,7 +1,7 @@
 // Lists, the due list and the counts of arrangements (docs/rules/arrangements.md): what the lead, the office, the
 // governor report (counts only) and the CLI read.
 import type { ArrangementRowT } from '../../../shared/channels/arrangements';
-import { ARRANGEMENT_KIND_LABELS } from '../../../shared/channels/arrangements';
+import { ARRANGEMENT_KIND_LABELS, ARRANGEMENT_LIST_LABELS } from '../../../shared/channels/arrangements';
 import type { Input, Output } from '../../../shared/contract';
 import { addDays, formatUkDate, type IsoDate } from '../../../shared/dates';
 import type { Ctx } from '../context';
@@ -144,4 +144,22 @@ export function agreedAbsences(
   const rows = allArrangements(db, to, pupilId).filter((a) => a.id !== null);
   const keys = agreedSessionKeys(db, pupilId, from, to, rows);
   return absences.filter((m) => keys.has(`${m.date}|${m.session}|${m.code}`)).length;
+}
+
+/** The label each pupil carries in lists on a date while an arrangement is in force ("part-time timetable",
+ * "flexi agreement"; both when both). */
+export function arrangementLabels(db: Db, on: IsoDate): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const a of allArrangements(db, on)) {
+    if (
+      a.startDate <= on &&
+      (a.endDate === null || a.endDate >= on) &&
+      !(a.outcome && a.outcome.endedOn < on)
+    ) {
+      const l = ARRANGEMENT_LIST_LABELS[a.kind];
+      const had = out.get(a.pupilId);
+      out.set(a.pupilId, had && had !== l ? `${had}, ${l}` : l);
+    }
+  }
+  return out;
 }
