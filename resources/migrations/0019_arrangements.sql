@@ -75,4 +75,42 @@ CREATE TABLE `arrangements` (
 	FOREIGN KEY (`plan_id`) REFERENCES `casework_plans`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `arrangements_pupil_idx` ON `arrangements` (`pupil_id`,`start_date`);
+CREATE INDEX `arrangements_pupil_idx` ON `arrangements` (`pupil_id`,`start_date`);--> statement-breakpoint
+CREATE TABLE `la_meeting_actions` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`meeting_id` integer NOT NULL,
+	`pupil_id` integer NOT NULL,
+	`casework_action_id` integer NOT NULL,
+	FOREIGN KEY (`meeting_id`) REFERENCES `la_meetings`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`pupil_id`) REFERENCES `pupils`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`casework_action_id`) REFERENCES `casework_actions`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `la_meeting_actions_idx` ON `la_meeting_actions` (`meeting_id`);--> statement-breakpoint
+CREATE TABLE `la_meeting_pupils` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`meeting_id` integer NOT NULL,
+	`pupil_id` integer NOT NULL,
+	`band` text,
+	`note` text,
+	FOREIGN KEY (`meeting_id`) REFERENCES `la_meetings`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`pupil_id`) REFERENCES `pupils`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `la_meeting_pupils_uq` ON `la_meeting_pupils` (`meeting_id`,`pupil_id`);--> statement-breakpoint
+CREATE TABLE `la_meetings` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`held_on` text NOT NULL,
+	`officer` text NOT NULL,
+	`notes` text,
+	`recorded_by` text NOT NULL,
+	`recorded_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `la_packs` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`as_of` text NOT NULL,
+	`pupils` integer NOT NULL,
+	`made_by` text NOT NULL,
+	`made_at` text NOT NULL
+);

@@ -27,3 +27,20 @@ BEGIN SELECT RAISE(ABORT, 'refused: an outcome is recorded once'); END;--> state
 CREATE TRIGGER arrangement_outcomes_no_delete BEFORE DELETE ON arrangement_outcomes
 BEGIN SELECT RAISE(ABORT, 'refused: an outcome is recorded once'); END;--> statement-breakpoint
 INSERT INTO arrangement_settings (id, review_every_weeks) VALUES (1, 6);
+--> statement-breakpoint
+CREATE TRIGGER la_meetings_no_update BEFORE UPDATE ON la_meetings
+BEGIN SELECT RAISE(ABORT, 'refused: an LA meeting record is append-only'); END;--> statement-breakpoint
+CREATE TRIGGER la_meetings_no_delete BEFORE DELETE ON la_meetings
+BEGIN SELECT RAISE(ABORT, 'refused: an LA meeting record is append-only'); END;--> statement-breakpoint
+CREATE TRIGGER la_meeting_pupils_no_update BEFORE UPDATE ON la_meeting_pupils
+BEGIN SELECT RAISE(ABORT, 'refused: an LA meeting record is append-only'); END;--> statement-breakpoint
+CREATE TRIGGER la_meeting_pupils_no_delete BEFORE DELETE ON la_meeting_pupils
+BEGIN SELECT RAISE(ABORT, 'refused: an LA meeting record is append-only'); END;--> statement-breakpoint
+CREATE TRIGGER la_meeting_actions_no_update BEFORE UPDATE ON la_meeting_actions
+BEGIN SELECT RAISE(ABORT, 'refused: an LA meeting record is append-only'); END;--> statement-breakpoint
+CREATE TRIGGER la_meeting_actions_no_delete BEFORE DELETE ON la_meeting_actions
+BEGIN SELECT RAISE(ABORT, 'refused: an LA meeting record is append-only'); END;--> statement-breakpoint
+CREATE TRIGGER la_packs_no_update BEFORE UPDATE ON la_packs
+BEGIN SELECT RAISE(ABORT, 'refused: the pack log is append-only'); END;--> statement-breakpoint
+CREATE TRIGGER la_packs_no_delete BEFORE DELETE ON la_packs
+BEGIN SELECT RAISE(ABORT, 'refused: the pack log is append-only'); END;

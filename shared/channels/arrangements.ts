@@ -66,6 +66,13 @@ export const ARRANGEMENT_STATUS_LABELS: Record<ArrangementStatus, string> = {
 
 export const WEEKDAYS = [1, 2, 3, 4, 5] as const;
 export const WEEKDAY_LABELS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'] as const;
+/** "Mon PM, Tue PM": a pattern as one line, on screens, in the LA pack and in the CSV. */
+export function patternText(away: readonly string[]): string {
+  if (!away.length) {
+    return 'none';
+  }
+  return away.map((k) => `${WEEKDAY_LABELS[Number(k[0])].slice(0, 3)} ${k.slice(1)}`).join(', ');
+}
 /** A session of the school week, "1AM" (Monday morning) … "5PM" (Friday afternoon). */
 export const WeekSession = z.string().regex(/^[1-5](AM|PM)$/, 'a session is a weekday 1-5 and AM or PM');
 /** The sessions of the week the pupil is NOT expected in school (missed on a timetable, at home for flexi). */
@@ -233,6 +240,69 @@ export const arrangementsChannels = {
     z.object({ id: z.number().int(), from: isoDate.optional(), to: isoDate.optional() }),
     z.object({ sessions: z.array(z.object({ date: z.string(), session: Sess, code: z.string() })) }),
     READERS,
+  ),
+  /** The LA meeting pack (names: lead and head only, never governors): a Word file made as a job, and a CSV. */
+  'arrangements.laPack': ch(
+    z.object({ asOf: isoDate.optional() }),
+    z.object({ jobId: z.string(), fileName: z.string(), csv: z.string(), pupils: z.number().int() }),
+    DECIDERS,
+    { write: true },
+  ),
+  'arrangements.laPackFile': ch(
+    z.object({ jobId: z.string().max(100) }),
+    z.object({ fileName: z.string(), base64: z.string() }),
+    DECIDERS,
+  ),
+  'arrangements.laMeetingSave': ch(
+    z.object({
+      heldOn: isoDate,
+      officer: text(200).min(1, 'name the LA officer'),
+      notes: opt(4000),
+      pupils: z
+        .array(z.object({ pupilId: z.number().int(), band: opt(20), note: opt(1000) }))
+        .min(1, 'add the pupils discussed')
+        .max(500),
+      actions: z
+        .array(
+          z.object({
+            pupilId: z.number().int(),
+            what: text(1000).min(1, 'say what was agreed'),
+            ownerKind: z.enum(['pupil', 'parent', 'school', 'agency']),
+            ownerName: opt(200),
+            dueOn: isoDate,
+          }),
+        )
+        .max(500),
+    }),
+    z.object({ id: z.number().int(), actions: z.number().int() }),
+    DECIDERS,
+    { write: true },
+  ),
+  'arrangements.laMeetings': ch(
+    z.object({}),
+    z.object({
+      meetings: z.array(
+        z.object({
+          id: z.number().int(),
+          heldOn: z.string(),
+          officer: z.string(),
+          notes: z.string().nullable(),
+          pupils: z.array(
+            z.object({ pupilId: z.number().int(), name: z.string(), band: z.string().nullable() }),
+          ),
+          actions: z.array(
+            z.object({
+              caseworkActionId: z.number().int(),
+              pupilName: z.string(),
+              what: z.string(),
+              dueOn: z.string(),
+              status: z.string(),
+            }),
+          ),
+        }),
+      ),
+    }),
+    DECIDERS,
   ),
   'arrangements.settings': ch(z.object({}), z.object({ reviewEveryWeeks: z.number().int() }), READERS),
   'arrangements.setSettings': ch(

@@ -9,6 +9,8 @@ import { ok, PUPIL_HEADER, pupilRow, rowCount, setupSchool, tempStore } from '..
 import type { Store } from '../../main/core/db/connection';
 import { arrangementCounts, arrangementsDue } from '../../main/core/arrangements/queries';
 import { cli } from '../helpers/cli';
+import { strFromU8, unzipSync } from 'fflate';
+import { waitForJob } from '../../main/core/letters/jobs';
 
 const LEAD: Session = { userName: 'Mr L. Lead', position: 'Attendance lead', roles: ['lead'] };
 const OFFICE: Session = { userName: 'Mr O. Office', position: 'Office manager', roles: ['office'] };
@@ -553,5 +555,95 @@ describe('labels in lists', () => {
     expect(label('2025-12-01')).toEqual({ [ids[0]]: null, [ids[1]]: 'flexi agreement', [ids[2]]: null });
     const reg = ok(s, 'registers.get', { date: '2025-11-07', session: 'AM', regGroup: '8A' }, OFFICE);
     expect(reg.pupils.find((p) => p.pupilId === ids[1])?.arrangement).toBe('flexi agreement');
+  });
+});
+
+describe('the LA termly targeting meeting', () => {
+  const GOVERNOR: Session = { userName: 'Gov', position: 'Governor', roles: ['governor'] };
+  it('the pack lists pupils by band and the timetables in force; the meeting actions become casework actions followed up in the next pack', async () => {
+    const { s, ids, contact } = school();
+    timetable(s, ids[0], contact(ids[0]));
+    const upns = new Map(ok(s, 'pupils.list', {}).pupils.map((p) => [p.id, p.upn]));
+    // Forename3 Hale misses every Monday and Tuesday of the autumn term so far (persistently absent, 40%)
+    const lines = ['upn,date,session,code'];
+    for (const date of ['2025-09-03', '2025-09-04', '2025-09-05', '2025-09-08', '2025-09-09']) {
+      for (const ses of ['AM', 'PM']) {
+        lines.push(`${upns.get(ids[2])},${date},${ses},${date >= '2025-09-08' ? 'O' : '/'}`);
+      }
+    }
+    ok(s, 'marks.import', { csv: lines.join('\n') });
+    const pack = ok(s, 'arrangements.laPack', { asOf: '2025-09-09' }, LEAD);
+    expect(pack.csv.split('\r\n')[1]).toMatch(/^persistent,Forename3 Hale,/);
+    await waitForJob(pack.jobId);
+    const file = ok(s, 'arrangements.laPackFile', { jobId: pack.jobId }, LEAD);
+    const xml = strFromU8(unzipSync(Buffer.from(file.base64, 'base64'))['word/document.xml']);
+    expect(xml).toContain('Forename3 Hale');
+    expect(xml).toContain('Persistently absent (10% or more)');
+    expect(dispatch(s, 'arrangements.laPack', {}, GOVERNOR)).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
+    expect(dispatch(s, 'arrangements.laPack', {}, OFFICE)).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
+
+    const m = ok(
+      s,
+      'arrangements.laMeetingSave',
+      {
+        heldOn: '2025-11-03',
+        officer: 'Ms J. Patel (LA attendance officer)',
+        pupils: [{ pupilId: ids[2], band: 'persistent' }],
+        actions: [
+          {
+            pupilId: ids[2],
+            what: 'Home visit with the EWO',
+            ownerKind: 'agency',
+            ownerName: 'EWO',
+            dueOn: '2025-11-14',
+          },
+        ],
+      },
+      LEAD,
+    );
+    expect(m.actions).toBe(1);
+    const cw = s.db.prepare('SELECT pupil_id, what, status, due_on FROM casework_actions').all();
+    expect(cw).toEqual([
+      {
+        pupil_id: ids[2],
+        what: 'Home visit with the EWO (agreed at the LA targeting meeting of 03/11/2025)',
+        status: 'open',
+        due_on: '2025-11-14',
+      },
+    ]);
+    const next = ok(s, 'arrangements.laPack', { asOf: '2025-11-03' }, LEAD);
+    await waitForJob(next.jobId);
+    const xml2 = strFromU8(
+      unzipSync(Buffer.from(ok(s, 'arrangements.laPackFile', { jobId: next.jobId }, LEAD).base64, 'base64'))[
+        'word/document.xml'
+      ],
+    );
+    expect(xml2).toContain('Home visit with the EWO');
+    expect(xml2).toContain('Forename1 Evans'); // the timetable in force
+    const listed = ok(s, 'arrangements.laMeetings', {}, HEAD).meetings;
+    expect(listed[0]).toMatchObject({
+      officer: 'Ms J. Patel (LA attendance officer)',
+      pupils: [{ pupilId: ids[2] }],
+    });
+    const bad = dispatch(
+      s,
+      'arrangements.laMeetingSave',
+      {
+        heldOn: '2025-11-03',
+        officer: 'x',
+        pupils: [{ pupilId: ids[2] }],
+        actions: [{ pupilId: ids[0], what: 'x', ownerKind: 'school', dueOn: '2025-11-14' }],
+      },
+      LEAD,
+    );
+    expect(bad.ok).toBe(false);
+    expect(rowCount(s, 'la_meetings')).toBe(1);
+    expect(() => s.db.prepare('DELETE FROM la_meeting_actions').run()).toThrow(/append-only/);
   });
 });

@@ -5,6 +5,8 @@ import { arrangementSettings } from '../db/schema-arrangements';
 import { createArrangement, reviewEveryWeeks } from './arrangements.service';
 import { changePattern, recordOutcome, recordTold, reviewArrangement } from './changes';
 import { arrangementSessionList, dueList, getArrangement, listArrangements } from './queries';
+import { listLaMeetings, saveLaMeeting } from './la-meeting';
+import { laPackFile, makeLaPack } from './la-pack';
 
 export const arrangementsHandlers: HandlersFor<keyof typeof arrangementsChannels> = {
   'arrangements.list': listArrangements,
@@ -16,6 +18,10 @@ export const arrangementsHandlers: HandlersFor<keyof typeof arrangementsChannels
   'arrangements.recordTold': recordTold,
   'arrangements.due': dueList,
   'arrangements.sessions': arrangementSessionList,
+  'arrangements.laPack': makeLaPack,
+  'arrangements.laPackFile': laPackFile,
+  'arrangements.laMeetingSave': saveLaMeeting,
+  'arrangements.laMeetings': listLaMeetings,
   'arrangements.settings': (ctx) => ({ reviewEveryWeeks: reviewEveryWeeks(ctx) }),
   'arrangements.setSettings': (ctx, i) => {
     ctx.store.orm

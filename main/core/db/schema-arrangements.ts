@@ -3,7 +3,7 @@
 // change, a review, a notice to the LA or social worker and the outcome are new rows; the agreement row never changes.
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { pupils } from './schema';
-import { caseworkMeetings, caseworkPlans } from './schema-casework';
+import { caseworkActions, caseworkMeetings, caseworkPlans } from './schema-casework';
 
 export const ARRANGEMENT_KIND_VALUES = ['part_time', 'flexi'] as const;
 export const ARRANGEMENT_OUTCOME_VALUES = [
@@ -116,4 +116,59 @@ export const arrangementOutcomes = sqliteTable(
 export const arrangementSettings = sqliteTable('arrangement_settings', {
   id: integer('id').primaryKey(),
   reviewEveryWeeks: integer('review_every_weeks').notNull().default(6),
+});
+
+/** The local authority's termly targeting support meeting (docs/rules/arrangements.md, "The LA meeting"). */
+export const laMeetings = sqliteTable('la_meetings', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  heldOn: text('held_on').notNull(),
+  officer: text('officer').notNull(),
+  notes: text('notes'),
+  recordedBy: text('recorded_by').notNull(),
+  recordedAt: text('recorded_at').notNull(),
+});
+
+/** The pupils discussed at a meeting, with the band they were in then. */
+export const laMeetingPupils = sqliteTable(
+  'la_meeting_pupils',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => laMeetings.id),
+    pupilId: integer('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
+    band: text('band'),
+    note: text('note'),
+  },
+  (t) => [uniqueIndex('la_meeting_pupils_uq').on(t.meetingId, t.pupilId)],
+);
+
+/** Actions agreed at a meeting: each is also a casework action on the pupil (so it is in their casework and the
+ * due list, and its status is followed up at the next meeting). */
+export const laMeetingActions = sqliteTable(
+  'la_meeting_actions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => laMeetings.id),
+    pupilId: integer('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
+    caseworkActionId: integer('casework_action_id')
+      .notNull()
+      .references(() => caseworkActions.id),
+  },
+  (t) => [index('la_meeting_actions_idx').on(t.meetingId)],
+);
+
+/** Every meeting pack produced (it holds names: it goes to the LA officer, never to governors). */
+export const laPacks = sqliteTable('la_packs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  asOf: text('as_of').notNull(),
+  pupils: integer('pupils').notNull(),
+  madeBy: text('made_by').notNull(),
+  madeAt: text('made_at').notNull(),
 });

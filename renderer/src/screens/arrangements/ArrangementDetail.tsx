@@ -3,6 +3,7 @@
 import { MessageBar, MessageBarBody, Spinner, Text, Title2 } from '@fluentui/react-components';
 import {
   ARRANGEMENT_KIND_LABELS,
+  patternText,
   ARRANGEMENT_OUTCOME_LABELS,
   TIMETABLE_REASON_LABELS,
 } from '../../../../shared/channels/arrangements';
@@ -11,7 +12,6 @@ import { useRpc } from '../../hooks';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useMe } from '../../auth/AuthGate';
 import { mayCall } from '../../auth/access';
-import { patternText } from './PatternGrid';
 import { StatusBadge } from './StatusBadge';
 import { ChangePatternForm, OutcomeForm, ReviewForm, ToldForm } from './DetailForms';
 

@@ -3,7 +3,7 @@
 // #/arrangements/new/part_time, #/arrangements/new/flexi, #/arrangements/<id>.
 import { Badge, Button, MessageBar, MessageBarBody, Switch, Text, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { ARRANGEMENT_KIND_LABELS } from '../../../../shared/channels/arrangements';
+import { ARRANGEMENT_KIND_LABELS, patternText } from '../../../../shared/channels/arrangements';
 import { formatUkDate } from '../../../../shared/dates';
 import { go, useHashRoute, useRpc } from '../../hooks';
 import { ErrorBar } from '../../components/ErrorBar';
@@ -11,7 +11,6 @@ import { useMe } from '../../auth/AuthGate';
 import { mayCall } from '../../auth/access';
 import { NewArrangement } from './NewArrangement';
 import { ArrangementDetail } from './ArrangementDetail';
-import { patternText } from './PatternGrid';
 import { StatusBadge } from './StatusBadge';
 
 export function Arrangements({ today }: { today: string }) {

@@ -45,11 +45,3 @@ export function PatternGrid({
     </table>
   );
 }
-
-/** "Mon PM, Tue PM": the pattern as one line. */
-export function patternText(away: string[]): string {
-  if (!away.length) {
-    return 'none';
-  }
-  return away.map((k) => `${WEEKDAY_LABELS[Number(k[0])].slice(0, 3)} ${k.slice(1)}`).join(', ');
-}
