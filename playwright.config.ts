@@ -12,7 +12,16 @@ const server = (port: number, extra: string) => ({
   env: { ATTENDANCE_TODAY: TODAY },
 });
 
-const PROJECTS = ['fresh-school', 'demo-school', 'office-admin', 'figures', 'auth', 'leave', 'letters'];
+const PROJECTS = [
+  'fresh-school',
+  'demo-school',
+  'office-admin',
+  'figures',
+  'auth',
+  'leave',
+  'letters',
+  'arrangements',
+];
 const SERVERS: [number, string][] = [
   [0, ''],
   [1, '--demo'],
@@ -21,6 +30,7 @@ const SERVERS: [number, string][] = [
   [4, '--demo'],
   [5, '--demo'],
   [6, '--demo'],
+  [7, '--demo --secondary'],
 ];
 const ONLY = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',') : null;
 
@@ -71,6 +81,11 @@ export default defineConfig({
     { name: 'auth', testMatch: /auth\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${BASE + 4}/` } },
     { name: 'leave', testMatch: /leave\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${BASE + 5}/` } },
     { name: 'letters', testMatch: /letters\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${BASE + 6}/` } },
+    {
+      name: 'arrangements',
+      testMatch: /arrangements\.spec\.ts/,
+      use: { baseURL: `http://127.0.0.1:${BASE + 7}/` },
+    },
   ],
   // Only the servers of the projects asked for on the command line start (E2E_ONLY=figures,leave), so a helper
   // working on one area does not wait for all of them.

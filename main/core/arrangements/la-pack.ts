@@ -26,12 +26,14 @@ import { packData, type PackData } from './la-meeting';
 const cell = (text: string, bold = false) =>
   new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, size: 20 })] })] });
 
-function table(header: string[], rows: string[][], empty: string): Table | Paragraph {
+/** Column widths in per cent of the page width (docx wants twips: 9638 across an A4 page with 2 cm margins). */
+function table(header: string[], rows: string[][], empty: string, widths: number[]): Table | Paragraph {
   if (!rows.length) {
     return new Paragraph({ children: [new TextRun({ text: empty, italics: true })] });
   }
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: widths.map((w) => Math.round((w * 9638) / 100)),
     rows: [
       new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
       ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c)) })),
@@ -69,6 +71,7 @@ export function packDocument(school: string, d: PackData): Document {
                 p.openActions.join('; ') || 'none',
               ]),
               'No pupil in this band.',
+              [20, 7, 9, 12, 27, 25],
             ),
           ]),
           h(
@@ -79,12 +82,14 @@ export function packDocument(school: string, d: PackData): Document {
             ['Pupil', 'Arrangement', 'Not in school', 'From', 'To', 'Next review'],
             d.arrangements.map((a) => [a.name, a.kind, a.pattern, a.from, a.to, a.nextReview]),
             'None in force.',
+            [22, 22, 20, 12, 12, 12],
           ),
           h('Actions from the last meeting', HeadingLevel.HEADING_2),
           table(
             ['Pupil', 'Action', 'Owner', 'Due', 'Status'],
             d.lastActions.map((a) => [a.name, a.what, a.owner, a.due, a.status]),
             'No earlier meeting is recorded.',
+            [20, 40, 15, 12, 13],
           ),
         ],
       },

@@ -10,6 +10,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { useMe } from '../../auth/AuthGate';
 import { mayCall } from '../../auth/access';
 import { NewArrangement } from './NewArrangement';
+import { LaMeeting } from './LaMeeting';
 import { ArrangementDetail } from './ArrangementDetail';
 import { StatusBadge } from './StatusBadge';
 
@@ -17,6 +18,9 @@ export function Arrangements({ today }: { today: string }) {
   const [, sub, kind] = useHashRoute();
   if (sub === 'new' && (kind === 'part_time' || kind === 'flexi')) {
     return <NewArrangement kind={kind} today={today} />;
+  }
+  if (sub === 'la') {
+    return <LaMeeting today={today} />;
   }
   if (sub && /^\d+$/.test(sub)) {
     return <ArrangementDetail id={Number(sub)} today={today} />;
@@ -39,6 +43,7 @@ function ArrangementList() {
             Agree a part-time timetable
           </Button>
           <Button onClick={() => go('arrangements/new/flexi')}>Agree a flexi-schooling agreement</Button>
+          <Button onClick={() => go('arrangements/la')}>Termly meeting with the LA</Button>
         </div>
       )}
       <section className="card" aria-labelledby="h-due">

@@ -124,7 +124,7 @@ export function ReviewForm({ id, today }: { id: number; today: string }) {
   );
   return (
     <Card id="h-review" title="Record a review">
-      <form aria-label="Review" onSubmit={(ev) => void submit(ev)}>
+      <form noValidate aria-label="Review" onSubmit={(ev) => void submit(ev)}>
         <div className="row">
           <DateField
             control={f.control}
@@ -167,7 +167,7 @@ export function ChangePatternForm({ id, current }: { id: number; current: string
   );
   return (
     <Card id="h-pattern" title="Change the pattern from a date">
-      <form aria-label="New pattern" onSubmit={(ev) => void submit(ev)}>
+      <form noValidate aria-label="New pattern" onSubmit={(ev) => void submit(ev)}>
         <DateField
           control={f.control}
           name="fromDate"
@@ -209,7 +209,7 @@ export function ToldForm({ id, today }: { id: number; today: string }) {
   );
   return (
     <Card id="h-told" title="Record who was told">
-      <form aria-label="Who was told" className="row" onSubmit={(ev) => void submit(ev)}>
+      <form noValidate aria-label="Who was told" className="row" onSubmit={(ev) => void submit(ev)}>
         <Field label="Who">
           <Controller
             control={f.control}
@@ -263,7 +263,7 @@ export function OutcomeForm({ id, today, endDate }: { id: number; today: string;
   );
   return (
     <Card id="h-outcome" title="End it: record the outcome">
-      <form aria-label="Outcome" onSubmit={(ev) => void submit(ev)}>
+      <form noValidate aria-label="Outcome" onSubmit={(ev) => void submit(ev)}>
         <div className="row">
           <Field label="Outcome">
             <Controller

@@ -106,38 +106,50 @@ export function NewArrangement({ kind, today }: { kind: ArrangementKind; today: 
   const release = useUnsavedGuard(isDirty || pupil !== null);
   const err = (k: keyof Values) => errors[k]?.message;
   const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
-  const submit = handleSubmit(async (v) => {
-    if (!pupil) {
-      setError(new Error('Choose the pupil first.'));
-      return;
-    }
-    setError(null);
-    try {
-      const r = await call('arrangements.create', {
-        pupilId: pupil.pupil.id!,
-        kind,
-        reasonCategory: kind === 'part_time' ? v.reasonCategory : null,
-        reason: v.reason,
-        startDate: v.startDate,
-        endDate: orNull(v.endDate),
-        away: v.away,
-        parentContactId: v.parentContactId ? Number(v.parentContactId) : null,
-        parentName: orNull(v.parentName),
-        parentAgreedOn: orNull(v.parentAgreedOn),
-        laToldOn: orNull(v.laToldOn),
-        laToldHow: orNull(v.laToldHow),
-        socialWorkerToldOn: orNull(v.socialWorkerToldOn),
-        socialWorkerToldHow: orNull(v.socialWorkerToldHow),
-        curriculumNotes: orNull(v.curriculumNotes),
-      });
-      await qc.invalidateQueries();
-      release();
-      reset(v);
-      go(`arrangements/${r.id}`);
-    } catch (e) {
-      setError(e);
-    }
-  });
+  const submit = handleSubmit(
+    async (v) => {
+      if (!pupil) {
+        setError(new Error('Choose the pupil first.'));
+        return;
+      }
+      setError(null);
+      try {
+        const r = await call('arrangements.create', {
+          pupilId: pupil.pupil.id!,
+          kind,
+          reasonCategory: kind === 'part_time' ? v.reasonCategory : null,
+          reason: v.reason,
+          startDate: v.startDate,
+          endDate: orNull(v.endDate),
+          away: v.away,
+          parentContactId: v.parentContactId ? Number(v.parentContactId) : null,
+          parentName: orNull(v.parentName),
+          parentAgreedOn: orNull(v.parentAgreedOn),
+          laToldOn: orNull(v.laToldOn),
+          laToldHow: orNull(v.laToldHow),
+          socialWorkerToldOn: orNull(v.socialWorkerToldOn),
+          socialWorkerToldHow: orNull(v.socialWorkerToldHow),
+          curriculumNotes: orNull(v.curriculumNotes),
+        });
+        await qc.invalidateQueries();
+        release();
+        reset(v);
+        go(`arrangements/${r.id}`);
+      } catch (e) {
+        setError(e);
+      }
+    },
+    (bad) => {
+      // say what is missing, also for fields further up the page
+      setError(
+        new Error(
+          `Check: ${Object.entries(bad)
+            .map(([k, e]) => `${k}: ${e?.message ?? 'invalid'}`)
+            .join('; ')}`,
+        ),
+      );
+    },
+  );
   const text = (name: keyof Values, label: string, opts: { required?: boolean; long?: boolean } = {}) => (
     <Field label={label} required={opts.required} validationMessage={err(name)}>
       <Controller
@@ -179,6 +191,7 @@ export function NewArrangement({ kind, today }: { kind: ArrangementKind; today: 
       <form
         className="card"
         aria-label="The arrangement"
+        noValidate
         onSubmit={(e) => {
           void submit(e);
         }}
