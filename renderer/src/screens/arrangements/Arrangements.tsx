@@ -1,11 +1,21 @@
 // Agreed arrangements (docs/rules/arrangements.md): the part-time timetables and flexi-schooling agreements in
 // force, what is due (reviews, ends, outcomes), and each one's record. Routes: #/arrangements,
 // #/arrangements/new/part_time, #/arrangements/new/flexi, #/arrangements/<id>.
-import { Badge, Button, MessageBar, MessageBarBody, Switch, Text, Title2 } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Switch,
+  Text,
+  Title2,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { ARRANGEMENT_KIND_LABELS, patternText } from '../../../../shared/channels/arrangements';
 import { formatUkDate } from '../../../../shared/dates';
-import { go, useHashRoute, useRpc } from '../../hooks';
+import { go, useHashRoute, useRpc, useRpcMutation } from '../../hooks';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useMe } from '../../auth/AuthGate';
 import { mayCall } from '../../auth/access';
@@ -28,6 +38,30 @@ export function Arrangements({ today }: { today: string }) {
   return <ArrangementList />;
 }
 
+function ReviewSetting() {
+  const q = useRpc('arrangements.settings', {});
+  const save = useRpcMutation('arrangements.setSettings', ['arrangements.settings']);
+  const [weeks, setWeeks] = useState('');
+  const shown = weeks || String(q.data?.reviewEveryWeeks ?? '');
+  return (
+    <section className="card" aria-labelledby="h-setting">
+      <Text as="h2" id="h-setting" weight="semibold" size={500}>
+        How often arrangements are reviewed
+      </Text>
+      <div className="row">
+        <Field label="At least every (weeks)">
+          <Input type="number" min={1} max={12} value={shown} onChange={(_, d) => setWeeks(d.value)} />
+        </Field>
+        <Button onClick={() => save.mutate({ reviewEveryWeeks: Number(shown) })}>Save</Button>
+        {save.isSuccess && (
+          <Text role="status">Saved: new arrangements are reviewed at least every {shown} weeks.</Text>
+        )}
+      </div>
+      <ErrorBar error={save.error ?? q.error} />
+    </section>
+  );
+}
+
 function ArrangementList() {
   const me = useMe();
   const [all, setAll] = useState(false);
@@ -46,6 +80,7 @@ function ArrangementList() {
           <Button onClick={() => go('arrangements/la')}>Termly meeting with the LA</Button>
         </div>
       )}
+      {mayCall(me, 'arrangements.setSettings') && <ReviewSetting />}
       <section className="card" aria-labelledby="h-due">
         <Text as="h2" id="h-due" weight="semibold" size={500}>
           Due this week ({due.data?.items.length ?? '…'})
