@@ -76,6 +76,31 @@ CREATE TABLE `arrangements` (
 );
 --> statement-breakpoint
 CREATE INDEX `arrangements_pupil_idx` ON `arrangements` (`pupil_id`,`start_date`);--> statement-breakpoint
+CREATE TABLE `cme_cases` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`pupil_id` integer NOT NULL,
+	`opened_on` text NOT NULL,
+	`trigger` text NOT NULL,
+	`detail` text NOT NULL,
+	`opened_by` text NOT NULL,
+	`opened_at` text NOT NULL,
+	FOREIGN KEY (`pupil_id`) REFERENCES `pupils`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `cme_cases_pupil_idx` ON `cme_cases` (`pupil_id`,`opened_on`);--> statement-breakpoint
+CREATE TABLE `cme_steps` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`case_id` integer NOT NULL,
+	`step` text NOT NULL,
+	`done_on` text NOT NULL,
+	`outcome` text NOT NULL,
+	`reference` text,
+	`by` text NOT NULL,
+	`at` text NOT NULL,
+	FOREIGN KEY (`case_id`) REFERENCES `cme_cases`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `cme_steps_case_idx` ON `cme_steps` (`case_id`);--> statement-breakpoint
 CREATE TABLE `la_meeting_actions` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`meeting_id` integer NOT NULL,

@@ -44,3 +44,12 @@ CREATE TRIGGER la_packs_no_update BEFORE UPDATE ON la_packs
 BEGIN SELECT RAISE(ABORT, 'refused: the pack log is append-only'); END;--> statement-breakpoint
 CREATE TRIGGER la_packs_no_delete BEFORE DELETE ON la_packs
 BEGIN SELECT RAISE(ABORT, 'refused: the pack log is append-only'); END;
+--> statement-breakpoint
+CREATE TRIGGER cme_cases_no_update BEFORE UPDATE ON cme_cases
+BEGIN SELECT RAISE(ABORT, 'refused: a CME case is append-only: record a step'); END;--> statement-breakpoint
+CREATE TRIGGER cme_cases_no_delete BEFORE DELETE ON cme_cases
+BEGIN SELECT RAISE(ABORT, 'refused: a CME case is append-only: record a step'); END;--> statement-breakpoint
+CREATE TRIGGER cme_steps_no_update BEFORE UPDATE ON cme_steps
+BEGIN SELECT RAISE(ABORT, 'refused: CME enquiries are append-only'); END;--> statement-breakpoint
+CREATE TRIGGER cme_steps_no_delete BEFORE DELETE ON cme_steps
+BEGIN SELECT RAISE(ABORT, 'refused: CME enquiries are append-only'); END;

@@ -64,6 +64,36 @@ export const ARRANGEMENT_STATUS_LABELS: Record<ArrangementStatus, string> = {
   ended: 'Ended',
 };
 
+export const CME_TRIGGERS = ['unauthorised_10_days', 'not_back_after_leave', 'concern'] as const;
+export const CME_TRIGGER_LABELS: Record<(typeof CME_TRIGGERS)[number], string> = {
+  unauthorised_10_days: '10 continuous school days of unauthorised absence',
+  not_back_after_leave: 'Not back 10 school days after leave ended',
+  concern: 'The office raised a concern',
+};
+export const CME_STEPS = [
+  'contacts',
+  'home_visit',
+  'siblings_schools',
+  'previous_school',
+  'social_worker',
+  'la_referral',
+  'found',
+  'closed',
+] as const;
+export type CmeStep = (typeof CME_STEPS)[number];
+export const CME_STEP_LABELS: Record<CmeStep, string> = {
+  contacts: 'Calls and messages to every contact',
+  home_visit: 'Home visit',
+  siblings_schools: "Siblings' schools asked",
+  previous_school: 'Previous school asked',
+  social_worker: 'Social worker or other professionals asked',
+  la_referral: 'Referred to the LA CME officer (reference and outcome)',
+  found: 'Child found: case closed',
+  closed: 'Case closed (other reason)',
+};
+/** Deletion grounds that need the joint enquiries with the LA on record first (register-law.md §7, §9). */
+export const CME_GROUNDS: readonly string[] = ['2024-9(1)(g)', '2024-9(1)(h)', '2024-9(1)(i)'];
+
 export const WEEKDAYS = [1, 2, 3, 4, 5] as const;
 export const WEEKDAY_LABELS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'] as const;
 /** "Mon PM, Tue PM": a pattern as one line, on screens, in the LA pack and in the CSV. */
@@ -131,6 +161,28 @@ export const ArrangementRow = z.object({
   warnings: z.array(z.string()),
 });
 export type ArrangementRowT = z.infer<typeof ArrangementRow>;
+
+const CmeCase = z.object({
+  id: z.number().int(),
+  pupilId: z.number().int(),
+  pupilName: z.string(),
+  openedOn: z.string(),
+  trigger: z.enum(CME_TRIGGERS),
+  detail: z.string(),
+  openedBy: z.string(),
+  open: z.boolean(),
+  steps: z.array(
+    z.object({
+      step: z.enum(CME_STEPS),
+      doneOn: z.string(),
+      outcome: z.string(),
+      reference: z.string().nullable(),
+      by: z.string(),
+    }),
+  ),
+  /** The joint enquiries not yet on record (labels). */
+  missing: z.array(z.string()),
+});
 
 const CreateInput = z.object({
   pupilId: z.number().int(),
@@ -303,6 +355,43 @@ export const arrangementsChannels = {
       ),
     }),
     DECIDERS,
+  ),
+  'arrangements.cmeList': ch(
+    z.object({ pupilId: z.number().int().optional() }),
+    z.object({ cases: z.array(CmeCase) }),
+    READERS,
+  ),
+  'arrangements.cmeOpen': ch(
+    z.object({
+      pupilId: z.number().int(),
+      trigger: z.enum(CME_TRIGGERS),
+      detail: text(2000).min(1, 'say why'),
+    }),
+    z.object({ id: z.number().int() }),
+    READERS,
+    { write: true },
+  ),
+  /** Opens a case for every pupil now absent unauthorised for 10 continuous school days with none open. */
+  'arrangements.cmeScan': ch(z.object({}), z.object({ opened: z.array(z.string()) }), READERS, {
+    write: true,
+  }),
+  'arrangements.cmeStep': ch(
+    z.object({
+      caseId: z.number().int(),
+      step: z.enum(CME_STEPS),
+      doneOn: isoDate,
+      outcome: text(2000).min(1, 'record what happened'),
+      reference: opt(200),
+    }),
+    z.object({ id: z.number().int() }),
+    READERS,
+    { write: true },
+  ),
+  /** What the deletion screen shows for a ground: whether enquiries are needed, the case, and what is missing. */
+  'arrangements.cmeForDeletion': ch(
+    z.object({ pupilId: z.number().int(), ground: z.string().max(40) }),
+    z.object({ needed: z.boolean(), case: CmeCase.nullable(), missing: z.array(z.string()) }),
+    READERS,
   ),
   'arrangements.settings': ch(z.object({}), z.object({ reviewEveryWeeks: z.number().int() }), READERS),
   'arrangements.setSettings': ch(

@@ -647,3 +647,89 @@ describe('the LA termly targeting meeting', () => {
     expect(() => s.db.prepare('DELETE FROM la_meeting_actions').run()).toThrow(/append-only/);
   });
 });
+
+describe('children missing education', () => {
+  it('10 school days of unauthorised absence open a case; ground 9(1)(i) is refused until the joint enquiries are recorded', () => {
+    const { s, ids } = school();
+    const upn = ok(s, 'pupils.get', { id: ids[2] }).pupil.upn;
+    const days = ['2025-10-13', '2025-10-14', '2025-10-15', '2025-10-16', '2025-10-17'];
+    const days2 = ['2025-10-20', '2025-10-21', '2025-10-22', '2025-10-23', '2025-10-24', '2025-11-03'];
+    const lines = ['upn,date,session,code'];
+    for (const d of [...days, ...days2]) {
+      lines.push(`${upn},${d},AM,N`, `${upn},${d},PM,N`);
+    }
+    ok(s, 'marks.import', { csv: lines.join('\n') });
+    const scanned = ok(s, 'arrangements.cmeScan', {}, OFFICE);
+    expect(scanned.opened).toEqual(['Forename3 Hale']);
+    expect(ok(s, 'arrangements.cmeScan', {}, OFFICE).opened).toEqual([]); // one open case at a time
+    const [c] = ok(s, 'arrangements.cmeList', {}, OFFICE).cases;
+    expect(c).toMatchObject({ pupilId: ids[2], trigger: 'unauthorised_10_days', open: true });
+    expect(c.missing).toHaveLength(3);
+
+    const leave = (ground: string) =>
+      dispatch(
+        s,
+        'pupils.recordLeaving',
+        { id: ids[2], leavingDate: '2025-11-03', ground, confirmedBy: 'Head' },
+        HEAD,
+      );
+    const refused = leave('2024-9(1)(i)');
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'refused' } });
+    expect(refused.ok || refused.error.message).toMatch(
+      /Missing: Calls and messages to every contact; Home visit/,
+    );
+    expect(
+      ok(s, 'arrangements.cmeForDeletion', { pupilId: ids[2], ground: '2024-9(1)(i)' }, HEAD).needed,
+    ).toBe(true);
+    expect(
+      ok(s, 'arrangements.cmeForDeletion', { pupilId: ids[2], ground: '2024-9(1)(a)' }, HEAD).needed,
+    ).toBe(false);
+
+    const step = (stepName: 'contacts' | 'home_visit' | 'la_referral', reference?: string) =>
+      dispatch(
+        s,
+        'arrangements.cmeStep',
+        { caseId: c.id, step: stepName, doneOn: '2025-11-03', outcome: 'No answer, no one home', reference },
+        OFFICE,
+      );
+    expect(step('la_referral').ok).toBe(false); // the referral needs its reference
+    expect(step('contacts').ok).toBe(true);
+    expect(step('home_visit').ok).toBe(true);
+    expect(leave('2024-9(1)(i)').ok).toBe(false);
+    expect(step('la_referral', 'CME/2025/114').ok).toBe(true);
+    const after = ok(s, 'arrangements.cmeList', { pupilId: ids[2] }, OFFICE).cases[0];
+    expect(after.missing).toEqual([]);
+    expect(after.steps.map((x) => [x.step, x.by])).toEqual([
+      ['contacts', 'Mr O. Office'],
+      ['home_visit', 'Mr O. Office'],
+      ['la_referral', 'Mr O. Office'],
+    ]);
+    // nothing was deleted along the way, and now a named person may confirm the deletion
+    expect(ok(s, 'pupils.get', { id: ids[2] }).pupil.leavingDate).toBeNull();
+    expect(leave('2024-9(1)(i)').ok).toBe(true);
+    expect(() => s.db.prepare('DELETE FROM cme_steps').run()).toThrow(/append-only/);
+  });
+
+  it('the office can raise a concern by hand; a step on a closed case is refused', () => {
+    const { s, ids } = school();
+    const { id } = ok(
+      s,
+      'arrangements.cmeOpen',
+      { pupilId: ids[0], trigger: 'concern', detail: 'Neighbour says the family moved away' },
+      OFFICE,
+    );
+    ok(
+      s,
+      'arrangements.cmeStep',
+      { caseId: id, step: 'found', doneOn: '2025-11-03', outcome: 'At a new school' },
+      OFFICE,
+    );
+    const r = dispatch(
+      s,
+      'arrangements.cmeStep',
+      { caseId: id, step: 'home_visit', doneOn: '2025-11-03', outcome: 'x' },
+      OFFICE,
+    );
+    expect(r).toMatchObject({ ok: false, error: { kind: 'refused' } });
+  });
+});

@@ -7,6 +7,7 @@ import { changePattern, recordOutcome, recordTold, reviewArrangement } from './c
 import { arrangementSessionList, dueList, getArrangement, listArrangements } from './queries';
 import { listLaMeetings, saveLaMeeting } from './la-meeting';
 import { laPackFile, makeLaPack } from './la-pack';
+import { addStep, forDeletion, loadCases, openCase, scan } from './cme';
 
 export const arrangementsHandlers: HandlersFor<keyof typeof arrangementsChannels> = {
   'arrangements.list': listArrangements,
@@ -22,6 +23,11 @@ export const arrangementsHandlers: HandlersFor<keyof typeof arrangementsChannels
   'arrangements.laPackFile': laPackFile,
   'arrangements.laMeetingSave': saveLaMeeting,
   'arrangements.laMeetings': listLaMeetings,
+  'arrangements.cmeList': (ctx, i) => ({ cases: loadCases(ctx.store.db, i.pupilId) }),
+  'arrangements.cmeOpen': openCase,
+  'arrangements.cmeScan': scan,
+  'arrangements.cmeStep': addStep,
+  'arrangements.cmeForDeletion': (ctx, i) => forDeletion(ctx.store.db, i.pupilId, i.ground),
   'arrangements.settings': (ctx) => ({ reviewEveryWeeks: reviewEveryWeeks(ctx) }),
   'arrangements.setSettings': (ctx, i) => {
     ctx.store.orm

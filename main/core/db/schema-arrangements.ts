@@ -172,3 +172,50 @@ export const laPacks = sqliteTable('la_packs', {
   madeBy: text('made_by').notNull(),
   madeAt: text('made_at').notNull(),
 });
+
+export const CME_TRIGGER_VALUES = ['unauthorised_10_days', 'not_back_after_leave', 'concern'] as const;
+export const CME_STEP_VALUES = [
+  'contacts',
+  'home_visit',
+  'siblings_schools',
+  'previous_school',
+  'social_worker',
+  'la_referral',
+  'found',
+  'closed',
+] as const;
+
+/** A child-missing-education case (docs/rules/arrangements.md, "Children missing education"). */
+export const cmeCases = sqliteTable(
+  'cme_cases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pupilId: integer('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
+    openedOn: text('opened_on').notNull(),
+    trigger: text('trigger', { enum: CME_TRIGGER_VALUES }).notNull(),
+    detail: text('detail').notNull(),
+    openedBy: text('opened_by').notNull(),
+    openedAt: text('opened_at').notNull(),
+  },
+  (t) => [index('cme_cases_pupil_idx').on(t.pupilId, t.openedOn)],
+);
+
+/** The reasonable enquiries, one dated row each with who made them; `found` or `closed` ends the case. */
+export const cmeSteps = sqliteTable(
+  'cme_steps',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cmeCases.id),
+    step: text('step', { enum: CME_STEP_VALUES }).notNull(),
+    doneOn: text('done_on').notNull(),
+    outcome: text('outcome').notNull(),
+    reference: text('reference'),
+    by: text('by').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('cme_steps_case_idx').on(t.caseId)],
+);

@@ -2,6 +2,7 @@
 // with a deletion ground, and returns to the local authority. Records are never deleted.
 import type { Input, Output } from '../../../shared/contract';
 import { arrangementLabels } from '../arrangements/queries';
+import { assertCmeEnquiries } from '../arrangements/cme';
 import { academicYearOf, academicYearRange, addDays } from '../../../shared/dates';
 import { YEAR_GROUPS } from '../../../shared/pupil';
 import { loadCalendar } from '../calendar/calendar.service';
@@ -322,6 +323,7 @@ export function recordLeaving(ctx: Ctx, i: Input<'pupils.recordLeaving'>): Outpu
       `The pupil has ${later.n} register marks after ${i.leavingDate}; a leaving date cannot hide statutory marks.`,
     );
   }
+  assertCmeEnquiries(ctx.store.db, i.id, i.ground);
   updateFields(
     ctx,
     row,
