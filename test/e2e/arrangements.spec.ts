@@ -167,3 +167,16 @@ test('the LA meeting pack opens in LibreOffice with that pupil in it', async () 
     error: { kind: 'forbidden' },
   });
 });
+
+test('the office looks for children missing education and raises a concern', async () => {
+  await signIn(page, 'office', '/#/arrangements/cme');
+  await expect(page.getByRole('heading', { name: 'Children missing education', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Look for 10 school days of unauthorised absence' }).click();
+  await expect(page.getByText(/^(Cases opened: |No new case to open\.)/)).toBeVisible();
+  await page.getByLabel('Find the pupil (name or UPN)').fill(pupil.surname);
+  await page.getByLabel('Pupil', { exact: true }).selectOption({ label: `${pupil.name} (${pupil.group})` });
+  await page.getByLabel('Why').fill('A neighbour says the family has moved away');
+  await page.getByRole('button', { name: 'Open a CME case' }).click();
+  await expect(page.getByRole('heading', { name: new RegExp(`^${pupil.name}: open since`) })).toBeVisible();
+  await expectAccessible(page, 'children missing education');
+});

@@ -39,6 +39,7 @@ import { PupilLeave } from './Leave';
 import { formatWhen } from '../auth/when';
 import { PupilLetters } from '../components/PupilLetters';
 import { pupilName } from '../../../shared/names';
+import { useCmeForDeletion } from './arrangements/CmeForDeletion';
 
 type Flag = 'fsm' | 'cla' | 'socialWorker' | 'eal' | 'youngCarer' | 'boarder';
 type Details = Pick<
@@ -163,6 +164,7 @@ function LeavingDialog({ id, today }: { id: number; today: string }) {
   const [ground, setGround] = useState<string>(DELETION_GROUNDS[0].code);
   const [by, setBy] = useState('');
   const [open, setOpen] = useState(false);
+  const cme = useCmeForDeletion(id, ground);
   return (
     <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
       <DialogTrigger disableButtonEnhancement>
@@ -189,6 +191,7 @@ function LeavingDialog({ id, today }: { id: number; today: string }) {
                 ))}
               </Select>
             </Field>
+            {cme.node}
             <Field label="Confirmed by (name)" required>
               <Input value={by} onChange={(_, d) => setBy(d.value)} />
             </Field>
@@ -200,7 +203,7 @@ function LeavingDialog({ id, today }: { id: number; today: string }) {
             </DialogTrigger>
             <Button
               appearance="primary"
-              disabled={!by.trim() || !date || m.isPending}
+              disabled={!by.trim() || !date || m.isPending || cme.blocked}
               onClick={async () => {
                 await m.mutateAsync({ id, leavingDate: date, ground, confirmedBy: by });
                 setOpen(false);

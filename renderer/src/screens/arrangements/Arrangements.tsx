@@ -21,6 +21,7 @@ import { useMe } from '../../auth/AuthGate';
 import { mayCall } from '../../auth/access';
 import { NewArrangement } from './NewArrangement';
 import { LaMeeting } from './LaMeeting';
+import { CmeCases } from './CmeCases';
 import { ArrangementDetail } from './ArrangementDetail';
 import { StatusBadge } from './StatusBadge';
 
@@ -28,6 +29,9 @@ export function Arrangements({ today }: { today: string }) {
   const [, sub, kind] = useHashRoute();
   if (sub === 'new' && (kind === 'part_time' || kind === 'flexi')) {
     return <NewArrangement kind={kind} today={today} />;
+  }
+  if (sub === 'cme') {
+    return <CmeCases today={today} />;
   }
   if (sub === 'la') {
     return <LaMeeting today={today} />;
@@ -80,6 +84,9 @@ function ArrangementList() {
           <Button onClick={() => go('arrangements/la')}>Termly meeting with the LA</Button>
         </div>
       )}
+      <div className="row">
+        <Button onClick={() => go('arrangements/cme')}>Children missing education</Button>
+      </div>
       {mayCall(me, 'arrangements.setSettings') && <ReviewSetting />}
       <section className="card" aria-labelledby="h-due">
         <Text as="h2" id="h-due" weight="semibold" size={500}>
