@@ -76,6 +76,42 @@ CREATE TABLE `arrangements` (
 );
 --> statement-breakpoint
 CREATE INDEX `arrangements_pupil_idx` ON `arrangements` (`pupil_id`,`start_date`);--> statement-breakpoint
+CREATE TABLE `attendance_contract_events` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`contract_id` integer NOT NULL,
+	`kind` text NOT NULL,
+	`on` text NOT NULL,
+	`notes` text,
+	`file_name` text,
+	`mime_type` text,
+	`bytes` blob,
+	`sha256` text,
+	`letter_log_id` integer,
+	`by` text NOT NULL,
+	`at` text NOT NULL,
+	FOREIGN KEY (`contract_id`) REFERENCES `attendance_contracts`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `attendance_contract_events_idx` ON `attendance_contract_events` (`contract_id`);--> statement-breakpoint
+CREATE TABLE `attendance_contracts` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`pupil_id` integer NOT NULL,
+	`agreed_on` text NOT NULL,
+	`parties` text NOT NULL,
+	`parent_commitments` text NOT NULL,
+	`pupil_commitments` text,
+	`school_commitments` text NOT NULL,
+	`agency_commitments` text,
+	`support_offered` text NOT NULL,
+	`review_dates` text NOT NULL,
+	`plan_id` integer,
+	`created_by` text NOT NULL,
+	`created_at` text NOT NULL,
+	FOREIGN KEY (`pupil_id`) REFERENCES `pupils`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`plan_id`) REFERENCES `casework_plans`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `attendance_contracts_pupil_idx` ON `attendance_contracts` (`pupil_id`,`agreed_on`);--> statement-breakpoint
 CREATE TABLE `cme_cases` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`pupil_id` integer NOT NULL,

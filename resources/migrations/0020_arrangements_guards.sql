@@ -53,3 +53,12 @@ CREATE TRIGGER cme_steps_no_update BEFORE UPDATE ON cme_steps
 BEGIN SELECT RAISE(ABORT, 'refused: CME enquiries are append-only'); END;--> statement-breakpoint
 CREATE TRIGGER cme_steps_no_delete BEFORE DELETE ON cme_steps
 BEGIN SELECT RAISE(ABORT, 'refused: CME enquiries are append-only'); END;
+--> statement-breakpoint
+CREATE TRIGGER attendance_contracts_no_update BEFORE UPDATE ON attendance_contracts
+BEGIN SELECT RAISE(ABORT, 'refused: an attendance contract is append-only: record a review or its outcome'); END;--> statement-breakpoint
+CREATE TRIGGER attendance_contracts_no_delete BEFORE DELETE ON attendance_contracts
+BEGIN SELECT RAISE(ABORT, 'refused: an attendance contract is append-only: record a review or its outcome'); END;--> statement-breakpoint
+CREATE TRIGGER attendance_contract_events_no_update BEFORE UPDATE ON attendance_contract_events
+BEGIN SELECT RAISE(ABORT, 'refused: the contract record is append-only'); END;--> statement-breakpoint
+CREATE TRIGGER attendance_contract_events_no_delete BEFORE DELETE ON attendance_contract_events
+BEGIN SELECT RAISE(ABORT, 'refused: the contract record is append-only'); END;

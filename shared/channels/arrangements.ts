@@ -184,6 +184,42 @@ const CmeCase = z.object({
   missing: z.array(z.string()),
 });
 
+export const CONTRACT_OUTCOMES = ['kept', 'partly_kept', 'not_kept', 'ended_early'] as const;
+export const CONTRACT_OUTCOME_LABELS: Record<(typeof CONTRACT_OUTCOMES)[number], string> = {
+  kept: 'Kept: attendance improved',
+  partly_kept: 'Partly kept',
+  not_kept: 'Not kept (can be relied on if legal action follows)',
+  ended_early: 'Ended early',
+};
+const ContractRow = z.object({
+  id: z.number().int(),
+  pupilId: z.number().int(),
+  pupilName: z.string(),
+  agreedOn: z.string(),
+  parties: z.string(),
+  parentCommitments: z.string(),
+  pupilCommitments: z.string().nullable(),
+  schoolCommitments: z.string(),
+  agencyCommitments: z.string().nullable(),
+  supportOffered: z.string(),
+  reviewDates: z.array(z.string()),
+  planId: z.number().int().nullable(),
+  createdBy: z.string(),
+  events: z.array(
+    z.object({
+      id: z.number().int(),
+      kind: z.enum(['review', 'outcome', 'signed_copy', 'letter']),
+      on: z.string(),
+      notes: z.string().nullable(),
+      fileName: z.string().nullable(),
+      letterLogId: z.number().int().nullable(),
+      by: z.string(),
+    }),
+  ),
+  outcome: z.string().nullable(),
+  nextReviewOn: z.string().nullable(),
+});
+
 const CreateInput = z.object({
   pupilId: z.number().int(),
   kind: z.enum(ARRANGEMENT_KINDS),
@@ -392,6 +428,64 @@ export const arrangementsChannels = {
     z.object({ pupilId: z.number().int(), ground: z.string().max(40) }),
     z.object({ needed: z.boolean(), case: CmeCase.nullable(), missing: z.array(z.string()) }),
     READERS,
+  ),
+  'arrangements.contracts': ch(
+    z.object({ pupilId: z.number().int().optional() }),
+    z.object({ contracts: z.array(ContractRow) }),
+    READERS,
+  ),
+  'arrangements.contractCreate': ch(
+    z.object({
+      pupilId: z.number().int(),
+      agreedOn: isoDate,
+      parties: text(1000).min(1, 'name the parties'),
+      parentCommitments: text(4000).min(1, 'record what the parents commit to'),
+      pupilCommitments: opt(4000),
+      schoolCommitments: text(4000).min(1, 'record what the school commits to'),
+      agencyCommitments: opt(4000),
+      supportOffered: text(4000).min(1, 'record the support offered, and by whom'),
+      reviewDates: z.array(isoDate).min(1, 'set at least one review date').max(12),
+      planId: z.number().int().nullable().optional(),
+    }),
+    z.object({ id: z.number().int() }),
+    DECIDERS,
+    { write: true },
+  ),
+  'arrangements.contractEvent': ch(
+    z.object({
+      contractId: z.number().int(),
+      kind: z.enum(['review', 'outcome']),
+      on: isoDate,
+      notes: text(4000).min(1, 'record what happened'),
+      outcome: z.enum(CONTRACT_OUTCOMES).optional(),
+    }),
+    z.object({ id: z.number().int() }),
+    DECIDERS,
+    { write: true },
+  ),
+  /** The signed copy, scanned or photographed: at most 10 MB. */
+  'arrangements.contractSignedCopy': ch(
+    z.object({
+      contractId: z.number().int(),
+      fileName: text(200).min(1),
+      mimeType: text(200).min(1),
+      base64: z.string().max(Math.ceil((10 * 1024 * 1024) / 3) * 4 + 4, 'the file is larger than 10 MB'),
+    }),
+    z.object({ id: z.number().int(), sha256: z.string() }),
+    READERS,
+    { write: true },
+  ),
+  'arrangements.contractFile': ch(
+    z.object({ eventId: z.number().int() }),
+    z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+    READERS,
+  ),
+  /** The contract as a Word document from the attendance-contract template (letters engine, logged). */
+  'arrangements.contractLetter': ch(
+    z.object({ contractId: z.number().int() }),
+    z.object({ jobId: z.string(), letters: z.number().int() }),
+    DECIDERS,
+    { write: true },
   ),
   'arrangements.settings': ch(z.object({}), z.object({ reviewEveryWeeks: z.number().int() }), READERS),
   'arrangements.setSettings': ch(

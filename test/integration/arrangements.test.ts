@@ -733,3 +733,76 @@ describe('children missing education', () => {
     expect(r).toMatchObject({ ok: false, error: { kind: 'refused' } });
   });
 });
+
+describe('attendance contracts', () => {
+  it('records the agreement, produces the Word copy from the attendance-contract template (logged), keeps the signed copy, reviews and the outcome', async () => {
+    const { s, ids } = school();
+    const { id } = ok(
+      s,
+      'arrangements.contractCreate',
+      {
+        pupilId: ids[0],
+        agreedOn: '2025-11-03',
+        parties:
+          'Parent1 Surname1 (mother), Forename1 Evans, Mr L. Lead for the school, the LA attendance team',
+        parentCommitments: 'Bring Forename1 to school by 8.40am every day',
+        pupilCommitments: 'Go to the morning check-in with the key adult',
+        schoolCommitments: 'A key adult check-in every morning; a weekly call home',
+        supportOffered: 'Early help referral (LA), breakfast club place (school)',
+        reviewDates: ['2025-11-17', '2025-12-08'],
+      },
+      LEAD,
+    );
+    expect(dispatch(s, 'arrangements.contractCreate', { pupilId: ids[0] }, OFFICE).ok).toBe(false);
+    const job = ok(s, 'arrangements.contractLetter', { contractId: id }, LEAD);
+    expect(job.letters).toBe(1);
+    const done = await waitForJob(job.jobId);
+    expect(done.status).toBe('done');
+    const [c] = ok(s, 'arrangements.contracts', { pupilId: ids[0] }, OFFICE).contracts;
+    const letter = c.events.find((e) => e.kind === 'letter')!;
+    expect(letter.letterLogId).not.toBeNull();
+    const file = ok(s, 'letters.file', { logId: letter.letterLogId! }, LEAD);
+    const xml = strFromU8(unzipSync(Buffer.from(file.base64, 'base64'))['word/document.xml']);
+    expect(xml).toContain('Bring Forename1 to school by 8.40am every day');
+    expect(xml).toContain('17/11/2025, 08/12/2025');
+    expect(c.nextReviewOn).toBe('2025-11-17');
+
+    const signed = ok(
+      s,
+      'arrangements.contractSignedCopy',
+      {
+        contractId: id,
+        fileName: 'signed.pdf',
+        mimeType: 'application/pdf',
+        base64: Buffer.from('%PDF-1.4 signed').toString('base64'),
+      },
+      OFFICE,
+    );
+    const back = ok(s, 'arrangements.contractFile', { eventId: signed.id }, OFFICE);
+    expect(Buffer.from(back.base64, 'base64').toString()).toBe('%PDF-1.4 signed');
+    ok(
+      s,
+      'arrangements.contractEvent',
+      { contractId: id, kind: 'review', on: '2025-11-03', notes: 'First week went well' },
+      LEAD,
+    );
+    ok(
+      s,
+      'arrangements.contractEvent',
+      { contractId: id, kind: 'outcome', on: '2025-11-03', notes: 'Attendance up to 96%', outcome: 'kept' },
+      LEAD,
+    );
+    const after = ok(s, 'arrangements.contracts', {}, OFFICE).contracts[0];
+    expect(after.outcome).toBe('Kept: attendance improved: Attendance up to 96%');
+    expect(after.nextReviewOn).toBeNull();
+    expect(
+      dispatch(
+        s,
+        'arrangements.contractEvent',
+        { contractId: id, kind: 'review', on: '2025-11-03', notes: 'x' },
+        LEAD,
+      ),
+    ).toMatchObject({ ok: false, error: { kind: 'refused' } });
+    expect(() => s.db.prepare('UPDATE attendance_contracts SET parties = ?').run('x')).toThrow(/append-only/);
+  });
+});

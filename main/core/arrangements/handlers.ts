@@ -8,6 +8,14 @@ import { arrangementSessionList, dueList, getArrangement, listArrangements } fro
 import { listLaMeetings, saveLaMeeting } from './la-meeting';
 import { laPackFile, makeLaPack } from './la-pack';
 import { addStep, forDeletion, loadCases, openCase, scan } from './cme';
+import {
+  contractEvent,
+  contractFile,
+  contractLetter,
+  createContract,
+  listContracts,
+  signedCopy,
+} from './contracts';
 
 export const arrangementsHandlers: HandlersFor<keyof typeof arrangementsChannels> = {
   'arrangements.list': listArrangements,
@@ -28,6 +36,12 @@ export const arrangementsHandlers: HandlersFor<keyof typeof arrangementsChannels
   'arrangements.cmeScan': scan,
   'arrangements.cmeStep': addStep,
   'arrangements.cmeForDeletion': (ctx, i) => forDeletion(ctx.store.db, i.pupilId, i.ground),
+  'arrangements.contracts': (ctx, i) => ({ contracts: listContracts(ctx, i.pupilId) }),
+  'arrangements.contractCreate': createContract,
+  'arrangements.contractEvent': contractEvent,
+  'arrangements.contractSignedCopy': signedCopy,
+  'arrangements.contractFile': contractFile,
+  'arrangements.contractLetter': contractLetter,
   'arrangements.settings': (ctx) => ({ reviewEveryWeeks: reviewEveryWeeks(ctx) }),
   'arrangements.setSettings': (ctx, i) => {
     ctx.store.orm

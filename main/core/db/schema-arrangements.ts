@@ -1,7 +1,7 @@
 // Tables of the arrangements area (drizzle): part-time timetables and flexi-schooling agreements
 // (docs/rules/arrangements.md). Every table is append-only (triggers in 0020_arrangements_guards.sql): a pattern
 // change, a review, a notice to the LA or social worker and the outcome are new rows; the agreement row never changes.
-import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, blob, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { pupils } from './schema';
 import { caseworkActions, caseworkMeetings, caseworkPlans } from './schema-casework';
 
@@ -218,4 +218,54 @@ export const cmeSteps = sqliteTable(
     at: text('at').notNull(),
   },
   (t) => [index('cme_steps_case_idx').on(t.caseId)],
+);
+
+export const CONTRACT_EVENT_VALUES = ['review', 'outcome', 'signed_copy', 'letter'] as const;
+
+/** An attendance contract (support-and-interventions §4 as the app records it: docs/rules/arrangements.md): parties,
+ * date, what each side commits to, the support offered and the review dates. */
+export const attendanceContracts = sqliteTable(
+  'attendance_contracts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pupilId: integer('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
+    agreedOn: text('agreed_on').notNull(),
+    parties: text('parties').notNull(),
+    parentCommitments: text('parent_commitments').notNull(),
+    pupilCommitments: text('pupil_commitments'),
+    schoolCommitments: text('school_commitments').notNull(),
+    agencyCommitments: text('agency_commitments'),
+    supportOffered: text('support_offered').notNull(),
+    /** JSON array of the agreed review dates. */
+    reviewDates: text('review_dates').notNull(),
+    planId: integer('plan_id').references(() => caseworkPlans.id),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('attendance_contracts_pupil_idx').on(t.pupilId, t.agreedOn)],
+);
+
+/** What happens to a contract afterwards: reviews, the outcome, the signed copy (the file kept in the database so
+ * a backup holds it) and every Word copy produced (cited by its letter-log id). */
+export const attendanceContractEvents = sqliteTable(
+  'attendance_contract_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    contractId: integer('contract_id')
+      .notNull()
+      .references(() => attendanceContracts.id),
+    kind: text('kind', { enum: CONTRACT_EVENT_VALUES }).notNull(),
+    on: text('on').notNull(),
+    notes: text('notes'),
+    fileName: text('file_name'),
+    mimeType: text('mime_type'),
+    bytes: blob('bytes', { mode: 'buffer' }),
+    sha256: text('sha256'),
+    letterLogId: integer('letter_log_id'),
+    by: text('by').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('attendance_contract_events_idx').on(t.contractId)],
 );
