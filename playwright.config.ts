@@ -16,7 +16,8 @@ const server = (port: number, extra: string) => ({
  * The one list of e2e projects: each runs test/e2e/<name>.spec.ts against its own server (port BASE + its place
  * in this list, its own fresh database), with the demo school when `demo` is set. Add a project with one line.
  */
-const PROJECTS: { name: string; demo: boolean }[] = [
+/** `secondary`: the demo school is a secondary school (years 7 to 11) instead of a primary. */
+const PROJECTS: { name: string; demo: boolean; secondary?: boolean }[] = [
   { name: 'fresh-school', demo: false },
   { name: 'demo-school', demo: true },
   { name: 'office-admin', demo: false },
@@ -27,6 +28,7 @@ const PROJECTS: { name: string; demo: boolean }[] = [
   { name: 'admin-backups', demo: true },
   { name: 'casework', demo: true },
   { name: 'governors', demo: true },
+  { name: 'arrangements', demo: true, secondary: true },
 ];
 const ONLY = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',') : null;
 
@@ -64,7 +66,8 @@ export default defineConfig({
   })),
   // Only the servers of the projects asked for on the command line start (E2E_ONLY=figures,leave), so a helper
   // working on one area does not wait for all of them.
-  webServer: PROJECTS.flatMap(({ name, demo }, i) =>
-    ONLY === null || ONLY.includes(name) ? [server(BASE + i, demo ? '--demo' : '')] : [],
-  ),
+  webServer: PROJECTS.flatMap(({ name, demo, secondary }, i) => {
+    const flags = [demo ? '--demo' : '', secondary ? '--secondary' : ''].filter(Boolean).join(' ');
+    return ONLY === null || ONLY.includes(name) ? [server(BASE + i, flags)] : [];
+  }),
 });

@@ -19,6 +19,7 @@ import { lettersChannels } from './channels/letters';
 import { backupsChannels } from './channels/backups';
 import { caseworkChannels } from './channels/casework';
 import { governorsChannels } from './channels/governors';
+import { arrangementsChannels } from './channels/arrangements';
 export * from './contract-core';
 
 const SessionSchema = z.enum(['AM', 'PM']);
@@ -113,6 +114,8 @@ const PupilListRow = z.object({
   admissionDate: z.string(),
   leavingDate: z.string().nullable(),
   onRoll: z.boolean(),
+  /** "part-time timetable" / "flexi agreement" while one is in force (docs/rules/arrangements.md). */
+  arrangement: z.string().nullable().optional(),
 });
 
 const IssueSchema = z.object({
@@ -353,6 +356,8 @@ export const contract = {
           upn: z.string(),
           name: z.string(),
           socialWorker: z.boolean(),
+          /** "part-time timetable" / "flexi agreement" while one is in force. */
+          arrangement: z.string().nullable().optional(),
           mark: z
             .object({
               code: z.string(),
@@ -643,6 +648,7 @@ export const contract = {
   ...backupsChannels,
   ...caseworkChannels,
   ...governorsChannels,
+  ...arrangementsChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -25,6 +25,7 @@ import { KEY_ENV, keyFromOptions } from '../core/db/cipher';
 import { damagedMessage } from '../core/db/health';
 import { createDemoSchool } from '../core/demo/demo';
 import { reportPupils } from '../core/reports/report-pupils';
+import { timetablesJson } from '../core/arrangements/export';
 import { formatPct1 } from '../../shared/statistics';
 import { parseInputDate } from '../../shared/dates';
 import { LETTERS_USAGE, runLettersCli } from './letters';
@@ -67,6 +68,8 @@ Commands:
   history --db F --upn UPN --json
   report pupils --db F --from D --to D [--as-of D] --json
 ${GOVERNORS_USAGE}  pupils --db F --json
+  pupils --db F --json
+  timetables --db F --json
   backup --db F --to FILE
   backups --db F --json
   restore --db F --from BACKUP
@@ -168,6 +171,7 @@ const OPTIONS: Record<string, Record<string, { type: 'string' | 'boolean'; defau
     'as-of': { type: 'string' },
   },
   pupils: COMMON,
+  timetables: COMMON,
   backup: { ...COMMON, to: { type: 'string' } },
   backups: COMMON,
   restore: { ...COMMON, from: { type: 'string' } },
@@ -355,6 +359,19 @@ export function run(argv: string[], io: Io = stdio): number {
         } else {
           for (const p of pupils) {
             io.out(`${p.upn}\t${p.surname}, ${p.forename}\t${p.yearGroup}\t${p.regGroup}\n`);
+          }
+        }
+        return 0;
+      }
+      case 'timetables': {
+        const r = timetablesJson(store.db, ctx.today());
+        if (v.json) {
+          io.out(JSON.stringify(r) + '\n');
+        } else {
+          for (const a of r.timetables) {
+            io.out(
+              `${a.upn}\t${a.kind}\t${a.startDate}\t${a.endDate ?? '-'}\t${a.pattern.join(' ')}\t${a.status}\n`,
+            );
           }
         }
         return 0;

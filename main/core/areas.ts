@@ -44,6 +44,22 @@ export const TABLE_OWNERS = {
     'casework_checkins',
     'casework_plan_exports',
   ],
+  arrangements: [
+    'arrangements',
+    'arrangement_settings',
+    'arrangement_patterns',
+    'arrangement_reviews',
+    'arrangement_notices',
+    'arrangement_outcomes',
+    'la_meetings',
+    'la_meeting_pupils',
+    'la_meeting_actions',
+    'la_packs',
+    'cme_cases',
+    'cme_steps',
+    'attendance_contracts',
+    'attendance_contract_events',
+  ],
   governors: ['governor_report_drafts', 'governor_reports', 'governor_targets'],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -45,6 +45,7 @@ import { lettersHandlers } from './letters/handlers';
 import { backupsHandlers } from './admin/handlers';
 import { caseworkHandlers } from './casework/handlers';
 import { governorsHandlers } from './governors/handlers';
+import { arrangementsHandlers } from './arrangements/handlers';
 
 export const handlers: Handlers = {
   // Public (the sign-in screen needs it), so where the database lives is told only to a signed-in caller.
@@ -102,4 +103,5 @@ export const handlers: Handlers = {
   ...backupsHandlers,
   ...caseworkHandlers,
   ...governorsHandlers,
+  ...arrangementsHandlers,
 };

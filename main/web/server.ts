@@ -1,5 +1,5 @@
 // Browser mode: serves the built renderer and the same rpc as Electron's IPC, on 127.0.0.1 only.
-// Usage: node dist/web/server.cjs [--db FILE] [--key-file FILE] [--port N] [--demo]
+// Usage: node dist/web/server.cjs [--db FILE] [--key-file FILE] [--port N] [--demo [--secondary]]
 import { assertNodeVersion } from '../core/node-version';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -89,6 +89,7 @@ function main() {
       port: { type: 'string', default: '5174' },
       demo: { type: 'boolean', default: false },
       'key-file': { type: 'string' },
+      secondary: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -97,7 +98,7 @@ function main() {
   const store = openStore(dbPath, { key: keyFromOptions(values['key-file']) });
   if (values.demo && !readSchool(store.db)) {
     process.stdout.write('Creating the demo school (first start only)…\n');
-    createDemoSchool(store, {});
+    createDemoSchool(store, values.secondary ? { kind: 'secondary' } : {});
   }
   const stopBackups = startBackupSchedule(store);
   const port = Number(values.port);

@@ -32,6 +32,9 @@ import { Statutory } from './screens/Statutory';
 // The dashboard brings ECharts: loaded when first opened, so start-up and the office's screens stay light.
 const Backups = lazy(() => import('./screens/backups/Backups').then((m) => ({ default: m.Backups })));
 const Casework = lazy(() => import('./screens/casework/Casework').then((m) => ({ default: m.Casework })));
+const Arrangements = lazy(() =>
+  import('./screens/arrangements/Arrangements').then((m) => ({ default: m.Arrangements })),
+);
 const Dashboard = lazy(() => import('./screens/Dashboard').then((m) => ({ default: m.Dashboard })));
 const GovernorReports = lazy(() =>
   import('./screens/governors/GovernorReports').then((m) => ({ default: m.GovernorReports })),
@@ -44,6 +47,7 @@ const NAV: [string, string][] = [
   ['grid', 'Office grid'],
   ['checks', 'Register checks'],
   ['leave', 'Leave of absence'],
+  ['arrangements', 'Part-time and flexi'],
   ['pupils', 'Pupils'],
   ['import', 'Import pupils'],
   ['dashboard', 'Dashboard'],
@@ -169,6 +173,12 @@ export function App() {
           return (
             <Suspense fallback={<Spinner label="Opening casework…" />}>
               <Casework route={route} today={today} />
+            </Suspense>
+          );
+        case 'arrangements':
+          return (
+            <Suspense fallback={<Spinner label="Opening…" />}>
+              <Arrangements today={today} />
             </Suspense>
           );
         case 'bands':

@@ -17,6 +17,9 @@ export const LEAVE_KIND_VALUES = [
   'part_time',
 ] as const;
 export type LeaveKind = (typeof LEAVE_KIND_VALUES)[number];
+/** Kinds a new request may take: a part-time timetable is now its own record (docs/rules/arrangements.md);
+ * part_time stays in LEAVE_KIND_VALUES so decisions already stored keep being read and revised. */
+export const LEAVE_KINDS_OFFERED = LEAVE_KIND_VALUES.filter((k) => k !== 'part_time');
 export const LEAVE_KIND_LABELS: Record<LeaveKind, string> = {
   exceptional: 'Exceptional circumstances',
   religious_observance: 'Religious observance',

@@ -264,7 +264,6 @@ describe('granted sessions become planned marks with the right code', () => {
       ['interview', 'J1'],
       ['study_leave', 'S'],
       ['performance_abroad', 'C1'],
-      ['part_time', 'C2'],
     ];
     cases.forEach(([kind, code], k) => {
       const day = `2025-12-0${k + 1}`;
@@ -282,6 +281,17 @@ describe('granted sessions become planned marks with the right code', () => {
           .map((x) => `${x.session} ${x.code}`),
       ).toEqual([`PM ${code}`]);
     });
+    // A part-time request stored before timetables had their own record is still granted with C2
+    const day = '2025-12-08';
+    const [old] = request(s, [{ pupilId: ids[0], requesterContactId: contact(ids[0]) }], {
+      fromDate: day,
+      toDate: day,
+      fromSession: 'PM',
+      toSession: 'PM',
+    }).requestIds;
+    s.db.prepare("UPDATE leave_requests SET kind = 'part_time' WHERE id = ?").run(old);
+    ok(s, 'leave.decide', { requestId: old, outcome: 'granted', reason: 'granted part_time' }, HEAD);
+    expect(planned(s, ids[0]).filter((x) => x.date === day)).toMatchObject([{ session: 'PM', code: 'C2' }]);
   });
 
   it("religious observance: only the day the body sets apart is R, extra days are leave (C) at the head's discretion", () => {
@@ -357,9 +367,9 @@ describe('granted sessions become planned marks with the right code', () => {
         .plannedMarks,
     ).toBe(1);
 
-    const [ptt] = request(s, [{ pupilId: ids[3], requesterContactId: contact(ids[3]) }], {
-      kind: 'part_time',
-    }).requestIds;
+    // A part-time request stored before timetables had their own record (new ones are refused: arrangements.test.ts)
+    const [ptt] = request(s, [{ pupilId: ids[3], requesterContactId: contact(ids[3]) }]).requestIds;
+    s.db.prepare("UPDATE leave_requests SET kind = 'part_time' WHERE id = ?").run(ptt);
     expect(fail(s, 'leave.decide', { requestId: ptt, outcome: 'granted', reason: 'x' }, HEAD)).toMatchObject({
       kind: 'refused',
       message: expect.stringMatching(/C2 is only for a pupil of compulsory school age/),

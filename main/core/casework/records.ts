@@ -120,12 +120,13 @@ export function checkPlanOf(ctx: Ctx, pupilId: number, planId: number | null | u
   return p.id;
 }
 
-type ActionIn = NonNullable<Input<'casework.addMeeting'>['actions']>[number] & {
+export type ActionIn = NonNullable<Input<'casework.addMeeting'>['actions']>[number] & {
   barrierId?: number | null;
   planId?: number | null;
   meetingId?: number | null;
 };
-function insertAction(ctx: Ctx, pupilId: number, a: ActionIn): number {
+/** Adds one action on a pupil's casework; other areas (the LA meeting) record their actions through this. */
+export function insertAction(ctx: Ctx, pupilId: number, a: ActionIn): number {
   return ctx.store.orm
     .insert(caseworkActions)
     .values({

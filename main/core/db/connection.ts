@@ -9,6 +9,7 @@ import * as auth from './schema-auth';
 import * as leave from './schema-leave';
 import * as letters from './schema-letters';
 import * as backups from './schema-backups';
+import * as arrangements from './schema-arrangements';
 import { loadMigrations, migrate, type MigrateReport } from './migrate';
 import { hasContent, isPlainDatabase, keyFromOptions, openDatabase, type Db } from './cipher';
 import { encryptPlainFile } from './encrypt-plain';
@@ -16,7 +17,7 @@ import { fullCheck, HEALTHY, quickCheck, type StoreHealth } from './health';
 import { networkShareReason } from '../paths';
 import { AppError } from '../errors';
 
-const schema = { ...base, ...figures, ...auth, ...leave, ...letters, ...backups };
+const schema = { ...base, ...figures, ...auth, ...leave, ...letters, ...backups, ...arrangements };
 
 export type { Db };
 export type Orm = BetterSQLite3Database<typeof schema>;

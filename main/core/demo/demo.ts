@@ -14,6 +14,7 @@ import { writePupil } from '../pupils/pupils.service';
 import { BOYS, DADS, GIRLS, MUMS, STREETS, SURNAMES } from './names';
 import type { Session } from '../../../shared/contract';
 import { createDemoLeave } from '../leave/demo-leave';
+import { createDemoArrangements } from '../arrangements/demo-arrangements';
 import { createDemoAccounts } from '../auth/demo-accounts';
 import { seedDemoLetters } from '../letters/demo-letters';
 import { createDemoCasework } from '../casework/demo-casework';
@@ -350,6 +351,7 @@ export function createDemoSchool(store: Store, opts: DemoOptions): DemoReport {
   }).immediate();
   createDemoLeave(store, today);
   createDemoCasework(store, today);
+  createDemoArrangements(store, today);
   createDemoAccounts(store);
   return { pupils: pupils.length, marks, from: demoFrom, to: today };
 }

@@ -446,6 +446,13 @@ export function createRequest(ctx: Ctx, i: Input<'leave.create'>): Output<'leave
   if (i.dateReceived > ctx.today()) {
     issues.push({ path: 'dateReceived', message: 'the date received is in the future' });
   }
+  if (i.kind === 'part_time') {
+    issues.push({
+      path: 'kind',
+      message:
+        'a part-time timetable is no longer a kind of leave: agree it under Arrangements, with its pattern and reviews',
+    });
+  }
   const days = i.observanceDays ?? [];
   if (i.kind === 'religious_observance') {
     if (!i.observance?.trim()) {

@@ -31,6 +31,9 @@ export interface GuardFacts {
   attendancePct: number | null;
   /** Absence sessions by code over the period. */
   codeCounts: Record<string, number>;
+  /** Absence sessions on sessions the school agreed (timetables, flexi agreements, granted leave: read from those
+   * records by main/core/arrangements/queries.ts). Without it G4 falls back to counting the agreed codes. */
+  agreedSessions?: number;
   atRiskLowerPct: number;
   letters: PastLetter[];
   meetingsHeld: IsoDate[];
@@ -115,7 +118,7 @@ export function agreedArrangements(t: TemplateSpec, f: GuardFacts): Flag | null 
   if (!t.rules.includes('G4') || f.possible === 0) {
     return null;
   }
-  const agreed = AGREED_CODES.reduce((s, c) => s + (f.codeCounts[c] ?? 0), 0);
+  const agreed = f.agreedSessions ?? AGREED_CODES.reduce((s, c) => s + (f.codeCounts[c] ?? 0), 0);
   if (agreed === 0) {
     return null;
   }

@@ -25,6 +25,7 @@ import {
 } from '../../../shared/statistics';
 import { readLettersSettings, type LettersSettings } from './settings';
 import type { GuardFacts, PastLetter } from './guardrails';
+import { agreedAbsences } from '../arrangements/queries';
 import type { TemplateSpec } from './templates';
 import { caseworkSupportDates } from './ladder';
 import { REGS_2024_START } from '../../../shared/codes';
@@ -334,6 +335,7 @@ export class LetterDataLoader {
       unauthorised: d.stats.unauthorised,
       attendancePct: d.stats.attendancePct,
       codeCounts: d.codeCounts,
+      agreedSessions: agreedAbsences(this.db, d.pupil.id, this.period.from, this.period.to, d.absences),
       atRiskLowerPct: this.school.atRiskLowerPct,
       letters: d.letters,
       meetingsHeld: [...d.meetings.filter((m) => m.held).map((m) => m.date), ...d.caseworkSteps],

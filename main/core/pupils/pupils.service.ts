@@ -1,6 +1,8 @@
 // Pupils on the admission register: writing (with an audit row per change), listing, the pupil page, leaving
 // with a deletion ground, and returns to the local authority. Records are never deleted.
 import type { Input, Output } from '../../../shared/contract';
+import { arrangementLabels } from '../arrangements/queries';
+import { assertCmeEnquiries } from '../arrangements/cme';
 import { academicYearOf, academicYearRange, addDays } from '../../../shared/dates';
 import { YEAR_GROUPS } from '../../../shared/pupil';
 import { loadCalendar } from '../calendar/calendar.service';
@@ -205,6 +207,7 @@ export function listPupils(ctx: Ctx, q: Input<'pupils.list'>): Output<'pupils.li
       g: string;
     }[]
   ).map((r) => r.g);
+  const labels = arrangementLabels(ctx.store.db, on);
   return {
     pupils: rows.map((r) => {
       const p = rowToPupil(r) as Record<string, unknown>;
@@ -229,6 +232,7 @@ export function listPupils(ctx: Ctx, q: Input<'pupils.list'>): Output<'pupils.li
         admissionDate: p.admissionDate as string,
         leavingDate: (p.leavingDate as string) ?? null,
         onRoll,
+        arrangement: labels.get(p.id as number) ?? null,
       };
     }),
     regGroups,
@@ -319,6 +323,7 @@ export function recordLeaving(ctx: Ctx, i: Input<'pupils.recordLeaving'>): Outpu
       `The pupil has ${later.n} register marks after ${i.leavingDate}; a leaving date cannot hide statutory marks.`,
     );
   }
+  assertCmeEnquiries(ctx.store.db, i.id, i.ground);
   updateFields(
     ctx,
     row,

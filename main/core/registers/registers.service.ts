@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import { readSchool } from '../school/school.service';
 import { markWriter } from './marks.service';
+import { arrangementLabels } from '../arrangements/queries';
 
 function addMinutes(hhmm: string, mins: number): string {
   const [h, m] = hhmm.split(':').map(Number);
@@ -79,6 +80,7 @@ export function getRegister(ctx: Ctx, i: Input<'registers.get'>): Output<'regist
       plannedBy.set(p.p, { code: p.code, note: p.note });
     }
   }
+  const labels = arrangementLabels(db, i.date);
   return {
     date: i.date,
     session: i.session,
@@ -101,6 +103,7 @@ export function getRegister(ctx: Ctx, i: Input<'registers.get'>): Output<'regist
         upn: p.upn,
         name: `${p.preferred ?? p.forename} ${p.surname}`,
         socialWorker: !!p.sw,
+        arrangement: labels.get(p.id) ?? null,
         mark: m ? { code: m.code, minutesLate: m.minutesLate, note: m.note, amended: m.version > 1 } : null,
         planned: plannedBy.get(p.id) ?? null,
         strip: stripDays.map((d) => ({

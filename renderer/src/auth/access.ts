@@ -17,6 +17,7 @@ const ROUTE_CHANNEL: Record<string, string> = {
   audit: 'audit.list',
   dashboard: 'dashboard.get',
   leave: 'leave.list',
+  arrangements: 'arrangements.list',
   letters: 'letters.candidates',
   bands: 'figures.bands',
   penalties: 'penalty.tracker',

@@ -28,6 +28,7 @@ import {
 import {
   LEAVE_KIND_LABELS,
   LEAVE_KIND_VALUES,
+  LEAVE_KINDS_OFFERED,
   LEAVE_RECEIVED_LABELS,
   LEAVE_RECEIVED_VALUES,
   type LeaveKind,
@@ -662,7 +663,7 @@ function Intake({ today }: { today: string }) {
             name="kind"
             render={({ field }) => (
               <Select value={field.value} onChange={(_, d) => field.onChange(d.value as LeaveKind)}>
-                {LEAVE_KIND_VALUES.map((k) => (
+                {LEAVE_KINDS_OFFERED.map((k) => (
                   <option key={k} value={k}>
                     {LEAVE_KIND_LABELS[k]}
                   </option>
@@ -703,14 +704,6 @@ function Intake({ today }: { today: string }) {
             />
           </Field>
         </div>
-      )}
-      {kind === 'part_time' && (
-        <MessageBar intent="info">
-          <MessageBarBody>
-            A part-time timetable is temporary: the last day is its time limit, it must be agreed with a
-            parent the pupil lives with, reviewed regularly, and never used to manage behaviour.
-          </MessageBarBody>
-        </MessageBar>
       )}
       <Field label="The parent's reason" required validationMessage={err('reason')}>
         <Controller

@@ -40,6 +40,7 @@ import { formatWhen } from '../auth/when';
 import { PupilLetters } from '../components/PupilLetters';
 import { PupilCasework } from './casework/PupilCasework';
 import { pupilName } from '../../../shared/names';
+import { useCmeForDeletion } from './arrangements/CmeForDeletion';
 
 type Flag = 'fsm' | 'cla' | 'socialWorker' | 'eal' | 'youngCarer' | 'boarder';
 type Details = Pick<
@@ -164,6 +165,7 @@ function LeavingDialog({ id, today }: { id: number; today: string }) {
   const [ground, setGround] = useState<string>(DELETION_GROUNDS[0].code);
   const [by, setBy] = useState('');
   const [open, setOpen] = useState(false);
+  const cme = useCmeForDeletion(id, ground);
   return (
     <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
       <DialogTrigger disableButtonEnhancement>
@@ -190,6 +192,7 @@ function LeavingDialog({ id, today }: { id: number; today: string }) {
                 ))}
               </Select>
             </Field>
+            {cme.node}
             <Field label="Confirmed by (name)" required>
               <Input value={by} onChange={(_, d) => setBy(d.value)} />
             </Field>
@@ -201,7 +204,7 @@ function LeavingDialog({ id, today }: { id: number; today: string }) {
             </DialogTrigger>
             <Button
               appearance="primary"
-              disabled={!by.trim() || !date || m.isPending}
+              disabled={!by.trim() || !date || m.isPending || cme.blocked}
               onClick={async () => {
                 await m.mutateAsync({ id, leavingDate: date, ground, confirmedBy: by });
                 setOpen(false);

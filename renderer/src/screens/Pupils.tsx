@@ -139,6 +139,11 @@ export function Pupils({ today }: { today: string }) {
                       CLA
                     </Badge>
                   )}
+                  {p.arrangement && (
+                    <Badge appearance="tint" color="warning" title="An agreed arrangement is in force">
+                      {p.arrangement}
+                    </Badge>
+                  )}
                   {p.socialWorker && (
                     <Badge appearance="tint" color="danger" title="Has a social worker">
                       SW

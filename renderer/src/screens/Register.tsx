@@ -312,6 +312,7 @@ function Marking({ reg }: { reg: Reg }) {
                 <td>
                   {p.name}
                   {p.socialWorker && <Text className="muted"> · social worker</Text>}
+                  {p.arrangement && <Text className="muted"> · {p.arrangement}</Text>}
                 </td>
                 <td>
                   <span
