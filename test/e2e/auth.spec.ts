@@ -23,6 +23,7 @@ const OFFICE_NAV = [
   'Office grid',
   'Register checks',
   'Leave of absence',
+  'Part-time and flexi',
   'Pupils',
   'Import pupils',
   'Dashboard',

@@ -139,6 +139,36 @@ describe('import pupils', () => {
     });
   });
 
+  it('a re-import from a file without the FSM and SEN columns leaves them as they are and reports nothing updated', () => {
+    const s = fresh();
+    ok(s, 'pupils.import', {
+      csv: [PUPIL_HEADER, pupilRow(1, { fsm: 'Y', sen: 'K' }), pupilRow(2)].join('\n'),
+    });
+    const audit = rowCount(s, 'audit_log');
+    const header = 'upn,surname,forename,dob,sex,year_group,reg_group,admission_date';
+    const line = (n: number) => [upn(n), `Surname${n}`, `Forename${n}`, `2018-03-0${(n % 9) + 1}`];
+    const rows = [1, 2].map((n) => [...line(n), n % 2 ? 'F' : 'M', '2', '2 Oak', '2022-09-05'].join(','));
+    const csv = [header, ...rows].join('\n');
+    const preview = ok(s, 'pupils.importPreview', { csv });
+    expect(preview.summary).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(preview.summary!.warnings.map((w) => w.message).join(' ')).toMatch(
+      /does not carry .*SEN status, FSM.*left as they are/,
+    );
+    expect(ok(s, 'pupils.import', { csv })).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    const p1 = ok(s, 'pupils.list', {}).pupils.find((p) => p.upn === upn(1))!;
+    expect(p1).toMatchObject({ fsm: true, sen: 'K' });
+    expect(rowCount(s, 'audit_log')).toBe(audit);
+  });
+
+  it('a column set to "not in this file" on a re-import leaves that field of existing pupils as it is', () => {
+    const s = fresh();
+    ok(s, 'pupils.import', { csv: [PUPIL_HEADER, pupilRow(1, { fsm: 'Y', eal: 'Y' })].join('\n') });
+    const csv = [PUPIL_HEADER, pupilRow(1, { fsm: 'N', eal: 'N', reg_group: '2 Ash' })].join('\n');
+    const r = ok(s, 'pupils.import', { csv, ignore: ['fsm'] });
+    expect(r).toMatchObject({ updated: 1 });
+    expect(ok(s, 'pupils.list', {}).pupils[0]).toMatchObject({ fsm: true, eal: false, regGroup: '2 Ash' });
+  });
+
   it('matches headers ignoring case, spaces, _ and -, ignores unknown columns, and accepts a BOM', () => {
     const s = fresh();
     const csv =

@@ -14,7 +14,7 @@ import { checkUpn } from '../../../shared/upn';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { columnIndex, parseYesNo, readCsv, unneutralise, type CsvTable } from '../import/csv';
-import { writePupil } from './pupils.service';
+import { wouldChange, writePupil } from './pupils.service';
 
 const REQUIRED = [
   'upn',
@@ -47,7 +47,22 @@ export interface ParsedImport {
   issues: Issue[];
   warnings: Issue[];
   matched: Record<string, string | null>;
+  /** The pupil fields the file carries (by PupilFields name): only these change on a pupil already on roll. */
+  carried: Set<string>;
 }
+
+/** The optional fields of an import, by file column and PupilFields name, with the office's word for each. */
+const OPTIONAL_FIELDS: [column: string, field: string, label: string][] = [
+  ['preferred_forename', 'preferredForename', 'preferred forename'],
+  ['leaving_date', 'leavingDate', 'leaving date'],
+  ['sen', 'sen', 'SEN status'],
+  ['fsm', 'fsm', 'FSM'],
+  ['cla', 'cla', 'looked after'],
+  ['social_worker', 'socialWorker', 'social worker'],
+  ['eal', 'eal', 'EAL'],
+  ['boarder', 'boarder', 'boarder'],
+];
+const ALWAYS_CARRIED = ['upn', 'surname', 'forename', 'dob', 'sex', 'yearGroup', 'regGroup', 'admissionDate'];
 
 function normaliseYear(v: string): string {
   const s = v
@@ -68,6 +83,10 @@ export function parsePupilCsv(
   for (const f of IMPORT_FIELDS) {
     matched[f] = col(f) >= 0 ? table.headers[col(f)] : null;
   }
+  const carried = new Set([
+    ...ALWAYS_CARRIED,
+    ...OPTIONAL_FIELDS.filter(([c]) => col(c) >= 0).map(([, f]) => f),
+  ]);
   const missing = REQUIRED.filter((f) => col(f) < 0);
   if (missing.length) {
     return {
@@ -75,6 +94,7 @@ export function parsePupilCsv(
       pupils: [],
       warnings: [],
       matched,
+      carried,
       issues: [
         {
           message: `The file has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}. Match the file's columns to these fields.`,
@@ -90,7 +110,14 @@ export function parsePupilCsv(
     }
   }
   const issues: Issue[] = [];
-  const warnings: Issue[] = [];
+  const absent = OPTIONAL_FIELDS.filter(([c]) => col(c) < 0).map(([, , label]) => label);
+  const warnings: Issue[] = absent.length
+    ? [
+        {
+          message: `The file does not carry ${absent.join(', ')}: for pupils already on roll these are left as they are.`,
+        },
+      ]
+    : [];
   const pupils: ParsedPupil[] = [];
   const seen = new Map<string, number>();
   for (const rec of table.records) {
@@ -248,7 +275,7 @@ export function parsePupilCsv(
   if (table.records.length === 0) {
     issues.push({ message: 'The file has a header row but no pupils.' });
   }
-  return { table, pupils, issues, warnings, matched };
+  return { table, pupils, issues, warnings, matched, carried };
 }
 
 export function importPupils(ctx: Ctx, input: Input<'pupils.import'>): Output<'pupils.import'> {
@@ -265,7 +292,7 @@ export function importPupils(ctx: Ctx, input: Input<'pupils.import'>): Output<'p
     updated = 0,
     unchanged = 0;
   for (const p of parsed.pupils) {
-    const r = writePupil(ctx, p.fields, p.contacts, 'import');
+    const r = writePupil(ctx, p.fields, p.contacts, 'import', parsed.carried);
     if (r === 'created') {
       created++;
     } else if (r === 'updated') {
@@ -304,11 +331,12 @@ export function previewPupils(
   if (!parsed.issues.length) {
     const existing = ctx.store.db.prepare('SELECT 1 FROM pupils WHERE upn = ?');
     const created = parsed.pupils.filter((p) => !existing.get(p.fields.upn)).length;
+    const changing = parsed.pupils.filter((p) => wouldChange(ctx, p.fields, parsed.carried)).length;
     summary = {
       rows: parsed.pupils.length,
       created,
-      updated: parsed.pupils.length - created,
-      unchanged: 0,
+      updated: changing - created,
+      unchanged: parsed.pupils.length - changing,
       warnings: parsed.warnings,
     };
   }

@@ -113,12 +113,14 @@ function replaceContacts(ctx: Ctx, pupilId: number, list: Contact[]): boolean {
   return true;
 }
 
-/** Creates or updates one pupil by UPN; returns what happened. Every changed field is audited with old and new. */
+/** Creates or updates one pupil by UPN; returns what happened. Every changed field is audited with old and new.
+ * `carried` names the fields an import file holds: on an existing pupil only those are compared and written. */
 export function writePupil(
   ctx: Ctx,
   f: PupilFields,
   contactList: Contact[] | null,
   source: string,
+  carried?: ReadonlySet<string>,
 ): 'created' | 'updated' | 'unchanged' {
   const db = ctx.store.db;
   const now = ctx.now();
@@ -137,7 +139,9 @@ export function writePupil(
     ctx.audit('pupil.create', 'pupil', id, { source, upn: f.upn });
     return 'created';
   }
-  const changed = updateFields(ctx, existing, f as Record<string, unknown>, source);
+  // A field the file does not carry is left as it is (a file without an FSM column says nothing about FSM).
+  const given = Object.entries(f).filter(([k]) => !carried || carried.has(k));
+  const changed = updateFields(ctx, existing, Object.fromEntries(given), source);
   const contactsChanged = contactList ? replaceContacts(ctx, existing.id, contactList) : false;
   return changed.length || contactsChanged ? 'updated' : 'unchanged';
 }
@@ -387,4 +391,16 @@ export function exportPupilsJson(ctx: Ctx) {
       boarder: p.boarder,
     };
   });
+}
+
+/** Whether writing `f` (only the `carried` fields) would change the existing pupil with that UPN: for a preview. */
+export function wouldChange(ctx: Ctx, f: PupilFields, carried: ReadonlySet<string>): boolean {
+  const existing = ctx.store.db.prepare(`${PUPIL_SELECT} WHERE upn = ?`).get(f.upn) as PupilRow | undefined;
+  if (!existing) {
+    return true;
+  }
+  const cur = rowToPupil(existing);
+  return Object.entries(f).some(
+    ([k, v]) => carried.has(k) && k in COLS && k !== 'upn' && (v ?? null) !== (cur[k] ?? null),
+  );
 }
