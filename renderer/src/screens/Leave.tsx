@@ -806,7 +806,8 @@ function DecisionPanel({
   onDone: () => void;
 }) {
   const qc = useQueryClient();
-  const [outcome, setOutcome] = useState<'granted' | 'part' | 'refused'>(d.canGrant ? 'granted' : 'refused');
+  // No outcome is chosen for the head: every decision is an explicit choice.
+  const [outcome, setOutcome] = useState<'granted' | 'part' | 'refused' | ''>('');
   const [days, setDays] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -818,6 +819,9 @@ function DecisionPanel({
     setError(null);
     setBusy(true);
     try {
+      if (!outcome) {
+        return;
+      }
       const input = { requestId: d.request.id, outcome, days: outcome === 'part' ? n : undefined, reason };
       if (revising) {
         await call('leave.revise', { ...input, supersedes: revising.id });
@@ -899,7 +903,11 @@ function DecisionPanel({
       </Field>
       <ErrorBar error={error} title="The decision was not saved" />
       <div className="row">
-        <Button appearance="primary" disabled={busy || !reason.trim() || !daysOk} onClick={() => void save()}>
+        <Button
+          appearance="primary"
+          disabled={busy || !outcome || !reason.trim() || !daysOk}
+          onClick={() => void save()}
+        >
           {revising ? 'Save revised decision' : 'Save decision'}
         </Button>
         {revising && <Button onClick={onDone}>Cancel</Button>}
