@@ -1,6 +1,6 @@
-// The project carries its own knowledge: every `*.md` page a comment in main/, shared/ or renderer/ cites must
-// exist in the repository, under docs/ (cited as `docs/<page>.md`) or as the root README.md. A comment that cites
-// a page kept elsewhere (a bare `statistics.md`, `../shared/...`) fails here. See docs/index.md.
+// The project carries its own knowledge: every `*.md` page a comment in main/, shared/ or renderer/ cites
+// must exist in the repository, under docs/ (cited as `docs/<page>.md`) or as the root README.md. A comment
+// that cites a page kept elsewhere (a bare `statistics.md`, `../shared/...`) fails here. See docs/index.md.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,8 +17,8 @@ function sources(dir: string): string[] {
   });
 }
 
-/** The text of every comment in a TypeScript source, with the line it starts on. Strings and template literals
- * are skipped, so a `//` inside a URL in a string is not a comment. */
+/** The text of every comment in a TypeScript source, with the line it starts on. Strings and template
+ * literals are skipped, so a `//` inside a URL in a string is not a comment. */
 export function commentsOf(src: string): { line: number; text: string }[] {
   const out: { line: number; text: string }[] = [];
   let line = 1;
@@ -73,8 +73,12 @@ function exists(page: string): boolean {
 
 describe('docs links', () => {
   it('finds comments and their citations, and not text inside strings', () => {
-    const src =
-      "const u = 'see cli.md // not a comment';\n// cites docs/cli.md and statistics.md §6\n/* a\n * README.md */";
+    const src = [
+      "const u = 'see cli.md // not a comment';",
+      '// cites docs/cli.md and statistics.md §6',
+      '/* a',
+      ' * README.md */',
+    ].join('\n');
     const cs = commentsOf(src);
     expect(cs.map((c) => c.line)).toEqual([2, 3]);
     expect(cs.flatMap((c) => citedPages(c.text))).toEqual(['docs/cli.md', 'statistics.md', 'README.md']);
