@@ -1,5 +1,5 @@
-// School days, school sessions and school weeks exactly as statistics.md §1. One definition, used by the
-// importers, the registers, the figures and the screens.
+// School days, school sessions and school weeks exactly as docs/rules/statistics.md §1. One definition, used
+// by the importers, the registers, the figures and the screens.
 import { addDays, eachDate, isWeekend, mondayOf, type IsoDate } from './dates';
 import { BANK_HOLIDAYS_EW } from './bank-holidays';
 
@@ -68,7 +68,8 @@ export class Calendar {
     return k;
   }
 
-  /** statistics.md §1: in a term range, Monday to Friday, not a bank holiday, not in a planned closure. */
+  /** docs/rules/statistics.md §1: in a term range, Monday to Friday, not a bank holiday, not in a planned
+   * closure. */
   isSchoolDay(d: IsoDate): boolean {
     return this.dayKind(d) === 'school';
   }

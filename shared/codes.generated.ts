@@ -1,6 +1,6 @@
 // The national attendance code table (2024 Regulations and the legacy 2006 set), generated from
 // shared/domain/codes.csv by scripts/gen-codes.py. One row per code and era: B, C and # changed meaning on
-// 19 Aug 2024. `category` decides how a mark counts (statistics.md §2).
+// 19 Aug 2024. `category` decides how a mark counts (docs/rules/statistics.md §2).
 
 export const CODE_ROWS = [
   {

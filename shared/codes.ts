@@ -1,4 +1,4 @@
-// Attendance codes: the typed table, lookup by date, and how each code counts (statistics.md §2).
+// Attendance codes: the typed table, lookup by date, and how each code counts (docs/rules/statistics.md §2).
 import { CODE_ROWS } from './codes.generated';
 import type { IsoDate, Session } from './dates';
 

@@ -64,7 +64,7 @@ export const SchoolSchema = z.object({
   address: optText,
   amOpens: hhmm,
   pmOpens: hhmm,
-  /** How long the register stays open after it opens: at most 30 minutes (register-law.md §2). */
+  /** How long the register stays open after it opens: at most 30 minutes (docs/rules/register-law.md §2). */
   registerOpenMinutes: z.number().int().min(1).max(30, 'a register may stay open at most 30 minutes'),
   championName: optText,
   championPosition: optText,

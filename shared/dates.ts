@@ -117,7 +117,8 @@ export function academicYearRange(startYear: number): { from: IsoDate; to: IsoDa
   return { from: `${startYear}-09-01`, to: `${startYear + 1}-08-31` };
 }
 
-/** Whole years completed on `on` (statistics.md §8: a 29 February birthday turns on 28 February). */
+/** Whole years completed on `on` (docs/rules/statistics.md §8: a 29 February birthday turns on 28 February).
+ */
 export function ageOn(dob: IsoDate, on: IsoDate): number {
   const [by, bm, bd] = dob.split('-').map(Number);
   const [y, m, d] = on.split('-').map(Number);
@@ -130,8 +131,9 @@ export function ageOn(dob: IsoDate, on: IsoDate): number {
   return age;
 }
 
-/** Compulsory school age (statistics.md §8): from the day after the first prescribed day (31 Dec, 31 Mar,
- * 31 Aug) on or after the fifth birthday, to the last Friday of June of the school year in which the child turns 16. */
+/** Compulsory school age (docs/rules/statistics.md §8): from the day after the first prescribed day (31 Dec,
+ * 31 Mar, 31 Aug) on or after the fifth birthday, to the last Friday of June of the school year in which the
+ * child turns 16. */
 export function compulsoryAgeRange(dob: IsoDate): { from: IsoDate; to: IsoDate } {
   const [by, bm, bd] = dob.split('-').map(Number);
   const fifth = `${by + 5}-${String(bm).padStart(2, '0')}-${String(bd === 29 && bm === 2 ? 28 : bd).padStart(2, '0')}`;

@@ -1,4 +1,5 @@
-// The admission register's pupil record: field types, allowed values and deletion grounds (register-law.md §5, §7).
+// The admission register's pupil record: field types, allowed values and deletion grounds
+// (docs/rules/register-law.md §5, §7).
 import { z } from 'zod';
 import { isIsoDate } from './dates';
 
@@ -41,7 +42,8 @@ export const FLAG_LABELS: Record<CohortFlag, string> = {
   boarder: 'Boarder',
 };
 
-/** Deletion grounds (register-law.md §7), stored as `2024-9(1)(i)`; older deletions keep their 2006 ground. */
+/** Deletion grounds (docs/rules/register-law.md §7), stored as `2024-9(1)(i)`; older deletions keep their
+ * 2006 ground. */
 export const DELETION_GROUNDS = [
   { code: '2024-9(1)(a)', label: 'Registered at another school' },
   { code: '2024-9(1)(b)', label: 'Finished nursery education, not expected to continue here' },

@@ -1,4 +1,4 @@
-// Attendance figures exactly as shared/domain/statistics.md §3–7, and the school and group rates of §5.
+// Attendance figures exactly as docs/rules/statistics.md §3–7, and the school and group rates of §5.
 // Pure functions: no I/O, no Node modules, no DOM. Build a PeriodContext once per calendar and period (it holds
 // the school days, session indices and school-week positions), then call computePupilStats for every pupil.
 import type { Calendar } from './calendar';
@@ -25,7 +25,7 @@ export interface StatsMark {
 }
 export type Band = 'severe' | 'persistent' | 'at_risk' | 'expected';
 
-/** The per-pupil figures of cli.md "report pupils --json shape", in that order. */
+/** The per-pupil figures of docs/cli.md "report pupils --json shape", in that order. */
 export interface PupilStats {
   upn: string;
   possible: number;
@@ -695,7 +695,8 @@ export interface PupilsReport {
   pupils: PupilStats[];
 }
 
-/** cli.md "report pupils --json shape": every pupil on roll on a school day of the period, sorted by UPN. */
+/** docs/cli.md "report pupils --json shape": every pupil on roll on a school day of the period, sorted by
+ * UPN. */
 export function buildPupilsReport(ctx: PeriodContext, data: readonly PupilWithMarks[]): PupilsReport {
   const listed = data
     .filter((x) => isListed(ctx, x.pupil))

@@ -1,4 +1,4 @@
-// Unique Pupil Number check letter (DfE data standard v2.0, register-law.md §6).
+// Unique Pupil Number check letter (DfE data standard v2.0, docs/rules/register-law.md §6).
 const ALPH = 'ABCDEFGHJKLMNPQRTUVWXYZ';
 
 function value(c: string): number {

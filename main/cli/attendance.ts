@@ -1,5 +1,6 @@
-// The command line of cli.md: the same core and rules as the app, for the IT technician and for automated tools.
-// Exit 0 success; 1 input refused (nothing written; problems on stderr as "line N: message"); 2 usage error.
+// The command line of docs/cli.md: the same core and rules as the app, for the IT technician and for
+// automated tools. Exit 0 success; 1 input refused (nothing written; problems on stderr as "line N:
+// message"); 2 usage error.
 import { assertNodeVersion } from '../core/node-version';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';

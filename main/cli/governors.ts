@@ -1,5 +1,6 @@
-// `report governors` (cli.md): the termly governor report as a Word file, built by the same core as the app
-// (docs/rules/governor-report.md). Rendering is asynchronous (charts, docx), so the CLI's entry point awaits it.
+// `report governors` (docs/cli.md): the termly governor report as a Word file, built by the same core as the
+// app (docs/rules/governor-report.md). Rendering is asynchronous (charts, docx), so the CLI's entry point
+// awaits it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

@@ -1,5 +1,6 @@
-// `letters templates` and `letters render` (cli.md): the same core as the app, guardrails included. Rendering is
-// asynchronous (docx), so these commands run through runLettersCli, which the CLI's entry point awaits.
+// `letters templates` and `letters render` (docs/cli.md): the same core as the app, guardrails included.
+// Rendering is asynchronous (docx), so these commands run through runLettersCli, which the CLI's entry point
+// awaits.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

@@ -11,7 +11,7 @@ const SessionSchema = z.enum(['AM', 'PM']);
 const pct = z.number().nullable();
 const int = z.number().int();
 
-/** The per-pupil figures of statistics.md §3–7, exactly the `report pupils` row. */
+/** The per-pupil figures of docs/rules/statistics.md §3–7, exactly the `report pupils` row. */
 export const PupilStatsSchema = z.object({
   upn: z.string(),
   possible: int,
@@ -32,7 +32,8 @@ export const PupilStatsSchema = z.object({
   overdueN: int,
 });
 
-/** The school rates of statistics.md §5 (the `report pupils` school block) with the attendance and split rates. */
+/** The school rates of docs/rules/statistics.md §5 (the `report pupils` school block) with the attendance and
+ * split rates. */
 export const SchoolRatesSchema = z.object({
   pupils: int,
   possible: int,
@@ -91,7 +92,8 @@ export const ReferenceFigureInput = z.object({
   hidden: z.boolean().optional(),
 });
 
-/** A cohort cell: figures about at least 5 pupils, or suppressed ("fewer than 5", letters-and-reports.md §2). */
+/** A cohort cell: figures about at least 5 pupils, or suppressed ("fewer than 5", docs/rules/letters.md §2).
+ */
 export const CohortCellSchema = z.object({
   suppressed: z.boolean(),
   pupils: int.nullable(),
@@ -152,7 +154,8 @@ export const DashboardSchema = z.object({
       label: z.string(),
       rows: z.array(
         z.object({
-          /** The group's key (statistics.md §9): the year group, the registration group, the sex letter or `yes`. */
+          /** The group's key (docs/rules/statistics.md §9): the year group, the registration group, the sex
+           * letter or `yes`. */
           key: z.string(),
           label: z.string(),
           group: CohortCellSchema,

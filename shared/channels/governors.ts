@@ -1,7 +1,7 @@
 // Channels of the governors area, merged into the contract in shared/contract.ts: the termly governor report
-// (docs/rules/governor-report.md) previewed, drafted and produced by the attendance lead or the head, the final
-// reports governors open from their home page, the board's attendance targets and the DfE comparison import.
-// Everything here is aggregates only: no pupil's name, UPN or date of birth.
+// (docs/rules/governor-report.md) previewed, drafted and produced by the attendance lead or the head, the
+// final reports governors open from their home page, the board's attendance targets and the DfE comparison
+// import. Everything here is aggregates only: no pupil's name, UPN or date of birth.
 import { z } from 'zod';
 import { ch, type Role } from '../contract-core';
 import { isoDate } from '../pupil';
@@ -15,7 +15,7 @@ export const REPORT_READERS: Role[] = ['lead', 'head', 'governor'];
 const int = z.number().int();
 const pct = z.number().nullable();
 
-/** The school block of `report pupils` (statistics.md §5), exactly its fields. */
+/** The school block of `report pupils` (docs/rules/statistics.md §5), exactly its fields. */
 export const SchoolBlockSchema = z.object({
   pupils: int,
   possible: int,

@@ -1,4 +1,4 @@
-// Channels of the leave area (leave of absence, reg 11; leave-and-special-cases.md §1), merged into the contract.
+// Channels of the leave area (leave of absence, reg 11; docs/rules/leave.md §1), merged into the contract.
 // The office takes requests in; the head (or a person the head authorises) decides; decisions are append-only.
 import { z } from 'zod';
 import { ch, type Role } from '../contract-core';

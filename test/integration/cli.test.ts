@@ -1,4 +1,5 @@
-// The command line of cli.md, run in-process through run() and once as the bundled program, on real files.
+// The command line of docs/cli.md, run in-process through run() and once as the bundled program, on real
+// files.
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,9 +1,9 @@
-// `report pupils --json` against the naive oracle of statistics.md (test/oracle) on randomised schools built
-// through the real command line: random calendars with half-terms, closures and bank holidays across 19 Aug 2024,
-// legacy codes before it, not-possible codes, lates with minutes, wrong-slash imports, streaks of G N O U,
-// admissions and leavings mid-year, ages around 5 and 16 on 31 August, boarders, amendments, the school's own
-// at-risk bound. Every field of every pupil and
-// of both school blocks must agree, for several random periods per school. Seeds: FIGURES_ORACLE_SEEDS=1,2,3.
+// `report pupils --json` against the naive oracle of docs/rules/statistics.md (test/oracle) on randomised
+// schools built through the real command line: random calendars with half-terms, closures and bank holidays
+// across 19 Aug 2024, legacy codes before it, not-possible codes, lates with minutes, wrong-slash imports,
+// streaks of G N O U, admissions and leavings mid-year, ages around 5 and 16 on 31 August, boarders,
+// amendments, the school's own at-risk bound. Every field of every pupil and of both school blocks must
+// agree, for several random periods per school. Seeds: FIGURES_ORACLE_SEEDS=1,2,3.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -225,7 +225,7 @@ function buildSchool(seed: number): School {
     '--position',
     'Test',
   ]);
-  // the school's at-risk lower bound (statistics.md §4 lets the school set it)
+  // the school's at-risk lower bound (docs/rules/statistics.md §4 lets the school set it)
   const atRisk = r.pick([5, 5, 4, 7.5, 9]);
   if (atRisk !== 5) {
     const store = openStore(db);

@@ -1,4 +1,5 @@
-// `report governors` (cli.md): the document and its --json shape, and exit 1 for a period the app refuses.
+// `report governors` (docs/cli.md): the document and its --json shape, and exit 1 for a period the app
+// refuses.
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 // Letters end to end on a real database: addressees by household (G8), siblings combined, guardrails through the
 // contract, the append-only log and its sends, the ladder, school templates (checks and refusals), batches
-// written to a folder with one combined document, and the CLI of cli.md.
+// written to a folder with one combined document, and the CLI of docs/cli.md.
 import { beforeAll, describe, expect, it } from 'vitest';
 import crypto from 'node:crypto';
 import fs from 'node:fs';

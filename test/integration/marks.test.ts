@@ -1,5 +1,6 @@
-// import marks / export marks / history (cli.md) on real SQLite: refusals with line numbers and nothing written,
-// amendments only with reason, name and position, idempotent re-import, a lossless export round trip.
+// import marks / export marks / history (docs/cli.md) on real SQLite: refusals with line numbers and nothing
+// written, amendments only with reason, name and position, idempotent re-import, a lossless export round
+// trip.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

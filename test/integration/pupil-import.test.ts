@@ -1,5 +1,5 @@
 // Importing pupils through dispatch on a real database: line-numbered refusals, all-or-nothing, idempotent
-// re-import, audited updates, header matching and the date forms of cli.md.
+// re-import, audited updates, header matching and the date forms of docs/cli.md.
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/dispatch';
 import {

@@ -1,4 +1,4 @@
-// `report pupils` on real SQLite: the cli.md JSON shape with hand-computed numbers, the refusals, and a
+// `report pupils` on real SQLite: the docs/cli.md JSON shape with hand-computed numbers, the refusals, and a
 // cross-check of a generated demo school against a deliberately naive, separate implementation.
 import { describe, expect, it } from 'vitest';
 import { reportPupils } from '../../main/core/reports/report-pupils';

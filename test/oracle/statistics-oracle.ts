@@ -1,7 +1,8 @@
-// A deliberately naive second implementation of shared/domain/statistics.md, written from the spec text alone:
+// A deliberately naive second implementation of docs/rules/statistics.md, written from the spec text alone:
 // it imports nothing of shared/statistics.ts, shared/calendar.ts, shared/codes or the SQL. It walks every date
 // and session one by one and recounts everything from the raw mark rows, so it is slow and obvious.
-// Only data is shared: the official bank-holiday list (statistics.md §1 "the app ships the official list").
+// Only data is shared: the official bank-holiday list (docs/rules/statistics.md §1 "the app ships the
+// official list").
 import { BANK_HOLIDAYS_EW } from '../../shared/bank-holidays';
 
 export interface OracleRange {

@@ -1,5 +1,5 @@
-// Architecture rules (ARCHITECTURE.md "Layers"): main/core never imports electron; shared/ imports no node:
-// modules and uses no DOM; the renderer never imports main/.
+// Architecture rules (docs/architecture.md "Layers"): main/core never imports electron; shared/ imports no
+// node: modules and uses no DOM; the renderer never imports main/.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

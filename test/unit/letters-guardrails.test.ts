@@ -1,4 +1,4 @@
-// The guardrails of letters-and-reports.md §1.1 as pure functions: each flags exactly the letters it should.
+// The guardrails of docs/rules/letters.md §1.1 as pure functions: each flags exactly the letters it should.
 import { describe, expect, it } from 'vitest';
 import {
   agreedArrangements,

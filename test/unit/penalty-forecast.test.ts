@@ -1,5 +1,6 @@
-// penaltyForecast (statistics.md §6): the leave decision's "if refused and taken anyway" figure, computed by the
-// same computePupilStats as every other figure, with the requested sessions as hypothetical G marks.
+// penaltyForecast (docs/rules/statistics.md §6): the leave decision's "if refused and taken anyway" figure,
+// computed by the same computePupilStats as every other figure, with the requested sessions as hypothetical G
+// marks.
 import { describe, expect, it } from 'vitest';
 import { Calendar } from '../../shared/calendar';
 import { addDays, type IsoDate, type Session } from '../../shared/dates';

@@ -1,4 +1,5 @@
-// statistics.md §3–7 and §5, edge by edge: every figure the app reports comes from shared/statistics.
+// docs/rules/statistics.md §3–7 and §5, edge by edge: every figure the app reports comes from
+// shared/statistics.
 import { describe, expect, it } from 'vitest';
 import { Calendar, type CalendarRange } from '../../shared/calendar';
 import { addDays, type IsoDate, type Session } from '../../shared/dates';

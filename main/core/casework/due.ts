@@ -1,6 +1,6 @@
-// What is due (docs/rules/casework.md): plan reviews and check-ins, overdue actions, severe pupils without an LA
-// joint approach (and joint approaches due a review), persistent pupils with no support step; and the counts of
-// casework for the governor report (caseworkCounts: numbers only, never a name).
+// What is due (docs/rules/casework.md): plan reviews and check-ins, overdue actions, severe pupils without an
+// LA joint approach (and joint approaches due a review), persistent pupils with no support step; and the
+// counts of casework for the governor report (caseworkCounts: numbers only, never a name).
 import type { Input, Output } from '../../../shared/contract';
 import type { Band } from '../../../shared/statistics';
 import { buildPeriodContext, computePupilStats, isListed, type StatsMark } from '../../../shared/statistics';
@@ -14,7 +14,8 @@ import { yearToDate } from '../figures/figures.service';
 import { ladderStages } from '../letters/ladder';
 import { loadPlan, nextReviewOf, planContent } from './plans';
 
-/** Every pupil's band over the school year to `to` (statistics.md §4, as the band list computes it). */
+/** Every pupil's band over the school year to `to` (docs/rules/statistics.md §4, as the band list computes
+ * it). */
 export function bandsTo(db: Db, to: IsoDate): Map<number, Band | null> {
   const { from } = yearToDate(to);
   const { ctx, byId } = loadPeriodMarks(db, { from, to });
@@ -238,7 +239,8 @@ export function dueList(ctx: Ctx, i: Input<'casework.due'>): Output<'casework.du
   return { asOf: today, items, counts };
 }
 
-/** Casework in [from, to] for the governor report (letters-and-reports.md §2 sections 5 and 6): counts only. */
+/** Casework in [from, to] for the governor report (docs/rules/letters.md §2 sections 5 and 6): counts only.
+ */
 export function caseworkCounts(db: Db, from: IsoDate, to: IsoDate): Output<'casework.counts'> {
   const n = (sql: string, ...p: unknown[]) => (db.prepare(sql).get(...p) as { n: number }).n;
   const closed: Record<string, number> = {};

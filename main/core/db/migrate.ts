@@ -1,6 +1,7 @@
-// The migration runner. drizzle-kit writes the SQL; this runs it safely (ARCHITECTURE.md, drizzle-orm issue 5782):
-// the file is backed up first, foreign keys are switched off outside the transaction (inside it the pragma is a
-// no-op), foreign_key_check must be clean before commit, and a database from a newer app version is refused.
+// The migration runner. drizzle-kit writes the SQL; this runs it safely (docs/architecture.md, drizzle-orm
+// issue 5782): the file is backed up first, foreign keys are switched off outside the transaction (inside it
+// the pragma is a no-op), foreign_key_check must be clean before commit, and a database from a newer app
+// version is refused.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from './cipher';

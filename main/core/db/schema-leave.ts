@@ -1,5 +1,5 @@
 // Tables of the leave area (drizzle). drizzle-kit reads every main/core/db/schema*.ts file.
-// Leave of absence (reg 11; leave-and-special-cases.md §1): a family request groups one request per pupil; each
+// Leave of absence (reg 11; docs/rules/leave.md §1): a family request groups one request per pupil; each
 // request keeps its evidence and an append-only list of decisions (a revision is a new decision citing the old one).
 import { sqliteTable, text, integer, blob, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { pupils } from './schema';

@@ -6,7 +6,7 @@ import { bands } from './figures.service';
 import { tracker } from './penalty.service';
 import { statutoryLists } from './statutory.service';
 
-/** Unrounded, as statistics.md §3 returns them (a spreadsheet rounds for display). */
+/** Unrounded, as docs/rules/statistics.md §3 returns them (a spreadsheet rounds for display). */
 const pct = (v: number | null) => (v === null ? '' : String(v));
 
 export function exportCsv(ctx: Ctx, i: Input<'figures.exportCsv'>): Output<'figures.exportCsv'> {

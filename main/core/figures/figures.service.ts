@@ -1,6 +1,6 @@
 // The attendance lead's figures: the dashboard (aggregates only: no pupil names, UPNs or ids, cohort cells about
 // fewer than 5 pupils suppressed) and the band list with movement. Every figure is computed by shared/statistics
-// (statistics.md); this file only reads the rows that feed it.
+// (docs/rules/statistics.md); this file only reads the rows that feed it.
 import type { Input, Output } from '../../../shared/contract';
 import { academicYearOf, addDays, mondayOf, type IsoDate } from '../../../shared/dates';
 import { codeOn } from '../../../shared/codes';

@@ -1,4 +1,4 @@
-// Reference figures for comparison (letters-and-reports.md §2): the national table shipped in
+// Reference figures for comparison (docs/rules/letters.md §2): the national table shipped in
 // resources/national-figures.json, and the school's own rows (local authority figures, newer DfE releases) and
 // edits of shipped rows, kept in reference_figures. The shipped file is never written.
 import fs from 'node:fs';

@@ -1,7 +1,7 @@
-// Penalty notices (statistics.md §6, national framework from 19 Aug 2024): the tracker of pupils at or near the
-// threshold (never pupils outside compulsory school age), and the register of notices to improve and penalty
-// notices, each linked to the unauthorised marks it relies on. Notices are statutory records: append-only, with
-// every status change kept as an event.
+// Penalty notices (docs/rules/statistics.md §6, national framework from 19 Aug 2024): the tracker of pupils
+// at or near the threshold (never pupils outside compulsory school age), and the register of notices to
+// improve and penalty notices, each linked to the unauthorised marks it relies on. Notices are statutory
+// records: append-only, with every status change kept as an event.
 //
 // Project decisions where the framework leaves a choice (documented in the README's figures section):
 // - a mark supports at most one notice of each kind (a penalty notice may rely on the marks of the notice to
@@ -98,7 +98,7 @@ export function tracker(ctx: Ctx, i: Input<'penalty.tracker'>): Output<'penalty.
     if (!isCompulsoryAge(x.pupil.dob, to)) {
       leftOut++;
       continue;
-    } // statistics.md §6: never put forward
+    } // docs/rules/statistics.md §6: never put forward
     if (x.pupil.leavingDate !== null && x.pupil.leavingDate < to) {
       leftRoll++;
       continue;

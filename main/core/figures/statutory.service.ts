@@ -1,8 +1,8 @@
-// Statutory follow-up lists (register-law.md §8–9, statistics.md §7) for the school year to the as-of date:
-// continuous unauthorised absence of 10 school days or more (attendance return, children-missing-education
-// checks), 20 school days of G/N/O only (deletion ground 9(1)(i) to review with the LA: the app never deletes
-// anyone), the sickness return at 30 illness sessions for compulsory-age pupils, and this school year's N marks
-// overdue (statistics.md §7 overdueN, mark by mark).
+// Statutory follow-up lists (docs/rules/register-law.md §8–9, docs/rules/statistics.md §7) for the school
+// year to the as-of date: continuous unauthorised absence of 10 school days or more (attendance return,
+// children-missing-education checks), 20 school days of G/N/O only (deletion ground 9(1)(i) to review with
+// the LA: the app never deletes anyone), the sickness return at 30 illness sessions for compulsory-age
+// pupils, and this school year's N marks overdue (docs/rules/statistics.md §7 overdueN, mark by mark).
 import type { Input, Output } from '../../../shared/contract';
 import { academicYearOf, isCompulsoryAge } from '../../../shared/dates';
 import {
@@ -78,7 +78,7 @@ export function statutoryLists(ctx: Ctx, i: Input<'statutory.lists'>): Output<'s
       });
     }
     if (isCompulsoryAge(a.dob, asOf)) {
-      const t = emptyTally(); // illnessSessions of statistics.md §3, from the same marks
+      const t = emptyTally(); // illnessSessions of docs/rules/statistics.md §3, from the same marks
       for (const m of x.marks) {
         if (m.date >= yearFrom && m.code === 'I') {
           addToTally(t, m.code, m.date, 1);

@@ -1,6 +1,7 @@
-// The figures of the termly governor report (docs/rules/governor-report.md): the dashboard's own computation over
-// the period, over the year to date and over the same dates a year earlier, so every figure in the document is the
-// one the dashboard shows; breakdowns are the dashboard's (shared/breakdowns.ts), with its suppression.
+// The figures of the termly governor report (docs/rules/governor-report.md): the dashboard's own computation
+// over the period, over the year to date and over the same dates a year earlier, so every figure in the
+// document is the one the dashboard shows; breakdowns are the dashboard's (shared/breakdowns.ts), with its
+// suppression.
 import type { z } from 'zod';
 import type { GovernorFiguresSchema, SchoolBlockSchema } from '../../../shared/channels/governors';
 import { academicYearOf, addDays, daysBetween, type IsoDate } from '../../../shared/dates';
@@ -47,7 +48,8 @@ const span = (d: Dash) => ({
   all: block(d.ytd.all),
   dfeCohort: block(d.ytd.dfeCohort),
 });
-/** The same point last year, or null when no pupil had a possible session then (statistics.md §9). */
+/** The same point last year, or null when no pupil had a possible session then (docs/rules/statistics.md §9).
+ */
 const spanOrNull = (d: Dash) => (d.ytd.all.pupils === 0 ? null : span(d));
 
 const isPa = (b: Band | null) => b === 'persistent' || b === 'severe';
@@ -145,7 +147,7 @@ export function governorFigures(
   return { ...base, suggestedMessages: suggestedMessages(base), questions: questionsFor(base) };
 }
 
-/** The figures of `report governors --json` (cli.md), exactly its shape. */
+/** The figures of `report governors --json` (docs/cli.md), exactly its shape. */
 export function governorJson(f: GovernorFigures, out: string) {
   return {
     from: f.from,

@@ -1,6 +1,6 @@
-// Reading CSV input (cli.md conventions): UTF-8 with or without BOM, RFC 4180 quoting via papaparse, header names
-// matched ignoring case, spaces, '_' and '-', physical line numbers of each record's first line. And writing CSV
-// that a spreadsheet cannot execute (formula cells prefixed with ').
+// Reading CSV input (docs/cli.md conventions): UTF-8 with or without BOM, RFC 4180 quoting via papaparse,
+// header names matched ignoring case, spaces, '_' and '-', physical line numbers of each record's first line.
+// And writing CSV that a spreadsheet cannot execute (formula cells prefixed with ').
 import Papa from 'papaparse';
 import type { Issue } from '../../../shared/contract';
 import { AppError } from '../errors';

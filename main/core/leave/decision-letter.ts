@@ -1,5 +1,6 @@
-// The leave decision letter (letters-and-reports.md row 8): the merge fields of one decision, rendered through the
-// letters engine's `leave-granted` / `leave-refused` templates. decisionLetterFields is the one source of its facts.
+// The leave decision letter (docs/rules/letters.md §1.3 row 8): the merge fields of one decision, rendered
+// through the letters engine's `leave-granted` / `leave-refused` templates. decisionLetterFields is the one
+// source of its facts.
 import { createHash } from 'node:crypto';
 import { LEAVE_KIND_LABELS } from '../../../shared/channels/leave';
 import { codeOn } from '../../../shared/codes';
@@ -24,7 +25,8 @@ function nextSessionAfter(ctx: Ctx, d: IsoDate, s: 'AM' | 'PM'): string {
   return next ? `${formatLongDate(next, true)} (morning)` : 'the first day of the next term';
 }
 
-/** Merge fields of letters-and-reports.md §1.2 and row 8 for one decision. Values are plain text, dates en-GB long. */
+/** Merge fields of docs/rules/letters.md §1.2 and row 8 for one decision. Values are plain text, dates en-GB
+ * long. */
 export function decisionLetterFields(ctx: Ctx, decisionId: number): Record<string, string> {
   const db = ctx.store.db;
   const d = loadDecision(db, decisionId);

@@ -1,7 +1,8 @@
-// Leave of absence (reg 11; leave-and-special-cases.md §1): the office takes requests in, the head (or a person the
-// head authorises) decides with the pupil's figures and the penalty forecast (statistics.md §6) in view. Granted
-// sessions become planned marks that pre-fill the register; refused or excess sessions the pupil then misses are
-// proposed as G, which a person confirms through markWriter (never applied automatically).
+// Leave of absence (reg 11; docs/rules/leave.md §1): the office takes requests in, the head (or a person the
+// head authorises) decides with the pupil's figures and the penalty forecast (docs/rules/statistics.md §6) in
+// view. Granted sessions become planned marks that pre-fill the register; refused or excess sessions the
+// pupil then misses are proposed as G, which a person confirms through markWriter (never applied
+// automatically).
 import { createHash } from 'node:crypto';
 import type { Input, Issue, Output, Session as RpcSession } from '../../../shared/contract';
 import { RULES } from '../../../shared/contract';
@@ -386,7 +387,8 @@ function currentFigures(ctx: Ctx, cal: Calendar, pupilId: number): Output<'leave
   };
 }
 
-/** statistics.md §6: "if this is refused and taken anyway", and for each number of days granted. */
+/** docs/rules/statistics.md §6: "if this is refused and taken anyway", and for each number of days granted.
+ */
 function forecastFor(
   db: Db,
   cal: Calendar,
@@ -669,7 +671,8 @@ export function getRequest(ctx: Ctx, { id }: Input<'leave.get'>): Output<'leave.
       message: `If this is refused and taken anyway, ${knownAs(p)} reaches ${forecast.ifTaken} unauthorised session${pluralS(forecast.ifTaken)} in the rolling 10-school-week window (threshold ${PENALTY_THRESHOLD_SESSIONS}; ${forecast.now} now)${forecast.now >= PENALTY_THRESHOLD_SESSIONS ? ', already at or over the threshold' : ''}${forecast.reachesThreshold ? ': a penalty notice must then be considered' : ''}.`,
     });
   }
-  // Project default (letters-and-reports.md row 8): decide within 5 school days of the request, before the leave starts.
+  // Project default (docs/rules/letters.md §1.3 row 8): decide within 5 school days of the request, before
+  // the leave starts.
   if (!currentDecision(db, id)) {
     const by = decideByOf(cal, r);
     if (by < ctx.today()) {

@@ -1,6 +1,6 @@
-// The guardrails of letters-and-reports.md §1.1, as pure functions of the facts about one pupil and one template.
-// Each returns a code and a plain message; a flagged letter is generated only with an override reason, which is
-// logged with it (G6).
+// The guardrails of docs/rules/letters.md §1.1, as pure functions of the facts about one pupil and one
+// template. Each returns a code and a plain message; a flagged letter is generated only with an override
+// reason, which is logged with it (G6).
 import { bandOf } from '../../../shared/statistics';
 import { formatLongDate, type IsoDate } from '../../../shared/dates';
 import { LADDER, type LadderStage, type TemplateSpec, templateSpec } from './templates';
@@ -23,7 +23,7 @@ export interface PastLetter {
 }
 export interface GuardFacts {
   pupilName: string;
-  /** Of compulsory school age on the letter's date (statistics.md §8). */
+  /** Of compulsory school age on the letter's date (docs/rules/statistics.md §8). */
   compulsoryAge: boolean;
   possible: number;
   authorised: number;

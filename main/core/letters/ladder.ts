@@ -1,11 +1,12 @@
-// The letter ladder (letters-and-reports.md §1.3): each pupil's stage follows from the letters logged and the
+// The letter ladder (docs/rules/letters.md §1.3): each pupil's stage follows from the letters logged and the
 // meetings held, with the next step it suggests. The figures helper's band lists call ladderStages.
 import type { Db } from '../db/connection';
 import { LADDER, LADDER_LABELS, type LadderStage } from './templates';
 import type { IsoDate } from '../../../shared/dates';
 
-/** The casework meetings that count on the ladder as a meeting held (docs/rules/casework.md): every kind but an
- * informal conversation. With the letters' own held attendance meetings, this is the one count of meetings. */
+/** The casework meetings that count on the ladder as a meeting held (docs/rules/casework.md): every kind but
+ * an informal conversation. With the letters' own held attendance meetings, this is the one count of
+ * meetings. */
 export const LADDER_CASEWORK_MEETING_KINDS = ['attendance', 'formal', 'reintegration', 'review'] as const;
 const CASEWORK_KINDS_SQL = LADDER_CASEWORK_MEETING_KINDS.map((k) => `'${k}'`).join(',');
 

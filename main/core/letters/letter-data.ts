@@ -1,6 +1,6 @@
 // Everything a letter is merged from, read from the database: the school and letterhead, the pupil, the
-// addressees by household (G8), the figures over the period (statistics.md via shared/statistics, G7), the
-// absences by code and date, the rolling penalty window, the letters and meetings so far.
+// addressees by household (G8), the figures over the period (docs/rules/statistics.md via shared/statistics,
+// G7), the absences by code and date, the rolling penalty window, the letters and meetings so far.
 import type { Db } from '../db/connection';
 import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';

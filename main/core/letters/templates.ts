@@ -1,6 +1,7 @@
-// The shipped letter templates (letters-and-reports.md §1.3; stable names of cli.md) and the merge fields every
-// template may use (§1.2 plus each letter's extra fields). The .docx files in resources/letters are written from
-// template-content.ts by scripts/make-letter-templates.mjs; this manifest says how each one is used.
+// The shipped letter templates (docs/rules/letters.md §1.3; stable names of docs/cli.md) and the merge fields
+// every template may use (§1.2 plus each letter's extra fields). The .docx files in resources/letters are
+// written from template-content.ts by scripts/make-letter-templates.mjs; this manifest says how each one is
+// used.
 
 /** The ladder's stages, in order (none = no letter of the ladder yet). */
 export const LADDER = [
@@ -53,7 +54,7 @@ export interface TemplateSpec {
   name: string;
   title: string;
   stage: TemplateStage;
-  /** Carries legal-action wording (cli.md: formal-warning, notice-to-improve, penalty-warning only). */
+  /** Carries legal-action wording (docs/cli.md: formal-warning, notice-to-improve, penalty-warning only). */
   legal: boolean;
   /** Letters with legal weight (§1.1 G5: 4, 5, 6, 8, 12) are approved by the head or the attendance lead. */
   legalWeight: boolean;
@@ -63,7 +64,7 @@ export interface TemplateSpec {
   siblings: boolean;
   rules: Rule[];
   extra: ExtraField[];
-  /** Not one of cli.md's stable names (an extra shipped variant). */
+  /** Not one of docs/cli.md's stable names (an extra shipped variant). */
   variant?: boolean;
   summary: string;
 }
@@ -336,7 +337,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
   },
 ];
 
-/** cli.md's stable names, all of which exist above. */
+/** docs/cli.md's stable names, all of which exist above. */
 export const STABLE_NAMES = [
   'first-day-absence',
   'attendance-concern',

@@ -1,5 +1,6 @@
-// Importing pupils and their admission-register details from the MIS (cli.md "import pupils"): every row checked,
-// every problem reported with its line, all-or-nothing, re-import a no-op, changes to existing pupils audited.
+// Importing pupils and their admission-register details from the MIS (docs/cli.md "import pupils"): every row
+// checked, every problem reported with its line, all-or-nothing, re-import a no-op, changes to existing
+// pupils audited.
 import type { Input, Issue, Output } from '../../../shared/contract';
 import { IMPORT_FIELDS } from '../../../shared/contract';
 import { parseInputDate } from '../../../shared/dates';

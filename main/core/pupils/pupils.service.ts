@@ -312,7 +312,8 @@ export function saveContacts(
   return { ok: true };
 }
 
-/** Leaving: a leaving date with its deletion ground, confirmed by a named person (register-law.md §7: never automatic). */
+/** Leaving: a leaving date with its deletion ground, confirmed by a named person (docs/rules/register-law.md
+ * §7: never automatic). */
 export function recordLeaving(ctx: Ctx, i: Input<'pupils.recordLeaving'>): Output<'pupils.recordLeaving'> {
   const row = requirePupil(ctx, i.id);
   if (i.leavingDate < (row.admissionDate as string)) {

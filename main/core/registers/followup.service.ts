@@ -1,7 +1,7 @@
-// Same-morning follow-up of unexplained absence (register-law.md §9): the calling list of today's N marks with
-// the contacts to ring, a log of each attempt, resolving N to the right code in one step (an amendment), and the
-// record that a pupil's social worker was told. Also the N marks overdue after 5 school days (statistics.md §7)
-// and marks whose code needs a detail that is missing.
+// Same-morning follow-up of unexplained absence (docs/rules/register-law.md §9): the calling list of today's
+// N marks with the contacts to ring, a log of each attempt, resolving N to the right code in one step (an
+// amendment), and the record that a pupil's social worker was told. Also the N marks overdue after 5 school
+// days (docs/rules/statistics.md §7) and marks whose code needs a detail that is missing.
 import type { Input, Output } from '../../../shared/contract';
 import { normaliseCode } from '../../../shared/codes';
 import type { Ctx } from '../context';
@@ -141,7 +141,7 @@ export function resolveN(ctx: Ctx, i: Input<'followup.resolve'>): Output<'follow
   return { ok: true };
 }
 
-/** N marks with at least 5 school days after them up to as-of (statistics.md §7). */
+/** N marks with at least 5 school days after them up to as-of (docs/rules/statistics.md §7). */
 export function overdueN(ctx: Ctx, { asOf }: Input<'followup.overdueN'>): Output<'followup.overdueN'> {
   const cal = loadCalendar(ctx.store.db);
   const rows = ctx.store.db

@@ -60,7 +60,8 @@ export function markWriter(ctx: Ctx): MarkWriter {
   const now = ctx.now();
   return {
     existing: (p, d, s) => get.get(p, d, s) as StoredMark | undefined,
-    // Marks that came from the MIS are already there; everything else waits for the next export (register-law.md §10).
+    // Marks that came from the MIS are already there; everything else waits for the next export
+    // (docs/rules/register-law.md §10).
     insert: (p, d, s, code, min, n, source) => {
       ins.run(p, d, s, code, min, n, source, ctx.session.userName, now, source === 'import' ? now : null);
     },
@@ -111,7 +112,8 @@ function rollByUpn(db: Db): Map<string, PupilRoll> {
   return new Map(rows.map((r) => [r.upn, r]));
 }
 
-/** `import marks` (cli.md): all-or-nothing, idempotent, amendments only with reason, name and position. */
+/** `import marks` (docs/cli.md): all-or-nothing, idempotent, amendments only with reason, name and position.
+ */
 export function importMarks(ctx: Ctx, input: Input<'marks.import'>): Output<'marks.import'> {
   const db = ctx.store.db;
   const table = readCsv(input.csv);
@@ -411,7 +413,8 @@ export function unexportedMarks(ctx: Ctx): Output<'marks.unexported'> {
   return { total, marks: rows.map((r) => ({ ...r, amended: !!r.amended })) };
 }
 
-/** The export file for the MIS of every mark not yet exported (cli.md columns), and the stamp that it was. */
+/** The export file for the MIS of every mark not yet exported (docs/cli.md columns), and the stamp that it
+ * was. */
 export function exportForMis(ctx: Ctx): Output<'marks.exportForMis'> {
   const db = ctx.store.db;
   const rows = db

@@ -1,5 +1,5 @@
-// One pupil's figures (statistics.md §3–7) for the pupil page: the same functions as `report pupils`, so the
-// page, the dashboard and the CLI can never disagree.
+// One pupil's figures (docs/rules/statistics.md §3–7) for the pupil page: the same functions as `report
+// pupils`, so the page, the dashboard and the CLI can never disagree.
 import type { Input, Output } from '../../../shared/contract';
 import {
   buildPeriodContext,

@@ -1,5 +1,5 @@
-// `report pupils` (cli.md): the per-pupil figures of statistics.md §3–7 and the school rates of §5 over a period,
-// computed by shared/statistics from one read of the pupils and one of the marks.
+// `report pupils` (docs/cli.md): the per-pupil figures of docs/rules/statistics.md §3–7 and the school rates
+// of §5 over a period, computed by shared/statistics from one read of the pupils and one of the marks.
 import type { Db } from '../db/connection';
 import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
@@ -46,7 +46,8 @@ export function checkReportPeriod(i: ReportPupilsInput): { from: IsoDate; to: Is
   return { from, to, asOf };
 }
 
-/** The at-risk lower bound from the school's settings (statistics.md §4), 5 when no school is set up. */
+/** The at-risk lower bound from the school's settings (docs/rules/statistics.md §4), 5 when no school is set
+ * up. */
 export function schoolAtRiskLowerPct(db: Db): number {
   const row = db.prepare('SELECT at_risk_lower_pct AS pct FROM school WHERE id = 1').get() as
     { pct: number | null } | undefined;

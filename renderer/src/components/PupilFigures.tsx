@@ -1,5 +1,6 @@
-// A pupil's figures for the school year to date, computed by the core exactly as statistics.md (the same numbers
-// as `report pupils`); shown to one decimal place, bands never re-derived from the rounded figure.
+// A pupil's figures for the school year to date, computed by the core exactly as docs/rules/statistics.md
+// (the same numbers as `report pupils`); shown to one decimal place, bands never re-derived from the rounded
+// figure.
 import { Badge, Text } from '@fluentui/react-components';
 import { academicYearOf } from '../../../shared/dates';
 import { BAND_LABELS } from '../../../shared/bands';

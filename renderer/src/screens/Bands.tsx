@@ -1,5 +1,6 @@
-// Pupils by band (statistics.md §4) with movement since an earlier date (into and out of persistent and severe
-// absence), filtered by cohort; each row opens the pupil. Bands come from the core, never from rounded figures.
+// Pupils by band (docs/rules/statistics.md §4) with movement since an earlier date (into and out of
+// persistent and severe absence), filtered by cohort; each row opens the pupil. Bands come from the core,
+// never from rounded figures.
 import { useState } from 'react';
 import { Badge, Button, Field, ProgressBar, Select, Text, Title2 } from '@fluentui/react-components';
 import { academicYearOf, academicYearRange, addDays, formatUkDate } from '../../../shared/dates';

@@ -1,6 +1,7 @@
 // The attendance lead's dashboard: today at a glance, the year to date for all pupils and for the DfE cohort
 // beside the national and local figures (each labelled with its period and source), the weekly trend, reasons
-// for absence and cohort gaps. Every figure comes from the core (statistics.md); every chart has its table.
+// for absence and cohort gaps. Every figure comes from the core (docs/rules/statistics.md); every chart has
+// its table.
 import { useMemo, useState } from 'react';
 import {
   Button,

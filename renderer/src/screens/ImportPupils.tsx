@@ -28,7 +28,8 @@ const REQUIRED = new Set([
   'admission_date',
 ]);
 
-/** What each import field holds, in the office's words; the cli.md column name stays beside it for IT staff. */
+/** What each import field holds, in the office's words; the docs/cli.md column name stays beside it for IT
+ * staff. */
 const FIELD_LABELS: Record<(typeof IMPORT_FIELDS)[number], string> = {
   upn: 'UPN',
   surname: 'Legal surname',

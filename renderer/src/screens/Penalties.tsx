@@ -1,6 +1,7 @@
-// The penalty-notice tracker (statistics.md §6): compulsory-age pupils at or near 10 sessions of unauthorised
-// absence in 10 school weeks, and for a chosen pupil the register of notices to improve and penalty notices:
-// record one against the marks it relies on, and record payment, withdrawal or prosecution (never deleted).
+// The penalty-notice tracker (docs/rules/statistics.md §6): compulsory-age pupils at or near 10 sessions of
+// unauthorised absence in 10 school weeks, and for a chosen pupil the register of notices to improve and
+// penalty notices: record one against the marks it relies on, and record payment, withdrawal or prosecution
+// (never deleted).
 import { useEffect, useState } from 'react';
 import {
   Button,

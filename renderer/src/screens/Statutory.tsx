@@ -1,7 +1,7 @@
-// Statutory follow-up (register-law.md §8–9): pupils for the attendance return and children-missing-education
-// checks (10 school days of continuous unauthorised absence), deletion ground 9(1)(i) to review with the LA
-// (20 school days of G/N/O only: never an automatic deletion), sickness returns (30 illness sessions this school
-// year) and N marks not replaced within 5 school days.
+// Statutory follow-up (docs/rules/register-law.md §8–9): pupils for the attendance return and
+// children-missing-education checks (10 school days of continuous unauthorised absence), deletion ground
+// 9(1)(i) to review with the LA (20 school days of G/N/O only: never an automatic deletion), sickness returns
+// (30 illness sessions this school year) and N marks not replaced within 5 school days.
 import { useState } from 'react';
 import { Button, Field, ProgressBar, Text, Title2 } from '@fluentui/react-components';
 import { formatUkDate } from '../../../shared/dates';
@@ -247,7 +247,8 @@ export function Statutory({ today }: { today: string }) {
   );
 }
 
-/** Logs the return to the local authority as sent today (register-law.md §8 keeps a log of every return). */
+/** Logs the return to the local authority as sent today (docs/rules/register-law.md §8 keeps a log of every
+ * return). */
 function RecordReturn({
   pupilId,
   name,
