@@ -43,7 +43,7 @@ export const TIMETABLE_REASON_LABELS: Record<TimetableReason, string> = {
   behaviour: 'Behaviour (not allowed)',
   sanction: 'Sanction (not allowed)',
 };
-/** Reasons the law does not allow (leave-and-special-cases.md §5: never to manage behaviour). */
+/** Reasons the law does not allow (docs/rules/leave.md §5: never to manage behaviour). */
 export const REFUSED_TIMETABLE_REASONS: readonly TimetableReason[] = ['behaviour', 'sanction'];
 
 export const ARRANGEMENT_OUTCOMES = ['full_time', 'alternative_provision', 'withdrawn', 'ended'] as const;
@@ -91,7 +91,7 @@ export const CME_STEP_LABELS: Record<CmeStep, string> = {
   found: 'Child found: case closed',
   closed: 'Case closed (other reason)',
 };
-/** Deletion grounds that need the joint enquiries with the LA on record first (register-law.md §7, §9). */
+/** Deletion grounds that need the joint enquiries with the LA on record first (docs/rules/register-law.md §7, §9). */
 export const CME_GROUNDS: readonly string[] = ['2024-9(1)(g)', '2024-9(1)(h)', '2024-9(1)(i)'];
 
 export const WEEKDAYS = [1, 2, 3, 4, 5] as const;
