@@ -1,4 +1,5 @@
 // Taking and amending a register through dispatch on real SQLite.
+import { pupilName } from '../../shared/names';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/dispatch';
 import {
@@ -95,6 +96,22 @@ describe('taking a register', () => {
       STAFF_SESSION,
     );
     expect(closed.ok).toBe(false);
+  });
+
+  it('a refused register names the pupil, never the internal id', () => {
+    const { s, ids } = school();
+    const mark = { pupilId: ids[2], code: 'N' };
+    ok(s, 'registers.save', { date: '2025-09-08', session: 'AM', regGroup: '2 Oak', marks: [mark] });
+    const input = { date: '2025-09-08', session: 'AM' as const, regGroup: '2 Oak' };
+    const r = dispatch(s, 'registers.save', { ...input, marks: [{ ...mark, code: 'I' }] }, STAFF_SESSION);
+    const pupil = ok(s, 'pupils.get', { id: ids[2] }).pupil;
+    expect(r.ok ? [] : r.error.issues).toEqual([
+      {
+        path: pupilName(pupil),
+        message: 'changing N to I is an amendment: give a reason',
+      },
+    ]);
+    expect(JSON.stringify(r)).not.toContain(`"${ids[2]}"`);
   });
 
   it('a change to a saved mark is an amendment: refused without a reason, then kept in the history with name and position', () => {

@@ -2,7 +2,8 @@
 // amendments from the app. Every write goes through markWriter (marks.service.ts).
 import type { Input, Issue, Output } from '../../../shared/contract';
 import { codesValidOn, normaliseCode } from '../../../shared/codes';
-import { addDays, type Session } from '../../../shared/dates';
+import { addDays, formatUkDate, type Session } from '../../../shared/dates';
+import { pupilName } from '../../../shared/names';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
@@ -139,35 +140,43 @@ export function saveRegister(ctx: Ctx, i: Input<'registers.save'>): Output<'regi
   let inserted = 0,
     amended = 0,
     unchanged = 0;
+  // Messages name the pupil, never the internal id (a person reads them).
+  const nameQ = db.prepare(
+    'SELECT forename, preferred_forename AS preferredForename, surname FROM pupils WHERE id = ?',
+  );
+  const nameOf = (id: number) => {
+    const p = nameQ.get(id) as
+      { forename: string; preferredForename: string | null; surname: string } | undefined;
+    return p ? pupilName(p) : 'A pupil who is not on the admission register';
+  };
   for (const m of i.marks) {
-    const where = `pupil ${m.pupilId}`;
     if (!onRoll.has(m.pupilId)) {
       issues.push({
-        path: String(m.pupilId),
-        message: `${where} is not on roll in ${i.regGroup} on ${i.date}`,
+        path: nameOf(m.pupilId),
+        message: `not on roll in ${i.regGroup} on ${formatUkDate(i.date)}`,
       });
       continue;
     }
     const n = normaliseCode(m.code, i.date, i.session);
     if (!n.ok) {
-      issues.push({ path: String(m.pupilId), message: n.message });
+      issues.push({ path: nameOf(m.pupilId), message: n.message });
       continue;
     }
     const minutes = m.minutesLate && m.minutesLate > 0 ? m.minutesLate : null;
     if (minutes !== null && n.code !== 'L' && n.code !== 'U') {
-      issues.push({ path: String(m.pupilId), message: `minutes late are only for L or U` });
+      issues.push({ path: nameOf(m.pupilId), message: `minutes late are only for L or U` });
       continue;
     }
     if (n.code === 'L' && minutes !== null && minutes > times.openMinutes) {
       issues.push({
-        path: String(m.pupilId),
+        path: nameOf(m.pupilId),
         message: `arrived ${minutes} minutes after the register opened, after it closed at ${times.closesAt}: use U (or a more fitting code), not L`,
       });
       continue;
     }
     if (n.code === '#') {
       issues.push({
-        path: String(m.pupilId),
+        path: nameOf(m.pupilId),
         message: 'a planned whole-school closure (#) belongs in the calendar',
       });
       continue;
@@ -175,7 +184,7 @@ export function saveRegister(ctx: Ctx, i: Input<'registers.save'>): Output<'regi
     const note = m.note?.trim() || null;
     if (n.row.needsReason && !note) {
       issues.push({
-        path: String(m.pupilId),
+        path: nameOf(m.pupilId),
         message: `${n.code} (${n.row.label}) needs the detail recorded in the note`,
       });
       continue;
@@ -197,7 +206,7 @@ export function saveRegister(ctx: Ctx, i: Input<'registers.save'>): Output<'regi
     }
     if (!i.reason?.trim()) {
       issues.push({
-        path: String(m.pupilId),
+        path: nameOf(m.pupilId),
         message: `changing ${stored.code} to ${n.code} is an amendment: give a reason`,
       });
       continue;
