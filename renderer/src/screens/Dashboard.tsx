@@ -148,10 +148,10 @@ function YearToDate({ d }: { d: D }) {
         Attendance and absence, {formatUkDate(d.from)} to {formatUkDate(d.to)}
       </Text>
       <Text block className="muted">
-        This school's rates are aggregate ratios over the period (statistics.md). National census figures
-        count pupils aged 5 to 15 on 31 August before the school year, not boarders: compare them with the
-        DfE-comparable cohort. Daily data and census are not comparable, and a term is not comparable with a
-        full year.
+        This school's rates are aggregate ratios over the period (all sessions missed over all possible).
+        National census figures count pupils aged 5 to 15 on 31 August before the school year, not boarders:
+        compare them with the DfE-comparable cohort. Daily data and census are not comparable, and a term is
+        not comparable with a full year.
       </Text>
       <div
         className="table-scroll"
