@@ -11,3 +11,11 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 }
+
+/** A pupil id that names no pupil (a stale screen, a hand-made call). People read this, so it carries no id. */
+export function noSuchPupil(): AppError {
+  return new AppError(
+    'not_found',
+    'That pupil is not on the admission register: reload the list and choose the pupil again.',
+  );
+}

@@ -126,6 +126,30 @@ describe('dispatch', () => {
   });
 });
 
+describe('messages people read', () => {
+  it('an unknown pupil id is "not on the admission register", never the id itself', () => {
+    const s = tempStore();
+    setupSchool(s);
+    const calls = [
+      dispatch(
+        s,
+        'arrangements.cmeOpen',
+        { pupilId: 424242, trigger: 'concern', detail: 'x' },
+        STAFF_SESSION,
+      ),
+    ];
+    const cme = calls[0];
+    expect(cme.ok ? 'ok' : cme.error).toEqual({
+      kind: 'not_found',
+      message: 'That pupil is not on the admission register: reload the list and choose the pupil again.',
+    });
+    for (const r of calls) {
+      expect(r.ok ? '' : r.error.message).not.toContain('424242');
+    }
+    s.db.close();
+  });
+});
+
 describe('network shares', () => {
   it('refuses UNC paths and mapped network drives with an explanation', () => {
     expect(networkShareReason('\\\\server\\share\\attendance.sqlite')).toMatch(/network share.*locking/);

@@ -13,7 +13,7 @@ import type { Input, Output } from '../../../shared/contract';
 import { addDays, formatUkDate, type IsoDate } from '../../../shared/dates';
 import { pupilName } from '../../../shared/names';
 import type { Ctx } from '../context';
-import { AppError } from '../errors';
+import { AppError, noSuchPupil } from '../errors';
 import { contacts, pupils } from '../db/schema';
 import { type caseworkMeetings, caseworkPlans } from '../db/schema-casework';
 import {
@@ -32,7 +32,7 @@ export function reviewEveryWeeks(ctx: Ctx): number {
 function loadPupil(ctx: Ctx, id: number) {
   const p = ctx.store.orm.select().from(pupils).where(eq(pupils.id, id)).get();
   if (!p) {
-    throw new AppError('not_found', `There is no pupil ${id}.`);
+    throw noSuchPupil();
   }
   return p;
 }

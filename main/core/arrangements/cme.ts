@@ -12,7 +12,7 @@ import { pupilName } from '../../../shared/names';
 import { markCategory } from '../../../shared/statistics';
 import type { Ctx } from '../context';
 import type { Db } from '../db/connection';
-import { AppError } from '../errors';
+import { AppError, noSuchPupil } from '../errors';
 import { pupils } from '../db/schema';
 import { cmeCases, cmeSteps } from '../db/schema-arrangements';
 import { loadCalendar } from '../calendar/calendar.service';
@@ -73,7 +73,7 @@ export function loadCases(db: Db, pupilId?: number): CaseRow[] {
 export function openCase(ctx: Ctx, i: Input<'arrangements.cmeOpen'>): Output<'arrangements.cmeOpen'> {
   const p = ctx.store.orm.select().from(pupils).where(eq(pupils.id, i.pupilId)).get();
   if (!p) {
-    throw new AppError('not_found', `There is no pupil ${i.pupilId}.`);
+    throw noSuchPupil();
   }
   if (loadCases(ctx.store.db, i.pupilId).some((c) => c.open)) {
     throw new AppError('conflict', `${pupilName(p)} already has an open CME case: add the enquiries to it.`);

@@ -9,7 +9,7 @@ import type { Input, Output } from '../../../shared/contract';
 import { formatUkDate } from '../../../shared/dates';
 import { pupilName } from '../../../shared/names';
 import type { Ctx } from '../context';
-import { AppError } from '../errors';
+import { AppError, noSuchPupil } from '../errors';
 import { pupils } from '../db/schema';
 import { caseworkPlans } from '../db/schema-casework';
 import { attendanceContractEvents, attendanceContracts } from '../db/schema-arrangements';
@@ -82,7 +82,7 @@ export function createContract(
 ): Output<'arrangements.contractCreate'> {
   const p = ctx.store.orm.select().from(pupils).where(eq(pupils.id, i.pupilId)).get();
   if (!p) {
-    throw new AppError('not_found', `There is no pupil ${i.pupilId}.`);
+    throw noSuchPupil();
   }
   if (i.reviewDates.some((d) => d <= i.agreedOn)) {
     throw new AppError(

@@ -32,7 +32,7 @@ import {
 } from '../../../shared/statistics';
 import type { Ctx } from '../context';
 import type { Db } from '../db/connection';
-import { AppError } from '../errors';
+import { AppError, noSuchPupil } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import { markWriter } from '../registers/marks.service';
 import { knownAs, pupilName, pluralS } from '../../../shared/names';
@@ -132,7 +132,7 @@ export function loadPupil(db: Db, id: number): PupilRecord {
     )
     .get(id) as PupilRecord | undefined;
   if (!p) {
-    throw new AppError('not_found', `There is no pupil ${id}.`);
+    throw noSuchPupil();
   }
   return p;
 }

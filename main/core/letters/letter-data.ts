@@ -2,7 +2,7 @@
 // addressees by household (G8), the figures over the period (docs/rules/statistics.md via shared/statistics,
 // G7), the absences by code and date, the rolling penalty window, the letters and meetings so far.
 import type { Db } from '../db/connection';
-import { AppError } from '../errors';
+import { AppError, noSuchPupil } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import type { Calendar } from '../../../shared/calendar';
 import {
@@ -209,7 +209,7 @@ export class LetterDataLoader {
       )
       .get(pupilId) as PupilRow | undefined;
     if (!pupil) {
-      throw new AppError('not_found', `There is no pupil with id ${pupilId}.`);
+      throw noSuchPupil();
     }
     const contacts = (
       db
