@@ -32,9 +32,8 @@ export const PupilStatsSchema = z.object({
   overdueN: int,
 });
 
-/** The school rates of docs/rules/statistics.md §5 (the `report pupils` school block) with the attendance and
- * split rates. */
-export const SchoolRatesSchema = z.object({
+/** The school block of `report pupils` (docs/rules/statistics.md §5), exactly its fields. */
+export const SchoolBlockSchema = z.object({
   pupils: int,
   possible: int,
   attended: int,
@@ -45,6 +44,9 @@ export const SchoolRatesSchema = z.object({
   severePct: pct,
   persistentCount: int,
   severeCount: int,
+});
+/** The school block with the attendance and split rates, as the dashboard shows them. */
+export const SchoolRatesSchema = SchoolBlockSchema.extend({
   attendancePct: pct,
   authorisedPct: pct,
   unauthorisedPct: pct,

@@ -2,6 +2,7 @@
 // (docs/rules/governor-report.md) previewed, drafted and produced by the attendance lead or the head, the
 // final reports governors open from their home page, the board's attendance targets and the DfE comparison
 // import. Everything here is aggregates only: no pupil's name, UPN or date of birth.
+import { SchoolBlockSchema } from './figures';
 import { z } from 'zod';
 import { ch, type Role } from '../contract-core';
 import { isoDate } from '../pupil';
@@ -15,19 +16,7 @@ export const REPORT_READERS: Role[] = ['lead', 'head', 'governor'];
 const int = z.number().int();
 const pct = z.number().nullable();
 
-/** The school block of `report pupils` (docs/rules/statistics.md §5), exactly its fields. */
-export const SchoolBlockSchema = z.object({
-  pupils: int,
-  possible: int,
-  attended: int,
-  authorised: int,
-  unauthorised: int,
-  absencePct: pct,
-  persistentPct: pct,
-  severePct: pct,
-  persistentCount: int,
-  severeCount: int,
-});
+export { SchoolBlockSchema };
 const Blocks = { all: SchoolBlockSchema, dfeCohort: SchoolBlockSchema };
 const Span = z.object({ from: z.string(), to: z.string(), ...Blocks });
 
