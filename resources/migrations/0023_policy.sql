@@ -30,4 +30,8 @@ CREATE TABLE `policy_versions` (
 	`sha256` text
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `policy_versions_version_uq` ON `policy_versions` (`version`);
+CREATE UNIQUE INDEX `policy_versions_version_uq` ON `policy_versions` (`version`);--> statement-breakpoint
+ALTER TABLE `school` ADD `officer_name` text;--> statement-breakpoint
+ALTER TABLE `school` ADD `officer_phone` text;--> statement-breakpoint
+ALTER TABLE `school` ADD `officer_email` text;--> statement-breakpoint
+ALTER TABLE `school` ADD `parent_updates` text;
