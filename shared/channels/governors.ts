@@ -48,24 +48,36 @@ export const ActionsSchema = z.object({
   deletionsByGround: z.array(z.object({ ground: z.string(), label: z.string(), pupils: int })),
   returnsSent: z.object({ attendance: int, sickness: int, deletion: int, newPupil: int }),
   leave: z.object({ decided: int, granted: int, partGranted: int, refused: int }),
-  /** Supplied by the casework area where it exists (support plans, contracts, CME referrals, LA meetings). */
+  /** From the casework area: support plans, meetings, referrals and actions of the period. */
   casework: z
     .object({
       plansOpened: int,
       plansClosed: int,
       planOutcomes: z.array(z.object({ outcome: z.string(), plans: int })),
-      contractsAgreed: int,
-      cmeReferrals: int,
-      laMeetingActions: int,
+      meetings: int,
+      referrals: int,
+      actionsDone: int,
+      /** Actions due in the period that were not done by their date. */
+      actionsOverdue: int,
     })
     .nullable(),
-  /** Supplied by the arrangements area where it exists (part-time timetables, flexi-schooling). */
+  /** From the arrangements area: timetables, flexi-schooling, contracts, CME enquiries and LA meetings. */
   arrangements: z
     .object({
-      partTimeTimetables: int,
-      averageLengthSchoolWeeks: pct,
+      timetablesAgreed: int,
+      timetablesInForce: int,
+      timetablesEnded: int,
+      /** Reviews of timetables and flexi-schooling past their date at the end of the period. */
       overdueReviews: int,
-      flexiAgreements: int,
+      flexiAgreed: int,
+      flexiInForce: int,
+      reviewsHeld: int,
+      contractsAgreed: int,
+      contractsEnded: int,
+      cmeCasesOpened: int,
+      cmeReferrals: int,
+      laMeetings: int,
+      laMeetingActions: int,
     })
     .nullable(),
 });
