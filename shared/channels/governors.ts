@@ -152,6 +152,20 @@ export const GovernorFiguresSchema = z.object({
   questions: z.array(z.string()),
 });
 
+/** The board's target as recorded (the screen's form validates with the same schema). */
+export const TargetInputSchema = z.object({
+  academicYear: int.min(2000).max(2100),
+  attendancePct: z
+    .number({ message: 'an attendance target is a percentage from 50 to 100' })
+    .min(50, 'an attendance target is a percentage from 50 to 100')
+    .max(100, 'an attendance target is a percentage from 50 to 100'),
+  persistentPct: z
+    .number({ message: 'a persistent-absence target is a percentage from 0 to 100' })
+    .min(0, 'a persistent-absence target is a percentage from 0 to 100')
+    .max(100, 'a persistent-absence target is a percentage from 0 to 100'),
+  approvedOn: isoDate,
+});
+
 const Period = z.object({ from: isoDate, to: isoDate, asOf: isoDate.optional() });
 const Message = z.string().trim().min(1, 'a key message cannot be empty').max(600);
 const Messages = z.array(Message).min(1, 'write at least one key message').max(5, 'at most 5 key messages');
@@ -214,16 +228,30 @@ export const governorsChannels = {
     REPORT_READERS,
   ),
   'governors.targets': ch(z.object({}), z.object({ targets: z.array(TargetSchema) }), REPORT_READERS),
-  'governors.saveTarget': ch(
+  'governors.saveTarget': ch(TargetInputSchema, z.object({ id: int }), REPORT_WRITERS, { write: true }),
+  'governors.previewDfe': ch(
+    z.object({ csv: z.string().max(50_000_000) }),
     z.object({
-      academicYear: int.min(2000).max(2100),
-      attendancePct: z.number().min(50, 'an attendance target is a percentage from 50 to 100').max(100),
-      persistentPct: z.number().min(0, 'a persistent-absence target is a percentage from 0 to 100').max(100),
-      approvedOn: isoDate,
+      /** The school's local authority code the LA rows are matched on (null: only England is read). */
+      laCode: z.string().nullable(),
+      rows: z.array(
+        z.object({
+          period: z.string(),
+          area: z.string(),
+          overall: pct,
+          authorised: pct,
+          unauthorised: pct,
+          persistent: pct,
+          severe: pct,
+          primary: pct,
+          secondary: pct,
+          special: pct,
+          /** No row is kept for this period and area yet (otherwise the import replaces it). */
+          isNew: z.boolean(),
+        }),
+      ),
     }),
-    z.object({ id: int }),
-    REPORT_WRITERS,
-    { write: true },
+    [...REPORT_WRITERS, 'admin'],
   ),
   'governors.importDfe': ch(
     z.object({ csv: z.string().max(50_000_000), fileName: z.string().max(300).optional() }),
