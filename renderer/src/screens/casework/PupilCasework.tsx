@@ -16,6 +16,7 @@ import { useMe } from '../../auth/AuthGate';
 import { mayCall } from '../../auth/access';
 import { BarrierForm, MeetingForm } from './forms';
 import { JointForm, ReferralForm } from './MoreForms';
+import { Referrals } from './Referrals';
 
 export function PupilCasework({ pupilId, today }: { pupilId: number; today: string }) {
   const me = useMe();
@@ -147,6 +148,7 @@ export function PupilCasework({ pupilId, today }: { pupilId: number; today: stri
         </tbody>
       </table>
       <ErrorBar error={setAction.error} />
+      <Referrals list={d.referrals} today={today} writer={writer} />
       <h3>Timeline</h3>
       <ol className="timeline" aria-label="Casework timeline, newest first">
         {d.timeline.map((t, k) => (
