@@ -349,7 +349,9 @@ export function PlanView({ planId, today }: { planId: number; today: string }) {
           ))}
           {p.exports.map((e) => (
             <li key={e.id}>
-              Exported {e.fileName} ({e.by}, {formatUkDate(e.at.slice(0, 10))})
+              Exported {e.fileName} from the{' '}
+              {e.template === 'shipped' ? 'shipped' : `school's ${e.template.replace('school ', '')}`}{' '}
+              template ({e.by}, {formatUkDate(e.at.slice(0, 10))})
             </li>
           ))}
         </ul>
