@@ -131,6 +131,7 @@ export function ReferralOutcomeForm({
     <form
       className="card form-grid"
       aria-label={`Outcome of the referral to ${referral.service}`}
+      noValidate
       onSubmit={f.handleSubmit((v) => m.mutate({ id: referral.id, ...v }, { onSuccess: onDone }))}
     >
       <Controller

@@ -84,6 +84,7 @@ export function Checkins({ p, today, writer }: { p: Plan; today: string; writer:
         <form
           className="form-grid"
           aria-label="Record a check-in"
+          noValidate
           onSubmit={f.handleSubmit((v) =>
             save.mutate(
               { planId: p.plan.id, checkedOn: v.checkedOn, note: v.note || null },

@@ -186,10 +186,12 @@ export function ReviseForm({
   const f = useForm<V>({ resolver: zodResolver(Values), defaultValues: defaults(current) });
   useUnsavedGuard(f.formState.isDirty && !save.isSuccess);
   const c = f.control;
+  const problems = Object.keys(f.formState.errors).length;
   return (
     <form
       className="card form-grid"
       aria-label="Revise the plan"
+      noValidate
       onSubmit={f.handleSubmit((v) =>
         save.mutate(
           { planId, content: content(current, v), changeSummary: v.changeSummary },
@@ -220,6 +222,7 @@ export function ReviseForm({
       <TextBox control={c} name="signatory" label="Signing for the school" />
       <TextBox control={c} name="signatoryPosition" label="Their position" />
       <TextBox control={c} name="changeSummary" label="What changed, and why" long required />
+      {problems > 0 && <p role="alert">Check the boxes marked above: nothing was saved yet.</p>}
       <div className="row">
         <Button appearance="primary" type="submit" disabled={save.isPending}>
           Save as a new version
