@@ -20,12 +20,12 @@ import { downloadBase64 } from '../../download';
 import { useMe } from '../../auth/AuthGate';
 import { mayCall } from '../../auth/access';
 import { useUnsavedGuard } from './forms';
+import { patternLabel, STEP_PATTERNS } from './steps';
+import { ReviseForm } from './PlanRevise';
+import { Checkins } from './PlanCheckin';
 
-const FULL = [1, 2, 3, 4, 5].flatMap((weekday) => [
-  { weekday, session: 'AM' as const },
-  { weekday, session: 'PM' as const },
-]);
-const MORNINGS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, session: 'AM' as const }));
+const FULL = [...STEP_PATTERNS.full.attends];
+const MORNINGS = [...STEP_PATTERNS.mornings.attends];
 
 export function NewPlan({ pupilId, today }: { pupilId: number; today: string }) {
   const cw = useRpc('casework.pupil', { pupilId });
@@ -256,6 +256,7 @@ export function PlanView({ planId, today }: { planId: number; today: string }) {
   const me = useMe();
   const q = useRpc('casework.plan.get', { planId });
   const exp = useRpcMutation('casework.plan.export', ['casework.plan.get', 'casework.pupil']);
+  const [revising, setRevising] = useState(false);
   if (!q.data) {
     return (
       <div className="page">
@@ -291,7 +292,11 @@ export function PlanView({ planId, today }: { planId: number; today: string }) {
             Export to Word
           </Button>
         )}
+        {writer && !revising && <Button onClick={() => setRevising(true)}>Revise the plan</Button>}
       </div>
+      {writer && revising && (
+        <ReviseForm key={p.plan.version} planId={planId} current={c} onDone={() => setRevising(false)} />
+      )}
       <ErrorBar error={exp.error} />
       <section className="card" aria-labelledby="plan-h">
         <h2 id="plan-h">The plan</h2>
@@ -305,7 +310,7 @@ export function PlanView({ planId, today }: { planId: number; today: string }) {
               <th>Step</th>
               <th>From</th>
               <th>To</th>
-              <th>Sessions a week</th>
+              <th>Sessions attended</th>
             </tr>
           </thead>
           <tbody>
@@ -314,13 +319,14 @@ export function PlanView({ planId, today }: { planId: number; today: string }) {
                 <td>{s.label}</td>
                 <td>{formatUkDate(s.from)}</td>
                 <td>{formatUkDate(s.to)}</td>
-                <td>{s.attends.length}</td>
+                <td>{patternLabel(s.attends)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
       <Figures p={p} />
+      <Checkins p={p} today={today} writer={writer} />
       <section className="card" aria-labelledby="rev-h">
         <h2 id="rev-h">Reviews</h2>
         <ul>
@@ -343,7 +349,9 @@ export function PlanView({ planId, today }: { planId: number; today: string }) {
           ))}
           {p.exports.map((e) => (
             <li key={e.id}>
-              Exported {e.fileName} ({e.by}, {formatUkDate(e.at.slice(0, 10))})
+              Exported {e.fileName} from the{' '}
+              {e.template === 'shipped' ? 'shipped' : `school's ${e.template.replace('school ', '')}`}{' '}
+              template ({e.by}, {formatUkDate(e.at.slice(0, 10))})
             </li>
           ))}
         </ul>
