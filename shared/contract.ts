@@ -427,6 +427,9 @@ export const contract = {
           name: z.string(),
           regGroup: z.string(),
           socialWorker: z.boolean(),
+          lookedAfter: z.boolean(),
+          /** Why the pupil is high on the list, in words; the list is ordered by this risk. */
+          riskReasons: z.array(z.string()),
           sessions: z.array(SessionSchema),
           contacts: z.array(
             z.object({

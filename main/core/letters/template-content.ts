@@ -43,6 +43,7 @@ export const TEXTS: Record<string, TemplateText> = {
       FIGURES,
       '{{pattern.summary}}',
       { block: 'figures.reasonsTable' },
+      '{{health.paragraph}}',
       'We know that there is often a reason behind missed school: a worry about friendships or lessons, health, family circumstances, mornings or transport. Whatever it is, we would like to understand it and help. Sometimes a small change in school makes a big difference.',
       'Please get in touch so that we can talk it through together. ' + CONTACT,
       'We will keep an eye on attendance over the next few weeks and let you know how things are going.',

@@ -103,7 +103,15 @@ export const TEMPLATES: readonly TemplateSpec[] = [
     siblings: false,
     rules: ['G2', 'G4', 'G6', 'IMPROVE'],
     summary: 'Supportive: the figures, what they mean, an offer to talk and help.',
-    extra: [{ key: 'pattern.summary', label: 'Pattern seen', kind: 'text', computed: true }],
+    extra: [
+      { key: 'pattern.summary', label: 'Pattern seen', kind: 'text', computed: true },
+      {
+        key: 'health.paragraph',
+        label: 'About illness (when it is the largest reason)',
+        kind: 'text',
+        computed: true,
+      },
+    ],
   },
   {
     name: 'attendance-concern-health',
@@ -115,7 +123,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
     siblings: false,
     rules: ['G6', 'IMPROVE'],
     variant: true,
-    summary: 'The caring variant when most absence is authorised or illness (G2).',
+    summary: 'The caring variant when more than half of the absence is authorised (G2).',
     extra: [],
   },
   {
