@@ -30,7 +30,7 @@ export function Approve({ version, today }: { version: number; today: string }) 
     }
   };
   return (
-    <section className="card" aria-label="Approval">
+    <section className="card" aria-label="Approval" style={{ display: 'grid', gap: 8 }}>
       <Text>
         Approving freezes version {version} as it reads now, with the facts merged into it: it is never
         changed afterwards.
@@ -61,7 +61,7 @@ export function Publish({
   const [on, setOn] = useState(today);
   const publish = useRpcMutation('policy.publish', ['policy.get', 'policy.status']);
   return (
-    <section className="card" aria-label="Publication">
+    <section className="card" aria-label="Publication" style={{ display: 'grid', gap: 8 }}>
       <div className="row">
         <Field label="Published at (web address)">
           <Input value={url} onChange={(_, d) => setUrl(d.value)} style={{ minWidth: '24em' }} />
@@ -116,7 +116,7 @@ export function SummaryBatch({ version, today }: { version: number; today: strin
     }
   };
   return (
-    <section className="card" aria-label="Summary letter to parents">
+    <section className="card" aria-label="Summary letter to parents" style={{ display: 'grid', gap: 8 }}>
       <Text>
         The one-page summary for families, from version {version} as approved: one letter per household,
         brothers and sisters on one letter, logged like every letter.

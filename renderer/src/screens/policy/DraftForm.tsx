@@ -50,6 +50,7 @@ export function DraftForm({ draft, canMerge }: { draft: Draft | null; canMerge: 
     <form
       aria-label="Draft of the policy"
       className="card"
+      style={{ display: 'grid', gap: 8 }}
       onSubmit={handleSubmit(async (d) => {
         await save.mutateAsync(d);
         release();

@@ -56,7 +56,7 @@ function StatusCard({ data }: { data: Data }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <Text size={200}>
+      <Text size={200} block>
         Template:{' '}
         {data.template.source === 'school' ? `the school's own (${data.template.version})` : 'shipped'}.
         Replace or go back to it under <Link href="#/letters/templates">letter templates</Link>{' '}
@@ -141,12 +141,8 @@ export function Policy({ today }: { today: string }) {
         settings.
       </Text>
       <StatusCard data={data} />
-      {draft && data.missing && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            {data.missing} <Link href="#/settings">Open Settings</Link>
-          </MessageBarBody>
-        </MessageBar>
+      {current && !current.publishedUrl && canWrite && (
+        <Publish versionId={current.id} defaultUrl={data.defaultUrl ?? ''} today={today} />
       )}
       {canWrite && (
         <>
@@ -154,13 +150,17 @@ export function Policy({ today }: { today: string }) {
           <DraftForm key={draft?.id ?? 'new'} draft={draft} canMerge={!data.missing} />
         </>
       )}
+      {draft && data.missing && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {data.missing} <Link href="#/settings">Open Settings</Link>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {draft && !data.missing && mayCall(me, 'policy.approve') && (
         <Approve version={draft.version} today={today} />
       )}
       {draft && !mayCall(me, 'policy.approve') && <Text>The headteacher approves the draft.</Text>}
-      {current && !current.publishedUrl && canWrite && (
-        <Publish versionId={current.id} defaultUrl={data.defaultUrl ?? ''} today={today} />
-      )}
       <Title3 as="h2">Versions</Title3>
       {data.versions.length ? <Versions data={data} /> : <Text>No version yet.</Text>}
       {current && canWrite && (
