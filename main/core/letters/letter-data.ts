@@ -43,6 +43,7 @@ export interface SchoolInfo {
   registerOpenMinutes: number;
   championName: string | null;
   championPosition: string | null;
+  parentUpdates: string | null;
   atRiskLowerPct: number;
   settings: LettersSettings;
 }
@@ -51,7 +52,7 @@ export function loadSchoolInfo(db: Db): SchoolInfo {
   const s = db
     .prepare(
       `SELECT name, address, am_opens AS amOpens, pm_opens AS pmOpens, register_open_minutes AS registerOpenMinutes,
-    champion_name AS championName, champion_position AS championPosition, at_risk_lower_pct AS atRiskLowerPct FROM school WHERE id = 1`,
+    champion_name AS championName, champion_position AS championPosition, parent_updates AS parentUpdates, at_risk_lower_pct AS atRiskLowerPct FROM school WHERE id = 1`,
     )
     .get() as Omit<SchoolInfo, 'settings'> | undefined;
   if (!s) {
@@ -580,6 +581,7 @@ export function mergeValues(i: MergeInput): { values: Record<string, FieldValue>
     'laCode.reference': st.laCodeReference ?? "the local authority's code of conduct",
     'report.by': st.reportBy ?? addMinutes(s.amOpens, s.registerOpenMinutes),
     'leave.formUrl': st.leaveFormUrl ?? 'ask the school office for a form',
+    'parents.updates': s.parentUpdates ?? 'every term',
     'leave.penaltyNote': d.compulsoryAge
       ? 'Unauthorised absence of 10 sessions or more in 10 school weeks means the local authority must consider a penalty notice, under its code of conduct.'
       : '',

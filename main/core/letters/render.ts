@@ -217,6 +217,12 @@ export function planLetters(ctx: Ctx, req: RenderRequest): Plan {
   const db = ctx.store.db;
   const template = loadTemplate(db, req.template);
   const spec = template.spec;
+  if (spec.document) {
+    throw new AppError(
+      'invalid',
+      `${spec.title} is a school document, not a letter to families: make it on the Policy screen.`,
+    );
+  }
   if (spec.legalWeight && !RULES.legalWeightSignatory.allows(ctx.session)) {
     throw new AppError('forbidden', `${spec.title}: ${RULES.legalWeightSignatory.refusal}`);
   }
