@@ -197,7 +197,7 @@ test('the lead records a referral and its outcome, resolves a barrier and cancel
   const o = page.getByRole('form', { name: 'Outcome of the referral to School nurse drop-in' });
   await o.getByRole('button', { name: 'Save outcome' }).click();
   await expect(o.getByText('say what came of it')).toBeVisible();
-  await o.getByLabel('Outcome', { exact: true }).fill('Seen weekly from 8 December');
+  await o.getByLabel('What came of it').fill('Seen weekly from 8 December');
   await expectAccessible(page, 'casework referral outcome');
   await o.getByRole('button', { name: 'Save outcome' }).click();
   await expect(table).toContainText('Seen weekly from 8 December (01/12/2026)');
