@@ -13,7 +13,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { rpc, signIn } from './session';
 import { expectAccessible } from './axe';
 
-test.describe.configure({ mode: 'serial' });
+test.describe.configure({ mode: 'serial', timeout: 120_000 }); // LibreOffice conversions on a busy machine
 let pupilId = 0;
 let pupilName = '';
 let planUrl = '';
@@ -24,6 +24,14 @@ test('the lead records barriers, a meeting and a reintegration plan, reviews it 
 }) => {
   await signIn(page, 'lead', '/#/casework');
   await expect(page.getByRole('heading', { name: 'Casework due' })).toBeVisible();
+  // the school adds its own category, then uses it for a barrier below
+  await page.getByText(/^Barrier categories/).click();
+  const cat = page.getByRole('form', { name: "Add the school's own category" });
+  await cat.getByLabel('New category').fill('Caring for a pet at home');
+  await cat.getByRole('button', { name: 'Add category' }).click();
+  await expect(page.getByRole('list', { name: 'Barrier categories' })).toContainText(
+    'Caring for a pet at home',
+  );
   const due = (await rpc(page, 'casework.due', {})) as {
     ok: true;
     value: { items: { kind: string; pupilId: number; pupilName: string }[] };
@@ -37,6 +45,7 @@ test('the lead records barriers, a meeting and a reintegration plan, reviews it 
 
   for (const [category, text] of [
     ['Transport', 'The school bus route was withdrawn'],
+    ['Caring for a pet at home', 'Walks the dog before school'],
     ['Mental wellbeing, anxiety, school avoidance (restricted)', SECRET],
   ]) {
     await cw.getByRole('button', { name: 'Add a barrier' }).click();
@@ -197,7 +206,7 @@ test('the lead records a referral and its outcome, resolves a barrier and cancel
   const o = page.getByRole('form', { name: 'Outcome of the referral to School nurse drop-in' });
   await o.getByRole('button', { name: 'Save outcome' }).click();
   await expect(o.getByText('say what came of it')).toBeVisible();
-  await o.getByLabel('Outcome', { exact: true }).fill('Seen weekly from 8 December');
+  await o.getByLabel('What came of it').fill('Seen weekly from 8 December');
   await expectAccessible(page, 'casework referral outcome');
   await o.getByRole('button', { name: 'Save outcome' }).click();
   await expect(table).toContainText('Seen weekly from 8 December (01/12/2026)');

@@ -7,6 +7,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { NewPlan, PlanView } from './PlanScreens';
 import { Patterns } from './Patterns';
 import { PlanTemplate } from './PlanTemplate';
+import { Categories } from './Categories';
 
 function Due() {
   const q = useRpc('casework.due', {});
@@ -16,6 +17,7 @@ function Due() {
       <p>
         <Link href="#/casework/template">The reintegration plan's Word template</Link>
       </p>
+      <Categories />
       <ErrorBar error={q.error} />
       {q.data && (
         <table className="plain" aria-label="Casework due">

@@ -138,7 +138,7 @@ export function ReferralOutcomeForm({
         control={f.control}
         name="outcome"
         render={({ field }) => (
-          <Field label="Outcome" required validationMessage={err.outcome?.message}>
+          <Field label="What came of it" required validationMessage={err.outcome?.message}>
             <Textarea {...field} onChange={(_, d) => field.onChange(d.value)} />
           </Field>
         )}

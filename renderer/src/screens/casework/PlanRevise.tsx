@@ -41,12 +41,18 @@ const Values = z.object({
   parentName: z.string().trim().max(200),
   signatory: z.string().trim().max(200),
   signatoryPosition: z.string().trim().max(200),
-  changeSummary: z.string().trim().min(1, 'say what changed and why').max(500),
+  changeSummary: z.string().trim().max(500),
+  startOn: date,
 });
 type V = z.infer<typeof Values>;
+const RevisedValues = Values.refine((v) => v.changeSummary !== '', {
+  message: 'say what changed and why',
+  path: ['changeSummary'],
+});
 
-function defaults(c: PlanContent): V {
+function defaults(c: PlanContent, startOn: string): V {
   return {
+    startOn,
     why: c.why,
     pupilView: c.pupilView,
     keyAdult: c.keyAdult,
@@ -169,37 +175,41 @@ function Steps({ control, current }: { control: Control<V>; current: PlanContent
   );
 }
 
-export function ReviseForm({
-  planId,
-  current,
-  onDone,
-}: {
-  planId: number;
+interface FormProps {
+  label: string;
   current: PlanContent;
-  onDone: () => void;
-}) {
-  const save = useRpcMutation('casework.plan.revise', [
-    'casework.plan.get',
-    'casework.pupil',
-    'casework.due',
-  ]);
-  const f = useForm<V>({ resolver: zodResolver(Values), defaultValues: defaults(current) });
-  useUnsavedGuard(f.formState.isDirty && !save.isSuccess);
+  startOn: string;
+  revise: boolean;
+  submitLabel: string;
+  pending: boolean;
+  error: unknown;
+  saved: boolean;
+  onSave: (content: PlanContent, v: V) => void;
+  onCancel?: () => void;
+}
+
+/** The plan's content as a form: a new plan starts from a proposal, a revision from the current version. */
+export function PlanForm(props: FormProps) {
+  const { current, revise } = props;
+  const f = useForm<V>({
+    resolver: zodResolver(revise ? RevisedValues : Values),
+    defaultValues: defaults(current, props.startOn),
+  });
+  useUnsavedGuard(f.formState.isDirty && !props.saved);
   const c = f.control;
   const problems = Object.keys(f.formState.errors).length;
   return (
     <form
       className="card form-grid"
-      aria-label="Revise the plan"
+      aria-label={props.label}
       noValidate
-      onSubmit={f.handleSubmit((v) =>
-        save.mutate(
-          { planId, content: content(current, v), changeSummary: v.changeSummary },
-          { onSuccess: onDone },
-        ),
-      )}
+      onSubmit={f.handleSubmit((v) => props.onSave(content(current, v), v))}
     >
-      <p>Saving writes a new version; the earlier versions are kept and listed below.</p>
+      {revise ? (
+        <p>Saving writes a new version; the earlier versions are kept and listed below.</p>
+      ) : (
+        <DateBox control={c} name="startOn" label="Start date" />
+      )}
       <TextBox control={c} name="why" label="Why this plan" long />
       <TextBox control={c} name="pupilView" label="The pupil's view, in their own words" long />
       <TextBox control={c} name="keyAdult" label="Key adult" required />
@@ -210,26 +220,55 @@ export function ReviseForm({
       <fieldset>
         <legend>Success measures</legend>
         {current.measures.map((m, k) => (
-          <TextBox
-            key={m.kind}
-            control={c}
-            name={`measures.${k}.target`}
-            label={`${MEASURE_LABELS[m.kind]}`}
-          />
+          <TextBox key={m.kind} control={c} name={`measures.${k}.target`} label={MEASURE_LABELS[m.kind]} />
         ))}
       </fieldset>
       <TextBox control={c} name="parentName" label="Parent or carer agreeing" />
       <TextBox control={c} name="signatory" label="Signing for the school" />
       <TextBox control={c} name="signatoryPosition" label="Their position" />
-      <TextBox control={c} name="changeSummary" label="What changed, and why" long required />
+      {revise && <TextBox control={c} name="changeSummary" label="What changed, and why" long required />}
       {problems > 0 && <p role="alert">Check the boxes marked above: nothing was saved yet.</p>}
       <div className="row">
-        <Button appearance="primary" type="submit" disabled={save.isPending}>
-          Save as a new version
+        <Button appearance="primary" type="submit" disabled={props.pending}>
+          {props.submitLabel}
         </Button>
-        <Button onClick={onDone}>Cancel</Button>
+        {props.onCancel && <Button onClick={props.onCancel}>Cancel</Button>}
       </div>
-      <ErrorBar error={save.error} />
+      <ErrorBar error={props.error} />
     </form>
+  );
+}
+
+export function ReviseForm({
+  planId,
+  startOn,
+  current,
+  onDone,
+}: {
+  planId: number;
+  startOn: string;
+  current: PlanContent;
+  onDone: () => void;
+}) {
+  const save = useRpcMutation('casework.plan.revise', [
+    'casework.plan.get',
+    'casework.pupil',
+    'casework.due',
+  ]);
+  return (
+    <PlanForm
+      label="Revise the plan"
+      current={current}
+      startOn={startOn}
+      revise
+      submitLabel="Save as a new version"
+      pending={save.isPending}
+      error={save.error}
+      saved={save.isSuccess}
+      onCancel={onDone}
+      onSave={(content, v) =>
+        save.mutate({ planId, content, changeSummary: v.changeSummary }, { onSuccess: onDone })
+      }
+    />
   );
 }
