@@ -307,7 +307,7 @@ export function planLetters(ctx: Ctx, req: RenderRequest): Plan {
     if (missing.length) {
       const labels = spec.extra
         .filter((e) => missing.includes(e.key))
-        .map((e) => `${e.label.toLowerCase()} (${e.key})`);
+        .map((e) => e.label.toLowerCase());
       leftOut.push({
         pupilId: d.pupil.id,
         name,
