@@ -305,9 +305,7 @@ export function planLetters(ctx: Ctx, req: RenderRequest): Plan {
     });
     const name = pupilName(d.pupil);
     if (missing.length) {
-      const labels = spec.extra
-        .filter((e) => missing.includes(e.key))
-        .map((e) => e.label.toLowerCase());
+      const labels = spec.extra.filter((e) => missing.includes(e.key)).map((e) => e.label.toLowerCase());
       leftOut.push({
         pupilId: d.pupil.id,
         name,
