@@ -149,6 +149,13 @@ export const IMPORT_FIELDS = [
   'boarder',
 ] as const;
 
+/** The contact columns a pupil file may carry (contact1_name …), mappable on the import screen like the others. */
+export const CONTACT_IMPORT_FIELDS = [1, 2].flatMap((k) =>
+  ['name', 'relationship', 'phone', 'email', 'address', 'lives_with', 'parental_responsibility'].map(
+    (f) => `contact${k}_${f}`,
+  ),
+);
+
 const ImportInput = z.object({
   csv: z.string().max(50_000_000),
   /** Optional mapping of the file's own header names to import fields (SIMS/Arbor exports name them differently). */

@@ -273,7 +273,7 @@ export function run(argv: string[], io: Io = stdio): number {
       case 'import pupils': {
         const r = call('pupils.import', { csv: readInput(pos[0]) });
         for (const w of r.warnings) {
-          io.err(`line ${w.line}: warning: ${w.message}\n`);
+          io.err(`${w.line === undefined ? '' : `line ${w.line}: `}warning: ${w.message}\n`);
         }
         emit(`Pupils: ${r.created} added, ${r.updated} updated, ${r.unchanged} unchanged.`, r);
         return 0;

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8 } from 'fflate';
 import type { Store } from '../../main/core/db/connection';
 import { ok, setupSchool, STAFF_SESSION, tempStore, upn } from '../helpers/store';
+import { dispatch } from '../../main/core/dispatch';
 import { loadCalendar } from '../../main/core/calendar/calendar.service';
 import { makeCtx } from '../../main/core/context';
 import { planLetters, renderPlan } from '../../main/core/letters/render';
@@ -81,5 +82,28 @@ describe('G2 illness and authorised absence', () => {
     expect(text).toContain('school nurse');
     const ill = await letterText(ids.ill, 'the family asked for the ordinary letter');
     expect(ill).not.toContain('Illness is the largest single reason');
+  });
+});
+
+describe('messages people read (issue 15.6)', () => {
+  it('a letter left out for a missing detail names the pupil and the detail in words, never an id or a merge field', () => {
+    const r = dispatch(
+      store,
+      'letters.preview',
+      { template: 'part-time-timetable', pupilIds: [ids.mixed], extra: {} },
+      STAFF_SESSION,
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      const texts = [r.error.message, ...(r.error.issues ?? []).map((i) => i.message)];
+      expect(texts.join(' ')).toContain('Max Mixon: the letter needs sessions the pupil attends');
+      for (const t of texts) {
+        expect(t).not.toMatch(/\b[a-z]+\.[a-zA-Z]+\b/);
+        expect(t).not.toContain(String(ids.mixed));
+      }
+      for (const i of r.error.issues ?? []) {
+        expect(i.path).not.toBe(String(ids.mixed));
+      }
+    }
   });
 });

@@ -311,9 +311,7 @@ export function planLetters(ctx: Ctx, req: RenderRequest): Plan {
     });
     const name = pupilName(d.pupil);
     if (missing.length) {
-      const labels = spec.extra
-        .filter((e) => missing.includes(e.key))
-        .map((e) => `${e.label.toLowerCase()} (${e.key})`);
+      const labels = spec.extra.filter((e) => missing.includes(e.key)).map((e) => e.label.toLowerCase());
       leftOut.push({
         pupilId: d.pupil.id,
         name,
