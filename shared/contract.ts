@@ -20,6 +20,7 @@ import { backupsChannels } from './channels/backups';
 import { caseworkChannels } from './channels/casework';
 import { governorsChannels } from './channels/governors';
 import { arrangementsChannels } from './channels/arrangements';
+import { selfauditChannels } from './channels/selfaudit';
 export * from './contract-core';
 
 const SessionSchema = z.enum(['AM', 'PM']);
@@ -649,6 +650,7 @@ export const contract = {
   ...caseworkChannels,
   ...governorsChannels,
   ...arrangementsChannels,
+  ...selfauditChannels,
 } as const;
 
 export type Contract = typeof contract;
