@@ -35,6 +35,7 @@ const Casework = lazy(() => import('./screens/casework/Casework').then((m) => ({
 const Arrangements = lazy(() =>
   import('./screens/arrangements/Arrangements').then((m) => ({ default: m.Arrangements })),
 );
+const SelfAudit = lazy(() => import('./screens/selfaudit/SelfAudit').then((m) => ({ default: m.SelfAudit })));
 const Dashboard = lazy(() => import('./screens/Dashboard').then((m) => ({ default: m.Dashboard })));
 const GovernorReports = lazy(() =>
   import('./screens/governors/GovernorReports').then((m) => ({ default: m.GovernorReports })),
@@ -57,6 +58,7 @@ const NAV: [string, string][] = [
   ['statutory', 'Statutory follow-up'],
   ['letters', 'Letters'],
   ['casework', 'Casework due'],
+  ['selfaudit', 'Self-audit'],
   ['calendar', 'Calendar'],
   ['settings', 'Settings'],
   ['users', 'Users'],
@@ -179,6 +181,12 @@ export function App() {
           return (
             <Suspense fallback={<Spinner label="Opening…" />}>
               <Arrangements today={today} />
+            </Suspense>
+          );
+        case 'selfaudit':
+          return (
+            <Suspense fallback={<Spinner label="Opening the self-audit…" />}>
+              <SelfAudit route={route} today={today} />
             </Suspense>
           );
         case 'bands':
