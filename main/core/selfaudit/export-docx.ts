@@ -12,6 +12,8 @@ import { formatLongDate, formatUkDate } from '../../../shared/dates';
 import { plural } from '../../../shared/names';
 import { GREY, NAVY, h1, h2, note, para, spacer, table } from '../governors/docx-parts';
 
+/** Rows of an item's list printed in the document; the app shows them all. */
+const MAX_ROWS = 25;
 const status = (s: AuditStatus | null) => (s ? AUDIT_STATUS_LABELS[s] : 'to be answered');
 
 function cover(school: string, a: AuditView, by: string, on: string): Paragraph[] {
@@ -60,11 +62,11 @@ function actions(a: AuditView): (Paragraph | ReturnType<typeof table>)[] {
     a.actions.length
       ? table(
           [
-            { head: 'Action', width: 40 },
+            { head: 'Action', width: 36 },
             { head: 'For', width: 26 },
             { head: 'Owner', width: 14 },
-            { head: 'Due', width: 10 },
-            { head: 'Done', width: 10 },
+            { head: 'Due', width: 12 },
+            { head: 'Done', width: 12 },
           ],
           a.actions.map((x) => [
             x.what,
@@ -98,9 +100,11 @@ function details(a: AuditView): (Paragraph | ReturnType<typeof table>)[] {
             { head: 'Who or what', width: 35 },
             { head: 'Detail', width: 65 },
           ],
-          i.evidence.map((e) => [e.label, e.detail]),
+          i.evidence.slice(0, MAX_ROWS).map((e) => [e.label, e.detail]),
         ),
-        spacer(),
+        i.evidence.length > MAX_ROWS
+          ? note(`…and ${plural(i.evidence.length - MAX_ROWS, 'more row')}: the full list is in the app.`)
+          : spacer(),
       );
     }
   });

@@ -151,26 +151,34 @@ function ItemDetail({ audit, itemId, today }: { audit: AuditView; itemId: string
         {i.proposed && ` (proposed: ${AUDIT_STATUS_LABELS[i.proposed]})`}
         {last && ` · ${last.note} (${last.by}, ${formatUkDate(last.at.slice(0, 10))})`}
       </p>
-      {i.evidence.length > 0 && (
-        <table className="plain" aria-label={`The list behind: ${i.wording}`}>
-          <thead>
-            <tr>
-              <th>Who or what</th>
-              <th>Detail</th>
-            </tr>
-          </thead>
-          <tbody>
-            {i.evidence.map((e, k) => (
-              <tr key={k}>
-                <td>{e.href ? <Link href={e.href}>{e.label}</Link> : e.label}</td>
-                <td>{e.detail}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
       <ReviewForm key={`r-${i.itemId}`} auditId={audit.id} itemId={i.itemId} status={i.status} />
       <ActionForm key={`a-${i.itemId}`} auditId={audit.id} itemId={i.itemId} today={today} />
+      {i.evidence.length > 0 && (
+        <div
+          className="scroll-list"
+          role="region"
+          aria-label={`${plural(i.evidence.length, 'row')} behind the figure`}
+          tabIndex={0}
+          style={{ maxHeight: 360, overflowY: 'auto' }}
+        >
+          <table className="plain" aria-label={`The list behind: ${i.wording}`}>
+            <thead>
+              <tr>
+                <th>Who or what</th>
+                <th>Detail</th>
+              </tr>
+            </thead>
+            <tbody>
+              {i.evidence.map((e, k) => (
+                <tr key={k}>
+                  <td>{e.href ? <Link href={e.href}>{e.label}</Link> : e.label}</td>
+                  <td>{e.detail}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }
@@ -190,9 +198,7 @@ function ItemsTable({ audit, onOpen }: { audit: AuditView; onOpen: (id: string) 
         {audit.items.map((i) => (
           <tr key={i.itemId}>
             <td>
-              <Button appearance="transparent" onClick={() => onOpen(i.itemId)}>
-                {i.wording}
-              </Button>
+              <Link onClick={() => onOpen(i.itemId)}>{i.wording}</Link>
             </td>
             <td>{i.figure}</td>
             <td>
