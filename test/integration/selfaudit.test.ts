@@ -221,6 +221,38 @@ describe('self-audit evidence, item by item', () => {
   });
 });
 
+describe('self-audit evidence on records kept elsewhere', () => {
+  it('part-time timetables: met while the review is not yet due, not met once it is overdue', () => {
+    const { s, ids } = school();
+    const contactId = ok(s, 'pupils.get', { id: ids[0] }).contacts[0].id;
+    ok(s, 'arrangements.create', {
+      pupilId: ids[0],
+      kind: 'part_time',
+      reasonCategory: 'phased_return',
+      reason: 'Phased return after a long illness; mornings first',
+      startDate: '2025-09-15',
+      endDate: '2025-12-19',
+      away: ['1PM', '2PM', '3PM', '4PM', '5PM'],
+      parentContactId: contactId,
+      parentAgreedOn: '2025-09-12',
+      laToldOn: '2025-09-12',
+      laToldHow: 'email to the LA inclusion officer',
+    });
+    expect(item(s, 'part_time_reviewed')).toMatchObject({ figure: '100.0% (1 of 1)', proposed: 'met' });
+    process.env.ATTENDANCE_TODAY = '2025-12-10';
+    const late = item(s, 'part_time_reviewed');
+    expect(late).toMatchObject({ figure: '0.0% (0 of 1)', proposed: 'not_met' });
+    expect(late.evidence[0].detail).toMatch(/^2 Oak · review was due \d\d\/\d\d\/2025$/);
+  });
+
+  it('backups: met with a verified backup this week', () => {
+    const { s } = school();
+    ok(s, 'backups.run', {});
+    const b = item(s, 'backups');
+    expect(b).toMatchObject({ proposed: 'met', figure: '1 verified backup; newest 19/09/2025' });
+  });
+});
+
 describe('a self-audit run and its review', () => {
   it('keeps evidence and confirmations as recorded, adds actions to the due list, and exports to Word', async () => {
     const { s } = school();
