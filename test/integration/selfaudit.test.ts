@@ -1,11 +1,22 @@
 // The termly self-audit (docs/rules/self-audit.md): each item's evidence on a school built to meet it and one built
 // to miss it, the stored evidence and confirmations that cannot be changed, actions in the casework due list, the
 // history across two terms, and the Word export.
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
 import { dispatch } from '../../main/core/dispatch';
 import { waitForJob } from '../../main/core/letters/jobs';
-import { ok, PUPIL_HEADER, pupilRow, SCHOOL, setupSchool, STAFF_SESSION, tempStore } from '../helpers/store';
+import { waitForReport } from '../../main/core/governors/jobs';
+import {
+  ok,
+  PUPIL_HEADER,
+  pupilRow,
+  SCHOOL,
+  setupSchool,
+  STAFF_SESSION,
+  tempDir,
+  tempStore,
+} from '../helpers/store';
 import type { Store } from '../../main/core/db/connection';
 
 const TODAY = '2025-09-19';
@@ -243,6 +254,23 @@ describe('self-audit evidence on records kept elsewhere', () => {
     const late = item(s, 'part_time_reviewed');
     expect(late).toMatchObject({ figure: '0.0% (0 of 1)', proposed: 'not_met' });
     expect(late.evidence[0].detail).toMatch(/^2 Oak · review was due \d\d\/\d\d\/2025$/);
+  });
+
+  it('governor reports and termly updates: met once the final report and the letters are produced', async () => {
+    const { s, ids } = school();
+    takeRegisters(s, ids);
+    const P = { from: '2025-09-03', to: TODAY };
+    const preview = ok(s, 'governors.preview', P);
+    const { jobId } = ok(s, 'governors.produce', { ...P, keyMessages: preview.keyMessages, final: true });
+    expect((await waitForReport(jobId)).status).toBe('done');
+    const g = ok(s, 'letters.generate', {
+      template: 'termly-update',
+      pupilIds: ids,
+      folder: path.join(tempDir(), 'letters'),
+    });
+    expect((await waitForJob(g.jobId)).status).toBe('done');
+    expect(item(s, 'governor_reports')).toMatchObject({ figure: '1 final report', proposed: 'met' });
+    expect(item(s, 'parents_updated')).toMatchObject({ figure: '100.0% (4 of 4)', proposed: 'met' });
   });
 
   it('backups: met with a verified backup this week', () => {
