@@ -319,6 +319,11 @@ describe('a self-audit run and its review', () => {
         what: expect.stringContaining('Set up the nightly backup'),
       }),
     ]);
+    ok(s, 'selfaudit.actionDone', { actionId, doneOn: TODAY });
+    expect(ok(s, 'casework.due', {}).items.filter((x) => x.kind === 'audit_action')).toEqual([]);
+    const again = dispatch(s, 'selfaudit.actionDone', { actionId, doneOn: TODAY }, STAFF_SESSION);
+    expect(again).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    expect(() => s.db.prepare("UPDATE selfaudit_actions SET owner = 'x'").run()).toThrow(/refused/);
     const wrong = dispatch(
       s,
       'selfaudit.review',

@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/channels/selfaudit';
 import { formatUkDate } from '../../../../shared/dates';
 import { plural } from '../../../../shared/names';
-import { go, useRpc } from '../../hooks';
+import { go, useRpc, useRpcMutation } from '../../hooks';
 import { call } from '../../rpc';
 import { ErrorBar } from '../../components/ErrorBar';
 import { downloadBase64 } from '../../download';
@@ -129,6 +129,22 @@ function Exporter({ audit }: { audit: AuditView }) {
       {state && <Text role="status"> {state}</Text>}
       <ErrorBar error={error} />
     </div>
+  );
+}
+
+function DoneButton({ actionId, what, today }: { actionId: number; what: string; today: string }) {
+  const done = useRpcMutation('selfaudit.actionDone', ['selfaudit.get', 'casework.due']);
+  return (
+    <>
+      <Button
+        size="small"
+        aria-label={`Mark done: ${what}`}
+        onClick={() => done.mutate({ actionId, doneOn: today })}
+      >
+        Mark done
+      </Button>
+      <ErrorBar error={done.error} />
+    </>
   );
 }
 
@@ -252,6 +268,7 @@ function AuditPage({ id, today }: { id: number; today: string }) {
                 <th>For</th>
                 <th>Owner</th>
                 <th>Due</th>
+                <th>Done</th>
               </tr>
             </thead>
             <tbody>
@@ -260,7 +277,14 @@ function AuditPage({ id, today }: { id: number; today: string }) {
                   <td>{x.what}</td>
                   <td>{wording.get(x.itemId)}</td>
                   <td>{x.owner}</td>
-                  <td>{x.doneOn ? `done ${formatUkDate(x.doneOn)}` : formatUkDate(x.dueOn)}</td>
+                  <td>{formatUkDate(x.dueOn)}</td>
+                  <td>
+                    {x.doneOn ? (
+                      formatUkDate(x.doneOn)
+                    ) : (
+                      <DoneButton actionId={x.id} what={x.what} today={today} />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
