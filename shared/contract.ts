@@ -20,6 +20,7 @@ import { backupsChannels } from './channels/backups';
 import { caseworkChannels } from './channels/casework';
 import { governorsChannels } from './channels/governors';
 import { arrangementsChannels } from './channels/arrangements';
+import { policyChannels } from './channels/policy';
 import { selfauditChannels } from './channels/selfaudit';
 export * from './contract-core';
 
@@ -69,6 +70,11 @@ export const SchoolSchema = z.object({
   registerOpenMinutes: z.number().int().min(1).max(30, 'a register may stay open at most 30 minutes'),
   championName: optText,
   championPosition: optText,
+  /** Named in the attendance policy (docs/rules/policy.md); optional so older callers keep working. */
+  officerName: optText.optional(),
+  officerPhone: optText.optional(),
+  officerEmail: optText.optional(),
+  parentUpdates: optText.optional(),
   atRiskLowerPct: z.number().min(0).max(10),
 });
 export type School = z.infer<typeof SchoolSchema>;
@@ -650,6 +656,7 @@ export const contract = {
   ...caseworkChannels,
   ...governorsChannels,
   ...arrangementsChannels,
+  ...policyChannels,
   ...selfauditChannels,
 } as const;
 

@@ -16,7 +16,7 @@ import {
 import { openStore, type Store } from '../core/db/connection';
 import { dispatch } from '../core/dispatch';
 import { AppError } from '../core/errors';
-import { makeCtx } from '../core/context';
+import { auditExport, makeCtx } from '../core/context';
 import { createSchool, readSchool } from '../core/school/school.service';
 import { exportPupilsJson } from '../core/pupils/pupils.service';
 import { backupTo, listBackups, verifyDb } from '../core/admin/backup';
@@ -341,6 +341,7 @@ export function run(argv: string[], io: Io = stdio): number {
           to = dateOption(v.to, '--to');
         const asOf = v['as-of'] === undefined ? undefined : dateOption(v['as-of'], '--as-of');
         const r = reportPupils(store.db, { from, to, asOf });
+        auditExport(ctx, 'export.reportPupils', { from: r.from, to: r.to, rows: r.pupils.length });
         if (v.json) {
           io.out(JSON.stringify(r) + '\n');
         } else {
@@ -355,6 +356,7 @@ export function run(argv: string[], io: Io = stdio): number {
       }
       case 'pupils': {
         const pupils = exportPupilsJson(ctx);
+        auditExport(ctx, 'export.pupils', { rows: pupils.length });
         if (v.json) {
           io.out(JSON.stringify({ pupils }) + '\n');
         } else {
@@ -366,6 +368,7 @@ export function run(argv: string[], io: Io = stdio): number {
       }
       case 'timetables': {
         const r = timetablesJson(store.db, ctx.today());
+        auditExport(ctx, 'export.timetables', { rows: r.timetables.length });
         if (v.json) {
           io.out(JSON.stringify(r) + '\n');
         } else {
@@ -382,6 +385,7 @@ export function run(argv: string[], io: Io = stdio): number {
           throw new UsageError('--to FILE is required');
         }
         const r = backupTo(store, v.to as string);
+        ctx.audit('backup', 'database', null, { kind: 'manual', to: r.path, bytes: r.bytes });
         emit(`Backed up to ${r.path} (${r.bytes} bytes), checked.`, { ok: true, ...r });
         return 0;
       }

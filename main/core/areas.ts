@@ -61,6 +61,7 @@ export const TABLE_OWNERS = {
     'attendance_contract_events',
   ],
   governors: ['governor_report_drafts', 'governor_reports', 'governor_targets'],
+  policy: ['policy_versions', 'policy_publications'],
   selfaudit: [
     'selfaudit_audits',
     'selfaudit_items',

@@ -46,6 +46,7 @@ import { backupsHandlers } from './admin/handlers';
 import { caseworkHandlers } from './casework/handlers';
 import { governorsHandlers } from './governors/handlers';
 import { arrangementsHandlers } from './arrangements/handlers';
+import { policyHandlers } from './policy/handlers';
 import { selfauditHandlers } from './selfaudit/handlers';
 
 export const handlers: Handlers = {
@@ -105,5 +106,6 @@ export const handlers: Handlers = {
   ...caseworkHandlers,
   ...governorsHandlers,
   ...arrangementsHandlers,
+  ...policyHandlers,
   ...selfauditHandlers,
 };

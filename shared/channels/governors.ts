@@ -48,24 +48,36 @@ export const ActionsSchema = z.object({
   deletionsByGround: z.array(z.object({ ground: z.string(), label: z.string(), pupils: int })),
   returnsSent: z.object({ attendance: int, sickness: int, deletion: int, newPupil: int }),
   leave: z.object({ decided: int, granted: int, partGranted: int, refused: int }),
-  /** Supplied by the casework area where it exists (support plans, contracts, CME referrals, LA meetings). */
+  /** From the casework area: support plans, meetings, referrals and actions of the period. */
   casework: z
     .object({
       plansOpened: int,
       plansClosed: int,
       planOutcomes: z.array(z.object({ outcome: z.string(), plans: int })),
-      contractsAgreed: int,
-      cmeReferrals: int,
-      laMeetingActions: int,
+      meetings: int,
+      referrals: int,
+      actionsDone: int,
+      /** Actions due in the period that were not done by their date. */
+      actionsOverdue: int,
     })
     .nullable(),
-  /** Supplied by the arrangements area where it exists (part-time timetables, flexi-schooling). */
+  /** From the arrangements area: timetables, flexi-schooling, contracts, CME enquiries and LA meetings. */
   arrangements: z
     .object({
-      partTimeTimetables: int,
-      averageLengthSchoolWeeks: pct,
+      timetablesAgreed: int,
+      timetablesInForce: int,
+      timetablesEnded: int,
+      /** Reviews of timetables and flexi-schooling past their date at the end of the period. */
       overdueReviews: int,
-      flexiAgreements: int,
+      flexiAgreed: int,
+      flexiInForce: int,
+      reviewsHeld: int,
+      contractsAgreed: int,
+      contractsEnded: int,
+      cmeCasesOpened: int,
+      cmeReferrals: int,
+      laMeetings: int,
+      laMeetingActions: int,
     })
     .nullable(),
 });
@@ -140,6 +152,20 @@ export const GovernorFiguresSchema = z.object({
   questions: z.array(z.string()),
 });
 
+/** The board's target as recorded (the screen's form validates with the same schema). */
+export const TargetInputSchema = z.object({
+  academicYear: int.min(2000).max(2100),
+  attendancePct: z
+    .number({ message: 'an attendance target is a percentage from 50 to 100' })
+    .min(50, 'an attendance target is a percentage from 50 to 100')
+    .max(100, 'an attendance target is a percentage from 50 to 100'),
+  persistentPct: z
+    .number({ message: 'a persistent-absence target is a percentage from 0 to 100' })
+    .min(0, 'a persistent-absence target is a percentage from 0 to 100')
+    .max(100, 'a persistent-absence target is a percentage from 0 to 100'),
+  approvedOn: isoDate,
+});
+
 const Period = z.object({ from: isoDate, to: isoDate, asOf: isoDate.optional() });
 const Message = z.string().trim().min(1, 'a key message cannot be empty').max(600);
 const Messages = z.array(Message).min(1, 'write at least one key message').max(5, 'at most 5 key messages');
@@ -202,16 +228,30 @@ export const governorsChannels = {
     REPORT_READERS,
   ),
   'governors.targets': ch(z.object({}), z.object({ targets: z.array(TargetSchema) }), REPORT_READERS),
-  'governors.saveTarget': ch(
+  'governors.saveTarget': ch(TargetInputSchema, z.object({ id: int }), REPORT_WRITERS, { write: true }),
+  'governors.previewDfe': ch(
+    z.object({ csv: z.string().max(50_000_000) }),
     z.object({
-      academicYear: int.min(2000).max(2100),
-      attendancePct: z.number().min(50, 'an attendance target is a percentage from 50 to 100').max(100),
-      persistentPct: z.number().min(0, 'a persistent-absence target is a percentage from 0 to 100').max(100),
-      approvedOn: isoDate,
+      /** The school's local authority code the LA rows are matched on (null: only England is read). */
+      laCode: z.string().nullable(),
+      rows: z.array(
+        z.object({
+          period: z.string(),
+          area: z.string(),
+          overall: pct,
+          authorised: pct,
+          unauthorised: pct,
+          persistent: pct,
+          severe: pct,
+          primary: pct,
+          secondary: pct,
+          special: pct,
+          /** No row is kept for this period and area yet (otherwise the import replaces it). */
+          isNew: z.boolean(),
+        }),
+      ),
     }),
-    z.object({ id: int }),
-    REPORT_WRITERS,
-    { write: true },
+    [...REPORT_WRITERS, 'admin'],
   ),
   'governors.importDfe': ch(
     z.object({ csv: z.string().max(50_000_000), fileName: z.string().max(300).optional() }),

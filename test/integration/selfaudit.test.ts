@@ -273,6 +273,37 @@ describe('self-audit evidence on records kept elsewhere', () => {
     expect(item(s, 'parents_updated')).toMatchObject({ figure: '100.0% (4 of 4)', proposed: 'met' });
   });
 
+  it('policy: not met with none approved, partly met once approved, met once published and in date', () => {
+    const { s } = school();
+    expect(item(s, 'policy')).toMatchObject({ figure: 'No policy yet', proposed: 'not_met' });
+    // The policy area's own channels write these rows; here they are set up directly, as the records it keeps.
+    s.db
+      .prepare(
+        `INSERT INTO policy_versions (version, changes, next_review_on, drafted_by, drafted_at, updated_by, updated_at)
+         VALUES (1, 'First version', '2026-09-01', 'lead', 'x', 'lead', 'x')`,
+      )
+      .run();
+    s.db
+      .prepare(
+        `UPDATE policy_versions SET approved_by = 'Head', approved_on = '2025-09-10', approved_at = 'x',
+         template_sha256 = 'x', facts = '{}', bytes = x'00', sha256 = 'x' WHERE version = 1`,
+      )
+      .run();
+    expect(item(s, 'policy')).toMatchObject({ proposed: 'partly_met' });
+    s.db
+      .prepare(
+        `INSERT INTO policy_publications (version_id, url, published_on, recorded_by, recorded_at)
+         SELECT id, 'https://school.example/attendance', '2025-09-11', 'lead', 'x' FROM policy_versions`,
+      )
+      .run();
+    const met = item(s, 'policy');
+    expect(met).toMatchObject({
+      figure: 'Approved and published (version 1); review due 01/09/2026',
+      proposed: 'met',
+    });
+    expect(met.evidence[0].detail).toBe('https://school.example/attendance');
+  });
+
   it('backups: met with a verified backup this week', () => {
     const { s } = school();
     ok(s, 'backups.run', {});

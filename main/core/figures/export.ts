@@ -1,6 +1,6 @@
 // CSV exports of the figures lists, formula-safe (csvLine neutralises = + - @, tab and CR), dates YYYY-MM-DD.
 import type { Input, Output } from '../../../shared/contract';
-import type { Ctx } from '../context';
+import { auditExport, type Ctx } from '../context';
 import { csvLine } from '../import/csv';
 import { bands } from './figures.service';
 import { tracker } from './penalty.service';
@@ -166,5 +166,6 @@ export function exportCsv(ctx: Ctx, i: Input<'figures.exportCsv'>): Output<'figu
       }
     }
   }
+  auditExport(ctx, 'export.figures', { list: i.list, file: name, rows: lines.length - 1 });
   return { csv: lines.join(''), filename: name, rows: lines.length - 1 };
 }

@@ -1,9 +1,9 @@
 // Section 6 of the governor report, "actions and impact" (docs/rules/governor-report.md): counts only, never a
 // pupil. The counts computed here come from the tables this app has today: meetings held, notices to improve and
 // penalty notices, deletions from the admission register by ground, returns sent to the local authority, and leave
-// decided. Support plans, contracts, CME referrals and LA meeting actions (casework) and part-time timetables
-// and flexi-schooling (arrangements) are recorded by other areas: their counts come in through the optional
-// inputs, and the report shows those rows only when they are given.
+// decided. Support plans (casework) and part-time timetables, flexi-schooling, contracts, CME referrals and LA
+// meeting actions (arrangements) are recorded by other areas: their counts come in through `ActionsSources`
+// (actions-sources.ts reads them through those areas' functions); the rows appear only when they are given.
 import type { z } from 'zod';
 import type { ActionsSchema } from '../../../shared/channels/governors';
 import { DELETION_GROUNDS } from '../../../shared/pupil';
@@ -12,26 +12,13 @@ import type { Db } from '../db/connection';
 
 export type ActionsImpact = z.infer<typeof ActionsSchema>;
 
-/** Counts from the casework records over the period (support plans, contracts, CME, LA meetings). */
-export interface CaseworkCounts {
-  plansOpened: number;
-  plansClosed: number;
-  planOutcomes: { outcome: string; plans: number }[];
-  contractsAgreed: number;
-  cmeReferrals: number;
-  laMeetingActions: number;
-}
-/** Counts from the arrangements records over the period (part-time timetables, flexi-schooling). */
-export interface ArrangementCounts {
-  partTimeTimetables: number;
-  /** Mean length of the timetables in school weeks, null when there are none. */
-  averageLengthSchoolWeeks: number | null;
-  overdueReviews: number;
-  flexiAgreements: number;
-}
+/** Counts from the casework records over the period (support plans, meetings, referrals, actions). */
+export type CaseworkCounts = NonNullable<ActionsImpact['casework']>;
+/** Counts from the arrangements records over the period (timetables, flexi-schooling, contracts, CME, LA meetings). */
+export type ArrangementCounts = NonNullable<ActionsImpact['arrangements']>;
 export interface ActionsSources {
-  caseworkCounts?: (db: Db, from: IsoDate, to: IsoDate) => CaseworkCounts;
-  arrangementCounts?: (db: Db, from: IsoDate, to: IsoDate) => ArrangementCounts;
+  caseworkCounts?: (from: IsoDate, to: IsoDate) => CaseworkCounts;
+  arrangementCounts?: (from: IsoDate, to: IsoDate) => ArrangementCounts;
 }
 
 type Count = { n: number };
@@ -138,7 +125,7 @@ export function actionsImpact(
     deletionsByGround: deletions(db, from, to),
     returnsSent: returnsSent(db, from, to),
     leave: leave(db, from, to),
-    casework: sources.caseworkCounts ? sources.caseworkCounts(db, from, to) : null,
-    arrangements: sources.arrangementCounts ? sources.arrangementCounts(db, from, to) : null,
+    casework: sources.caseworkCounts ? sources.caseworkCounts(from, to) : null,
+    arrangements: sources.arrangementCounts ? sources.arrangementCounts(from, to) : null,
   };
 }

@@ -11,6 +11,8 @@ import { AppError } from '../errors';
 import { readCsv, columnIndex } from '../import/csv';
 import { readSchool } from '../school/school.service';
 import { saveReferenceRow } from '../figures/national';
+import { isNull } from 'drizzle-orm';
+import { referenceFigures } from '../db/schema-figures';
 
 const REQUIRED = ['time_period', 'time_identifier', 'geographic_level', 'sess_overall_percent'] as const;
 /** Published suppression and not-applicable markers (the DfE's symbols): no figure. */
@@ -63,9 +65,9 @@ export function dfePeriodLabel(timePeriod: string, identifier: string): string |
   return null;
 }
 
-export function importDfe(ctx: Ctx, i: Input<'governors.importDfe'>): Output<'governors.importDfe'> {
-  const table = readCsv(i.csv);
-  const col = columnIndex(table);
+type Found = { period: string; area: string; f: Figures };
+
+function checkColumns(col: (c: string) => number): number {
   const missing = REQUIRED.filter((c) => col(c) < 0);
   const phaseCol = col('education_phase') >= 0 ? col('education_phase') : col('school_type');
   if (missing.length || phaseCol < 0) {
@@ -74,9 +76,17 @@ export function importDfe(ctx: Ctx, i: Input<'governors.importDfe'>): Output<'go
       `This is not the DfE absence data file: it has no ${[...missing, ...(phaseCol < 0 ? ['education_phase'] : [])].join(', ')} column. Download the CSV of "Pupil absence in schools in England" (national, regional and local authority).`,
     );
   }
+  return phaseCol;
+}
+
+/** The England and school-LA rows of the file; any bad row refuses the whole file with its line number. */
+function parseDfe(ctx: Ctx, csv: string): { rows: Found[]; laCode: string | null } {
+  const table = readCsv(csv);
+  const col = columnIndex(table);
+  const phaseCol = checkColumns(col);
   const la = readSchool(ctx.store.db)?.laCode ?? null;
   const issues: Issue[] = [];
-  const found = new Map<string, { period: string; area: string; f: Figures }>();
+  const found = new Map<string, Found>();
   const get = (cells: string[], c: string) => (col(c) >= 0 ? (cells[col(c)] ?? '').trim() : '');
   for (const { line, cells } of table.records) {
     const level = get(cells, 'geographic_level').toLowerCase();
@@ -113,15 +123,7 @@ export function importDfe(ctx: Ctx, i: Input<'governors.importDfe'>): Output<'go
     const key = `${period}|${area}`;
     const x = found.get(key) ?? { period, area, f: empty() };
     found.set(key, x);
-    if (phase === 'total') {
-      x.f.overall = num('sess_overall_percent');
-      x.f.authorised = num('sess_authorised_percent');
-      x.f.unauthorised = num('sess_unauthorised_percent');
-      x.f.persistent = num('enrolments_pa_10_exact_percent');
-      x.f.severe = num('enrolments_pa_50_exact_percent');
-    } else {
-      x.f[phase] = num('sess_overall_percent');
-    }
+    fill(x.f, phase, num);
   }
   if (issues.length) {
     throw new AppError(
@@ -136,10 +138,48 @@ export function importDfe(ctx: Ctx, i: Input<'governors.importDfe'>): Output<'go
       `The file has no rows for England${la ? ` or local authority ${la}` : ''}: nothing has changed.`,
     );
   }
-  return save(ctx, [...found.values()], i.fileName);
+  return { rows: [...found.values()], laCode: la };
 }
 
-function save(ctx: Ctx, rows: { period: string; area: string; f: Figures }[], fileName?: string) {
+function fill(f: Figures, phase: (typeof PHASES)[string], num: (c: string) => number | null): void {
+  if (phase === 'total') {
+    f.overall = num('sess_overall_percent');
+    f.authorised = num('sess_authorised_percent');
+    f.unauthorised = num('sess_unauthorised_percent');
+    f.persistent = num('enrolments_pa_10_exact_percent');
+    f.severe = num('enrolments_pa_50_exact_percent');
+  } else {
+    f[phase] = num('sess_overall_percent');
+  }
+}
+
+/** What an import of the file would write, changing nothing: the rows, each new or replacing one kept. */
+export function previewDfe(ctx: Ctx, i: Input<'governors.previewDfe'>): Output<'governors.previewDfe'> {
+  const { rows, laCode } = parseDfe(ctx, i.csv);
+  const kept = new Set(
+    ctx.store.orm
+      .select({ period: referenceFigures.period, area: referenceFigures.area })
+      .from(referenceFigures)
+      .where(isNull(referenceFigures.shippedId))
+      .all()
+      .map((r) => `${r.period}|${r.area}`),
+  );
+  return {
+    laCode,
+    rows: rows.map((r) => ({
+      period: r.period,
+      area: r.area,
+      ...r.f,
+      isNew: !kept.has(`${r.period}|${r.area}`),
+    })),
+  };
+}
+
+export function importDfe(ctx: Ctx, i: Input<'governors.importDfe'>): Output<'governors.importDfe'> {
+  return save(ctx, parseDfe(ctx, i.csv).rows, i.fileName);
+}
+
+function save(ctx: Ctx, rows: Found[], fileName?: string) {
   const source = `DfE, Pupil absence in schools in England${fileName ? ` (${fileName})` : ''}`;
   const by = { updatedBy: ctx.session.displayName ?? ctx.session.userName, updatedAt: ctx.now() };
   let added = 0,

@@ -4,7 +4,7 @@ import type { governorsChannels } from '../../../shared/channels/governors';
 import { listReports, previewReport, reportFile, saveMessages } from './produce';
 import { produceReport, reportJob } from './jobs';
 import { listTargets, saveTarget } from './targets';
-import { importDfe } from './dfe-import';
+import { importDfe, previewDfe } from './dfe-import';
 
 export const governorsHandlers: HandlersFor<keyof typeof governorsChannels> = {
   'governors.preview': previewReport,
@@ -15,5 +15,6 @@ export const governorsHandlers: HandlersFor<keyof typeof governorsChannels> = {
   'governors.file': reportFile,
   'governors.targets': listTargets,
   'governors.saveTarget': saveTarget,
+  'governors.previewDfe': previewDfe,
   'governors.importDfe': importDfe,
 };

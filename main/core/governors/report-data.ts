@@ -13,6 +13,7 @@ import { readSchool } from '../school/school.service';
 import { bandRows, dashboard } from '../figures/figures.service';
 import { actionsImpact, type ActionsSources } from './actions-impact';
 import { complianceChecks } from './compliance';
+import { actionsSources } from './actions-sources';
 import { questionsFor, suggestedMessages } from './questions';
 import { currentTarget } from './targets';
 import { reasonGroups } from './reason-groups';
@@ -102,7 +103,7 @@ function reference(d: Dash, from: IsoDate, to: IsoDate): GovernorFigures['refere
 export function governorFigures(
   ctx: Ctx,
   input: { from: IsoDate; to: IsoDate; asOf?: IsoDate },
-  sources: ActionsSources = {},
+  sources?: ActionsSources,
 ): GovernorFigures {
   const { from, to, asOf } = checkReportPeriod(input);
   const period = dashboard(ctx, { from, to, asOf });
@@ -133,7 +134,7 @@ export function governorFigures(
     lateness: period.lateness,
     breakdowns: period.cohorts,
     movement: movement(ctx, from, to, asOf),
-    actions: actionsImpact(ctx.store.db, from, to, sources),
+    actions: actionsImpact(ctx.store.db, from, to, sources ?? actionsSources(ctx)),
     compliance: complianceChecks(ctx, from, to, asOf),
     weekly: period.weekly.map((w, k) => ({
       weekStart: w.weekStart,

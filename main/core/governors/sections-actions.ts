@@ -62,22 +62,26 @@ export function actions(f: GovernorFigures): Part[] {
     rows.push(
       ['Support plans opened', num(c.plansOpened)],
       ['Support plans closed', num(c.plansClosed)],
-      ...c.planOutcomes.map((o) => [`Plans closed: ${o.outcome}`, num(o.plans)]),
-      ['Attendance contracts agreed', num(c.contractsAgreed)],
-      ['Children-missing-education referrals', num(c.cmeReferrals)],
-      ['Actions agreed at LA attendance meetings', num(c.laMeetingActions)],
+      ...c.planOutcomes.map((o) => [`Plans closed, outcome: ${o.outcome}`, num(o.plans)]),
+      ['Casework meetings with families', num(c.meetings)],
+      ['Referrals to other services', num(c.referrals)],
+      ['Agreed actions done', num(c.actionsDone)],
+      ['Agreed actions not done by their date', num(c.actionsOverdue)],
     );
   }
   if (a.arrangements) {
     const t = a.arrangements;
     rows.push(
-      ['Part-time timetables in place', num(t.partTimeTimetables)],
-      [
-        'Average length of a part-time timetable (school weeks)',
-        t.averageLengthSchoolWeeks === null ? '–' : t.averageLengthSchoolWeeks.toFixed(1),
-      ],
-      ['Part-time timetable reviews overdue', num(t.overdueReviews)],
-      ['Flexi-schooling agreements', num(t.flexiAgreements)],
+      ['Part-time timetables agreed', num(t.timetablesAgreed)],
+      ['Part-time timetables in place at any time in the period', num(t.timetablesInForce)],
+      ['Part-time timetables ended', num(t.timetablesEnded)],
+      ['Flexi-schooling agreements made (in place)', `${t.flexiAgreed} (${t.flexiInForce})`],
+      ['Reviews of timetables and flexi-schooling held', num(t.reviewsHeld)],
+      ['Reviews overdue at the end of the period', num(t.overdueReviews)],
+      ['Attendance contracts agreed (ended)', `${t.contractsAgreed} (${t.contractsEnded})`],
+      ['Children-missing-education enquiries opened', num(t.cmeCasesOpened)],
+      ['Referrals to the LA children-missing-education officer', num(t.cmeReferrals)],
+      ['LA attendance targeting meetings (actions agreed)', `${t.laMeetings} (${t.laMeetingActions})`],
     );
   }
   const deletions = a.deletionsByGround.map((d) => [

@@ -1,5 +1,6 @@
 // Sections 1 to 4 of the governor report (docs/rules/governor-report.md): summary, headline figures with the
 // comparison figures, target and weekly trend, year groups and cohorts, reasons and lateness.
+import { TARGET_PROGRESS_LABELS, targetProgress, type TargetLine } from '../../../shared/targets';
 import type { Paragraph, Table } from 'docx';
 import { formatUkDate } from '../../../shared/dates';
 import { formatPct1 } from '../../../shared/statistics';
@@ -123,34 +124,27 @@ function target(f: GovernorFigures): Part[] {
     ];
   }
   const y = f.yearToDate.all;
-  const a = att(y);
-  const met = (ok: boolean | null) => (ok === null ? 'no figure yet' : ok ? 'on track' : 'behind the target');
+  const p = targetProgress(f.target, { attendancePct: att(y), persistentPct: y.persistentPct });
+  const row = (label: string, l: TargetLine) => [
+    label,
+    formatUkDate(f.target!.approvedOn),
+    formatPct1(l.target),
+    formatPct1(l.actual),
+    l.margin === null
+      ? TARGET_PROGRESS_LABELS[l.progress]
+      : `${TARGET_PROGRESS_LABELS[l.progress]} (${l.margin >= 0 ? '+' : ''}${l.margin.toFixed(1)} points)`,
+  ];
   return [
     h2(`The board's target for ${f.target.academicYear}/${String(f.target.academicYear + 1).slice(2)}`),
     table(
       [
-        { head: 'Target', width: 34 },
+        { head: 'Target', width: 28 },
         { head: 'Approved', num: true },
         { head: 'Target', num: true },
         { head: 'Year to date', num: true },
-        { head: 'Progress' },
+        { head: 'Progress', width: 28 },
       ],
-      [
-        [
-          'Attendance',
-          formatUkDate(f.target.approvedOn),
-          formatPct1(f.target.attendancePct),
-          formatPct1(a),
-          met(a === null ? null : a >= f.target.attendancePct),
-        ],
-        [
-          'Persistent absence',
-          formatUkDate(f.target.approvedOn),
-          formatPct1(f.target.persistentPct),
-          formatPct1(y.persistentPct),
-          met(y.persistentPct === null ? null : y.persistentPct <= f.target.persistentPct),
-        ],
-      ],
+      [row('Attendance', p.attendance), row('Persistent absence', p.persistent)],
     ),
   ];
 }

@@ -1,7 +1,11 @@
 // Everything a letter is merged from, read from the database: the school and letterhead, the pupil, the
 // addressees by household (G8), the figures over the period (docs/rules/statistics.md via shared/statistics,
 // G7), the absences by code and date, the rolling penalty window, the letters and meetings so far.
+import { eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Db } from '../db/connection';
+import { calendarRanges } from '../db/schema';
+import { termAround } from '../../../shared/terms';
 import { AppError, noSuchPupil } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import type { Calendar } from '../../../shared/calendar';
@@ -145,6 +149,8 @@ export interface PupilLetterData {
   contacts: ContactRow[];
   restricted: Set<string>;
   stats: PupilStats;
+  /** The same figures over the school year to date (1 September of the school year of `to`, to `to`). */
+  yearStats: PupilStats;
   codeCounts: Record<string, number>;
   absences: Absence[];
   /** The 10 school weeks ending with the week of `to`, and the unauthorised sessions in them that count (§6). */
@@ -179,6 +185,7 @@ export class LetterDataLoader {
   readonly school: SchoolInfo;
   private labels: Map<string, string>;
   private pctx: ReturnType<typeof buildPeriodContext>;
+  private yearCtx: ReturnType<typeof buildPeriodContext> | null;
   constructor(
     private db: Db,
     readonly period: Period,
@@ -186,6 +193,15 @@ export class LetterDataLoader {
     this.cal = loadCalendar(db);
     this.school = loadSchoolInfo(db);
     this.pctx = buildPeriodContext(this.cal, period, { atRiskLowerPct: this.school.atRiskLowerPct });
+    const yearFrom = `${academicYearOf(period.to)}-09-01`;
+    this.yearCtx =
+      yearFrom === period.from
+        ? null
+        : buildPeriodContext(
+            this.cal,
+            { ...period, from: yearFrom },
+            { atRiskLowerPct: this.school.atRiskLowerPct },
+          );
     this.labels = new Map(
       (
         db.prepare('SELECT code, label FROM codes ORDER BY valid_from').all() as {
@@ -242,8 +258,9 @@ export class LetterDataLoader {
       .prepare(
         'SELECT date, session, code, minutes_late AS minutesLate FROM marks WHERE pupil_id = ? AND date >= ? AND date <= ? ORDER BY date, session',
       )
-      .all(pupilId, this.pctx.earliestMarkDate, to) as StatsMark[];
+      .all(pupilId, this.earliestMarkDate(), to) as StatsMark[];
     const stats = computePupilStats(this.pctx, { upn: pupil.upn }, marks);
+    const yearStats = this.yearCtx ? computePupilStats(this.yearCtx, { upn: pupil.upn }, marks) : stats;
     const codeCounts: Record<string, number> = {};
     const absences: Absence[] = [];
     for (const m of marks) {
@@ -316,6 +333,7 @@ export class LetterDataLoader {
       contacts,
       restricted,
       stats,
+      yearStats,
       codeCounts,
       absences,
       pnWindow: { from: wFrom, to, sessions: pnSessions },
@@ -324,6 +342,11 @@ export class LetterDataLoader {
       meetings,
       caseworkSteps: caseworkSupportDates(db, pupilId),
     };
+  }
+
+  private earliestMarkDate(): IsoDate {
+    const y = this.yearCtx?.earliestMarkDate;
+    return y && y < this.pctx.earliestMarkDate ? y : this.pctx.earliestMarkDate;
   }
 
   facts(d: PupilLetterData, today: IsoDate): GuardFacts {
@@ -495,7 +518,7 @@ export function mergeValues(i: MergeInput): { values: Record<string, FieldValue>
     'figures.childrenTable': {
       kind: 'table',
       header: ['Child', 'Year', 'Attendance', 'Sessions missed', 'of which unauthorised', 'Late'],
-      widths: [30, 10, 15, 15, 18, 12],
+      widths: [28, 8, 18, 15, 19, 12],
       empty: '',
       rows: children.map((c) => [
         pupilName(c.pupil),
@@ -506,6 +529,26 @@ export function mergeValues(i: MergeInput): { values: Record<string, FieldValue>
         String(c.stats.lateBeforeClose + c.stats.lateAfterClose),
       ]),
     },
+    'figures.yearTable': {
+      kind: 'table',
+      header: [
+        'Child',
+        'This period',
+        'School year so far',
+        'Sessions missed this year',
+        'of which unauthorised',
+      ],
+      widths: [30, 16, 18, 18, 18],
+      empty: '',
+      rows: children.map((c) => [
+        pupilName(c.pupil),
+        formatPct1(c.stats.attendancePct),
+        formatPct1(c.yearStats.attendancePct),
+        String(c.yearStats.authorised + c.yearStats.unauthorised),
+        String(c.yearStats.unauthorised),
+      ]),
+    },
+    'year.from': formatLongDate(`${academicYearOf(period.to)}-09-01`),
     'absences.list': {
       kind: 'table',
       header: ['Date', 'Session', 'Code', 'Meaning'],
@@ -582,13 +625,9 @@ export function mergeValues(i: MergeInput): { values: Record<string, FieldValue>
   return { values: v, missing };
 }
 
+/** "Autumn term 2025/26": the whole term (its half terms together) the period ends in (shared/terms.ts). */
 function termName(loader: LetterDataLoader, d: IsoDate): string {
   const db = (loader as unknown as { db: Db }).db;
-  const r = db
-    .prepare(
-      "SELECT label FROM calendar_ranges WHERE kind = 'term' AND date_from <= ? ORDER BY date_from DESC LIMIT 1",
-    )
-    .get(d) as { label: string | null } | undefined;
-  const y = academicYearOf(d);
-  return `${r?.label ?? 'this term'} ${y}/${String(y + 1).slice(2)}`;
+  const ranges = drizzle(db).select().from(calendarRanges).where(eq(calendarRanges.kind, 'term')).all();
+  return termAround(ranges, d)?.name ?? 'this term';
 }

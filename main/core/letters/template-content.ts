@@ -236,6 +236,8 @@ export const TEXTS: Record<string, TemplateText> = {
     body: [
       'Every term we send each family an update on attendance. This is the update for {{pupils.names}}, from {{period.from}} to {{period.to}} (as at {{asOf}}).',
       { block: 'figures.childrenTable' },
+      'And attendance over the school year so far, from {{year.from}} to {{period.to}}:',
+      { block: 'figures.yearTable' },
       'Attendance counts every session (half-day) that school is open. Any absence, including illness and appointments, counts as absence; we know some absence cannot be avoided.',
       'If your child is absent, please call the absence line on {{school.absenceLine}} by {{report.by}} on each day of absence. If you would like to talk about attendance, ' +
         CONTACT.charAt(0).toLowerCase() +

@@ -320,7 +320,8 @@ export const TEMPLATES: readonly TemplateSpec[] = [
     addressing: 'household',
     siblings: true,
     rules: [],
-    summary: 'Neutral and informative, to every family; siblings on one letter.',
+    summary:
+      'Neutral and informative, to every family: the term and the school year so far; siblings on one letter.',
     extra: [{ key: 'term.name', label: 'Term', kind: 'text', computed: true }],
   },
   {
@@ -404,6 +405,8 @@ export const COMMON_FIELDS: Record<string, string> = {
   'figures.minutesLate': 'Minutes late',
   'figures.reasonsTable': 'Table: sessions by reason',
   'figures.childrenTable': "Table: each child's figures (siblings combined)",
+  'figures.yearTable': "Table: each child's attendance this period and this school year so far",
+  'year.from': 'Start of the school year (1 September)',
   'absences.list': 'Table: absences by date and code',
   'pn.sessions': 'Unauthorised sessions in the last 10 school weeks',
   'pn.windowFrom': 'Window from',
@@ -429,5 +432,6 @@ export const KNOWN_FIELDS: ReadonlySet<string> = new Set([
 export const BLOCK_FIELDS: ReadonlySet<string> = new Set([
   'figures.reasonsTable',
   'figures.childrenTable',
+  'figures.yearTable',
   'absences.list',
 ]);

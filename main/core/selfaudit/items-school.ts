@@ -5,7 +5,9 @@ import { and, gte, isNull, lte, or } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { addDays, formatUkDate } from '../../../shared/dates';
 import { plural } from '../../../shared/names';
+import { POLICY_STATE_LABELS } from '../../../shared/channels/policy';
 import { readSchool } from '../school/school.service';
+import { policyStatus } from '../policy/status';
 import { listLaMeetings } from '../arrangements/la-meeting';
 import { listReports } from '../governors/produce';
 import { pupilsLetteredWith } from '../letters/log-read';
@@ -28,7 +30,26 @@ const counted = (count: number, what: string, rows: Evidence['rows']): Evidence 
 });
 
 export const schoolEvidence = {
-  policy: () => answeredBySchool('answered by the school'),
+  policy(ctx, p) {
+    const st = policyStatus(ctx.store.orm, p.asOf);
+    const inDate = st.nextReviewOn !== null && !st.reviewDue;
+    const review = st.nextReviewOn ? `review due ${formatUkDate(st.nextReviewOn)}` : 'no review date';
+    return {
+      figure:
+        st.state === 'none' || st.state === 'draft'
+          ? POLICY_STATE_LABELS[st.state]
+          : `${POLICY_STATE_LABELS[st.state]} (version ${st.version}); ${review}`,
+      shortfall: st.state === 'published' && inDate ? 0 : 1,
+      measured: 1,
+      proposed:
+        st.state === 'published' && inDate
+          ? 'met'
+          : st.state === 'published' || st.state === 'approved'
+            ? 'partly_met'
+            : 'not_met',
+      rows: st.publishedUrl ? [{ label: 'Published at', detail: st.publishedUrl, href: null }] : [],
+    };
+  },
   champion(ctx) {
     const s = readSchool(ctx.store.db);
     const name = s?.championName?.trim();

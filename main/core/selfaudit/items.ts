@@ -12,8 +12,9 @@ export const AUDIT_ITEMS: readonly ItemSpec[] = [
     id: 'policy',
     tier: 'all',
     wording: 'An attendance policy is published on the website and in date',
-    how: 'Answered by the school: the app does not hold the policy on this branch.',
-    threshold: 'The school answers met, partly met or not met with a note.',
+    how: 'The attendance policy in force (the newest approved version), whether its publication on the website is recorded, and its next review date, as they stand on the day of the run.',
+    threshold:
+      'Met when published and the review date has not come; partly met when approved but not published, or published and due its review; not met with no approved policy.',
     compute: schoolEvidence.policy,
   },
   {

@@ -26,6 +26,7 @@ import { DateInput } from '../components/DateInput';
 import { Chart, ChartTable, type ChartOption } from '../components/Chart';
 import { useMe } from '../auth/AuthGate';
 import { mayCall } from '../auth/access';
+import { DashboardTarget } from './governors/TargetProgress';
 
 type D = Output<'dashboard.get'>;
 type Ref = D['reference'][number];
@@ -63,6 +64,7 @@ export function Dashboard({ today }: { today: string }) {
         <>
           <TodayStrip d={d} />
           <YearToDate d={d} />
+          <DashboardTarget to={d.to} />
           <Weekly d={d} />
           <Reasons d={d} />
           <Cohorts d={d} />

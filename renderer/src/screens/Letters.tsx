@@ -19,7 +19,8 @@ import {
   Title2,
 } from '@fluentui/react-components';
 import { YEAR_GROUPS } from '../../../shared/pupil';
-import { academicYearOf } from '../../../shared/dates';
+import { academicYearOf, academicYearRange } from '../../../shared/dates';
+import { termAround } from '../../../shared/terms';
 import { formatPct1 } from '../../../shared/statistics';
 import type { Output } from '../../../shared/contract';
 import { useHashRoute, useRpc } from '../hooks';
@@ -69,6 +70,17 @@ export function Letters({ today }: { today: string }) {
     setBand(onePupil ? 'any' : 'persistent_or_severe');
   }, [onePupil]);
   const spec = templates.data?.templates.find((t) => t.name === template);
+  // The termly update goes to every family, over the term so far (docs/rules/letters.md)
+  const cal = useRpc('calendar.get', academicYearRange(academicYearOf(today)));
+  const termly = spec?.stage === 'update' && !onePupil;
+  useEffect(() => {
+    const t = termly && cal.data ? termAround(cal.data.ranges, today) : null;
+    if (t) {
+      setBand('any');
+      setFrom(t.from);
+      setTo(today < t.to ? today : t.to);
+    }
+  }, [termly, cal.data, today]);
   const cand = useRpc(
     'letters.candidates',
     {

@@ -21,6 +21,8 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { DateInput } from '../../components/DateInput';
 import { useMe } from '../../auth/AuthGate';
 import { mayCall } from '../../auth/access';
+import { BoardTarget } from './Targets';
+import { DfeImport } from './DfeImport';
 
 function FinalReports() {
   const q = useRpc('governors.reports', {});
@@ -157,6 +159,8 @@ export function GovernorReports({ today }: { today: string }) {
       <Title2 as="h1">Governor reports</Title2>
       {me && mayCall(me, 'governors.produce') && <Produce today={today} />}
       <FinalReports />
+      <BoardTarget today={today} canEdit={!!me && mayCall(me, 'governors.saveTarget')} />
+      {me && mayCall(me, 'governors.importDfe') && <DfeImport />}
     </div>
   );
 }
