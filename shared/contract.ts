@@ -21,6 +21,7 @@ import { caseworkChannels } from './channels/casework';
 import { governorsChannels } from './channels/governors';
 import { arrangementsChannels } from './channels/arrangements';
 import { policyChannels } from './channels/policy';
+import { selfauditChannels } from './channels/selfaudit';
 export * from './contract-core';
 
 const SessionSchema = z.enum(['AM', 'PM']);
@@ -666,6 +667,7 @@ export const contract = {
   ...governorsChannels,
   ...arrangementsChannels,
   ...policyChannels,
+  ...selfauditChannels,
 } as const;
 
 export type Contract = typeof contract;

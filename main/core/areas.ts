@@ -63,6 +63,13 @@ export const TABLE_OWNERS = {
   ],
   governors: ['governor_report_drafts', 'governor_reports', 'governor_targets'],
   policy: ['policy_versions', 'policy_publications'],
+  selfaudit: [
+    'selfaudit_audits',
+    'selfaudit_items',
+    'selfaudit_reviews',
+    'selfaudit_actions',
+    'selfaudit_exports',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Area = keyof typeof TABLE_OWNERS;

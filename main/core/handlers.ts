@@ -47,6 +47,7 @@ import { caseworkHandlers } from './casework/handlers';
 import { governorsHandlers } from './governors/handlers';
 import { arrangementsHandlers } from './arrangements/handlers';
 import { policyHandlers } from './policy/handlers';
+import { selfauditHandlers } from './selfaudit/handlers';
 
 export const handlers: Handlers = {
   // Public (the sign-in screen needs it), so where the database lives is told only to a signed-in caller.
@@ -106,4 +107,5 @@ export const handlers: Handlers = {
   ...governorsHandlers,
   ...arrangementsHandlers,
   ...policyHandlers,
+  ...selfauditHandlers,
 };

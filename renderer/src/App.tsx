@@ -36,6 +36,7 @@ const Arrangements = lazy(() =>
   import('./screens/arrangements/Arrangements').then((m) => ({ default: m.Arrangements })),
 );
 const Policy = lazy(() => import('./screens/policy/Policy').then((m) => ({ default: m.Policy })));
+const SelfAudit = lazy(() => import('./screens/selfaudit/SelfAudit').then((m) => ({ default: m.SelfAudit })));
 const Dashboard = lazy(() => import('./screens/Dashboard').then((m) => ({ default: m.Dashboard })));
 const GovernorReports = lazy(() =>
   import('./screens/governors/GovernorReports').then((m) => ({ default: m.GovernorReports })),
@@ -59,6 +60,7 @@ const NAV: [string, string][] = [
   ['letters', 'Letters'],
   ['policy', 'Attendance policy'],
   ['casework', 'Casework due'],
+  ['selfaudit', 'Self-audit'],
   ['calendar', 'Calendar'],
   ['settings', 'Settings'],
   ['users', 'Users'],
@@ -187,6 +189,12 @@ export function App() {
           return (
             <Suspense fallback={<Spinner label="Opening the policy…" />}>
               <Policy today={today} />
+            </Suspense>
+          );
+        case 'selfaudit':
+          return (
+            <Suspense fallback={<Spinner label="Opening the self-audit…" />}>
+              <SelfAudit route={route} today={today} />
             </Suspense>
           );
         case 'bands':

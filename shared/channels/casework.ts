@@ -158,8 +158,17 @@ const Version = z.object({
 });
 
 const DueItem = z.object({
-  kind: z.enum(['plan_review', 'checkin', 'action', 'joint_missing', 'joint_review', 'no_support']),
-  pupilId: id,
+  kind: z.enum([
+    'plan_review',
+    'checkin',
+    'action',
+    'joint_missing',
+    'joint_review',
+    'no_support',
+    'audit_action',
+  ]),
+  /** null for a school-wide item (a self-audit action, docs/rules/self-audit.md). */
+  pupilId: id.nullable(),
   pupilName: z.string(),
   regGroup: z.string(),
   due: z.string().nullable(),

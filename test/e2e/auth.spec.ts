@@ -31,7 +31,8 @@ const OFFICE_NAV = [
   'Penalty notices',
   'Statutory follow-up',
 ];
-/** The lead and head also see the governor report (after the dashboard), letters and the casework due list. */
+/** The lead and head also see the governor report (after the dashboard), letters, the casework due list and the
+ * self-audit. */
 const LEAD_NAV = [
   ...OFFICE_NAV.slice(0, OFFICE_NAV.indexOf('Dashboard') + 1),
   'Governor reports',
@@ -39,6 +40,7 @@ const LEAD_NAV = [
   'Letters',
   'Attendance policy',
   'Casework due',
+  'Self-audit',
   'Calendar',
 ];
 const EXPECTED_NAV: Record<E2eRole, string[]> = {

@@ -13,6 +13,7 @@ import { loadCalendar } from '../calendar/calendar.service';
 import { yearToDate } from '../figures/figures.service';
 import { ladderStages } from '../letters/ladder';
 import { loadPlan, nextReviewOf, planContent } from './plans';
+import { auditActionsDue } from '../selfaudit/due-items';
 
 /** Every pupil's band over the school year to `to` (docs/rules/statistics.md §4, as the band list computes
  * it). */
@@ -159,13 +160,10 @@ function recordItems(ctx: Ctx, today: IsoDate): DueItem[] {
   return out;
 }
 
-function bandItems(ctx: Ctx): DueItem[] {
-  const db = ctx.store.db;
-  const bands = yearBands(ctx);
-  const joint = withJoint(db);
-  const out: DueItem[] = [];
-  const flagged = [...bands].filter(([, b]) => b === 'severe' || b === 'persistent').map(([id]) => id);
-  const ladder = ladderStages(db, flagged);
+/** Of `ids`, the pupils with a support step on record: a concern letter or later, a meeting, a plan or a
+ * referral (docs/rules/casework.md); also read by the self-audit. */
+export function supportStepPupils(db: Db, ids: readonly number[]): Set<number> {
+  const ladder = ladderStages(db, ids);
   const steps = new Set(
     (
       db
@@ -175,6 +173,21 @@ function bandItems(ctx: Ctx): DueItem[] {
         .all() as { p: number }[]
     ).map((r) => r.p),
   );
+  return new Set(
+    ids.filter((id) => {
+      const l = ladder.get(id);
+      return steps.has(id) || !!l?.meetingsHeld || (l?.stage ?? 'none') !== 'none';
+    }),
+  );
+}
+
+function bandItems(ctx: Ctx): DueItem[] {
+  const db = ctx.store.db;
+  const bands = yearBands(ctx);
+  const joint = withJoint(db);
+  const out: DueItem[] = [];
+  const flagged = [...bands].filter(([, b]) => b === 'severe' || b === 'persistent').map(([id]) => id);
+  const supported = supportStepPupils(db, flagged);
   for (const id of flagged) {
     if (bands.get(id) === 'severe' && !joint.has(id)) {
       out.push({
@@ -188,8 +201,7 @@ function bandItems(ctx: Ctx): DueItem[] {
         refId: null,
       });
     }
-    const l = ladder.get(id);
-    if (!steps.has(id) && !l?.meetingsHeld && (l?.stage ?? 'none') === 'none') {
+    if (!supported.has(id)) {
       out.push({
         kind: 'no_support',
         pupilId: id,
@@ -205,12 +217,26 @@ function bandItems(ctx: Ctx): DueItem[] {
   return out;
 }
 
+/** The self-audit's open actions (docs/rules/self-audit.md): school-wide, so no pupil. */
+function auditItems(ctx: Ctx, today: IsoDate): DueItem[] {
+  return auditActionsDue(ctx.store.db, today).map((a) => ({
+    kind: 'audit_action',
+    pupilId: null,
+    pupilName: '',
+    regGroup: '',
+    due: a.dueOn,
+    overdue: a.dueOn < today,
+    what: `Self-audit (${a.termLabel}): ${a.what} (${a.owner})`,
+    refId: a.actionId,
+  }));
+}
+
 export function dueList(ctx: Ctx, i: Input<'casework.due'>): Output<'casework.due'> {
   const today = ctx.today();
   const mine = i.mine ? (ctx.session.displayName ?? ctx.session.userName).trim().toLowerCase() : null;
   const items = [
     ...planItems(ctx, today, mine),
-    ...(mine ? [] : [...recordItems(ctx, today), ...bandItems(ctx)]),
+    ...(mine ? [] : [...recordItems(ctx, today), ...bandItems(ctx), ...auditItems(ctx, today)]),
   ];
   const names = new Map(
     (
@@ -222,7 +248,7 @@ export function dueList(ctx: Ctx, i: Input<'casework.due'>): Output<'casework.du
     ).map((p) => [p.id, p]),
   );
   for (const it of items) {
-    const p = names.get(it.pupilId);
+    const p = it.pupilId === null ? undefined : names.get(it.pupilId);
     it.pupilName = p ? pupilName(p) : '';
     it.regGroup = p?.regGroup ?? '';
   }
@@ -239,6 +265,14 @@ export function dueList(ctx: Ctx, i: Input<'casework.due'>): Output<'casework.du
   return { asOf: today, items, counts };
 }
 
+/** Pupils with a joint approach agreed with the LA on or before `to`; also read by the self-audit. */
+export function jointApproachPupils(db: Db, to: IsoDate): Set<number> {
+  const rows = db
+    .prepare('SELECT DISTINCT pupil_id AS p FROM casework_la_joint WHERE agreed_on <= ?')
+    .all(to);
+  return new Set((rows as { p: number }[]).map((r) => r.p));
+}
+
 /** Casework in [from, to] for the governor report (docs/rules/letters.md §2 sections 5 and 6): counts only.
  */
 export function caseworkCounts(db: Db, from: IsoDate, to: IsoDate): Output<'casework.counts'> {
@@ -252,13 +286,7 @@ export function caseworkCounts(db: Db, from: IsoDate, to: IsoDate): Output<'case
     closed[r.o] = r.n;
   }
   const bands = bandsTo(db, to);
-  const joint = new Set(
-    (
-      db.prepare('SELECT DISTINCT pupil_id AS p FROM casework_la_joint WHERE agreed_on <= ?').all(to) as {
-        p: number;
-      }[]
-    ).map((r) => r.p),
-  );
+  const joint = jointApproachPupils(db, to);
   return {
     plansOpened: n('SELECT count(*) AS n FROM casework_plans WHERE start_on BETWEEN ? AND ?', from, to),
     plansClosed: closed,

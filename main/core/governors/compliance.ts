@@ -26,8 +26,16 @@ function addMinutes(hhmm: string, mins: number): string {
   return `${String(Math.floor(t / 60) % 24).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
 }
 
-/** Registers due (each registration group with a day pupil on roll, AM and PM, each school day) and taken by close. */
-function registersByClose(ctx: Ctx, from: IsoDate, to: IsoDate): ComplianceCheck {
+export interface RegisterTimeliness {
+  due: number;
+  onTime: number;
+  /** Registers due but not taken, or taken after they closed (takenAt null when not taken). */
+  missed: { date: IsoDate; session: 'AM' | 'PM'; regGroup: string; takenAt: string | null }[];
+}
+
+/** Registers due (each registration group with a day pupil on roll, AM and PM, each school day to `to` or
+ * today) and which were taken by the time they close; also read by the self-audit (docs/rules/self-audit.md). */
+export function registerTimeliness(ctx: Ctx, from: IsoDate, to: IsoDate): RegisterTimeliness {
   const db = ctx.store.db;
   const school = readSchool(db);
   const cal = loadCalendar(db);
@@ -45,7 +53,6 @@ function registersByClose(ctx: Ctx, from: IsoDate, to: IsoDate): ComplianceCheck
       }
     }
   }
-  const due = expected.size;
   const taken = db
     .prepare(
       'SELECT date, session, reg_group AS g, taken_at AS at FROM registers_taken WHERE date >= ? AND date <= ?',
@@ -56,12 +63,28 @@ function registersByClose(ctx: Ctx, from: IsoDate, to: IsoDate): ComplianceCheck
     PM: addMinutes(school?.pmOpens ?? '13:15', school?.registerOpenMinutes ?? 30),
   };
   // taken_at is an ISO instant; the register closes at the school's local (UK) time.
-  const dueTaken = taken.filter((t) => expected.has(`${t.date}|${t.session}|${t.g}`));
-  const onTime = dueTaken.filter(
-    (t) =>
-      t.at.slice(0, 10) < t.date ||
-      (t.at.slice(0, 10) === t.date && londonTime.format(new Date(t.at)) <= close[t.session]),
-  ).length;
+  const takenAt = new Map(
+    taken
+      .filter((t) => expected.has(`${t.date}|${t.session}|${t.g}`))
+      .map((t) => [`${t.date}|${t.session}|${t.g}`, t]),
+  );
+  const inTime = (t: { date: string; session: 'AM' | 'PM'; at: string }) =>
+    t.at.slice(0, 10) < t.date ||
+    (t.at.slice(0, 10) === t.date && londonTime.format(new Date(t.at)) <= close[t.session]);
+  const missed: RegisterTimeliness['missed'] = [];
+  for (const key of [...expected].sort()) {
+    const t = takenAt.get(key);
+    if (!t || !inTime(t)) {
+      const [date, session, regGroup] = key.split('|');
+      missed.push({ date, session: session as 'AM' | 'PM', regGroup, takenAt: t?.at ?? null });
+    }
+  }
+  return { due: expected.size, onTime: expected.size - missed.length, missed };
+}
+
+function registersByClose(ctx: Ctx, from: IsoDate, to: IsoDate): ComplianceCheck {
+  const { due, onTime, missed } = registerTimeliness(ctx, from, to);
+  const notTaken = missed.filter((m) => m.takenAt === null).length;
   const pct = due ? (100 * onTime) / due : null;
   return {
     check: 'registersByClose',
@@ -69,7 +92,7 @@ function registersByClose(ctx: Ctx, from: IsoDate, to: IsoDate): ComplianceCheck
     value:
       pct === null
         ? 'no registers were due'
-        : `${pct.toFixed(1)}% (${onTime} of ${plural(due, 'register')} due; ${due - dueTaken.length} not taken)`,
+        : `${pct.toFixed(1)}% (${onTime} of ${plural(due, 'register')} due; ${notTaken} not taken)`,
     status: pct === null || pct >= 95 ? 'ok' : 'attention',
   };
 }

@@ -26,6 +26,7 @@ const ROUTE_CHANNEL: Record<string, string> = {
   casework: 'casework.due',
   governors: 'governors.reports',
   policy: 'policy.saveDraft',
+  selfaudit: 'selfaudit.terms',
 };
 /** The only screens a governor (with no other role) may open: whole-school figures. */
 export const GOVERNOR_ROUTES = ['', 'dashboard', 'governors'];

@@ -33,7 +33,11 @@ function Due() {
             {q.data.items.map((i, k) => (
               <tr key={`${i.kind}-${i.refId}-${i.pupilId}-${k}`}>
                 <td>
-                  <Link href={`#/pupils/${i.pupilId}`}>{i.pupilName}</Link>
+                  {i.pupilId === null ? (
+                    <Link href="#/selfaudit">Whole school</Link>
+                  ) : (
+                    <Link href={`#/pupils/${i.pupilId}`}>{i.pupilName}</Link>
+                  )}
                 </td>
                 <td>{i.regGroup}</td>
                 <td>{i.what}</td>

@@ -10,6 +10,7 @@ const KINDS: [string, string][] = [
   ['action', 'actions'],
   ['joint_missing', 'severe pupils without an LA joint approach'],
   ['no_support', 'persistent pupils with no support step'],
+  ['audit_action', 'self-audit actions'],
 ];
 
 function Counts() {
