@@ -61,6 +61,8 @@ export const TABLE_OWNERS = {
     'attendance_contract_events',
   ],
   governors: ['governor_report_drafts', 'governor_reports', 'governor_targets'],
+  // Written only by the chained tables' triggers (docs/records-integrity.md, "Hash chains").
+  trust: ['chain_links'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Area = keyof typeof TABLE_OWNERS;
