@@ -7,7 +7,9 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
 import { cli } from '../helpers/cli';
+import { runCli } from '../../main/cli/attendance';
 import { tempDir } from '../helpers/store';
 import { openStore } from '../../main/core/db/connection';
 import { loadMigrations, migrate } from '../../main/core/db/migrate';
@@ -173,6 +175,31 @@ describe('verify and the hash chains', () => {
     };
     expect(listed.backups.find((b) => b.file === 'copy.sqlite')?.chainHead).toBe(head);
   });
+
+  it('the governor report prints the chain head in its compliance checks', async () => {
+    const db = copy();
+    const store = openStore(db, { create: false, key: null });
+    const head = chainHead(store.db)!;
+    store.db.close();
+    const out = path.join(path.dirname(db), 'governors.docx');
+    const args = [
+      'report',
+      'governors',
+      '--db',
+      db,
+      '--from',
+      '2025-09-01',
+      '--to',
+      '2025-12-19',
+      '--out',
+      out,
+    ];
+    const code = await runCli([...args, '--as-of', '2025-12-19'], { out: () => {}, err: () => {} });
+    expect(code).toBe(0);
+    const doc = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(out)))['word/document.xml']!);
+    expect(doc).toContain('Register records sealed');
+    expect(doc).toContain(`${head}; every chain verifies`);
+  }, 60_000);
 
   it('a perfect rewrite of a chain verifies but no longer gives an earlier printed head', () => {
     const db = copy();
