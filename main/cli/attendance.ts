@@ -18,7 +18,8 @@ import { AppError } from '../core/errors';
 import { auditExport, makeCtx } from '../core/context';
 import { createSchool, readSchool } from '../core/school/school.service';
 import { exportPupilsJson } from '../core/pupils/pupils.service';
-import { backupTo, listBackups, verifyDb } from '../core/admin/backup';
+import { backupTo, listBackups } from '../core/admin/backup';
+import { verifyStore, verifyProblems } from '../core/trust/verify';
 import { backupFolder } from '../core/admin/schedule';
 import { restoreFile } from '../core/admin/restore';
 import { KEY_ENV, keyFromOptions } from '../core/db/cipher';
@@ -27,6 +28,7 @@ import { createDemoSchool } from '../core/demo/demo';
 import { reportPupils } from '../core/reports/report-pupils';
 import { timetablesJson } from '../core/arrangements/export';
 import { formatPct1 } from '../../shared/statistics';
+import { plural } from '../../shared/names';
 import { parseInputDate } from '../../shared/dates';
 import { runLettersCli } from './letters';
 import { USAGE } from './usage';
@@ -81,6 +83,27 @@ function restoreCommand(
   }
   emit(r.keptAside, { ok: true, restoredFrom: from, keptAside: r.keptAside });
   return 0;
+}
+
+/** verify (docs/cli.md): every check; problems on stderr, the first broken row of a chain named in words. */
+function verifyCommand(store: Store, io: Io, json: boolean): number {
+  const r = verifyStore(store.db);
+  for (const p of verifyProblems(r)) {
+    io.err(`${p}\n`);
+  }
+  if (json) {
+    const { ok, integrity, foreignKeys, schema, chains } = r;
+    io.out(JSON.stringify({ ok, integrity, foreignKeys, schema, chains }) + '\n');
+  } else {
+    for (const c of r.chains) {
+      io.out(`${c.name}: ${plural(c.rows, 'link')}, ${c.firstBroken ? 'BROKEN' : 'intact'}\n`);
+    }
+    io.out(`Chain head: ${r.chainHead ?? 'none'}\n`);
+    io.out(
+      r.ok ? 'Verified: integrity, foreign keys, schema and chains are clean.\n' : 'NOT clean: see above.\n',
+    );
+  }
+  return r.ok ? 0 : 1;
 }
 
 function printIssues(io: Io, message: string, issues?: Issue[]) {
@@ -384,16 +407,8 @@ export function run(argv: string[], io: Io = stdio): number {
         }
         return 0;
       }
-      case 'verify': {
-        const r = verifyDb(store.db);
-        emit(
-          r.ok
-            ? 'Integrity and foreign keys: ok.'
-            : `Problems: ${r.integrity.join('; ')}; foreign-key violations: ${r.foreignKeys}`,
-          r,
-        );
-        return r.ok ? 0 : 1;
-      }
+      case 'verify':
+        return verifyCommand(store, io, v.json === true);
     }
     throw new UsageError(`unknown command: ${command}`);
   } catch (e) {

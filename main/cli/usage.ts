@@ -20,5 +20,5 @@ ${GOVERNORS_USAGE}  pupils --db F --json
   backup --db F --to FILE
   backups --db F --json
   restore --db F --from BACKUP
-  verify --db F
+  verify --db F [--json]
 ${LETTERS_USAGE}`;

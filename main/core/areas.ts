@@ -70,6 +70,8 @@ export const TABLE_OWNERS = {
     'selfaudit_actions',
     'selfaudit_exports',
   ],
+  // Written only by the chained tables' triggers (docs/records-integrity.md, "Hash chains").
+  trust: ['chain_links'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Area = keyof typeof TABLE_OWNERS;

@@ -12,6 +12,7 @@ import { eachDate } from '../../shared/dates';
 import { makeUpn } from '../../shared/upn';
 import type { Channel, Input, Session } from '../../shared/contract';
 import { benchLetters } from './letters-bench';
+import { verifyChains } from '../../main/core/trust/chains';
 import { benchFigures } from './figures-bench';
 
 const SESSION: Session = {
@@ -170,6 +171,15 @@ function main() {
     throw new Error('import did not insert every row');
   }
   line('import marks, full year (real path: parse, check, insert)', imp, floor);
+
+  // Hash chains (docs/records-integrity.md): the same import into a store whose marks chain triggers are dropped.
+  const unchained = school('unchained');
+  unchained.db.exec('DROP TRIGGER marks_chain_insert; DROP TRIGGER marks_chain_update');
+  const [, plainImp] = time(() => call(unchained, 'marks.import', { csv }));
+  unchained.db.close();
+  line('import marks, full year, hash-chained (ratio to unchained)', imp, plainImp);
+  const [, verifyMs] = time(() => verifyChains(real.db));
+  line('recompute every hash chain (ratio to the import)', verifyMs, imp);
 
   // Encryption at rest (docs/data-safety.md): the same import into an encrypted store, as a ratio to the plain one.
   const enc = school('encrypted', 'bench key: 0123456789abcdef0123456789abcdef');

@@ -565,15 +565,16 @@ export function updateUser(ctx: Ctx, i: Input<'users.update'>): Output<'users.up
           'This is the only active administrator: give another account the administrator role first.',
         );
       }
+      // Audit first: roles change only when the latest audit row records it (docs/records-integrity.md).
+      // byThemselves: the audit screen flags a person giving their own account pupil-data access.
+      const byThemselves = ctx.session.userId === u.id;
+      ctx.audit('users.roles', 'user', u.id, { username: u.username, before, after, byThemselves });
       db.prepare('DELETE FROM user_roles WHERE user_id = ?').run(u.id);
       const add = db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)');
       for (const r of after) {
         add.run(u.id, r);
       }
       db.prepare('UPDATE users SET updated_at = ? WHERE id = ?').run(at, u.id);
-      // byThemselves: the audit screen flags a person giving their own account pupil-data access.
-      const byThemselves = ctx.session.userId === u.id;
-      ctx.audit('users.roles', 'user', u.id, { username: u.username, before, after, byThemselves });
       changed.push('roles');
     }
   }

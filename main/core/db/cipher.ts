@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../errors';
+import { registerChainFunctions } from '../trust/chain-defs';
 
 export type Db = Database.Database;
 
@@ -109,6 +110,8 @@ export function openDatabase(
       applyKey(db, key);
     }
     db.prepare('SELECT count(*) FROM sqlite_master').get();
+    // The hash-chain functions the statutory tables' triggers call (docs/records-integrity.md, "Hash chains").
+    registerChainFunctions(db);
     return db;
   } catch (e) {
     db.close();

@@ -16,8 +16,13 @@ import { encryptPlainFile } from './encrypt-plain';
 import { fullCheck, HEALTHY, quickCheck, type StoreHealth } from './health';
 import { networkShareReason } from '../paths';
 import { AppError } from '../errors';
+import { setChainHeadReader } from '../admin/backup';
+import { chainHead } from '../trust/chains';
 
 const schema = { ...base, ...figures, ...auth, ...leave, ...letters, ...backups, ...arrangements };
+
+// Every backup's manifest carries the chain head (docs/records-integrity.md, "Hash chains").
+setChainHeadReader(chainHead);
 
 export type { Db };
 export type Orm = BetterSQLite3Database<typeof schema>;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Db } from './cipher';
 import { resourcesDir } from '../paths';
 import { AppError } from '../errors';
+import { registerChainFunctions } from '../trust/chain-defs';
 
 export interface Migration {
   idx: number;
@@ -47,6 +48,8 @@ export function migrate(db: Db, file: string, migrations = loadMigrations()): Mi
   if (current === known) {
     return { from: current, to: current, backup: null };
   }
+  // Migration 0027 chains the rows already there with the hash-chain functions (docs/records-integrity.md).
+  registerChainFunctions(db);
   let backup: string | null = null;
   const hasData = current > 0 && file !== ':memory:';
   if (hasData) {

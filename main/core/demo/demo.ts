@@ -226,6 +226,9 @@ export function createDemoSchool(store: Store, opts: DemoOptions): DemoReport {
         writePupil(ctx, fields, contacts, 'demo');
         const id = (db.prepare('SELECT id FROM pupils WHERE upn = ?').get(upn) as { id: number }).id;
         if (leaving) {
+          // Audited like any change of the register's facts (docs/records-integrity.md).
+          const changes = { deletionGround: { from: null, to: '2024-9(1)(a)' } };
+          ctx.audit('pupil.update', 'pupil', id, { source: 'demo', changes });
           db.prepare("UPDATE pupils SET deletion_ground = '2024-9(1)(a)' WHERE id = ?").run(id);
         }
         // the office sent each new-pupil return on time (reg 13)

@@ -11,6 +11,7 @@ import type { Ctx } from '../context';
 import { loadCalendar } from '../calendar/calendar.service';
 import { readSchool } from '../school/school.service';
 import { statutoryLists } from '../figures/statutory.service';
+import { chainHead, verifyChains } from '../trust/chains';
 
 export type ComplianceCheck = z.infer<typeof ComplianceSchema>;
 
@@ -133,6 +134,23 @@ function backupsTaken(ctx: Ctx, from: IsoDate, to: IsoDate): ComplianceCheck {
   };
 }
 
+/** The head of the statutory records' hash chains (docs/records-integrity.md): printed so that a later rewrite of
+ * the registers is detectable against this copy of the report. */
+function recordsChained(ctx: Ctx): ComplianceCheck {
+  const head = chainHead(ctx.store.db);
+  const broken = verifyChains(ctx.store.db).filter((c) => c.firstBroken !== null);
+  return {
+    check: 'chainHead',
+    label: 'Register records sealed (chain head, to compare with later copies)',
+    value: !head
+      ? 'the records are not chained'
+      : broken.length
+        ? `${head}; broken: ${broken.map((c) => c.name.replace(/_/g, ' ')).join(', ')} (run verify)`
+        : `${head}; every chain verifies`,
+    status: head && !broken.length ? 'ok' : 'attention',
+  };
+}
+
 const notRecorded = (check: string, label: string): ComplianceCheck => ({
   check,
   label,
@@ -176,5 +194,6 @@ export function complianceChecks(ctx: Ctx, from: IsoDate, to: IsoDate, asOf: Iso
     notRecorded('dataSharing', 'Daily attendance data shared with the DfE'),
     notRecorded('training', 'Staff training on attendance'),
     backupsTaken(ctx, from, to),
+    recordsChained(ctx),
   ];
 }

@@ -159,15 +159,17 @@ function updateFields(
   if (!changed.length) {
     return [];
   }
+  // The audit row first: the register's facts change only when the latest audit row records the change
+  // (migration 0028, docs/records-integrity.md).
+  ctx.audit('pupil.update', 'pupil', existing.id, {
+    source,
+    changes: Object.fromEntries(changed.map((k) => [k, { from: cur[k] ?? null, to: changes[k] ?? null }])),
+  });
   ctx.store.db
     .prepare(
       `UPDATE pupils SET ${changed.map((k) => `${COLS[k]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
     )
     .run(...changed.map((k) => toDb(k, changes[k])), ctx.now(), existing.id);
-  ctx.audit('pupil.update', 'pupil', existing.id, {
-    source,
-    changes: Object.fromEntries(changed.map((k) => [k, { from: cur[k] ?? null, to: changes[k] ?? null }])),
-  });
   return changed;
 }
 

@@ -91,8 +91,9 @@ export function markWriter(ctx: Ctx): MarkWriter {
       upd.run(code, min, m.version + 1, m.id);
     },
     setNote(m, n) {
-      note.run(n, m.id);
+      // Audit first: a note changes only when the latest audit row records it (docs/records-integrity.md).
       ctx.audit('mark.note', 'mark', m.id, { from: m.note, to: n });
+      note.run(n, m.id);
     },
   };
 }

@@ -1,0 +1,150 @@
+// Recomputes the hash chains of the statutory records and reads their head (docs/records-integrity.md, "Hash
+// chains"). A chain is broken where a link does not follow from the one before it, where a row's content no
+// longer matches its latest link, where a chained row is gone, or where a row was written without a link.
+import crypto from 'node:crypto';
+import type { Db } from '../db/cipher';
+import { CHAINS, contentHash, linkHash, type ChainDef } from './chain-defs';
+import { describeRow } from './describe';
+
+export interface BrokenRow {
+  table: string;
+  id: number;
+  /** The row in words (which pupil, date and session), never only its id. */
+  row: string;
+  problem: string;
+}
+
+export interface ChainReport {
+  name: string;
+  rows: number;
+  head: string | null;
+  firstBroken: BrokenRow | null;
+}
+
+interface Link {
+  seq: number;
+  row_id: number;
+  content_hash: string;
+  prev_hash: string | null;
+  hash: string;
+}
+
+interface Candidate {
+  order: number;
+  id: number;
+  problem: string;
+}
+
+export function hasChains(db: Db): boolean {
+  return (
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'chain_links'").get() !==
+    undefined
+  );
+}
+
+/** The first problem of the links themselves: a link whose prev or hash does not follow. */
+function linkProblem(links: Link[]): Candidate | null {
+  let prev: string | null = null;
+  for (const l of links) {
+    if (l.prev_hash !== prev || l.hash !== linkHash(prev, l.content_hash)) {
+      return {
+        order: l.seq,
+        id: l.row_id,
+        problem: 'the chain is broken here: a link was changed, removed or inserted after it was written',
+      };
+    }
+    prev = l.hash;
+  }
+  return null;
+}
+
+function contentProblems(db: Db, def: ChainDef, links: Link[]): Candidate[] {
+  const latest = new Map<number, Link>();
+  for (const l of links) {
+    latest.set(l.row_id, l);
+  }
+  const out: Candidate[] = [];
+  const seen = new Set<number>();
+  const rows = db
+    .prepare(`SELECT ${def.columns.join(', ')} FROM ${def.name} ORDER BY id`)
+    .raw()
+    .iterate();
+  for (const values of rows as IterableIterator<unknown[]>) {
+    const id = Number(values[0]);
+    seen.add(id);
+    const link = latest.get(id);
+    if (!link) {
+      out.push({ order: Number.MAX_SAFE_INTEGER, id, problem: 'it was written without a link to the chain' });
+    } else if (link.content_hash !== contentHash(def.name, values)) {
+      out.push({
+        order: link.seq,
+        id,
+        problem: 'its content does not match the hash recorded when it was written',
+      });
+    }
+  }
+  for (const [id, link] of latest) {
+    if (!seen.has(id)) {
+      out.push({ order: link.seq, id, problem: 'it was chained but is no longer there' });
+    }
+  }
+  return out;
+}
+
+export function verifyChain(db: Db, def: ChainDef): ChainReport {
+  const links = db
+    .prepare(
+      'SELECT seq, row_id, content_hash, prev_hash, hash FROM chain_links WHERE chain = ? ORDER BY seq',
+    )
+    .all(def.name) as Link[];
+  const candidates = [...contentProblems(db, def, links)];
+  const broken = linkProblem(links);
+  if (broken) {
+    candidates.push(broken);
+  }
+  candidates.sort((a, b) => a.order - b.order || a.id - b.id);
+  const first = candidates[0];
+  return {
+    name: def.name,
+    rows: links.length,
+    head: links.length ? links[links.length - 1]!.hash : null,
+    firstBroken: first
+      ? { table: def.name, id: first.id, row: describeRow(db, def.name, first.id), problem: first.problem }
+      : null,
+  };
+}
+
+/** Every chain, recomputed; an empty list for a database from before the chains. */
+export function verifyChains(db: Db): ChainReport[] {
+  return hasChains(db) ? CHAINS.map((def) => verifyChain(db, def)) : [];
+}
+
+/** The combined head at a link number: the last hash of each chain up to it, hashed in the order of CHAINS. */
+export function headAt(db: Db, seq: number): string {
+  const rows = db
+    .prepare(
+      'SELECT chain, hash FROM chain_links WHERE seq IN (SELECT max(seq) FROM chain_links WHERE seq <= ? GROUP BY chain)',
+    )
+    .all(seq) as { chain: string; hash: string }[];
+  const byChain = new Map(rows.map((r) => [r.chain, r.hash]));
+  const text = CHAINS.map((c) => `${c.name}=${byChain.get(c.name) ?? ''}`).join('\n');
+  return `${seq}:${crypto.createHash('sha256').update(text).digest('hex')}`;
+}
+
+/**
+ * The chain head printed in backup manifests, on the governor report and by verify: the number of the last link
+ * and a hash of every chain's last link. An earlier head stays checkable: headAt(its number) must give it again.
+ */
+export function chainHead(db: Db): string | null {
+  if (!hasChains(db)) {
+    return null;
+  }
+  const last = db.prepare('SELECT max(seq) AS s FROM chain_links').get() as { s: number | null };
+  return headAt(db, last.s ?? 0);
+}
+
+/** True when an earlier printed head still follows from the chains (history before it was not rewritten). */
+export function headStillMatches(db: Db, head: string): boolean {
+  const m = /^(\d+):[0-9a-f]{64}$/.exec(head);
+  return m !== null && hasChains(db) && headAt(db, Number(m[1])) === head;
+}
