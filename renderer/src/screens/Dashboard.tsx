@@ -98,7 +98,7 @@ function TodayStrip({ d }: { d: D }) {
           <div>
             <div className="muted">Registers not taken</div>
             <div className="big">{t.registersNotTaken}</div>
-            {t.registersNotTaken > 0 && <Link href="#/">See which</Link>}
+            {t.registersNotTaken > 0 && <Link href="#/not-taken">See which</Link>}
           </div>
           <div>
             <div className="muted">Sessions marked</div>
