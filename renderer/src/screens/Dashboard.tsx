@@ -159,7 +159,7 @@ function YearToDate({ d }: { d: D }) {
         role="region"
         aria-label="Year to date figures, scrolls sideways"
       >
-        <table className="plain" aria-label="Year to date against national and local figures">
+        <table className="plain fit" aria-label="Year to date against national and local figures">
           <thead>
             <tr>
               <th scope="col">Figures</th>
@@ -431,6 +431,8 @@ function ReferenceEditor({ rows }: { rows: Ref[] }) {
   const mayEdit = mayCall(useMe(), 'figures.national.save');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The figures themselves are in the year-to-date table; this editor opens on request (docs/ux.md, layout).
+  const [open, setOpen] = useState(false);
   const edit = (r: Ref) =>
     setDraft({
       schoolId: r.schoolId ?? undefined,
@@ -469,6 +471,16 @@ function ReferenceEditor({ rows }: { rows: Ref[] }) {
       },
     );
   };
+  if (!mayEdit) {
+    return null;
+  }
+  if (!open) {
+    return (
+      <div className="row">
+        <Button onClick={() => setOpen(true)}>Change the comparison figures</Button>
+      </div>
+    );
+  }
   return (
     <section className="card" aria-labelledby="h-ref">
       <Text as="h2" id="h-ref" weight="semibold" size={500}>
