@@ -31,6 +31,7 @@ const PROJECTS: { name: string; demo: boolean; secondary?: boolean }[] = [
   { name: 'arrangements', demo: true, secondary: true },
   { name: 'policy', demo: true },
   { name: 'selfaudit', demo: true },
+  { name: 'ux', demo: true },
 ];
 const ONLY = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',') : null;
 

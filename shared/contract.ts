@@ -424,6 +424,21 @@ export const contract = {
     }),
     STAFF,
   ),
+  'registers.outstanding': ch(
+    z.object({ asOf: isoDate }),
+    z.object({
+      from: z.string(),
+      asOf: z.string(),
+      total: z.number().int(),
+      days: z.array(
+        z.object({
+          date: z.string(),
+          missing: z.array(z.object({ session: SessionSchema, regGroup: z.string() })),
+        }),
+      ),
+    }),
+    STAFF,
+  ),
   'followup.list': ch(
     z.object({ date: isoDate }),
     z.object({

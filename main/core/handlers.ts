@@ -21,6 +21,7 @@ import { backupTo, defaultBackupPath, verifyDb } from './admin/backup';
 import { APP_VERSION } from './version';
 import { pupilFigures } from './reports/pupil-figures';
 import { getRegister, registersNotTaken, saveRegister } from './registers/registers.service';
+import { registersOutstanding } from './registers/not-taken';
 import {
   callingList,
   detailMissing,
@@ -80,6 +81,7 @@ export const handlers: Handlers = {
   'registers.get': getRegister,
   'registers.save': saveRegister,
   'registers.notTaken': registersNotTaken,
+  'registers.outstanding': registersOutstanding,
   'followup.list': callingList,
   'followup.logAttempt': logAttempt,
   'followup.informSocialWorker': informSocialWorker,

@@ -2,6 +2,7 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Spinner } from '@fluentui/react-components';
 import { go, useRpc, useHashRoute } from './hooks';
+import { useFocusOnNavigate } from './focus';
 import { ErrorBar } from './components/ErrorBar';
 import { Setup } from './screens/Setup';
 import { Home } from './screens/Home';
@@ -28,6 +29,7 @@ import { LetterTemplates } from './screens/LetterTemplates';
 import { Bands } from './screens/Bands';
 import { Penalties } from './screens/Penalties';
 import { Statutory } from './screens/Statutory';
+import { NotTaken } from './screens/NotTaken';
 
 // The dashboard brings ECharts: loaded when first opened, so start-up and the office's screens stay light.
 const Backups = lazy(() => import('./screens/backups/Backups').then((m) => ({ default: m.Backups })));
@@ -68,11 +70,15 @@ const NAV: [string, string][] = [
   ['backups', 'Backups'],
 ];
 
+/** Screens reached from another screen rather than the menu, by the name the window takes. */
+const OTHER_TITLES: Record<string, string> = { 'not-taken': 'Registers not taken' };
+
 export function App() {
   const me = useMe();
   const status = useRpc('app.status', {});
   const school = useRpc('school.get', {}, { enabled: !!status.data?.hasSchool });
   const route = useHashRoute();
+  useFocusOnNavigate(route);
   // The attendance lead's (and the head's, and a governor's) home is the dashboard: they land there on signing in.
   // The office lands on today's page (registers, unexplained absence). Home stays one click away for everyone.
   const landed = useRef(false);
@@ -93,7 +99,7 @@ export function App() {
   // Each screen names the window (and the browser tab), so a screen reader announces where a link went.
   const pageName = !status.data?.hasSchool
     ? 'Set up your school'
-    : (NAV.find(([p]) => p === (route[0] ?? ''))?.[1] ?? 'Attendance');
+    : (NAV.find(([p]) => p === (route[0] ?? ''))?.[1] ?? OTHER_TITLES[route[0] ?? ''] ?? 'Attendance');
   useEffect(() => {
     document.title = `${pageName} – ${school.data?.name ?? 'Attendance'}`;
   }, [pageName, school.data?.name]);
@@ -151,6 +157,8 @@ export function App() {
           return <FollowUp today={today} />;
         case 'grid':
           return <Grid today={today} />;
+        case 'not-taken':
+          return <NotTaken today={today} />;
         case 'checks':
           return <Lists today={today} />;
         case 'leave':

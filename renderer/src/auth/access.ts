@@ -6,6 +6,7 @@ import type { Me } from '../../../shared/channels/auth';
 
 const ROUTE_CHANNEL: Record<string, string> = {
   register: 'registers.get',
+  'not-taken': 'registers.outstanding',
   followup: 'followup.list',
   grid: 'grid.get',
   checks: 'marks.unexported',

@@ -100,7 +100,7 @@ function TodayStrip({ d }: { d: D }) {
           <div>
             <div className="muted">Registers not taken</div>
             <div className="big">{t.registersNotTaken}</div>
-            {t.registersNotTaken > 0 && <Link href="#/">See which</Link>}
+            {t.registersNotTaken > 0 && <Link href="#/not-taken">See which</Link>}
           </div>
           <div>
             <div className="muted">Sessions marked</div>
@@ -161,7 +161,7 @@ function YearToDate({ d }: { d: D }) {
         role="region"
         aria-label="Year to date figures, scrolls sideways"
       >
-        <table className="plain" aria-label="Year to date against national and local figures">
+        <table className="plain fit" aria-label="Year to date against national and local figures">
           <thead>
             <tr>
               <th scope="col">Figures</th>
@@ -433,6 +433,8 @@ function ReferenceEditor({ rows }: { rows: Ref[] }) {
   const mayEdit = mayCall(useMe(), 'figures.national.save');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The figures themselves are in the year-to-date table; this editor opens on request (docs/ux.md, layout).
+  const [open, setOpen] = useState(false);
   const edit = (r: Ref) =>
     setDraft({
       schoolId: r.schoolId ?? undefined,
@@ -471,6 +473,16 @@ function ReferenceEditor({ rows }: { rows: Ref[] }) {
       },
     );
   };
+  if (!mayEdit) {
+    return null;
+  }
+  if (!open) {
+    return (
+      <div className="row">
+        <Button onClick={() => setOpen(true)}>Change the comparison figures</Button>
+      </div>
+    );
+  }
   return (
     <section className="card" aria-labelledby="h-ref">
       <Text as="h2" id="h-ref" weight="semibold" size={500}>

@@ -1,14 +1,20 @@
 // Home: today at a glance, with the day's first tasks.
 import { Card, CardHeader, Link, Text } from '@fluentui/react-components';
+import { plural } from '../../../shared/names';
 import { useRpc } from '../hooks';
 import { ErrorBar } from '../components/ErrorBar';
 import { DayHeading } from '../components/DayHeading';
 import { CaseworkDueCard } from './casework/DueCard';
 import { PolicyReminder } from './policy/PolicyReminder';
+import { registerHref } from './NotTaken';
 
 export function Home({ today }: { today: string }) {
   const pupils = useRpc('pupils.list', { onDate: today });
   const notTaken = useRpc('registers.notTaken', { date: today });
+  const outstanding = useRpc('registers.outstanding', { asOf: today });
+  const earlier = outstanding.data
+    ? outstanding.data.total - (outstanding.data.days.find((d) => d.date === today)?.missing.length ?? 0)
+    : 0;
   const calling = useRpc('followup.list', { date: today });
   const overdue = useRpc('followup.overdueN', { asOf: today });
   return (
@@ -30,15 +36,21 @@ export function Home({ today }: { today: string }) {
           ) : (
             <Text size={700}>{notTaken.data?.missing.length ?? '…'}</Text>
           )}
-          <ul aria-label="Registers not yet taken">
-            {notTaken.data?.missing.slice(0, 8).map((m) => (
+          {/* every one of them: the count and the list always agree */}
+          <ul className="register-links" aria-label="Registers not yet taken">
+            {notTaken.data?.missing.map((m) => (
               <li key={m.session + m.regGroup}>
-                <Link href={`#/register/${encodeURIComponent(m.regGroup)}/${m.session}`}>
+                <Link href={registerHref(m.regGroup, m.session)}>
                   {m.regGroup} {m.session}
                 </Link>
               </li>
             ))}
           </ul>
+          <Link href="#/not-taken">
+            {earlier > 0
+              ? `${plural(earlier, 'more register')} not taken on earlier school days`
+              : 'Registers not taken on earlier school days'}
+          </Link>
         </Card>
         <Card>
           <CardHeader header={<Text weight="semibold">Unexplained absences today (N)</Text>} />

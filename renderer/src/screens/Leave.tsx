@@ -2,7 +2,7 @@
 // person decides it from the queue with every warning and the penalty forecast in view, revisions keep the
 // history, the decision letter downloads as .docx, and the office confirms proposed G marks. Everything the
 // screen shows (warnings, forecast, codes) is computed in the core; this file only lays it out.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
@@ -388,6 +388,15 @@ function Intake({ today }: { today: string }) {
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const [done, setDone] = useState<{ ids: number[]; names: string[] } | null>(null);
+  // The keyboard stays on the pupil just added (its search button is gone), and the evidence box empties
+  // with the form (docs/ux.md, "Focus and the keyboard").
+  const [justAdded, setJustAdded] = useState<number | null>(null);
+  const evidence = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (justAdded !== null) {
+      document.getElementById(`leave-pupil-${justAdded}`)?.focus();
+    }
+  }, [justAdded, pupils]);
   const {
     control,
     handleSubmit,
@@ -427,6 +436,7 @@ function Intake({ today }: { today: string }) {
         contacts: p.contacts,
       },
     ]);
+    setJustAdded(id);
   };
   // a sibling's own record of the same person (contacts are held per pupil)
   const contactFor = (p: Chosen) =>
@@ -485,6 +495,10 @@ function Intake({ today }: { today: string }) {
       setDone({ ids: r.requestIds, names: pupils.map((p) => p.name) });
       setPupils([]);
       setFiles([]);
+      if (evidence.current) {
+        evidence.current.value = '';
+      }
+      setJustAdded(null);
       reset();
       for (const c of LEAVE_INVALIDATES) {
         void qc.invalidateQueries({ queryKey: [c] });
@@ -522,7 +536,7 @@ function Intake({ today }: { today: string }) {
       {pupils.length > 0 && (
         <ul aria-label="Pupils on this request">
           {pupils.map((p) => (
-            <li key={p.id}>
+            <li key={p.id} id={`leave-pupil-${p.id}`} tabIndex={-1}>
               {p.name}{' '}
               <Button
                 size="small"
@@ -725,6 +739,7 @@ function Intake({ today }: { today: string }) {
       </Field>
       <Field label="Evidence (PDF, photo, Word or email; up to 10 MB each)">
         <input
+          ref={evidence}
           type="file"
           multiple
           accept=".pdf,.jpg,.jpeg,.png,.heic,.doc,.docx,.eml,.txt"

@@ -29,12 +29,13 @@ import {
   type Contact,
   type Pupil,
 } from '../../../shared/pupil';
-import { academicYearOf, addDays, formatUkDate } from '../../../shared/dates';
+import { addDays, formatUkDate } from '../../../shared/dates';
 import { useRpc, useRpcMutation } from '../hooks';
 import { ErrorBar } from '../components/ErrorBar';
 import { RpcFailure } from '../rpc';
 import { DateInput } from '../components/DateInput';
 import { PupilFigures } from '../components/PupilFigures';
+import { YearMarks } from '../components/YearMarks';
 import { PupilLeave } from './Leave';
 import { formatWhen } from '../auth/when';
 import { PupilLetters } from '../components/PupilLetters';
@@ -333,78 +334,6 @@ function Contacts({ pupilId, contacts }: { pupilId: number; contacts: Contact[] 
         {save.isSuccess && <Text>Saved.</Text>}
       </div>
       <ErrorBar error={save.error} />
-    </section>
-  );
-}
-
-function YearMarks({
-  pupilId,
-  today,
-  admissionDate,
-}: {
-  pupilId: number;
-  today: string;
-  admissionDate: string;
-}) {
-  const from = `${academicYearOf(today)}-09-01`;
-  const q = useRpc('pupils.attendance', { pupilId, from, to: today });
-  if (!q.data) {
-    return <ErrorBar error={q.error} />;
-  }
-  const school = q.data.days.filter((d) => d.kind === 'school' && d.date >= admissionDate); // none before the starting day
-  return (
-    <section className="card" aria-labelledby="h-marks">
-      <Text as="h2" id="h-marks" weight="semibold" size={500}>
-        Marks this school year
-      </Text>
-      <p>
-        Codes:{' '}
-        {Object.entries(q.data.codeCounts)
-          .sort((a, b) => b[1] - a[1])
-          .map(([c, n]) => `${c} ${n}`)
-          .join(' · ') || 'none yet'}
-      </p>
-      <p>
-        Absence by weekday:{' '}
-        {q.data.weekdayPattern
-          .map(
-            (w) =>
-              `${['Mon', 'Tue', 'Wed', 'Thu', 'Fri'][w.weekday - 1]} ${w.possible ? ((100 * w.absent) / w.possible).toFixed(1) : '–'}%`,
-          )
-          .join(' · ')}
-      </p>
-      <table className="plain" aria-label="Marks by day (latest first)">
-        <thead>
-          <tr>
-            <th>Date</th>
-            <th>AM</th>
-            <th>PM</th>
-            <th>Note</th>
-          </tr>
-        </thead>
-        <tbody>
-          {school
-            .slice(-30)
-            .reverse()
-            .map((d) => (
-              <tr key={d.date}>
-                <td>{formatUkDate(d.date)}</td>
-                {[d.am, d.pm].map((m, k) => (
-                  <td key={k}>
-                    <span
-                      className={`mark${m?.amended ? ' amended' : ''}`}
-                      title={m?.amended ? 'Amended' : undefined}
-                    >
-                      {m?.code ?? '·'}
-                    </span>
-                    {m?.amended && <span className="muted"> (amended)</span>}
-                  </td>
-                ))}
-                <td>{d.am?.note ?? d.pm?.note ?? ''}</td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
     </section>
   );
 }

@@ -2,7 +2,9 @@
 //   / \ . or Space = present (stored as / in the morning, \ in the afternoon); a letter = that code;
 //   C, J, Y wait for a digit (C1, C2, J1, Y1–Y7) and otherwise mean the letter alone;
 //   L and U ask for the minutes late (type them, Enter); codes that need a detail ask for it (Enter);
-//   ↑ ↓ and Enter move; * marks every unmarked pupil present; Ctrl+S saves.
+//   ↑ ↓ and Enter move; * marks every unmarked pupil present; Ctrl+S saves, wherever the focus is on the screen.
+// The route is register/<group>/<AM|PM>[/<date>] so a link can open any day's register (docs/ux.md). Leaving
+// with marks not saved asks first (useUnsavedGuard).
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   Button,
@@ -14,13 +16,14 @@ import {
   Text,
   Title2,
 } from '@fluentui/react-components';
-import { formatLongDate, formatUkDate } from '../../../shared/dates';
+import { formatLongDate, formatUkDate, isIsoDate } from '../../../shared/dates';
 import type { Output } from '../../../shared/contract';
 import { go, useHashRoute, useRpc } from '../hooks';
 import { call } from '../rpc';
 import { ErrorBar } from '../components/ErrorBar';
 import { DateInput } from '../components/DateInput';
 import { useQueryClient } from '@tanstack/react-query';
+import { useUnsavedGuard } from './arrangements/useUnsavedGuard';
 
 type Reg = Output<'registers.get'>;
 interface Value {
@@ -31,20 +34,33 @@ interface Value {
 
 export function Register({ today }: { today: string }) {
   const route = useHashRoute();
-  const [, groupParam, sessionParam] = route;
-  const [date, setDate] = useState(today);
+  const [, groupParam, sessionParam, dateParam] = route;
+  const [picked, setPicked] = useState(today);
+  const date = dateParam && isIsoDate(dateParam) ? dateParam : picked;
   const groups = useRpc('pupils.list', { onDate: date });
   const group = groupParam ?? '';
   const session = (sessionParam === 'PM' ? 'PM' : 'AM') as 'AM' | 'PM';
+  const open = (g: string, s: string, d: string) =>
+    go(`register/${encodeURIComponent(g)}/${s}${d === today ? '' : `/${d}`}`);
   return (
     <div className="page">
       <Title2 as="h1">Take a register</Title2>
       <div className="row no-print">
         <Field label="Date">
-          <DateInput value={date} onChange={(_, d) => d.value && setDate(d.value)} />
+          <DateInput
+            value={date}
+            onChange={(_, d) => {
+              if (d.value) {
+                setPicked(d.value);
+                if (group) {
+                  open(group, session, d.value);
+                }
+              }
+            }}
+          />
         </Field>
         <Field label="Registration group">
-          <Select value={group} onChange={(_, d) => go(`register/${encodeURIComponent(d.value)}/${session}`)}>
+          <Select value={group} onChange={(_, d) => open(d.value, session, date)}>
             <option value="">Choose…</option>
             {groups.data?.regGroups.map((g) => (
               <option key={g}>{g}</option>
@@ -52,7 +68,7 @@ export function Register({ today }: { today: string }) {
           </Select>
         </Field>
         <Field label="Session">
-          <Select value={session} onChange={(_, d) => go(`register/${encodeURIComponent(group)}/${d.value}`)}>
+          <Select value={session} onChange={(_, d) => open(group, d.value, date)}>
             <option value="AM">Morning (AM)</option>
             <option value="PM">Afternoon (PM)</option>
           </Select>
@@ -110,6 +126,8 @@ function Marking({ reg }: { reg: Reg }) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const release = useUnsavedGuard(dirty);
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
   const present = reg.session === 'AM' ? '/' : '\\';
 
@@ -129,6 +147,7 @@ function Marking({ reg }: { reg: Reg }) {
   const setValue = (i: number, v: Value) => {
     setValues((m) => new Map(m).set(reg.pupils[i].pupilId, v));
     setSaved(null);
+    setDirty(true);
   };
   const advance = (i: number) => setActive(Math.min(i + 1, reg.pupils.length - 1));
 
@@ -166,26 +185,51 @@ function Marking({ reg }: { reg: Reg }) {
         marks,
         reason: reason.trim() || undefined,
       });
+      release();
+      setDirty(false);
       setSaved(
         `Saved: ${r.inserted} new, ${r.amended} amended${r.unmarked ? `, ${r.unmarked} still unmarked` : ''}.`,
       );
       await qc.invalidateQueries({ queryKey: ['registers.get'] });
       await qc.invalidateQueries({ queryKey: ['registers.notTaken'] });
+      await qc.invalidateQueries({ queryKey: ['registers.outstanding'] });
     } catch (e) {
       setError(e);
     }
   };
+
+  const markAllPresent = () => {
+    setValues((m) => {
+      const n = new Map(m);
+      for (const p of reg.pupils) {
+        if (!n.has(p.pupilId)) {
+          n.set(p.pupilId, { code: present, minutesLate: null, note: null });
+        }
+      }
+      return n;
+    });
+    setSaved(null);
+    setDirty(true);
+  };
+  // Ctrl+S saves from anywhere on the screen (the amendment reason box, a button), not only the register grid.
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  useEffect(() => {
+    const onSave = (e: globalThis.KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void saveRef.current();
+      }
+    };
+    window.addEventListener('keydown', onSave);
+    return () => window.removeEventListener('keydown', onSave);
+  }, []);
 
   const onKey = (e: KeyboardEvent<HTMLTableElement>) => {
     if (editing) {
       return;
     }
     const i = active;
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-      e.preventDefault();
-      void save();
-      return;
-    }
     if (e.ctrlKey || e.metaKey || e.altKey) {
       return;
     }
@@ -227,15 +271,7 @@ function Marking({ reg }: { reg: Reg }) {
     }
     if (key === '*') {
       e.preventDefault();
-      setValues((m) => {
-        const n = new Map(m);
-        for (const p of reg.pupils) {
-          if (!n.has(p.pupilId)) {
-            n.set(p.pupilId, { code: present, minutesLate: null, note: null });
-          }
-        }
-        return n;
-      });
+      markAllPresent();
       return;
     }
     if (PRESENT_KEYS.has(key)) {
@@ -401,21 +437,7 @@ function Marking({ reg }: { reg: Reg }) {
         <Button appearance="primary" onClick={() => void save()}>
           Save register (Ctrl+S)
         </Button>
-        <Button
-          onClick={() =>
-            setValues((m) => {
-              const n = new Map(m);
-              for (const p of reg.pupils) {
-                if (!n.has(p.pupilId)) {
-                  n.set(p.pupilId, { code: present, minutesLate: null, note: null });
-                }
-              }
-              return n;
-            })
-          }
-        >
-          Mark all unmarked present (*)
-        </Button>
+        <Button onClick={markAllPresent}>Mark all unmarked present (*)</Button>
         <Button onClick={() => window.print()}>Print</Button>
       </div>
     </div>

@@ -16,21 +16,23 @@ export function useUnsavedGuard(dirty: boolean): () => void {
         e.preventDefault();
       }
     };
-    const onHash = () => {
+    // On popstate, which the browser fires before hashchange: the router's hashchange listener (registered
+    // first, so called first) would otherwise re-render the app and unmount this screen before it could ask.
+    const onMove = () => {
       if (released.current || window.location.hash === here) {
         return;
       }
       if (!window.confirm('Leave this page? What you typed is not saved.')) {
-        // put the address back, then let the router read it again (the screen stays, with what was typed)
+        // put the address back before the router reads it (the screen stays, with what was typed)
         window.history.replaceState(null, '', here);
         window.dispatchEvent(new HashChangeEvent('hashchange'));
       }
     };
     window.addEventListener('beforeunload', onUnload);
-    window.addEventListener('hashchange', onHash);
+    window.addEventListener('popstate', onMove);
     return () => {
       window.removeEventListener('beforeunload', onUnload);
-      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('popstate', onMove);
     };
   }, [dirty]);
   return useCallback(() => {
