@@ -191,6 +191,13 @@ export const CONTRACT_OUTCOME_LABELS: Record<(typeof CONTRACT_OUTCOMES)[number],
   not_kept: 'Not kept (can be relied on if legal action follows)',
   ended_early: 'Ended early',
 };
+export const CONTRACT_EVENTS = ['review', 'outcome', 'signed_copy', 'letter'] as const;
+export const CONTRACT_EVENT_LABELS: Record<(typeof CONTRACT_EVENTS)[number], string> = {
+  review: 'Review',
+  outcome: 'Outcome',
+  signed_copy: 'Signed copy kept',
+  letter: 'Word copy made',
+};
 const ContractRow = z.object({
   id: z.number().int(),
   pupilId: z.number().int(),
@@ -208,7 +215,7 @@ const ContractRow = z.object({
   events: z.array(
     z.object({
       id: z.number().int(),
-      kind: z.enum(['review', 'outcome', 'signed_copy', 'letter']),
+      kind: z.enum(CONTRACT_EVENTS),
       on: z.string(),
       notes: z.string().nullable(),
       fileName: z.string().nullable(),
@@ -483,6 +490,13 @@ export const arrangementsChannels = {
   /** The contract as a Word document from the attendance-contract template (letters engine, logged). */
   'arrangements.contractLetter': ch(
     z.object({ contractId: z.number().int() }),
+    z.object({ jobId: z.string(), letters: z.number().int() }),
+    DECIDERS,
+    { write: true },
+  ),
+  /** The agreement letter of one part-time timetable or flexi agreement, filled from its record (logged). */
+  'arrangements.agreementLetter': ch(
+    z.object({ id: z.number().int() }),
     z.object({ jobId: z.string(), letters: z.number().int() }),
     DECIDERS,
     { write: true },

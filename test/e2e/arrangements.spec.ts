@@ -180,3 +180,23 @@ test('the office looks for children missing education and raises a concern', asy
   await expect(page.getByRole('heading', { name: new RegExp(`^${pupil.name}: open since`) })).toBeVisible();
   await expectAccessible(page, 'children missing education');
 });
+
+test('the lead agrees an attendance contract and makes its Word copy from the template', async () => {
+  await signIn(page, 'lead', '/#/arrangements/contracts');
+  await expect(page.getByRole('heading', { name: 'Attendance contracts', level: 1 })).toBeVisible();
+  await page.getByLabel('Find the pupil (name or UPN)').fill(pupil.surname);
+  await page.getByLabel('Pupil', { exact: true }).selectOption({ label: `${pupil.name} (${pupil.group})` });
+  await page.getByLabel('Parties (names and roles)').fill('The mother, the pupil, the attendance lead');
+  await page.getByLabel('The parents will').fill('Bring the pupil to school for 8.40am');
+  await page.getByLabel('The school will').fill('A morning check-in with a key adult');
+  await page.getByLabel('Support offered, and by whom').fill('Breakfast club (school)');
+  await page.getByLabel('Review dates (dd/mm/yyyy, commas between)').fill('15/12/2026, 12/01/2027');
+  await expectAccessible(page, 'attendance contract form');
+  await page.getByRole('button', { name: 'Save the contract' }).click();
+  await expect(page.getByRole('heading', { name: `${pupil.name}: agreed 01/12/2026` })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Make the Word copy' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.docx$/);
+  await expect(page.getByText(/^Word copy made and logged/)).toBeVisible();
+  await expectAccessible(page, 'attendance contracts');
+});

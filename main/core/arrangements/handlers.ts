@@ -7,6 +7,7 @@ import { changePattern, recordOutcome, recordTold, reviewArrangement } from './c
 import { arrangementSessionList, dueList, getArrangement, listArrangements } from './queries';
 import { listLaMeetings, saveLaMeeting } from './la-meeting';
 import { laPackFile, makeLaPack } from './la-pack';
+import { agreementLetter } from './agreement-letter';
 import { addStep, forDeletion, loadCases, openCase, scan } from './cme';
 import {
   contractEvent,
@@ -42,6 +43,7 @@ export const arrangementsHandlers: HandlersFor<keyof typeof arrangementsChannels
   'arrangements.contractSignedCopy': signedCopy,
   'arrangements.contractFile': contractFile,
   'arrangements.contractLetter': contractLetter,
+  'arrangements.agreementLetter': agreementLetter,
   'arrangements.settings': (ctx) => ({ reviewEveryWeeks: reviewEveryWeeks(ctx) }),
   'arrangements.setSettings': (ctx, i) => {
     ctx.store.orm

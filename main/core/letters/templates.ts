@@ -66,6 +66,11 @@ export interface TemplateSpec {
   extra: ExtraField[];
   /** Not one of docs/cli.md's stable names (an extra shipped variant). */
   variant?: boolean;
+  /**
+   * A one-pupil agreement made from its own record, never in a batch (docs/rules/arrangements.md, "Agreement
+   * letters"): where on screen it is made. The batch and single-letter channels refuse it.
+   */
+  madeFrom?: string;
   summary: string;
 }
 
@@ -244,6 +249,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
     addressing: 'household',
     siblings: false,
     rules: [],
+    madeFrom: "the part-time timetable's record (Arrangements)",
     summary: 'Temporary, collaborative, with an end date and the route back to full time.',
     extra: [
       { key: 'ptt.pattern', label: 'Sessions the pupil attends', kind: 'multiline' },
@@ -262,6 +268,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
     addressing: 'household',
     siblings: false,
     rules: [],
+    madeFrom: "the flexi-schooling agreement's record (Arrangements)",
     summary: 'Plain terms: the home sessions, recorded as authorised absence (C).',
     extra: [
       { key: 'flexi.pattern', label: 'Home sessions', kind: 'multiline' },
@@ -290,6 +297,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
     addressing: 'household',
     siblings: false,
     rules: ['G3'],
+    madeFrom: "the pupil's attendance contract (Arrangements, Attendance contracts)",
     summary: 'Partnership: what each side will do; voluntary.',
     extra: [
       { key: 'contract.commitments', label: 'What each person will do', kind: 'multiline' },

@@ -22,6 +22,7 @@ import { mayCall } from '../../auth/access';
 import { NewArrangement } from './NewArrangement';
 import { LaMeeting } from './LaMeeting';
 import { CmeCases } from './CmeCases';
+import { Contracts } from './Contracts';
 import { ArrangementDetail } from './ArrangementDetail';
 import { StatusBadge } from './StatusBadge';
 
@@ -29,6 +30,9 @@ export function Arrangements({ today }: { today: string }) {
   const [, sub, kind] = useHashRoute();
   if (sub === 'new' && (kind === 'part_time' || kind === 'flexi')) {
     return <NewArrangement kind={kind} today={today} />;
+  }
+  if (sub === 'contracts') {
+    return <Contracts today={today} />;
   }
   if (sub === 'cme') {
     return <CmeCases today={today} />;
@@ -85,6 +89,7 @@ function ArrangementList() {
         </div>
       )}
       <div className="row">
+        <Button onClick={() => go('arrangements/contracts')}>Attendance contracts</Button>
         <Button onClick={() => go('arrangements/cme')}>Children missing education</Button>
       </div>
       {mayCall(me, 'arrangements.setSettings') && <ReviewSetting />}
