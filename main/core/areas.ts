@@ -59,6 +59,11 @@ export const TABLE_OWNERS = {
     'cme_steps',
     'attendance_contracts',
     'attendance_contract_events',
+    'health_plans',
+    'health_adjustments',
+    'sickness_returns',
+    'pupil_professionals',
+    'professional_notices',
   ],
   governors: ['governor_report_drafts', 'governor_reports', 'governor_targets'],
 } as const satisfies Record<string, readonly string[]>;

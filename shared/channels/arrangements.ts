@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ch, type Role } from '../contract-core';
 import { isoDate } from '../pupil';
+import { healthChannels } from './arrangements-health';
 
 /** Who records and reads arrangements: the attendance lead and the head agree them; the office reads them. */
 const READERS: Role[] = ['office', 'lead', 'head'];
@@ -250,6 +251,7 @@ const CreateInput = z.object({
 });
 
 export const arrangementsChannels = {
+  ...healthChannels,
   'arrangements.list': ch(
     z.object({
       kind: z.enum(ARRANGEMENT_KINDS).optional(),

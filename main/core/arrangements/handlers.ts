@@ -8,6 +8,15 @@ import { arrangementSessionList, dueList, getArrangement, listArrangements } fro
 import { listLaMeetings, saveLaMeeting } from './la-meeting';
 import { laPackFile, makeLaPack } from './la-pack';
 import { agreementLetter } from './agreement-letter';
+import {
+  addAdjustment,
+  readHealth,
+  recordNotice,
+  saveProfessional,
+  savePlan,
+  sicknessReturnSent,
+} from './health';
+import { healthDue, prompts } from './health-due';
 import { addStep, forDeletion, loadCases, openCase, scan } from './cme';
 import {
   contractEvent,
@@ -44,6 +53,14 @@ export const arrangementsHandlers: HandlersFor<keyof typeof arrangementsChannels
   'arrangements.contractFile': contractFile,
   'arrangements.contractLetter': contractLetter,
   'arrangements.agreementLetter': agreementLetter,
+  'arrangements.health': readHealth,
+  'arrangements.healthPlanSave': savePlan,
+  'arrangements.adjustmentAdd': addAdjustment,
+  'arrangements.sicknessReturnSent': sicknessReturnSent,
+  'arrangements.professionalSave': saveProfessional,
+  'arrangements.professionalNotice': recordNotice,
+  'arrangements.prompts': prompts,
+  'arrangements.healthDue': healthDue,
   'arrangements.settings': (ctx) => ({ reviewEveryWeeks: reviewEveryWeeks(ctx) }),
   'arrangements.setSettings': (ctx, i) => {
     ctx.store.orm
