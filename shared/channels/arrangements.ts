@@ -416,7 +416,24 @@ export const arrangementsChannels = {
     READERS,
     { write: true },
   ),
-  /** Opens a case for every pupil now absent unauthorised for 10 continuous school days with none open. */
+  /** The pupils a CME case should open for now (10 school days of unauthorised absence, or not back 10 school
+   * days after leave), with no open case and none opened since: the due list of the CME page. */
+  'arrangements.cmeProposals': ch(
+    z.object({}),
+    z.object({
+      proposals: z.array(
+        z.object({
+          pupilId: z.number().int(),
+          pupilName: z.string(),
+          trigger: z.enum(CME_TRIGGERS),
+          since: z.string(),
+          detail: z.string(),
+        }),
+      ),
+    }),
+    READERS,
+  ),
+  /** Opens a case for every pupil proposed by arrangements.cmeProposals. */
   'arrangements.cmeScan': ch(z.object({}), z.object({ opened: z.array(z.string()) }), READERS, {
     write: true,
   }),

@@ -171,7 +171,7 @@ test('the LA meeting pack opens in LibreOffice with that pupil in it', async () 
 test('the office looks for children missing education and raises a concern', async () => {
   await signIn(page, 'office', '/#/arrangements/cme');
   await expect(page.getByRole('heading', { name: 'Children missing education', level: 1 })).toBeVisible();
-  await page.getByRole('button', { name: 'Look for 10 school days of unauthorised absence' }).click();
+  await page.getByRole('button', { name: 'Open every case proposed' }).click();
   await expect(page.getByText(/^(Cases opened: |No new case to open\.)/)).toBeVisible();
   await page.getByLabel('Find the pupil (name or UPN)').fill(pupil.surname);
   await page.getByLabel('Pupil', { exact: true }).selectOption({ label: `${pupil.name} (${pupil.group})` });
@@ -186,7 +186,9 @@ test('the lead agrees an attendance contract and makes its Word copy from the te
   await signIn(page, 'lead', '/#/arrangements/contracts');
   await expect(page.getByRole('heading', { name: 'Attendance contracts', level: 1 })).toBeVisible();
   await page.getByLabel('Find the pupil (name or UPN)').fill(pupil.surname);
-  await page.getByRole('combobox', { name: /^Pupil/ }).selectOption({ label: `${pupil.name} (${pupil.group})` });
+  await page
+    .getByRole('combobox', { name: /^Pupil/ })
+    .selectOption({ label: `${pupil.name} (${pupil.group})` });
   await page.getByLabel('Parties (names and roles)').fill('The mother, the pupil, the attendance lead');
   await page.getByLabel('The parents will').fill('Bring the pupil to school for 8.40am');
   await page.getByLabel('The school will').fill('A morning check-in with a key adult');

@@ -17,6 +17,7 @@ import {
   sicknessReturnSent,
 } from './health';
 import { healthDue, prompts } from './health-due';
+import { cmeProposals } from './cme-proposals';
 import { addStep, forDeletion, loadCases, openCase, scan } from './cme';
 import {
   contractEvent,
@@ -44,6 +45,7 @@ export const arrangementsHandlers: HandlersFor<keyof typeof arrangementsChannels
   'arrangements.cmeList': (ctx, i) => ({ cases: loadCases(ctx.store.db, i.pupilId) }),
   'arrangements.cmeOpen': openCase,
   'arrangements.cmeScan': scan,
+  'arrangements.cmeProposals': (ctx) => ({ proposals: cmeProposals(ctx.store.db, ctx.today()) }),
   'arrangements.cmeStep': addStep,
   'arrangements.cmeForDeletion': (ctx, i) => forDeletion(ctx.store.db, i.pupilId, i.ground),
   'arrangements.contracts': (ctx, i) => ({ contracts: listContracts(ctx, i.pupilId) }),

@@ -25,6 +25,7 @@ import { CmeCases } from './CmeCases';
 import { Contracts } from './Contracts';
 import { ArrangementDetail } from './ArrangementDetail';
 import { StatusBadge } from './StatusBadge';
+import { DueElsewhere } from './DueElsewhere';
 
 export function Arrangements({ today }: { today: string }) {
   const [, sub, kind] = useHashRoute();
@@ -111,6 +112,7 @@ function ArrangementList() {
             </li>
           ))}
         </ul>
+        <DueElsewhere />
       </section>
       <section className="card" aria-labelledby="h-list">
         <Text as="h2" id="h-list" weight="semibold" size={500}>
