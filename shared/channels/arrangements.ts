@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ch, type Role } from '../contract-core';
 import { isoDate } from '../pupil';
+import { healthChannels } from './arrangements-health';
 
 /** Who records and reads arrangements: the attendance lead and the head agree them; the office reads them. */
 const READERS: Role[] = ['office', 'lead', 'head'];
@@ -191,6 +192,13 @@ export const CONTRACT_OUTCOME_LABELS: Record<(typeof CONTRACT_OUTCOMES)[number],
   not_kept: 'Not kept (can be relied on if legal action follows)',
   ended_early: 'Ended early',
 };
+export const CONTRACT_EVENTS = ['review', 'outcome', 'signed_copy', 'letter'] as const;
+export const CONTRACT_EVENT_LABELS: Record<(typeof CONTRACT_EVENTS)[number], string> = {
+  review: 'Review',
+  outcome: 'Outcome',
+  signed_copy: 'Signed copy kept',
+  letter: 'Word copy made',
+};
 const ContractRow = z.object({
   id: z.number().int(),
   pupilId: z.number().int(),
@@ -208,7 +216,7 @@ const ContractRow = z.object({
   events: z.array(
     z.object({
       id: z.number().int(),
-      kind: z.enum(['review', 'outcome', 'signed_copy', 'letter']),
+      kind: z.enum(CONTRACT_EVENTS),
       on: z.string(),
       notes: z.string().nullable(),
       fileName: z.string().nullable(),
@@ -243,6 +251,7 @@ const CreateInput = z.object({
 });
 
 export const arrangementsChannels = {
+  ...healthChannels,
   'arrangements.list': ch(
     z.object({
       kind: z.enum(ARRANGEMENT_KINDS).optional(),
@@ -407,7 +416,24 @@ export const arrangementsChannels = {
     READERS,
     { write: true },
   ),
-  /** Opens a case for every pupil now absent unauthorised for 10 continuous school days with none open. */
+  /** The pupils a CME case should open for now (10 school days of unauthorised absence, or not back 10 school
+   * days after leave), with no open case and none opened since: the due list of the CME page. */
+  'arrangements.cmeProposals': ch(
+    z.object({}),
+    z.object({
+      proposals: z.array(
+        z.object({
+          pupilId: z.number().int(),
+          pupilName: z.string(),
+          trigger: z.enum(CME_TRIGGERS),
+          since: z.string(),
+          detail: z.string(),
+        }),
+      ),
+    }),
+    READERS,
+  ),
+  /** Opens a case for every pupil proposed by arrangements.cmeProposals. */
   'arrangements.cmeScan': ch(z.object({}), z.object({ opened: z.array(z.string()) }), READERS, {
     write: true,
   }),
@@ -483,6 +509,13 @@ export const arrangementsChannels = {
   /** The contract as a Word document from the attendance-contract template (letters engine, logged). */
   'arrangements.contractLetter': ch(
     z.object({ contractId: z.number().int() }),
+    z.object({ jobId: z.string(), letters: z.number().int() }),
+    DECIDERS,
+    { write: true },
+  ),
+  /** The agreement letter of one part-time timetable or flexi agreement, filled from its record (logged). */
+  'arrangements.agreementLetter': ch(
+    z.object({ id: z.number().int() }),
     z.object({ jobId: z.string(), letters: z.number().int() }),
     DECIDERS,
     { write: true },

@@ -65,6 +65,8 @@ const TemplateRow = z.object({
   rules: z.array(z.string()),
   summary: z.string(),
   variant: z.boolean(),
+  /** Where a one-pupil agreement letter is made (never in a batch); null for every other letter. */
+  madeFrom: z.string().nullable(),
   placeholders: z.array(z.string()),
   extra: z.array(
     z.object({

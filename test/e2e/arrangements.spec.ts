@@ -171,7 +171,7 @@ test('the LA meeting pack opens in LibreOffice with that pupil in it', async () 
 test('the office looks for children missing education and raises a concern', async () => {
   await signIn(page, 'office', '/#/arrangements/cme');
   await expect(page.getByRole('heading', { name: 'Children missing education', level: 1 })).toBeVisible();
-  await page.getByRole('button', { name: 'Look for 10 school days of unauthorised absence' }).click();
+  await page.getByRole('button', { name: 'Open every case proposed' }).click();
   await expect(page.getByText(/^(Cases opened: |No new case to open\.)/)).toBeVisible();
   await page.getByLabel('Find the pupil (name or UPN)').fill(pupil.surname);
   await page.getByLabel('Pupil', { exact: true }).selectOption({ label: `${pupil.name} (${pupil.group})` });
@@ -180,3 +180,97 @@ test('the office looks for children missing education and raises a concern', asy
   await expect(page.getByRole('heading', { name: new RegExp(`^${pupil.name}: open since`) })).toBeVisible();
   await expectAccessible(page, 'children missing education');
 });
+
+test('the lead agrees an attendance contract and makes its Word copy from the template', async () => {
+  test.setTimeout(180_000);
+  await signIn(page, 'lead', '/#/arrangements/contracts');
+  await expect(page.getByRole('heading', { name: 'Attendance contracts', level: 1 })).toBeVisible();
+  await page.getByLabel('Find the pupil (name or UPN)').fill(pupil.surname);
+  await page
+    .getByRole('combobox', { name: /^Pupil/ })
+    .selectOption({ label: `${pupil.name} (${pupil.group})` });
+  await page.getByLabel('Parties (names and roles)').fill('The mother, the pupil, the attendance lead');
+  await page.getByLabel('The parents will').fill('Bring the pupil to school for 8.40am');
+  await page.getByLabel('The school will').fill('A morning check-in with a key adult');
+  await page.getByLabel('Support offered, and by whom').fill('Breakfast club (school)');
+  await page.getByLabel('Review dates (dd/mm/yyyy, commas between)').fill('15/12/2026, 12/01/2027');
+  await expectAccessible(page, 'attendance contract form');
+  await page.getByRole('button', { name: 'Save the contract' }).click();
+  await expect(page.getByRole('heading', { name: `${pupil.name}: agreed 01/12/2026` })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Make the Word copy' }).click();
+  const docx = await download;
+  expect(docx.suggestedFilename()).toMatch(/attendance-contract\.docx$/);
+  await expect(page.getByText(/^Word copy made and logged/)).toBeVisible();
+  const text = await asPdfText(docx, 'attendance-contract');
+  expect(text).toContain('attendance contract');
+  expect(text).toContain('Bring the pupil to school for 8.40am');
+  expect(text).toContain('15/12/2026, 12/01/2027');
+  await page.getByLabel(`Signed copy for ${pupil.name}`).setInputFiles({
+    name: 'signed-contract.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4 signed'),
+  });
+  await expect(page.getByText('Signed copy kept: signed-contract.pdf.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open signed-contract.pdf' })).toBeVisible();
+  await expectAccessible(page, 'attendance contracts');
+  await page.screenshot({
+    path: path.join('reports', 'screens', 'attendance-contracts.png'),
+    fullPage: true,
+  });
+  // the Letters screen offers no agreement letter for a batch; the core refuses one whatever is sent
+  await page.goto('/#/letters');
+  await expect(page.getByText(/Agreement letters .* never in a batch/)).toBeVisible();
+  await expect(page.getByLabel('Letter').locator('option', { hasText: 'Attendance contract' })).toHaveCount(
+    0,
+  );
+  expect(await rpc(page, 'letters.candidates', { template: 'attendance-contract' })).toMatchObject({
+    ok: false,
+    error: { kind: 'refused' },
+  });
+});
+
+test("the part-time timetable's agreement letter is made from its record", async () => {
+  test.setTimeout(120_000);
+  await signIn(page, 'lead', `/${timetableUrl}`);
+  await expect(page.getByRole('heading', { name: `Part-time timetable: ${pupil.name}` })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Make the agreement letter' }).click();
+  const text = await asPdfText(await download, 'part-time-timetable');
+  expect(text).toContain('part-time timetable agreement');
+  expect(text).toContain('Not expected in school: Mon PM, Tue PM, Wed PM, Thu PM, Fri PM');
+  await expect(page.getByText(/^Agreement letter made and logged/)).toBeVisible();
+});
+
+/** Saves a downloaded Word file, converts it with LibreOffice, keeps page 1 as a PNG to look at, returns its text. */
+async function asPdfText(d: import('@playwright/test').Download, png: string): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${png}-`));
+  const file = path.join(dir, d.suggestedFilename());
+  await d.saveAs(file);
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${path.join(dir, 'lo')}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      file,
+    ],
+    { timeout: 180_000, stdio: 'ignore' },
+  );
+  const pdf = file.replace(/\.docx$/, '.pdf');
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    pdf,
+    path.join('reports', 'screens', png),
+  ]);
+  return execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, ' ');
+}

@@ -389,6 +389,7 @@ describe('the due list and the governor counts', () => {
       flexiAgreed: 0,
       flexiInForce: 1,
       reviews: 1,
+      contractsAgreed: 0,
     });
     expect(arrangementCounts(s.db, '2025-09-01', '2025-10-24').timetablesInForce).toBe(0);
   });

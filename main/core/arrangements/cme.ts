@@ -16,6 +16,7 @@ import { AppError, noSuchPupil } from '../errors';
 import { pupils } from '../db/schema';
 import { cmeCases, cmeSteps } from '../db/schema-arrangements';
 import { loadCalendar } from '../calendar/calendar.service';
+import { cmeProposals } from './cme-proposals';
 
 type CaseRow = Output<'arrangements.cmeList'>['cases'][number];
 const ENDS: readonly CmeStep[] = ['found', 'closed'];
@@ -155,21 +156,9 @@ export function tenDayRuns(db: Db, today: IsoDate): number[] {
 
 export function scan(ctx: Ctx): Output<'arrangements.cmeScan'> {
   const opened: string[] = [];
-  const withOpen = new Set(
-    loadCases(ctx.store.db)
-      .filter((c) => c.open)
-      .map((c) => c.pupilId),
-  );
-  for (const id of tenDayRuns(ctx.store.db, ctx.today())) {
-    if (!withOpen.has(id)) {
-      openCase(ctx, {
-        pupilId: id,
-        trigger: 'unauthorised_10_days',
-        detail: `Unauthorised absence on every session of the 10 school days to ${formatUkDate(ctx.today())}.`,
-      });
-      const p = ctx.store.orm.select().from(pupils).where(eq(pupils.id, id)).get()!;
-      opened.push(pupilName(p));
-    }
+  for (const p of cmeProposals(ctx.store.db, ctx.today())) {
+    openCase(ctx, { pupilId: p.pupilId, trigger: p.trigger, detail: p.detail });
+    opened.push(p.pupilName);
   }
   return { opened };
 }

@@ -204,6 +204,7 @@ export function contractLetter(
 ): Output<'arrangements.contractLetter'> {
   const c = openContract(ctx, i.contractId);
   const commitments = [
+    `Agreed on ${formatUkDate(c.agreedOn)} by: ${c.parties}`,
     `The parents will: ${c.parentCommitments}`,
     ...(c.pupilCommitments ? [`The pupil will: ${c.pupilCommitments}`] : []),
     `The school will: ${c.schoolCommitments}`,

@@ -7,6 +7,17 @@ import { changePattern, recordOutcome, recordTold, reviewArrangement } from './c
 import { arrangementSessionList, dueList, getArrangement, listArrangements } from './queries';
 import { listLaMeetings, saveLaMeeting } from './la-meeting';
 import { laPackFile, makeLaPack } from './la-pack';
+import { agreementLetter } from './agreement-letter';
+import {
+  addAdjustment,
+  readHealth,
+  recordNotice,
+  saveProfessional,
+  savePlan,
+  sicknessReturnSent,
+} from './health';
+import { healthDue, prompts } from './health-due';
+import { cmeProposals } from './cme-proposals';
 import { addStep, forDeletion, loadCases, openCase, scan } from './cme';
 import {
   contractEvent,
@@ -34,6 +45,7 @@ export const arrangementsHandlers: HandlersFor<keyof typeof arrangementsChannels
   'arrangements.cmeList': (ctx, i) => ({ cases: loadCases(ctx.store.db, i.pupilId) }),
   'arrangements.cmeOpen': openCase,
   'arrangements.cmeScan': scan,
+  'arrangements.cmeProposals': (ctx) => ({ proposals: cmeProposals(ctx.store.db, ctx.today()) }),
   'arrangements.cmeStep': addStep,
   'arrangements.cmeForDeletion': (ctx, i) => forDeletion(ctx.store.db, i.pupilId, i.ground),
   'arrangements.contracts': (ctx, i) => ({ contracts: listContracts(ctx, i.pupilId) }),
@@ -42,6 +54,15 @@ export const arrangementsHandlers: HandlersFor<keyof typeof arrangementsChannels
   'arrangements.contractSignedCopy': signedCopy,
   'arrangements.contractFile': contractFile,
   'arrangements.contractLetter': contractLetter,
+  'arrangements.agreementLetter': agreementLetter,
+  'arrangements.health': readHealth,
+  'arrangements.healthPlanSave': savePlan,
+  'arrangements.adjustmentAdd': addAdjustment,
+  'arrangements.sicknessReturnSent': sicknessReturnSent,
+  'arrangements.professionalSave': saveProfessional,
+  'arrangements.professionalNotice': recordNotice,
+  'arrangements.prompts': prompts,
+  'arrangements.healthDue': healthDue,
   'arrangements.settings': (ctx) => ({ reviewEveryWeeks: reviewEveryWeeks(ctx) }),
   'arrangements.setSettings': (ctx, i) => {
     ctx.store.orm

@@ -104,10 +104,11 @@ export interface ArrangementCounts {
   flexiAgreed: number;
   flexiInForce: number;
   reviews: number;
+  contractsAgreed: number;
 }
 
-/** Counts for the governor report (no names): agreed in the period, in force at any time in it, ended in it, and
- * reviews held in it. Part-time leave decisions count as timetables. */
+/** Counts for the governor report (no names): agreed in the period, in force at any time in it, ended in it,
+ * reviews held in it, and attendance contracts agreed. Part-time leave decisions count as timetables. */
 export function arrangementCounts(db: Db, from: IsoDate, to: IsoDate): ArrangementCounts {
   const rows = allArrangements(db, to);
   const inForce = (a: ArrangementRowT) => a.startDate <= to && (a.endDate === null || a.endDate >= from);
@@ -121,6 +122,13 @@ export function arrangementCounts(db: Db, from: IsoDate, to: IsoDate): Arrangeme
     ).length,
     flexiAgreed: of('flexi').filter(agreed).length,
     flexiInForce: of('flexi').filter(inForce).length,
+    contractsAgreed: (
+      db
+        .prepare('SELECT count(*) AS n FROM attendance_contracts WHERE agreed_on BETWEEN ? AND ?')
+        .get(from, to) as {
+        n: number;
+      }
+    ).n,
     reviews: rows.reduce(
       (n, a) => n + a.reviews.filter((r) => r.reviewedOn >= from && r.reviewedOn <= to).length,
       0,

@@ -6,6 +6,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import type { Input, Output } from '../../../shared/contract';
 import type { Ctx } from '../context';
+import type { Db } from '../db/connection';
 import { AppError } from '../errors';
 import { networkShareReason } from '../paths';
 import { BLOCK_FIELDS, COMMON_FIELDS, TEMPLATES, templateSpec } from './templates';
@@ -58,6 +59,7 @@ export function listTemplates(ctx: Ctx): Output<'letters.templates'> {
         rules: s.rules,
         summary: s.summary,
         variant: !!s.variant,
+        madeFrom: s.madeFrom ?? null,
         placeholders: t.placeholders,
         extra: s.extra.map((e) => ({ ...e, computed: !!e.computed })),
         uploadedBy: row?.uploadedBy ?? null,
@@ -216,8 +218,22 @@ const BAND_FILTER: Record<string, (b: string | null) => boolean> = {
   at_risk_or_worse: (b) => b === 'at_risk' || b === 'persistent' || b === 'severe',
 };
 
+/** An agreement letter (part-time timetable, flexi-schooling, attendance contract) is one pupil's document with
+ * that agreement's details: it is made from its record, never chosen here (docs/rules/arrangements.md). */
+function refuseAgreement(db: Db, template: string): void {
+  const t = loadTemplate(db, template);
+  if (t.spec.madeFrom) {
+    throw new AppError(
+      'refused',
+      `The ${t.spec.title.toLowerCase()} is one pupil's agreement, with its own details: make it from ${t.spec.madeFrom}, not as a letter here.`,
+      [{ path: 'template', message: `made from ${t.spec.madeFrom}` }],
+    );
+  }
+}
+
 export function candidates(ctx: Ctx, i: Input<'letters.candidates'>): Output<'letters.candidates'> {
   const db = ctx.store.db;
+  refuseAgreement(db, i.template);
   const t = loadTemplate(db, i.template);
   const period = resolvePeriod(ctx.today(), i);
   const loader = new LetterDataLoader(db, period);
@@ -324,6 +340,7 @@ function refuseEmpty(plan: Plan): void {
 }
 
 export function preview(ctx: Ctx, i: Input<'letters.preview'>): Output<'letters.preview'> {
+  refuseAgreement(ctx.store.db, i.template);
   const plan = planLetters(ctx, i);
   refuseEmpty(plan);
   const count = Math.min(i.count ?? 3, plan.plans.length);
@@ -346,6 +363,7 @@ export function preview(ctx: Ctx, i: Input<'letters.preview'>): Output<'letters.
 }
 
 export function renderOne(ctx: Ctx, i: Input<'letters.renderOne'>): Output<'letters.renderOne'> {
+  refuseAgreement(ctx.store.db, i.template);
   return startLetters(ctx, i);
 }
 
@@ -421,6 +439,7 @@ function uniquePath(folder: string, fileName: string): string {
 }
 
 export function generate(ctx: Ctx, i: Input<'letters.generate'>): Output<'letters.generate'> {
+  refuseAgreement(ctx.store.db, i.template);
   const folder = checkFolder(i.folder);
   const plan = planLetters(ctx, i);
   refuseEmpty(plan);

@@ -69,6 +69,11 @@ export interface TemplateSpec {
   /** A school document merged once from the school's facts (the attendance policy, docs/rules/policy.md), never a
    * letter to a family: the letter paths refuse it; upload, revert and download work as for any template. */
   document?: boolean;
+  /**
+   * A one-pupil agreement made from its own record, never in a batch (docs/rules/arrangements.md, "Agreement
+   * letters"): where on screen it is made. The batch and single-letter channels refuse it.
+   */
+  madeFrom?: string;
   summary: string;
 }
 
@@ -255,6 +260,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
     addressing: 'household',
     siblings: false,
     rules: [],
+    madeFrom: "the part-time timetable's record (Arrangements)",
     summary: 'Temporary, collaborative, with an end date and the route back to full time.',
     extra: [
       { key: 'ptt.pattern', label: 'Sessions the pupil attends', kind: 'multiline' },
@@ -273,6 +279,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
     addressing: 'household',
     siblings: false,
     rules: [],
+    madeFrom: "the flexi-schooling agreement's record (Arrangements)",
     summary: 'Plain terms: the home sessions, recorded as authorised absence (C).',
     extra: [
       { key: 'flexi.pattern', label: 'Home sessions', kind: 'multiline' },
@@ -301,6 +308,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
     addressing: 'household',
     siblings: false,
     rules: ['G3'],
+    madeFrom: "the pupil's attendance contract (Arrangements, Attendance contracts)",
     summary: 'Partnership: what each side will do; voluntary.',
     extra: [
       { key: 'contract.commitments', label: 'What each person will do', kind: 'multiline' },

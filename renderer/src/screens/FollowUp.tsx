@@ -18,6 +18,7 @@ import { useRpc, useRpcMutation } from '../hooks';
 import { ErrorBar } from '../components/ErrorBar';
 import { DateInput } from '../components/DateInput';
 import { formatTimeOfDay } from '../auth/when';
+import { ProfessionalPrompts } from './arrangements/ProfessionalPrompts';
 
 type Row = Output<'followup.list'>['pupils'][number];
 
@@ -172,6 +173,7 @@ export function FollowUp({ today }: { today: string }) {
         <DateInput value={date} onChange={(_, d) => d.value && setDate(d.value)} />
       </Field>
       <ErrorBar error={q.error} />
+      <ProfessionalPrompts date={date} />
       {q.data && q.data.pupils.length === 0 && (
         <Text>No unexplained absence (N) on {formatUkDate(date)}.</Text>
       )}

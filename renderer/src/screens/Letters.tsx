@@ -160,6 +160,11 @@ export function Letters({ today }: { today: string }) {
         letters to a folder. Every letter is logged on the pupil's page.{' '}
         <Link href="#/letters/templates">Letter templates</Link>
       </Text>
+      <Text>
+        Agreement letters (part-time timetable, flexi-schooling, attendance contract) are one pupil&apos;s
+        documents with that agreement&apos;s details: they are made from the agreement&apos;s record under{' '}
+        <Link href="#/arrangements">Arrangements</Link>, never in a batch.
+      </Text>
       <section className="card" aria-labelledby="h-choose">
         <Text as="h2" id="h-choose" weight="semibold" size={500}>
           1. The letter and the pupils
@@ -167,12 +172,14 @@ export function Letters({ today }: { today: string }) {
         <div className="row">
           <Field label="Letter">
             <Select value={template} onChange={(_, d) => setTemplate(d.value)}>
-              {templates.data?.templates.map((t) => (
-                <option key={t.name} value={t.name}>
-                  {t.title}
-                  {t.source === 'school' ? ' (school version)' : ''}
-                </option>
-              ))}
+              {templates.data?.templates
+                .filter((t) => !t.madeFrom)
+                .map((t) => (
+                  <option key={t.name} value={t.name}>
+                    {t.title}
+                    {t.source === 'school' ? ' (school version)' : ''}
+                  </option>
+                ))}
             </Select>
           </Field>
           <Field label="Year group">

@@ -42,6 +42,7 @@ import { PupilLetters } from '../components/PupilLetters';
 import { PupilCasework } from './casework/PupilCasework';
 import { pupilName } from '../../../shared/names';
 import { useCmeForDeletion } from './arrangements/CmeForDeletion';
+import { PupilHealth } from './arrangements/PupilHealth';
 
 type Flag = 'fsm' | 'cla' | 'socialWorker' | 'eal' | 'youngCarer' | 'boarder';
 type Details = Pick<
@@ -523,6 +524,7 @@ export function PupilPage({ id, today }: { id: number; today: string }) {
       <PupilLeave pupilId={id} />
       <PupilLetters pupilId={id} today={today} />
       <PupilCasework pupilId={id} today={today} />
+      <PupilHealth pupilId={id} today={today} sen={p.sen} />
       <YearMarks pupilId={id} today={today} admissionDate={p.admissionDate} />
       <History upn={p.upn} />
     </div>

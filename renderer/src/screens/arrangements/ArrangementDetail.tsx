@@ -1,6 +1,7 @@
 // One arrangement's record (docs/rules/arrangements.md): what was agreed, every pattern from its date, reviews,
 // who was told, the outcome; and, for the lead and the head, the forms that add to it (nothing is edited).
-import { MessageBar, MessageBarBody, Spinner, Text, Title2 } from '@fluentui/react-components';
+import { useState } from 'react';
+import { Button, MessageBar, MessageBarBody, Spinner, Text, Title2 } from '@fluentui/react-components';
 import {
   ARRANGEMENT_KIND_LABELS,
   patternText,
@@ -9,11 +10,42 @@ import {
 } from '../../../../shared/channels/arrangements';
 import { formatUkDate } from '../../../../shared/dates';
 import { useRpc } from '../../hooks';
+import { call } from '../../rpc';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useMe } from '../../auth/AuthGate';
 import { mayCall } from '../../auth/access';
 import { StatusBadge } from './StatusBadge';
 import { ChangePatternForm, OutcomeForm, ReviewForm, ToldForm } from './DetailForms';
+import { openJobLetter } from './jobLetter';
+
+/** The agreement letter for the family, filled from this record (docs/rules/arrangements.md, "Agreement letters"). */
+function AgreementLetter({ id, pupilName }: { id: number; pupilName: string }) {
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const make = async () => {
+    setError(null);
+    setStatus(null);
+    setBusy(true);
+    try {
+      const r = await call('arrangements.agreementLetter', { id });
+      setStatus(`Agreement letter made and logged on ${pupilName}'s page: ${await openJobLetter(r.jobId)}.`);
+    } catch (x) {
+      setError(x);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="row">
+      <Button disabled={busy} onClick={() => void make()}>
+        Make the agreement letter
+      </Button>
+      {status && <Text role="status">{status}</Text>}
+      <ErrorBar error={error} title="No letter made" />
+    </div>
+  );
+}
 
 export function ArrangementDetail({ id, today }: { id: number; today: string }) {
   const me = useMe();
@@ -39,6 +71,7 @@ export function ArrangementDetail({ id, today }: { id: number; today: string }) 
       <div className="row">
         <StatusBadge status={a.status} />
       </div>
+      {may && a.id !== null && <AgreementLetter id={a.id} pupilName={a.pupilName} />}
       {a.warnings.map((w) => (
         <MessageBar key={w} intent="warning">
           <MessageBarBody>{w}</MessageBarBody>

@@ -22,13 +22,18 @@ import { mayCall } from '../../auth/access';
 import { NewArrangement } from './NewArrangement';
 import { LaMeeting } from './LaMeeting';
 import { CmeCases } from './CmeCases';
+import { Contracts } from './Contracts';
 import { ArrangementDetail } from './ArrangementDetail';
 import { StatusBadge } from './StatusBadge';
+import { DueElsewhere } from './DueElsewhere';
 
 export function Arrangements({ today }: { today: string }) {
   const [, sub, kind] = useHashRoute();
   if (sub === 'new' && (kind === 'part_time' || kind === 'flexi')) {
     return <NewArrangement kind={kind} today={today} />;
+  }
+  if (sub === 'contracts') {
+    return <Contracts today={today} />;
   }
   if (sub === 'cme') {
     return <CmeCases today={today} />;
@@ -85,6 +90,7 @@ function ArrangementList() {
         </div>
       )}
       <div className="row">
+        <Button onClick={() => go('arrangements/contracts')}>Attendance contracts</Button>
         <Button onClick={() => go('arrangements/cme')}>Children missing education</Button>
       </div>
       {mayCall(me, 'arrangements.setSettings') && <ReviewSetting />}
@@ -106,6 +112,7 @@ function ArrangementList() {
             </li>
           ))}
         </ul>
+        <DueElsewhere />
       </section>
       <section className="card" aria-labelledby="h-list">
         <Text as="h2" id="h-list" weight="semibold" size={500}>

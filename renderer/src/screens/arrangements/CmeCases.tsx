@@ -15,7 +15,11 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { DateInput } from '../../components/DateInput';
 
 type Case = Output<'arrangements.cmeList'>['cases'][number];
-const INVALIDATES = ['arrangements.cmeList', 'arrangements.cmeForDeletion'] as const;
+const INVALIDATES = [
+  'arrangements.cmeList',
+  'arrangements.cmeForDeletion',
+  'arrangements.cmeProposals',
+] as const;
 
 function StepForm({ c, today }: { c: Case; today: string }) {
   const m = useRpcMutation('arrangements.cmeStep', [...INVALIDATES]);
@@ -107,6 +111,38 @@ function OpenForm() {
   );
 }
 
+/** The pupils a case should open for now: proposed by the core, opened by a person (nothing is automatic). */
+function Proposals() {
+  const q = useRpc('arrangements.cmeProposals', {});
+  const open = useRpcMutation('arrangements.cmeOpen', [...INVALIDATES]);
+  const list = q.data?.proposals ?? [];
+  if (!list.length) {
+    return <ErrorBar error={q.error} />;
+  }
+  return (
+    <section className="card" aria-labelledby="h-cme-due">
+      <Text as="h2" id="h-cme-due" weight="semibold" size={500}>
+        Cases to open
+      </Text>
+      <ul aria-label="Cases to open">
+        {list.map((p) => (
+          <li key={p.pupilId}>
+            <a href={`#/pupils/${p.pupilId}`}>{p.pupilName}</a>: {CME_TRIGGER_LABELS[p.trigger]}. {p.detail}{' '}
+            <Button
+              size="small"
+              disabled={open.isPending}
+              onClick={() => open.mutate({ pupilId: p.pupilId, trigger: p.trigger, detail: p.detail })}
+            >
+              Open the case for {p.pupilName}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <ErrorBar error={open.error} title="Not opened" />
+    </section>
+  );
+}
+
 export function CmeCases({ today }: { today: string }) {
   const list = useRpc('arrangements.cmeList', {});
   const scan = useRpcMutation('arrangements.cmeScan', [...INVALIDATES]);
@@ -122,7 +158,7 @@ export function CmeCases({ today }: { today: string }) {
       </Text>
       <div className="row">
         <Button appearance="primary" onClick={() => scan.mutate({})}>
-          Look for 10 school days of unauthorised absence
+          Open every case proposed
         </Button>
         {scan.data && (
           <Text role="status">
@@ -133,6 +169,7 @@ export function CmeCases({ today }: { today: string }) {
         )}
       </div>
       <ErrorBar error={scan.error ?? list.error} />
+      <Proposals />
       <OpenForm />
       {list.data?.cases.map((c) => (
         <section className="card" key={c.id} aria-labelledby={`h-cme-${c.id}`}>

@@ -1,0 +1,170 @@
+// The pupil page's health and SEND card (docs/rules/arrangements.md, "Health and SEND"): the professionals around
+// the pupil and the notices sent to them (everyone on the staff); the healthcare plan, the EHC plan review, the
+// adjustments agreed and the sickness return (the core sends these to the lead and the head only).
+import { useState } from 'react';
+import { useForm, Controller } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { Button, Field, Input, Select, Text } from '@fluentui/react-components';
+import {
+  PROFESSIONAL_KINDS,
+  PROFESSIONAL_LABELS,
+  SICKNESS_RETURN_SESSIONS,
+  type ProfessionalKind,
+} from '../../../../shared/channels/arrangements-health';
+import type { Output } from '../../../../shared/contract';
+import { formatUkDate } from '../../../../shared/dates';
+import { useRpc, useRpcMutation } from '../../hooks';
+import { ErrorBar } from '../../components/ErrorBar';
+import { HealthDetails } from './HealthDetails';
+
+type Data = Output<'arrangements.health'>;
+const INVALIDATE = ['arrangements.health', 'arrangements.prompts', 'arrangements.healthDue'] as const;
+
+const ProSchema = z.object({
+  kind: z.enum(PROFESSIONAL_KINDS),
+  name: z.string().trim().min(1, 'name the person or the service'),
+  organisation: z.string().trim(),
+  phone: z.string().trim(),
+  email: z.string().trim(),
+});
+type Pro = z.infer<typeof ProSchema>;
+
+function ProfessionalForm({ pupilId }: { pupilId: number }) {
+  const save = useRpcMutation('arrangements.professionalSave', [...INVALIDATE]);
+  const f = useForm<Pro>({
+    resolver: zodResolver(ProSchema),
+    defaultValues: { kind: 'social_worker', name: '', organisation: '', phone: '', email: '' },
+  });
+  const submit = f.handleSubmit((v) =>
+    save.mutate(
+      { pupilId, ...v },
+      { onSuccess: () => f.reset({ ...v, name: '', organisation: '', phone: '', email: '' }) },
+    ),
+  );
+  const text = (name: 'name' | 'organisation' | 'phone' | 'email', label: string) => (
+    <Field label={label} required={name === 'name'} validationMessage={f.formState.errors[name]?.message}>
+      <Controller
+        control={f.control}
+        name={name}
+        render={({ field }) => <Input value={field.value} onChange={(_, d) => field.onChange(d.value)} />}
+      />
+    </Field>
+  );
+  return (
+    <form noValidate className="row" aria-label="Record a professional" onSubmit={(e) => void submit(e)}>
+      <Field label="Who">
+        <Controller
+          control={f.control}
+          name="kind"
+          render={({ field }) => (
+            <Select value={field.value} onChange={(_, d) => field.onChange(d.value)}>
+              {PROFESSIONAL_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {PROFESSIONAL_LABELS[k]}
+                </option>
+              ))}
+            </Select>
+          )}
+        />
+      </Field>
+      {text('name', 'Name')}
+      {text('organisation', 'Team or service')}
+      {text('phone', 'Phone')}
+      {text('email', 'Email')}
+      <Button type="submit" disabled={save.isPending}>
+        Save
+      </Button>
+      <ErrorBar error={save.error} />
+    </form>
+  );
+}
+
+function Professionals({ pupilId, data, today }: { pupilId: number; data: Data; today: string }) {
+  const end = useRpcMutation('arrangements.professionalSave', [...INVALIDATE]);
+  const notice = useRpcMutation('arrangements.professionalNotice', [...INVALIDATE]);
+  const [kind, setKind] = useState<ProfessionalKind>('social_worker');
+  const [how, setHow] = useState('');
+  return (
+    <>
+      <Text as="h3" weight="semibold">
+        Professionals
+      </Text>
+      {data.professionals.length === 0 ? (
+        <Text>No social worker, youth offending worker or virtual school recorded.</Text>
+      ) : (
+        <ul aria-label="Professionals">
+          {data.professionals.map((p) => (
+            <li key={p.kind}>
+              {PROFESSIONAL_LABELS[p.kind]}: {p.name}
+              {[p.organisation, p.phone, p.email].filter(Boolean).map((x) => `, ${x}`)}{' '}
+              <Button
+                size="small"
+                appearance="subtle"
+                onClick={() => end.mutate({ pupilId, kind: p.kind, name: null })}
+              >
+                No longer involved
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ProfessionalForm pupilId={pupilId} />
+      <Text as="h3" weight="semibold">
+        Notices sent
+      </Text>
+      <ul aria-label="Notices sent">
+        {data.notices.map((n, k) => (
+          <li key={k}>
+            {formatUkDate(n.date)}: {PROFESSIONAL_LABELS[n.kind]} told ({n.how}
+            {n.note ? `: ${n.note}` : ''}) by {n.by}
+          </li>
+        ))}
+        {data.notices.length === 0 && <li>None yet.</li>}
+      </ul>
+      <div className="row">
+        <Field label="Told today">
+          <Select value={kind} onChange={(_, d) => setKind(d.value as ProfessionalKind)}>
+            {PROFESSIONAL_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {PROFESSIONAL_LABELS[k]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="How they were told">
+          <Input value={how} onChange={(_, d) => setHow(d.value)} />
+        </Field>
+        <Button
+          disabled={!how.trim() || notice.isPending}
+          onClick={() => notice.mutate({ pupilId, kind, date: today, how }, { onSuccess: () => setHow('') })}
+        >
+          Record the notice
+        </Button>
+      </div>
+      <ErrorBar error={end.error ?? notice.error} />
+    </>
+  );
+}
+
+export function PupilHealth({ pupilId, today, sen }: { pupilId: number; today: string; sen: string }) {
+  const q = useRpc('arrangements.health', { pupilId });
+  return (
+    <section className="card" aria-labelledby="h-health">
+      <Text as="h2" id="h-health" weight="semibold" size={500}>
+        Health, SEND and professionals
+      </Text>
+      <ErrorBar error={q.error} />
+      {q.data && <Professionals pupilId={pupilId} data={q.data} today={today} />}
+      {q.data?.health && (
+        <HealthDetails pupilId={pupilId} health={q.data.health} today={today} ehcp={sen === 'E'} />
+      )}
+      {q.data && !q.data.health && (
+        <Text className="muted">
+          Health details (plans, adjustments, the sickness return at {SICKNESS_RETURN_SESSIONS} sessions) are
+          shown to the attendance lead and the head.
+        </Text>
+      )}
+    </section>
+  );
+}
