@@ -166,6 +166,7 @@ const GOVERNOR_SAMPLES: Partial<Record<Channel, unknown>> = {
   'auth.unlock': { password: 'governor-demo-2026' },
   'auth.changePassword': { current: 'governor-demo-2026', next: 'governor new phrase 1' },
   'governors.file': { id: 1 },
+  'policy.file': { versionId: 1 },
 };
 
 describe('a governor', () => {

@@ -35,7 +35,7 @@ type Data = Output<'policy.get'>;
 function StatusCard({ data }: { data: Data }) {
   const s = data.status;
   return (
-    <section className="card" aria-label="The policy in force">
+    <section className="card" aria-label="The policy in force" style={{ display: 'grid', gap: 6 }}>
       <Text weight="semibold">
         {POLICY_STATE_LABELS[s.state]}
         {s.version !== null && s.state !== 'draft' && ` · version ${s.version}`}
