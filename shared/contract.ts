@@ -150,6 +150,13 @@ export const IMPORT_FIELDS = [
   'boarder',
 ] as const;
 
+/** The contact columns a pupil file may carry (contact1_name …), mappable on the import screen like the others. */
+export const CONTACT_IMPORT_FIELDS = [1, 2].flatMap((k) =>
+  ['name', 'relationship', 'phone', 'email', 'address', 'lives_with', 'parental_responsibility'].map(
+    (f) => `contact${k}_${f}`,
+  ),
+);
+
 const ImportInput = z.object({
   csv: z.string().max(50_000_000),
   /** Optional mapping of the file's own header names to import fields (SIMS/Arbor exports name them differently). */
@@ -428,6 +435,9 @@ export const contract = {
           name: z.string(),
           regGroup: z.string(),
           socialWorker: z.boolean(),
+          lookedAfter: z.boolean(),
+          /** Why the pupil is high on the list, in words; the list is ordered by this risk. */
+          riskReasons: z.array(z.string()),
           sessions: z.array(SessionSchema),
           contacts: z.array(
             z.object({

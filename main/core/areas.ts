@@ -43,6 +43,7 @@ export const TABLE_OWNERS = {
     'casework_plan_reviews',
     'casework_checkins',
     'casework_plan_exports',
+    'casework_plan_templates',
   ],
   arrangements: [
     'arrangements',

@@ -1,6 +1,12 @@
 // The governor report on the demo school: the lead produces the final report in one click from the suggested key
 // messages, with a progress bar; a governor then opens it from the governor reports page and sees no produce form.
+// Then the lead records the board's target (progress here and on the dashboard), imports the DfE absence file
+// (a bad one refused by its line, a good one previewed first) and sends the termly update to every family.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { expectAccessible } from './axe';
 import { signIn } from './session';
 
@@ -27,6 +33,7 @@ test('the lead produces the final governor report', async () => {
   await page.getByRole('button', { name: 'Produce the final report' }).click();
   await expect(page.getByRole('table', { name: 'Final governor reports' })).toContainText(
     'Attendance report to governors',
+    { timeout: 60_000 }, // a job with a progress bar; the machine running the tests may be busy
   );
 });
 
@@ -38,4 +45,69 @@ test('a governor opens the final report and cannot produce one', async () => {
   await page.getByRole('button', { name: /^Open Attendance report to governors/ }).click();
   expect((await download).suggestedFilename()).toMatch(/^governors-.*\.docx$/);
   await expectAccessible(page, 'governor reports (governor)');
+});
+
+test("the lead records the board's target and sees progress here and on the dashboard", async () => {
+  await signIn(page, 'lead', '/#/governors');
+  const form = page.getByRole('form', { name: "Record the board's target" });
+  await form.getByLabel('Attendance target (%)').fill('40');
+  await form.getByLabel('Persistent absence target (%)').fill('12');
+  await form.getByRole('button', { name: 'Record the target' }).click();
+  await expect(form).toContainText('an attendance target is a percentage from 50 to 100');
+  await form.getByLabel('Attendance target (%)').fill('99.5');
+  await form.getByRole('button', { name: 'Record the target' }).click();
+  const progress = page.getByRole('table', { name: "Progress against the board's target" });
+  await expect(progress).toBeVisible();
+  await expect(page.getByTestId('target-attendance')).toContainText(/Behind the target \(−\d+\.\d points\)/);
+  await expectAccessible(page, 'governor reports with the target');
+  await page.screenshot({ path: 'test-results/governors-target.png', fullPage: true });
+  await page.goto('/#/dashboard');
+  const card = page.getByRole('region', { name: "The board's target for 2026/27" });
+  await expect(card.getByTestId('target-attendance')).toContainText('Behind the target');
+  await expect(card.getByRole('cell', { name: '99.5%' })).toBeVisible();
+});
+
+test('the lead imports the DfE absence file: a bad file is refused with its line, a good one previewed first', async () => {
+  await signIn(page, 'lead', '/#/governors');
+  const picker = page.getByLabel('Choose the DfE absence file');
+  await picker.setInputFiles(path.resolve('test/fixtures', 'dfe-absence-bad.csv'));
+  const refused = page.getByRole('alert').filter({ hasText: 'The file cannot be imported' });
+  await expect(refused).toContainText('line 5');
+  await picker.setInputFiles(path.resolve('test/fixtures', 'dfe-absence.csv'));
+  const rows = page.getByRole('table', { name: 'Rows the import will write' });
+  await expect(rows).toContainText('England');
+  await expect(rows).toContainText('2023/24 full year, census');
+  await expectAccessible(page, 'DfE file preview');
+  await page.getByRole('button', { name: /^Import \d+ rows?$/ }).click();
+  await expect(page.getByText(/^Imported \d+ rows? for England/)).toBeVisible();
+  await page.goto('/#/dashboard');
+  await expect(page.getByRole('main')).toContainText('dfe-absence.csv');
+});
+
+test('the lead sends the termly update to every family in one batch', async () => {
+  await signIn(page, 'lead', '/#/letters');
+  await page.getByLabel('Letter', { exact: true }).selectOption('termly-update');
+  await expect(page.getByLabel('Pupils', { exact: true })).toHaveValue('any');
+  await expect(page.getByLabel('From')).toHaveValue('01/09/2026');
+  const table = page.getByRole('table', { name: 'Pupils for this letter' });
+  await expect(table.getByRole('row')).not.toHaveCount(0);
+  const generate = page.getByRole('button', { name: /^Generate \d+ letters?$/ });
+  const pupils = Number(/Generate (\d+)/.exec((await generate.textContent()) ?? '')![1]);
+  expect(pupils).toBeGreaterThan(50);
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'termly-e2e-'));
+  await page.getByLabel('Save the letters in this folder').fill(folder);
+  await generate.click();
+  const saved = page.getByRole('list', { name: 'Letters saved' });
+  await expect(saved).toBeVisible({ timeout: 120_000 });
+  const files = fs.readdirSync(folder).filter((f) => !f.startsWith('All letters'));
+  expect(files.length).toBeGreaterThan(0);
+  expect(files.length).toBeLessThanOrEqual(pupils); // siblings share a letter
+  const xml = strFromU8(
+    unzipSync(new Uint8Array(fs.readFileSync(path.join(folder, files[0]))))['word/document.xml'],
+  );
+  const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  expect(text).toContain('Attendance update: Autumn term 2026/27');
+  expect(text).toContain('School year so far');
+  expect(text).not.toContain('{{');
+  await expectAccessible(page, 'termly update batch done');
 });
