@@ -109,6 +109,7 @@ describe('self-audit evidence, item by item', () => {
       date: '2025-09-08',
       method: 'call',
       outcome: 'Mum: ill',
+      contactName: 'Parent2 Surname2',
     });
     ok(good.s, 'followup.informSocialWorker', { pupilId: good.ids[1], date: '2025-09-08', how: 'Phoned' });
     expect(item(good.s, 'day_one_followup')).toMatchObject({ figure: '100.0% (1 of 1)', proposed: 'met' });

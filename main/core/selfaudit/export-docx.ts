@@ -62,11 +62,11 @@ function actions(a: AuditView): (Paragraph | ReturnType<typeof table>)[] {
     a.actions.length
       ? table(
           [
-            { head: 'Action', width: 36 },
-            { head: 'For', width: 26 },
+            { head: 'Action', width: 32 },
+            { head: 'For', width: 24 },
             { head: 'Owner', width: 14 },
-            { head: 'Due', width: 12 },
-            { head: 'Done', width: 12 },
+            { head: 'Due', width: 15 },
+            { head: 'Done', width: 15 },
           ],
           a.actions.map((x) => [
             x.what,

@@ -18,10 +18,10 @@ function termOf(start: IsoDate): TermName {
   return m >= 9 ? 'autumn' : m <= 3 ? 'spring' : 'summer';
 }
 
-/** Every term the calendar holds, in date order. */
+/** Every term the calendar holds, in date order (getCalendar returns every range whatever the days asked for). */
 export function schoolTerms(ctx: Ctx): Term[] {
   const byKey = new Map<string, Term>();
-  for (const r of getCalendar(ctx, { from: '2000-01-01', to: '2999-12-31' }).ranges.filter(
+  for (const r of getCalendar(ctx, { from: ctx.today(), to: ctx.today() }).ranges.filter(
     (x) => x.kind === 'term',
   )) {
     const year = academicYearOf(r.dateFrom);
