@@ -138,3 +138,42 @@ export const PupilSchema = PupilFieldsSchema.extend({
   deletionGround: z.string().nullable(),
 });
 export type Pupil = z.infer<typeof PupilSchema>;
+
+/** Each pupil-import column in the office's words (lower case, for the middle of a sentence); the screen and the
+ * import's messages both use it, so no message shows a column name such as year_group. */
+export const IMPORT_FIELD_WORDS: Record<string, string> = {
+  upn: 'UPN',
+  surname: 'legal surname',
+  forename: 'legal forename',
+  preferred_forename: 'preferred forename',
+  dob: 'date of birth',
+  sex: 'sex',
+  year_group: 'year group',
+  reg_group: 'registration group',
+  admission_date: 'date of admission',
+  leaving_date: 'date of leaving',
+  fsm: 'free school meals',
+  sen: 'SEN status',
+  cla: 'looked after',
+  social_worker: 'has a social worker',
+  eal: 'English as an additional language',
+  boarder: 'boarder',
+};
+const CONTACT_WORDS: Record<string, string> = {
+  name: 'name',
+  relationship: 'relationship',
+  phone: 'phone',
+  email: 'email',
+  address: 'address',
+  lives_with: 'lives with the pupil',
+  parental_responsibility: 'parental responsibility',
+};
+
+/** "year group", "contact 1's phone"; the column name itself when it is not a known field. */
+export function importFieldWords(column: string): string {
+  const c = /^contact(\d+)_(.+)$/.exec(column);
+  if (c) {
+    return `contact ${c[1]}'s ${CONTACT_WORDS[c[2]] ?? c[2]}`;
+  }
+  return IMPORT_FIELD_WORDS[column] ?? column;
+}

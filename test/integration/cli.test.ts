@@ -76,7 +76,9 @@ describe('attendance CLI', () => {
     fs.writeFileSync(file, [PUPIL_HEADER, pupilRow(1), pupilRow(2, { dob: '2018-13-01' })].join('\n'));
     const r = cli(['import', 'pupils', '--db', db, file]);
     expect(r.code).toBe(1);
-    expect(r.err.split('\n')[0]).toBe('line 3: dob "2018-13-01" is not a date (YYYY-MM-DD or DD/MM/YYYY)');
+    expect(r.err.split('\n')[0]).toBe(
+      'line 3: Forename2 Surname2: date of birth "2018-13-01" is not a date (YYYY-MM-DD or DD/MM/YYYY)',
+    );
     expect(JSON.parse(cli(['pupils', '--db', db, '--json']).out).pupils).toEqual([]);
   });
 

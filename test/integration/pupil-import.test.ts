@@ -63,10 +63,16 @@ describe('import pupils', () => {
     }
     expect(r.error.kind).toBe('invalid');
     expect(r.error.issues).toEqual([
-      { line: 4, message: `UPN ${bad} has a wrong check letter (expected ${upn(3)[0]})` },
-      { line: 5, message: 'sex "X" must be M or F' },
-      { line: 6, message: 'leaving_date 2021-01-01 is before admission_date 2022-09-05' },
-      { line: 7, message: `UPN ${upn(1)} is already on line 2` },
+      {
+        line: 4,
+        message: `Forename3 Surname3: UPN ${bad} has a wrong check letter (expected ${upn(3)[0]})`,
+      },
+      { line: 5, message: 'Forename4 Surname4: sex "X" must be M or F' },
+      {
+        line: 6,
+        message: 'Forename5 Surname5: date of leaving 2021-01-01 is before the date of admission 2022-09-05',
+      },
+      { line: 7, message: `Forename1 Surname1: UPN ${upn(1)} is already on line 2` },
     ]);
     expect(rowCount(s, 'pupils')).toBe(0);
     expect(rowCount(s, 'contacts')).toBe(0);
@@ -88,15 +94,16 @@ describe('import pupils', () => {
       expect(r.error.issues).toEqual([
         {
           line: 2,
-          message: 'surname holds a line break or an invisible control character (U+000A): retype it',
+          message: 'legal surname holds a line break or an invisible control character (U+000A): retype it',
         },
         {
           line: 4,
-          message: 'forename holds a line break or an invisible control character (U+0000): retype it',
+          message: 'legal forename holds a line break or an invisible control character (U+0000): retype it',
         },
         {
           line: 5,
-          message: 'contact1_name holds a line break or an invisible control character (U+202E): retype it',
+          message:
+            "Forename3 Surname3: contact 1's name holds a line break or an invisible control character (U+202E): retype it",
         },
       ]);
     }
@@ -110,7 +117,9 @@ describe('import pupils', () => {
     const r = dispatch(s, 'pupils.import', { csv }, STAFF_SESSION);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.error.issues).toEqual([{ line: 5, message: 'year_group "15" must be N1, N2, R or 1 to 14' }]);
+      expect(r.error.issues).toEqual([
+        { line: 5, message: 'Forename3 Surname3: year group "15" must be N1, N2, R or 1 to 14' },
+      ]);
     }
   });
 
@@ -233,7 +242,7 @@ describe('import pupils', () => {
       Joined: 'admission_date',
     };
     expect(ok(s, 'pupils.importPreview', { csv: odd }).errors[0].message).toMatch(
-      /^The file has no upn, surname/,
+      /^The file has no UPN, legal surname/,
     );
     expect(ok(s, 'pupils.importPreview', { csv: odd, mapping }).errors).toEqual([]);
   });
@@ -274,7 +283,7 @@ describe('import pupils', () => {
       expect(r.error.issues).toEqual([
         {
           message: expect.stringMatching(
-            /^The file has no forename, dob, sex, year_group, reg_group, admission_date columns/,
+            /^The file has no legal forename, date of birth, sex, year group, registration group, date of admission columns/,
           ),
         },
       ]);

@@ -109,10 +109,10 @@ export function canStillConsider(f: NoticeFacts): { yes: boolean; reason: string
     };
   }
   const when = f.window.earlierYear
-    ? ` The window lies in ${f.window.schoolYear}, an earlier school year: the threshold counts any 10 consecutive school weeks across school years, so the window still counts.`
+    ? ` The window lies in ${f.window.schoolYear}, an earlier school year: windows run across school years, so it still counts.`
     : '';
   return {
     yes: true,
-    reason: `Yes: a notice can still be considered under ${code}; ${f.uncitedInWindow} sessions of this window are on no notice yet.${when} Check the code's time limit for asking the local authority to issue.`,
+    reason: `Yes: a notice can still be considered under ${code}.${when}`,
   };
 }

@@ -5,6 +5,7 @@ import type { Input, Issue, Output } from '../../../shared/contract';
 import { CONTACT_IMPORT_FIELDS, IMPORT_FIELDS } from '../../../shared/contract';
 import { parseInputDate } from '../../../shared/dates';
 import {
+  importFieldWords as words,
   SEN_STATUSES,
   unsafeNameReason,
   YEAR_GROUPS,
@@ -12,6 +13,7 @@ import {
   type PupilFields,
 } from '../../../shared/pupil';
 import { checkUpn } from '../../../shared/upn';
+import { pupilName } from '../../../shared/names';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { columnIndex, parseYesNo, readCsv, unneutralise, type CsvTable } from '../import/csv';
@@ -106,7 +108,7 @@ export function parsePupilCsv(
       carried,
       issues: [
         {
-          message: `The file has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}. Match the file's columns to these fields.`,
+          message: `The file has no ${missing.map(words).join(', ')} column${missing.length > 1 ? 's' : ''}. Match the file's columns to these fields.`,
         },
       ],
     };
@@ -147,33 +149,33 @@ export function parsePupilCsv(
       const raw = cell(f);
       if (!raw) {
         if (required) {
-          problems.push(`${f} is missing`);
+          problems.push(`${words(f)} is missing`);
         }
         return null;
       }
       const d = parseInputDate(raw);
       if (!d) {
-        problems.push(`${f} ${JSON.stringify(raw)} is not a date (YYYY-MM-DD or DD/MM/YYYY)`);
+        problems.push(`${words(f)} ${JSON.stringify(raw)} is not a date (YYYY-MM-DD or DD/MM/YYYY)`);
       }
       return d;
     };
     const yesNo = (f: string) => {
       const v = parseYesNo(cell(f));
       if (v === null) {
-        problems.push(`${f} ${JSON.stringify(cell(f))} must be Y or N`);
+        problems.push(`${words(f)} ${JSON.stringify(cell(f))} must be Y or N`);
       }
       return v ?? false;
     };
     const surname = cell('surname');
     const forename = cell('forename');
     if (!surname) {
-      problems.push('surname is missing');
+      problems.push(`${words('surname')} is missing`);
     }
     if (!forename) {
-      problems.push('forename is missing');
+      problems.push(`${words('forename')} is missing`);
     }
     for (const f of ['surname', 'forename', 'preferred_forename']) {
-      const why = unsafeNameReason(f, cell(f));
+      const why = unsafeNameReason(words(f), cell(f));
       if (why) {
         problems.push(why);
       }
@@ -185,23 +187,23 @@ export function parsePupilCsv(
     }
     const yearGroup = normaliseYear(cell('year_group'));
     if (!(YEAR_GROUPS as readonly string[]).includes(yearGroup)) {
-      problems.push(`year_group ${JSON.stringify(cell('year_group'))} must be N1, N2, R or 1 to 14`);
+      problems.push(`year group ${JSON.stringify(cell('year_group'))} must be N1, N2, R or 1 to 14`);
     }
     const regGroup = cell('reg_group');
     if (!regGroup) {
-      problems.push('reg_group is missing');
+      problems.push('registration group is missing');
     }
     const admissionDate = date('admission_date', true);
     const leavingDate = date('leaving_date', false);
     if (admissionDate && leavingDate && leavingDate < admissionDate) {
-      problems.push(`leaving_date ${leavingDate} is before admission_date ${admissionDate}`);
+      problems.push(`date of leaving ${leavingDate} is before the date of admission ${admissionDate}`);
     }
     if (dob && admissionDate && dob >= admissionDate) {
-      problems.push(`dob ${dob} is not before admission_date ${admissionDate}`);
+      problems.push(`date of birth ${dob} is not before the date of admission ${admissionDate}`);
     }
     const sen = misCode(cell('sen') || 'N', /^([NKE])(\b.*)?$/);
     if (!(SEN_STATUSES as readonly string[]).includes(sen)) {
-      problems.push(`sen ${JSON.stringify(cell('sen'))} must be N, K or E`);
+      problems.push(`SEN status ${JSON.stringify(cell('sen'))} must be N, K or E`);
     }
     const flags = {
       fsm: yesNo('fsm'),
@@ -219,27 +221,29 @@ export function parsePupilCsv(
           if (
             CONTACT_FIELDS.slice(1).some((f) => f !== 'lives_with' && f !== 'parental_responsibility' && c(f))
           ) {
-            problems.push(`contact${k} has details but no name`);
+            problems.push(`contact ${k} has details but no name`);
           }
           continue;
         }
-        const nameWhy = unsafeNameReason(`contact${k}_name`, c('name'));
+        const nameWhy = unsafeNameReason(words(`contact${k}_name`), c('name'));
         if (nameWhy) {
           problems.push(nameWhy);
         }
         const lw = parseYesNo(c('lives_with'));
         const pr = parseYesNo(c('parental_responsibility'));
         if (lw === null) {
-          problems.push(`contact${k}_lives_with ${JSON.stringify(c('lives_with'))} must be Y or N`);
+          problems.push(
+            `${words(`contact${k}_lives_with`)} ${JSON.stringify(c('lives_with'))} must be Y or N`,
+          );
         }
         if (pr === null) {
           problems.push(
-            `contact${k}_parental_responsibility ${JSON.stringify(c('parental_responsibility'))} must be Y or N`,
+            `${words(`contact${k}_parental_responsibility`)} ${JSON.stringify(c('parental_responsibility'))} must be Y or N`,
           );
         }
         const email = c('email');
         if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
-          problems.push(`contact${k}_email ${JSON.stringify(email)} is not an email address`);
+          problems.push(`${words(`contact${k}_email`)} ${JSON.stringify(email)} is not an email address`);
         }
         contacts.push({
           name: c('name'),
@@ -257,8 +261,13 @@ export function parsePupilCsv(
       seen.set(upn, rec.line);
     }
     if (problems.length) {
+      // the pupil named when the row says who it is (docs/mis-headers.md)
+      const who =
+        surname && forename && !unsafeNameReason('', surname) && !unsafeNameReason('', forename)
+          ? `${pupilName({ forename, surname })}: `
+          : '';
       for (const p of problems) {
-        issues.push({ line: rec.line, message: p });
+        issues.push({ line: rec.line, message: who + p });
       }
       continue;
     }

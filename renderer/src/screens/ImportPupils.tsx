@@ -12,6 +12,7 @@ import {
   Title2,
 } from '@fluentui/react-components';
 import { CONTACT_IMPORT_FIELDS, IMPORT_FIELDS, type Output } from '../../../shared/contract';
+import { importFieldWords } from '../../../shared/pupil';
 import { call } from '../rpc';
 import { ErrorBar } from '../components/ErrorBar';
 import { FilePicker } from '../components/FilePicker';
@@ -28,42 +29,11 @@ const REQUIRED = new Set([
   'admission_date',
 ]);
 
-/** What each import field holds, in the office's words; the docs/cli.md column name stays beside it for IT
- * staff. */
-const FIELD_LABELS: Record<(typeof IMPORT_FIELDS)[number], string> = {
-  upn: 'UPN',
-  surname: 'Legal surname',
-  forename: 'Legal forename',
-  preferred_forename: 'Preferred forename',
-  dob: 'Date of birth',
-  sex: 'Sex',
-  year_group: 'Year group',
-  reg_group: 'Registration group',
-  admission_date: 'Date of admission',
-  leaving_date: 'Date of leaving',
-  fsm: 'Free school meals',
-  sen: 'SEN status',
-  cla: 'Looked after',
-  social_worker: 'Has a social worker',
-  eal: 'English as an additional language',
-  boarder: 'Boarder',
-};
-
-const CONTACT_PARTS: Record<string, string> = {
-  name: 'name',
-  relationship: 'relationship',
-  phone: 'phone',
-  email: 'email',
-  address: 'address',
-  lives_with: 'lives with the pupil',
-  parental_responsibility: 'parental responsibility',
-};
-/** The office's words for a field, the contact columns included ("Contact 1: phone"). */
+/** The office's words for a field, the contact columns included ("Contact 1's phone"); the column name stays
+ * beside it for IT staff. */
 function fieldLabel(f: string): string {
-  const c = /^contact(\d+)_(.+)$/.exec(f);
-  return c
-    ? `Contact ${c[1]}: ${CONTACT_PARTS[c[2]] ?? c[2]}`
-    : FIELD_LABELS[f as (typeof IMPORT_FIELDS)[number]];
+  const w = importFieldWords(f);
+  return w.charAt(0).toUpperCase() + w.slice(1);
 }
 const ALL_FIELDS: string[] = [...IMPORT_FIELDS, ...CONTACT_IMPORT_FIELDS];
 

@@ -88,7 +88,7 @@ export function Penalties({ today }: { today: string }) {
                 <th>Group</th>
                 <th className="num">Sessions in worst window</th>
                 <th className="num">Sessions to go</th>
-                <th>Threshold met</th>
+                <th>Threshold first met</th>
                 <th>Worst window</th>
                 <th className="num">Not yet on a notice (last 10 weeks)</th>
                 <th className="num">Penalty notices in 3 years</th>
