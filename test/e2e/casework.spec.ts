@@ -23,7 +23,7 @@ test('the lead records barriers, a meeting and a reintegration plan, reviews it 
   page,
 }) => {
   await signIn(page, 'lead', '/#/casework');
-  await expect(page.getByRole('heading', { name: 'Casework due' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Casework due' })).toBeVisible({ timeout: 20_000 });
   // the school adds its own category, then uses it for a barrier below
   await page.getByText(/^Barrier categories/).click();
   const cat = page.getByRole('form', { name: "Add the school's own category" });
@@ -265,6 +265,8 @@ test('the school replaces the plan’s Word template; the next export uses it; t
   await page.getByRole('button', { name: 'Use this template' }).click();
   await expect(page.getByText(/Saved as version 1 of the plan template/)).toBeVisible();
   await expect(page.getByRole('region', { name: 'In use' })).toContainText("The school's v1");
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: 'reports/casework-plan-template.png' });
 
   await page.goto(`/${new URL(planUrl).hash}`);
   const [out] = await Promise.all([
