@@ -108,7 +108,9 @@ test("the office's register shows C2 pre-filled on the afternoons only", async (
 
 test('the lead records a review that extends the timetable', async () => {
   await signIn(page, 'lead', `/${timetableUrl}`);
-  await expect(page.getByRole('heading', { name: `Part-time timetable: ${pupil.name}` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `Part-time timetable: ${pupil.name}` })).toBeVisible({
+    timeout: 30_000,
+  });
   await page.getByLabel('Extend to (leave empty to keep the end date)').fill('15/01/2027');
   await page
     .getByLabel('What the review found')
@@ -233,7 +235,9 @@ test('the lead agrees an attendance contract and makes its Word copy from the te
 test("the part-time timetable's agreement letter is made from its record", async () => {
   test.setTimeout(120_000);
   await signIn(page, 'lead', `/${timetableUrl}`);
-  await expect(page.getByRole('heading', { name: `Part-time timetable: ${pupil.name}` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `Part-time timetable: ${pupil.name}` })).toBeVisible({
+    timeout: 30_000,
+  });
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Make the agreement letter' }).click();
   const text = await asPdfText(await download, 'part-time-timetable');
@@ -274,3 +278,29 @@ async function asPdfText(d: import('@playwright/test').Download, png: string): P
   ]);
   return execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, ' ');
 }
+
+test('health and SEND on the pupil page: the lead sees the plans, the office only the professionals', async () => {
+  test.setTimeout(120_000);
+  await signIn(page, 'lead', `/#/pupils/${pupil.id}`);
+  const card = page.getByRole('region', { name: 'Health, SEND and professionals' });
+  await expect(card).toBeVisible({ timeout: 30_000 });
+  await card.getByLabel('Individual healthcare plan').check();
+  await card.getByLabel('Plan review on').fill('15/01/2027');
+  await card.getByRole('button', { name: 'Save the plans' }).click();
+  await expect(card.getByText(/^Last saved by/)).toBeVisible();
+  await card.getByLabel('Who').selectOption({ label: 'Youth offending worker' });
+  await card.getByRole('textbox', { name: /^Name/ }).fill('Sam Reid');
+  await card.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(card.getByText('Youth offending worker: Sam Reid')).toBeVisible();
+  await expectAccessible(page, 'pupil health');
+  await card.screenshot({ path: path.join('reports', 'screens', 'pupil-health.png') });
+  await signIn(page, 'office', `/#/pupils/${pupil.id}`);
+  const office = page.getByRole('region', { name: 'Health, SEND and professionals' });
+  await expect(office.getByText('Youth offending worker: Sam Reid')).toBeVisible();
+  await expect(office.getByText(/are shown to the attendance lead and the head/)).toBeVisible();
+  await expect(office.getByLabel('Individual healthcare plan')).toHaveCount(0);
+  expect(await rpc(page, 'arrangements.health', { pupilId: pupil.id })).toMatchObject({
+    ok: true,
+    value: { health: null },
+  });
+});

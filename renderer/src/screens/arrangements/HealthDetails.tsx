@@ -9,6 +9,7 @@ import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Text } from
 import { SICKNESS_RETURN_SESSIONS } from '../../../../shared/channels/arrangements-health';
 import type { Output } from '../../../../shared/contract';
 import { formatUkDate } from '../../../../shared/dates';
+import { plural } from '../../../../shared/names';
 import { useRpcMutation } from '../../hooks';
 import { ErrorBar } from '../../components/ErrorBar';
 import { DateInput } from '../../components/DateInput';
@@ -118,8 +119,8 @@ function Sickness({ pupilId, s, today }: { pupilId: number; s: Health['sickness'
   return (
     <>
       <Text>
-        Illness this school year: {s.illnessSessions} of {SICKNESS_RETURN_SESSIONS} sessions before the
-        sickness return is due.
+        Illness this school year: {plural(s.illnessSessions, 'session')} (the sickness return to the LA is due
+        at {SICKNESS_RETURN_SESSIONS}).
       </Text>
       {s.returns.map((r) => (
         <Text key={r.sentOn} block>
