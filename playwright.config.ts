@@ -29,6 +29,7 @@ const PROJECTS: { name: string; demo: boolean; secondary?: boolean }[] = [
   { name: 'casework', demo: true },
   { name: 'governors', demo: true },
   { name: 'arrangements', demo: true, secondary: true },
+  { name: 'policy', demo: true },
 ];
 const ONLY = process.env.E2E_ONLY ? process.env.E2E_ONLY.split(',') : null;
 

@@ -28,7 +28,10 @@ await Promise.all([
     ...common,
     entryPoints: {
       'web/server': 'main/web/server.ts',
-      'cli/attendance': 'main/cli/attendance.ts',
+      // The CLI is two files: a small entry (usage, version check) and the commands it loads when there is one
+      // to run (main/cli/entry.ts).
+      'cli/attendance': 'main/cli/entry.ts',
+      'cli/commands': 'main/cli/attendance.ts',
       'bench/bench': 'test/bench/bench.ts',
     },
     outdir: 'dist',

@@ -20,6 +20,7 @@ import { backupsChannels } from './channels/backups';
 import { caseworkChannels } from './channels/casework';
 import { governorsChannels } from './channels/governors';
 import { arrangementsChannels } from './channels/arrangements';
+import { policyChannels } from './channels/policy';
 export * from './contract-core';
 
 const SessionSchema = z.enum(['AM', 'PM']);
@@ -68,6 +69,11 @@ export const SchoolSchema = z.object({
   registerOpenMinutes: z.number().int().min(1).max(30, 'a register may stay open at most 30 minutes'),
   championName: optText,
   championPosition: optText,
+  /** Named in the attendance policy (docs/rules/policy.md); optional so older callers keep working. */
+  officerName: optText.optional(),
+  officerPhone: optText.optional(),
+  officerEmail: optText.optional(),
+  parentUpdates: optText.optional(),
   atRiskLowerPct: z.number().min(0).max(10),
 });
 export type School = z.infer<typeof SchoolSchema>;
@@ -142,6 +148,13 @@ export const IMPORT_FIELDS = [
   'eal',
   'boarder',
 ] as const;
+
+/** The contact columns a pupil file may carry (contact1_name …), mappable on the import screen like the others. */
+export const CONTACT_IMPORT_FIELDS = [1, 2].flatMap((k) =>
+  ['name', 'relationship', 'phone', 'email', 'address', 'lives_with', 'parental_responsibility'].map(
+    (f) => `contact${k}_${f}`,
+  ),
+);
 
 const ImportInput = z.object({
   csv: z.string().max(50_000_000),
@@ -421,6 +434,9 @@ export const contract = {
           name: z.string(),
           regGroup: z.string(),
           socialWorker: z.boolean(),
+          lookedAfter: z.boolean(),
+          /** Why the pupil is high on the list, in words; the list is ordered by this risk. */
+          riskReasons: z.array(z.string()),
           sessions: z.array(SessionSchema),
           contacts: z.array(
             z.object({
@@ -649,6 +665,7 @@ export const contract = {
   ...caseworkChannels,
   ...governorsChannels,
   ...arrangementsChannels,
+  ...policyChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,7 +1,6 @@
 // The command line of docs/cli.md: the same core and rules as the app, for the IT technician and for
 // automated tools. Exit 0 success; 1 input refused (nothing written; problems on stderr as "line N:
 // message"); 2 usage error.
-import { assertNodeVersion } from '../core/node-version';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
@@ -16,7 +15,7 @@ import {
 import { openStore, type Store } from '../core/db/connection';
 import { dispatch } from '../core/dispatch';
 import { AppError } from '../core/errors';
-import { makeCtx } from '../core/context';
+import { auditExport, makeCtx } from '../core/context';
 import { createSchool, readSchool } from '../core/school/school.service';
 import { exportPupilsJson } from '../core/pupils/pupils.service';
 import { backupTo, listBackups, verifyDb } from '../core/admin/backup';
@@ -29,8 +28,9 @@ import { reportPupils } from '../core/reports/report-pupils';
 import { timetablesJson } from '../core/arrangements/export';
 import { formatPct1 } from '../../shared/statistics';
 import { parseInputDate } from '../../shared/dates';
-import { LETTERS_USAGE, runLettersCli } from './letters';
-import { GOVERNORS_USAGE, runGovernorsCli } from './governors';
+import { runLettersCli } from './letters';
+import { USAGE } from './usage';
+import { runGovernorsCli } from './governors';
 
 export const CLI_SESSION: Session = {
   userName: 'command line',
@@ -56,26 +56,6 @@ export interface Io {
   err(s: string): void;
 }
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
-
-const USAGE = `Usage: attendance <command> --db FILE [--key-file FILE] [options]
-An encrypted database is opened with the key in --key-file FILE or the ATTENDANCE_DB_KEY variable.
-Commands:
-  init --db F --school NAME [--urn N] [--la NNN --estab NNNN]
-  demo --db F [--pupils N] [--seed S] [--secondary]
-  import calendar --db F FILE
-  import pupils --db F FILE
-  import marks --db F FILE [--reason TEXT --by NAME --position ROLE]
-  export marks --db F --from D --to D
-  history --db F --upn UPN --json
-  report pupils --db F --from D --to D [--as-of D] --json
-${GOVERNORS_USAGE}  pupils --db F --json
-  pupils --db F --json
-  timetables --db F --json
-  backup --db F --to FILE
-  backups --db F --json
-  restore --db F --from BACKUP
-  verify --db F
-${LETTERS_USAGE}`;
 
 function emitter(io: Io, json: boolean) {
   return (human: string, value: unknown) => io.out(json ? JSON.stringify(value) + '\n' : human + '\n');
@@ -293,7 +273,7 @@ export function run(argv: string[], io: Io = stdio): number {
       case 'import pupils': {
         const r = call('pupils.import', { csv: readInput(pos[0]) });
         for (const w of r.warnings) {
-          io.err(`line ${w.line}: warning: ${w.message}\n`);
+          io.err(`${w.line === undefined ? '' : `line ${w.line}: `}warning: ${w.message}\n`);
         }
         emit(`Pupils: ${r.created} added, ${r.updated} updated, ${r.unchanged} unchanged.`, r);
         return 0;
@@ -341,6 +321,7 @@ export function run(argv: string[], io: Io = stdio): number {
           to = dateOption(v.to, '--to');
         const asOf = v['as-of'] === undefined ? undefined : dateOption(v['as-of'], '--as-of');
         const r = reportPupils(store.db, { from, to, asOf });
+        auditExport(ctx, 'export.reportPupils', { from: r.from, to: r.to, rows: r.pupils.length });
         if (v.json) {
           io.out(JSON.stringify(r) + '\n');
         } else {
@@ -355,6 +336,7 @@ export function run(argv: string[], io: Io = stdio): number {
       }
       case 'pupils': {
         const pupils = exportPupilsJson(ctx);
+        auditExport(ctx, 'export.pupils', { rows: pupils.length });
         if (v.json) {
           io.out(JSON.stringify({ pupils }) + '\n');
         } else {
@@ -366,6 +348,7 @@ export function run(argv: string[], io: Io = stdio): number {
       }
       case 'timetables': {
         const r = timetablesJson(store.db, ctx.today());
+        auditExport(ctx, 'export.timetables', { rows: r.timetables.length });
         if (v.json) {
           io.out(JSON.stringify(r) + '\n');
         } else {
@@ -382,6 +365,7 @@ export function run(argv: string[], io: Io = stdio): number {
           throw new UsageError('--to FILE is required');
         }
         const r = backupTo(store, v.to as string);
+        ctx.audit('backup', 'database', null, { kind: 'manual', to: r.path, bytes: r.bytes });
         emit(`Backed up to ${r.path} (${r.bytes} bytes), checked.`, { ok: true, ...r });
         return 0;
       }
@@ -426,17 +410,4 @@ export function run(argv: string[], io: Io = stdio): number {
   } finally {
     store?.db.close();
   }
-}
-
-if (require.main === module) {
-  assertNodeVersion();
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') {
-      process.exit(process.exitCode ?? 0);
-    }
-    throw e;
-  });
-  void Promise.resolve(runCli(process.argv.slice(2))).then((code) => {
-    process.exitCode = code;
-  });
 }

@@ -13,7 +13,7 @@ import { networkShareReason } from '../core/paths';
 import { governorFigures, governorJson } from '../core/governors/report-data';
 import { renderReport } from '../core/governors/produce';
 
-export const GOVERNORS_USAGE = `  report governors --db F --from D --to D [--as-of D] --out FILE.docx [--json]\n`;
+export { GOVERNORS_USAGE } from './usage';
 
 class Usage extends Error {}
 interface Io {

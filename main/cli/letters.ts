@@ -18,9 +18,7 @@ export interface LettersIo {
   err(s: string): void;
 }
 
-export const LETTERS_USAGE = `  letters templates --db F --json
-  letters render --db F --template NAME --upn UPN --out FILE.docx [--from D --to D] [--override-reason TEXT] [--field KEY=VALUE ...]
-`;
+export { LETTERS_USAGE } from './usage';
 
 class Usage extends Error {}
 

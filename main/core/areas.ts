@@ -43,6 +43,7 @@ export const TABLE_OWNERS = {
     'casework_plan_reviews',
     'casework_checkins',
     'casework_plan_exports',
+    'casework_plan_templates',
   ],
   arrangements: [
     'arrangements',
@@ -61,6 +62,7 @@ export const TABLE_OWNERS = {
     'attendance_contract_events',
   ],
   governors: ['governor_report_drafts', 'governor_reports', 'governor_targets'],
+  policy: ['policy_versions', 'policy_publications'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Area = keyof typeof TABLE_OWNERS;

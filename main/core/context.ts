@@ -41,3 +41,12 @@ export function makeCtx(store: Store, session: Session): Ctx {
     },
   };
 }
+
+/** Everything that leaves the building is audited with who, what and how many rows (docs/data-safety.md, "What
+ * leaves the building"). The detail holds counts and periods, never pupil data. A damaged store is read-only: its
+ * exports still run, since getting the data out is the way to safety, and go unrecorded. */
+export function auditExport(ctx: Ctx, action: string, detail: Record<string, unknown>): void {
+  if (ctx.store.health.ok) {
+    ctx.audit(action, 'export', null, detail);
+  }
+}

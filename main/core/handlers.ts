@@ -46,6 +46,7 @@ import { backupsHandlers } from './admin/handlers';
 import { caseworkHandlers } from './casework/handlers';
 import { governorsHandlers } from './governors/handlers';
 import { arrangementsHandlers } from './arrangements/handlers';
+import { policyHandlers } from './policy/handlers';
 
 export const handlers: Handlers = {
   // Public (the sign-in screen needs it), so where the database lives is told only to a signed-in caller.
@@ -104,4 +105,5 @@ export const handlers: Handlers = {
   ...caseworkHandlers,
   ...governorsHandlers,
   ...arrangementsHandlers,
+  ...policyHandlers,
 };

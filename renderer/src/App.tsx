@@ -35,6 +35,7 @@ const Casework = lazy(() => import('./screens/casework/Casework').then((m) => ({
 const Arrangements = lazy(() =>
   import('./screens/arrangements/Arrangements').then((m) => ({ default: m.Arrangements })),
 );
+const Policy = lazy(() => import('./screens/policy/Policy').then((m) => ({ default: m.Policy })));
 const Dashboard = lazy(() => import('./screens/Dashboard').then((m) => ({ default: m.Dashboard })));
 const GovernorReports = lazy(() =>
   import('./screens/governors/GovernorReports').then((m) => ({ default: m.GovernorReports })),
@@ -56,6 +57,7 @@ const NAV: [string, string][] = [
   ['penalties', 'Penalty notices'],
   ['statutory', 'Statutory follow-up'],
   ['letters', 'Letters'],
+  ['policy', 'Attendance policy'],
   ['casework', 'Casework due'],
   ['calendar', 'Calendar'],
   ['settings', 'Settings'],
@@ -179,6 +181,12 @@ export function App() {
           return (
             <Suspense fallback={<Spinner label="Opening…" />}>
               <Arrangements today={today} />
+            </Suspense>
+          );
+        case 'policy':
+          return (
+            <Suspense fallback={<Spinner label="Opening the policy…" />}>
+              <Policy today={today} />
             </Suspense>
           );
         case 'bands':

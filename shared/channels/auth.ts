@@ -66,6 +66,8 @@ export const AuditRowSchema = z.object({
   entity: z.string(),
   entityId: z.string().nullable(),
   detail: z.string().nullable(),
+  /** Set when a person gave their own account a pupil-data role (docs/data-safety.md). */
+  flag: z.string().nullable(),
 });
 
 export const authChannels = {

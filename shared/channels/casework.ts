@@ -17,6 +17,7 @@ import {
   REFERRAL_KINDS,
   TIMELINE_SOURCES,
 } from '../casework';
+import { planTemplateChannels } from './casework-template';
 
 const W = { write: true };
 const id = z.number().int();
@@ -360,7 +361,14 @@ export const caseworkChannels = {
       weeks: z.array(Week),
       plannedC2: z.number().int(),
       exports: z.array(
-        z.object({ id, version: z.number().int(), fileName: z.string(), at: z.string(), by: z.string() }),
+        z.object({
+          id,
+          version: z.number().int(),
+          fileName: z.string(),
+          at: z.string(),
+          by: z.string(),
+          template: z.string(),
+        }),
       ),
     }),
     CASEWORK_READERS,
@@ -436,4 +444,5 @@ export const caseworkChannels = {
     }),
     COUNT_READERS,
   ),
+  ...planTemplateChannels,
 } as const;

@@ -269,6 +269,19 @@ export const figuresChannels = {
           /** G N O U marks of the last 10 school weeks to `to` that no notice of that kind relies on yet. */
           uncitedInLastWindow: int,
           penaltyNoticesIn3Years: int,
+          /** The worst window in dates, also when it lies before the period (docs/rules/statistics.md §6). */
+          worstWindow: z
+            .object({
+              from: z.string(),
+              to: z.string(),
+              sessions: int,
+              metOn: z.string().nullable(),
+              schoolYear: z.string(),
+              earlierYear: z.boolean(),
+            })
+            .nullable(),
+          /** At the threshold: whether a notice can still be considered, in a plain sentence; else null. */
+          notice: z.object({ yes: z.boolean(), reason: z.string() }).nullable(),
         }),
       ),
       /** Pupils at or near the threshold left out because they are not of compulsory school age on `to`. */

@@ -37,6 +37,7 @@ const LEAD_NAV = [
   'Governor reports',
   ...OFFICE_NAV.slice(OFFICE_NAV.indexOf('Dashboard') + 1),
   'Letters',
+  'Attendance policy',
   'Casework due',
   'Calendar',
 ];

@@ -226,13 +226,13 @@ test('from the keyboard alone: skip link, the navigation and a pupil opened from
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
   // Back into the navigation: Shift+Tab from main reaches its last link (Audit log: this account is also the
-  // headteacher), then up past Users, Settings, Calendar, Casework due, Letters, the four figures screens,
-  // Governor reports and Import to Pupils.
+  // headteacher), then up past Users, Settings, Calendar, Casework due, Attendance policy, Letters, the four
+  // figures screens, Governor reports and Import to Pupils.
   await page.keyboard.press('Shift+Tab');
   await expect(
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }),
   ).toBeFocused();
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < 13; i++) {
     await page.keyboard.press('Shift+Tab');
   }
   await expect(page.getByRole('link', { name: 'Pupils', exact: true })).toBeFocused();

@@ -336,6 +336,7 @@ describe('roles and the audit log', () => {
       username: 'office1',
       before: ['office'],
       after: ['office', 'lead'],
+      byThemselves: false,
     });
     expect(ok(s, 'users.update', { id, roles: ['office', 'lead'] }, admin()).changed).toEqual([]);
     expect(audits(s, 'users.roles')).toHaveLength(1);

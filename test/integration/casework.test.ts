@@ -382,7 +382,7 @@ describe('reintegration plans', () => {
     expect(text).toContain('Attendance reintegration plan');
     expect(text).toContain(name.replace(/'/g, '&#39;').split(' ')[0]);
     expect(text).toContain('During the plan');
-    expect(files['word/media/chart.png'].slice(1, 4)).toEqual(new Uint8Array([0x50, 0x4e, 0x47]));
+    expect(files['word/media/plan-chart.png'].slice(1, 4)).toEqual(new Uint8Array([0x50, 0x4e, 0x47]));
     expect(ok(s, 'casework.pupil', { pupilId: pid }).timeline.some((t) => t.source === 'plan_export')).toBe(
       true,
     );

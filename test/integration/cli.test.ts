@@ -6,6 +6,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli';
+import { plan } from '../../main/cli/entry';
 import { PUPIL_HEADER, pupilRow, tempDir, upn } from '../helpers/store';
 
 function newDb() {
@@ -220,5 +221,22 @@ describe('attendance CLI', () => {
     );
     expect(ok.status).toBe(0);
     expect(spawnSync(process.execPath, [bin, 'nope'], { encoding: 'utf8' }).status).toBe(2);
+  });
+});
+
+describe('the built entry loads the commands only when there is one to run', () => {
+  it('help and a bare call are answered from the usage text; anything else runs the commands', () => {
+    expect(plan(['--help'])).toBe('help');
+    expect(plan(['help'])).toBe('help');
+    expect(plan([])).toBe('usage');
+    expect(plan(['pupils', '--db', 'x'])).toBe('run');
+  });
+
+  it('the bundled entry prints the same usage as the commands and exits 0 for --help, 2 for nothing', () => {
+    const bin = path.resolve('dist/cli/attendance.cjs');
+    const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toBe(cli(['--help']).out);
+    expect(spawnSync(process.execPath, [bin], { encoding: 'utf8' }).status).toBe(2);
   });
 });

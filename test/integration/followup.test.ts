@@ -2,7 +2,8 @@
 // overdue N and "detail missing".
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/dispatch';
-import { ok, PUPIL_HEADER, pupilRow, setupSchool, STAFF_SESSION, tempStore } from '../helpers/store';
+import { loadCalendar } from '../../main/core/calendar/calendar.service';
+import { ok, PUPIL_HEADER, pupilRow, setupSchool, STAFF_SESSION, tempStore, upn } from '../helpers/store';
 
 function school() {
   const s = tempStore();
@@ -46,13 +47,14 @@ describe('first-day calling list', () => {
       date: '2025-09-08',
       method: 'call',
       outcome: 'No answer',
-      contactName: 'Parent1',
+      contactName: 'Parent1 Surname1',
     });
     ok(s, 'followup.logAttempt', {
       pupilId: ids[0],
       date: '2025-09-08',
       method: 'text',
       outcome: 'Mum replied: ill',
+      contactName: 'Parent1 Surname1',
     });
     ok(s, 'followup.informSocialWorker', {
       pupilId: ids[1],
@@ -61,7 +63,10 @@ describe('first-day calling list', () => {
     });
     const list = ok(s, 'followup.list', { date: '2025-09-08' });
     const p0 = list.pupils.find((p) => p.pupilId === ids[0])!;
-    expect(p0.attempts.map((a) => a.outcome)).toEqual(['No answer', 'Mum replied: ill']);
+    expect(p0.attempts.map((a) => [a.outcome, a.contactName])).toEqual([
+      ['No answer', 'Parent1 Surname1'],
+      ['Mum replied: ill', 'Parent1 Surname1'],
+    ]);
     expect(list.pupils.find((p) => p.pupilId === ids[1])!.socialWorkerInformed?.how).toBe(
       'Phoned duty social worker',
     );
@@ -111,5 +116,89 @@ describe('first-day calling list', () => {
     expect(ok(s, 'followup.detailMissing', { from: '2025-09-01', to: '2025-09-30' }).marks).toEqual([
       expect.objectContaining({ upn: u, date: '2025-09-09', session: 'AM', code: 'C' }),
     ]);
+  });
+});
+
+describe('the calling list by risk (issue 15.9)', () => {
+  /** 1 plain; 2 persistently absent; 3 severely absent; 4 a safeguarding concern; 5 looked after; 6 a social
+   * worker. All are N on Monday 15 September 2025. */
+  function riskSchool() {
+    const s = tempStore();
+    setupSchool(s);
+    ok(s, 'pupils.import', {
+      csv: [
+        PUPIL_HEADER,
+        pupilRow(1),
+        pupilRow(2),
+        pupilRow(3),
+        pupilRow(4),
+        pupilRow(5, { cla: 'Y' }),
+        pupilRow(6, { social_worker: 'Y' }),
+      ].join('\n'),
+    });
+    const marks = ['upn,date,session,code'];
+    for (const d of loadCalendar(s.db).schoolDays('2025-09-03', '2025-09-12')) {
+      for (const sn of ['AM', 'PM']) {
+        marks.push(
+          `${upn(2)},${d},${sn},${d <= '2025-09-04' && sn === 'AM' ? 'O' : sn === 'AM' ? '/' : '\\'}`,
+        );
+        marks.push(`${upn(3)},${d},${sn},O`);
+        for (const n of [1, 4, 5, 6]) {
+          marks.push(`${upn(n)},${d},${sn},${sn === 'AM' ? '/' : '\\'}`);
+        }
+      }
+    }
+    for (let n = 1; n <= 6; n++) {
+      marks.push(`${upn(n)},2025-09-15,AM,N`);
+    }
+    ok(s, 'marks.import', { csv: marks.join('\n') });
+    const id = (n: number) =>
+      (s.db.prepare('SELECT id FROM pupils WHERE upn = ?').get(upn(n)) as { id: number }).id;
+    ok(s, 'casework.addBarrier', {
+      pupilId: id(4),
+      category: 'safeguarding',
+      side: 'outside_school',
+      description: 'Held by the DSL',
+      raisedBy: 'staff',
+      foundOn: '2025-09-04',
+    });
+    return { s, id };
+  }
+
+  it('rings the pupils at most risk first and says why each is high on the list', () => {
+    const { s, id } = riskSchool();
+    const list = ok(s, 'followup.list', { date: '2025-09-15' });
+    expect(list.pupils.map((p) => p.pupilId)).toEqual([6, 5, 4, 3, 2, 1].map(id));
+    const why = new Map(list.pupils.map((p) => [p.pupilId, p.riskReasons]));
+    expect(why.get(id(6))).toEqual(['has a social worker']);
+    expect(why.get(id(5))).toEqual(['looked after']);
+    expect(why.get(id(4))).toEqual(['a safeguarding concern is on record']);
+    expect(why.get(id(3))?.[0]).toMatch(/^severely absent \(\d+\.\d% absence this year\)$/);
+    expect(why.get(id(2))?.[0]).toMatch(/^persistently absent/);
+    expect(why.get(id(1))).toEqual([]);
+    expect(list.pupils.find((p) => p.pupilId === id(5))?.lookedAfter).toBe(true);
+  });
+
+  it('records which contact was called, and refuses a call to no one or to a stranger, naming the pupil', () => {
+    const { s, id } = riskSchool();
+    const base = { pupilId: id(1), date: '2025-09-15', method: 'call' as const, outcome: 'No answer' };
+    const none = dispatch(s, 'followup.logAttempt', base, STAFF_SESSION);
+    expect(none.ok).toBe(false);
+    if (!none.ok) {
+      expect(none.error.message).toBe("Say which of Forename1 Surname1's contacts was contacted.");
+    }
+    const stranger = dispatch(
+      s,
+      'followup.logAttempt',
+      { ...base, contactName: 'Someone Else' },
+      STAFF_SESSION,
+    );
+    expect(stranger.ok).toBe(false);
+    if (!stranger.ok) {
+      expect(stranger.error.message).toBe("Someone Else is not one of Forename1 Surname1's contacts.");
+    }
+    ok(s, 'followup.logAttempt', { ...base, contactName: 'Parent1 Surname1' });
+    const p = ok(s, 'followup.list', { date: '2025-09-15' }).pupils.find((x) => x.pupilId === id(1))!;
+    expect(p.attempts.map((a) => a.contactName)).toEqual(['Parent1 Surname1']);
   });
 });

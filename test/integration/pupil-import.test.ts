@@ -193,30 +193,77 @@ describe('import pupils', () => {
     expect(ok(s, 'pupils.list', {}).pupils[0]).toMatchObject({ eal: false, preferredForename: null });
   });
 
-  it('uses a column mapping for exports with other header names (SIMS/Arbor style)', () => {
+  it('recognises SIMS, Arbor and Bromcom export headers without a mapping, and still takes a mapping', () => {
     const s = fresh();
-    const csv =
-      'Unique Pupil Number,Legal Surname,Legal Forename,Date of Birth,Gender,Year,Reg,Start Date\n' +
-      `${upn(8)},Jones,Bo,2018-01-02,M,Year 2,2 Oak,2022-09-05\n`;
-    const preview = ok(s, 'pupils.importPreview', { csv });
-    expect(preview.errors[0].message).toMatch(
-      /no upn, surname, forename, dob, sex, year_group, reg_group, admission_date columns/,
-    );
+    const sims =
+      'UPN,Legal Surname,Legal Forename,Preferred Forename,Date of Birth,Gender,Year,Reg,Admission Date,FSM Eligible,SEN Status,Primary Contact Name,Primary Contact Relationship,Primary Contact Telephone,Primary Contact Lives With,Primary Contact Parental Responsibility\n' +
+      `${upn(8)},Jones,Bo,,2018-01-02,Male,Year 2,2 Oak,2022-09-05,Yes,K - SEN Support,Ann Jones,Mother,07700 900111,Yes,Yes\n`;
+    const preview = ok(s, 'pupils.importPreview', { csv: sims });
+    expect(preview.errors).toEqual([]);
+    expect(preview.matched).toMatchObject({
+      surname: 'Legal Surname',
+      year_group: 'Year',
+      reg_group: 'Reg',
+      fsm: 'FSM Eligible',
+      sen: 'SEN Status',
+      contact1_name: 'Primary Contact Name',
+      contact1_phone: 'Primary Contact Telephone',
+    });
+    expect(ok(s, 'pupils.import', { csv: sims })).toMatchObject({ created: 1 });
+    const bo = ok(s, 'pupils.list', {}).pupils[0];
+    expect(bo).toMatchObject({ surname: 'Jones', sex: 'M', yearGroup: '2', fsm: true, sen: 'K' });
+    const arbor =
+      'UPN,Legal last name,Legal first name,Date of birth,Gender,Year group,Registration form,Enrolment date\n' +
+      `${upn(9)},Khan,Zara,2018-03-04,Female,Year 2,2 Oak,2022-09-05\n`;
+    expect(ok(s, 'pupils.importPreview', { csv: arbor }).errors).toEqual([]);
+    const bromcom =
+      'UPN,Legal Last Name,Legal First Name,Date of Birth,Gender,Year Group,Tutor Group,Admission Date\n' +
+      `${upn(10)},Lee,Max,2018-05-06,M,2,2 Oak,2022-09-05\n`;
+    expect(ok(s, 'pupils.importPreview', { csv: bromcom }).errors).toEqual([]);
+    const odd =
+      'Pupil Number,Family,Given,Born,Sex,Yr,Class,Joined\n' +
+      `${upn(11)},Ng,Al,2018-01-02,M,2,2 Oak,2022-09-05\n`;
     const mapping = {
-      'Unique Pupil Number': 'upn',
-      'Legal Surname': 'surname',
-      'Legal Forename': 'forename',
-      'Date of Birth': 'dob',
-      Gender: 'sex',
-      Year: 'year_group',
-      Reg: 'reg_group',
-      'Start Date': 'admission_date',
+      'Pupil Number': 'upn',
+      Family: 'surname',
+      Given: 'forename',
+      Born: 'dob',
+      Yr: 'year_group',
+      Class: 'reg_group',
+      Joined: 'admission_date',
     };
-    const p2 = ok(s, 'pupils.importPreview', { csv, mapping });
-    expect(p2.errors).toEqual([]);
-    expect(p2.summary).toMatchObject({ rows: 1, created: 1 });
-    expect(rowCount(s, 'pupils')).toBe(0);
-    expect(ok(s, 'pupils.import', { csv, mapping })).toMatchObject({ created: 1 });
+    expect(ok(s, 'pupils.importPreview', { csv: odd }).errors[0].message).toMatch(
+      /^The file has no upn, surname/,
+    );
+    expect(ok(s, 'pupils.importPreview', { csv: odd, mapping }).errors).toEqual([]);
+  });
+
+  it('warns about a registration group or year group no other pupil has, naming the pupil and the line', () => {
+    const s = fresh();
+    const csv = [
+      PUPIL_HEADER,
+      pupilRow(1, { reg_group: '3 Oak', year_group: '3' }),
+      pupilRow(2, { reg_group: '3 Oak', year_group: '3' }),
+      pupilRow(3, { reg_group: '3Oak', year_group: '3', forename: 'Arthur', surname: 'Adams' }),
+      pupilRow(4, { reg_group: '3 Oak', year_group: '13' }),
+    ].join('\n');
+    const preview = ok(s, 'pupils.importPreview', { csv });
+    expect(preview.summary?.warnings).toEqual(
+      expect.arrayContaining([
+        {
+          line: 4,
+          message:
+            'Arthur Adams is the only pupil in registration group "3Oak" (the others are "3 Oak"): check it is not a typing error.',
+        },
+        {
+          line: 5,
+          message:
+            'Forename4 Surname4 is the only pupil in year group "13" (the others are "3"): check it is not a typing error.',
+        },
+      ]),
+    );
+    const r = ok(s, 'pupils.import', { csv });
+    expect(r.warnings.map((w) => w.line)).toEqual(expect.arrayContaining([4, 5]));
   });
 
   it('refuses a file without a required column in one plain sentence', () => {

@@ -6,6 +6,7 @@ import {
   compulsoryAge,
   illnessVariant,
   improved,
+  needsHealthParagraph,
   sameStage,
   supportFirst,
   type GuardFacts,
@@ -78,13 +79,20 @@ describe('G2 illness and authorised absence', () => {
     );
     expect(f).toMatchObject({ code: 'G2', suggest: 'attendance-concern-health' });
   });
-  it('offers it when illness is the largest reason even if not most of the absence', () => {
+  it('no longer holds a letter back when illness is the largest reason but most absence is unauthorised', () => {
+    const facts = base({ authorised: 7, unauthorised: 9, codeCounts: { I: 7, O: 5, G: 4 } });
+    expect(illnessVariant(t('formal-warning'), facts)).toBeNull();
+    expect(illnessVariant(t('attendance-concern'), facts)).toBeNull();
+    expect(needsHealthParagraph(facts)).toBe(true);
+  });
+  it('adds the health paragraph only when illness is the largest reason and most absence is unauthorised', () => {
+    expect(needsHealthParagraph(base())).toBe(false);
+    expect(needsHealthParagraph(base({ authorised: 12, unauthorised: 4, codeCounts: { I: 12, O: 4 } }))).toBe(
+      false,
+    );
     expect(
-      illnessVariant(
-        t('formal-warning'),
-        base({ authorised: 7, unauthorised: 9, codeCounts: { I: 7, O: 5, G: 4 } }),
-      )?.code,
-    ).toBe('G2');
+      needsHealthParagraph(base({ authorised: 8, unauthorised: 8, codeCounts: { I: 8, O: 5, G: 3 } })),
+    ).toBe(true);
   });
   it('stays quiet when unauthorised absence dominates', () => {
     expect(illnessVariant(t('attendance-concern'), base())).toBeNull();

@@ -13,8 +13,9 @@ import type { Input, Output } from '../../../shared/contract';
 import { addDays, formatUkDate, type IsoDate } from '../../../shared/dates';
 import { pupilName } from '../../../shared/names';
 import type { Ctx } from '../context';
-import { AppError, noSuchPupil } from '../errors';
-import { contacts, pupils } from '../db/schema';
+import { loadPupil } from '../pupils/load';
+import { AppError } from '../errors';
+import { contacts } from '../db/schema';
 import { type caseworkMeetings, caseworkPlans } from '../db/schema-casework';
 import {
   arrangementNotices,
@@ -27,14 +28,6 @@ import { sourceOf, writePlanned } from './planned';
 
 export function reviewEveryWeeks(ctx: Ctx): number {
   return ctx.store.orm.select().from(arrangementSettings).get()?.reviewEveryWeeks ?? 6;
-}
-
-function loadPupil(ctx: Ctx, id: number) {
-  const p = ctx.store.orm.select().from(pupils).where(eq(pupils.id, id)).get();
-  if (!p) {
-    throw noSuchPupil();
-  }
-  return p;
 }
 
 function checkReason(i: Input<'arrangements.create'>): void {
@@ -113,7 +106,7 @@ export function checkLink(
 }
 
 export function createArrangement(ctx: Ctx, i: Input<'arrangements.create'>): Output<'arrangements.create'> {
-  const p = loadPupil(ctx, i.pupilId);
+  const p = loadPupil(ctx.store.orm, i.pupilId);
   const name = pupilName(p);
   checkReason(i);
   if (i.endDate && i.endDate < i.startDate) {

@@ -9,11 +9,12 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Db } from '../db/connection';
 import { pupils } from '../db/schema';
 import { leaveRequests } from '../db/schema-leave';
-import { currentDecision } from '../leave/leave.service';
+import { currentDecision } from '../leave/records';
 import { statusOf } from './read';
 
 export function legacyTimetables(db: Db, today: IsoDate, pupilId?: number): ArrangementRowT[] {
-  const rows = drizzle(db)
+  const orm = drizzle(db);
+  const rows = orm
     .select()
     .from(leaveRequests)
     .innerJoin(pupils, eq(pupils.id, leaveRequests.pupilId))
@@ -26,7 +27,7 @@ export function legacyTimetables(db: Db, today: IsoDate, pupilId?: number): Arra
     .all();
   const out: ArrangementRowT[] = [];
   for (const { leave_requests: r, pupils: p } of rows) {
-    const d = currentDecision(db, r.id);
+    const d = currentDecision(orm, r.id);
     if (!d || d.outcome === 'refused' || !d.sessions.length) {
       continue;
     }

@@ -571,7 +571,9 @@ export function updateUser(ctx: Ctx, i: Input<'users.update'>): Output<'users.up
         add.run(u.id, r);
       }
       db.prepare('UPDATE users SET updated_at = ? WHERE id = ?').run(at, u.id);
-      ctx.audit('users.roles', 'user', u.id, { username: u.username, before, after });
+      // byThemselves: the audit screen flags a person giving their own account pupil-data access.
+      const byThemselves = ctx.session.userId === u.id;
+      ctx.audit('users.roles', 'user', u.id, { username: u.username, before, after, byThemselves });
       changed.push('roles');
     }
   }

@@ -1,22 +1,18 @@
 // Helpers every casework service shares: the pupil behind a record (by name in messages), who may read restricted
 // detail, and the categories (built-in and the school's own). docs/rules/casework.md.
-import { eq } from 'drizzle-orm';
 import { BUILT_IN_CATEGORIES, RESTRICTED_READERS, type BarrierCategory } from '../../../shared/casework';
 import type { Session } from '../../../shared/contract';
 import { pupilName } from '../../../shared/names';
-import { pupils } from '../db/schema';
+import { loadPupil as loadPupilRow, type PupilRow } from '../pupils/load';
 import { caseworkBarrierCategories } from '../db/schema-casework';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 
-export type PupilRow = typeof pupils.$inferSelect;
+export type { PupilRow };
 
+/** The pupil behind a casework record (main/core/pupils/load.ts, the one loader). */
 export function loadPupil(ctx: Ctx, id: number): PupilRow {
-  const p = ctx.store.orm.select().from(pupils).where(eq(pupils.id, id)).get();
-  if (!p) {
-    throw new AppError('not_found', 'There is no such pupil.');
-  }
-  return p;
+  return loadPupilRow(ctx.store.orm, id);
 }
 
 export const nameOf = (p: PupilRow) => pupilName(p);

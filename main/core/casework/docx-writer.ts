@@ -1,5 +1,6 @@
-// A minimal WordprocessingML writer (paragraphs, headings, tables, one picture) zipped with fflate, so a plan is
-// written inside the core's synchronous call and logged in the same transaction (docs/rules/casework.md).
+// A minimal WordprocessingML writer (paragraphs, headings, tables, one picture) zipped with fflate: it writes the
+// shipped plan template and the blocks merged into any plan template, inside the core's synchronous call, so an
+// export is logged in the same transaction (docs/rules/casework.md).
 import { strToU8, zipSync } from 'fflate';
 
 const esc = (s: string) =>
@@ -37,14 +38,15 @@ export function table(header: string[], rows: string[][], widths?: number[]): st
   return `<w:tbl><w:tblPr><w:tblW w:w="${total}" w:type="dxa"/><w:tblBorders>${border}</w:tblBorders><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>${w.map((x) => `<w:gridCol w:w="${x}"/>`).join('')}</w:tblGrid>${row(header, true)}${rows.map((r) => row(r, false)).join('')}</w:tbl>${para('', { after: 60 })}`;
 }
 
-/** The one picture of the document (rId10), `wCm` wide, keeping its aspect. */
-export function picture(wPx: number, hPx: number, wCm: number, alt: string): string {
+/** A picture (relationship `rel`), `wCm` wide, keeping its aspect. */
+export function picture(wPx: number, hPx: number, wCm: number, alt: string, rel: string): string {
   const cx = Math.round(wCm * 360000);
   const cy = Math.round((cx * hPx) / wPx);
-  return `<w:p><w:r><w:drawing><wp:inline><wp:extent cx="${cx}" cy="${cy}"/><wp:docPr id="1" name="chart" descr="${esc(alt)}"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="1" name="chart.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rId10"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
+  return `<w:p><w:r><w:drawing><wp:inline><wp:extent cx="${cx}" cy="${cy}"/><wp:docPr id="9001" name="chart" descr="${esc(alt)}"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="9001" name="chart.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="${rel}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
 }
 
-export function writeDocx(bodyXml: string, png: Uint8Array | null): Uint8Array {
+/** A whole package around a body; files are dated `mtime` so the same body always gives the same bytes. */
+export function writeDocx(bodyXml: string, mtime = '2026-01-01T00:00:00Z'): Uint8Array {
   const doc = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:body>${bodyXml}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr></w:body></w:document>`;
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
@@ -54,12 +56,9 @@ export function writeDocx(bodyXml: string, png: Uint8Array | null): Uint8Array {
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     ),
     'word/_rels/document.xml.rels': strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${png ? '<Relationship Id="rId10" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/chart.png"/>' : ''}</Relationships>`,
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>',
     ),
     'word/document.xml': strToU8(doc),
   };
-  if (png) {
-    files['word/media/chart.png'] = png;
-  }
-  return zipSync(files, { level: 6 });
+  return zipSync(files, { level: 6, mtime });
 }

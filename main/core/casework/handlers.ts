@@ -17,6 +17,13 @@ import { checkinPlan, closePlan, createPlan, reviewPlan, revisePlan } from './pl
 import { caseworkCounts, dueList, severeWithoutJoint } from './due';
 import { patterns } from './patterns';
 import { exportPlan } from './plan-docx';
+import {
+  planTemplateCheck,
+  planTemplateDownload,
+  planTemplateInfo,
+  planTemplateRevert,
+  planTemplateUpload,
+} from './plan-template';
 
 export { caseworkCounts };
 
@@ -42,5 +49,10 @@ export const caseworkHandlers: HandlersFor<keyof typeof caseworkChannels> = {
   'casework.plan.export': exportPlan,
   'casework.due': dueList,
   'casework.severeWithoutJoint': severeWithoutJoint,
+  'casework.planTemplate.get': planTemplateInfo,
+  'casework.planTemplate.check': planTemplateCheck,
+  'casework.planTemplate.upload': planTemplateUpload,
+  'casework.planTemplate.revert': planTemplateRevert,
+  'casework.planTemplate.download': planTemplateDownload,
   'casework.counts': (ctx, i) => caseworkCounts(ctx.store.db, i.from, i.to),
 };

@@ -251,6 +251,7 @@ export function getPlan(ctx: Ctx, i: Input<'casework.plan.get'>): Output<'casewo
         fileName: e.fileName,
         at: e.generatedAt,
         by: e.generatedBy,
+        template: e.template,
       })),
   };
 }

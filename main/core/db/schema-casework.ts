@@ -2,7 +2,7 @@
 // family, actions, referrals and signposting, the joint approach agreed with the LA for severe pupils, and
 // attendance reintegration plans. Nothing here is deleted (triggers in 0018): a barrier is resolved, an action is
 // cancelled with a reason, and a change to a plan is a new version; a closed plan is read-only.
-import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, blob, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 import { pupils } from './schema';
 import {
   ACTION_OWNERS,
@@ -250,6 +250,22 @@ export const caseworkPlanExports = sqliteTable(
     sha256: text('sha256').notNull(),
     generatedBy: text('generated_by').notNull(),
     generatedAt: text('generated_at').notNull(),
+    /** The template the file was made from: 'shipped' or 'school v<n>' (0029). */
+    template: text('template').notNull().default('shipped'),
   },
   (t) => [index('casework_plan_exports_plan_idx').on(t.planId)],
 );
+
+/**
+ * The school's own versions of the plan's Word template (0029), like the letter templates: each upload is the
+ * next version, and going back to the shipped template is a version without bytes. Append-only.
+ */
+export const caseworkPlanTemplates = sqliteTable('casework_plan_templates', {
+  version: integer('version').primaryKey(),
+  bytes: blob('bytes', { mode: 'buffer' }),
+  sha256: text('sha256'),
+  placeholders: text('placeholders').notNull().default('[]'),
+  warnings: text('warnings').notNull().default('[]'),
+  uploadedBy: text('uploaded_by').notNull(),
+  uploadedAt: text('uploaded_at').notNull(),
+});

@@ -14,6 +14,12 @@ export const school = sqliteTable('school', {
   registerOpenMinutes: integer('register_open_minutes').notNull().default(30),
   championName: text('champion_name'),
   championPosition: text('champion_position'),
+  /** The attendance officer named in the attendance policy (docs/rules/policy.md), with contact details. */
+  officerName: text('officer_name'),
+  officerPhone: text('officer_phone'),
+  officerEmail: text('officer_email'),
+  /** How often parents are sent their child's attendance, in the policy's words ("every term"). */
+  parentUpdates: text('parent_updates'),
   atRiskLowerPct: real('at_risk_lower_pct').notNull().default(5),
   isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
   createdAt: text('created_at').notNull(),

@@ -1,6 +1,6 @@
 // CSV exports of the figures lists, formula-safe (csvLine neutralises = + - @, tab and CR), dates YYYY-MM-DD.
 import type { Input, Output } from '../../../shared/contract';
-import type { Ctx } from '../context';
+import { auditExport, type Ctx } from '../context';
 import { csvLine } from '../import/csv';
 import { bands } from './figures.service';
 import { tracker } from './penalty.service';
@@ -74,6 +74,11 @@ export function exportCsv(ctx: Ctx, i: Input<'figures.exportCsv'>): Output<'figu
         'threshold_first_met',
         'uncited_in_last_window',
         'penalty_notices_in_3_years',
+        'worst_window_from',
+        'worst_window_to',
+        'threshold_met_on',
+        'window_in_earlier_school_year',
+        'notice_can_be_considered',
       ]),
     );
     for (const x of r.rows) {
@@ -88,6 +93,11 @@ export function exportCsv(ctx: Ctx, i: Input<'figures.exportCsv'>): Output<'figu
           x.thresholdFirstMet ?? '',
           x.uncitedInLastWindow,
           x.penaltyNoticesIn3Years,
+          x.worstWindow?.from ?? '',
+          x.worstWindow?.to ?? '',
+          x.worstWindow?.metOn ?? '',
+          x.worstWindow ? (x.worstWindow.earlierYear ? 'Y' : 'N') : '',
+          x.notice ? x.notice.reason : '',
         ]),
       );
     }
@@ -166,5 +176,6 @@ export function exportCsv(ctx: Ctx, i: Input<'figures.exportCsv'>): Output<'figu
       }
     }
   }
+  auditExport(ctx, 'export.figures', { list: i.list, file: name, rows: lines.length - 1 });
   return { csv: lines.join(''), filename: name, rows: lines.length - 1 };
 }

@@ -25,6 +25,8 @@ import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import { loadPeriodMarks } from '../reports/report-pupils';
 import { pupilAttrs, yearToDate } from './figures.service';
+import { canStillConsider, worstWindow } from './penalty-window';
+import { readLettersSettings } from '../letters/settings';
 
 /** Pupils with this many sessions in their worst window are "near" the threshold (project default). */
 export const PENALTY_NEAR_SESSIONS = 6;
@@ -78,6 +80,8 @@ export function tracker(ctx: Ctx, i: Input<'penalty.tracker'>): Output<'penalty.
   const cal = loadCalendar(db);
   const attrs = new Map(pupilAttrs(db, from, to).map((p) => [p.id, p]));
   const winStart = lastWindowStart(cal, to);
+  const lookStart = lastWindowStart(cal, from);
+  const codeName = readLettersSettings(db).laCodeReference ?? null;
   const uncited =
     db.prepare(`SELECT count(*) AS n FROM marks m WHERE m.pupil_id = ? AND m.date >= ? AND m.date <= ? AND m.date >= '${REGS_2024_START}' AND m.code IN ${PN_CODES}
     AND NOT EXISTS (SELECT 1 FROM penalty_notice_marks pm JOIN penalty_notices n ON n.id = pm.notice_id WHERE pm.mark_id = m.id AND n.kind = 'penalty_notice' AND ${STATUS_SQL} <> 'withdrawn')`);
@@ -104,6 +108,9 @@ export function tracker(ctx: Ctx, i: Input<'penalty.tracker'>): Output<'penalty.
       continue;
     }
     const a = attrs.get(x.id)!;
+    const win = worstWindow(cal, x.marks, { from, to }, lookStart);
+    const inWindow = win ? (uncited.get(x.id, win.from, win.to) as { n: number }).n : 0;
+    const in3Years = (notices.get(x.id, threeYearsBefore(to)) as { n: number }).n;
     rows.push({
       pupilId: x.id,
       upn: a.upn,
@@ -114,7 +121,17 @@ export function tracker(ctx: Ctx, i: Input<'penalty.tracker'>): Output<'penalty.
       sessionsToGo: Math.max(0, PENALTY_THRESHOLD_SESSIONS - s.penaltySessionsMaxWindow),
       thresholdFirstMet: s.penaltyThresholdFirstMet,
       uncitedInLastWindow: (uncited.get(x.id, winStart, to) as { n: number }).n,
-      penaltyNoticesIn3Years: (notices.get(x.id, threeYearsBefore(to)) as { n: number }).n,
+      penaltyNoticesIn3Years: in3Years,
+      worstWindow: win,
+      notice: win
+        ? canStillConsider({
+            window: win,
+            uncitedInWindow: inWindow,
+            penaltyNoticesIn3Years: in3Years,
+            maxNotices: MAX_NOTICES_IN_3_YEARS,
+            codeName,
+          })
+        : null,
     });
   }
   rows.sort((a, b) => b.sessionsMaxWindow - a.sessionsMaxWindow || a.name.localeCompare(b.name));

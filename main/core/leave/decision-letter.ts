@@ -10,7 +10,9 @@ import { AppError } from '../errors';
 import { startLetters } from '../letters/letters.service';
 import { loadCalendar } from '../calendar/calendar.service';
 import { readSchool } from '../school/school.service';
-import { loadDecision, loadPupil, loadRequest, requestedSessions } from './leave.service';
+import { loadPupil } from '../pupils/load';
+import { loadDecision, loadRequest } from './records';
+import { requestedSessions } from './rules';
 import { knownAs } from '../../../shared/names';
 
 const SESSION_WORDS = { AM: 'morning', PM: 'afternoon' } as const;
@@ -29,9 +31,9 @@ function nextSessionAfter(ctx: Ctx, d: IsoDate, s: 'AM' | 'PM'): string {
  * long. */
 export function decisionLetterFields(ctx: Ctx, decisionId: number): Record<string, string> {
   const db = ctx.store.db;
-  const d = loadDecision(db, decisionId);
-  const r = loadRequest(db, d.requestId);
-  const p = loadPupil(db, r.pupilId);
+  const d = loadDecision(ctx.store.orm, decisionId);
+  const r = loadRequest(ctx.store.orm, d.requestId);
+  const p = loadPupil(ctx.store.orm, r.pupilId);
   const school = readSchool(db);
   if (!school) {
     throw new AppError('not_found', 'Set the school up first.');
@@ -129,8 +131,8 @@ export function decisionLetter(
   { decisionId }: { decisionId: number },
 ): { jobId: string; letters: number } {
   const db = ctx.store.db;
-  const d = loadDecision(db, decisionId);
-  const r = loadRequest(db, d.requestId);
+  const d = loadDecision(ctx.store.orm, decisionId);
+  const r = loadRequest(ctx.store.orm, d.requestId);
   const f = decisionLetterFields(ctx, decisionId);
   const granted = d.outcome !== 'refused';
   const extra: Record<string, string> = {};

@@ -6,7 +6,8 @@ import type { IsoDate } from '../../../shared/dates';
 import type { Store } from '../db/connection';
 import { makeCtx, type Ctx } from '../context';
 import { loadCalendar } from '../calendar/calendar.service';
-import { createRequest, decide } from './leave.service';
+import { createRequest } from './requests';
+import { decide } from './decisions';
 
 const OFFICE: Session = { userName: 'Mrs P. Green', position: 'Attendance officer', roles: ['office'] };
 const HEAD: Session = { userName: 'Mr D. Adeyemi', position: 'Headteacher', roles: ['head'] };

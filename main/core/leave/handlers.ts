@@ -1,18 +1,11 @@
 // Handlers of the leave channels (shared/channels/leave.ts).
 import type { HandlersFor } from '../dispatch';
 import type { leaveChannels } from '../../../shared/channels/leave';
-import {
-  addEvidence,
-  confirmG,
-  createRequest,
-  decide,
-  getEvidence,
-  getRequest,
-  gProposals,
-  listRequests,
-  queue,
-  revise,
-} from './leave.service';
+import { createRequest } from './requests';
+import { getRequest, listRequests, queue } from './read';
+import { addEvidence, getEvidence } from './evidence';
+import { decide, revise } from './decisions';
+import { confirmG, gProposals } from './proposals';
 import { decisionLetter } from './decision-letter';
 
 export const leaveHandlers: HandlersFor<keyof typeof leaveChannels> = {

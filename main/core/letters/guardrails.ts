@@ -67,7 +67,7 @@ export function supportFirst(t: TemplateSpec, f: GuardFacts): Flag | null {
 }
 
 /** The largest absence reason, by sessions. */
-function largestCode(counts: Record<string, number>): string | null {
+export function largestCode(counts: Record<string, number>): string | null {
   let best: string | null = null;
   for (const [c, n] of Object.entries(counts)) {
     if (n > 0 && (best === null || n > counts[best])) {
@@ -77,26 +77,36 @@ function largestCode(counts: Record<string, number>): string | null {
   return best;
 }
 
-/** G2: when most absence is authorised, or illness is the largest reason, only the health-and-wellbeing letter. */
+/** More than half of the absence in the period is authorised (docs/rules/letters.md §1.1 G2, project default). */
+export function mostlyAuthorised(authorised: number, unauthorised: number): boolean {
+  return authorised * 2 > authorised + unauthorised;
+}
+
+/** G2 (revised): illness is the largest reason but most absence is unauthorised: the concern letter is offered and
+ * carries the health paragraph of the variant (docs/rules/letters.md §1.1). */
+export function needsHealthParagraph(
+  f: Pick<GuardFacts, 'authorised' | 'unauthorised' | 'codeCounts'>,
+): boolean {
+  return (
+    f.authorised + f.unauthorised > 0 &&
+    !mostlyAuthorised(f.authorised, f.unauthorised) &&
+    largestCode(f.codeCounts) === 'I'
+  );
+}
+
+/** G2: when more than half of the absence is authorised, only the health-and-wellbeing letter. Illness being the
+ * largest reason no longer holds a letter back on its own (docs/rules/letters.md §1.1). */
 export function illnessVariant(t: TemplateSpec, f: GuardFacts): Flag | null {
   if (!t.rules.includes('G2')) {
     return null;
   }
   const absence = f.authorised + f.unauthorised;
-  if (absence === 0) {
+  if (absence === 0 || !mostlyAuthorised(f.authorised, f.unauthorised)) {
     return null;
   }
-  const mostlyAuthorised = f.authorised * 2 > absence;
-  const illnessLargest = largestCode(f.codeCounts) === 'I';
-  if (!mostlyAuthorised && !illnessLargest) {
-    return null;
-  }
-  const why = illnessLargest
-    ? 'illness is the largest reason for the absence'
-    : `most of the absence (${f.authorised} of ${absence} sessions) is authorised`;
   return {
     code: 'G2',
-    message: `For ${f.pupilName}, ${why}: send the health-and-wellbeing letter instead, without warnings.`,
+    message: `For ${f.pupilName}, most of the absence (${f.authorised} of ${absence} sessions) is authorised: send the health-and-wellbeing letter instead, without warnings.`,
     suggest: 'attendance-concern-health',
   };
 }

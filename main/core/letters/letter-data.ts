@@ -28,12 +28,12 @@ import {
   type StatsMark,
 } from '../../../shared/statistics';
 import { readLettersSettings, type LettersSettings } from './settings';
-import type { GuardFacts, PastLetter } from './guardrails';
+import { needsHealthParagraph, type GuardFacts, type PastLetter } from './guardrails';
 import { agreedAbsences } from '../arrangements/queries';
 import type { TemplateSpec } from './templates';
 import { caseworkSupportDates } from './ladder';
 import { REGS_2024_START } from '../../../shared/codes';
-import { knownAs, pupilName } from '../../../shared/names';
+import { knownAs, plural, pupilName } from '../../../shared/names';
 
 export interface SchoolInfo {
   name: string;
@@ -43,6 +43,7 @@ export interface SchoolInfo {
   registerOpenMinutes: number;
   championName: string | null;
   championPosition: string | null;
+  parentUpdates: string | null;
   atRiskLowerPct: number;
   settings: LettersSettings;
 }
@@ -51,7 +52,7 @@ export function loadSchoolInfo(db: Db): SchoolInfo {
   const s = db
     .prepare(
       `SELECT name, address, am_opens AS amOpens, pm_opens AS pmOpens, register_open_minutes AS registerOpenMinutes,
-    champion_name AS championName, champion_position AS championPosition, at_risk_lower_pct AS atRiskLowerPct FROM school WHERE id = 1`,
+    champion_name AS championName, champion_position AS championPosition, parent_updates AS parentUpdates, at_risk_lower_pct AS atRiskLowerPct FROM school WHERE id = 1`,
     )
     .get() as Omit<SchoolInfo, 'settings'> | undefined;
   if (!s) {
@@ -400,6 +401,20 @@ const SESSION_WORDS: Record<string, string> = { AM: 'morning', PM: 'afternoon' }
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** "Most absence is on Mondays" when one weekday holds at least 40% of 6 or more absence sessions; else ''. */
+/** G2 (docs/rules/letters.md §1.1): when illness is the largest reason but most absence is unauthorised, the concern
+ * letter carries the health paragraph of the health-and-wellbeing variant; otherwise the paragraph is left out. */
+export function healthParagraph(
+  stats: { authorised: number; unauthorised: number },
+  codeCounts: Record<string, number>,
+  name: string,
+): string {
+  if (!needsHealthParagraph({ authorised: stats.authorised, unauthorised: stats.unauthorised, codeCounts })) {
+    return '';
+  }
+  const ill = codeCounts.I ?? 0;
+  return `Illness is the largest single reason for ${name}'s absence (${plural(ill, 'session')}). We are not questioning any illness. If a health need is making school hard, we can help: a meeting with you, a referral to the school nurse, an individual healthcare plan, or adjustments in school such as rest breaks or a phased return. Sharing medical information is your choice and is kept confidentially.`;
+}
+
 export function patternSummary(absences: Absence[], name: string): string {
   if (absences.length < 6) {
     return '';
@@ -566,11 +581,13 @@ export function mergeValues(i: MergeInput): { values: Record<string, FieldValue>
     'laCode.reference': st.laCodeReference ?? "the local authority's code of conduct",
     'report.by': st.reportBy ?? addMinutes(s.amOpens, s.registerOpenMinutes),
     'leave.formUrl': st.leaveFormUrl ?? 'ask the school office for a form',
+    'parents.updates': s.parentUpdates ?? 'every term',
     'leave.penaltyNote': d.compulsoryAge
       ? 'Unauthorised absence of 10 sessions or more in 10 school weeks means the local authority must consider a penalty notice, under its code of conduct.'
       : '',
     'leave.reason': '',
     'pattern.summary': patternSummary(d.absences, first),
+    'health.paragraph': healthParagraph(d.stats, d.codeCounts, first),
     'absence.date': lastN ? formatLongDate(lastN.date, true) : '',
     'absence.session': lastN ? SESSION_WORDS[lastN.session] : '',
     'reply.by': formatLongDate(cal.nthSchoolDayAfter(i.letterDate, 1) ?? addDays(i.letterDate, 1), true),
@@ -613,7 +630,13 @@ export function mergeValues(i: MergeInput): { values: Record<string, FieldValue>
               .filter(Boolean)
           : x;
   }
-  const optional = new Set(['pattern.summary', 'leave.reason', 'leave.penaltyNote', 'leave.partNote']);
+  const optional = new Set([
+    'pattern.summary',
+    'health.paragraph',
+    'leave.reason',
+    'leave.penaltyNote',
+    'leave.partNote',
+  ]);
   for (const k of optional) {
     if (v[k] === undefined) {
       v[k] = '';

@@ -319,7 +319,7 @@ function refuseEmpty(plan: Plan): void {
           .map((x) => `${x.name}: ${x.reason}`)
           .join(' ')}${lo.length > 3 ? ` (and ${lo.length - 3} more)` : ''}`
       : 'No letter can be made.',
-    lo.map((x) => ({ path: String(x.pupilId), message: `${x.name}: ${x.reason}` })),
+    lo.map((x) => ({ path: 'pupilIds', message: `${x.name}: ${x.reason}` })),
   );
 }
 

@@ -217,6 +217,12 @@ export function planLetters(ctx: Ctx, req: RenderRequest): Plan {
   const db = ctx.store.db;
   const template = loadTemplate(db, req.template);
   const spec = template.spec;
+  if (spec.document) {
+    throw new AppError(
+      'invalid',
+      `${spec.title} is a school document, not a letter to families: make it on the Policy screen.`,
+    );
+  }
   if (spec.legalWeight && !RULES.legalWeightSignatory.allows(ctx.session)) {
     throw new AppError('forbidden', `${spec.title}: ${RULES.legalWeightSignatory.refusal}`);
   }
@@ -305,9 +311,7 @@ export function planLetters(ctx: Ctx, req: RenderRequest): Plan {
     });
     const name = pupilName(d.pupil);
     if (missing.length) {
-      const labels = spec.extra
-        .filter((e) => missing.includes(e.key))
-        .map((e) => `${e.label.toLowerCase()} (${e.key})`);
+      const labels = spec.extra.filter((e) => missing.includes(e.key)).map((e) => e.label.toLowerCase());
       leftOut.push({
         pupilId: d.pupil.id,
         name,

@@ -11,6 +11,7 @@ import {
   TextRun,
   type IParagraphOptions,
 } from 'docx';
+import { buildPolicyTemplateDocx } from '../policy/policy-template';
 
 export type Block =
   string | { h: string } | { block: string } | { bullets: string[] } | { small: string } | { big: string };
@@ -43,6 +44,7 @@ export const TEXTS: Record<string, TemplateText> = {
       FIGURES,
       '{{pattern.summary}}',
       { block: 'figures.reasonsTable' },
+      '{{health.paragraph}}',
       'We know that there is often a reason behind missed school: a worry about friendships or lessons, health, family circumstances, mornings or transport. Whatever it is, we would like to understand it and help. Sometimes a small change in school makes a big difference.',
       'Please get in touch so that we can talk it through together. ' + CONTACT,
       'We will keep an eye on attendance over the next few weeks and let you know how things are going.',
@@ -259,7 +261,8 @@ export const TEXTS: Record<string, TemplateText> = {
       { h: 'If attendance slips' },
       "We will always contact you first and offer support. Formal steps are only ever used for children of compulsory school age, under the local authority's code of conduct ({{laCode.url}}).",
       { h: 'Who to talk to' },
-      CONTACT + ' We send an attendance update every term. The full policy is at {{policy.url}}.',
+      CONTACT +
+        " We send you your child's attendance {{parents.updates}}. The full policy is at {{policy.url}}.",
     ],
   },
 };
@@ -380,5 +383,8 @@ export function templateDocument(name: string): Document {
 }
 
 export async function buildTemplateDocx(name: string): Promise<Uint8Array> {
+  if (name === 'attendance-policy') {
+    return buildPolicyTemplateDocx(); // a school document, not a letter (docs/rules/policy.md)
+  }
   return new Uint8Array(await Packer.toBuffer(templateDocument(name)));
 }

@@ -66,6 +66,9 @@ export interface TemplateSpec {
   extra: ExtraField[];
   /** Not one of docs/cli.md's stable names (an extra shipped variant). */
   variant?: boolean;
+  /** A school document merged once from the school's facts (the attendance policy, docs/rules/policy.md), never a
+   * letter to a family: the letter paths refuse it; upload, revert and download work as for any template. */
+  document?: boolean;
   summary: string;
 }
 
@@ -103,7 +106,15 @@ export const TEMPLATES: readonly TemplateSpec[] = [
     siblings: false,
     rules: ['G2', 'G4', 'G6', 'IMPROVE'],
     summary: 'Supportive: the figures, what they mean, an offer to talk and help.',
-    extra: [{ key: 'pattern.summary', label: 'Pattern seen', kind: 'text', computed: true }],
+    extra: [
+      { key: 'pattern.summary', label: 'Pattern seen', kind: 'text', computed: true },
+      {
+        key: 'health.paragraph',
+        label: 'About illness (when it is the largest reason)',
+        kind: 'text',
+        computed: true,
+      },
+    ],
   },
   {
     name: 'attendance-concern-health',
@@ -115,7 +126,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
     siblings: false,
     rules: ['G6', 'IMPROVE'],
     variant: true,
-    summary: 'The caring variant when most absence is authorised or illness (G2).',
+    summary: 'The caring variant when more than half of the absence is authorised (G2).',
     extra: [],
   },
   {
@@ -336,6 +347,42 @@ export const TEMPLATES: readonly TemplateSpec[] = [
     summary: 'One page: times, how to report absence, who to talk to.',
     extra: [],
   },
+  {
+    name: 'attendance-policy',
+    title: 'Attendance policy (the full school policy)',
+    stage: 'policy',
+    legal: false,
+    legalWeight: false,
+    addressing: 'household',
+    siblings: false,
+    rules: [],
+    variant: true,
+    document: true,
+    summary: "The school's attendance policy, sections 1 to 11, merged from the school's settings.",
+    extra: [
+      { key: 'policy.approval', label: 'Version and approval', kind: 'text', computed: true },
+      { key: 'policy.nextReview', label: 'Next review by', kind: 'date', computed: true },
+      { key: 'policy.amOpens', label: 'Morning register opens', kind: 'time', computed: true },
+      { key: 'policy.pmOpens', label: 'Afternoon register opens', kind: 'time', computed: true },
+      { key: 'policy.registerMinutes', label: 'Minutes a register stays open', kind: 'text', computed: true },
+      { key: 'officer.name', label: 'Attendance officer', kind: 'text', computed: true },
+      { key: 'officer.phone', label: "Attendance officer's phone", kind: 'text', computed: true },
+      { key: 'officer.email', label: "Attendance officer's email", kind: 'text', computed: true },
+      { key: 'leave.deciders', label: 'Who decides leave of absence', kind: 'text', computed: true },
+      {
+        key: 'policy.atRiskFrom',
+        label: "Absence at which a pupil is 'at risk'",
+        kind: 'text',
+        computed: true,
+      },
+      {
+        key: 'policy.penaltyThreshold',
+        label: 'When a penalty notice is considered',
+        kind: 'text',
+        computed: true,
+      },
+    ],
+  },
 ];
 
 /** docs/cli.md's stable names, all of which exist above. */
@@ -420,6 +467,7 @@ export const COMMON_FIELDS: Record<string, string> = {
   'leave.formUrl': 'Leave request form',
   'leave.penaltyNote': 'Penalty wording for a refused leave (compulsory age only)',
   'leave.reason': 'Reason given for the leave decision',
+  'parents.updates': 'How often parents are sent attendance updates',
 };
 
 /** Every field name the app can fill: the common ones and every template's extras. */

@@ -2,7 +2,7 @@
 // checked, every problem reported with its line, all-or-nothing, re-import a no-op, changes to existing
 // pupils audited.
 import type { Input, Issue, Output } from '../../../shared/contract';
-import { IMPORT_FIELDS } from '../../../shared/contract';
+import { CONTACT_IMPORT_FIELDS, IMPORT_FIELDS } from '../../../shared/contract';
 import { parseInputDate } from '../../../shared/dates';
 import {
   SEN_STATUSES,
@@ -16,6 +16,8 @@ import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { columnIndex, parseYesNo, readCsv, unneutralise, type CsvTable } from '../import/csv';
 import { wouldChange, writePupil } from './pupils.service';
+import { withMisAliases } from '../import/mis-headers';
+import { lonelyGroupWarnings } from './import-groups';
 
 const REQUIRED = [
   'upn',
@@ -73,15 +75,21 @@ function normaliseYear(v: string): string {
   return s === 'RECEPTION' ? 'R' : s;
 }
 
+/** An MIS code cell: "Female" → F, "K - SEN Support" → K; otherwise the cell as it is, upper case. */
+function misCode(v: string, re: RegExp): string {
+  const u = v.trim().toUpperCase();
+  return re.exec(u)?.[1] ?? u;
+}
+
 export function parsePupilCsv(
   csv: string,
   mapping?: Record<string, string>,
   ignore?: readonly string[],
 ): ParsedImport {
   const table = readCsv(csv);
-  const col = columnIndex(table, mapping, ignore);
+  const col = columnIndex(table, withMisAliases(table.headers, mapping, ignore), ignore);
   const matched: Record<string, string | null> = {};
-  for (const f of IMPORT_FIELDS) {
+  for (const f of [...IMPORT_FIELDS, ...CONTACT_IMPORT_FIELDS]) {
     matched[f] = col(f) >= 0 ? table.headers[col(f)] : null;
   }
   const carried = new Set([
@@ -171,7 +179,7 @@ export function parsePupilCsv(
       }
     }
     const dob = date('dob', true);
-    const sex = cell('sex').toUpperCase();
+    const sex = misCode(cell('sex'), /^(M|F)(ALE|EMALE)?$/);
     if (sex !== 'M' && sex !== 'F') {
       problems.push(`sex ${JSON.stringify(cell('sex'))} must be M or F`);
     }
@@ -191,7 +199,7 @@ export function parsePupilCsv(
     if (dob && admissionDate && dob >= admissionDate) {
       problems.push(`dob ${dob} is not before admission_date ${admissionDate}`);
     }
-    const sen = (cell('sen') || 'N').toUpperCase();
+    const sen = misCode(cell('sen') || 'N', /^([NKE])(\b.*)?$/);
     if (!(SEN_STATUSES as readonly string[]).includes(sen)) {
       problems.push(`sen ${JSON.stringify(cell('sen'))} must be N, K or E`);
     }
@@ -289,6 +297,7 @@ export function importPupils(ctx: Ctx, input: Input<'pupils.import'>): Output<'p
       parsed.issues,
     );
   }
+  const warnings = [...parsed.warnings, ...lonelyGroupWarnings(ctx.store.db, parsed.pupils)];
   let created = 0,
     updated = 0,
     unchanged = 0;
@@ -302,7 +311,7 @@ export function importPupils(ctx: Ctx, input: Input<'pupils.import'>): Output<'p
       unchanged++;
     }
   }
-  return { rows: parsed.pupils.length, created, updated, unchanged, warnings: parsed.warnings };
+  return { rows: parsed.pupils.length, created, updated, unchanged, warnings };
 }
 
 /** The same checks without writing: what the import would do, for the screen's preview step. */
@@ -338,7 +347,7 @@ export function previewPupils(
       created,
       updated: changing - created,
       unchanged: parsed.pupils.length - changing,
-      warnings: parsed.warnings,
+      warnings: [...parsed.warnings, ...lonelyGroupWarnings(ctx.store.db, parsed.pupils)],
     };
   }
   return { headers: parsed.table.headers, matched: parsed.matched, preview, errors: parsed.issues, summary };

@@ -5,15 +5,20 @@
 import type { Input, Output } from '../../../shared/contract';
 import { normaliseCode } from '../../../shared/codes';
 import type { Ctx } from '../context';
+import { eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { contacts, pupils } from '../db/schema';
 import { AppError } from '../errors';
+import { pupilName } from '../../../shared/names';
 import { loadCalendar } from '../calendar/calendar.service';
 import { markWriter } from './marks.service';
+import { byRisk, callingRisks } from './calling-risk';
 
 export function callingList(ctx: Ctx, { date }: Input<'followup.list'>): Output<'followup.list'> {
   const db = ctx.store.db;
   const rows = db
     .prepare(
-      `SELECT m.pupil_id AS pupilId, p.upn, p.forename, p.preferred_forename AS preferred, p.surname, p.reg_group AS regGroup, p.social_worker AS sw,
+      `SELECT m.pupil_id AS pupilId, p.upn, p.forename, p.preferred_forename AS preferred, p.surname, p.reg_group AS regGroup, p.social_worker AS sw, p.cla,
       group_concat(m.session) AS sessions
     FROM marks m JOIN pupils p ON p.id = m.pupil_id WHERE m.date = ? AND m.code = 'N' GROUP BY m.pupil_id ORDER BY p.reg_group, p.surname, p.forename`,
     )
@@ -25,9 +30,16 @@ export function callingList(ctx: Ctx, { date }: Input<'followup.list'>): Output<
     surname: string;
     regGroup: string;
     sw: number;
+    cla: number;
     sessions: string;
   }[];
-  const contacts = db.prepare(
+  const risks = callingRisks(
+    ctx,
+    rows.map((r) => ({ pupilId: r.pupilId, socialWorker: !!r.sw, cla: !!r.cla })),
+    date,
+  );
+  rows.sort((a, b) => byRisk(risks.get(a.pupilId)!, risks.get(b.pupilId)!));
+  const contactsOf = db.prepare(
     'SELECT name, relationship, phone, email, lives_with AS livesWith, parental_responsibility AS pr FROM contacts WHERE pupil_id = ? ORDER BY lives_with DESC, ordinal',
   );
   const attempts = db.prepare(
@@ -41,12 +53,14 @@ export function callingList(ctx: Ctx, { date }: Input<'followup.list'>): Output<
     pupils: rows.map((r) => ({
       pupilId: r.pupilId,
       upn: r.upn,
-      name: `${r.preferred ?? r.forename} ${r.surname}`,
+      name: pupilName({ forename: r.forename, preferredForename: r.preferred, surname: r.surname }),
       regGroup: r.regGroup,
       socialWorker: !!r.sw,
+      lookedAfter: !!r.cla,
+      riskReasons: risks.get(r.pupilId)!.reasons,
       sessions: r.sessions.split(',').sort() as ('AM' | 'PM')[],
       contacts: (
-        contacts.all(r.pupilId) as {
+        contactsOf.all(r.pupilId) as {
           name: string;
           relationship: string | null;
           phone: string | null;
@@ -69,22 +83,40 @@ export function callingList(ctx: Ctx, { date }: Input<'followup.list'>): Output<
   };
 }
 
+/** Calls, texts and emails go to one of the pupil's contacts, named (docs/rules/register-law.md §9). */
+const TO_A_CONTACT = new Set(['call', 'text', 'email']);
+
 export function logAttempt(ctx: Ctx, i: Input<'followup.logAttempt'>): Output<'followup.logAttempt'> {
+  const orm = drizzle(ctx.store.db);
+  const p = orm.select().from(pupils).where(eq(pupils.id, i.pupilId)).get();
+  if (!p) {
+    throw new AppError('not_found', 'There is no such pupil.');
+  }
+  const name = pupilName(p);
+  const contact = i.contactName?.trim() || null;
+  const known = orm
+    .select({ name: contacts.name })
+    .from(contacts)
+    .where(eq(contacts.pupilId, i.pupilId))
+    .all()
+    .map((c) => c.name);
+  if (contact === null && TO_A_CONTACT.has(i.method) && known.length > 0) {
+    throw new AppError('invalid', `Say which of ${name}'s contacts was contacted.`, [
+      { path: 'contactName', message: 'choose the contact' },
+    ]);
+  }
+  if (contact !== null && !known.includes(contact)) {
+    throw new AppError('invalid', `${contact} is not one of ${name}'s contacts.`, [
+      { path: 'contactName', message: 'choose one of the contacts listed' },
+    ]);
+  }
   const id = Number(
     ctx.store.db
       .prepare(
         'INSERT INTO contact_attempts (pupil_id, date, method, outcome, contact_name, note, by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(
-        i.pupilId,
-        i.date,
-        i.method,
-        i.outcome,
-        i.contactName ?? null,
-        i.note ?? null,
-        ctx.session.userName,
-        ctx.now(),
-      ).lastInsertRowid,
+      .run(i.pupilId, i.date, i.method, i.outcome, contact, i.note ?? null, ctx.session.userName, ctx.now())
+      .lastInsertRowid,
   );
   return { id };
 }

@@ -4,7 +4,7 @@
 import type { Input, Issue, Output } from '../../../shared/contract';
 import { normaliseCode } from '../../../shared/codes';
 import { isCompulsoryAge, parseInputDate, type IsoDate, type Session } from '../../../shared/dates';
-import type { Ctx } from '../context';
+import { auditExport, type Ctx } from '../context';
 import type { Db } from '../db/connection';
 import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
@@ -372,6 +372,7 @@ export function exportMarks(ctx: Ctx, { from, to }: Input<'marks.export'>): Outp
     csv += csvLine(r);
     n++;
   }
+  auditExport(ctx, 'export.marks', { from, to, rows: n });
   return { csv, rows: n };
 }
 

@@ -7,6 +7,7 @@ import { addRange } from '../calendar/calendar.service';
 
 const SELECT = `SELECT name, urn, la_code AS laCode, estab, address, am_opens AS amOpens, pm_opens AS pmOpens,
   register_open_minutes AS registerOpenMinutes, champion_name AS championName, champion_position AS championPosition,
+  officer_name AS officerName, officer_phone AS officerPhone, officer_email AS officerEmail, parent_updates AS parentUpdates,
   at_risk_lower_pct AS atRiskLowerPct FROM school WHERE id = 1`;
 
 export function readSchool(db: Db): School | null {
@@ -24,8 +25,9 @@ export function createSchool(ctx: Ctx, s: School, opts: { demo?: boolean } = {})
   }
   ctx.store.db
     .prepare(
-      `INSERT INTO school (id, name, urn, la_code, estab, address, am_opens, pm_opens, register_open_minutes, champion_name, champion_position, at_risk_lower_pct, is_demo, created_at)
-    VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO school (id, name, urn, la_code, estab, address, am_opens, pm_opens, register_open_minutes, champion_name, champion_position,
+    officer_name, officer_phone, officer_email, parent_updates, at_risk_lower_pct, is_demo, created_at)
+    VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       s.name,
@@ -38,6 +40,10 @@ export function createSchool(ctx: Ctx, s: School, opts: { demo?: boolean } = {})
       s.registerOpenMinutes,
       s.championName,
       s.championPosition,
+      s.officerName ?? null,
+      s.officerPhone ?? null,
+      s.officerEmail ?? null,
+      s.parentUpdates ?? null,
       s.atRiskLowerPct,
       opts.demo ? 1 : 0,
       ctx.now(),
@@ -67,7 +73,8 @@ export function updateSchool(ctx: Ctx, s: Input<'school.update'>): Output<'schoo
   }
   ctx.store.db
     .prepare(
-      `UPDATE school SET name = ?, urn = ?, la_code = ?, estab = ?, address = ?, am_opens = ?, pm_opens = ?, register_open_minutes = ?, champion_name = ?, champion_position = ?, at_risk_lower_pct = ? WHERE id = 1`,
+      `UPDATE school SET name = ?, urn = ?, la_code = ?, estab = ?, address = ?, am_opens = ?, pm_opens = ?, register_open_minutes = ?, champion_name = ?, champion_position = ?,
+      officer_name = ?, officer_phone = ?, officer_email = ?, parent_updates = ?, at_risk_lower_pct = ? WHERE id = 1`,
     )
     .run(
       s.name,
@@ -80,6 +87,11 @@ export function updateSchool(ctx: Ctx, s: Input<'school.update'>): Output<'schoo
       s.registerOpenMinutes,
       s.championName,
       s.championPosition,
+      // a caller that does not send the policy's contacts keeps them as they were
+      s.officerName === undefined ? (before.officerName ?? null) : s.officerName,
+      s.officerPhone === undefined ? (before.officerPhone ?? null) : s.officerPhone,
+      s.officerEmail === undefined ? (before.officerEmail ?? null) : s.officerEmail,
+      s.parentUpdates === undefined ? (before.parentUpdates ?? null) : s.parentUpdates,
       s.atRiskLowerPct,
     );
   ctx.audit('school.update', 'school', 1, { before, after: s });

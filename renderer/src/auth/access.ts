@@ -25,6 +25,7 @@ const ROUTE_CHANNEL: Record<string, string> = {
   backups: 'backups.status',
   casework: 'casework.due',
   governors: 'governors.reports',
+  policy: 'policy.saveDraft',
 };
 /** The only screens a governor (with no other role) may open: whole-school figures. */
 export const GOVERNOR_ROUTES = ['', 'dashboard', 'governors'];

@@ -1,4 +1,5 @@
-// Shows an rpc failure: its message and, for files, each problem with its line number.
+// Shows an rpc failure: its message and, for files, each problem with its line number. An issue's path is for
+// the form it belongs to, never shown: every message names the pupil and the field in words.
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { RpcFailure } from '../rpc';
 
@@ -16,7 +17,7 @@ export function ErrorBar({ error, title = 'That did not work' }: { error: unknow
           <ul aria-label="Problems">
             {issues.slice(0, 200).map((i, k) => (
               <li key={k}>
-                {i.line !== undefined ? `line ${i.line}: ` : i.path ? `${i.path}: ` : ''}
+                {i.line !== undefined ? `line ${i.line}: ` : ''}
                 {i.message}
               </li>
             ))}

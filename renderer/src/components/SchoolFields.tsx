@@ -22,6 +22,10 @@ export const EMPTY_SCHOOL: School = {
   registerOpenMinutes: 30,
   championName: null,
   championPosition: null,
+  officerName: null,
+  officerPhone: null,
+  officerEmail: null,
+  parentUpdates: null,
   atRiskLowerPct: 5,
 };
 
@@ -47,8 +51,23 @@ type TextKey =
   | 'amOpens'
   | 'pmOpens'
   | 'championName'
-  | 'championPosition';
-const NULLABLE = new Set<TextKey>(['urn', 'laCode', 'estab', 'address', 'championName', 'championPosition']);
+  | 'championPosition'
+  | 'officerName'
+  | 'officerPhone'
+  | 'officerEmail'
+  | 'parentUpdates';
+const NULLABLE = new Set<TextKey>([
+  'urn',
+  'laCode',
+  'estab',
+  'address',
+  'championName',
+  'championPosition',
+  'officerName',
+  'officerPhone',
+  'officerEmail',
+  'parentUpdates',
+]);
 
 /**
  * Fluent's Input keeps its own value state, so react-hook-form's register() (which writes the DOM value) leaves it
@@ -145,6 +164,10 @@ export function SchoolFields({
       </Field>
       {text('championName', 'Senior attendance champion')}
       {text('championPosition', "Champion's position")}
+      {text('officerName', 'Attendance officer (named in the policy)')}
+      {text('officerPhone', "Attendance officer's phone")}
+      {text('officerEmail', "Attendance officer's email")}
+      {text('parentUpdates', 'Parents are sent attendance updates (e.g. every term)')}
       <Field
         label="'At risk' starts at absence of (%)"
         validationMessage={msg('atRiskLowerPct')}

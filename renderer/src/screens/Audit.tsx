@@ -38,8 +38,9 @@ export function Audit() {
     <div className="page">
       <Title2 as="h1">Audit log</Title2>
       <Text>
-        Every sign-in, failed sign-in, change of account or role, and every decision, as it happened. The log
-        cannot be changed or deleted.
+        Every sign-in, failed sign-in, change of account or role, every decision, and everything that leaves
+        the building (exports, documents, backups and restores), as it happened. The log cannot be changed or
+        deleted.
       </Text>
       <div className="card row" role="search" aria-label="Filter the audit log">
         <Field label="From">
@@ -91,7 +92,15 @@ export function Audit() {
                       {r.entity}
                       {r.entityId ? ` ${r.entityId}` : ''}
                     </td>
-                    <td className="audit-detail">{r.detail}</td>
+                    <td className="audit-detail">
+                      {r.flag && (
+                        <strong className="audit-flag">
+                          Flagged: {r.flag}
+                          <br />
+                        </strong>
+                      )}
+                      {r.detail}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,5 +1,6 @@
 // The same-morning calling list of unexplained absence (N): ring the contacts, log each attempt, resolve the N
-// with the right code, and record that a social worker was told.
+// with the right code, and record that a social worker was told. The list comes ordered by risk, with the reasons
+// said (docs/rules/register-law.md §9), and each attempt names the contact it was made to.
 import { useState } from 'react';
 import {
   Button,
@@ -26,6 +27,7 @@ function PupilCard({ p, date }: { p: Row; date: string }) {
   const sw = useRpcMutation('followup.informSocialWorker', ['followup.list']);
   const [method, setMethod] = useState<'call' | 'text' | 'email' | 'home_visit' | 'other'>('call');
   const [outcome, setOutcome] = useState('');
+  const [contactName, setContactName] = useState(p.contacts[0]?.name ?? '');
   const [code, setCode] = useState('I');
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
@@ -37,6 +39,11 @@ function PupilCard({ p, date }: { p: Row; date: string }) {
       <Text className="muted">
         {p.regGroup} · N for {p.sessions.join(' and ')}
       </Text>
+      {p.riskReasons.length > 0 && (
+        <Text block className="calling-risk">
+          High on the list: {p.riskReasons.join('; ')}
+        </Text>
+      )}
       {p.socialWorker && (
         <MessageBar intent={p.socialWorkerInformed ? 'success' : 'warning'}>
           <MessageBarBody>
@@ -69,7 +76,8 @@ function PupilCard({ p, date }: { p: Row; date: string }) {
         <ol aria-label="Attempts">
           {p.attempts.map((a, i) => (
             <li key={i}>
-              {formatTimeOfDay(a.at)} {a.method.replace('_', ' ')}: {a.outcome} ({a.by})
+              {formatTimeOfDay(a.at)} {a.method.replace('_', ' ')}
+              {a.contactName ? ` to ${a.contactName}` : ''}: {a.outcome} ({a.by})
             </li>
           ))}
         </ol>
@@ -84,13 +92,31 @@ function PupilCard({ p, date }: { p: Row; date: string }) {
             <option value="other">Other</option>
           </Select>
         </Field>
+        {p.contacts.length > 0 && (
+          <Field label="Contact">
+            <Select value={contactName} onChange={(_, d) => setContactName(d.value)}>
+              {p.contacts.map((c) => (
+                <option key={c.name} value={c.name}>
+                  {c.name}
+                  {c.relationship ? ` (${c.relationship})` : ''}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
         <Field label="Outcome">
           <Input value={outcome} onChange={(_, d) => setOutcome(d.value)} />
         </Field>
         <Button
           disabled={!outcome.trim()}
           onClick={async () => {
-            await log.mutateAsync({ pupilId: p.pupilId, date, method, outcome });
+            await log.mutateAsync({
+              pupilId: p.pupilId,
+              date,
+              method,
+              outcome,
+              contactName: contactName || null,
+            });
             setOutcome('');
           }}
         >

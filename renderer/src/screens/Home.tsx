@@ -4,6 +4,7 @@ import { useRpc } from '../hooks';
 import { ErrorBar } from '../components/ErrorBar';
 import { DayHeading } from '../components/DayHeading';
 import { CaseworkDueCard } from './casework/DueCard';
+import { PolicyReminder } from './policy/PolicyReminder';
 
 export function Home({ today }: { today: string }) {
   const pupils = useRpc('pupils.list', { onDate: today });
@@ -16,6 +17,7 @@ export function Home({ today }: { today: string }) {
       <ErrorBar error={pupils.error ?? notTaken.error ?? calling.error} />
       <div className="grid2">
         <CaseworkDueCard />
+        <PolicyReminder />
         <Card>
           <CardHeader header={<Text weight="semibold">Pupils on roll</Text>} />
           <Text size={700}>{pupils.data?.pupils.length ?? '…'}</Text>

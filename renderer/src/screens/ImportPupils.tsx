@@ -11,7 +11,7 @@ import {
   Text,
   Title2,
 } from '@fluentui/react-components';
-import { IMPORT_FIELDS, type Output } from '../../../shared/contract';
+import { CONTACT_IMPORT_FIELDS, IMPORT_FIELDS, type Output } from '../../../shared/contract';
 import { call } from '../rpc';
 import { ErrorBar } from '../components/ErrorBar';
 import { FilePicker } from '../components/FilePicker';
@@ -49,6 +49,35 @@ const FIELD_LABELS: Record<(typeof IMPORT_FIELDS)[number], string> = {
   boarder: 'Boarder',
 };
 
+const CONTACT_PARTS: Record<string, string> = {
+  name: 'name',
+  relationship: 'relationship',
+  phone: 'phone',
+  email: 'email',
+  address: 'address',
+  lives_with: 'lives with the pupil',
+  parental_responsibility: 'parental responsibility',
+};
+/** The office's words for a field, the contact columns included ("Contact 1: phone"). */
+function fieldLabel(f: string): string {
+  const c = /^contact(\d+)_(.+)$/.exec(f);
+  return c
+    ? `Contact ${c[1]}: ${CONTACT_PARTS[c[2]] ?? c[2]}`
+    : FIELD_LABELS[f as (typeof IMPORT_FIELDS)[number]];
+}
+const ALL_FIELDS: string[] = [...IMPORT_FIELDS, ...CONTACT_IMPORT_FIELDS];
+
+/** The last mapping used for a file with exactly these headers, kept on this computer (docs/mis-headers.md). */
+const mappingKey = (headers: readonly string[]) => `pupil-import-mapping:${JSON.stringify(headers)}`;
+function rememberedMapping(headers: readonly string[]): Record<string, string> | null {
+  try {
+    const raw = localStorage.getItem(mappingKey(headers));
+    return raw ? (JSON.parse(raw) as Record<string, string>) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function ImportPupils() {
   const qc = useQueryClient();
   const [fileName, setFileName] = useState('');
@@ -68,6 +97,7 @@ export function ImportPupils() {
     if (n === seq.current) {
       setPreview(p);
     }
+    return p;
   };
   /** field -> file header (screen state; '' = "not in this file") to file header -> field, plus the fields left out (contract). */
   const fileMapping = (m: Record<string, string>) => ({
@@ -92,7 +122,12 @@ export function ImportPupils() {
     const text = await f.text();
     setCsv(text);
     try {
-      await runPreview(text, {});
+      const first = await runPreview(text, {});
+      const remembered = rememberedMapping(first.headers);
+      if (remembered) {
+        setMapping(remembered);
+        await runPreview(text, remembered);
+      }
     } catch (e) {
       setError(e);
     }
@@ -107,6 +142,9 @@ export function ImportPupils() {
     setDone(null);
     try {
       setDone(await call('pupils.import', { csv, ...fileMapping(mapping) }));
+      if (preview && Object.keys(mapping).length > 0) {
+        localStorage.setItem(mappingKey(preview.headers), JSON.stringify(mapping));
+      }
       await qc.invalidateQueries();
     } catch (e) {
       setError(e);
@@ -175,12 +213,13 @@ export function ImportPupils() {
             Match the columns of {fileName}
           </Text>
           <Text block className="muted" style={{ marginBottom: 8 }}>
-            Columns named like the fields are matched by themselves. For an export with other names (SIMS,
-            Arbor), choose the file's column for each field; the file is checked again at once.
+            Columns named like the fields, or as SIMS, Arbor and Bromcom export them, are matched by
+            themselves. Otherwise choose the file's column for each field, the contacts included; the file is
+            checked again at once, and the mapping is remembered for the next file with these columns.
           </Text>
           <div className="grid2">
-            {IMPORT_FIELDS.map((f) => (
-              <Field key={f} label={`${FIELD_LABELS[f]} (${f})${REQUIRED.has(f) ? ', required' : ''}`}>
+            {ALL_FIELDS.map((f) => (
+              <Field key={f} label={`${fieldLabel(f)} (${f})${REQUIRED.has(f) ? ', required' : ''}`}>
                 <Select
                   value={preview.matched[f] ?? ''}
                   onChange={(_, d) => {

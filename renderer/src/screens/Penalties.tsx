@@ -88,9 +88,11 @@ export function Penalties({ today }: { today: string }) {
                 <th>Group</th>
                 <th className="num">Sessions in worst window</th>
                 <th className="num">Sessions to go</th>
-                <th>Threshold first met</th>
+                <th>Threshold met</th>
+                <th>Worst window</th>
                 <th className="num">Not yet on a notice (last 10 weeks)</th>
                 <th className="num">Penalty notices in 3 years</th>
+                <th>Can a notice be considered?</th>
                 <th>
                   <span className="visually-hidden">Notices</span>
                 </th>
@@ -99,7 +101,7 @@ export function Penalties({ today }: { today: string }) {
             <tbody>
               {t.rows.length === 0 && (
                 <tr>
-                  <td colSpan={9} className="muted">
+                  <td colSpan={11} className="muted">
                     No pupil of compulsory school age is near the threshold.
                   </td>
                 </tr>
@@ -113,9 +115,13 @@ export function Penalties({ today }: { today: string }) {
                   <td>{r.regGroup}</td>
                   <td className="num">{r.sessionsMaxWindow}</td>
                   <td className="num">{r.sessionsToGo}</td>
-                  <td>{r.thresholdFirstMet ? formatUkDate(r.thresholdFirstMet) : ''}</td>
+                  <td>{formatUkDate(r.thresholdFirstMet ?? r.worstWindow?.metOn ?? null)}</td>
+                  <td>
+                    <WindowCell w={r.worstWindow} />
+                  </td>
                   <td className="num">{r.uncitedInLastWindow}</td>
                   <td className="num">{r.penaltyNoticesIn3Years}</td>
+                  <td className="penalty-notice-reason">{r.notice?.reason ?? ''}</td>
                   <td>
                     <Button
                       size="small"
@@ -133,6 +139,23 @@ export function Penalties({ today }: { today: string }) {
       )}
       {selected !== null && <PupilNotices pupilId={selected} today={today} />}
     </div>
+  );
+}
+
+/** The worst window's dates; says when it lies in an earlier school year (docs/rules/statistics.md §6). */
+function WindowCell({ w }: { w: Output<'penalty.tracker'>['rows'][number]['worstWindow'] }) {
+  if (!w) {
+    return null;
+  }
+  return (
+    <>
+      {formatUkDate(w.from)} to {formatUkDate(w.to)}
+      {w.earlierYear && (
+        <Text block size={200}>
+          in {w.schoolYear}, an earlier school year
+        </Text>
+      )}
+    </>
   );
 }
 

@@ -1,17 +1,23 @@
 // The casework screens (docs/rules/casework.md), lazily loaded: #/casework (what is due), #/casework/plan/<id>,
-// #/casework/newplan/<pupil>, #/casework/patterns/<pupil>.
+// #/casework/newplan/<pupil>, #/casework/patterns/<pupil>, #/casework/template (the plan's Word template).
 import { Link } from '@fluentui/react-components';
 import { formatUkDate } from '../../../../shared/dates';
 import { useRpc } from '../../hooks';
 import { ErrorBar } from '../../components/ErrorBar';
 import { NewPlan, PlanView } from './PlanScreens';
 import { Patterns } from './Patterns';
+import { PlanTemplate } from './PlanTemplate';
+import { Categories } from './Categories';
 
 function Due() {
   const q = useRpc('casework.due', {});
   return (
     <div className="page">
       <h1>Casework due</h1>
+      <p>
+        <Link href="#/casework/template">The reintegration plan's Word template</Link>
+      </p>
+      <Categories />
       <ErrorBar error={q.error} />
       {q.data && (
         <table className="plain" aria-label="Casework due">
@@ -50,6 +56,9 @@ export function Casework({ route, today }: { route: string[]; today: string }) {
   }
   if (sub === 'newplan') {
     return <NewPlan pupilId={Number(id)} today={today} />;
+  }
+  if (sub === 'template') {
+    return <PlanTemplate />;
   }
   if (sub === 'patterns') {
     return <Patterns pupilId={Number(id)} today={today} />;

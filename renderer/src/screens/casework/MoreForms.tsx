@@ -1,6 +1,10 @@
-// Recording a referral (or signposting, or an early help assessment) and the joint approach agreed with the LA
-// for a severely absent pupil (docs/rules/casework.md). The core checks dates and names the pupil in messages.
+// Recording a referral (or signposting, or an early help assessment), its outcome once known, and the joint
+// approach agreed with the LA for a severely absent pupil (docs/rules/casework.md). The core checks dates and names
+// the pupil in messages.
 import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
 import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { REFERRAL_KINDS, REFERRAL_KIND_LABELS, type ReferralKind } from '../../../../shared/casework';
 import { DateInput } from '../../components/DateInput';
@@ -92,6 +96,65 @@ export function JointForm({ pupilId, today, onDone }: Props) {
       <div className="row">
         <Button appearance="primary" type="submit" disabled={m.isPending}>
           Save joint approach
+        </Button>
+        <Button onClick={onDone}>Cancel</Button>
+      </div>
+      <ErrorBar error={m.error} />
+    </form>
+  );
+}
+
+const OutcomeValues = z.object({
+  outcome: z.string().trim().min(1, 'say what came of it').max(500),
+  outcomeOn: z.string().min(1, 'enter a date (dd/mm/yyyy)'),
+});
+type OutcomeV = z.infer<typeof OutcomeValues>;
+
+/** The outcome of a referral (accepted, declined, support started…), recorded once it is known. */
+export function ReferralOutcomeForm({
+  referral,
+  today,
+  onDone,
+}: {
+  referral: { id: number; service: string };
+  today: string;
+  onDone: () => void;
+}) {
+  const m = useRpcMutation('casework.referralOutcome', ['casework.pupil']);
+  const f = useForm<OutcomeV>({
+    resolver: zodResolver(OutcomeValues),
+    defaultValues: { outcome: '', outcomeOn: today },
+  });
+  useUnsavedGuard(f.formState.isDirty && !m.isSuccess);
+  const err = f.formState.errors;
+  return (
+    <form
+      className="card form-grid"
+      aria-label={`Outcome of the referral to ${referral.service}`}
+      noValidate
+      onSubmit={f.handleSubmit((v) => m.mutate({ id: referral.id, ...v }, { onSuccess: onDone }))}
+    >
+      <Controller
+        control={f.control}
+        name="outcome"
+        render={({ field }) => (
+          <Field label="What came of it" required validationMessage={err.outcome?.message}>
+            <Textarea {...field} onChange={(_, d) => field.onChange(d.value)} />
+          </Field>
+        )}
+      />
+      <Controller
+        control={f.control}
+        name="outcomeOn"
+        render={({ field }) => (
+          <Field label="Outcome known on" required validationMessage={err.outcomeOn?.message}>
+            <DateInput value={field.value} onChange={(_, d) => field.onChange(d.value)} />
+          </Field>
+        )}
+      />
+      <div className="row">
+        <Button appearance="primary" type="submit" disabled={m.isPending}>
+          Save outcome
         </Button>
         <Button onClick={onDone}>Cancel</Button>
       </div>

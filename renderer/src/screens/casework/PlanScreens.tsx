@@ -1,6 +1,7 @@
-// Reintegration plans on screen (docs/rules/casework.md): writing one (a phased timetable of steps), reading one
+// Reintegration plans on screen (docs/rules/casework.md): writing one (the plan form, from a proposal), reading one
 // with its figures before, during and after (chart and table), recording a review, closing it, exporting to Word.
 import { useState } from 'react';
+import type { Output } from '../../../../shared/contract';
 import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import {
   FIRST_REVIEW_DAYS,
@@ -20,90 +21,75 @@ import { downloadBase64 } from '../../download';
 import { useMe } from '../../auth/AuthGate';
 import { mayCall } from '../../auth/access';
 import { useUnsavedGuard } from './forms';
+import { patternLabel, STEP_PATTERNS } from './steps';
+import { PlanForm, ReviseForm } from './PlanRevise';
+import { Checkins } from './PlanCheckin';
 
-const FULL = [1, 2, 3, 4, 5].flatMap((weekday) => [
-  { weekday, session: 'AM' as const },
-  { weekday, session: 'PM' as const },
-]);
-const MORNINGS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, session: 'AM' as const }));
-
-export function NewPlan({ pupilId, today }: { pupilId: number; today: string }) {
-  const cw = useRpc('casework.pupil', { pupilId });
-  const create = useRpcMutation('casework.plan.create', ['casework.pupil']);
-  const [start, setStart] = useState(today);
-  const [why, setWhy] = useState('');
-  const [view, setView] = useState('');
-  const [keyAdult, setKeyAdult] = useState('');
-  const [partTo, setPartTo] = useState(addDays(today, 11));
-  const [fullTo, setFullTo] = useState(addDays(today, 60));
-  const [parent, setParent] = useState('');
-  useUnsavedGuard((why !== '' || view !== '' || keyAdult !== '') && !create.isSuccess);
-  const content = (): PlanContent => ({
-    trigger: cw.data?.severe ? 'severe' : 'persistent',
-    why,
-    barrierIds: cw.data?.barriers.filter((b) => b.status !== 'resolved').map((b) => b.id) ?? [],
-    pupilView: view,
-    keyAdult,
+/** A first proposal the lead edits: mornings only for the first fortnight, then full time. */
+function proposal(today: string, d: Output<'casework.pupil'>): PlanContent {
+  const partTo = addDays(today, 11);
+  return {
+    trigger: d.severe ? 'severe' : 'persistent',
+    why: '',
+    barrierIds: d.barriers.filter((b) => b.status !== 'resolved').map((b) => b.id),
+    pupilView: '',
+    keyAdult: '',
     checkInEveryDays: 2,
     checkInHow: 'A short check-in at the start of the day',
     steps: [
-      { label: 'Mornings only', from: start, to: partTo, attends: MORNINGS },
-      { label: 'Full time', from: addDays(partTo, 1), to: fullTo, attends: FULL },
+      { label: 'Mornings only', from: today, to: partTo, attends: [...STEP_PATTERNS.mornings.attends] },
+      {
+        label: 'Full time',
+        from: addDays(partTo, 1),
+        to: addDays(today, 60),
+        attends: [...STEP_PATTERNS.full.attends],
+      },
     ],
     measures: [
       { kind: 'sessions_per_week', target: 5 },
       { kind: 'attendance_pct', target: 90 },
     ],
-    firstReview: addDays(start, FIRST_REVIEW_DAYS - 4),
+    firstReview: addDays(today, FIRST_REVIEW_DAYS - 4),
     agreement: {
-      parentName: parent,
-      pupilName: cw.data?.pupilName ?? '',
-      agreedOn: start,
+      parentName: '',
+      pupilName: d.pupilName,
+      agreedOn: today,
       signatory: '',
       signatoryPosition: '',
     },
-  });
+  };
+}
+
+export function NewPlan({ pupilId, today }: { pupilId: number; today: string }) {
+  const cw = useRpc('casework.pupil', { pupilId });
+  const create = useRpcMutation('casework.plan.create', ['casework.pupil', 'casework.due']);
   return (
     <div className="page">
       <h1>New reintegration plan{cw.data ? ` for ${cw.data.pupilName}` : ''}</h1>
-      <form
-        className="card form-grid"
-        aria-label="Reintegration plan"
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate(
-            { pupilId, startOn: start, content: content() },
-            { onSuccess: (r) => (window.location.hash = `#/casework/plan/${r.id}`) },
-          );
-        }}
-      >
-        <Field label="Start date" required>
-          <DateInput value={start} onChange={(_, d) => setStart(d.value)} />
-        </Field>
-        <Field label="Why this plan" required>
-          <Textarea value={why} onChange={(_, d) => setWhy(d.value)} />
-        </Field>
-        <Field label="The pupil's view, in their own words">
-          <Textarea value={view} onChange={(_, d) => setView(d.value)} />
-        </Field>
-        <Field label="Key adult" required>
-          <Input value={keyAdult} onChange={(_, d) => setKeyAdult(d.value)} />
-        </Field>
-        <Field label="Step 1, mornings only (C2 in the afternoons): until">
-          <DateInput value={partTo} onChange={(_, d) => setPartTo(d.value)} />
-        </Field>
-        <Field label="Step 2, full time: until">
-          <DateInput value={fullTo} onChange={(_, d) => setFullTo(d.value)} />
-        </Field>
-        <Field label="Parent or carer agreeing">
-          <Input value={parent} onChange={(_, d) => setParent(d.value)} />
-        </Field>
-        <p>The first review is set within {FIRST_REVIEW_DAYS} days of the start; open barriers are linked.</p>
-        <Button appearance="primary" type="submit" disabled={create.isPending || !cw.data}>
-          Save the plan
-        </Button>
-        <ErrorBar error={create.error} />
-      </form>
+      <p>The first review is set within {FIRST_REVIEW_DAYS} days of the start; open barriers are linked.</p>
+      <ErrorBar error={cw.error} />
+      {cw.data && (
+        <PlanForm
+          label="Reintegration plan"
+          current={proposal(today, cw.data)}
+          startOn={today}
+          revise={false}
+          submitLabel="Save the plan"
+          pending={create.isPending}
+          error={create.error}
+          saved={create.isSuccess}
+          onSave={(content, v) =>
+            create.mutate(
+              {
+                pupilId,
+                startOn: v.startOn,
+                content: { ...content, agreement: { ...content.agreement, agreedOn: v.startOn } },
+              },
+              { onSuccess: (r) => (window.location.hash = `#/casework/plan/${r.id}`) },
+            )
+          }
+        />
+      )}
     </div>
   );
 }
@@ -256,6 +242,7 @@ export function PlanView({ planId, today }: { planId: number; today: string }) {
   const me = useMe();
   const q = useRpc('casework.plan.get', { planId });
   const exp = useRpcMutation('casework.plan.export', ['casework.plan.get', 'casework.pupil']);
+  const [revising, setRevising] = useState(false);
   if (!q.data) {
     return (
       <div className="page">
@@ -291,7 +278,17 @@ export function PlanView({ planId, today }: { planId: number; today: string }) {
             Export to Word
           </Button>
         )}
+        {writer && !revising && <Button onClick={() => setRevising(true)}>Revise the plan</Button>}
       </div>
+      {writer && revising && (
+        <ReviseForm
+          key={p.plan.version}
+          planId={planId}
+          startOn={p.plan.startOn}
+          current={c}
+          onDone={() => setRevising(false)}
+        />
+      )}
       <ErrorBar error={exp.error} />
       <section className="card" aria-labelledby="plan-h">
         <h2 id="plan-h">The plan</h2>
@@ -305,7 +302,7 @@ export function PlanView({ planId, today }: { planId: number; today: string }) {
               <th>Step</th>
               <th>From</th>
               <th>To</th>
-              <th>Sessions a week</th>
+              <th>Sessions attended</th>
             </tr>
           </thead>
           <tbody>
@@ -314,13 +311,14 @@ export function PlanView({ planId, today }: { planId: number; today: string }) {
                 <td>{s.label}</td>
                 <td>{formatUkDate(s.from)}</td>
                 <td>{formatUkDate(s.to)}</td>
-                <td>{s.attends.length}</td>
+                <td>{patternLabel(s.attends)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
       <Figures p={p} />
+      <Checkins p={p} today={today} writer={writer} />
       <section className="card" aria-labelledby="rev-h">
         <h2 id="rev-h">Reviews</h2>
         <ul>
@@ -343,7 +341,9 @@ export function PlanView({ planId, today }: { planId: number; today: string }) {
           ))}
           {p.exports.map((e) => (
             <li key={e.id}>
-              Exported {e.fileName} ({e.by}, {formatUkDate(e.at.slice(0, 10))})
+              Exported {e.fileName} from the{' '}
+              {e.template === 'shipped' ? 'shipped' : `school's ${e.template.replace('school ', '')}`}{' '}
+              template ({e.by}, {formatUkDate(e.at.slice(0, 10))})
             </li>
           ))}
         </ul>

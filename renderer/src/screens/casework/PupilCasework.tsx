@@ -16,12 +16,15 @@ import { useMe } from '../../auth/AuthGate';
 import { mayCall } from '../../auth/access';
 import { BarrierForm, MeetingForm } from './forms';
 import { JointForm, ReferralForm } from './MoreForms';
+import { Referrals } from './Referrals';
+import { ActionStatusForm, BarrierStatusForm } from './StatusForms';
 
 export function PupilCasework({ pupilId, today }: { pupilId: number; today: string }) {
   const me = useMe();
   const q = useRpc('casework.pupil', { pupilId });
   const setAction = useRpcMutation('casework.setAction', ['casework.pupil']);
   const [open, setOpen] = useState<'barrier' | 'meeting' | 'referral' | 'joint' | null>(null);
+  const [edit, setEdit] = useState<{ kind: 'barrier' | 'action'; id: number } | null>(null);
   const writer = mayCall(me, 'casework.addBarrier');
   if (!q.data) {
     return (
@@ -32,6 +35,7 @@ export function PupilCasework({ pupilId, today }: { pupilId: number; today: stri
     );
   }
   const d = q.data;
+  const editBarrier = edit?.kind === 'barrier' ? d.barriers.find((b) => b.id === edit.id) : undefined;
   return (
     <section className="card" aria-labelledby="casework-h">
       <h2 id="casework-h">Casework</h2>
@@ -106,12 +110,24 @@ export function PupilCasework({ pupilId, today }: { pupilId: number; today: stri
               <td>{b.hidden ? 'Detail for the attendance lead and the head only' : b.description}</td>
               <td>
                 {BARRIER_STATUS_LABELS[b.status]}
-                {b.closedOn ? ` ${formatUkDate(b.closedOn)}` : ''}
+                {b.closedOn ? ` ${formatUkDate(b.closedOn)}` : ''}{' '}
+                {writer && b.status !== 'resolved' && edit === null && (
+                  <Button size="small" onClick={() => setEdit({ kind: 'barrier', id: b.id })}>
+                    Update: {b.categoryLabel}
+                  </Button>
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {editBarrier && (
+        <BarrierStatusForm
+          barrier={{ id: editBarrier.id, label: editBarrier.categoryLabel, status: editBarrier.status }}
+          today={today}
+          onDone={() => setEdit(null)}
+        />
+      )}
       <h3>Actions</h3>
       <table className="plain" aria-label="Actions">
         <thead>
@@ -140,6 +156,11 @@ export function PupilCasework({ pupilId, today }: { pupilId: number; today: stri
                   <Button size="small" onClick={() => setAction.mutate({ id: a.id, status: 'done' })}>
                     Mark done: {a.what}
                   </Button>
+                )}{' '}
+                {writer && a.status === 'open' && edit === null && (
+                  <Button size="small" onClick={() => setEdit({ kind: 'action', id: a.id })}>
+                    Not done or cancel: {a.what}
+                  </Button>
                 )}
               </td>
             </tr>
@@ -147,6 +168,14 @@ export function PupilCasework({ pupilId, today }: { pupilId: number; today: stri
         </tbody>
       </table>
       <ErrorBar error={setAction.error} />
+      {edit?.kind === 'action' && (
+        <ActionStatusForm
+          action={d.actions.find((a) => a.id === edit.id)!}
+          today={today}
+          onDone={() => setEdit(null)}
+        />
+      )}
+      <Referrals list={d.referrals} today={today} writer={writer} />
       <h3>Timeline</h3>
       <ol className="timeline" aria-label="Casework timeline, newest first">
         {d.timeline.map((t, k) => (

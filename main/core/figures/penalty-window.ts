@@ -1,0 +1,118 @@
+// The penalty tracker's worst window, in dates (docs/rules/statistics.md §6): where the 10 consecutive school
+// weeks with the most G N O U sessions lie, the date the threshold was met (also when that was before the
+// period, in an earlier school year: a window spans half-terms, terms and school years), and a plain answer to
+// "can a notice still be considered?" under the LA's code of conduct (docs/rules/support.md).
+import { REGS_2024_START } from '../../../shared/codes';
+import { academicYearOf, addDays, mondayOf, type IsoDate } from '../../../shared/dates';
+import type { Calendar } from '../../../shared/calendar';
+import { PENALTY_THRESHOLD_SESSIONS, PENALTY_WINDOW_WEEKS } from '../../../shared/statistics';
+
+const PN = new Set(['G', 'N', 'O', 'U']);
+
+export interface WorstWindow {
+  /** First and last school day of the 10 school weeks. */
+  from: IsoDate;
+  to: IsoDate;
+  sessions: number;
+  /** The mark at which a window ending with its week first held 10 sessions (null below the threshold). */
+  metOn: IsoDate | null;
+  /** The school year the window's sessions fall in, "2024/25" (the later one when they span two). */
+  schoolYear: string;
+  /** Every session of the window falls before the school year of the period's end. */
+  earlierYear: boolean;
+}
+
+const yearLabel = (y: number) => `${y}/${String(y + 1).slice(2)}`;
+
+/** The earliest window, among those whose last week is a school week of [from, to], with the most sessions. */
+export function worstWindow(
+  cal: Calendar,
+  marks: readonly { date: IsoDate; session: 'AM' | 'PM'; code: string }[],
+  period: { from: IsoDate; to: IsoDate },
+  lookStart: IsoDate,
+): WorstWindow | null {
+  const weeks = cal.schoolWeeks(lookStart, period.to);
+  const index = new Map(weeks.map((m, i) => [m, i]));
+  const pn = marks
+    .filter((m) => PN.has(m.code) && m.date >= REGS_2024_START && m.date <= period.to)
+    .filter((m) => index.has(mondayOf(m.date)))
+    .sort((a, b) => (a.date === b.date ? (a.session < b.session ? -1 : 1) : a.date < b.date ? -1 : 1));
+  if (pn.length === 0) {
+    return null;
+  }
+  const wk = pn.map((m) => index.get(mondayOf(m.date))!);
+  const startOf = (k: number) => Math.max(0, k - (PENALTY_WINDOW_WEEKS - 1));
+  let best = -1,
+    bestCount = 0;
+  for (let k = 0; k < weeks.length; k++) {
+    if (addDays(weeks[k], 6) < period.from) {
+      continue;
+    }
+    const count = wk.filter((w) => w >= startOf(k) && w <= k).length;
+    if (count > bestCount) {
+      best = k;
+      bestCount = count;
+    }
+  }
+  if (best < 0) {
+    return null;
+  }
+  let metOn: IsoDate | null = null;
+  for (let i = 0, lo = 0; i < pn.length && metOn === null; i++) {
+    while (wk[lo] < startOf(wk[i])) {
+      lo++;
+    }
+    if (i - lo + 1 >= PENALTY_THRESHOLD_SESSIONS) {
+      metOn = pn[i].date;
+    }
+  }
+  const inside = pn.filter((_, i) => wk[i] >= startOf(best) && wk[i] <= best);
+  const firstDay = cal.schoolDays(weeks[startOf(best)], addDays(weeks[startOf(best)], 6))[0];
+  const lastDays = cal.schoolDays(weeks[best], addDays(weeks[best], 6)).filter((d) => d <= period.to);
+  const lastYear = academicYearOf(inside[inside.length - 1].date);
+  return {
+    from: firstDay,
+    to: lastDays[lastDays.length - 1] ?? weeks[best],
+    sessions: bestCount,
+    metOn,
+    schoolYear: yearLabel(lastYear),
+    earlierYear: lastYear < academicYearOf(period.to),
+  };
+}
+
+export interface NoticeFacts {
+  window: WorstWindow;
+  /** Sessions of the window that no penalty notice relies on yet. */
+  uncitedInWindow: number;
+  penaltyNoticesIn3Years: number;
+  maxNotices: number;
+  /** The school's name for the LA's code (letters settings), or null. */
+  codeName: string | null;
+}
+
+/** Whether a penalty notice can still be considered for this window, in one plain sentence. */
+export function canStillConsider(f: NoticeFacts): { yes: boolean; reason: string } | null {
+  if (f.window.sessions < PENALTY_THRESHOLD_SESSIONS) {
+    return null;
+  }
+  const code = f.codeName ?? "the local authority's code of conduct";
+  if (f.penaltyNoticesIn3Years >= f.maxNotices) {
+    return {
+      yes: false,
+      reason: `No: ${f.penaltyNoticesIn3Years} penalty notices were already issued for this pupil within 3 years; at a further breach ${code} uses another route (for example prosecution or an education supervision order).`,
+    };
+  }
+  if (f.uncitedInWindow < PENALTY_THRESHOLD_SESSIONS) {
+    return {
+      yes: false,
+      reason: `No: a penalty notice already relies on the sessions of this window (only ${f.uncitedInWindow} are on no notice), and the same sessions never support a second notice.`,
+    };
+  }
+  const when = f.window.earlierYear
+    ? ` The window lies in ${f.window.schoolYear}, an earlier school year: the threshold counts any 10 consecutive school weeks across school years, so the window still counts.`
+    : '';
+  return {
+    yes: true,
+    reason: `Yes: a notice can still be considered under ${code}; ${f.uncitedInWindow} sessions of this window are on no notice yet.${when} Check the code's time limit for asking the local authority to issue.`,
+  };
+}

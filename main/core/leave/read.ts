@@ -1,0 +1,217 @@
+// Reading leave requests (docs/rules/leave.md §1): the lists, the head's queue, and one request with everything
+// the decision needs in view.
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import type { Input, Output } from '../../../shared/contract';
+import { formatUkDate } from '../../../shared/dates';
+import { PENALTY_THRESHOLD_SESSIONS } from '../../../shared/statistics';
+import { knownAs, pupilName, pluralS } from '../../../shared/names';
+import type { Ctx } from '../context';
+import { pupils } from '../db/schema';
+import { leaveEvidence, leaveLetters, leaveRequests } from '../db/schema-leave';
+import { loadCalendar } from '../calendar/calendar.service';
+import { loadPupil } from '../pupils/load';
+import { checks, currentFigures, forecastFor } from './checks';
+import { proposalsFor } from './proposals';
+import { currentDecision, decisionsOf, loadRequest, toRequest } from './records';
+import {
+  codeFor,
+  daysOf,
+  decideByOf,
+  isDecider,
+  LEAVE_DECISION_SCHOOL_DAYS,
+  requestedSessions,
+  statusOf,
+} from './rules';
+
+type Row = Output<'leave.list'>['requests'][number];
+
+function rowsFor(ctx: Ctx, where: SQL | undefined): Row[] {
+  const { db, orm } = ctx.store;
+  const cal = loadCalendar(db);
+  const list = orm
+    .select({ r: leaveRequests, p: pupils })
+    .from(leaveRequests)
+    .innerJoin(pupils, eq(pupils.id, leaveRequests.pupilId))
+    .where(where)
+    .orderBy(desc(leaveRequests.fromDate), desc(leaveRequests.id))
+    .all();
+  const letters = db.prepare(
+    'SELECT count(*) AS n FROM leave_letters l JOIN leave_decisions d ON d.id = l.decision_id WHERE d.request_id = ?',
+  );
+  return list.map(({ r: row, p }) => {
+    const r = toRequest(row);
+    const sessions = requestedSessions(cal, r);
+    const d = currentDecision(orm, r.id);
+    return {
+      id: r.id,
+      familyId: r.familyId,
+      pupilId: r.pupilId,
+      upn: p.upn,
+      pupilName: `${pupilName(p)}`,
+      regGroup: p.regGroup,
+      yearGroup: p.yearGroup,
+      requesterName: r.requesterName,
+      fromDate: r.fromDate,
+      fromSession: r.fromSession,
+      toDate: r.toDate,
+      toSession: r.toSession,
+      kind: r.kind,
+      dateReceived: r.dateReceived,
+      sessions: sessions.length,
+      days: daysOf(sessions).length,
+      status: statusOf(d),
+      warnings: checks(db, r, p, sessions).warnings.filter((w) => w.kind !== 'not_compulsory_age').length,
+      decidedBy: d ? `${d.deciderName}, ${d.deciderPosition}` : null,
+      decidedAt: d?.decidedAt ?? null,
+      daysGranted: d ? d.daysGranted : null,
+      lettersProduced: (letters.get(r.id) as { n: number }).n,
+      decideBy: d ? null : decideByOf(cal, r),
+    };
+  });
+}
+
+export function listRequests(ctx: Ctx, i: Input<'leave.list'>): Output<'leave.list'> {
+  const where = i.pupilId === undefined ? undefined : eq(leaveRequests.pupilId, i.pupilId);
+  const rows = rowsFor(ctx, where);
+  return { requests: i.status ? rows.filter((r) => r.status === i.status) : rows };
+}
+
+/** Pending requests, oldest start first, for the head and authorised persons. */
+export function queue(ctx: Ctx): Output<'leave.queue'> {
+  const undecided = sql`NOT EXISTS (SELECT 1 FROM leave_decisions d WHERE d.request_id = ${leaveRequests.id})`;
+  const rows = rowsFor(ctx, undecided);
+  return {
+    requests: rows.sort((a, b) => (a.fromDate < b.fromDate ? -1 : a.fromDate > b.fromDate ? 1 : a.id - b.id)),
+  };
+}
+
+export function getRequest(ctx: Ctx, { id }: Input<'leave.get'>): Output<'leave.get'> {
+  const { db, orm } = ctx.store;
+  const cal = loadCalendar(db);
+  const r = loadRequest(orm, id);
+  const p = loadPupil(orm, r.pupilId);
+  const sessions = requestedSessions(cal, r);
+  const c = checks(db, r, p, sessions);
+  const forecast = forecastFor(db, cal, r, sessions);
+  const warnings = [...c.warnings];
+  if (c.compulsory && sessions.length) {
+    warnings.unshift({
+      kind: 'penalty',
+      message: `If this is refused and taken anyway, ${knownAs(p)} reaches ${forecast.ifTaken} unauthorised session${pluralS(forecast.ifTaken)} in the rolling 10-school-week window (threshold ${PENALTY_THRESHOLD_SESSIONS}; ${forecast.now} now)${forecast.now >= PENALTY_THRESHOLD_SESSIONS ? ', already at or over the threshold' : ''}${forecast.reachesThreshold ? ': a penalty notice must then be considered' : ''}.`,
+    });
+  }
+  // Project default (docs/rules/letters.md §1.3 row 8): decide within 5 school days of the request, before
+  // the leave starts.
+  if (!currentDecision(orm, id)) {
+    const by = decideByOf(cal, r);
+    if (by < ctx.today()) {
+      warnings.push({
+        kind: 'decision_due',
+        message: `The decision was due by ${formatUkDate(by)} (within ${LEAVE_DECISION_SCHOOL_DAYS} school days of the request, and before the leave starts): decide and send the letter now.`,
+      });
+    }
+  }
+  const marks = new Map(
+    (
+      db
+        .prepare('SELECT date, session, code FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?')
+        .all(r.pupilId, r.fromDate, r.toDate) as { date: string; session: string; code: string }[]
+    ).map((m) => [`${m.date}|${m.session}`, m.code]),
+  );
+  const decisions = decisionsOf(orm, id);
+  const letters = lettersOf(
+    ctx,
+    decisions.map((d) => d.id),
+  );
+  const cur = currentDecision(orm, id);
+  const row = rowsFor(ctx, eq(leaveRequests.id, id))[0];
+  return {
+    request: {
+      ...row,
+      requesterContactId: r.requesterContactId,
+      requesterRelationship: r.requesterRelationship,
+      requesterLivesWith: r.requesterLivesWith,
+      howReceived: r.howReceived,
+      reason: r.reason,
+      notes: r.notes,
+      observance: r.observance,
+      religiousBody: r.religiousBody,
+      observanceDays: r.observanceDays,
+      createdBy: r.createdBy,
+      createdAt: r.createdAt,
+    },
+    siblings: rowsFor(ctx, and(eq(leaveRequests.familyId, r.familyId), ne(leaveRequests.id, id))).map(
+      (s) => ({
+        id: s.id,
+        pupilName: s.pupilName,
+        status: s.status,
+      }),
+    ),
+    compulsoryAge: c.compulsory,
+    requested: sessions.map((s) => ({
+      ...s,
+      code: codeFor(r, s.date),
+      mark: marks.get(`${s.date}|${s.session}`) ?? null,
+    })),
+    warnings,
+    figures: currentFigures(ctx, cal, r.pupilId),
+    forecast,
+    canGrant: c.cannotGrant.length === 0,
+    cannotGrantBecause: c.cannotGrant,
+    decisions: decisions.map((d) => ({
+      id: d.id,
+      outcome: d.outcome,
+      daysGranted: d.daysGranted,
+      sessionsGranted: d.sessionsGranted,
+      code: d.code,
+      sessions: d.sessions,
+      reason: d.reason,
+      deciderName: d.deciderName,
+      deciderPosition: d.deciderPosition,
+      decidedAt: d.decidedAt,
+      supersedes: d.supersedes,
+      current: d.id === cur?.id,
+      letters: letters.filter((l) => l.decisionId === d.id).map(({ decisionId: _d, ...l }) => l),
+    })),
+    evidence: evidenceOf(ctx, id),
+    proposals: proposalsFor(ctx, id),
+    mayDecide: isDecider(ctx.session),
+  };
+}
+
+/** The decision letters produced for these decisions, oldest first. */
+function lettersOf(ctx: Ctx, decisionIds: number[]) {
+  if (decisionIds.length === 0) {
+    return [];
+  }
+  return ctx.store.orm
+    .select({
+      id: leaveLetters.id,
+      decisionId: leaveLetters.decisionId,
+      fileName: leaveLetters.fileName,
+      generatedBy: leaveLetters.generatedBy,
+      generatedAt: leaveLetters.generatedAt,
+    })
+    .from(leaveLetters)
+    .where(inArray(leaveLetters.decisionId, decisionIds))
+    .orderBy(asc(leaveLetters.id))
+    .all();
+}
+
+/** The evidence files of a request (without their bytes), oldest first. */
+function evidenceOf(ctx: Ctx, requestId: number): Output<'leave.get'>['evidence'] {
+  return ctx.store.orm
+    .select({
+      id: leaveEvidence.id,
+      fileName: leaveEvidence.fileName,
+      mimeType: leaveEvidence.mimeType,
+      size: leaveEvidence.size,
+      sha256: leaveEvidence.sha256,
+      addedBy: leaveEvidence.addedBy,
+      addedAt: leaveEvidence.addedAt,
+    })
+    .from(leaveEvidence)
+    .where(eq(leaveEvidence.requestId, requestId))
+    .orderBy(asc(leaveEvidence.id))
+    .all();
+}

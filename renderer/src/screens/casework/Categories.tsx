@@ -1,0 +1,87 @@
+// The barrier categories (docs/rules/casework.md): the project's list and the school's own, which the lead or the
+// head adds here. A restricted category's detail is read only by the lead and the head. Categories are kept.
+import { Controller, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { Badge, Button, Checkbox, Field, Input, Select } from '@fluentui/react-components';
+import { BARRIER_SIDES, BARRIER_SIDE_LABELS } from '../../../../shared/casework';
+import { ErrorBar } from '../../components/ErrorBar';
+import { useRpc, useRpcMutation } from '../../hooks';
+import { useUnsavedGuard } from './forms';
+
+const Values = z.object({
+  label: z.string().trim().min(1, 'name the category').max(120),
+  usually: z.enum(BARRIER_SIDES),
+  restricted: z.boolean(),
+});
+type V = z.infer<typeof Values>;
+
+export function Categories() {
+  const q = useRpc('casework.categories', {});
+  const add = useRpcMutation('casework.addCategory', ['casework.categories']);
+  const f = useForm<V>({
+    resolver: zodResolver(Values),
+    defaultValues: { label: '', usually: 'both', restricted: false },
+  });
+  useUnsavedGuard(f.formState.isDirty && !add.isSuccess);
+  const err = f.formState.errors;
+  return (
+    <details className="card">
+      <summary>Barrier categories ({q.data?.categories.length ?? 0})</summary>
+      <ul aria-label="Barrier categories">
+        {q.data?.categories.map((c) => (
+          <li key={c.code}>
+            {c.label} {c.restricted && <Badge appearance="outline">restricted</Badge>}{' '}
+            {!c.builtIn && <Badge appearance="tint">the school's own</Badge>}
+          </li>
+        ))}
+      </ul>
+      <form
+        className="row"
+        aria-label="Add the school's own category"
+        noValidate
+        onSubmit={f.handleSubmit((v) => add.mutate(v, { onSuccess: () => f.reset() }))}
+      >
+        <Controller
+          control={f.control}
+          name="label"
+          render={({ field }) => (
+            <Field label="New category" required validationMessage={err.label?.message}>
+              <Input value={field.value} onChange={(_, d) => field.onChange(d.value)} />
+            </Field>
+          )}
+        />
+        <Controller
+          control={f.control}
+          name="usually"
+          render={({ field }) => (
+            <Field label="Usually">
+              <Select value={field.value} onChange={(_, d) => field.onChange(d.value)}>
+                {BARRIER_SIDES.map((s) => (
+                  <option key={s} value={s}>
+                    {BARRIER_SIDE_LABELS[s]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
+        />
+        <Controller
+          control={f.control}
+          name="restricted"
+          render={({ field }) => (
+            <Checkbox
+              label="Restricted (health or safeguarding: the lead and the head read the detail)"
+              checked={field.value}
+              onChange={(_, d) => field.onChange(d.checked === true)}
+            />
+          )}
+        />
+        <Button type="submit" disabled={add.isPending}>
+          Add category
+        </Button>
+      </form>
+      <ErrorBar error={q.error ?? add.error} />
+    </details>
+  );
+}

@@ -1,0 +1,188 @@
+// Moving a barrier on (being addressed, resolved with the date) and closing an action (done, not done, or cancelled
+// with a reason) from the pupil's casework (docs/rules/casework.md). Nothing is deleted: the core keeps who and
+// when, and refuses a resolution before the barrier was found or a cancellation without a reason.
+import { Controller, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { Button, Field, Input, Select } from '@fluentui/react-components';
+import {
+  ACTION_STATUSES,
+  ACTION_STATUS_LABELS,
+  BARRIER_STATUSES,
+  BARRIER_STATUS_LABELS,
+} from '../../../../shared/casework';
+import { DateInput } from '../../components/DateInput';
+import { ErrorBar } from '../../components/ErrorBar';
+import { useRpcMutation } from '../../hooks';
+import { useUnsavedGuard } from './forms';
+
+const BarrierValues = z
+  .object({ status: z.enum(BARRIER_STATUSES), closedOn: z.string() })
+  .refine((v) => v.status !== 'resolved' || v.closedOn !== '', {
+    message: 'enter the date it was resolved (dd/mm/yyyy)',
+    path: ['closedOn'],
+  });
+type BarrierV = z.infer<typeof BarrierValues>;
+
+export function BarrierStatusForm({
+  barrier,
+  today,
+  onDone,
+}: {
+  barrier: { id: number; label: string; status: BarrierV['status'] };
+  today: string;
+  onDone: () => void;
+}) {
+  const m = useRpcMutation('casework.updateBarrier', ['casework.pupil', 'casework.due']);
+  const f = useForm<BarrierV>({
+    resolver: zodResolver(BarrierValues),
+    defaultValues: { status: barrier.status === 'open' ? 'being_addressed' : 'resolved', closedOn: today },
+  });
+  useUnsavedGuard(f.formState.isDirty && !m.isSuccess);
+  const status = f.watch('status');
+  const err = f.formState.errors;
+  return (
+    <form
+      className="card form-grid"
+      aria-label={`Update the barrier: ${barrier.label}`}
+      noValidate
+      onSubmit={f.handleSubmit((v) =>
+        m.mutate(
+          { id: barrier.id, status: v.status, closedOn: v.status === 'resolved' ? v.closedOn : null },
+          { onSuccess: onDone },
+        ),
+      )}
+    >
+      <Controller
+        control={f.control}
+        name="status"
+        render={({ field }) => (
+          <Field label="Status">
+            <Select value={field.value} onChange={(_, d) => field.onChange(d.value)}>
+              {BARRIER_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {BARRIER_STATUS_LABELS[s]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+      />
+      {status === 'resolved' && (
+        <Controller
+          control={f.control}
+          name="closedOn"
+          render={({ field }) => (
+            <Field label="Resolved on" required validationMessage={err.closedOn?.message}>
+              <DateInput value={field.value} onChange={(_, d) => field.onChange(d.value)} />
+            </Field>
+          )}
+        />
+      )}
+      <div className="row">
+        <Button appearance="primary" type="submit" disabled={m.isPending}>
+          Save status
+        </Button>
+        <Button onClick={onDone}>Cancel</Button>
+      </div>
+      <ErrorBar error={m.error} />
+    </form>
+  );
+}
+
+const CLOSING = ACTION_STATUSES.filter((s) => s !== 'open');
+const ActionValues = z
+  .object({ status: z.enum(ACTION_STATUSES), on: z.string(), note: z.string().trim().max(500) })
+  .refine((v) => v.status !== 'cancelled' || v.note !== '', {
+    message: 'say why the action is cancelled',
+    path: ['note'],
+  })
+  .refine((v) => v.status === 'cancelled' || v.on !== '', {
+    message: 'enter a date (dd/mm/yyyy)',
+    path: ['on'],
+  });
+type ActionV = z.infer<typeof ActionValues>;
+
+export function ActionStatusForm({
+  action,
+  today,
+  onDone,
+}: {
+  action: { id: number; what: string };
+  today: string;
+  onDone: () => void;
+}) {
+  const m = useRpcMutation('casework.setAction', ['casework.pupil', 'casework.due']);
+  const f = useForm<ActionV>({
+    resolver: zodResolver(ActionValues),
+    defaultValues: { status: 'not_done', on: today, note: '' },
+  });
+  useUnsavedGuard(f.formState.isDirty && !m.isSuccess);
+  const status = f.watch('status');
+  const err = f.formState.errors;
+  return (
+    <form
+      className="card form-grid"
+      aria-label={`Close the action: ${action.what}`}
+      noValidate
+      onSubmit={f.handleSubmit((v) =>
+        m.mutate(
+          {
+            id: action.id,
+            status: v.status,
+            on: v.status === 'cancelled' ? null : v.on,
+            note: v.note || null,
+          },
+          { onSuccess: onDone },
+        ),
+      )}
+    >
+      <Controller
+        control={f.control}
+        name="status"
+        render={({ field }) => (
+          <Field label="What happened">
+            <Select value={field.value} onChange={(_, d) => field.onChange(d.value)}>
+              {CLOSING.map((s) => (
+                <option key={s} value={s}>
+                  {ACTION_STATUS_LABELS[s]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+      />
+      {status !== 'cancelled' && (
+        <Controller
+          control={f.control}
+          name="on"
+          render={({ field }) => (
+            <Field label="On" required validationMessage={err.on?.message}>
+              <DateInput value={field.value} onChange={(_, d) => field.onChange(d.value)} />
+            </Field>
+          )}
+        />
+      )}
+      <Controller
+        control={f.control}
+        name="note"
+        render={({ field }) => (
+          <Field
+            label={status === 'cancelled' ? 'Why it is cancelled' : 'Note (optional)'}
+            required={status === 'cancelled'}
+            validationMessage={err.note?.message}
+          >
+            <Input value={field.value} onChange={(_, d) => field.onChange(d.value)} />
+          </Field>
+        )}
+      />
+      <div className="row">
+        <Button appearance="primary" type="submit" disabled={m.isPending}>
+          Save
+        </Button>
+        <Button onClick={onDone}>Cancel</Button>
+      </div>
+      <ErrorBar error={m.error} />
+    </form>
+  );
+}
