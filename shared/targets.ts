@@ -39,3 +39,11 @@ export function targetProgress(
     persistent: line(t.persistentPct, actual.persistentPct, false),
   };
 }
+
+/** "On track (+0.4 points)", "Behind the target (−0.9 points)", "No figure yet": the same words everywhere. */
+export function progressText(l: TargetLine): string {
+  const label = TARGET_PROGRESS_LABELS[l.progress];
+  return l.margin === null
+    ? label
+    : `${label} (${l.margin >= 0 ? '+' : '−'}${Math.abs(l.margin).toFixed(1)} points)`;
+}

@@ -5,13 +5,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { ComplianceSchema } from '../../../shared/channels/governors';
-import { isCompulsoryAge, type IsoDate } from '../../../shared/dates';
+import { formatUkDate, isCompulsoryAge, type IsoDate } from '../../../shared/dates';
+import { POLICY_STATE_LABELS } from '../../../shared/channels/policy';
 import { plural } from '../../../shared/names';
 import type { Ctx } from '../context';
 import { loadCalendar } from '../calendar/calendar.service';
 import { readSchool } from '../school/school.service';
 import { statutoryLists } from '../figures/statutory.service';
 import { chainHead, verifyChains } from '../trust/chains';
+import { policyStatus } from '../policy/status';
 
 export type ComplianceCheck = z.infer<typeof ComplianceSchema>;
 
@@ -151,6 +153,30 @@ function recordsChained(ctx: Ctx): ComplianceCheck {
   };
 }
 
+/** The policy in force as the policy area records it (docs/rules/policy.md): approved, published, review not due. */
+function policyInDate(ctx: Ctx, asOf: IsoDate): ComplianceCheck {
+  const p = policyStatus(ctx.store.orm, asOf);
+  const label = 'Attendance policy approved, published and in date';
+  if (p.state === 'none' || p.state === 'draft' || p.version === null) {
+    const value =
+      p.state === 'draft' ? `version ${p.version} is a draft, not yet approved` : 'no policy is recorded';
+    return { check: 'policy', label, value, status: 'attention' };
+  }
+  const approved = `version ${p.version}, approved on ${formatUkDate(p.approvedOn ?? '')}${p.approvedBy ? ` by ${p.approvedBy}` : ''}`;
+  const review = p.nextReviewOn ? formatUkDate(p.nextReviewOn) : 'no date';
+  const parts = [
+    approved,
+    p.state === 'published' ? 'published on the website' : 'not yet published',
+    p.reviewDue ? `its review was due on ${review}` : `next review ${review}`,
+  ];
+  return {
+    check: 'policy',
+    label,
+    value: `${parts.join('; ')} (${POLICY_STATE_LABELS[p.state].toLowerCase()})`,
+    status: p.state === 'published' && !p.reviewDue ? 'ok' : 'attention',
+  };
+}
+
 const notRecorded = (check: string, label: string): ComplianceCheck => ({
   check,
   label,
@@ -168,7 +194,7 @@ export function complianceChecks(ctx: Ctx, from: IsoDate, to: IsoDate, asOf: Iso
     )
     .get(from, to) as { n: number; m: number };
   return [
-    notRecorded('policy', 'Attendance policy published and in date'),
+    policyInDate(ctx, asOf),
     {
       check: 'champion',
       label: 'Senior attendance champion named',

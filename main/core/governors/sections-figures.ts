@@ -1,6 +1,6 @@
 // Sections 1 to 4 of the governor report (docs/rules/governor-report.md): summary, headline figures with the
 // comparison figures, target and weekly trend, year groups and cohorts, reasons and lateness.
-import { TARGET_PROGRESS_LABELS, targetProgress, type TargetLine } from '../../../shared/targets';
+import { progressText, targetProgress, type TargetLine } from '../../../shared/targets';
 import type { Paragraph, Table } from 'docx';
 import { formatUkDate } from '../../../shared/dates';
 import { formatPct1 } from '../../../shared/statistics';
@@ -130,9 +130,7 @@ function target(f: GovernorFigures): Part[] {
     formatUkDate(f.target!.approvedOn),
     formatPct1(l.target),
     formatPct1(l.actual),
-    l.margin === null
-      ? TARGET_PROGRESS_LABELS[l.progress]
-      : `${TARGET_PROGRESS_LABELS[l.progress]} (${l.margin >= 0 ? '+' : ''}${l.margin.toFixed(1)} points)`,
+    progressText(l),
   ];
   return [
     h2(`The board's target for ${f.target.academicYear}/${String(f.target.academicYear + 1).slice(2)}`),

@@ -5,15 +5,12 @@ import { Text } from '@fluentui/react-components';
 import type { Output } from '../../../../shared/contract';
 import { academicYearOf, academicYearRange } from '../../../../shared/dates';
 import { formatPct1 } from '../../../../shared/statistics';
-import { TARGET_PROGRESS_LABELS, targetProgress, type TargetLine } from '../../../../shared/targets';
+import { progressText, targetProgress, type TargetLine } from '../../../../shared/targets';
 import { useRpc } from '../../hooks';
 import { mayCall } from '../../auth/access';
 import { useMe } from '../../auth/AuthGate';
 
 type Target = Output<'governors.targets'>['targets'][number];
-
-const margin = (l: TargetLine) =>
-  l.margin === null ? '' : ` (${l.margin >= 0 ? '+' : '−'}${Math.abs(l.margin).toFixed(1)} points)`;
 
 export function TargetProgressTable({ target, upTo }: { target: Target; upTo: string }) {
   const from = academicYearRange(target.academicYear).from;
@@ -29,10 +26,7 @@ export function TargetProgressTable({ target, upTo }: { target: Target; upTo: st
       <th scope="row">{label}</th>
       <td className="num">{formatPct1(l.target)}</td>
       <td className="num">{formatPct1(l.actual)}</td>
-      <td data-testid={`target-${id}`}>
-        {TARGET_PROGRESS_LABELS[l.progress]}
-        {margin(l)}
-      </td>
+      <td data-testid={`target-${id}`}>{progressText(l)}</td>
     </tr>
   );
   return (

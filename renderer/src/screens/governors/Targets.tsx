@@ -30,7 +30,7 @@ function TargetEditor({ today }: { today: string }) {
     save.mutate(v, {
       onSuccess: () => {
         release();
-        f.reset({ academicYear: v.academicYear, approvedOn: today });
+        f.reset(v); // the form shows what was recorded, no longer unsaved
       },
     }),
   );
