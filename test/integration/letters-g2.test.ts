@@ -90,13 +90,13 @@ describe('messages people read (issue 15.6)', () => {
     const r = dispatch(
       store,
       'letters.preview',
-      { template: 'part-time-timetable', pupilIds: [ids.mixed], extra: {} },
+      { template: 'reintegration-meeting', pupilIds: [ids.mixed], extra: {} },
       STAFF_SESSION,
     );
     expect(r.ok).toBe(false);
     if (!r.ok) {
       const texts = [r.error.message, ...(r.error.issues ?? []).map((i) => i.message)];
-      expect(texts.join(' ')).toContain('Max Mixon: the letter needs sessions the pupil attends');
+      expect(texts.join(' ')).toContain('Max Mixon: the letter needs meeting date');
       for (const t of texts) {
         expect(t).not.toMatch(/\b[a-z]+\.[a-zA-Z]+\b/);
         expect(t).not.toContain(String(ids.mixed));
