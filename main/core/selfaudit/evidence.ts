@@ -4,6 +4,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { AuditStatus, AuditTier, EvidenceRow } from '../../../shared/channels/selfaudit';
 import type { IsoDate } from '../../../shared/dates';
 import { pupilName } from '../../../shared/names';
+import { pupilHref } from '../../../shared/routes';
 import type { Ctx } from '../context';
 import type { Db } from '../db/connection';
 import { pupils } from '../db/schema';
@@ -85,7 +86,7 @@ export interface PupilBits {
 export const pupilRow = (p: PupilBits, detail: string): EvidenceRow => ({
   label: pupilName(p),
   detail: detail ? `${p.regGroup} · ${detail}` : p.regGroup,
-  href: `#/pupils/${p.id}`,
+  href: pupilHref(p.id),
 });
 
 /** An item the school answers itself (the app holds no record of it). */

@@ -3,6 +3,7 @@
 // workers told. Each reads the owning area's exported functions.
 import { formatUkDate } from '../../../shared/dates';
 import { plural } from '../../../shared/names';
+import { registerHref } from '../../../shared/routes';
 import { registerTimeliness } from '../governors/compliance';
 import { nDaysIn, nMarksIn } from '../registers/followup-evidence';
 import { pupilMap, pupilRow, ratioEvidence, type Compute } from './evidence';
@@ -17,7 +18,7 @@ export const registerEvidence = {
     const rows = t.missed.map((m) => ({
       label: `${formatUkDate(m.date)} ${SESSION[m.session]}, ${m.regGroup}`,
       detail: m.takenAt ? 'taken after the register closed' : 'not taken',
-      href: null,
+      href: registerHref(m.regGroup, m.session, m.date),
     }));
     return ratioEvidence(t.onTime, t.due, { met: 99, partly: 95 }, rows, 'no registers were due');
   },

@@ -6,7 +6,7 @@ import { ErrorBar } from '../components/ErrorBar';
 import { DayHeading } from '../components/DayHeading';
 import { CaseworkDueCard } from './casework/DueCard';
 import { PolicyReminder } from './policy/PolicyReminder';
-import { registerHref } from './NotTaken';
+import { registerHref } from '../../../shared/routes';
 
 export function Home({ today }: { today: string }) {
   const pupils = useRpc('pupils.list', { onDate: today });

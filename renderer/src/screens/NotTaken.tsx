@@ -5,9 +5,7 @@ import { formatLongDate, formatUkDate } from '../../../shared/dates';
 import { plural } from '../../../shared/names';
 import { useRpc } from '../hooks';
 import { ErrorBar } from '../components/ErrorBar';
-
-export const registerHref = (regGroup: string, session: string, date?: string) =>
-  `#/register/${encodeURIComponent(regGroup)}/${session}${date ? `/${date}` : ''}`;
+import { registerHref } from '../../../shared/routes';
 
 export function NotTaken({ today }: { today: string }) {
   const q = useRpc('registers.outstanding', { asOf: today });
