@@ -1,77 +1,16 @@
 // The app shell: first-run setup until a school exists, then a left navigation and the routed screens.
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { Spinner } from '@fluentui/react-components';
 import { go, useRpc, useHashRoute } from './hooks';
 import { useFocusOnNavigate } from './focus';
 import { ErrorBar } from './components/ErrorBar';
 import { Setup } from './screens/Setup';
-import { Home } from './screens/Home';
-import { Pupils } from './screens/Pupils';
-import { PupilPage } from './screens/PupilPage';
-import { ImportPupils } from './screens/ImportPupils';
-import { CalendarScreen } from './screens/Calendar';
-import { Settings } from './screens/Settings';
-import { Register } from './screens/Register';
-import { FollowUp } from './screens/FollowUp';
-import { Grid } from './screens/Grid';
-import { Lists } from './screens/Lists';
-import { Leave } from './screens/Leave';
-
-import { Users } from './screens/Users';
-import { Audit } from './screens/Audit';
-import { AdminHome, Forbidden, GovernorHome } from './screens/RoleHomes';
+import { Forbidden } from './screens/RoleHomes';
 import { useMe } from './auth/AuthGate';
 import { UserMenu } from './auth/UserMenu';
-import { canOpen, hasStaffRole, isGovernorOnly, mayCall } from './auth/access';
-
-import { Letters } from './screens/Letters';
-import { LetterTemplates } from './screens/LetterTemplates';
-import { Bands } from './screens/Bands';
-import { Penalties } from './screens/Penalties';
-import { Statutory } from './screens/Statutory';
-import { NotTaken } from './screens/NotTaken';
-
-// The dashboard brings ECharts: loaded when first opened, so start-up and the office's screens stay light.
-const Backups = lazy(() => import('./screens/backups/Backups').then((m) => ({ default: m.Backups })));
-const Casework = lazy(() => import('./screens/casework/Casework').then((m) => ({ default: m.Casework })));
-const Arrangements = lazy(() =>
-  import('./screens/arrangements/Arrangements').then((m) => ({ default: m.Arrangements })),
-);
-const Policy = lazy(() => import('./screens/policy/Policy').then((m) => ({ default: m.Policy })));
-const SelfAudit = lazy(() => import('./screens/selfaudit/SelfAudit').then((m) => ({ default: m.SelfAudit })));
-const Dashboard = lazy(() => import('./screens/Dashboard').then((m) => ({ default: m.Dashboard })));
-const GovernorReports = lazy(() =>
-  import('./screens/governors/GovernorReports').then((m) => ({ default: m.GovernorReports })),
-);
-
-const NAV: [string, string][] = [
-  ['', 'Home'],
-  ['register', 'Take a register'],
-  ['followup', 'Unexplained absence'],
-  ['grid', 'Office grid'],
-  ['checks', 'Register checks'],
-  ['leave', 'Leave of absence'],
-  ['arrangements', 'Part-time and flexi'],
-  ['pupils', 'Pupils'],
-  ['import', 'Import pupils'],
-  ['dashboard', 'Dashboard'],
-  ['governors', 'Governor reports'],
-  ['bands', 'Pupils by band'],
-  ['penalties', 'Penalty notices'],
-  ['statutory', 'Statutory follow-up'],
-  ['letters', 'Letters'],
-  ['policy', 'Attendance policy'],
-  ['casework', 'Casework due'],
-  ['selfaudit', 'Self-audit'],
-  ['calendar', 'Calendar'],
-  ['settings', 'Settings'],
-  ['users', 'Users'],
-  ['audit', 'Audit log'],
-  ['backups', 'Backups'],
-];
-
-/** Screens reached from another screen rather than the menu, by the name the window takes. */
-const OTHER_TITLES: Record<string, string> = { 'not-taken': 'Registers not taken' };
+import { canOpen, isGovernorOnly, mayCall } from './auth/access';
+import { MENU, routeEntry, type RoutePath } from './route-table';
+import { SCREENS } from './route-screens';
 
 export function App() {
   const me = useMe();
@@ -99,7 +38,7 @@ export function App() {
   // Each screen names the window (and the browser tab), so a screen reader announces where a link went.
   const pageName = !status.data?.hasSchool
     ? 'Set up your school'
-    : (NAV.find(([p]) => p === (route[0] ?? ''))?.[1] ?? OTHER_TITLES[route[0] ?? ''] ?? 'Attendance');
+    : (routeLabel(route[0] ?? '') ?? 'Attendance');
   useEffect(() => {
     document.title = `${pageName} – ${school.data?.name ?? 'Attendance'}`;
   }, [pageName, school.data?.name]);
@@ -129,103 +68,8 @@ export function App() {
       </main>
     );
   }
-  const [top, id] = route;
-  const screen = !canOpen(top ?? '', me) ? (
-    <Forbidden />
-  ) : (
-    (() => {
-      switch (top ?? '') {
-        case '':
-          return hasStaffRole(me.roles) ? (
-            <Home today={today} />
-          ) : mayCall(me, 'users.create') ? (
-            <AdminHome today={today} />
-          ) : (
-            <GovernorHome today={today} />
-          );
-        case 'pupils':
-          return id ? <PupilPage id={Number(id)} today={today} /> : <Pupils today={today} />;
-        case 'import':
-          return <ImportPupils />;
-        case 'calendar':
-          return <CalendarScreen today={today} />;
-        case 'settings':
-          return <Settings />;
-        case 'register':
-          return <Register today={today} />;
-        case 'followup':
-          return <FollowUp today={today} />;
-        case 'grid':
-          return <Grid today={today} />;
-        case 'not-taken':
-          return <NotTaken today={today} />;
-        case 'checks':
-          return <Lists today={today} />;
-        case 'leave':
-          return <Leave today={today} />;
-        case 'users':
-          return <Users />;
-        case 'audit':
-          return <Audit />;
-        case 'letters':
-          return id === 'templates' ? <LetterTemplates /> : <Letters today={today} />;
-        case 'governors':
-          return (
-            <Suspense fallback={<Spinner label="Opening the governor reports…" />}>
-              <GovernorReports today={today} />
-            </Suspense>
-          );
-        case 'dashboard':
-          return (
-            <Suspense fallback={<Spinner label="Opening the dashboard…" />}>
-              <Dashboard today={today} />
-            </Suspense>
-          );
-        case 'casework':
-          return (
-            <Suspense fallback={<Spinner label="Opening casework…" />}>
-              <Casework route={route} today={today} />
-            </Suspense>
-          );
-        case 'arrangements':
-          return (
-            <Suspense fallback={<Spinner label="Opening…" />}>
-              <Arrangements today={today} />
-            </Suspense>
-          );
-        case 'policy':
-          return (
-            <Suspense fallback={<Spinner label="Opening the policy…" />}>
-              <Policy today={today} />
-            </Suspense>
-          );
-        case 'selfaudit':
-          return (
-            <Suspense fallback={<Spinner label="Opening the self-audit…" />}>
-              <SelfAudit route={route} today={today} />
-            </Suspense>
-          );
-        case 'bands':
-          return <Bands today={today} />;
-        case 'penalties':
-          return <Penalties today={today} />;
-        case 'statutory':
-          return <Statutory today={today} />;
-        case 'backups':
-          return (
-            <Suspense fallback={<Spinner label="Opening backups…" />}>
-              <Backups />
-            </Suspense>
-          );
-        default:
-          return (
-            <p>
-              There is no such page. <a href="#/">Go home</a>.
-            </p>
-          );
-      }
-    })()
-  );
+  const top = route[0] ?? '';
+  const screen = <Routed route={route} today={today} me={me} />;
   return (
     <div className="shell">
       <a
@@ -244,9 +88,9 @@ export function App() {
           {status.data.demo ? ' (demo)' : ''}
         </div>
         <UserMenu />
-        {NAV.filter(([path]) => canOpen(path, me)).map(([path, label]) => (
-          <a key={path} href={`#/${path}`} aria-current={(top ?? '') === path ? 'page' : undefined}>
-            {label}
+        {MENU.filter((r) => canOpen(r.path, me)).map((r) => (
+          <a key={r.path} href={`#/${r.path}`} aria-current={top === r.path ? 'page' : undefined}>
+            {r.label}
           </a>
         ))}
       </nav>
@@ -254,5 +98,33 @@ export function App() {
         {screen}
       </main>
     </div>
+  );
+}
+
+/** The window's title for a path: its menu label, or the title of a screen reached from another screen. */
+function routeLabel(path: string): string | undefined {
+  const entry = routeEntry(path);
+  return entry ? (entry.label ?? entry.title) : undefined;
+}
+
+/** The screen at the address, once the route table says this person may open it. */
+function Routed({ route, today, me }: { route: string[]; today: string; me: ReturnType<typeof useMe> }) {
+  const entry = routeEntry(route[0] ?? '');
+  if (!entry) {
+    return (
+      <p>
+        There is no such page. <a href="#/">Go home</a>.
+      </p>
+    );
+  }
+  if (!canOpen(entry.path, me)) {
+    return <Forbidden />;
+  }
+  const screen = SCREENS[entry.path as RoutePath];
+  const content = screen.render({ today, route, me });
+  return screen.loading ? (
+    <Suspense fallback={<Spinner label={screen.loading} />}>{content}</Suspense>
+  ) : (
+    content
   );
 }
