@@ -5,7 +5,7 @@ import type { backupsChannels } from '../../../shared/channels/backups';
 import type { Store } from '../db/connection';
 import { damagedMessage } from '../db/health';
 import { AppError } from '../errors';
-import { listBackups } from './backup';
+import { backupTo, defaultBackupPath, listBackups, verifyDb } from './backup';
 import {
   backupFolder,
   backupIntoFolder,
@@ -22,6 +22,11 @@ function health(store: Store) {
 }
 
 export const backupsHandlers: HandlersFor<keyof typeof backupsChannels> = {
+  'admin.backup': (ctx, i) => {
+    const r = backupTo(ctx.store, i.to ?? defaultBackupPath(ctx.store.path));
+    return { path: r.path, bytes: r.bytes };
+  },
+  'admin.verify': (ctx) => verifyDb(ctx.store.db),
   'backups.health': (ctx) => health(ctx.store),
   'backups.status': (ctx) => {
     const settings = readBackupSettings(ctx.store);
