@@ -3,7 +3,8 @@
 // audited, never twice for the same pupil and run, never beside an open case; nothing is deleted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../shared/contract';
-import { autoOpenCmeCases, CME_AUTO_BY, runDailyCmeCheck } from '../../main/core/arrangements/cme-auto';
+import { CME_AUTO_BY } from '../../shared/channels/arrangements';
+import { autoOpenCmeCases, runDailyCmeCheck } from '../../main/core/arrangements/cme-auto';
 import { ok, PUPIL_HEADER, pupilRow, rowCount, setupSchool, tempStore } from '../helpers/store';
 
 const OFFICE: Session = { userName: 'Mr O. Office', position: 'Office manager', roles: ['office'] };
