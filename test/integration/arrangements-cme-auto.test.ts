@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../shared/contract';
 import { CME_AUTO_BY } from '../../shared/channels/arrangements';
 import { autoOpenCmeCases, runDailyCmeCheck } from '../../main/core/arrangements/cme-auto';
+import { startBackupSchedule } from '../../main/core/admin/schedule';
 import { ok, PUPIL_HEADER, pupilRow, rowCount, setupSchool, tempStore } from '../helpers/store';
 
 const OFFICE: Session = { userName: 'Mr O. Office', position: 'Office manager', roles: ['office'] };
@@ -150,5 +151,13 @@ describe('CME cases opened automatically', () => {
     // Without today's register Adams has 9 days, so only the leave and Ellis's 10 days open a case.
     expect(runDailyCmeCheck(s, TODAY).sort()).toEqual(['Forename3 Clark', 'Forename5 Ellis']);
     expect(autoOpenCmeCases(s, TODAY)).toEqual([]);
+  });
+
+  it("the schedule opens the day's cases at the first start, on the backup tick", () => {
+    const { s } = school();
+    const stop = startBackupSchedule(s, 60 * 60_000);
+    stop();
+    expect(auto(s).map((c) => c.pupilName)).toEqual(['Forename3 Clark', 'Forename5 Ellis']);
+    expect(runDailyCmeCheck(s, TODAY)).toEqual([]); // already run today
   });
 });
