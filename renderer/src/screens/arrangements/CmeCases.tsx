@@ -177,7 +177,7 @@ export function CmeCases({ today }: { today: string }) {
           <Text as="h2" id={`h-cme-${c.id}`} weight="semibold" size={500}>
             {c.pupilName}: {c.open ? 'open' : 'closed'} since {formatUkDate(c.openedOn)}
           </Text>
-          <Text>
+          <Text block>
             Opened by {c.openedBy}.{' '}
             {cmeNeedsEnquiries(c) && (
               <Badge appearance="filled" color="danger">
