@@ -35,8 +35,8 @@ export function DueElsewhere() {
               CME
             </Badge>{' '}
             <a href="#/arrangements/cme">
-              Record the reasonable enquiries for {c.pupilName} (case opened on {formatUkDate(c.openedOn)} by{' '}
-              {c.openedBy}): still to record {c.missing.join('; ')}.
+              Record the reasonable enquiries for {c.pupilName}: case opened on {formatUkDate(c.openedOn)} by{' '}
+              {c.openedBy}. Still to record: {c.missing.join('; ')}.
             </a>
           </li>
         ))}
