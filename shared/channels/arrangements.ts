@@ -71,6 +71,11 @@ export const CME_TRIGGER_LABELS: Record<(typeof CME_TRIGGERS)[number], string> =
   not_back_after_leave: 'Not back 10 school days after leave ended',
   concern: 'The office raised a concern',
 };
+/** Who a CME case records as opening it when the app opened it by itself (main/core/arrangements/cme-auto.ts). */
+export const CME_AUTO_BY = 'the app (automatic)';
+/** An open case that still needs its reasonable enquiries recorded. */
+export const cmeNeedsEnquiries = (c: { open: boolean; missing: string[] }): boolean =>
+  c.open && c.missing.length > 0;
 export const CME_STEPS = [
   'contacts',
   'home_visit',

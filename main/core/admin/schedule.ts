@@ -1,12 +1,14 @@
 // The backup folder, settings and schedule (docs/data-safety.md, "Backups"): an automatic backup at the first start
 // of each day and every few hours while the app is open, each preceded by the full integrity check, then the
-// rotation. The desktop shell and browser mode call startBackupSchedule once after opening the store.
+// rotation. The desktop shell and browser mode call startBackupSchedule once after opening the store. The same tick
+// opens the day's children-missing-education cases, once a day (main/core/arrangements/cme-auto.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Store } from '../db/connection';
 import { backupSettings } from '../db/schema-backups';
-import { makeCtx } from '../context';
+import { localToday, makeCtx } from '../context';
+import { runDailyCmeCheck } from '../arrangements/cme-auto';
 import type { BackupEntry, BackupSettings } from '../../../shared/channels/backups';
 import { backupFileName, backupTo, listBackups, removeLeftovers, type BackupOptions } from './backup';
 import { DEFAULT_SETTINGS, isDue, kindFor, toRemove } from './rotation';
@@ -106,8 +108,12 @@ export function runScheduledBackup(store: Store, now = new Date()): BackupEntry 
 
 /** Runs the schedule now and then every ten minutes; returns the function that stops it. */
 export function startBackupSchedule(store: Store, everyMs = 10 * 60_000): () => void {
-  runScheduledBackup(store);
-  const t = setInterval(() => runScheduledBackup(store), everyMs);
+  const tick = () => {
+    runScheduledBackup(store);
+    runDailyCmeCheck(store, localToday()); // the same tick opens the day's CME cases (docs/rules/arrangements.md)
+  };
+  tick();
+  const t = setInterval(tick, everyMs);
   t.unref();
   return () => clearInterval(t);
 }

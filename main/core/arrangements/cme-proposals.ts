@@ -1,7 +1,7 @@
 // When a CME case should open (docs/rules/arrangements.md, "Children missing education"): a pupil on roll with
 // unauthorised absence on every session of the last 10 school days, or one not back in school 10 school days after
-// a leave of absence ended (every session of those days marked absent). The due list proposes each such pupil with no
-// open case and none opened since; the lead or the office opens it with one click. Nothing is deleted automatically.
+// a leave of absence ended (every session of those days marked absent). Each such pupil with no open case and none
+// opened since is proposed; the app opens the case by itself (cme-auto.ts). Nothing is deleted automatically.
 import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Output } from '../../../shared/contract';

@@ -10,6 +10,7 @@ import { loadCalendar } from '../calendar/calendar.service';
 import { readSchool } from '../school/school.service';
 import { markWriter } from './marks.service';
 import { arrangementLabels } from '../arrangements/queries';
+import { autoOpenAfterRegister } from '../arrangements/cme-auto';
 
 function addMinutes(hhmm: string, mins: number): string {
   const [h, m] = hhmm.split(':').map(Number);
@@ -241,6 +242,7 @@ export function saveRegister(ctx: Ctx, i: Input<'registers.save'>): Output<'regi
   if (first.changes) {
     ctx.audit('register.taken', 'register', `${i.date} ${i.session} ${i.regGroup}`, { inserted });
   }
+  autoOpenAfterRegister(ctx, [...onRoll]); // CME cases open by themselves (docs/rules/arrangements.md)
   return {
     inserted,
     amended,

@@ -6,6 +6,7 @@ import { ErrorBar } from '../components/ErrorBar';
 import { DayHeading } from '../components/DayHeading';
 import { CaseworkDueCard } from './casework/DueCard';
 import { PolicyReminder } from './policy/PolicyReminder';
+import { CmeHomeCard } from './arrangements/CmeHomeCard';
 import { registerHref } from '../../../shared/routes';
 
 export function Home({ today }: { today: string }) {
@@ -24,6 +25,7 @@ export function Home({ today }: { today: string }) {
       <div className="grid2">
         <CaseworkDueCard />
         <PolicyReminder />
+        <CmeHomeCard />
         <Card>
           <CardHeader header={<Text weight="semibold">Pupils on roll</Text>} />
           <Text size={700}>{pupils.data?.pupils.length ?? '…'}</Text>

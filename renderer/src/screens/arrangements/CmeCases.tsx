@@ -1,8 +1,9 @@
 // Children missing education cases (docs/rules/arrangements.md, "Children missing education"): look for pupils with
 // 10 continuous school days of unauthorised absence, raise a concern by hand, and record each reasonable enquiry.
 import { useState } from 'react';
-import { Button, Field, Input, Select, Text, Textarea, Title2 } from '@fluentui/react-components';
+import { Badge, Button, Field, Input, Select, Text, Textarea, Title2 } from '@fluentui/react-components';
 import {
+  cmeNeedsEnquiries,
   CME_STEPS,
   CME_STEP_LABELS,
   CME_TRIGGER_LABELS,
@@ -175,6 +176,14 @@ export function CmeCases({ today }: { today: string }) {
         <section className="card" key={c.id} aria-labelledby={`h-cme-${c.id}`}>
           <Text as="h2" id={`h-cme-${c.id}`} weight="semibold" size={500}>
             {c.pupilName}: {c.open ? 'open' : 'closed'} since {formatUkDate(c.openedOn)}
+          </Text>
+          <Text block>
+            Opened by {c.openedBy}.{' '}
+            {cmeNeedsEnquiries(c) && (
+              <Badge appearance="filled" color="danger">
+                needs its enquiries
+              </Badge>
+            )}
           </Text>
           <Text>
             {CME_TRIGGER_LABELS[c.trigger]}. {c.detail}
