@@ -225,6 +225,25 @@ for (const role of ['office', 'lead', 'head', 'admin', 'governor'] as E2eRole[])
   });
 }
 
+test('14: the leave tabs (no tabster guards) work by keyboard', async () => {
+  await signIn(page, 'office', '/#/leave/new');
+  const tabs = page.getByRole('tablist', { name: 'Leave of absence' });
+  await expect(tabs.getByRole('tab', { selected: true })).toHaveText('New request');
+  await expect(tabs.locator('[data-tabster-dummy]')).toHaveCount(0);
+  await tabs.getByRole('tab', { name: 'New request' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tabs.getByRole('tab', { name: 'Decisions waiting' })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(tabs.getByRole('tab', { name: 'Holiday not granted (G) to confirm' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(tabs.getByRole('tab', { name: 'New request' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/leave\/all$/);
+  await expect(tabs.getByRole('tab', { selected: true })).toHaveText('All requests');
+});
+
 test('15: the leave form keeps focus on the pupil just added, and clears the evidence box when it resets', async () => {
   await signIn(page, 'office', '/#/leave/new');
   await page.getByLabel('Find a pupil (name or UPN)').fill('Clark');
