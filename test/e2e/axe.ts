@@ -22,8 +22,18 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
     (v) =>
       `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes
         .slice(0, 2)
-        .map((n) => n.target.join(' '))
+        .map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`)
         .join(' | ')}`,
   );
+  // where a violation sits (its parent), so a message names the component and not only a generated class
+  const first = results.violations[0]?.nodes[0]?.target.join(' ');
+  const where = first
+    ? await page
+        .locator(first)
+        .first()
+        .evaluate((e) => e.parentElement?.outerHTML.slice(0, 300) ?? '')
+        .catch(() => '')
+    : '';
+  summary.push(...(where ? [`in: ${where}`] : []));
   expect(summary, `axe violations on ${screen}`).toEqual([]);
 }
