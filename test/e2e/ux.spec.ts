@@ -214,8 +214,8 @@ for (const role of ['office', 'lead', 'head', 'admin', 'governor'] as E2eRole[])
     for (const label of labels) {
       await nav().getByRole('link', { name: label, exact: true }).click();
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      await expect(page.getByRole('progressbar')).toHaveCount(0);
-      await expect(page.locator('.fui-Spinner')).toHaveCount(0);
+      await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 30_000 });
+      await expect(page.locator('.fui-Spinner')).toHaveCount(0, { timeout: 30_000 });
       await loaded();
       await expectAccessible(page, `${role} ${label}`);
     }
