@@ -28,7 +28,9 @@ export function UserMenu() {
           </MenuList>
         </MenuPopover>
       </Menu>
-      <ChangePasswordDialog open={changing} onClose={() => setChanging(false)} />
+      {/* Mounted only while open: a Fluent Dialog, even closed, starts tabster's modalizer, which puts hidden
+          focusable guards around the whole page (axe aria-hidden-focus, docs/ux.md). */}
+      {changing && <ChangePasswordDialog open onClose={() => setChanging(false)} />}
     </div>
   );
 }

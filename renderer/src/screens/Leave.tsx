@@ -18,8 +18,6 @@ import {
   Radio,
   RadioGroup,
   Select,
-  Tab,
-  TabList,
   Text,
   Textarea,
   Title2,
@@ -38,6 +36,7 @@ import { formatUkDate, parseInputDate } from '../../../shared/dates';
 import { formatPct1 } from '../../../shared/statistics';
 import { BAND_LABELS } from '../../../shared/bands';
 import { go, useHashRoute, useRpc, useRpcMutation } from '../hooks';
+import { RouteTabs } from '../components/RouteTabs';
 import { call, RpcFailure } from '../rpc';
 import { ErrorBar } from '../components/ErrorBar';
 import { DateInput } from '../components/DateInput';
@@ -80,6 +79,13 @@ export function StatusBadge({ status }: { status: Row['status'] }) {
 const range = (r: Pick<Row, 'fromDate' | 'fromSession' | 'toDate' | 'toSession'>) =>
   `${formatUkDate(r.fromDate)} ${r.fromSession} to ${formatUkDate(r.toDate)} ${r.toSession}`;
 
+const LEAVE_TABS = [
+  { value: 'new', label: 'New request' },
+  { value: 'queue', label: 'Decisions waiting' },
+  { value: 'all', label: 'All requests' },
+  { value: 'g', label: 'Holiday not granted (G) to confirm' },
+];
+
 export function Leave({ today }: { today: string }) {
   const route = useHashRoute();
   const [, sub] = route;
@@ -90,16 +96,12 @@ export function Leave({ today }: { today: string }) {
   return (
     <div className="page">
       <Title2 as="h1">Leave of absence</Title2>
-      <TabList
-        selectedValue={tab}
-        onTabSelect={(_, d) => go(`leave/${String(d.value)}`)}
-        aria-label="Leave of absence"
-      >
-        <Tab value="new">New request</Tab>
-        <Tab value="queue">Decisions waiting</Tab>
-        <Tab value="all">All requests</Tab>
-        <Tab value="g">Holiday not granted (G) to confirm</Tab>
-      </TabList>
+      <RouteTabs
+        label="Leave of absence"
+        tabs={LEAVE_TABS}
+        selected={tab}
+        onSelect={(value) => go(`leave/${value}`)}
+      />
       {tab === 'new' && <Intake today={today} />}
       {tab === 'queue' && <Queue />}
       {tab === 'all' && <AllRequests />}
