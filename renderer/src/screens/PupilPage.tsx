@@ -1,6 +1,6 @@
 // The pupil page: admission-register details, cohort flags, contacts, leaving with a deletion ground, returns to
 // the local authority, and the year's marks by day.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Button,
   Checkbox,
@@ -65,6 +65,7 @@ function DetailsDialog({ pupil }: { pupil: Pupil }) {
   };
   const [v, setV] = useState<Details>(initial);
   const [open, setOpen] = useState(false);
+  const opener = useReturnFocus(open);
   const set = (patch: Partial<Details>) => setV({ ...v, ...patch });
   const issue = (path: string) =>
     m.error instanceof RpcFailure
@@ -80,84 +81,90 @@ function DetailsDialog({ pupil }: { pupil: Pupil }) {
     setOpen(false);
   };
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(_, d) => {
-        setOpen(d.open);
-        if (d.open) {
+    <>
+      <Button
+        ref={opener}
+        onClick={() => {
           setV(initial);
           m.reset();
-        }
-      }}
-    >
-      <DialogTrigger disableButtonEnhancement>
-        <Button>Edit details…</Button>
-      </DialogTrigger>
-      <DialogSurface aria-label="Edit details">
-        <DialogBody>
-          <DialogTitle>
-            Edit {pupil.forename} {pupil.surname}'s details
-          </DialogTitle>
-          <DialogContent className="grid2">
-            <Field label="Surname" required validationMessage={issue('surname')}>
-              <Input value={v.surname} onChange={(_, d) => set({ surname: d.value })} />
-            </Field>
-            <Field label="Forename" required validationMessage={issue('forename')}>
-              <Input value={v.forename} onChange={(_, d) => set({ forename: d.value })} />
-            </Field>
-            <Field label="Preferred forename" validationMessage={issue('preferredForename')}>
-              <Input
-                value={v.preferredForename ?? ''}
-                onChange={(_, d) => set({ preferredForename: d.value || null })}
-              />
-            </Field>
-            <Field label="Date of birth" required validationMessage={issue('dob')}>
-              <DateInput value={v.dob} onChange={(_, d) => set({ dob: d.value })} />
-            </Field>
-            <Field label="Sex">
-              <Select value={v.sex} onChange={(_, d) => set({ sex: d.value as Details['sex'] })}>
-                {SEXES.map((x) => (
-                  <option key={x} value={x}>
-                    {x === 'M' ? 'Male' : 'Female'}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label="Year group">
-              <Select
-                value={v.yearGroup}
-                onChange={(_, d) => set({ yearGroup: d.value as Details['yearGroup'] })}
-              >
-                {YEAR_GROUPS.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label="Registration group" required validationMessage={issue('regGroup')}>
-              <Input value={v.regGroup} onChange={(_, d) => set({ regGroup: d.value })} />
-            </Field>
-            <Field label="Starting day (admission date)" required validationMessage={issue('admissionDate')}>
-              <DateInput value={v.admissionDate} onChange={(_, d) => set({ admissionDate: d.value })} />
-            </Field>
-          </DialogContent>
-          <ErrorBar error={m.error} title="The details were not saved" />
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button>Cancel</Button>
-            </DialogTrigger>
-            <Button
-              appearance="primary"
-              disabled={m.isPending || !v.dob || !v.admissionDate}
-              onClick={() => void save().catch(() => undefined)}
-            >
-              Save details
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+          setOpen(true);
+        }}
+      >
+        Edit details…
+      </Button>
+      {open && (
+        <Dialog open onOpenChange={(_, d) => setOpen(d.open)}>
+          <DialogSurface aria-label="Edit details">
+            <DialogBody>
+              <DialogTitle>
+                Edit {pupil.forename} {pupil.surname}'s details
+              </DialogTitle>
+              <DialogContent className="grid2">
+                <Field label="Surname" required validationMessage={issue('surname')}>
+                  <Input value={v.surname} onChange={(_, d) => set({ surname: d.value })} />
+                </Field>
+                <Field label="Forename" required validationMessage={issue('forename')}>
+                  <Input value={v.forename} onChange={(_, d) => set({ forename: d.value })} />
+                </Field>
+                <Field label="Preferred forename" validationMessage={issue('preferredForename')}>
+                  <Input
+                    value={v.preferredForename ?? ''}
+                    onChange={(_, d) => set({ preferredForename: d.value || null })}
+                  />
+                </Field>
+                <Field label="Date of birth" required validationMessage={issue('dob')}>
+                  <DateInput value={v.dob} onChange={(_, d) => set({ dob: d.value })} />
+                </Field>
+                <Field label="Sex">
+                  <Select value={v.sex} onChange={(_, d) => set({ sex: d.value as Details['sex'] })}>
+                    {SEXES.map((x) => (
+                      <option key={x} value={x}>
+                        {x === 'M' ? 'Male' : 'Female'}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Field label="Year group">
+                  <Select
+                    value={v.yearGroup}
+                    onChange={(_, d) => set({ yearGroup: d.value as Details['yearGroup'] })}
+                  >
+                    {YEAR_GROUPS.map((y) => (
+                      <option key={y} value={y}>
+                        {y}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Field label="Registration group" required validationMessage={issue('regGroup')}>
+                  <Input value={v.regGroup} onChange={(_, d) => set({ regGroup: d.value })} />
+                </Field>
+                <Field
+                  label="Starting day (admission date)"
+                  required
+                  validationMessage={issue('admissionDate')}
+                >
+                  <DateInput value={v.admissionDate} onChange={(_, d) => set({ admissionDate: d.value })} />
+                </Field>
+              </DialogContent>
+              <ErrorBar error={m.error} title="The details were not saved" />
+              <DialogActions>
+                <DialogTrigger disableButtonEnhancement>
+                  <Button>Cancel</Button>
+                </DialogTrigger>
+                <Button
+                  appearance="primary"
+                  disabled={m.isPending || !v.dob || !v.admissionDate}
+                  onClick={() => void save().catch(() => undefined)}
+                >
+                  Save details
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      )}
+    </>
   );
 }
 
@@ -167,57 +174,62 @@ function LeavingDialog({ id, today }: { id: number; today: string }) {
   const [ground, setGround] = useState<string>(DELETION_GROUNDS[0].code);
   const [by, setBy] = useState('');
   const [open, setOpen] = useState(false);
+  const opener = useReturnFocus(open);
   const cme = useCmeForDeletion(id, ground);
   return (
-    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button>Record leaving…</Button>
-      </DialogTrigger>
-      <DialogSurface aria-label="Record leaving">
-        <DialogBody>
-          <DialogTitle>Record leaving the admission register</DialogTitle>
-          <DialogContent className="page">
-            <Text>
-              The app never removes a pupil by itself. A name is deleted only on a ground of regulation 9,
-              confirmed by a named person; marks and history stay for the retention period. Tell the pupil's
-              social worker first if they have one.
-            </Text>
-            <Field label="Last day on roll">
-              <DateInput value={date} onChange={(_, d) => setDate(d.value)} />
-            </Field>
-            <Field label="Deletion ground">
-              <Select value={ground} onChange={(_, d) => setGround(d.value)}>
-                {DELETION_GROUNDS.map((g) => (
-                  <option key={g.code} value={g.code}>
-                    {g.code}: {g.label}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            {cme.node}
-            <Field label="Confirmed by (name)" required>
-              <Input value={by} onChange={(_, d) => setBy(d.value)} />
-            </Field>
-            <ErrorBar error={m.error} />
-          </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button>Cancel</Button>
-            </DialogTrigger>
-            <Button
-              appearance="primary"
-              disabled={!by.trim() || !date || m.isPending || cme.blocked}
-              onClick={async () => {
-                await m.mutateAsync({ id, leavingDate: date, ground, confirmedBy: by });
-                setOpen(false);
-              }}
-            >
-              Record leaving
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <>
+      <Button ref={opener} onClick={() => setOpen(true)}>
+        Record leaving…
+      </Button>
+      {open && (
+        <Dialog open onOpenChange={(_, d) => setOpen(d.open)}>
+          <DialogSurface aria-label="Record leaving">
+            <DialogBody>
+              <DialogTitle>Record leaving the admission register</DialogTitle>
+              <DialogContent className="page">
+                <Text>
+                  The app never removes a pupil by itself. A name is deleted only on a ground of regulation 9,
+                  confirmed by a named person; marks and history stay for the retention period. Tell the
+                  pupil's social worker first if they have one.
+                </Text>
+                <Field label="Last day on roll">
+                  <DateInput value={date} onChange={(_, d) => setDate(d.value)} />
+                </Field>
+                <Field label="Deletion ground">
+                  <Select value={ground} onChange={(_, d) => setGround(d.value)}>
+                    {DELETION_GROUNDS.map((g) => (
+                      <option key={g.code} value={g.code}>
+                        {g.code}: {g.label}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                {cme.node}
+                <Field label="Confirmed by (name)" required>
+                  <Input value={by} onChange={(_, d) => setBy(d.value)} />
+                </Field>
+                <ErrorBar error={m.error} />
+              </DialogContent>
+              <DialogActions>
+                <DialogTrigger disableButtonEnhancement>
+                  <Button>Cancel</Button>
+                </DialogTrigger>
+                <Button
+                  appearance="primary"
+                  disabled={!by.trim() || !date || m.isPending || cme.blocked}
+                  onClick={async () => {
+                    await m.mutateAsync({ id, leavingDate: date, ground, confirmedBy: by });
+                    setOpen(false);
+                  }}
+                >
+                  Record leaving
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      )}
+    </>
   );
 }
 
@@ -529,4 +541,18 @@ export function PupilPage({ id, today }: { id: number; today: string }) {
       <History upn={p.upn} />
     </div>
   );
+}
+
+/** The button that opened a dialog gets the focus back when it closes (the dialog is mounted only while open:
+ * a closed Fluent Dialog still puts hidden focus guards around the page, docs/ux.md). */
+function useReturnFocus(open: boolean) {
+  const opener = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(open);
+  useEffect(() => {
+    if (wasOpen.current && !open) {
+      opener.current?.focus();
+    }
+    wasOpen.current = open;
+  }, [open]);
+  return opener;
 }
