@@ -79,7 +79,9 @@ test('a pupils file with one bad row is refused with its line number and nothing
   await page.getByRole('link', { name: 'Import pupils' }).click();
   await page.getByLabel('Choose a CSV file').setInputFiles(fixture('pupils-bad.csv'));
   const problems = page.getByRole('list', { name: 'Problems in the file' });
-  await expect(problems).toContainText('line 5: Leo Dixon: UPN B801200026003 has a wrong check letter (expected K)');
+  await expect(problems).toContainText(
+    'line 5: Leo Dixon: UPN B801200026003 has a wrong check letter (expected K)',
+  );
   await expect(page.getByRole('button', { name: 'Import' })).toBeDisabled();
   await expectAccessible(page, 'import with errors');
   await page.getByRole('link', { name: 'Pupils', exact: true }).click();
