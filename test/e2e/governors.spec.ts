@@ -57,7 +57,8 @@ test("the lead records the board's target and sees progress here and on the dash
   await form.getByLabel('Attendance target (%)').fill('99.5');
   await form.getByRole('button', { name: 'Record the target' }).click();
   const progress = page.getByRole('table', { name: "Progress against the board's target" });
-  await expect(progress).toBeVisible();
+  // the refetch waits behind the report preview the save also refreshes, which takes seconds on a busy machine
+  await expect(progress).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('target-attendance')).toContainText(/Behind the target \(−\d+\.\d points\)/);
   await expectAccessible(page, 'governor reports with the target');
   await page.screenshot({ path: 'test-results/governors-target.png', fullPage: true });
@@ -72,10 +73,11 @@ test('the lead imports the DfE absence file: a bad file is refused with its line
   const picker = page.getByLabel('Choose the DfE absence file');
   await picker.setInputFiles(path.resolve('test/fixtures', 'dfe-absence-bad.csv'));
   const refused = page.getByRole('alert').filter({ hasText: 'The file cannot be imported' });
-  await expect(refused).toContainText('line 5');
+  // the check waits behind the report preview the page opens with, which takes seconds on a busy machine
+  await expect(refused).toContainText('line 5', { timeout: 30_000 });
   await picker.setInputFiles(path.resolve('test/fixtures', 'dfe-absence.csv'));
   const rows = page.getByRole('table', { name: 'Rows the import will write' });
-  await expect(rows).toContainText('England');
+  await expect(rows).toContainText('England', { timeout: 30_000 });
   await expect(rows).toContainText('2023/24 full year, census');
   await expectAccessible(page, 'DfE file preview');
   await page.getByRole('button', { name: /^Import \d+ rows?$/ }).click();

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import {
   ACTION_OWNERS,
   ACTION_OWNER_LABELS,
@@ -276,18 +276,16 @@ export function MeetingForm({
             render={({ field }) => (
               <div>
                 {barriers.map((b) => (
-                  <label key={b.id} className="row">
-                    <input
-                      type="checkbox"
-                      checked={field.value.includes(b.id)}
-                      onChange={(e) =>
-                        field.onChange(
-                          e.target.checked ? [...field.value, b.id] : field.value.filter((x) => x !== b.id),
-                        )
-                      }
-                    />
-                    {b.label}
-                  </label>
+                  <Checkbox
+                    key={b.id}
+                    label={b.label}
+                    checked={field.value.includes(b.id)}
+                    onChange={(_e, d) =>
+                      field.onChange(
+                        d.checked ? [...field.value, b.id] : field.value.filter((x) => x !== b.id),
+                      )
+                    }
+                  />
                 ))}
               </div>
             )}
