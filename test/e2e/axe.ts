@@ -12,10 +12,13 @@ const WCAG22AA = Object.fromEntries(axe.getRules(['wcag22aa']).map((r) => [r.rul
 /** Each checked screen is also photographed into reports/screens/ (git-ignored) to look at the layout. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   await page.screenshot({ path: `reports/screens/${screen.replace(/[^a-z0-9]+/gi, '-')}.png` });
-  // Nothing is left out of the scan: Fluent UI's hidden focus guards (tabster's dummy inputs) are kept off the
-  // screens instead (see docs/ux.md), so the whole page is checked.
   // Only violations are collected (not the passes): the same check, fast enough for large tables (the office grid).
+  // The one node left out: the focus guard Fluent UI's dialogs leave as a child of the page body
+  // (`<i data-tabster-dummy aria-hidden="true" tabindex="0">`), focusable on purpose to hand focus on at once; a
+  // known false positive of aria-hidden-focus that Microsoft's own checker leaves out too (docs/ux.md). A guard
+  // anywhere else (a TabList's, a Toolbar's) and any other hidden focusable control still fails.
   const results = await new AxeBuilder({ page })
+    .exclude('body > i[data-tabster-dummy]')
     .options({ resultTypes: ['violations'], rules: WCAG22AA })
     .analyze();
   const summary = results.violations.map(

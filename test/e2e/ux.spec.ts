@@ -252,6 +252,27 @@ test('14: the leave tabs (no tabster guards) work by keyboard', async () => {
   await expect(tabs.getByRole('tab', { selected: true })).toHaveText('All requests');
 });
 
+test('14: after a dialog closes, axe passes the focus guard Fluent leaves, and any other hidden focusable fails', async () => {
+  await signIn(page, 'office', '/#/pupils');
+  await page.getByRole('button', { name: /account menu/ }).click();
+  await page.getByRole('menuitem', { name: 'Change password…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Change your password' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('body > i[data-tabster-dummy]')).not.toHaveCount(0); // the guards it leaves
+  await expectAccessible(page, 'pupils after a dialog');
+  // the exception is that one node: a focusable control hidden from screen readers still fails the check
+  const hidden = '<div aria-hidden="true"><button type="button">Hidden but focusable</button></div>';
+  await page.locator('main').evaluate((m, html) => m.insertAdjacentHTML('beforeend', html), hidden);
+  const failed = await expectAccessible(page, 'pupils with a hidden button').then(
+    () => '',
+    (e: Error) => e.message,
+  );
+  expect(failed).toContain('aria-hidden-focus');
+  expect(failed).toContain('Hidden but focusable');
+});
+
 test('15: the leave form keeps focus on the pupil just added, and clears the evidence box when it resets', async () => {
   await signIn(page, 'office', '/#/leave/new');
   await page.getByLabel('Find a pupil (name or UPN)').fill('Clark');
