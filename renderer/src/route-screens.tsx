@@ -15,7 +15,7 @@ import { Register } from './screens/Register';
 import { FollowUp } from './screens/FollowUp';
 import { Grid } from './screens/Grid';
 import { Lists } from './screens/Lists';
-import { Leave } from './screens/Leave';
+import { Leave } from './screens/leave/Leave';
 import { Users } from './screens/Users';
 import { Audit } from './screens/Audit';
 import { AdminHome, GovernorHome } from './screens/RoleHomes';

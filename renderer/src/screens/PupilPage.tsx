@@ -36,7 +36,7 @@ import { RpcFailure } from '../rpc';
 import { DateInput } from '../components/DateInput';
 import { PupilFigures } from '../components/PupilFigures';
 import { YearMarks } from '../components/YearMarks';
-import { PupilLeave } from './Leave';
+import { PupilLeave } from './leave/PupilLeave';
 import { formatWhen } from '../auth/when';
 import { PupilLetters } from '../components/PupilLetters';
 import { PupilCasework } from './casework/PupilCasework';

@@ -25,6 +25,7 @@ import { useMe } from '../../auth/AuthGate';
 import { mayCall } from '../../auth/access';
 import { useUnsavedGuard } from './useUnsavedGuard';
 import { openJobLetter } from './jobLetter';
+import { FormDate } from '../../components/FormDate';
 
 type Contract = Output<'arrangements.contracts'>['contracts'][number];
 
@@ -126,15 +127,13 @@ function NewContract({ today }: { today: string }) {
             )}
           />
         </Field>
-        <Field label="Agreed on" required validationMessage={e.agreedOn?.message}>
-          <Controller
-            control={f.control}
-            name="agreedOn"
-            render={({ field }) => (
-              <DateInput value={field.value} onChange={(_, d) => field.onChange(d.value)} />
-            )}
-          />
-        </Field>
+        <FormDate
+          control={f.control}
+          name="agreedOn"
+          label="Agreed on"
+          required
+          validationMessage={e.agreedOn?.message}
+        />
       </div>
       {TEXTS.map(([name, label, required]) => (
         <Field key={name} label={label} required={required} validationMessage={e[name]?.message}>

@@ -13,6 +13,7 @@ import { plural } from '../../../../shared/names';
 import { useRpcMutation } from '../../hooks';
 import { ErrorBar } from '../../components/ErrorBar';
 import { DateInput } from '../../components/DateInput';
+import { FormDate } from '../../components/FormDate';
 
 type Health = NonNullable<Output<'arrangements.health'>['health']>;
 const INVALIDATE = ['arrangements.health', 'arrangements.healthDue'] as const;
@@ -90,20 +91,14 @@ function AdjustmentForm({ pupilId, today }: { pupilId: number; today: string }) 
         />
       </Field>
       {(['fromDate', 'reviewOn'] as const).map((name) => (
-        <Field
+        <FormDate
+          control={f.control}
+          name={name}
           key={name}
           label={name === 'fromDate' ? 'From' : 'Review on'}
           required
           validationMessage={e[name]?.message}
-        >
-          <Controller
-            control={f.control}
-            name={name}
-            render={({ field }) => (
-              <DateInput value={field.value} onChange={(_, d) => field.onChange(d.value)} />
-            )}
-          />
-        </Field>
+        />
       ))}
       <Button type="submit" disabled={add.isPending}>
         Add the adjustment

@@ -11,6 +11,7 @@ import { DateInput } from '../../components/DateInput';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useRpcMutation } from '../../hooks';
 import { useUnsavedGuard } from './forms';
+import { FormDate } from '../../components/FormDate';
 
 type Props = { pupilId: number; today: string; onDone: () => void };
 
@@ -143,14 +144,12 @@ export function ReferralOutcomeForm({
           </Field>
         )}
       />
-      <Controller
+      <FormDate
         control={f.control}
         name="outcomeOn"
-        render={({ field }) => (
-          <Field label="Outcome known on" required validationMessage={err.outcomeOn?.message}>
-            <DateInput value={field.value} onChange={(_, d) => field.onChange(d.value)} />
-          </Field>
-        )}
+        label="Outcome known on"
+        required
+        validationMessage={err.outcomeOn?.message}
       />
       <div className="row">
         <Button appearance="primary" type="submit" disabled={m.isPending}>

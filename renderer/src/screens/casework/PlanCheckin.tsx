@@ -8,10 +8,10 @@ import type { Output } from '../../../../shared/contract';
 import { MEASURE_LABELS } from '../../../../shared/casework';
 import { addDays, formatUkDate } from '../../../../shared/dates';
 import { formatPct1 } from '../../../../shared/statistics';
-import { DateInput } from '../../components/DateInput';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useRpcMutation } from '../../hooks';
 import { useUnsavedGuard } from './forms';
+import { FormDate } from '../../components/FormDate';
 
 type Plan = Output<'casework.plan.get'>;
 const Values = z.object({
@@ -92,14 +92,12 @@ export function Checkins({ p, today, writer }: { p: Plan; today: string; writer:
             ),
           )}
         >
-          <Controller
+          <FormDate
             control={f.control}
             name="checkedOn"
-            render={({ field }) => (
-              <Field label="Check-in date" required validationMessage={err.checkedOn?.message}>
-                <DateInput value={field.value} onChange={(_, d) => field.onChange(d.value)} />
-              </Field>
-            )}
+            label="Check-in date"
+            required
+            validationMessage={err.checkedOn?.message}
           />
           {on && <WeekMeasures p={p} on={on} />}
           <Controller

@@ -11,10 +11,10 @@ import {
   BARRIER_STATUSES,
   BARRIER_STATUS_LABELS,
 } from '../../../../shared/casework';
-import { DateInput } from '../../components/DateInput';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useRpcMutation } from '../../hooks';
 import { useUnsavedGuard } from './forms';
+import { FormDate } from '../../components/FormDate';
 
 const BarrierValues = z
   .object({ status: z.enum(BARRIER_STATUSES), closedOn: z.string() })
@@ -69,14 +69,12 @@ export function BarrierStatusForm({
         )}
       />
       {status === 'resolved' && (
-        <Controller
+        <FormDate
           control={f.control}
           name="closedOn"
-          render={({ field }) => (
-            <Field label="Resolved on" required validationMessage={err.closedOn?.message}>
-              <DateInput value={field.value} onChange={(_, d) => field.onChange(d.value)} />
-            </Field>
-          )}
+          label="Resolved on"
+          required
+          validationMessage={err.closedOn?.message}
         />
       )}
       <div className="row">
@@ -153,15 +151,7 @@ export function ActionStatusForm({
         )}
       />
       {status !== 'cancelled' && (
-        <Controller
-          control={f.control}
-          name="on"
-          render={({ field }) => (
-            <Field label="On" required validationMessage={err.on?.message}>
-              <DateInput value={field.value} onChange={(_, d) => field.onChange(d.value)} />
-            </Field>
-          )}
-        />
+        <FormDate control={f.control} name="on" label="On" required validationMessage={err.on?.message} />
       )}
       <Controller
         control={f.control}

@@ -15,9 +15,9 @@ import {
   MEETING_KINDS,
   MEETING_KIND_LABELS,
 } from '../../../../shared/casework';
-import { DateInput } from '../../components/DateInput';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useRpc, useRpcMutation } from '../../hooks';
+import { FormDate } from '../../components/FormDate';
 
 /** Asks before the page is left (closed, reloaded, or another screen opened) while a form holds unsaved work. */
 export function useUnsavedGuard(dirty: boolean): void {
@@ -143,14 +143,12 @@ export function BarrierForm({
           </Field>
         )}
       />
-      <Controller
+      <FormDate
         control={f.control}
         name="foundOn"
-        render={({ field }) => (
-          <Field label="Date found" required validationMessage={err.foundOn?.message}>
-            <DateInput value={field.value} onChange={(_, d) => field.onChange(d.value)} />
-          </Field>
-        )}
+        label="Date found"
+        required
+        validationMessage={err.foundOn?.message}
       />
       <div className="row">
         <Button appearance="primary" type="submit" disabled={save.isPending}>
@@ -254,14 +252,12 @@ export function MeetingForm({
           </Field>
         )}
       />
-      <Controller
+      <FormDate
         control={f.control}
         name="date"
-        render={({ field }) => (
-          <Field label="Date held" required validationMessage={err.date?.message}>
-            <DateInput value={field.value} onChange={(_, d) => field.onChange(d.value)} />
-          </Field>
-        )}
+        label="Date held"
+        required
+        validationMessage={err.date?.message}
       />
       {text('attendees', 'Who attended', true)}
       {text('pupilView', "The pupil's view")}
@@ -329,14 +325,11 @@ export function MeetingForm({
                 </Field>
               )}
             />
-            <Controller
+            <FormDate
               control={f.control}
               name={`actions.${k}.dueOn`}
-              render={({ field }) => (
-                <Field label="By" validationMessage={err.actions?.[k]?.dueOn?.message}>
-                  <DateInput value={field.value} onChange={(_, d) => field.onChange(d.value)} />
-                </Field>
-              )}
+              label="By"
+              validationMessage={err.actions?.[k]?.dueOn?.message}
             />
             <Button onClick={() => actions.remove(k)}>Remove action {k + 1}</Button>
           </div>
@@ -345,15 +338,7 @@ export function MeetingForm({
           Add an action
         </Button>
       </fieldset>
-      <Controller
-        control={f.control}
-        name="nextReview"
-        render={({ field }) => (
-          <Field label="Next review (optional)">
-            <DateInput value={field.value} onChange={(_, d) => field.onChange(d.value)} />
-          </Field>
-        )}
-      />
+      <FormDate control={f.control} name="nextReview" label="Next review (optional)" />
       <div className="row">
         <Button appearance="primary" type="submit" disabled={save.isPending}>
           Save meeting

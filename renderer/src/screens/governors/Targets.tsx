@@ -1,7 +1,7 @@
 // The governing board's attendance target for a school year (docs/rules/governor-report.md): the lead or the
 // head records what the board approved (attendance % and persistent-absence %); every version is kept and the
 // newest counts. Progress against it is shown here, on the dashboard and in the report (shared/targets.ts).
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { Button, Field, Input, Select, Text } from '@fluentui/react-components';
@@ -10,9 +10,9 @@ import { academicYearOf, formatUkDate } from '../../../../shared/dates';
 import { formatPct1 } from '../../../../shared/statistics';
 import { useRpc, useRpcMutation } from '../../hooks';
 import { ErrorBar } from '../../components/ErrorBar';
-import { DateInput } from '../../components/DateInput';
 import { useUnsavedGuard } from '../arrangements/useUnsavedGuard';
 import { TargetProgressTable } from './TargetProgress';
+import { FormDate } from '../../components/FormDate';
 
 type TargetForm = z.infer<typeof TargetInputSchema>;
 export const yearLabel = (y: number) => `${y}/${String(y + 1).slice(2)}`;
@@ -52,15 +52,13 @@ function TargetEditor({ today }: { today: string }) {
         <Field label="Persistent absence target (%)" validationMessage={e.persistentPct?.message} required>
           <Input type="number" step="0.1" {...f.register('persistentPct', { valueAsNumber: true })} />
         </Field>
-        <Field label="Approved by the board on" validationMessage={e.approvedOn?.message} required>
-          <Controller
-            control={f.control}
-            name="approvedOn"
-            render={({ field }) => (
-              <DateInput value={field.value} onChange={(_, d) => field.onChange(d.value)} />
-            )}
-          />
-        </Field>
+        <FormDate
+          control={f.control}
+          name="approvedOn"
+          label="Approved by the board on"
+          validationMessage={e.approvedOn?.message}
+          required
+        />
       </div>
       <ErrorBar error={save.error} title="Not saved" />
       {save.isSuccess && !f.formState.isDirty && <Text role="status">The target is recorded.</Text>}
