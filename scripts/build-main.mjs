@@ -33,6 +33,7 @@ await Promise.all([
       'cli/attendance': 'main/cli/entry.ts',
       'cli/commands': 'main/cli/attendance.ts',
       'bench/bench': 'test/bench/bench.ts',
+      'bench/chain-bench': 'test/bench/chain-bench.ts',
     },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },

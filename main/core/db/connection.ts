@@ -42,6 +42,10 @@ export function applyPragmas(db: Db): void {
     db.pragma('journal_mode = WAL');
   }
   db.pragma('synchronous = FULL');
+  // Temporary data in memory: every insert into a chained table fires a trigger that writes chain_links, so SQLite
+  // keeps a statement journal for it; on disk that journal cost ~14 writes per row and most of the chains' cost
+  // on an import (docs/performance.md, "The cost of the hash chains"). It is never needed after a crash.
+  db.pragma('temp_store = MEMORY');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
 }
