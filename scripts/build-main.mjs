@@ -3,7 +3,7 @@
 // afterwards) or by hand: `node scripts/build-main.mjs [--quiet]`.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 import { BUILDS, ROOT, removeStamp } from './build-stamp.mjs';
 
 export async function buildMain({ quiet = false } = {}) {
@@ -19,32 +19,37 @@ export async function buildMain({ quiet = false } = {}) {
     external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'electron', '@resvg/resvg-js'],
     logLevel: quiet ? 'error' : 'info',
   };
-  await Promise.all([
-    build({
-      ...common,
-      entryPoints: {
-        'electron/main': 'main/electron/main.ts',
-        'electron/core-worker': 'main/electron/core-worker.ts',
-        'preload/preload': 'main/preload/preload.ts',
-      },
-      outdir: 'dist',
-      outExtension: { '.js': '.cjs' },
-    }),
-    build({
-      ...common,
-      entryPoints: {
-        'web/server': 'main/web/server.ts',
-        // The CLI is two files: a small entry (usage, version check) and the commands it loads when there is one
-        // to run (main/cli/entry.ts).
-        'cli/attendance': 'main/cli/entry.ts',
-        'cli/commands': 'main/cli/attendance.ts',
-        'bench/bench': 'test/bench/bench.ts',
-      },
-      outdir: 'dist',
-      outExtension: { '.js': '.cjs' },
-      banner: { js: '' },
-    }),
-  ]);
+  try {
+    await Promise.all([
+      build({
+        ...common,
+        entryPoints: {
+          'electron/main': 'main/electron/main.ts',
+          'electron/core-worker': 'main/electron/core-worker.ts',
+          'preload/preload': 'main/preload/preload.ts',
+        },
+        outdir: 'dist',
+        outExtension: { '.js': '.cjs' },
+      }),
+      build({
+        ...common,
+        entryPoints: {
+          'web/server': 'main/web/server.ts',
+          // The CLI is two files: a small entry (usage, version check) and the commands it loads when there is one
+          // to run (main/cli/entry.ts).
+          'cli/attendance': 'main/cli/entry.ts',
+          'cli/commands': 'main/cli/attendance.ts',
+          'bench/bench': 'test/bench/bench.ts',
+        },
+        outdir: 'dist',
+        outExtension: { '.js': '.cjs' },
+        banner: { js: '' },
+      }),
+    ]);
+  } finally {
+    // Ends esbuild's service process now, rather than when this process ends (npm run web keeps running).
+    stop();
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -9,7 +9,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const shared = ['shared', 'package.json', 'package-lock.json', 'tsconfig.base.json', 'scripts/build-stamp.mjs'];
+const shared = [
+  'shared',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.base.json',
+  'scripts/build-stamp.mjs',
+];
 
 /** The builds: inputs (files or folders, relative to the root), stamp file, and outputs that must exist. */
 export const BUILDS = {
@@ -17,7 +23,12 @@ export const BUILDS = {
     inputs: [...shared, 'main', 'resources', 'test/bench', 'tsconfig.node.json', 'scripts/build-main.mjs'],
     // build-main.mjs removes it first, so a build run by hand never leaves an old stamp beside a new bundle.
     stamp: 'dist/.build-stamp-main.json',
-    outputs: ['dist/cli/attendance.cjs', 'dist/cli/commands.cjs', 'dist/web/server.cjs', 'dist/electron/main.cjs'],
+    outputs: [
+      'dist/cli/attendance.cjs',
+      'dist/cli/commands.cjs',
+      'dist/web/server.cjs',
+      'dist/electron/main.cjs',
+    ],
   },
   renderer: {
     inputs: [...shared, 'renderer', 'resources', 'vite.config.ts', 'tsconfig.web.json', 'scripts/build.mjs'],
@@ -61,7 +72,10 @@ export function fingerprint(root, inputs) {
   const all = crypto.createHash('sha256');
   const files = listInputs(root, inputs);
   for (const rel of files) {
-    const content = crypto.createHash('sha256').update(fs.readFileSync(path.join(root, rel))).digest('hex');
+    const content = crypto
+      .createHash('sha256')
+      .update(fs.readFileSync(path.join(root, rel)))
+      .digest('hex');
     all.update(`${rel}\0${content}\n`);
   }
   return { hash: all.digest('hex'), files: files.length };

@@ -14,7 +14,8 @@ const RUNNERS = {
   },
   renderer: async ({ quiet }) => {
     const vite = await import('vite');
-    await vite.build({ root: ROOT, configFile: path.join(ROOT, 'vite.config.ts'), logLevel: quiet ? 'error' : 'info' });
+    // vite.config.ts names the root (renderer/) relative to the package folder, where npm runs its scripts.
+    await vite.build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: quiet ? 'error' : 'info' });
   },
 };
 
@@ -26,7 +27,9 @@ export async function runBuilds(names, { ifChanged = false, quiet = false } = {}
     if (!spec) {
       throw new Error(`unknown build "${name}" (main or renderer)`);
     }
-    const hash = ifChanged ? decide(ROOT, spec) : { build: true, why: 'asked for', ...fingerprint(ROOT, spec.inputs) };
+    const hash = ifChanged
+      ? decide(ROOT, spec)
+      : { build: true, why: 'asked for', ...fingerprint(ROOT, spec.inputs) };
     if (!hash.build) {
       if (!quiet) {
         process.stdout.write(`${name}: up to date (scripts/build-stamp.mjs), not rebuilt\n`);

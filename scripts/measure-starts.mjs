@@ -8,6 +8,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout } from 'node:timers';
 
 const runs = Number(process.argv[2] ?? 3);
 const port = process.argv[3] ?? '7201';
@@ -66,7 +68,8 @@ function timeCliHelp() {
   });
 }
 
-const fmt = (xs) => xs.map((x) => `${(x.ms / 1000).toFixed(2)} s`).join(', ');
+const fmt = (xs) =>
+  xs.map((x) => `${(x.ms / 1000).toFixed(2)} s${x.left ? ' (left a process)' : ''}`).join(', ');
 const web = [];
 const cli = [];
 for (let i = 0; i < runs; i++) {

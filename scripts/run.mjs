@@ -17,7 +17,9 @@ async function ensureBuilt(names, quiet) {
     return true;
   } catch (e) {
     // esbuild and vite have printed the errors; nothing has run.
-    process.stderr.write(`The build failed, so nothing was run: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(
+      `The build failed, so nothing was run: ${e instanceof Error ? e.message : String(e)}\n`,
+    );
     process.exitCode = 1;
     return false;
   }
