@@ -82,8 +82,9 @@ function route(
   serveStatic(staticDir, req, res, decoded);
 }
 
-function main() {
+function main(argv: string[]) {
   const { values } = parseArgs({
+    args: argv,
     options: {
       db: { type: 'string' },
       port: { type: 'string', default: '5174' },
@@ -125,12 +126,18 @@ function main() {
   process.on('SIGTERM', close);
 }
 
-if (require.main === module) {
+/** Starts browser mode with these arguments; a bad option or an unbuilt renderer ends the process with exit 1. */
+export function start(argv: string[]): void {
   assertNodeVersion();
   try {
-    main();
+    main(argv);
   } catch (e) {
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(1);
   }
+}
+
+// Run directly (node dist/web/server.cjs …) or loaded by scripts/run.mjs, which calls start() itself.
+if (require.main === module) {
+  start(process.argv.slice(2));
 }
