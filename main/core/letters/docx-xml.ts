@@ -26,18 +26,30 @@ export function unzipDocx(bytes: Uint8Array, what = 'The file'): Unzipped {
   if (!files['[Content_Types].xml']) {
     throw new DocxError(`${what} is damaged: it has no [Content_Types].xml.`);
   }
-  for (const [name, data] of Object.entries(files)) {
+  validateParts(
+    Object.fromEntries(
+      Object.entries(files)
+        .filter(([name]) => PARTS.test(name))
+        .map(([name, data]) => [name, strFromU8(data)]),
+    ),
+    what,
+  );
+  return files;
+}
+
+/** Checks that each part (body, headers, footers) is well-formed XML. */
+export function validateParts(parts: Record<string, string>, what = 'The file'): void {
+  for (const [name, xml] of Object.entries(parts)) {
     if (!PARTS.test(name)) {
       continue;
     }
-    const r = XMLValidator.validate(strFromU8(data));
+    const r = XMLValidator.validate(xml);
     if (r !== true) {
       throw new DocxError(
         `${what} is damaged: ${name} is not well-formed XML (line ${r.err.line}: ${r.err.msg}).`,
       );
     }
   }
-  return files;
 }
 
 const decode = (s: string) =>
@@ -162,7 +174,8 @@ function bodyOf(xml: string): { head: string; inner: string; sectPr: string; tai
   };
 }
 
-const eqBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+const eqBytes = (a: Uint8Array, b: Uint8Array) =>
+  a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 
 /**
  * Joins letters made from one template into one .docx: each letter keeps its own section (a section break after
@@ -173,10 +186,15 @@ export function combineLetters(letters: Uint8Array[]): Uint8Array {
   if (letters.length === 0) {
     throw new DocxError('there are no letters to combine');
   }
-  const base = unzipDocx(letters[0], 'A letter');
   if (letters.length === 1) {
     return letters[0];
   }
+  return combineParts(letters.map((b, i) => unzipDocx(b, i === 0 ? 'A letter' : `Letter ${i + 1}`)));
+}
+
+/** combineLetters on letters already unzipped (a batch keeps its letters' parts, so nothing is read twice). */
+export function combineParts(letters: Unzipped[]): Uint8Array {
+  const base: Unzipped = { ...letters[0] };
   const relsPath = 'word/_rels/document.xml.rels';
   let relsXml = strFromU8(base[relsPath]);
   const baseRels = readRels(relsXml);
@@ -184,8 +202,7 @@ export function combineLetters(letters: Uint8Array[]): Uint8Array {
   const parts: string[] = [];
   const first = bodyOf(strFromU8(base['word/document.xml']));
   let n = 0;
-  letters.forEach((bytes, i) => {
-    const files = i === 0 ? base : unzipDocx(bytes, `Letter ${i + 1}`);
+  letters.forEach((files, i) => {
     const body = i === 0 ? first : bodyOf(strFromU8(files['word/document.xml']));
     let inner = body.inner;
     if (i > 0) {

@@ -10,7 +10,8 @@ import type { Db } from '../db/connection';
 import { AppError } from '../errors';
 import { networkShareReason } from '../paths';
 import { BLOCK_FIELDS, COMMON_FIELDS, TEMPLATES, templateSpec } from './templates';
-import { combineLetters, documentText, DocxError, scanPlaceholders, unzipDocx } from './docx-xml';
+import type { Unzipped } from 'fflate';
+import { combineParts, documentText, DocxError, scanPlaceholders, unzipDocx } from './docx-xml';
 import { checkGuardrails } from './guardrails';
 import { households, LetterDataLoader, pupilName } from './letter-data';
 import { ladderStages } from './ladder';
@@ -465,20 +466,20 @@ export function generate(ctx: Ctx, i: Input<'letters.generate'>): Output<'letter
   });
   const job = startJob(plan.plans.length + 1, async (job) => {
     const written: JobLetter[] = [];
-    const all: Uint8Array[] = [];
+    const all: Unzipped[] = [];
     await renderPlan(ctx, plan, {
       log: true,
       batchId,
       onEach: (r) => {
         const file = uniquePath(folder, r.fileName);
         fs.writeFileSync(file, r.bytes);
-        all.push(r.bytes);
+        all.push(r.files ?? unzipDocx(r.bytes, 'A letter'));
         written.push(jobLetter({ ...r, fileName: path.basename(file) }));
         job.done++;
       },
     });
     const combined = uniquePath(folder, `All letters - ${plan.template.spec.title} - ${ctx.today()}.docx`);
-    fs.writeFileSync(combined, combineLetters(all));
+    fs.writeFileSync(combined, combineParts(all));
     ctx.store.db
       .prepare('UPDATE letter_batches SET combined_file = ? WHERE id = ?')
       .run(path.basename(combined), batchId);

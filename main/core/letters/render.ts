@@ -24,7 +24,9 @@ import { AppError } from '../errors';
 import { RULES } from '../../../shared/contract';
 import { resourcesDir } from '../paths';
 import { BLOCK_FIELDS, KNOWN_FIELDS, TEMPLATES, templateSpec, type TemplateSpec } from './templates';
+import { zipSync, type Unzipped } from 'fflate';
 import { DocxError, scanPlaceholders, unzipDocx } from './docx-xml';
+import { prepareBatch } from './batch-merge';
 import { checkGuardrails, type Flag } from './guardrails';
 import {
   defaultPeriod,
@@ -463,6 +465,8 @@ export interface Rendered {
   name: string;
   fileName: string;
   bytes: Uint8Array;
+  /** The letter's parts, when it was made in a batch (to join the batch's letters without unzipping them). */
+  files?: Unzipped;
   sha256: string;
   reference: string;
   addressees: { names: string[]; address: string | null }[];
@@ -554,23 +558,26 @@ export async function renderPlan(
   const logo = readLogo(ctx.store.db);
   const out: Rendered[] = [];
   const list = opts.limit ? plan.plans.slice(0, opts.limit) : plan.plans;
-  // The fields every letter of the batch shares (letterhead, logo, signatory, dates) are merged once, into a
-  // batch copy of the template; each letter then merges only its own fields.
-  let template = plan.template;
-  if (list.length > 1) {
-    const same = template.placeholders.filter((k) => {
-      const v0 = JSON.stringify(list[0].values[k]);
-      return list.every((p) => JSON.stringify(p.values[k]) === v0);
-    });
-    if (same.length) {
-      const bytes = await mergeDocx({ ...template, placeholders: same }, list[0].values, logo);
-      template = { ...template, bytes, placeholders: template.placeholders.filter((k) => !same.includes(k)) };
-    }
-  }
+  // A batch is merged once (batch-merge.ts): each letter is then the merged XML with its own values in it.
+  const batch =
+    list.length > 1
+      ? await prepareBatch(
+          plan.template,
+          list.map((p) => p.values),
+          logo,
+        )
+      : null;
   for (let i = 0; i < list.length; i++) {
     const p = list[i];
-    const bytes = await mergeDocx(template, p.values, logo);
-    checkMerged(bytes);
+    let bytes: Uint8Array;
+    let files: Unzipped | undefined;
+    if (batch) {
+      files = batch.letter(p.values, i);
+      bytes = zipSync(files, { level: 6 });
+    } else {
+      bytes = await mergeDocx(plan.template, p.values, logo);
+      checkMerged(bytes);
+    }
     const logId = opts.log
       ? ctx.store.db.transaction(() => logLetter(ctx, plan, p, bytes, opts.batchId ?? null)).immediate()
       : null;
@@ -581,6 +588,7 @@ export async function renderPlan(
       name: p.name,
       fileName: p.fileName,
       bytes,
+      files,
       sha256: sha256(bytes),
       reference: p.reference,
       addressees: [{ names: p.household.names, address: p.household.address }],

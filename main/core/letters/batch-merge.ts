@@ -1,0 +1,191 @@
+// The merge of a batch: docx's patchDocument runs once per batch, not once per letter. The fields every letter
+// shares are merged for real; each field that differs is merged as a marker. Each letter is then the merged
+// XML with its own values written in at the markers (escaped as docx writes text), and its tables, which docx
+// builds for every letter of the batch in one more patchDocument on a small document. The result is the XML
+// patchDocument gives for that letter (test/integration/letters-batch-merge.test.ts compares them).
+import { patchDocument, Paragraph, PatchType, TextRun } from 'docx';
+import { strFromU8, strToU8, zipSync, type Unzipped } from 'fflate';
+import { AppError } from '../errors';
+import { BLOCK_FIELDS } from './templates';
+import { scanPlaceholders, unzipDocx, validateParts } from './docx-xml';
+import type { FieldValue } from './letter-data';
+import { buildPatches, type TemplateSource } from './render';
+
+type Logo = { bytes: Uint8Array; type: 'png' | 'jpg' } | null;
+type Slot = { key: string; kind: 'text' | 'block'; run: string };
+type Piece = string | Slot;
+
+const MARK = '\u2063';
+const marker = (i: number) => `${MARK}L${i}${MARK}`;
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const isBlock = (key: string, v: FieldValue) =>
+  typeof v === 'object' && !Array.isArray(v) && v.kind === 'table' && BLOCK_FIELDS.has(key);
+
+/** A part of the merged template cut at its markers: the run (text) or paragraph (block) each marker is in. */
+function cut(xml: string, keys: string[], blocks: Set<string>): Piece[] {
+  const out: Piece[] = [];
+  const re = new RegExp(`${MARK}L(\\d+)${MARK}`, 'g');
+  let last = 0;
+  for (const m of xml.matchAll(re)) {
+    const key = keys[Number(m[1])];
+    const kind = blocks.has(key) ? 'block' : 'text';
+    const open = kind === 'block' ? '<w:p>' : '<w:r>';
+    const close = kind === 'block' ? '</w:p>' : '</w:r>';
+    const start = xml.lastIndexOf(open, m.index);
+    const end = xml.indexOf(close, m.index) + close.length;
+    if (start < last || end < close.length) {
+      throw new AppError('internal', `The batch merge could not find the place of {{${key}}}.`);
+    }
+    out.push(xml.slice(last, start), { key, kind, run: xml.slice(start, end).replace(m[0], '\u0000') });
+    last = end;
+  }
+  out.push(xml.slice(last));
+  return out;
+}
+
+function textRuns(run: string, v: FieldValue): string {
+  if (typeof v === 'string') {
+    return run.replace('\u0000', esc(v));
+  }
+  if (Array.isArray(v)) {
+    return v
+      .map((line, i) => {
+        const r = run.replace('\u0000', esc(line));
+        return i > 0 ? r.replace(/<w:t[ >]/, (t) => `<w:br/>${t}`) : r;
+      })
+      .join('');
+  }
+  if (v.kind === 'table') {
+    return run.replace('\u0000', esc(v.rows.map((r) => r.join(' ')).join('; ')));
+  }
+  throw new AppError('internal', 'The school logo cannot differ between the letters of one batch.');
+}
+
+const EMPTY_DOC = (body: string) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>${body}</w:body></w:document>`;
+
+/** The XML docx writes for each letter's block fields, all in one patchDocument: blocks[letter][key]. */
+async function blockXml(
+  keys: string[],
+  list: Record<string, FieldValue>[],
+): Promise<Record<string, string>[]> {
+  if (!keys.length) {
+    return list.map(() => ({}));
+  }
+  const SEP = `${MARK}SEP${MARK}`;
+  const names: string[] = [];
+  const body: string[] = [];
+  const patches: Record<string, ReturnType<typeof buildPatches>[string]> = {};
+  list.forEach((values, i) => {
+    for (const key of keys) {
+      const name = `b${i}x${names.length}`;
+      names.push(name);
+      Object.assign(patches, { [name]: buildPatches([key], values, null)[key] });
+      body.push(`<w:p><w:r><w:t>{{${name}}}</w:t></w:r></w:p><w:p><w:r><w:t>${SEP}</w:t></w:r></w:p>`);
+    }
+  });
+  const files: Unzipped = {
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
+    'word/document.xml': strToU8(EMPTY_DOC(body.join(''))),
+  };
+  const out = await patchDocument({ outputType: 'uint8array', data: zipSync(files), patches });
+  const xml = strFromU8(unzipDocx(out)['word/document.xml']);
+  const inner = xml.slice(xml.indexOf('<w:body>') + 8, xml.lastIndexOf('</w:body>'));
+  const frags = inner.split(new RegExp(`<w:p>(?:(?!</w:p>).)*?${SEP}(?:(?!</w:p>).)*?</w:p>`, 's'));
+  let n = 0;
+  return list.map(() => Object.fromEntries(keys.map((k) => [k, frags[n++]])));
+}
+
+export interface BatchMerge {
+  /** The letter's parts (a fresh copy of the package), checked: well-formed, no placeholder left. */
+  letter(values: Record<string, FieldValue>, index: number): Unzipped;
+}
+
+/** Prepares the merge of `list` (every letter's values) from `template`. */
+export async function prepareBatch(
+  template: TemplateSource,
+  list: Record<string, FieldValue>[],
+  logo: Logo,
+): Promise<BatchMerge> {
+  const same = template.placeholders.filter((k) => {
+    const v0 = JSON.stringify(list[0][k]);
+    return list.every((v) => JSON.stringify(v[k]) === v0);
+  });
+  const vary = template.placeholders.filter((k) => !same.includes(k));
+  const patches = buildPatches(same, list[0], logo);
+  const blocks = new Set(vary.filter((k) => list.some((v) => isBlock(k, v[k]))));
+  vary.forEach((k, i) => {
+    patches[k] = blocks.has(k)
+      ? { type: PatchType.DOCUMENT, children: [new Paragraph({ children: [new TextRun(marker(i))] })] }
+      : { type: PatchType.PARAGRAPH, children: [new TextRun(marker(i))] };
+  });
+  const merged = await patchDocument({
+    outputType: 'uint8array',
+    data: template.bytes,
+    patches,
+    keepOriginalStyles: true,
+  });
+  const files = unzipDocx(merged, 'The merged letter');
+  const parts = new Map<string, Piece[]>();
+  for (const [name, data] of Object.entries(files)) {
+    const xml = strFromU8(data);
+    if (xml.includes(MARK)) {
+      parts.set(name, cut(xml, vary, blocks));
+    }
+  }
+  const rest: Unzipped = Object.fromEntries(Object.entries(files).filter(([n]) => !parts.has(n)));
+  const left = scanPlaceholders(rest).placeholders;
+  if (left.length) {
+    throw new AppError(
+      'internal',
+      `The merged letters still hold ${left.map((k) => `{{${k}}}`).join(', ')}.`,
+    );
+  }
+  // a few letters' tables a call: patchDocument's time grows with the square of its placeholders
+  const tables: Record<string, string>[] = [];
+  for (let i = 0; i < list.length; i += 4) {
+    tables.push(...(await blockXml([...blocks], list.slice(i, i + 4))));
+  }
+  return {
+    letter(values, index) {
+      const out: Unzipped = { ...rest };
+      const written: Record<string, string> = {};
+      for (const [name, pieces] of parts) {
+        written[name] = pieces
+          .map((p) => {
+            if (typeof p === 'string') {
+              return p;
+            }
+            const v = values[p.key];
+            if (v === undefined) {
+              throw new AppError(
+                'invalid',
+                `The template uses {{${p.key}}}, which has no value for this letter.`,
+              );
+            }
+            return isBlock(p.key, v) ? tables[index][p.key] : textRuns(p.run, v);
+          })
+          .join('');
+      }
+      validateParts(written, 'The merged letter');
+      const still = scanPlaceholders(
+        Object.fromEntries(Object.entries(written).map(([n, x]) => [n, strToU8(x)])),
+      ).placeholders;
+      if (still.length) {
+        throw new AppError(
+          'internal',
+          `The merged letter still holds ${still.map((k) => `{{${k}}}`).join(', ')}: nothing was saved.`,
+        );
+      }
+      for (const [n, x] of Object.entries(written)) {
+        out[n] = strToU8(x);
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// A batch is merged once (main/core/letters/batch-merge.ts): every letter of it must be the document docx's
+// patchDocument gives for that letter on its own, word for word, tables and line breaks included.
+import { describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
+import { tempStore } from '../helpers/store';
+import { createDemoSchool } from '../../main/core/demo/demo';
+import { makeCtx } from '../../main/core/context';
+import { mergeDocx, planLetters } from '../../main/core/letters/render';
+import { prepareBatch } from '../../main/core/letters/batch-merge';
+import { TEMPLATES } from '../../main/core/letters/templates';
+import type { Session } from '../../shared/contract';
+
+const SESSION: Session = { userName: 'Test', position: 'Head', roles: ['office', 'lead', 'head', 'admin'] };
+const TODAY = '2025-12-19';
+const EXTRA: Record<string, string> = {
+  'meeting.date': '2026-01-12',
+  'meeting.time': '10:00',
+  'meeting.place': 'the school office',
+  'leave.from': '2026-02-02',
+  'leave.to': '2026-02-06',
+  'leave.reason': 'a family funeral & travel <abroad>',
+};
+
+describe('the batch merge', () => {
+  it('gives each letter the same XML as merging it on its own, for every shipped letter template', async () => {
+    process.env.ATTENDANCE_TODAY = TODAY;
+    const s = tempStore();
+    createDemoSchool(s, { pupils: 60, seed: 7, today: TODAY });
+    const ctx = makeCtx(s, SESSION);
+    const ids = (s.db.prepare('SELECT id FROM pupils ORDER BY id LIMIT 12').all() as { id: number }[]).map(
+      (r) => r.id,
+    );
+    let compared = 0;
+    for (const t of TEMPLATES.filter((x) => !x.document && !x.madeFrom)) {
+      const extra = Object.fromEntries(t.extra.map((e) => [e.key, EXTRA[e.key] ?? `${e.label} & more`]));
+      const plan = planLetters(ctx, { template: t.name, pupilIds: ids, overrideReason: 'test', extra });
+      if (plan.plans.length < 2) {
+        continue;
+      }
+      const values = plan.plans.map((p) => p.values);
+      const batch = await prepareBatch(plan.template, values, null);
+      for (let i = 0; i < values.length; i++) {
+        const alone = unzipSync(await mergeDocx(plan.template, values[i], null));
+        const inBatch = batch.letter(values[i], i);
+        for (const part of Object.keys(alone).filter((n) =>
+          /^word\/(document|header\d*|footer\d*)\.xml$/.test(n),
+        )) {
+          expect(strFromU8(inBatch[part]), `${t.name}, letter ${i + 1}, ${part}`).toBe(
+            strFromU8(alone[part]),
+          );
+        }
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
+  }, 300_000);
+});
