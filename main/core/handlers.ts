@@ -10,7 +10,7 @@ import { figuresHandlers } from './figures/handlers';
 import { authHandlers } from './auth/handlers';
 import { leaveHandlers } from './leave/handlers';
 import { lettersHandlers } from './letters/handlers';
-import { backupsHandlers } from './admin/handlers';
+import { backupsHandlers } from './backups/handlers';
 import { caseworkHandlers } from './casework/handlers';
 import { governorsHandlers } from './governors/handlers';
 import { arrangementsHandlers } from './arrangements/handlers';

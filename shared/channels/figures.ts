@@ -221,7 +221,7 @@ const NoticeStatus = z.enum(['issued', 'paid', 'unpaid', 'withdrawn', 'prosecute
 export const EXPORT_LISTS = ['bands', 'penalty', 'continuous', 'deletion', 'sickness', 'overdueN'] as const;
 
 export const figuresChannels = {
-  'dashboard.get': ch(
+  'figures.dashboard': ch(
     z.object({ from: isoDate.optional(), to: isoDate.optional(), asOf: isoDate.optional() }),
     DashboardSchema,
     [...STAFF, 'governor'],
@@ -373,7 +373,7 @@ export const figuresChannels = {
     ['lead', 'head'],
     { write: true },
   ),
-  'statutory.lists': ch(
+  'figures.statutoryLists': ch(
     StatutoryInput,
     z.object({
       asOf: z.string(),

@@ -278,7 +278,7 @@ export const registersChannels = {
     }),
     STAFF,
   ),
-  'grid.get': ch(
+  'registers.grid': ch(
     z.object({ from: isoDate, to: isoDate, scope: ScopeSchema }),
     z.object({
       sessions: z.array(z.object({ date: z.string(), session: SessionSchema })),
@@ -323,7 +323,7 @@ export const registersChannels = {
     STAFF,
     { write: true },
   ),
-  'pupils.attendance': ch(
+  'registers.pupilAttendance': ch(
     z.object({ pupilId: z.number().int(), from: isoDate, to: isoDate }),
     z.object({
       days: z.array(

@@ -8,7 +8,7 @@ import { statutoryLists } from './statutory.service';
 import { exportCsv } from './export';
 
 export const figuresHandlers: HandlersFor<keyof typeof figuresChannels> = {
-  'dashboard.get': dashboard,
+  'figures.dashboard': dashboard,
   'figures.national.list': listNational,
   'figures.national.save': saveNational,
   'figures.bands': bands,
@@ -16,6 +16,6 @@ export const figuresHandlers: HandlersFor<keyof typeof figuresChannels> = {
   'penalty.notices': notices,
   'penalty.record': recordNotice,
   'penalty.update': updateNotice,
-  'statutory.lists': statutoryLists,
+  'figures.statutoryLists': statutoryLists,
   'figures.exportCsv': exportCsv,
 };

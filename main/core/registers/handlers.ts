@@ -28,10 +28,10 @@ export const registersHandlers: HandlersFor<keyof typeof registersChannels> = {
   'followup.resolve': resolveN,
   'followup.overdueN': overdueN,
   'followup.detailMissing': detailMissing,
-  'grid.get': getGrid,
+  'registers.grid': getGrid,
   'marks.bulkPreview': previewBulk,
   'marks.bulkApply': applyBulk,
-  'pupils.attendance': pupilAttendance,
+  'registers.pupilAttendance': pupilAttendance,
   'marks.unexported': unexportedMarks,
   'marks.exportForMis': exportForMis,
 };

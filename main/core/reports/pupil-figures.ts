@@ -12,7 +12,7 @@ import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import { checkReportPeriod } from './report-pupils';
 
-export function pupilFigures(ctx: Ctx, i: Input<'pupils.figures'>): Output<'pupils.figures'> {
+export function pupilFigures(ctx: Ctx, i: Input<'reports.pupilFigures'>): Output<'reports.pupilFigures'> {
   const db = ctx.store.db;
   const period = checkReportPeriod({ from: i.from, to: i.to, asOf: i.asOf });
   const p = db.prepare('SELECT upn FROM pupils WHERE id = ?').get(i.pupilId) as { upn: string } | undefined;

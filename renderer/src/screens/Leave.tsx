@@ -113,7 +113,7 @@ export function Leave({ today }: { today: string }) {
 // ---- lists -----------------------------------------------------------------------------------------------------
 
 function RequestTable({ rows, label }: { rows: Row[]; label: string }) {
-  const today = useRpc('app.status', {}).data?.today ?? '';
+  const today = useRpc('school.appStatus', {}).data?.today ?? '';
   if (rows.length === 0) {
     return <Text>None.</Text>;
   }
@@ -228,7 +228,7 @@ function GProposals({ requestId }: { requestId?: number }) {
   const confirm = useRpcMutation('leave.confirmG', [
     ...LEAVE_INVALIDATES,
     'marks.history',
-    'pupils.attendance',
+    'registers.pupilAttendance',
   ]);
   const rows = q.data?.proposals ?? [];
   const item = (p: (typeof rows)[number]) => ({ requestId: p.requestId, date: p.date, session: p.session });
