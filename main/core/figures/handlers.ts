@@ -3,7 +3,6 @@ import type { HandlersFor } from '../dispatch';
 import type { figuresChannels } from '../../../shared/channels/figures';
 import { bands, dashboard } from './figures.service';
 import { listNational, saveNational } from './national';
-import { notices, recordNotice, tracker, updateNotice } from './penalty.service';
 import { statutoryLists } from './statutory.service';
 import { exportCsv } from './export';
 
@@ -12,10 +11,6 @@ export const figuresHandlers: HandlersFor<keyof typeof figuresChannels> = {
   'figures.national.list': listNational,
   'figures.national.save': saveNational,
   'figures.bands': bands,
-  'penalty.tracker': tracker,
-  'penalty.notices': notices,
-  'penalty.record': recordNotice,
-  'penalty.update': updateNotice,
   'figures.statutoryLists': statutoryLists,
   'figures.exportCsv': exportCsv,
 };

@@ -23,7 +23,10 @@ export const SICKNESS_RETURN_SESSIONS = 30; // 15 school days
 const GNOU = new Set(['G', 'N', 'O', 'U']);
 const GNO = new Set(['G', 'N', 'O']);
 
-export function statutoryLists(ctx: Ctx, i: Input<'figures.statutoryLists'>): Output<'figures.statutoryLists'> {
+export function statutoryLists(
+  ctx: Ctx,
+  i: Input<'figures.statutoryLists'>,
+): Output<'figures.statutoryLists'> {
   const db = ctx.store.db;
   const asOf = i.asOf ?? ctx.today();
   const yearFrom = `${academicYearOf(asOf)}-09-01`;

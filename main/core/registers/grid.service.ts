@@ -193,7 +193,10 @@ export function applyBulk(ctx: Ctx, i: Input<'marks.bulkApply'>): Output<'marks.
 }
 
 /** A pupil's marks by day over a period, per-code counts and the weekday pattern of absence. */
-export function pupilAttendance(ctx: Ctx, i: Input<'registers.pupilAttendance'>): Output<'registers.pupilAttendance'> {
+export function pupilAttendance(
+  ctx: Ctx,
+  i: Input<'registers.pupilAttendance'>,
+): Output<'registers.pupilAttendance'> {
   const cal = loadCalendar(ctx.store.db);
   const marks = ctx.store.db
     .prepare(
