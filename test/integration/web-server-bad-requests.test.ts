@@ -106,7 +106,7 @@ describe('the browser-mode server survives bad requests', () => {
   });
 
   it('an unknown channel is an envelope; a well-formed escape still decodes', async () => {
-    const r = await request('/rpc/app%2Estatus', 'POST', rpcHeaders);
+    const r = await request('/rpc/school%2EappStatus', 'POST', rpcHeaders);
     expect(JSON.parse(r.body)).toMatchObject({ ok: true });
     const u = await request('/rpc/no.such', 'POST', rpcHeaders);
     expect(JSON.parse(u.body)).toMatchObject({ ok: false, error: { kind: 'not_found' } });
