@@ -44,7 +44,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: RpcError };
 
 export interface ChannelOptions {
   write?: boolean;
-  /** Callable without signing in (app.status, auth.signIn, …); the handler itself refuses what it must. */
+  /** Callable without signing in (school.appStatus, auth.signIn, …); the handler itself refuses what it must. */
   public?: boolean;
   /** Callable by any signed-in account whatever its roles, also while locked or due a new password (sign-out, unlock). */
   account?: boolean;

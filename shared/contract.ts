@@ -18,6 +18,11 @@ import { governorsChannels } from './channels/governors';
 import { arrangementsChannels } from './channels/arrangements';
 import { policyChannels } from './channels/policy';
 import { selfauditChannels } from './channels/selfaudit';
+import { followupChannels } from './channels/followup';
+import { marksChannels } from './channels/marks';
+import { penaltyChannels } from './channels/penalty';
+import { auditChannels } from './channels/audit';
+import { usersChannels } from './channels/users';
 export * from './contract-core';
 export { SchoolSchema, type School } from './channels/school';
 export { CalendarRangeSchema } from './channels/calendar';
@@ -39,6 +44,11 @@ export const contract = {
   ...arrangementsChannels,
   ...policyChannels,
   ...selfauditChannels,
+  ...followupChannels,
+  ...marksChannels,
+  ...penaltyChannels,
+  ...auditChannels,
+  ...usersChannels,
 } as const;
 
 export type Contract = typeof contract;

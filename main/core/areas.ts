@@ -29,7 +29,7 @@ export const TABLE_OWNERS = {
     'letter_meetings',
     'letter_contact_restrictions',
   ],
-  admin: ['backup_settings'],
+  backups: ['backup_settings'],
   casework: [
     'casework_barrier_categories',
     'casework_barriers',

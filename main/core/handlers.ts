@@ -10,12 +10,17 @@ import { figuresHandlers } from './figures/handlers';
 import { authHandlers } from './auth/handlers';
 import { leaveHandlers } from './leave/handlers';
 import { lettersHandlers } from './letters/handlers';
-import { backupsHandlers } from './admin/handlers';
+import { backupsHandlers } from './backups/handlers';
 import { caseworkHandlers } from './casework/handlers';
 import { governorsHandlers } from './governors/handlers';
 import { arrangementsHandlers } from './arrangements/handlers';
 import { policyHandlers } from './policy/handlers';
 import { selfauditHandlers } from './selfaudit/handlers';
+import { followupHandlers } from './followup/handlers';
+import { marksHandlers } from './marks/handlers';
+import { penaltyHandlers } from './penalty/handlers';
+import { auditHandlers } from './audit/handlers';
+import { usersHandlers } from './users/handlers';
 
 export const handlers: Handlers = {
   ...schoolHandlers,
@@ -33,4 +38,9 @@ export const handlers: Handlers = {
   ...arrangementsHandlers,
   ...policyHandlers,
   ...selfauditHandlers,
+  ...followupHandlers,
+  ...marksHandlers,
+  ...penaltyHandlers,
+  ...auditHandlers,
+  ...usersHandlers,
 };

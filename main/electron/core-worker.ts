@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openStore, type Store } from '../core/db/connection';
 import { SessionKeeper } from '../core/auth/door';
 import { setResourcesDir } from '../core/paths';
-import { startBackupSchedule } from '../core/admin/schedule';
+import { startBackupSchedule } from '../core/backups/schedule';
 import type { FromWorker, ToWorker } from './core-client';
 
 const data = workerData as { dbPath: string; key: string; resourcesDir: string | null };

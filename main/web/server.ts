@@ -9,7 +9,7 @@ import { openStore, type Store } from '../core/db/connection';
 import { readSchool } from '../core/school/school.service';
 import { createDemoSchool } from '../core/demo/demo';
 import { keyFromOptions } from '../core/db/cipher';
-import { startBackupSchedule } from '../core/admin/schedule';
+import { startBackupSchedule } from '../core/backups/schedule';
 import { RPC_HEADER, refuseReason } from './guard';
 import { plain, requestPath } from './request';
 import { handleRpc } from './rpc';

@@ -14,7 +14,7 @@ import { SCREENS } from './route-screens';
 
 export function App() {
   const me = useMe();
-  const status = useRpc('app.status', {});
+  const status = useRpc('school.appStatus', {});
   const school = useRpc('school.get', {}, { enabled: !!status.data?.hasSchool });
   const route = useHashRoute();
   useFocusOnNavigate(route);

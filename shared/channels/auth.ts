@@ -3,19 +3,19 @@
 import { z } from 'zod';
 import { ch, ROLES, SETTINGS } from '../contract-core';
 
-const ok = z.object({ ok: z.literal(true) });
-const id = z.number().int().positive();
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+export const ok = z.object({ ok: z.literal(true) });
+export const id = z.number().int().positive();
+export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 export const USERNAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/;
-const username = z
+export const username = z
   .string()
   .trim()
   .regex(USERNAME_RE, 'a username is 2 to 40 letters, digits, dots, dashes or underscores');
-const displayName = z.string().trim().min(1, 'the name is required').max(120);
-const position = z.string().trim().max(120);
+export const displayName = z.string().trim().min(1, 'the name is required').max(120);
+export const position = z.string().trim().max(120);
 /** Length only here; the core's passwordProblem() says what else is wrong. */
-const newPassword = z.string().min(1, 'the password is required').max(200);
-const roles = z.array(z.enum(ROLES)).min(1, 'give the account at least one role').max(ROLES.length);
+export const newPassword = z.string().min(1, 'the password is required').max(200);
+export const roles = z.array(z.enum(ROLES)).min(1, 'give the account at least one role').max(ROLES.length);
 
 export const MeSchema = z.object({
   userId: id,
@@ -118,47 +118,4 @@ export const authChannels = {
   ),
   'auth.getSettings': ch(z.object({}), AuthSettingsSchema, SETTINGS),
   'auth.setSettings': ch(AuthSettingsSchema, ok, SETTINGS, { write: true }),
-  'users.list': ch(
-    z.object({ includeDisabled: z.boolean().optional() }),
-    z.object({ users: z.array(UserRowSchema) }),
-    ['admin', 'head'],
-  ),
-  'users.create': ch(
-    z.object({ username, displayName, position, roles, password: newPassword }),
-    z.object({ id }),
-    ['admin'],
-  ),
-  'users.update': ch(
-    z.object({
-      id,
-      displayName: displayName.optional(),
-      position: position.optional(),
-      roles: roles.optional(),
-    }),
-    z.object({ changed: z.array(z.string()) }),
-    ['admin'],
-    { write: true },
-  ),
-  'users.setLeaveAuthority': ch(z.object({ id, authorised: z.boolean() }), ok, ['head'], { write: true }),
-  'users.resetPassword': ch(z.object({ id, password: newPassword }), ok, ['admin']),
-  'users.disable': ch(
-    z.object({ id, reason: z.string().trim().min(1, 'say why the account is disabled').max(300) }),
-    ok,
-    ['admin'],
-    { write: true },
-  ),
-  'users.enable': ch(z.object({ id }), ok, ['admin'], { write: true }),
-  'users.unlock': ch(z.object({ id }), ok, ['admin'], { write: true }),
-  'audit.list': ch(
-    z.object({
-      from: isoDay.optional(),
-      to: isoDay.optional(),
-      actor: z.string().trim().max(120).optional(),
-      action: z.string().trim().max(80).optional(),
-      offset: z.number().int().min(0).default(0),
-      limit: z.number().int().min(1).max(500).default(50),
-    }),
-    z.object({ rows: z.array(AuditRowSchema), total: z.number().int(), actions: z.array(z.string()) }),
-    ['head', 'admin'],
-  ),
 } as const;

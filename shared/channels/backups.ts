@@ -71,13 +71,13 @@ export const backupsChannels = {
     BACKUP_ADMIN,
   ),
   // The command line's and the desktop menu's one-off backup and check.
-  'admin.backup': ch(
+  'backups.copyTo': ch(
     z.object({ to: z.string().min(1).max(1000).optional() }),
     z.object({ path: z.string(), bytes: z.number() }),
     ['admin', 'head'],
     { write: false },
   ),
-  'admin.verify': ch(
+  'backups.verify': ch(
     z.object({}),
     z.object({ integrity: z.array(z.string()), foreignKeys: z.number().int(), ok: z.boolean() }),
     ['admin', 'head'],

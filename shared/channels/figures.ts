@@ -7,9 +7,9 @@ import { YEAR_GROUPS, isoDate } from '../pupil';
 import { BREAKDOWN_DIMENSIONS } from '../breakdowns';
 
 const BandSchema = z.enum(['severe', 'persistent', 'at_risk', 'expected']);
-const SessionSchema = z.enum(['AM', 'PM']);
+export const SessionSchema = z.enum(['AM', 'PM']);
 const pct = z.number().nullable();
-const int = z.number().int();
+export const int = z.number().int();
 
 /** The per-pupil figures of docs/rules/statistics.md §3–7, exactly the `report pupils` row. */
 export const PupilStatsSchema = z.object({
@@ -206,7 +206,7 @@ const BandRow = z.object({
   ladderStage: z.object({ stage: z.string(), label: z.string(), nextStep: z.string().nullable() }).nullable(),
 });
 
-const PupilRef = {
+export const PupilRef = {
   pupilId: int,
   upn: z.string(),
   name: z.string(),
@@ -215,13 +215,13 @@ const PupilRef = {
 };
 export const TrackerInput = z.object({ from: isoDate.optional(), to: isoDate.optional() });
 export const StatutoryInput = z.object({ asOf: isoDate.optional() });
-const NoticeKind = z.enum(['notice_to_improve', 'penalty_notice']);
-const NoticeStatus = z.enum(['issued', 'paid', 'unpaid', 'withdrawn', 'prosecuted']);
+export const NoticeKind = z.enum(['notice_to_improve', 'penalty_notice']);
+export const NoticeStatus = z.enum(['issued', 'paid', 'unpaid', 'withdrawn', 'prosecuted']);
 
 export const EXPORT_LISTS = ['bands', 'penalty', 'continuous', 'deletion', 'sickness', 'overdueN'] as const;
 
 export const figuresChannels = {
-  'dashboard.get': ch(
+  'figures.dashboard': ch(
     z.object({ from: isoDate.optional(), to: isoDate.optional(), asOf: isoDate.optional() }),
     DashboardSchema,
     [...STAFF, 'governor'],
@@ -253,127 +253,7 @@ export const figuresChannels = {
     }),
     STAFF,
   ),
-  'penalty.tracker': ch(
-    TrackerInput,
-    z.object({
-      from: z.string(),
-      to: z.string(),
-      threshold: int,
-      near: int,
-      rows: z.array(
-        z.object({
-          ...PupilRef,
-          sessionsMaxWindow: int,
-          sessionsToGo: int,
-          thresholdFirstMet: z.string().nullable(),
-          /** G N O U marks of the last 10 school weeks to `to` that no notice of that kind relies on yet. */
-          uncitedInLastWindow: int,
-          penaltyNoticesIn3Years: int,
-          /** The worst window in dates, also when it lies before the period (docs/rules/statistics.md §6). */
-          worstWindow: z
-            .object({
-              from: z.string(),
-              to: z.string(),
-              sessions: int,
-              metOn: z.string().nullable(),
-              schoolYear: z.string(),
-              earlierYear: z.boolean(),
-            })
-            .nullable(),
-          /** At the threshold: whether a notice can still be considered, in a plain sentence; else null. */
-          notice: z.object({ yes: z.boolean(), reason: z.string() }).nullable(),
-        }),
-      ),
-      /** Pupils at or near the threshold left out because they are not of compulsory school age on `to`. */
-      leftOutNotCompulsory: int,
-      /** Pupils at or near the threshold who are no longer on roll on `to` (the school cannot act on them). */
-      leftOutNotOnRoll: int,
-    }),
-    STAFF,
-  ),
-  'penalty.notices': ch(
-    z.object({ pupilId: int, asOf: isoDate.optional() }),
-    z.object({
-      pupil: z.object({ ...PupilRef, compulsoryAge: z.boolean() }),
-      parents: z.array(
-        z.object({
-          name: z.string(),
-          relationship: z.string().nullable(),
-          livesWith: z.boolean(),
-          parentalResponsibility: z.boolean(),
-        }),
-      ),
-      notices: z.array(
-        z.object({
-          id: int,
-          kind: NoticeKind,
-          issuedOn: z.string(),
-          parentName: z.string(),
-          amount: int.nullable(),
-          note: z.string().nullable(),
-          status: NoticeStatus,
-          recordedBy: z.string(),
-          recordedAt: z.string(),
-          events: z.array(
-            z.object({
-              status: NoticeStatus,
-              onDate: z.string(),
-              reason: z.string().nullable(),
-              by: z.string(),
-              at: z.string(),
-            }),
-          ),
-          marks: z.array(
-            z.object({
-              markId: int,
-              date: z.string(),
-              session: SessionSchema,
-              code: z.string(),
-              stillUnauthorised: z.boolean(),
-            }),
-          ),
-        }),
-      ),
-      /** Unauthorised marks (G N O U, from 19 Aug 2024) up to asOf that a new notice could rely on. */
-      candidateMarks: z.array(
-        z.object({
-          markId: int,
-          date: z.string(),
-          session: SessionSchema,
-          code: z.string(),
-          inLastWindow: z.boolean(),
-          citedBy: z.array(z.object({ noticeId: int, kind: NoticeKind })),
-        }),
-      ),
-    }),
-    STAFF,
-  ),
-  'penalty.record': ch(
-    z.object({
-      pupilId: int,
-      kind: NoticeKind,
-      issuedOn: isoDate,
-      parentName: z.string().trim().min(1, 'name the parent the notice is issued to').max(200),
-      amount: z.union([z.literal(80), z.literal(160)]).nullable(),
-      markIds: z.array(int).min(1, 'choose the unauthorised marks the notice relies on').max(400),
-      note: z.string().trim().max(1000).nullable().optional(),
-    }),
-    z.object({ id: int }),
-    ['lead', 'head'],
-    { write: true },
-  ),
-  'penalty.update': ch(
-    z.object({
-      noticeId: int,
-      status: z.enum(['paid', 'unpaid', 'withdrawn', 'prosecuted']),
-      onDate: isoDate,
-      reason: z.string().trim().min(1, 'give the reason or reference for the change').max(1000),
-    }),
-    z.object({ ok: z.literal(true) }),
-    ['lead', 'head'],
-    { write: true },
-  ),
-  'statutory.lists': ch(
+  'figures.statutoryLists': ch(
     StatutoryInput,
     z.object({
       asOf: z.string(),

@@ -4,7 +4,7 @@ import { isoDate } from '../pupil';
 import { STAFF, ch } from '../contract-core';
 
 export const reportsChannels = {
-  'pupils.figures': ch(
+  'reports.pupilFigures': ch(
     z.object({ pupilId: z.number().int(), from: isoDate, to: isoDate, asOf: isoDate.optional() }),
     z.object({
       from: z.string(),

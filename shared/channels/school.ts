@@ -41,7 +41,7 @@ export const SchoolSchema = z.object({
 export type School = z.infer<typeof SchoolSchema>;
 
 export const schoolChannels = {
-  'app.status': ch(
+  'school.appStatus': ch(
     z.object({}),
     z.object({
       hasSchool: z.boolean(),

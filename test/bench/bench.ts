@@ -256,7 +256,7 @@ function main() {
   for (let i = 0; i < 20; i++) {
     gridTimes.push(
       time(() =>
-        call(real, 'grid.get', { from: '2025-11-03', to: '2025-11-30', scope: { regGroup: group } }),
+        call(real, 'registers.grid', { from: '2025-11-03', to: '2025-11-30', scope: { regGroup: group } }),
       )[1],
     );
     rawGridTimes.push(time(() => rawGrid.all(group, '2025-11-03', '2025-11-30'))[1]);

@@ -61,13 +61,13 @@ export function benchFigures(
   );
   const floorCode = median(() => byCode.all(period.from, period.to));
 
-  const d = call(store, 'dashboard.get', period);
+  const d = call(store, 'figures.dashboard', period);
   const since = { ...period, since: '2026-02-13' };
   const b = call(store, 'figures.bands', since);
   const items: [string, () => unknown, number][] = [
     [
       `dashboard, full year (${d.ytd.all.pupils} pupils, ${d.weekly.length} weeks, cohorts, reasons)`,
-      () => call(store, 'dashboard.get', period),
+      () => call(store, 'figures.dashboard', period),
       floorWeekly,
     ],
     [
@@ -83,7 +83,7 @@ export function benchFigures(
     ['penalty-notice tracker, full year', () => call(store, 'penalty.tracker', period), floorPupil],
     [
       'statutory lists, school year to 22/07/2026',
-      () => call(store, 'statutory.lists', { asOf: period.to }),
+      () => call(store, 'figures.statutoryLists', { asOf: period.to }),
       floorPupil,
     ],
   ];

@@ -62,7 +62,7 @@ test('the dashboard shows today, the year to date beside national figures, and c
   expect(int(a) + int(u)).toBe(total);
   const d = await rpc<{
     ytd: { all: { authorised: number; unauthorised: number; persistentCount: number } };
-  }>(page, 'dashboard.get', {});
+  }>(page, 'figures.dashboard', {});
   expect(total).toBe(d.ytd.all.authorised + d.ytd.all.unauthorised);
   expect(paCount).toBe(d.ytd.all.persistentCount);
   await expect(page.getByRole('table', { name: 'Cohort gaps' })).toContainText('Free school meals');

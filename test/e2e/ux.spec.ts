@@ -183,7 +183,7 @@ test('13: at 1366 × 768 the dashboard fits, the comparison shows once, and the 
   const p = (
     (await rpc(page, 'pupils.list', {})).value as { pupils: { id: number; admissionDate: string }[] }
   ).pupils[3];
-  const att = (await rpc(page, 'pupils.attendance', { pupilId: p.id, from: '2026-09-01', to: TODAY }))
+  const att = (await rpc(page, 'registers.pupilAttendance', { pupilId: p.id, from: '2026-09-01', to: TODAY }))
     .value as { days: { date: string; kind: string }[] };
   const schoolDays = att.days.filter((d) => d.kind === 'school' && d.date >= p.admissionDate);
   expect(schoolDays.length).toBeGreaterThan(30);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../shared/contract';
 import { CME_AUTO_BY } from '../../shared/channels/arrangements';
 import { autoOpenCmeCases, runDailyCmeCheck } from '../../main/core/arrangements/cme-auto';
-import { startBackupSchedule } from '../../main/core/admin/schedule';
+import { startBackupSchedule } from '../../main/core/backups/schedule';
 import { ok, PUPIL_HEADER, pupilRow, rowCount, setupSchool, tempStore } from '../helpers/store';
 
 const OFFICE: Session = { userName: 'Mr O. Office', position: 'Office manager', roles: ['office'] };

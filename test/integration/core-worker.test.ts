@@ -26,7 +26,7 @@ describe('the core worker', () => {
     const client = new CoreClient(start(db, KEY));
     await client.ready;
     const [a, b] = await Promise.all([
-      client.call(1, 'app.status', {}),
+      client.call(1, 'school.appStatus', {}),
       client.call(2, 'backups.health', {}),
     ]);
     expect(a).toMatchObject({ ok: true, value: { hasSchool: false } });
@@ -52,10 +52,10 @@ describe('the core worker', () => {
     const client = new CoreClient(port);
     client.ready.catch(() => undefined);
     port.emit('message', { type: 'ready' });
-    const pending = client.call(7, 'app.status', {});
-    expect(sent).toEqual([{ op: 'call', id: 1, windowId: 7, channel: 'app.status', input: {} }]);
+    const pending = client.call(7, 'school.appStatus', {});
+    expect(sent).toEqual([{ op: 'call', id: 1, windowId: 7, channel: 'school.appStatus', input: {} }]);
     port.emit('exit', 1);
     expect(await pending).toMatchObject({ ok: false, error: { message: /core stopped/ } });
-    expect(await client.call(7, 'app.status', {})).toMatchObject({ ok: false });
+    expect(await client.call(7, 'school.appStatus', {})).toMatchObject({ ok: false });
   });
 });

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../main/core/db/connection';
 import { isPlainDatabase, openDatabase } from '../../main/core/db/cipher';
 import { loadMigrations, migrate } from '../../main/core/db/migrate';
-import { backupTo } from '../../main/core/admin/backup';
+import { backupTo } from '../../main/core/backups/backup';
 import { cli } from '../helpers/cli';
 import { dispatch } from '../../main/core/dispatch';
 import { ok, PUPIL_HEADER, pupilRow, rowCount, setupSchool, STAFF_SESSION, tempDir } from '../helpers/store';

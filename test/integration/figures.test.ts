@@ -30,7 +30,7 @@ beforeAll(() => {
 });
 
 describe('one pupil, one set of figures', () => {
-  it('the band list row, pupils.figures and the CLI report row are identical for every pupil; the dashboard blocks are the CLI school block', () => {
+  it('the band list row, reports.pupilFigures and the CLI report row are identical for every pupil; the dashboard blocks are the CLI school block', () => {
     const out = cli(['report', 'pupils', '--db', dbPath, '--from', YTD.from, '--to', YTD.to, '--json']);
     expect(out.code).toBe(0);
     const report = JSON.parse(out.out) as ReturnType<typeof reportPupils>;
@@ -40,9 +40,9 @@ describe('one pupil, one set of figures', () => {
     for (const row of report.pupils) {
       const b = byUpn.get(row.upn)!;
       expect(b.figures).toEqual(row);
-      expect(ok(store, 'pupils.figures', { pupilId: b.pupilId, ...YTD }).figures).toEqual(row);
+      expect(ok(store, 'reports.pupilFigures', { pupilId: b.pupilId, ...YTD }).figures).toEqual(row);
     }
-    const d = ok(store, 'dashboard.get', {});
+    const d = ok(store, 'figures.dashboard', {});
     expect(d.from).toBe(YTD.from);
     expect(d.to).toBe(YTD.to);
     for (const k of ['all', 'dfeCohort'] as const) {
@@ -61,7 +61,7 @@ describe('one pupil, one set of figures', () => {
       { from: '2026-11-02', to: '2026-11-27', asOf: TODAY },
     ]) {
       const report = reportPupils(store.db, period);
-      const d = ok(store, 'dashboard.get', period);
+      const d = ok(store, 'figures.dashboard', period);
       const { attendancePct: _a, authorisedPct: _b, unauthorisedPct: _c, ...all } = d.ytd.all;
       expect(all).toEqual(report.school.all);
       const list = ok(store, 'figures.bands', period);
@@ -74,7 +74,7 @@ describe('one pupil, one set of figures', () => {
 
 describe('dashboard', () => {
   it('governors may read it and it holds no pupil names, UPNs or ids; governors may not read the band list', () => {
-    const d = ok(store, 'dashboard.get', {}, GOVERNOR);
+    const d = ok(store, 'figures.dashboard', {}, GOVERNOR);
     const text = JSON.stringify(d);
     const pupils = store.db.prepare('SELECT upn, surname, forename FROM pupils').all() as {
       upn: string;
@@ -94,7 +94,7 @@ describe('dashboard', () => {
   });
 
   it('adds up: weeks sum to the year, reasons sum to authorised + unauthorised, the today strip matches the registers', () => {
-    const d = ok(store, 'dashboard.get', {});
+    const d = ok(store, 'figures.dashboard', {});
     expect(d.weekly.reduce((s, w) => s + w.possible, 0)).toBe(d.ytd.all.possible);
     expect(d.weekly.reduce((s, w) => s + w.attended, 0)).toBe(d.ytd.all.attended);
     expect(d.reasons.reduce((s, r) => s + r.sessions, 0)).toBe(d.ytd.all.authorised + d.ytd.all.unauthorised);
@@ -243,7 +243,7 @@ describe('dashboard', () => {
         (r) => r.shippedId === '2023-24-census-primary' && r.hidden,
       ),
     ).toBe(true);
-    expect(ok(s, 'dashboard.get', {}).reference.find((r) => r.schoolId === schoolId)?.period).toBe(
+    expect(ok(s, 'figures.dashboard', {}).reference.find((r) => r.schoolId === schoolId)?.period).toBe(
       '2025/26 autumn, LA daily data',
     );
     const refused = dispatch(
@@ -803,7 +803,7 @@ describe('statutory lists', () => {
       by: 'T',
       position: 'O',
     });
-    const l = ok(s, 'statutory.lists', { asOf: TODAY });
+    const l = ok(s, 'figures.statutoryLists', { asOf: TODAY });
     const c = l.continuous.find((x) => x.pupilId === pupilId)!;
     expect(c).toMatchObject({ runSessions: 43, runFrom: '2026-11-02', runTo: TODAY, ongoing: true });
     expect(l.deletionReview.find((x) => x.pupilId === pupilId)).toMatchObject({

@@ -26,7 +26,7 @@ function demo() {
 describe("the board's target", () => {
   it('the dashboard and the report measure progress on the same year-to-date figures', async () => {
     const s = demo();
-    const dash = ok(s, 'dashboard.get', P).ytd.all;
+    const dash = ok(s, 'figures.dashboard', P).ytd.all;
     const t = { attendancePct: Math.round(dash.attendancePct! * 10) / 10 + 0.2, persistentPct: 30 };
     ok(s, 'governors.saveTarget', { academicYear: 2025, ...t, approvedOn: '2025-09-20' });
     const f = ok(s, 'governors.preview', P).figures;

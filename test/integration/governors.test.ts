@@ -29,7 +29,7 @@ describe('the governor report', () => {
   it('shows the dashboard figures and report pupils, with the dashboard suppression', () => {
     const s = demo();
     const { figures } = ok(s, 'governors.preview', P);
-    const dash = ok(s, 'dashboard.get', P);
+    const dash = ok(s, 'figures.dashboard', P);
     const rp = reportPupils(s.db, P);
     expect(figures.headline.all).toEqual(rp.school.all);
     expect(figures.headline.dfeCohort).toEqual(rp.school.dfeCohort);

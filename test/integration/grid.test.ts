@@ -35,7 +35,7 @@ function school() {
 describe('office grid and bulk marks', () => {
   it('shows school sessions only, with amended marks flagged', () => {
     const { s } = school();
-    const g = ok(s, 'grid.get', { from: '2025-09-05', to: '2025-09-09', scope: {} });
+    const g = ok(s, 'registers.grid', { from: '2025-09-05', to: '2025-09-09', scope: {} });
     expect(g.sessions.map((x) => `${x.date} ${x.session}`)).toEqual([
       '2025-09-05 AM',
       '2025-09-05 PM',
@@ -113,7 +113,7 @@ describe('office grid and bulk marks', () => {
 
   it("gives a pupil's year of marks with code counts and the weekday pattern", () => {
     const { s, ids } = school();
-    const a = ok(s, 'pupils.attendance', { pupilId: ids[1], from: '2025-09-01', to: '2025-09-30' });
+    const a = ok(s, 'registers.pupilAttendance', { pupilId: ids[1], from: '2025-09-01', to: '2025-09-30' });
     expect(a.codeCounts).toEqual({ I: 1 });
     expect(a.weekdayPattern[0]).toEqual({ weekday: 1, possible: 1, absent: 1 });
     expect(a.days.find((d) => d.date === '2025-09-08')!.am).toMatchObject({ code: 'I' });

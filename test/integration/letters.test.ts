@@ -108,7 +108,7 @@ describe('addressees (G8)', () => {
 describe('figures and dates (G7)', () => {
   it('names the period and as-of date in long form and gives attendance to one decimal, as report pupils does', async () => {
     const period = { from: '2025-09-03', to: LETTERS_TODAY };
-    const report = ok(s.store, 'pupils.figures', { pupilId: s.ids.sib1, ...period }).figures;
+    const report = ok(s.store, 'reports.pupilFigures', { pupilId: s.ids.sib1, ...period }).figures;
     const plan = planLetters(ctx(), { template: 'attendance-concern', pupilIds: [s.ids.sib1], ...period });
     const v = plan.plans[0].values;
     expect(v['figures.attendancePct']).toBe(`${(Math.round(report.attendancePct! * 10) / 10).toFixed(1)}%`);

@@ -109,9 +109,9 @@ describe('the permission walk', () => {
       'pupils.get',
       'registers.get',
       'followup.list',
-      'grid.get',
+      'registers.grid',
       'marks.export',
-      'pupils.figures',
+      'reports.pupilFigures',
       'marks.history',
     ] as Channel[]) {
       expect(may('admin', c), `admin ${c}`).toBe(false);
@@ -123,7 +123,7 @@ describe('the permission walk', () => {
       'users.resetPassword',
       'users.disable',
       'auth.setSettings',
-      'admin.backup',
+      'backups.copyTo',
     ] as Channel[]) {
       expect(may('admin', c), `admin ${c}`).toBe(true);
       expect(may('office', c), `office ${c}`).toBe(false);
@@ -174,7 +174,7 @@ describe('a governor', () => {
     const gov = DEMO_ACCOUNTS.find((a) => a.role === 'governor')!;
     const g = signInAs(s, gov.username, gov.password);
     // The governor's dashboard really answers (with figures), so the name check below reads real output.
-    expect(dispatch(s, 'dashboard.get', {}, g.session(), { validateOutput: true }).ok).toBe(true);
+    expect(dispatch(s, 'figures.dashboard', {}, g.session(), { validateOutput: true }).ok).toBe(true);
     const pupils = s.db
       .prepare('SELECT upn, surname, forename, preferred_forename AS pf FROM pupils')
       .all() as { upn: string; surname: string; forename: string; pf: string | null }[];
@@ -211,11 +211,11 @@ describe('a governor', () => {
     }
     expect(reached).toEqual(
       expect.arrayContaining([
-        'app.status',
+        'school.appStatus',
         'school.get',
         'calendar.get',
         'auth.me',
-        'dashboard.get',
+        'figures.dashboard',
         'figures.national.list',
       ]),
     );

@@ -18,7 +18,7 @@ describe('pupil figures', () => {
     );
     expect(report.pupils.length).toBeGreaterThan(30);
     for (const row of report.pupils) {
-      expect(ok(s, 'pupils.figures', { pupilId: ids.get(row.upn)!, ...period }).figures).toEqual(row);
+      expect(ok(s, 'reports.pupilFigures', { pupilId: ids.get(row.upn)!, ...period }).figures).toEqual(row);
     }
   });
 });

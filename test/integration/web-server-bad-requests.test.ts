@@ -52,7 +52,7 @@ function raw(text: string): Promise<string> {
 const rpcHeaders = { 'X-Attendance-Rpc': '1', 'Content-Type': 'application/json' };
 const alive = async () => {
   expect(child.exitCode).toBeNull();
-  const r = await request('/rpc/app.status', 'POST', rpcHeaders);
+  const r = await request('/rpc/school.appStatus', 'POST', rpcHeaders);
   expect(r.status).toBe(200);
   expect(JSON.parse(r.body)).toMatchObject({ ok: true });
 };
@@ -106,7 +106,7 @@ describe('the browser-mode server survives bad requests', () => {
   });
 
   it('an unknown channel is an envelope; a well-formed escape still decodes', async () => {
-    const r = await request('/rpc/app%2Estatus', 'POST', rpcHeaders);
+    const r = await request('/rpc/school%2EappStatus', 'POST', rpcHeaders);
     expect(JSON.parse(r.body)).toMatchObject({ ok: true });
     const u = await request('/rpc/no.such', 'POST', rpcHeaders);
     expect(JSON.parse(u.body)).toMatchObject({ ok: false, error: { kind: 'not_found' } });
@@ -124,7 +124,7 @@ describe('the browser-mode server survives bad requests', () => {
     await new Promise<void>((resolve) => {
       const s = net.connect(port, '127.0.0.1', () => {
         s.write(
-          `POST /rpc/app.status HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Attendance-Rpc: 1\r\nContent-Length: 1000\r\n\r\n{"a":`,
+          `POST /rpc/school.appStatus HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Attendance-Rpc: 1\r\nContent-Length: 1000\r\n\r\n{"a":`,
         );
         setTimeout(() => {
           s.destroy();

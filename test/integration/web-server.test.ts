@@ -61,7 +61,7 @@ afterAll(() => {
 describe('browser-mode server', () => {
   it('answers rpc with an envelope', async () => {
     const r = await request({
-      path: '/rpc/app.status',
+      path: '/rpc/school.appStatus',
       method: 'POST',
       headers: { 'X-Attendance-Rpc': '1', 'Content-Type': 'application/json' },
       body: '{}',
@@ -71,11 +71,11 @@ describe('browser-mode server', () => {
   });
 
   it('refuses rpc without the app header, with a foreign Origin or with a foreign Host', async () => {
-    expect((await request({ path: '/rpc/app.status', method: 'POST', body: '{}' })).status).toBe(403);
+    expect((await request({ path: '/rpc/school.appStatus', method: 'POST', body: '{}' })).status).toBe(403);
     expect(
       (
         await request({
-          path: '/rpc/app.status',
+          path: '/rpc/school.appStatus',
           method: 'POST',
           headers: { 'X-Attendance-Rpc': '1', Origin: 'http://evil.example' },
           body: '{}',
@@ -85,7 +85,7 @@ describe('browser-mode server', () => {
     expect(
       (
         await request({
-          path: '/rpc/app.status',
+          path: '/rpc/school.appStatus',
           method: 'POST',
           headers: { 'X-Attendance-Rpc': '1', Host: `evil.example:${port}` },
           body: '{}',
@@ -105,7 +105,7 @@ describe('browser-mode server', () => {
 
   it('bad JSON is an invalid envelope', async () => {
     const r = await request({
-      path: '/rpc/app.status',
+      path: '/rpc/school.appStatus',
       method: 'POST',
       headers: { 'X-Attendance-Rpc': '1' },
       body: '{nope',

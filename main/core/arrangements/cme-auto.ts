@@ -2,7 +2,7 @@
 // arrangements.cmeProposals finds (10 continuous school days of unauthorised absence, or not back 10 school days
 // after leave ended) gets a case opened by the app, audited, with the reasonable-enquiries checklist still to do.
 // It runs when a register is saved (only that register's pupils) and once a day on the backup schedule's tick
-// (main/core/admin/schedule.ts). Idempotent: a pupil with an open case, or one opened since the run began, is not
+// (main/core/backups/schedule.ts). Idempotent: a pupil with an open case, or one opened since the run began, is not
 // proposed again, so a second run opens nothing. Nothing is ever deleted.
 import { CME_AUTO_BY } from '../../../shared/channels/arrangements';
 import { formatUkDate, type IsoDate } from '../../../shared/dates';

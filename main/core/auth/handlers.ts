@@ -3,25 +3,16 @@ import type { HandlersFor } from '../dispatch';
 import type { authChannels } from '../../../shared/channels/auth';
 import {
   changePassword,
-  createUser,
-  disableUser,
-  enableUser,
   firstAdmin,
-  listUsers,
   lock,
   me,
   readAuthSettings,
-  resetPassword,
   setAuthSettings,
-  setLeaveAuthority,
   signIn,
   signOut,
   unlock,
-  unlockUser,
-  updateUser,
 } from './auth.service';
 import { demoAccounts } from './demo-accounts';
-import { listAudit } from './audit.service';
 
 export const authHandlers: HandlersFor<keyof typeof authChannels> = {
   'auth.me': me,
@@ -34,13 +25,4 @@ export const authHandlers: HandlersFor<keyof typeof authChannels> = {
   'auth.changePassword': changePassword,
   'auth.getSettings': (ctx) => readAuthSettings(ctx.store.db),
   'auth.setSettings': setAuthSettings,
-  'users.list': listUsers,
-  'users.create': createUser,
-  'users.update': updateUser,
-  'users.setLeaveAuthority': setLeaveAuthority,
-  'users.resetPassword': resetPassword,
-  'users.disable': disableUser,
-  'users.enable': enableUser,
-  'users.unlock': unlockUser,
-  'audit.list': listAudit,
 };

@@ -16,7 +16,7 @@ import { encryptPlainFile } from './encrypt-plain';
 import { fullCheck, HEALTHY, quickCheck, type StoreHealth } from './health';
 import { networkShareReason } from '../paths';
 import { AppError } from '../errors';
-import { setChainHeadReader } from '../admin/backup';
+import { setChainHeadReader } from '../backups/backup';
 import { chainHead } from '../trust/chains';
 
 const schema = { ...base, ...figures, ...auth, ...leave, ...letters, ...backups, ...arrangements };

@@ -101,7 +101,7 @@ export function yearToDate(today: IsoDate): { from: IsoDate; to: IsoDate } {
   return { from: `${academicYearOf(today)}-09-01`, to: today };
 }
 
-type SchoolRates = Output<'dashboard.get'>['ytd']['all'];
+type SchoolRates = Output<'figures.dashboard'>['ytd']['all'];
 function withRates(g: GroupRates): SchoolRates {
   const r = (n: number) => (g.possible === 0 ? null : (100 * n) / g.possible);
   return {
@@ -126,7 +126,7 @@ export function weekSlashesSql(weeks: number): string {
 /** Every mark of [from, to] but the present slashes (parameters: from, to). */
 export const DASHBOARD_OTHER_MARKS_SQL = `SELECT pupil_id, date, code, minutes_late FROM marks WHERE +date >= ? AND +date <= ? AND code NOT IN ('/', '\\')`;
 
-export function dashboard(ctx: Ctx, i: Input<'dashboard.get'>): Output<'dashboard.get'> {
+export function dashboard(ctx: Ctx, i: Input<'figures.dashboard'>): Output<'figures.dashboard'> {
   const db = ctx.store.db;
   const today = ctx.today();
   const ytd = yearToDate(today);
@@ -224,7 +224,7 @@ export function dashboard(ctx: Ctx, i: Input<'dashboard.get'>): Output<'dashboar
   const cohort = aggregateRates(totals.filter((_, k) => inDfeCohort(pctx, pupils[k])));
 
   // Weekly trend: each school week with a school session in the period.
-  const weekly: Output<'dashboard.get'>['weekly'] = [];
+  const weekly: Output<'figures.dashboard'>['weekly'] = [];
   const cumP = new Int32Array(pupils.length),
     cumA = new Int32Array(pupils.length);
   for (let w = 0; w < nWeeks; w++) {

@@ -3,19 +3,14 @@ import type { HandlersFor } from '../dispatch';
 import type { figuresChannels } from '../../../shared/channels/figures';
 import { bands, dashboard } from './figures.service';
 import { listNational, saveNational } from './national';
-import { notices, recordNotice, tracker, updateNotice } from './penalty.service';
 import { statutoryLists } from './statutory.service';
 import { exportCsv } from './export';
 
 export const figuresHandlers: HandlersFor<keyof typeof figuresChannels> = {
-  'dashboard.get': dashboard,
+  'figures.dashboard': dashboard,
   'figures.national.list': listNational,
   'figures.national.save': saveNational,
   'figures.bands': bands,
-  'penalty.tracker': tracker,
-  'penalty.notices': notices,
-  'penalty.record': recordNotice,
-  'penalty.update': updateNotice,
-  'statutory.lists': statutoryLists,
+  'figures.statutoryLists': statutoryLists,
   'figures.exportCsv': exportCsv,
 };

@@ -21,7 +21,7 @@ import {
 import type { Calendar } from '../../../shared/calendar';
 import type { Ctx } from '../context';
 import type { Db } from '../db/connection';
-import { AppError } from '../errors';
+import { AppError, noSuchPupil } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import { loadPeriodMarks } from '../reports/report-pupils';
 import { pupilAttrs, yearToDate } from './figures.service';
@@ -186,7 +186,7 @@ function pupilRef(db: Db, pupilId: number) {
       }
     | undefined;
   if (!p) {
-    throw new AppError('not_found', 'There is no such pupil.');
+    throw noSuchPupil();
   }
   return {
     pupilId: p.id,

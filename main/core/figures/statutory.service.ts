@@ -23,7 +23,10 @@ export const SICKNESS_RETURN_SESSIONS = 30; // 15 school days
 const GNOU = new Set(['G', 'N', 'O', 'U']);
 const GNO = new Set(['G', 'N', 'O']);
 
-export function statutoryLists(ctx: Ctx, i: Input<'statutory.lists'>): Output<'statutory.lists'> {
+export function statutoryLists(
+  ctx: Ctx,
+  i: Input<'figures.statutoryLists'>,
+): Output<'figures.statutoryLists'> {
   const db = ctx.store.db;
   const asOf = i.asOf ?? ctx.today();
   const yearFrom = `${academicYearOf(asOf)}-09-01`;
@@ -32,7 +35,7 @@ export function statutoryLists(ctx: Ctx, i: Input<'statutory.lists'>): Output<'s
   const lastReturn = db.prepare(
     'SELECT max(sent_at) AS at FROM la_returns WHERE pupil_id = ? AND kind = ? AND sent_at >= ?',
   );
-  const out: Output<'statutory.lists'> = {
+  const out: Output<'figures.statutoryLists'> = {
     asOf,
     yearFrom,
     continuous: [],

@@ -20,7 +20,7 @@ import { reasonGroups } from './reason-groups';
 
 export type GovernorFigures = z.infer<typeof GovernorFiguresSchema>;
 type Block = z.infer<typeof SchoolBlockSchema>;
-type Dash = Output<'dashboard.get'>;
+type Dash = Output<'figures.dashboard'>;
 
 /** The same date a year earlier; 29 February becomes 28 February. */
 export function yearEarlier(d: IsoDate): IsoDate {

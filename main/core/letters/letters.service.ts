@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import type { Input, Output } from '../../../shared/contract';
 import type { Ctx } from '../context';
 import type { Db } from '../db/connection';
-import { AppError } from '../errors';
+import { AppError, noSuchPupil } from '../errors';
 import { networkShareReason } from '../paths';
 import { BLOCK_FIELDS, COMMON_FIELDS, TEMPLATES, templateSpec } from './templates';
 import type { Unzipped } from 'fflate';
@@ -505,7 +505,7 @@ export function jobStatus(_ctx: Ctx, i: Input<'letters.job'>): Output<'letters.j
 export function pupilLog(ctx: Ctx, i: Input<'letters.log'>): Output<'letters.log'> {
   const db = ctx.store.db;
   if (!db.prepare('SELECT 1 FROM pupils WHERE id = ?').get(i.pupilId)) {
-    throw new AppError('not_found', 'There is no such pupil.');
+    throw noSuchPupil();
   }
   const rows = db
     .prepare(
@@ -604,7 +604,7 @@ export function ladder(ctx: Ctx, i: Input<'letters.ladder'>): Output<'letters.la
 export function saveMeeting(ctx: Ctx, i: Input<'letters.saveMeeting'>): Output<'letters.saveMeeting'> {
   const db = ctx.store.db;
   if (!db.prepare('SELECT 1 FROM pupils WHERE id = ?').get(i.pupilId)) {
-    throw new AppError('not_found', 'There is no such pupil.');
+    throw noSuchPupil();
   }
   if (i.held && i.date > ctx.today()) {
     throw new AppError('invalid', 'A meeting in the future cannot have been held yet.', [
@@ -650,7 +650,7 @@ export function restrictContact(
 ): Output<'letters.restrictContact'> {
   const db = ctx.store.db;
   if (!db.prepare('SELECT 1 FROM pupils WHERE id = ?').get(i.pupilId)) {
-    throw new AppError('not_found', 'There is no such pupil.');
+    throw noSuchPupil();
   }
   const r = db
     .prepare(

@@ -8,7 +8,7 @@ import { YEAR_GROUPS } from '../../../shared/pupil';
 import { loadCalendar } from '../calendar/calendar.service';
 import type { Contact, PupilFields } from '../../../shared/pupil';
 import type { Ctx } from '../context';
-import { AppError } from '../errors';
+import { AppError, noSuchPupil } from '../errors';
 
 const COLS: Record<string, string> = {
   upn: 'upn',
@@ -248,7 +248,7 @@ export function listPupils(ctx: Ctx, q: Input<'pupils.list'>): Output<'pupils.li
 function requirePupil(ctx: Ctx, id: number): PupilRow {
   const row = ctx.store.db.prepare(`${PUPIL_SELECT} WHERE id = ?`).get(id) as PupilRow | undefined;
   if (!row) {
-    throw new AppError('not_found', 'There is no such pupil.');
+    throw noSuchPupil();
   }
   return row;
 }

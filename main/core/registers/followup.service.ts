@@ -8,7 +8,7 @@ import type { Ctx } from '../context';
 import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { contacts, pupils } from '../db/schema';
-import { AppError } from '../errors';
+import { AppError, noSuchPupil } from '../errors';
 import { pupilName } from '../../../shared/names';
 import { loadCalendar } from '../calendar/calendar.service';
 import { markWriter } from './marks.service';
@@ -90,7 +90,7 @@ export function logAttempt(ctx: Ctx, i: Input<'followup.logAttempt'>): Output<'f
   const orm = drizzle(ctx.store.db);
   const p = orm.select().from(pupils).where(eq(pupils.id, i.pupilId)).get();
   if (!p) {
-    throw new AppError('not_found', 'There is no such pupil.');
+    throw noSuchPupil();
   }
   const name = pupilName(p);
   const contact = i.contactName?.trim() || null;
@@ -128,7 +128,7 @@ export function informSocialWorker(
   const p = ctx.store.db.prepare('SELECT social_worker AS sw FROM pupils WHERE id = ?').get(i.pupilId) as
     { sw: number } | undefined;
   if (!p) {
-    throw new AppError('not_found', 'There is no such pupil.');
+    throw noSuchPupil();
   }
   const id = Number(
     ctx.store.db

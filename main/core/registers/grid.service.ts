@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import { markWriter } from './marks.service';
 
-type Scope = Input<'grid.get'>['scope'];
+type Scope = Input<'registers.grid'>['scope'];
 
 function scopePupils(ctx: Ctx, scope: Scope, from: string, to: string) {
   const where = ['admission_date <= ?', '(leaving_date IS NULL OR leaving_date >= ?)'];
@@ -43,7 +43,7 @@ function scopePupils(ctx: Ctx, scope: Scope, from: string, to: string) {
 
 const MAX_RANGE_DAYS = 120;
 
-export function getGrid(ctx: Ctx, i: Input<'grid.get'>): Output<'grid.get'> {
+export function getGrid(ctx: Ctx, i: Input<'registers.grid'>): Output<'registers.grid'> {
   if (i.from > i.to) {
     throw new AppError('invalid', 'The period ends before it starts.');
   }
@@ -193,7 +193,10 @@ export function applyBulk(ctx: Ctx, i: Input<'marks.bulkApply'>): Output<'marks.
 }
 
 /** A pupil's marks by day over a period, per-code counts and the weekday pattern of absence. */
-export function pupilAttendance(ctx: Ctx, i: Input<'pupils.attendance'>): Output<'pupils.attendance'> {
+export function pupilAttendance(
+  ctx: Ctx,
+  i: Input<'registers.pupilAttendance'>,
+): Output<'registers.pupilAttendance'> {
   const cal = loadCalendar(ctx.store.db);
   const marks = ctx.store.db
     .prepare(

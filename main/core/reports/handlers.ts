@@ -4,5 +4,5 @@ import type { reportsChannels } from '../../../shared/channels/reports';
 import { pupilFigures } from './pupil-figures';
 
 export const reportsHandlers: HandlersFor<keyof typeof reportsChannels> = {
-  'pupils.figures': pupilFigures,
+  'reports.pupilFigures': pupilFigures,
 };

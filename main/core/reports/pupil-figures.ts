@@ -8,16 +8,16 @@ import {
   type StatsMark,
 } from '../../../shared/statistics';
 import type { Ctx } from '../context';
-import { AppError } from '../errors';
+import { noSuchPupil } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import { checkReportPeriod } from './report-pupils';
 
-export function pupilFigures(ctx: Ctx, i: Input<'pupils.figures'>): Output<'pupils.figures'> {
+export function pupilFigures(ctx: Ctx, i: Input<'reports.pupilFigures'>): Output<'reports.pupilFigures'> {
   const db = ctx.store.db;
   const period = checkReportPeriod({ from: i.from, to: i.to, asOf: i.asOf });
   const p = db.prepare('SELECT upn FROM pupils WHERE id = ?').get(i.pupilId) as { upn: string } | undefined;
   if (!p) {
-    throw new AppError('not_found', 'There is no such pupil.');
+    throw noSuchPupil();
   }
   const school = db.prepare('SELECT at_risk_lower_pct AS pct FROM school WHERE id = 1').get() as
     { pct: number } | undefined;

@@ -6,7 +6,7 @@ import { isDemo, readSchool, setupSchool, updateSchool } from './school.service'
 
 export const schoolHandlers: HandlersFor<keyof typeof schoolChannels> = {
   // Public (the sign-in screen needs it), so where the database lives is told only to a signed-in caller.
-  'app.status': (ctx) => ({
+  'school.appStatus': (ctx) => ({
     hasSchool: readSchool(ctx.store.db) !== null,
     demo: isDemo(ctx.store.db),
     version: APP_VERSION,

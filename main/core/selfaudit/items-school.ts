@@ -11,8 +11,8 @@ import { policyStatus } from '../policy/status';
 import { listLaMeetings } from '../arrangements/la-meeting';
 import { listReports } from '../governors/produce';
 import { pupilsLetteredWith } from '../letters/log-read';
-import { backupFolder } from '../admin/schedule';
-import { listBackups } from '../admin/backup';
+import { backupFolder } from '../backups/schedule';
+import { listBackups } from '../backups/backup';
 import { pupils } from '../db/schema';
 import { answeredBySchool, pupilRow, ratioEvidence, type Evidence, type Compute } from './evidence';
 

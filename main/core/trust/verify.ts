@@ -1,7 +1,7 @@
 // What `verify` checks (docs/records-integrity.md, "What verify checks"): SQLite's integrity and foreign keys,
 // the schema and triggers the app expects, and every hash chain of the statutory records, with the chain head.
 import type { Db } from '../db/cipher';
-import { verifyDb } from '../admin/backup';
+import { verifyDb } from '../backups/backup';
 import { chainHead, verifyChains, type ChainReport } from './chains';
 import { checkSchema, type SchemaReport } from './schema-check';
 

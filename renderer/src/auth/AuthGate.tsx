@@ -73,7 +73,7 @@ function useIdle(minutes: number, active: boolean, onIdle: () => void, onBeat: (
 
 export function AuthGate({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
-  const status = useRpc('app.status', {});
+  const status = useRpc('school.appStatus', {});
   const auth = useRpc('auth.me', {});
   const [lockedHere, setLockedHere] = useState(false);
   const refreshMe = useCallback(() => {

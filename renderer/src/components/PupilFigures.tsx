@@ -10,7 +10,7 @@ import { ErrorBar } from './ErrorBar';
 
 export function PupilFigures({ pupilId, today }: { pupilId: number; today: string }) {
   const from = `${academicYearOf(today)}-09-01`;
-  const q = useRpc('pupils.figures', { pupilId, from, to: today });
+  const q = useRpc('reports.pupilFigures', { pupilId, from, to: today });
   if (!q.data) {
     return <ErrorBar error={q.error} />;
   }

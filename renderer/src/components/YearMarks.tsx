@@ -6,7 +6,7 @@ import type { Output } from '../../../shared/contract';
 import { useRpc } from '../hooks';
 import { ErrorBar } from './ErrorBar';
 
-type Day = Output<'pupils.attendance'>['days'][number];
+type Day = Output<'registers.pupilAttendance'>['days'][number];
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'];
 
 function Mark({ m }: { m: Day['am'] }) {
@@ -44,7 +44,7 @@ export function YearMarks({
   admissionDate: string;
 }) {
   const from = academicYearRange(academicYearOf(today)).from;
-  const q = useRpc('pupils.attendance', { pupilId, from, to: today });
+  const q = useRpc('registers.pupilAttendance', { pupilId, from, to: today });
   if (!q.data) {
     return <ErrorBar error={q.error} />;
   }

@@ -28,7 +28,7 @@ import { useMe } from '../auth/AuthGate';
 import { mayCall } from '../auth/access';
 import { DashboardTarget } from './governors/TargetProgress';
 
-type D = Output<'dashboard.get'>;
+type D = Output<'figures.dashboard'>;
 type Ref = D['reference'][number];
 
 const num = (n: number) => n.toLocaleString('en-GB');
@@ -37,7 +37,7 @@ const published = (v: number | null) => (v === null ? '–' : `${v}%`);
 export function Dashboard({ today }: { today: string }) {
   const [from, setFrom] = useState(() => defaultFrom(today));
   const [to, setTo] = useState(today);
-  const q = useRpc('dashboard.get', { from, to }, { enabled: !!from && !!to && from <= to });
+  const q = useRpc('figures.dashboard', { from, to }, { enabled: !!from && !!to && from <= to });
   const d = q.data;
   return (
     <div className="page">
@@ -429,7 +429,7 @@ const blank = (): Draft => ({
 
 /** The comparison figures: the national table shipped with the app and the school's own rows; lead, head or admin edit. */
 function ReferenceEditor({ rows }: { rows: Ref[] }) {
-  const save = useRpcMutation('figures.national.save', ['dashboard.get', 'figures.national.list']);
+  const save = useRpcMutation('figures.national.save', ['figures.dashboard', 'figures.national.list']);
   const mayEdit = mayCall(useMe(), 'figures.national.save');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [done, setDone] = useState<string | null>(null);

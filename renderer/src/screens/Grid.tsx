@@ -30,7 +30,7 @@ export function Grid({ today }: { today: string }) {
   const [year, setYear] = useState('');
   const groups = useRpc('pupils.list', { onDate: today });
   const scope = { regGroup: group || undefined, yearGroup: (year || undefined) as never };
-  const q = useRpc('grid.get', { from, to, scope });
+  const q = useRpc('registers.grid', { from, to, scope });
   return (
     <div className="page">
       <Title2 as="h1">
@@ -80,7 +80,7 @@ export function Grid({ today }: { today: string }) {
   );
 }
 
-function GridTable({ data }: { data: Output<'grid.get'> }) {
+function GridTable({ data }: { data: Output<'registers.grid'> }) {
   const qc = useQueryClient();
   const [cur, setCur] = useState({ r: 0, c: 0 });
   const [anchor, setAnchor] = useState<{ r: number; c: number } | null>(null);
@@ -230,7 +230,7 @@ function GridTable({ data }: { data: Output<'grid.get'> }) {
                     setDone(`${r.inserted} marks added and ${r.amended} amended (batch ${r.batchId}).`);
                     setBulk(null);
                     setPreview(null);
-                    await qc.invalidateQueries({ queryKey: ['grid.get'] });
+                    await qc.invalidateQueries({ queryKey: ['registers.grid'] });
                   } catch (e) {
                     setError(e);
                   }

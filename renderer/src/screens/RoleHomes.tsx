@@ -52,8 +52,8 @@ export function GovernorHome({ today }: { today: string }) {
 
 export function AdminHome({ today }: { today: string }) {
   const me = useMe();
-  const backup = useRpcMutation('admin.backup');
-  const verify = useRpcMutation('admin.verify');
+  const backup = useRpcMutation('backups.copyTo');
+  const verify = useRpcMutation('backups.verify');
   const [note, setNote] = useState<string | null>(null);
   return (
     <div className="page">
@@ -81,7 +81,7 @@ export function AdminHome({ today }: { today: string }) {
           </li>
         </ul>
       </nav>
-      {mayCall(me, 'admin.backup') && (
+      {mayCall(me, 'backups.copyTo') && (
         <section className="card" aria-labelledby="backups">
           <Text as="h2" id="backups" weight="semibold" size={500}>
             Backups

@@ -19,7 +19,7 @@ type ListName = Extract<
 
 export function Statutory({ today }: { today: string }) {
   const [asOf, setAsOf] = useState(today);
-  const q = useRpc('statutory.lists', { asOf }, { enabled: !!asOf });
+  const q = useRpc('figures.statutoryLists', { asOf }, { enabled: !!asOf });
   const [err, setErr] = useState<unknown>(null);
   const exportCsv = async (list: ListName) => {
     try {
@@ -260,7 +260,7 @@ function RecordReturn({
   kind: 'attendance' | 'sickness';
   today: string;
 }) {
-  const m = useRpcMutation('pupils.recordReturn', ['statutory.lists']);
+  const m = useRpcMutation('pupils.recordReturn', ['figures.statutoryLists']);
   return (
     <>
       <span className="muted">not yet </span>

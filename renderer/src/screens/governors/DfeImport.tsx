@@ -52,7 +52,7 @@ export function DfeImport() {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<unknown>(null);
   const run = useRpcMutation('governors.importDfe', [
-    'dashboard.get',
+    'figures.dashboard',
     'governors.preview',
     'figures.national.list',
   ]);

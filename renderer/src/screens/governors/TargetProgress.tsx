@@ -15,7 +15,7 @@ type Target = Output<'governors.targets'>['targets'][number];
 export function TargetProgressTable({ target, upTo }: { target: Target; upTo: string }) {
   const from = academicYearRange(target.academicYear).from;
   const to = upTo < from ? from : upTo;
-  const q = useRpc('dashboard.get', { from, to }, { enabled: upTo >= from });
+  const q = useRpc('figures.dashboard', { from, to }, { enabled: upTo >= from });
   const ytd = q.data?.ytd.all;
   const p = targetProgress(target, {
     attendancePct: ytd?.attendancePct ?? null,

@@ -22,11 +22,11 @@ function health(store: Store) {
 }
 
 export const backupsHandlers: HandlersFor<keyof typeof backupsChannels> = {
-  'admin.backup': (ctx, i) => {
+  'backups.copyTo': (ctx, i) => {
     const r = backupTo(ctx.store, i.to ?? defaultBackupPath(ctx.store.path));
     return { path: r.path, bytes: r.bytes };
   },
-  'admin.verify': (ctx) => verifyDb(ctx.store.db),
+  'backups.verify': (ctx) => verifyDb(ctx.store.db),
   'backups.health': (ctx) => health(ctx.store),
   'backups.status': (ctx) => {
     const settings = readBackupSettings(ctx.store);
