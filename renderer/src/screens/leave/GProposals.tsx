@@ -11,7 +11,7 @@ export function GProposals({ requestId }: { requestId?: number }) {
   const confirm = useRpcMutation('leave.confirmG', [
     ...LEAVE_INVALIDATES,
     'marks.history',
-    'pupils.attendance',
+    'registers.pupilAttendance',
   ]);
   const rows = q.data?.proposals ?? [];
   const item = (p: (typeof rows)[number]) => ({ requestId: p.requestId, date: p.date, session: p.session });

@@ -10,7 +10,7 @@ import { pluralS } from '../../../../shared/names';
 import { type Row, STATUS_LABEL, StatusBadge, range } from './common';
 
 function RequestTable({ rows, label }: { rows: Row[]; label: string }) {
-  const today = useRpc('app.status', {}).data?.today ?? '';
+  const today = useRpc('school.appStatus', {}).data?.today ?? '';
   if (rows.length === 0) {
     return <Text>None.</Text>;
   }
