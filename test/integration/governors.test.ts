@@ -70,6 +70,13 @@ describe('the governor report', () => {
       expect(doc).toContain(`${k}. `);
     }
     expect((doc.match(/<wp:docPr [^>]*descr="[^"]+"/g) ?? []).length).toBeGreaterThanOrEqual(4);
+    // No heading is left alone at the foot of a page: every heading keeps with what follows it.
+    const headings =
+      doc.match(/<w:p>\s*<w:pPr>(?:(?!<\/w:pPr>).)*<w:pStyle w:val="Heading[12]"\/>.*?<\/w:pPr>/gs) ?? [];
+    expect(headings.length).toBeGreaterThanOrEqual(8);
+    for (const h of headings) {
+      expect(h).toContain('<w:keepNext/>');
+    }
     const allText = Object.entries(zip)
       .filter(([n]) => /\.(xml|rels)$/.test(n))
       .map(([, v]) => strFromU8(v))

@@ -21,14 +21,16 @@ export const GREY = '595959';
 const RULE = 'BFBFBF';
 const HEAD_FILL = 'DCE6F1';
 
-export const h1 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_1 });
-export const h2 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2 });
+// Headings and the italic notes that introduce a table or chart stay on the page of what follows them.
+export const h1 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_1, keepNext: true });
+export const h2 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2, keepNext: true });
 export const para = (text: string, opts: Partial<IParagraphOptions> = {}) =>
   new Paragraph({ children: [new TextRun(text)], spacing: { after: 120 }, ...opts });
 export const note = (text: string) =>
   new Paragraph({
     children: [new TextRun({ text, italics: true, color: GREY, size: 18 })],
     spacing: { after: 160 },
+    keepNext: true,
   });
 export const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 }, spacing: { after: 80 } });
 export const numbered = (text: string) =>

@@ -67,13 +67,14 @@ function headlineRows(blocks: (Block | null)[]): string[][] {
 
 function comparison(f: GovernorFigures): Part[] {
   const cols: Column[] = [
-    { head: 'Figures', width: 30 },
-    { head: 'Kind' },
-    { head: 'Overall', num: true },
-    { head: 'Auth.', num: true },
-    { head: 'Unauth.', num: true },
-    { head: 'Persistent absence', num: true },
-    { head: 'Severe absence', num: true },
+    { head: 'Figures', width: 28 },
+    { head: 'Kind', width: 12 },
+    { head: 'Overall', num: true, width: 11 },
+    { head: 'Auth.', num: true, width: 11 },
+    { head: 'Unauth.', num: true, width: 12 },
+    // Wide enough for "Persistent" on one line in the bold header.
+    { head: 'Persistent absence', num: true, width: 14 },
+    { head: 'Severe absence', num: true, width: 12 },
   ];
   const c = f.headline.dfeCohort;
   const pub = (v: number | null) => (v === null ? '–' : `${v}%`);
