@@ -190,6 +190,8 @@ export class LetterDataLoader {
   constructor(
     private db: Db,
     readonly period: Period,
+    /** A batch picked up again: its own letters are not "letters so far" of the letters still to make. */
+    private excludeBatch: string | null = null,
   ) {
     this.cal = loadCalendar(db);
     this.school = loadSchoolInfo(db);
@@ -302,11 +304,21 @@ export class LetterDataLoader {
     const letters = (
       db
         .prepare(
-          `SELECT id, template, stage, letter_date AS date, figures, reference, generated_at FROM letter_log WHERE pupil_id = ?
+          `SELECT id, template, stage, letter_date AS date, figures, reference, generated_at FROM letter_log
+      WHERE pupil_id = ? AND (? IS NULL OR batch_id IS NOT ?)
       UNION SELECT id, template, stage, letter_date AS date, figures, reference, generated_at FROM letter_log
-      WHERE sibling_ids <> '[]' AND EXISTS (SELECT 1 FROM json_each(sibling_ids) WHERE value = ?) ORDER BY generated_at, id`,
+      WHERE sibling_ids <> '[]' AND EXISTS (SELECT 1 FROM json_each(sibling_ids) WHERE value = ?)
+      AND (? IS NULL OR batch_id IS NOT ?)
+      ORDER BY generated_at, id`,
         )
-        .all(pupilId, pupilId) as {
+        .all(
+          pupilId,
+          this.excludeBatch,
+          this.excludeBatch,
+          pupilId,
+          this.excludeBatch,
+          this.excludeBatch,
+        ) as {
         id: number;
         template: string;
         stage: string;
