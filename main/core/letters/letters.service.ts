@@ -237,7 +237,7 @@ export function candidates(ctx: Ctx, i: Input<'letters.candidates'>): Output<'le
   refuseAgreement(db, i.template);
   const t = loadTemplate(db, i.template);
   const period = resolvePeriod(ctx.today(), i);
-  const loader = new LetterDataLoader(db, period);
+  const loader = new LetterDataLoader(db, period).readForMany();
   const where: string[] = ['admission_date <= ?', '(leaving_date IS NULL OR leaving_date >= ?)'];
   const args: unknown[] = [period.to, period.to];
   if (i.yearGroup) {

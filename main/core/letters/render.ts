@@ -248,6 +248,9 @@ export function planLetters(ctx: Ctx, req: RenderRequest, replan?: Replan): Plan
   const period = resolvePeriod(today, req);
   const letterDate = req.letterDate ?? today;
   const loader = new LetterDataLoader(db, period, replan?.batchId ?? null);
+  if (req.pupilIds.length > 1) {
+    loader.readForMany();
+  }
   const leftOut: LeftOut[] = [];
   const items: { data: PupilLetterData; hh: Household[]; flags: Flag[]; reason: string | null }[] = [];
   for (const id of [...new Set(req.pupilIds)]) {
