@@ -466,7 +466,7 @@ export function jobStatus(ctx: Ctx, i: Input<'letters.job'>): Output<'letters.jo
   if (!j) {
     throw new AppError(
       'not_found',
-      'That job is not known: a preview or a single letter is kept for an hour, and not through a restart of the app.',
+      'That job is not known: a preview or a single letter is kept for an hour, not through a restart.',
     );
   }
   return { status: j.status, done: j.done, total: j.total, error: j.error, result: j.result };
