@@ -99,7 +99,8 @@ export function batchPlan(ctx: Ctx, plan: Plan): BatchPlan {
 const readBatch = (db: Db, id: string) =>
   db
     .prepare(
-      'SELECT id, template, folder, params, combined_file AS combinedFile, created_by AS createdBy FROM letter_batches WHERE id = ?',
+      `SELECT id, template, folder, params, combined_file AS combinedFile, created_by AS createdBy
+    FROM letter_batches WHERE id = ?`,
     )
     .get(id) as BatchRow | undefined;
 
@@ -240,7 +241,8 @@ function replan(
       name: l.name,
       reason: lo
         ? lo.reason
-        : `the letter to ${l.household.names.join(' and ')} can no longer be made: the family's contacts have changed since the letters were asked for`,
+        : `the letter to ${l.household.names.join(' and ')} can no longer be made: ` +
+          "the family's contacts have changed since the letters were asked for",
     });
   }
   return { plan, problems };
