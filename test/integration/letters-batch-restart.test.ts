@@ -155,6 +155,41 @@ describe('a batch of letters through a restart', () => {
     stopJobs();
     expect(ok(store, 'letters.job', { jobId: g.jobId }).result!.problems!.length).toBe(1);
   });
+
+  it('names the pupil whose family contacts changed since: that letter is not made to someone else', async () => {
+    const { g } = await stoppedPart([s.ids.truant, s.ids.young, s.ids.ill], 1);
+    restart();
+    ok(store, 'pupils.saveContacts', {
+      pupilId: s.ids.ill,
+      contacts: [
+        {
+          name: 'Dan Ingram',
+          relationship: 'Father',
+          phone: '07700 900008',
+          email: '',
+          address: '2 Elm Close, Riverside, RV2 2EC',
+          livesWith: true,
+          parentalResponsibility: true,
+          emergency: false,
+        },
+      ],
+    });
+    resumeBatches(store);
+    await waitForJob(g.jobId);
+    const end = ok(store, 'letters.job', { jobId: g.jobId });
+    expect(end.status).toBe('done');
+    expect(end.result!.problems).toEqual([
+      {
+        pupilId: s.ids.ill,
+        name: expect.stringMatching(/Ingram/),
+        reason: expect.stringMatching(
+          /^the letter to Carla Ingram can no longer be made: the family's contacts/,
+        ),
+      },
+    ]);
+    expect(end.result!.letters.some((l) => l.addressees.includes('Dan Ingram'))).toBe(false);
+    expect(logged(g.batchId).length).toBe(g.letters - 1);
+  });
 });
 
 describe('a finished batch', () => {
