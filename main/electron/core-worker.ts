@@ -1,10 +1,13 @@
 // The core worker thread of the desktop app (main/electron/core-client.ts): opens the encrypted store with the key
-// the shell unsealed, runs the backup schedule, and answers each window's calls through its SessionKeeper.
+// the shell unsealed, runs the backup schedule, picks up unfinished batches of letters, and answers each window's
+// calls through its SessionKeeper.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStore, type Store } from '../core/db/connection';
 import { SessionKeeper } from '../core/auth/door';
 import { setResourcesDir } from '../core/paths';
 import { startBackupSchedule } from '../core/backups/schedule';
+import { resumeBatches } from '../core/letters/batches';
+import { stopJobs } from '../core/letters/jobs';
 import type { FromWorker, ToWorker } from './core-client';
 
 const data = workerData as { dbPath: string; key: string; resourcesDir: string | null };
@@ -19,6 +22,7 @@ try {
   }
   store = openStore(data.dbPath, { create: true, key: data.key, encryptPlain: true });
   startBackupSchedule(store);
+  resumeBatches(store); // a batch of letters stopped part-way by the last close (main/core/letters/batches.ts)
   post({ type: 'ready' });
 } catch (e) {
   post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
@@ -33,6 +37,7 @@ port.on('message', (m: ToWorker) => {
   } else if (m.op === 'forget') {
     sessions.forget(store, m.windowId);
   } else {
+    stopJobs();
     store.db.close();
     store = null;
     port.close();

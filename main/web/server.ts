@@ -10,6 +10,8 @@ import { readSchool } from '../core/school/school.service';
 import { createDemoSchool } from '../core/demo/demo';
 import { keyFromOptions } from '../core/db/cipher';
 import { startBackupSchedule } from '../core/backups/schedule';
+import { resumeBatches } from '../core/letters/batches';
+import { stopJobs } from '../core/letters/jobs';
 import { RPC_HEADER, refuseReason } from './guard';
 import { plain, requestPath } from './request';
 import { handleRpc } from './rpc';
@@ -102,6 +104,7 @@ function main(argv: string[]) {
     createDemoSchool(store, values.secondary ? { kind: 'secondary' } : {});
   }
   const stopBackups = startBackupSchedule(store);
+  resumeBatches(store); // a batch of letters stopped part-way by the last close (main/core/letters/batches.ts)
   const port = Number(values.port);
   const staticDir = path.join(root, 'dist', 'renderer');
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
@@ -119,6 +122,7 @@ function main(argv: string[]) {
   });
   const close = () => {
     stopBackups();
+    stopJobs();
     store.db.close();
     process.exit(0);
   };

@@ -171,6 +171,10 @@ const JobSchema = z.object({
           paragraphs: z.array(z.string()).optional(),
         }),
       ),
+      /** Planned letters of a batch that could no longer be made when it was picked up again after a restart. */
+      problems: z
+        .array(z.object({ pupilId: z.number().int(), name: z.string(), reason: z.string() }))
+        .optional(),
       folder: z.string().nullable(),
       combinedFile: z.string().nullable(),
       batchId: z.string().nullable(),

@@ -11,6 +11,7 @@ import { arrangementCounts, arrangementsDue } from '../../main/core/arrangements
 import { cli } from '../helpers/cli';
 import { strFromU8, unzipSync } from 'fflate';
 import { waitForJob } from '../../main/core/letters/jobs';
+import { LetterDataLoader } from '../../main/core/letters/letter-data';
 
 const LEAD: Session = { userName: 'Mr L. Lead', position: 'Attendance lead', roles: ['lead'] };
 const OFFICE: Session = { userName: 'Mr O. Office', position: 'Office manager', roles: ['office'] };
@@ -440,6 +441,17 @@ describe('guardrail G4 reads the agreements', () => {
     expect(flags(withAgreement)).toContain('G4');
     expect(flags(without)).toBeDefined();
     expect(flags(without)).not.toContain('G4');
+    // the candidates and batches read the agreements for all their pupils at once: the same count as one by one
+    const period = { from: '2025-09-03', to: '2025-10-24', asOf: '2025-10-24' };
+    const agreed = (many: boolean) => {
+      const loader = new LetterDataLoader(s.db, period);
+      if (many) {
+        loader.readForMany();
+      }
+      return [withAgreement, without].map((id) => loader.facts(loader.load(id), '2025-10-24').agreedSessions);
+    };
+    expect(agreed(true)).toEqual(agreed(false));
+    expect(agreed(true)[0]).toBeGreaterThan(0);
   });
 });
 

@@ -94,29 +94,42 @@ export function agreedSessionKeys(
   pupilId: number,
   from: IsoDate,
   to: IsoDate,
-  arrangements: {
-    kind: ArrangementKind;
-    startDate: IsoDate;
-    endDate: IsoDate | null;
-    patterns: PatternFrom[];
-  }[],
+  arrangements: AgreedArrangement[],
 ): Set<string> {
-  const keys = new Set<string>();
   const dob = (db.prepare('SELECT dob FROM pupils WHERE id = ?').get(pupilId) as { dob: string } | undefined)
     ?.dob;
-  if (dob) {
-    const cal = loadCalendar(db);
-    for (const a of arrangements) {
-      for (const s of arrangementSessions(cal, { ...a, dob }, a.patterns, { from, to })) {
-        keys.add(`${s.date}|${s.session}|${s.code}`);
-      }
-    }
-  }
   const leave = db
     .prepare(
       "SELECT date, session, code FROM planned_marks WHERE pupil_id = ? AND source = 'leave' AND date BETWEEN ? AND ?",
     )
     .all(pupilId, from, to) as PlannedSession[];
+  return agreedKeysOf(dob ? loadCalendar(db) : null, dob ?? null, arrangements, leave, { from, to });
+}
+
+type AgreedArrangement = {
+  kind: ArrangementKind;
+  startDate: IsoDate;
+  endDate: IsoDate | null;
+  patterns: PatternFrom[];
+};
+
+/** agreedSessionKeys from what it reads: the calendar, the pupil's date of birth (none: no arrangement counts), the
+ * arrangements and the granted leave's planned sessions (a batch of letters reads them for all its pupils at once). */
+export function agreedKeysOf(
+  cal: Calendar | null,
+  dob: string | null,
+  arrangements: AgreedArrangement[],
+  leave: PlannedSession[],
+  period: { from: IsoDate; to: IsoDate },
+): Set<string> {
+  const keys = new Set<string>();
+  if (dob && cal) {
+    for (const a of arrangements) {
+      for (const s of arrangementSessions(cal, { ...a, dob }, a.patterns, period)) {
+        keys.add(`${s.date}|${s.session}|${s.code}`);
+      }
+    }
+  }
   for (const s of leave) {
     keys.add(`${s.date}|${s.session}|${s.code}`);
   }

@@ -8,7 +8,8 @@ import type { Ctx } from '../context';
 import type { Db } from '../db/connection';
 import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
-import { agreedSessionKeys, arrangementSessions } from './planned';
+import { agreedKeysOf, agreedSessionKeys, arrangementSessions, type PlannedSession } from './planned';
+import type { Calendar } from '../../../shared/calendar';
 import { loadArrangements } from './read';
 import { legacyTimetables } from './legacy';
 import { loadOne } from './arrangements.service';
@@ -152,6 +153,41 @@ export function agreedAbsences(
   const rows = allArrangements(db, to, pupilId).filter((a) => a.id !== null);
   const keys = agreedSessionKeys(db, pupilId, from, to, rows);
   return absences.filter((m) => keys.has(`${m.date}|${m.session}|${m.code}`)).length;
+}
+
+/** agreedAbsences for the pupils of a batch of letters: the arrangements and the granted leave of the period are
+ * read once for every pupil, then each pupil's count is worked out from them (the same count). */
+export function agreedAbsencesOf(
+  db: Db,
+  cal: Calendar,
+  from: IsoDate,
+  to: IsoDate,
+): (
+  pupil: { id: number; dob: string | null },
+  absences: { date: IsoDate; session: string; code: string }[],
+) => number {
+  const rows = new Map<number, ArrangementRowT[]>();
+  for (const a of allArrangements(db, to)) {
+    if (a.id !== null) {
+      rows.set(a.pupilId, [...(rows.get(a.pupilId) ?? []), a]);
+    }
+  }
+  const leave = new Map<number, PlannedSession[]>();
+  const planned = db
+    .prepare(
+      "SELECT pupil_id AS pupilId, date, session, code FROM planned_marks WHERE source = 'leave' AND date BETWEEN ? AND ?",
+    )
+    .all(from, to) as (PlannedSession & { pupilId: number })[];
+  for (const { pupilId, ...s } of planned) {
+    leave.set(pupilId, [...(leave.get(pupilId) ?? []), s]);
+  }
+  return (pupil, absences) => {
+    const keys = agreedKeysOf(cal, pupil.dob, rows.get(pupil.id) ?? [], leave.get(pupil.id) ?? [], {
+      from,
+      to,
+    });
+    return absences.filter((m) => keys.has(`${m.date}|${m.session}|${m.code}`)).length;
+  };
 }
 
 /** The label each pupil carries in lists on a date while an arrangement is in force ("part-time timetable",

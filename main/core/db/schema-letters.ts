@@ -47,7 +47,9 @@ export const letterTemplates = sqliteTable(
   (t) => [uniqueIndex('letter_templates_uq').on(t.name, t.version)],
 );
 
-/** A batch of letters generated together (one selection, one template). */
+/** A batch of letters generated together (one selection, one template). `params` holds the request, the pupils
+ * left out, the plan of every letter (so a restart picks the batch up again, main/core/letters/batches.ts) and,
+ * once finished, its outcome; the letters made are the letter_log rows with the batch's id. */
 export const letterBatches = sqliteTable('letter_batches', {
   id: text('id').primaryKey(),
   template: text('template').notNull(),

@@ -3,6 +3,7 @@
 // G7), the absences by code and date, the rolling penalty window, the letters and meetings so far.
 import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/connection';
 import { calendarRanges } from '../db/schema';
 import { termAround } from '../../../shared/terms';
@@ -29,7 +30,7 @@ import {
 } from '../../../shared/statistics';
 import { readLettersSettings, type LettersSettings } from './settings';
 import { needsHealthParagraph, type GuardFacts, type PastLetter } from './guardrails';
-import { agreedAbsences } from '../arrangements/queries';
+import { agreedAbsences, agreedAbsencesOf } from '../arrangements/queries';
 import type { TemplateSpec } from './templates';
 import { caseworkSupportDates } from './ladder';
 import { REGS_2024_START } from '../../../shared/codes';
@@ -190,6 +191,8 @@ export class LetterDataLoader {
   constructor(
     private db: Db,
     readonly period: Period,
+    /** A batch picked up again: its own letters are not "letters so far" of the letters still to make. */
+    private excludeBatch: string | null = null,
   ) {
     this.cal = loadCalendar(db);
     this.school = loadSchoolInfo(db);
@@ -213,27 +216,42 @@ export class LetterDataLoader {
     );
   }
 
+  private statements = new Map<string, Statement<unknown[]>>();
+  /** One statement for each of load's queries, prepared once for the loader's pupils. */
+  private q(sql: string): Statement<unknown[]> {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
+  private agreedOf: ReturnType<typeof agreedAbsencesOf> | null = null;
+  /** For many pupils (a batch, the candidates): the agreed arrangements and leave guardrail G4 reads are read once
+   * for all of them, not with their own queries for each pupil (the same figures). */
+  readForMany(): this {
+    this.agreedOf ??= agreedAbsencesOf(this.db, this.cal, this.period.from, this.period.to);
+    return this;
+  }
+
   codeLabel(code: string): string {
     return this.labels.get(code) ?? code;
   }
 
   load(pupilId: number): PupilLetterData {
     const db = this.db;
-    const pupil = db
-      .prepare(
-        `SELECT id, upn, surname, forename, preferred_forename AS preferredForename, dob, year_group AS yearGroup, reg_group AS regGroup,
+    const pupil = this.q(
+      `SELECT id, upn, surname, forename, preferred_forename AS preferredForename, dob, year_group AS yearGroup, reg_group AS regGroup,
       admission_date AS admissionDate, leaving_date AS leavingDate, address FROM pupils WHERE id = ?`,
-      )
-      .get(pupilId) as PupilRow | undefined;
+    ).get(pupilId) as PupilRow | undefined;
     if (!pupil) {
       throw noSuchPupil();
     }
     const contacts = (
-      db
-        .prepare(
-          'SELECT name, relationship, address, email, lives_with AS livesWith, parental_responsibility AS pr FROM contacts WHERE pupil_id = ? ORDER BY ordinal',
-        )
-        .all(pupilId) as (Omit<ContactRow, 'livesWith' | 'parentalResponsibility'> & {
+      this.q(
+        'SELECT name, relationship, address, email, lives_with AS livesWith, parental_responsibility AS pr FROM contacts WHERE pupil_id = ? ORDER BY ordinal',
+      ).all(pupilId) as (Omit<ContactRow, 'livesWith' | 'parentalResponsibility'> & {
         livesWith: number;
         pr: number;
       })[]
@@ -247,19 +265,15 @@ export class LetterDataLoader {
     }));
     const restricted = new Set(
       (
-        db
-          .prepare(
-            'SELECT contact_name AS n FROM letter_contact_restrictions WHERE pupil_id = ? AND lifted_at IS NULL',
-          )
-          .all(pupilId) as { n: string }[]
+        this.q(
+          'SELECT contact_name AS n FROM letter_contact_restrictions WHERE pupil_id = ? AND lifted_at IS NULL',
+        ).all(pupilId) as { n: string }[]
       ).map((r) => norm(r.n)),
     );
     const { from, to } = this.period;
-    const marks = db
-      .prepare(
-        'SELECT date, session, code, minutes_late AS minutesLate FROM marks WHERE pupil_id = ? AND date >= ? AND date <= ? ORDER BY date, session',
-      )
-      .all(pupilId, this.earliestMarkDate(), to) as StatsMark[];
+    const marks = this.q(
+      'SELECT date, session, code, minutes_late AS minutesLate FROM marks WHERE pupil_id = ? AND date >= ? AND date <= ? ORDER BY date, session',
+    ).all(pupilId, this.earliestMarkDate(), to) as StatsMark[];
     const stats = computePupilStats(this.pctx, { upn: pupil.upn }, marks);
     const yearStats = this.yearCtx ? computePupilStats(this.yearCtx, { upn: pupil.upn }, marks) : stats;
     const codeCounts: Record<string, number> = {};
@@ -300,13 +314,14 @@ export class LetterDataLoader {
       }
     }
     const letters = (
-      db
-        .prepare(
-          `SELECT id, template, stage, letter_date AS date, figures, reference, generated_at FROM letter_log WHERE pupil_id = ?
+      this.q(
+        `SELECT id, template, stage, letter_date AS date, figures, reference, generated_at FROM letter_log
+      WHERE pupil_id = ? AND (? IS NULL OR batch_id IS NOT ?)
       UNION SELECT id, template, stage, letter_date AS date, figures, reference, generated_at FROM letter_log
-      WHERE sibling_ids <> '[]' AND EXISTS (SELECT 1 FROM json_each(sibling_ids) WHERE value = ?) ORDER BY generated_at, id`,
-        )
-        .all(pupilId, pupilId) as {
+      WHERE sibling_ids <> '[]' AND EXISTS (SELECT 1 FROM json_each(sibling_ids) WHERE value = ?)
+      AND (? IS NULL OR batch_id IS NOT ?)
+      ORDER BY generated_at, id`,
+      ).all(pupilId, this.excludeBatch, this.excludeBatch, pupilId, this.excludeBatch, this.excludeBatch) as {
         id: number;
         template: string;
         stage: string;
@@ -323,11 +338,9 @@ export class LetterDataLoader {
       attendancePct: (JSON.parse(l.figures) as { attendancePct: number | null }).attendancePct ?? null,
     }));
     const meetings = (
-      db
-        .prepare(
-          'SELECT id, kind, date, time, place, attendees, held FROM letter_meetings WHERE pupil_id = ? ORDER BY date, id',
-        )
-        .all(pupilId) as (Omit<PupilLetterData['meetings'][number], 'held'> & { held: number })[]
+      this.q(
+        'SELECT id, kind, date, time, place, attendees, held FROM letter_meetings WHERE pupil_id = ? ORDER BY date, id',
+      ).all(pupilId) as (Omit<PupilLetterData['meetings'][number], 'held'> & { held: number })[]
     ).map((m) => ({ ...m, held: !!m.held }));
     return {
       pupil,
@@ -359,7 +372,9 @@ export class LetterDataLoader {
       unauthorised: d.stats.unauthorised,
       attendancePct: d.stats.attendancePct,
       codeCounts: d.codeCounts,
-      agreedSessions: agreedAbsences(this.db, d.pupil.id, this.period.from, this.period.to, d.absences),
+      agreedSessions: this.agreedOf
+        ? this.agreedOf(d.pupil, d.absences)
+        : agreedAbsences(this.db, d.pupil.id, this.period.from, this.period.to, d.absences),
       atRiskLowerPct: this.school.atRiskLowerPct,
       letters: d.letters,
       meetingsHeld: [...d.meetings.filter((m) => m.held).map((m) => m.date), ...d.caseworkSteps],

@@ -10,8 +10,7 @@ import type { Db } from '../db/connection';
 import { AppError, noSuchPupil } from '../errors';
 import { networkShareReason } from '../paths';
 import { BLOCK_FIELDS, COMMON_FIELDS, TEMPLATES, templateSpec } from './templates';
-import type { Unzipped } from 'fflate';
-import { combineParts, documentText, DocxError, scanPlaceholders, unzipDocx } from './docx-xml';
+import { documentText, DocxError, scanPlaceholders, unzipDocx } from './docx-xml';
 import { checkGuardrails } from './guardrails';
 import { households, LetterDataLoader, pupilName } from './letter-data';
 import { ladderStages } from './ladder';
@@ -28,7 +27,8 @@ import {
   type Rendered,
   type RenderRequest,
 } from './render';
-import { getJob, startJob, type JobLetter } from './jobs';
+import { startJob, type JobLetter } from './jobs';
+import { batchJob, batchPlan, startBatchJob } from './batches';
 import { readLettersSettings, saveLettersSettings } from './settings';
 import { bandOf } from '../../../shared/statistics';
 
@@ -237,7 +237,7 @@ export function candidates(ctx: Ctx, i: Input<'letters.candidates'>): Output<'le
   refuseAgreement(db, i.template);
   const t = loadTemplate(db, i.template);
   const period = resolvePeriod(ctx.today(), i);
-  const loader = new LetterDataLoader(db, period);
+  const loader = new LetterDataLoader(db, period).readForMany();
   const where: string[] = ['admission_date <= ?', '(leaving_date IS NULL OR leaving_date >= ?)'];
   const args: unknown[] = [period.to, period.to];
   if (i.yearGroup) {
@@ -431,14 +431,6 @@ export function checkFolder(folder: string): string {
   return path.resolve(folder);
 }
 
-function uniquePath(folder: string, fileName: string): string {
-  let p = path.join(folder, fileName);
-  for (let k = 2; fs.existsSync(p); k++) {
-    p = path.join(folder, fileName.replace(/\.docx$/, ` (${k}).docx`));
-  }
-  return p;
-}
-
 export function generate(ctx: Ctx, i: Input<'letters.generate'>): Output<'letters.generate'> {
   refuseAgreement(ctx.store.db, i.template);
   const folder = checkFolder(i.folder);
@@ -446,6 +438,7 @@ export function generate(ctx: Ctx, i: Input<'letters.generate'>): Output<'letter
   refuseEmpty(plan);
   const batchId = `${ctx.today()}-${crypto.randomBytes(4).toString('hex')}`;
   const { folder: _f, ...params } = i;
+  // the plan is kept with the batch, so that a restart picks it up again (batches.ts)
   ctx.store.db
     .prepare(
       'INSERT INTO letter_batches (id, template, folder, total, params, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -455,7 +448,7 @@ export function generate(ctx: Ctx, i: Input<'letters.generate'>): Output<'letter
       plan.template.name,
       folder,
       plan.plans.length,
-      JSON.stringify({ ...params, leftOut: plan.leftOut }),
+      JSON.stringify({ ...params, leftOut: plan.leftOut, plan: batchPlan(ctx, plan) }),
       ctx.session.userName,
       ctx.now(),
     );
@@ -464,37 +457,16 @@ export function generate(ctx: Ctx, i: Input<'letters.generate'>): Output<'letter
     letters: plan.plans.length,
     leftOut: plan.leftOut.map((x) => ({ pupilId: x.pupilId, reason: x.reason })),
   });
-  const job = startJob(plan.plans.length + 1, async (job) => {
-    const written: JobLetter[] = [];
-    const all: Unzipped[] = [];
-    await renderPlan(ctx, plan, {
-      log: true,
-      batchId,
-      onEach: (r) => {
-        const file = uniquePath(folder, r.fileName);
-        fs.writeFileSync(file, r.bytes);
-        all.push(r.files ?? unzipDocx(r.bytes, 'A letter'));
-        written.push(jobLetter({ ...r, fileName: path.basename(file) }));
-        job.done++;
-      },
-    });
-    const combined = uniquePath(folder, `All letters - ${plan.template.spec.title} - ${ctx.today()}.docx`);
-    fs.writeFileSync(combined, combineParts(all));
-    ctx.store.db
-      .prepare('UPDATE letter_batches SET combined_file = ? WHERE id = ?')
-      .run(path.basename(combined), batchId);
-    job.done++;
-    return { letters: written, folder, combinedFile: path.basename(combined), batchId };
-  });
+  const job = startBatchJob(ctx, batchId, plan);
   return { jobId: job.id, batchId, letters: plan.plans.length, leftOut: plan.leftOut, folder };
 }
 
-export function jobStatus(_ctx: Ctx, i: Input<'letters.job'>): Output<'letters.job'> {
-  const j = getJob(i.jobId);
+export function jobStatus(ctx: Ctx, i: Input<'letters.job'>): Output<'letters.job'> {
+  const j = batchJob(ctx.store, i.jobId);
   if (!j) {
     throw new AppError(
       'not_found',
-      'That job is not known (it may have finished more than an hour ago, or the app was restarted).',
+      'That job is not known: a preview or a single letter is kept for an hour, not through a restart.',
     );
   }
   return { status: j.status, done: j.done, total: j.total, error: j.error, result: j.result };

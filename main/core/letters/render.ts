@@ -40,6 +40,7 @@ import {
   type PupilLetterData,
 } from './letter-data';
 import { readLogo, imageSize } from './settings';
+import { JobStopped } from './jobs';
 import type { IsoDate } from '../../../shared/dates';
 import { isIsoDate } from '../../../shared/dates';
 import { knownAs } from '../../../shared/names';
@@ -214,10 +215,18 @@ export function resolvePeriod(today: IsoDate, r: Pick<RenderRequest, 'from' | 't
 
 const safe = (s: string) => s.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
 
+/** How a batch picked up again is planned (batches.ts): with the batch's template, each letter with its planned
+ * reference, and without asking the caller again for the approval the batch was given when it was asked for. */
+export interface Replan {
+  batchId: string;
+  template: TemplateSource;
+  referenceFor: (pupilId: number, household: Household) => string | undefined;
+}
+
 /** Works out every letter of a request: who gets one, addressed to whom, with which values, and who is left out. */
-export function planLetters(ctx: Ctx, req: RenderRequest): Plan {
+export function planLetters(ctx: Ctx, req: RenderRequest, replan?: Replan): Plan {
   const db = ctx.store.db;
-  const template = loadTemplate(db, req.template);
+  const template = replan?.template ?? loadTemplate(db, req.template);
   const spec = template.spec;
   if (spec.document) {
     throw new AppError(
@@ -225,7 +234,7 @@ export function planLetters(ctx: Ctx, req: RenderRequest): Plan {
       `${spec.title} is a school document, not a letter to families: make it on the Policy screen.`,
     );
   }
-  if (spec.legalWeight && !RULES.legalWeightSignatory.allows(ctx.session)) {
+  if (spec.legalWeight && !replan && !RULES.legalWeightSignatory.allows(ctx.session)) {
     throw new AppError('forbidden', `${spec.title}: ${RULES.legalWeightSignatory.refusal}`);
   }
   const unknown = template.placeholders.filter((k) => !KNOWN_FIELDS.has(k));
@@ -238,7 +247,10 @@ export function planLetters(ctx: Ctx, req: RenderRequest): Plan {
   const today = ctx.today();
   const period = resolvePeriod(today, req);
   const letterDate = req.letterDate ?? today;
-  const loader = new LetterDataLoader(db, period);
+  const loader = new LetterDataLoader(db, period, replan?.batchId ?? null);
+  if (req.pupilIds.length > 1) {
+    loader.readForMany();
+  }
   const leftOut: LeftOut[] = [];
   const items: { data: PupilLetterData; hh: Household[]; flags: Flag[]; reason: string | null }[] = [];
   for (const id of [...new Set(req.pupilIds)]) {
@@ -299,7 +311,9 @@ export function planLetters(ctx: Ctx, req: RenderRequest): Plan {
     const d = g.main.data;
     const k = (counts.get(d.pupil.id) ?? 0) + 1;
     counts.set(d.pupil.id, k);
-    const reference = `${letterDate.replace(/-/g, '')}-${crypto.randomBytes(3).toString('hex').toUpperCase()}`;
+    const reference =
+      replan?.referenceFor(d.pupil.id, g.hh) ??
+      `${letterDate.replace(/-/g, '')}-${crypto.randomBytes(3).toString('hex').toUpperCase()}`;
     const { values, missing } = mergeValues({
       spec,
       loader,
@@ -467,6 +481,8 @@ export interface Rendered {
   bytes: Uint8Array;
   /** The letter's parts, when it was made in a batch (to join the batch's letters without unzipping them). */
   files?: Unzipped;
+  /** The batch's letter was already in the log (another runner made it meanwhile): this one was not logged. */
+  duplicate?: boolean;
   sha256: string;
   reference: string;
   addressees: { names: string[]; address: string | null }[];
@@ -544,6 +560,25 @@ export function logLetter(
   return id;
 }
 
+/** Logs a letter, but a batch's letter only once: its reference already in the batch's log is not logged again. */
+function logOnce(
+  ctx: Ctx,
+  plan: Plan,
+  p: LetterPlan,
+  bytes: Uint8Array,
+  batchId: string | null,
+): { id: number; duplicate: boolean } {
+  if (batchId) {
+    const had = ctx.store.db
+      .prepare('SELECT id FROM letter_log WHERE batch_id = ? AND reference = ?')
+      .get(batchId, p.reference) as { id: number } | undefined;
+    if (had) {
+      return { id: had.id, duplicate: true };
+    }
+  }
+  return { id: logLetter(ctx, plan, p, bytes, batchId), duplicate: false };
+}
+
 /** Renders (and, unless `log` is false, logs) the planned letters, in order; onEach reports progress. */
 export async function renderPlan(
   ctx: Ctx,
@@ -553,6 +588,8 @@ export async function renderPlan(
     batchId?: string | null;
     limit?: number;
     onEach?: (r: Rendered, i: number) => void;
+    /** Checked before each letter: true stops the run (the app closing). */
+    stopped?: () => boolean;
   } = { log: true },
 ): Promise<Rendered[]> {
   const logo = readLogo(ctx.store.db);
@@ -568,6 +605,13 @@ export async function renderPlan(
         )
       : null;
   for (let i = 0; i < list.length; i++) {
+    if (i > 0) {
+      // between letters the process answers other calls (letters.job's progress among them)
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    if (opts.stopped?.()) {
+      throw new JobStopped();
+    }
     const p = list[i];
     let bytes: Uint8Array;
     let files: Unzipped | undefined;
@@ -578,9 +622,10 @@ export async function renderPlan(
       bytes = await mergeDocx(plan.template, p.values, logo);
       checkMerged(bytes);
     }
-    const logId = opts.log
-      ? ctx.store.db.transaction(() => logLetter(ctx, plan, p, bytes, opts.batchId ?? null)).immediate()
+    const logged = opts.log
+      ? ctx.store.db.transaction(() => logOnce(ctx, plan, p, bytes, opts.batchId ?? null)).immediate()
       : null;
+    const logId = logged?.id ?? null;
     const r: Rendered = {
       logId,
       pupilId: p.pupilId,
@@ -589,6 +634,7 @@ export async function renderPlan(
       fileName: p.fileName,
       bytes,
       files,
+      ...(logged?.duplicate ? { duplicate: true } : {}),
       sha256: sha256(bytes),
       reference: p.reference,
       addressees: [{ names: p.household.names, address: p.household.address }],

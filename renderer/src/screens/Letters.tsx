@@ -29,6 +29,7 @@ import { ErrorBar } from '../components/ErrorBar';
 import { DateInput } from '../components/DateInput';
 import { bandLabel } from '../../../shared/bands';
 import { pollJob, STAGE_COLOURS, type JobState } from '../letters/util';
+import { BatchProblems } from '../letters/BatchProblems';
 import { pluralS } from '../../../shared/names';
 
 type Band = 'any' | 'at_risk' | 'persistent' | 'severe' | 'persistent_or_severe' | 'at_risk_or_worse';
@@ -470,6 +471,7 @@ export function Letters({ today }: { today: string }) {
             </Text>
           </div>
         )}
+        {job && <BatchProblems job={job} />}
         {job?.result && (
           <MessageBar intent="success">
             <MessageBarBody>

@@ -1,0 +1,443 @@
+// A batch of letters written to a folder (letters.generate), kept through a restart of the job runner. The batch's
+// row (letter_batches) holds its plan: every planned letter with its reference, addressees and file name, the
+// period, the letter date and the template. The letters already made are the log's rows with the batch's id. When
+// the runner starts (the desktop app or browser mode opening the store, or letters.job asked about a batch it does
+// not hold), an unfinished batch is picked up again: the letters already logged are not made again, the rest are,
+// and a planned letter that can no longer be made is a problem naming its pupil. The batch is finished when its
+// outcome is written (params.outcome, with the combined document's name in combined_file).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Unzipped } from 'fflate';
+import type { Ctx } from '../context';
+import { makeCtx } from '../context';
+import type { Db, Store } from '../db/connection';
+import type { Period, Household } from './letter-data';
+import { combineParts, unzipDocx } from './docx-xml';
+import { planLetters, renderPlan, sha256, type LeftOut, type Plan, type Rendered } from './render';
+import { batchTemplate } from './batch-template';
+import {
+  getJob,
+  JobStopped,
+  startJob,
+  type Job,
+  type JobLetter,
+  type JobProblem,
+  type JobResult,
+} from './jobs';
+import { formatUkDate, type IsoDate } from '../../../shared/dates';
+
+export interface PlannedLetter {
+  reference: string;
+  pupilId: number;
+  siblingIds: number[];
+  name: string;
+  household: { key: string; names: string[] };
+  fileName: string;
+  /** The pupil's leaving date when the batch was planned: one set since means the pupil has left. */
+  leavingDate: string | null;
+}
+export interface BatchPlan {
+  period: Period;
+  letterDate: IsoDate;
+  templateVersion: string;
+  templateSha256: string;
+  /** Who asked for the batch: the letters made when it is picked up again are theirs. */
+  by: { userName: string; position: string; displayName?: string };
+  letters: PlannedLetter[];
+}
+export interface BatchParams {
+  template: string;
+  extra?: Record<string, string>;
+  overrideReason?: string;
+  overrideReasons?: Record<string, string>;
+  leftOut: LeftOut[];
+  /** Absent from batches made before the plan was kept: those are never picked up again. */
+  plan?: BatchPlan;
+  outcome?: { finishedAt: string; problems: JobProblem[] };
+}
+interface BatchRow {
+  id: string;
+  template: string;
+  folder: string;
+  params: string;
+  combinedFile: string | null;
+  createdBy: string;
+}
+interface LoggedLetter {
+  id: number;
+  reference: string;
+  pupilId: number;
+  fileName: string;
+  sha: string;
+  addressees: string;
+}
+
+/** The plan kept with a batch's row, from the plan that made it. */
+export function batchPlan(ctx: Ctx, plan: Plan): BatchPlan {
+  return {
+    period: plan.period,
+    letterDate: plan.letterDate,
+    templateVersion: plan.template.version,
+    templateSha256: plan.template.sha256,
+    by: {
+      userName: ctx.session.userName,
+      position: ctx.session.position,
+      ...(ctx.session.displayName ? { displayName: ctx.session.displayName } : {}),
+    },
+    letters: plan.plans.map((p) => ({
+      reference: p.reference,
+      pupilId: p.pupilId,
+      siblingIds: p.siblingIds,
+      name: p.name,
+      household: { key: p.household.key, names: p.household.names },
+      fileName: p.fileName,
+      leavingDate: p.data.pupil.leavingDate,
+    })),
+  };
+}
+
+const readBatch = (db: Db, id: string) =>
+  db
+    .prepare(
+      `SELECT id, template, folder, params, combined_file AS combinedFile, created_by AS createdBy
+    FROM letter_batches WHERE id = ?`,
+    )
+    .get(id) as BatchRow | undefined;
+
+function loggedLetters(db: Db, batchId: string): Map<string, LoggedLetter> {
+  const rows = db
+    .prepare(
+      `SELECT id, reference, pupil_id AS pupilId, file_name AS fileName, file_sha256 AS sha, addressees
+    FROM letter_log WHERE batch_id = ? ORDER BY id`,
+    )
+    .all(batchId) as LoggedLetter[];
+  return new Map(rows.map((r) => [r.reference, r]));
+}
+
+const isFinished = (row: BatchRow, params: BatchParams) => row.combinedFile !== null || !!params.outcome;
+
+export function uniquePath(folder: string, fileName: string): string {
+  let p = path.join(folder, fileName);
+  for (let k = 2; fs.existsSync(p); k++) {
+    p = path.join(folder, fileName.replace(/\.docx$/, ` (${k}).docx`));
+  }
+  return p;
+}
+
+/** The file of a letter made before in the folder (by its hash), written again from the log when it is missing. */
+function fileOnDisk(folder: string, fileName: string, sha: string, bytes: Uint8Array): string {
+  for (let k = 1; ; k++) {
+    const p = path.join(folder, k === 1 ? fileName : fileName.replace(/\.docx$/, ` (${k}).docx`));
+    if (!fs.existsSync(p)) {
+      break;
+    }
+    if (sha256(new Uint8Array(fs.readFileSync(p))) === sha) {
+      return path.basename(p);
+    }
+  }
+  const p = uniquePath(folder, fileName);
+  fs.writeFileSync(p, bytes);
+  return path.basename(p);
+}
+
+const sameHousehold = (a: { key: string; names: string[] }, b: { key: string; names: string[] }) => {
+  const names = (x: string[]) =>
+    x
+      .map((n) => n.toLowerCase())
+      .sort()
+      .join('|');
+  return a.key === b.key && names(a.names) === names(b.names);
+};
+
+const jobLetter = (r: Rendered, fileName: string): JobLetter => ({
+  pupilId: r.pupilId,
+  name: r.name,
+  fileName,
+  logId: r.logId,
+  reference: r.reference,
+  addressees: r.addressees.map((a) => a.names.join(' and ')),
+});
+
+/** The letters of a batch still to make, planned again: each with its planned reference, or a problem. */
+function replan(
+  ctx: Ctx,
+  row: BatchRow,
+  params: BatchParams,
+  todo: PlannedLetter[],
+): { plan: Plan | null; problems: JobProblem[] } {
+  const db = ctx.store.db;
+  const bp = params.plan!;
+  const ids = [...new Set(todo.flatMap((l) => [l.pupilId, ...l.siblingIds]))];
+  const pupils = new Map(
+    (
+      db
+        .prepare(
+          `SELECT id, leaving_date AS leavingDate FROM pupils WHERE id IN (${ids.map(() => '?').join(',')})`,
+        )
+        .all(...ids) as { id: number; leavingDate: string | null }[]
+    ).map((p) => [p.id, p.leavingDate]),
+  );
+  const problems: JobProblem[] = [];
+  const rest: PlannedLetter[] = [];
+  for (const l of todo) {
+    const left = pupils.get(l.pupilId);
+    if (!pupils.has(l.pupilId)) {
+      problems.push({ pupilId: l.pupilId, name: l.name, reason: 'is no longer on the list of pupils' });
+    } else if (left && left !== l.leavingDate) {
+      problems.push({
+        pupilId: l.pupilId,
+        name: l.name,
+        reason: `has left the school (leaving date ${formatUkDate(left)}) since the letters were asked for`,
+      });
+    } else {
+      rest.push(l);
+    }
+  }
+  if (!rest.length) {
+    return { plan: null, problems };
+  }
+  const wanted = new Map(rest.map((l) => [l.reference, l]));
+  const plan = planLetters(
+    ctx,
+    {
+      template: row.template,
+      pupilIds: [...new Set(rest.flatMap((l) => [l.pupilId, ...l.siblingIds]))].filter((id) =>
+        pupils.has(id),
+      ),
+      from: bp.period.from,
+      to: bp.period.to,
+      asOf: bp.period.asOf,
+      letterDate: bp.letterDate,
+      extra: params.extra,
+      overrideReason: params.overrideReason,
+      overrideReasons: params.overrideReasons,
+    },
+    {
+      batchId: row.id,
+      template: batchTemplate(db, row.template, bp.templateSha256),
+      referenceFor: (pupilId: number, hh: Household) =>
+        rest.find(
+          (l) => sameHousehold(l.household, hh) && (l.pupilId === pupilId || l.siblingIds.includes(pupilId)),
+        )?.reference,
+    },
+  );
+  const seen = new Set<string>();
+  plan.plans = plan.plans.filter((p) => {
+    const l = wanted.get(p.reference);
+    if (!l || seen.has(p.reference)) {
+      return false;
+    }
+    seen.add(p.reference);
+    p.fileName = l.fileName;
+    return true;
+  });
+  for (const l of rest) {
+    if (seen.has(l.reference)) {
+      continue;
+    }
+    const lo = plan.leftOut.find((x) => x.pupilId === l.pupilId || l.siblingIds.includes(x.pupilId));
+    problems.push({
+      pupilId: l.pupilId,
+      name: l.name,
+      reason: lo
+        ? lo.reason
+        : `the letter to ${l.household.names.join(' and ')} can no longer be made: ` +
+          "the family's contacts have changed since the letters were asked for",
+    });
+  }
+  return { plan, problems };
+}
+
+async function runBatch(
+  ctx: Ctx,
+  job: Job,
+  row: BatchRow,
+  params: BatchParams,
+  first?: Plan,
+): Promise<JobResult> {
+  const db = ctx.store.db;
+  const planned = params.plan!.letters;
+  const before = loggedLetters(db, row.id);
+  const todo = planned.filter((l) => !before.has(l.reference));
+  let plan: Plan | null = first ?? null;
+  let problems: JobProblem[] = [];
+  if (!plan && todo.length) {
+    ({ plan, problems } = replan(ctx, row, params, todo));
+  }
+  const made = new Map<string, { letter: JobLetter; files: Unzipped }>();
+  if (plan?.plans.length) {
+    await renderPlan(ctx, plan, {
+      log: true,
+      batchId: row.id,
+      stopped: () => job.stopped,
+      onEach: (r) => {
+        job.done++;
+        if (r.duplicate) {
+          return; // made meanwhile by another runner: taken from the log below
+        }
+        const file = uniquePath(row.folder, r.fileName);
+        fs.writeFileSync(file, r.bytes);
+        made.set(r.reference, {
+          letter: jobLetter(r, path.basename(file)),
+          files: r.files ?? unzipDocx(r.bytes),
+        });
+      },
+    });
+  }
+  if (job.stopped) {
+    throw new JobStopped();
+  }
+  // every letter of the batch in its planned order: made now, or made before (its file put back if missing)
+  const logged = loggedLetters(db, row.id);
+  const fileOf = db.prepare('SELECT bytes FROM letter_files WHERE log_id = ?');
+  const letters: JobLetter[] = [];
+  const parts: Unzipped[] = [];
+  for (const l of planned) {
+    const m = made.get(l.reference);
+    const g = logged.get(l.reference);
+    if (m) {
+      letters.push(m.letter);
+      parts.push(m.files);
+    } else if (g) {
+      const bytes = new Uint8Array((fileOf.get(g.id) as { bytes: Buffer }).bytes);
+      const addressees = (JSON.parse(g.addressees) as { names: string[] }[]).map((a) =>
+        a.names.join(' and '),
+      );
+      letters.push({
+        pupilId: g.pupilId,
+        name: l.name,
+        fileName: fileOnDisk(row.folder, g.fileName, g.sha, bytes),
+        logId: g.id,
+        reference: g.reference,
+        addressees,
+      });
+      parts.push(unzipDocx(bytes, 'A letter'));
+    }
+  }
+  const title =
+    plan?.template.spec.title ?? batchTemplate(db, row.template, params.plan!.templateSha256).spec.title;
+  const combined = parts.length
+    ? path.basename(uniquePath(row.folder, `All letters - ${title} - ${ctx.today()}.docx`))
+    : null;
+  if (combined) {
+    fs.writeFileSync(path.join(row.folder, combined), combineParts(parts));
+  }
+  const outcome = { finishedAt: ctx.now(), problems };
+  db.transaction(() => {
+    db.prepare('UPDATE letter_batches SET combined_file = ?, params = ? WHERE id = ?').run(
+      combined,
+      JSON.stringify({ ...params, outcome }),
+      row.id,
+    );
+    if (problems.length) {
+      ctx.audit('letters.batchProblems', 'letter_batch', row.id, {
+        problems: problems.map((p) => ({ pupilId: p.pupilId, reason: p.reason })),
+      });
+    }
+  }).immediate();
+  job.done = job.total;
+  return { letters, problems, folder: row.folder, combinedFile: combined, batchId: row.id };
+}
+
+/** Starts (or picks up again) the batch's job, under the batch's id. `first` is the plan that just made the batch. */
+export function startBatchJob(ctx: Ctx, batchId: string, first?: Plan): Job {
+  const row = readBatch(ctx.store.db, batchId)!;
+  const params = JSON.parse(row.params) as BatchParams;
+  const planned = params.plan!.letters;
+  const logged = loggedLetters(ctx.store.db, batchId);
+  const done = planned.filter((l) => logged.has(l.reference)).length;
+  return startJob(planned.length + 1, (job) => runBatch(ctx, job, row, params, first), { id: batchId, done });
+}
+
+/** The context a batch picked up again runs in: the person who asked for it. */
+function batchCtx(store: Store, params: BatchParams): Ctx {
+  const by = params.plan!.by;
+  return makeCtx(store, {
+    userName: by.userName,
+    position: by.position,
+    roles: [],
+    displayName: by.displayName,
+  });
+}
+
+/** A finished batch, as letters.job reports it: from its row and the log. */
+function finishedJob(db: Db, row: BatchRow, params: BatchParams): Job {
+  const logged = [...loggedLetters(db, row.id).values()];
+  const planned = new Map((params.plan?.letters ?? []).map((l) => [l.reference, l]));
+  const total = (params.plan?.letters.length ?? logged.length) + 1;
+  return {
+    id: row.id,
+    status: 'done',
+    done: total,
+    total,
+    error: null,
+    startedAt: Date.now(),
+    stopped: false,
+    result: {
+      letters: logged.map((g) => ({
+        pupilId: g.pupilId,
+        name: planned.get(g.reference)?.name ?? '',
+        fileName: g.fileName,
+        logId: g.id,
+        reference: g.reference,
+        addressees: (JSON.parse(g.addressees) as { names: string[] }[]).map((a) => a.names.join(' and ')),
+      })),
+      problems: params.outcome?.problems ?? [],
+      folder: row.folder,
+      combinedFile: row.combinedFile,
+      batchId: row.id,
+    },
+  };
+}
+
+/**
+ * letters.job for an id the runner does not hold: a batch's state from the database. An unfinished batch is picked
+ * up again (its job then reports its progress); a finished one is reported as done, and never made again.
+ */
+export function batchJob(store: Store, id: string): Job | undefined {
+  const held = getJob(id);
+  if (held) {
+    return held;
+  }
+  const row = readBatch(store.db, id);
+  if (!row) {
+    return undefined;
+  }
+  const params = JSON.parse(row.params) as BatchParams;
+  if (isFinished(row, params)) {
+    return finishedJob(store.db, row, params);
+  }
+  const why = !params.plan
+    ? 'This batch stopped before it finished, and it was made by an older version of the app, which did not keep' +
+      " its plan: it cannot be picked up again. The letters it made are in each pupil's letter log; make the" +
+      ' others again.'
+    : !store.health.ok
+      ? 'This batch stopped before it finished, and the database is damaged, so no more letters can be made.'
+      : null;
+  if (why) {
+    const made = finishedJob(store.db, row, params);
+    return { ...made, status: 'failed', done: made.result!.letters.length, error: why, result: null };
+  }
+  return startBatchJob(batchCtx(store, params), id);
+}
+
+/** When the runner starts: every unfinished batch is picked up again. Returns their ids. */
+export function resumeBatches(store: Store): string[] {
+  if (!store.health.ok) {
+    return [];
+  }
+  const rows = store.db
+    .prepare(
+      `SELECT id FROM letter_batches WHERE combined_file IS NULL AND json_extract(params, '$.plan') IS NOT NULL
+    AND json_extract(params, '$.outcome') IS NULL ORDER BY created_at`,
+    )
+    .all() as { id: string }[];
+  const ids: string[] = [];
+  for (const r of rows) {
+    if (!getJob(r.id)) {
+      batchJob(store, r.id);
+      ids.push(r.id);
+    }
+  }
+  return ids;
+}
