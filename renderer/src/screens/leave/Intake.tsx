@@ -29,9 +29,10 @@ import { call } from '../../rpc';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useQueryClient } from '@tanstack/react-query';
 import { pupilName } from '../../../../shared/names';
-import { PupilSearch } from './PupilSearch';
+import { PupilSearch } from '../../components/PupilSearch';
 import { LEAVE_INVALIDATES } from './common';
 import { FormDate } from '../../components/FormDate';
+import { FormSession } from '../../components/FormSession';
 
 const isoOrEmpty = z.string().refine((v) => v !== '', 'enter a date as dd/mm/yyyy');
 const IntakeSchema = z
@@ -244,7 +245,13 @@ export function Intake({ today }: { today: string }) {
           ))}
         </ul>
       )}
-      <PupilSearch onPick={(id) => void add(id)} exclude={pupils.map((p) => p.id)} />
+      <PupilSearch
+        label="Find a pupil (name or UPN)"
+        action="Add"
+        onPick={(id) => void add(id)}
+        exclude={pupils.map((p) => p.id)}
+        clearOnPick
+      />
       <Title3 as="h2">Who asked, and when</Title3>
       <div className="row">
         <Field label="Asked by" required validationMessage={err('requester')}>
@@ -328,18 +335,7 @@ export function Intake({ today }: { today: string }) {
           required
           validationMessage={err('fromDate')}
         />
-        <Field label="From session">
-          <Controller
-            control={control}
-            name="fromSession"
-            render={({ field }) => (
-              <Select value={field.value} onChange={(_, d) => field.onChange(d.value)}>
-                <option value="AM">Morning (AM)</option>
-                <option value="PM">Afternoon (PM)</option>
-              </Select>
-            )}
-          />
-        </Field>
+        <FormSession control={control} name="fromSession" label="From session" />
         <FormDate
           control={control}
           name="toDate"
@@ -347,18 +343,7 @@ export function Intake({ today }: { today: string }) {
           required
           validationMessage={err('toDate')}
         />
-        <Field label="To session">
-          <Controller
-            control={control}
-            name="toSession"
-            render={({ field }) => (
-              <Select value={field.value} onChange={(_, d) => field.onChange(d.value)}>
-                <option value="AM">Morning (AM)</option>
-                <option value="PM">Afternoon (PM)</option>
-              </Select>
-            )}
-          />
-        </Field>
+        <FormSession control={control} name="toSession" label="To session" />
         <Field label="Kind of leave">
           <Controller
             control={control}
