@@ -14,6 +14,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { DateInput } from '../../components/DateInput';
 import { PatternGrid } from './PatternGrid';
 import { useUnsavedGuard } from './useUnsavedGuard';
+import { FormSelect } from '../../components/FormSelect';
 
 const dateReq = z.string().min(1, 'enter a date as dd/mm/yyyy');
 const orNull = (s: string) => (s.trim() === '' ? null : s);
@@ -265,21 +266,13 @@ export function OutcomeForm({ id, today, endDate }: { id: number; today: string;
     <Card id="h-outcome" title="End it: record the outcome">
       <form noValidate aria-label="Outcome" onSubmit={(ev) => void submit(ev)}>
         <div className="row">
-          <Field label="Outcome">
-            <Controller
-              control={f.control}
-              name="outcome"
-              render={({ field }) => (
-                <Select value={field.value} onChange={(_, d) => field.onChange(d.value)}>
-                  {ARRANGEMENT_OUTCOMES.map((o) => (
-                    <option key={o} value={o}>
-                      {ARRANGEMENT_OUTCOME_LABELS[o]}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            />
-          </Field>
+          <FormSelect
+            control={f.control}
+            name="outcome"
+            label="Outcome"
+            options={ARRANGEMENT_OUTCOMES}
+            labels={ARRANGEMENT_OUTCOME_LABELS}
+          />
           <DateField
             control={f.control}
             name="endedOn"

@@ -22,6 +22,7 @@ import { FormDate } from '../../components/FormDate';
 import { PupilSearch } from '../../components/PupilSearch';
 import { PatternGrid } from './PatternGrid';
 import { useUnsavedGuard } from './useUnsavedGuard';
+import { FormSelect } from '../../components/FormSelect';
 
 const FormSchema = z
   .object({
@@ -181,21 +182,15 @@ export function NewArrangement({ kind, today }: { kind: ArrangementKind; today: 
           />
         )}
         {kind === 'part_time' && (
-          <Field label="Why" required validationMessage={err('reasonCategory')}>
-            <Controller
-              control={control}
-              name="reasonCategory"
-              render={({ field }) => (
-                <Select value={field.value} onChange={(_, d) => field.onChange(d.value)}>
-                  {TIMETABLE_REASONS.map((r) => (
-                    <option key={r} value={r}>
-                      {TIMETABLE_REASON_LABELS[r]}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            />
-          </Field>
+          <FormSelect
+            control={control}
+            name="reasonCategory"
+            label="Why"
+            required
+            validationMessage={err('reasonCategory')}
+            options={TIMETABLE_REASONS}
+            labels={TIMETABLE_REASON_LABELS}
+          />
         )}
         {text('reason', kind === 'part_time' ? 'The circumstances' : 'What was agreed and why', {
           required: true,

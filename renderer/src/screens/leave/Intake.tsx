@@ -21,7 +21,6 @@ import {
   LEAVE_KINDS_OFFERED,
   LEAVE_RECEIVED_LABELS,
   LEAVE_RECEIVED_VALUES,
-  type LeaveKind,
 } from '../../../../shared/channels/leave';
 import type { Output } from '../../../../shared/contract';
 import { parseInputDate } from '../../../../shared/dates';
@@ -33,6 +32,7 @@ import { PupilSearch } from '../../components/PupilSearch';
 import { LEAVE_INVALIDATES } from './common';
 import { FormDate } from '../../components/FormDate';
 import { FormSession } from '../../components/FormSession';
+import { FormSelect } from '../../components/FormSelect';
 
 const isoOrEmpty = z.string().refine((v) => v !== '', 'enter a date as dd/mm/yyyy');
 const IntakeSchema = z
@@ -282,21 +282,13 @@ export function Intake({ today }: { today: string }) {
             />
           </Field>
         )}
-        <Field label="How received">
-          <Controller
-            control={control}
-            name="howReceived"
-            render={({ field }) => (
-              <Select value={field.value} onChange={(_, d) => field.onChange(d.value)}>
-                {LEAVE_RECEIVED_VALUES.map((v) => (
-                  <option key={v} value={v}>
-                    {LEAVE_RECEIVED_LABELS[v]}
-                  </option>
-                ))}
-              </Select>
-            )}
-          />
-        </Field>
+        <FormSelect
+          control={control}
+          name="howReceived"
+          label="How received"
+          options={LEAVE_RECEIVED_VALUES}
+          labels={LEAVE_RECEIVED_LABELS}
+        />
         <FormDate
           control={control}
           name="dateReceived"
@@ -344,21 +336,13 @@ export function Intake({ today }: { today: string }) {
           validationMessage={err('toDate')}
         />
         <FormSession control={control} name="toSession" label="To session" />
-        <Field label="Kind of leave">
-          <Controller
-            control={control}
-            name="kind"
-            render={({ field }) => (
-              <Select value={field.value} onChange={(_, d) => field.onChange(d.value as LeaveKind)}>
-                {LEAVE_KINDS_OFFERED.map((k) => (
-                  <option key={k} value={k}>
-                    {LEAVE_KIND_LABELS[k]}
-                  </option>
-                ))}
-              </Select>
-            )}
-          />
-        </Field>
+        <FormSelect
+          control={control}
+          name="kind"
+          label="Kind of leave"
+          options={LEAVE_KINDS_OFFERED}
+          labels={LEAVE_KIND_LABELS}
+        />
       </div>
       {kind === 'religious_observance' && (
         <div className="row">

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { Button, Field, Input, Select, Text, Textarea } from '@fluentui/react-components';
+import { Button, Field, Input, Text, Textarea } from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
 import { AUDIT_STATUSES, AUDIT_STATUS_LABELS, type AuditStatus } from '../../../../shared/channels/selfaudit';
 import { formatUkDate } from '../../../../shared/dates';
@@ -12,6 +12,7 @@ import { call } from '../../rpc';
 import { ErrorBar } from '../../components/ErrorBar';
 import { DateInput } from '../../components/DateInput';
 import { useUnsavedGuard } from '../arrangements/useUnsavedGuard';
+import { FormSelect } from '../../components/FormSelect';
 
 function useSave() {
   const qc = useQueryClient();
@@ -57,21 +58,13 @@ export function ReviewForm(p: { auditId: number; itemId: string; status: AuditSt
         Confirm or change the status
       </Text>
       <div className="row">
-        <Field label="Status">
-          <Controller
-            control={f.control}
-            name="status"
-            render={({ field }) => (
-              <Select value={field.value} onChange={(_, d) => field.onChange(d.value)}>
-                {AUDIT_STATUSES.map((x) => (
-                  <option key={x} value={x}>
-                    {AUDIT_STATUS_LABELS[x]}
-                  </option>
-                ))}
-              </Select>
-            )}
-          />
-        </Field>
+        <FormSelect
+          control={f.control}
+          name="status"
+          label="Status"
+          options={AUDIT_STATUSES}
+          labels={AUDIT_STATUS_LABELS}
+        />
       </div>
       <Field label="Note (why this status)" validationMessage={e.note?.message}>
         <Controller
