@@ -1,35 +1,17 @@
 // The lead's two forms on a self-audit item (docs/rules/self-audit.md): confirm or change the status with a note,
 // and add an action with an owner and a due date. Each saves one new row; unsaved text is guarded on navigation.
-import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { Button, Field, Input, Text, Textarea } from '@fluentui/react-components';
-import { useQueryClient } from '@tanstack/react-query';
 import { AUDIT_STATUSES, AUDIT_STATUS_LABELS, type AuditStatus } from '../../../../shared/channels/selfaudit';
 import { formatUkDate } from '../../../../shared/dates';
 import { call } from '../../rpc';
+import { useSave } from '../../hooks';
 import { ErrorBar } from '../../components/ErrorBar';
 import { DateInput } from '../../components/DateInput';
 import { useUnsavedGuard } from '../arrangements/useUnsavedGuard';
 import { FormSelect } from '../../components/FormSelect';
-
-function useSave() {
-  const qc = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const run = async (f: () => Promise<string>) => {
-    setError(null);
-    setDone(null);
-    try {
-      setDone(await f());
-      await qc.invalidateQueries();
-    } catch (e) {
-      setError(e);
-    }
-  };
-  return { error, done, run };
-}
 
 const ReviewSchema = z.object({
   status: z.enum(AUDIT_STATUSES),
