@@ -19,6 +19,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { useRpc, useRpcMutation } from '../../hooks';
 import { FormDate } from '../../components/FormDate';
 import { FormSelect } from '../../components/FormSelect';
+import { FormText } from '../../components/FormText';
 
 /** Asks before the page is left (closed, reloaded, or another screen opened) while a form holds unsaved work. */
 export function useUnsavedGuard(dirty: boolean): void {
@@ -112,14 +113,13 @@ export function BarrierForm({
         options={BARRIER_SIDES}
         labels={BARRIER_SIDE_LABELS}
       />
-      <Controller
+      <FormText
         control={f.control}
         name="description"
-        render={({ field }) => (
-          <Field label="Description" required validationMessage={err.description?.message}>
-            <Textarea {...field} onChange={(_, d) => field.onChange(d.value)} />
-          </Field>
-        )}
+        label="Description"
+        required
+        validationMessage={err.description?.message}
+        multiline
       />
       <FormSelect
         control={f.control}

@@ -6,13 +6,11 @@ import { z } from 'zod';
 import {
   Button,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Select,
   Text,
-  Textarea,
   Title3,
 } from '@fluentui/react-components';
 import {
@@ -33,6 +31,7 @@ import { LEAVE_INVALIDATES } from './common';
 import { FormDate } from '../../components/FormDate';
 import { FormSession } from '../../components/FormSession';
 import { FormSelect } from '../../components/FormSelect';
+import { FormText } from '../../components/FormText';
 
 const isoOrEmpty = z.string().refine((v) => v !== '', 'enter a date as dd/mm/yyyy');
 const IntakeSchema = z
@@ -274,13 +273,13 @@ export function Intake({ today }: { today: string }) {
           />
         </Field>
         {requester === 'other' && (
-          <Field label="Name of the person who asked" required validationMessage={err('otherName')}>
-            <Controller
-              control={control}
-              name="otherName"
-              render={({ field }) => <Input {...field} onChange={(_, d) => field.onChange(d.value)} />}
-            />
-          </Field>
+          <FormText
+            control={control}
+            name="otherName"
+            label="Name of the person who asked"
+            required
+            validationMessage={err('otherName')}
+          />
         )}
         <FormSelect
           control={control}
@@ -346,54 +345,37 @@ export function Intake({ today }: { today: string }) {
       </div>
       {kind === 'religious_observance' && (
         <div className="row">
-          <Field label="Observance" required validationMessage={err('observance')}>
-            <Controller
-              control={control}
-              name="observance"
-              render={({ field }) => <Input {...field} onChange={(_, d) => field.onChange(d.value)} />}
-            />
-          </Field>
-          <Field
+          <FormText
+            control={control}
+            name="observance"
+            label="Observance"
+            required
+            validationMessage={err('observance')}
+          />
+          <FormText
+            control={control}
+            name="religiousBody"
             label="Religious body that sets the day apart"
             required
             validationMessage={err('religiousBody')}
-          >
-            <Controller
-              control={control}
-              name="religiousBody"
-              render={({ field }) => <Input {...field} onChange={(_, d) => field.onChange(d.value)} />}
-            />
-          </Field>
-          <Field
+          />
+          <FormText
+            control={control}
+            name="observanceDays"
             label="Days set apart (dd/mm/yyyy, commas between)"
             hint="Only these days are R; any other day asked for is leave at the head's discretion."
-          >
-            <Controller
-              control={control}
-              name="observanceDays"
-              render={({ field }) => <Input {...field} onChange={(_, d) => field.onChange(d.value)} />}
-            />
-          </Field>
+          />
         </div>
       )}
-      <Field label="The parent's reason" required validationMessage={err('reason')}>
-        <Controller
-          control={control}
-          name="reason"
-          render={({ field }) => (
-            <Textarea {...field} onChange={(_, d) => field.onChange(d.value)} resize="vertical" />
-          )}
-        />
-      </Field>
-      <Field label="Notes (office)">
-        <Controller
-          control={control}
-          name="notes"
-          render={({ field }) => (
-            <Textarea {...field} onChange={(_, d) => field.onChange(d.value)} resize="vertical" />
-          )}
-        />
-      </Field>
+      <FormText
+        control={control}
+        name="reason"
+        label="The parent's reason"
+        required
+        validationMessage={err('reason')}
+        multiline="vertical"
+      />
+      <FormText control={control} name="notes" label="Notes (office)" multiline="vertical" />
       <Field label="Evidence (PDF, photo, Word or email; up to 10 MB each)">
         <input
           ref={evidence}
