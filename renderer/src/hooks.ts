@@ -39,3 +39,22 @@ export function useRpcMutation<C extends Channel>(channel: C, invalidate: Channe
     },
   });
 }
+
+/** A form's save: runs the call, keeps its error or its "done" message for the form to show, then refreshes the
+ * screen's queries. */
+export function useSave() {
+  const qc = useQueryClient();
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const run = async (f: () => Promise<string>) => {
+    setError(null);
+    setDone(null);
+    try {
+      setDone(await f());
+      await qc.invalidateQueries();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return { error, done, run };
+}

@@ -19,7 +19,7 @@ import { Leave } from './screens/leave/Leave';
 import { Users } from './screens/Users';
 import { Audit } from './screens/Audit';
 import { AdminHome, GovernorHome } from './screens/RoleHomes';
-import { Letters } from './screens/Letters';
+import { Letters } from './screens/letters/Letters';
 import { LetterTemplates } from './screens/LetterTemplates';
 import { Bands } from './screens/Bands';
 import { Penalties } from './screens/Penalties';

@@ -4,17 +4,24 @@ import { isoDate, optText } from '../pupil';
 import { STAFF, ch } from '../contract-core';
 import { SessionSchema } from './registers';
 
+/** A pupil as the follow-up lists name them. */
+const PupilRow = z.object({
+  pupilId: z.number().int(),
+  upn: z.string(),
+  name: z.string(),
+  regGroup: z.string(),
+});
+/** One of a pupil's marks on a follow-up list (overdue N, a detail missing). */
+const PupilMark = PupilRow.extend({ date: z.string(), session: SessionSchema });
+export type FollowupMark = z.infer<typeof PupilMark>;
+
 export const followupChannels = {
   'followup.list': ch(
     z.object({ date: isoDate }),
     z.object({
       date: z.string(),
       pupils: z.array(
-        z.object({
-          pupilId: z.number().int(),
-          upn: z.string(),
-          name: z.string(),
-          regGroup: z.string(),
+        PupilRow.extend({
           socialWorker: z.boolean(),
           lookedAfter: z.boolean(),
           /** Why the pupil is high on the list, in words; the list is ordered by this risk. */
@@ -88,34 +95,14 @@ export const followupChannels = {
     z.object({ asOf: isoDate }),
     z.object({
       asOf: z.string(),
-      marks: z.array(
-        z.object({
-          pupilId: z.number().int(),
-          upn: z.string(),
-          name: z.string(),
-          regGroup: z.string(),
-          date: z.string(),
-          session: SessionSchema,
-          schoolDaysSince: z.number().int(),
-        }),
-      ),
+      marks: z.array(PupilMark.extend({ schoolDaysSince: z.number().int() })),
     }),
     STAFF,
   ),
   'followup.detailMissing': ch(
     z.object({ from: isoDate, to: isoDate }),
     z.object({
-      marks: z.array(
-        z.object({
-          pupilId: z.number().int(),
-          upn: z.string(),
-          name: z.string(),
-          regGroup: z.string(),
-          date: z.string(),
-          session: SessionSchema,
-          code: z.string(),
-        }),
-      ),
+      marks: z.array(PupilMark.extend({ code: z.string() })),
     }),
     STAFF,
   ),

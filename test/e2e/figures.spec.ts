@@ -94,119 +94,121 @@ test('the band list counts match the dashboard and each row opens the pupil, who
   expect(name.length).toBeGreaterThan(2);
 });
 
-test('the penalty tracker lists only compulsory-age pupils; a notice is recorded; a third penalty notice to the same parent in 3 years is refused', async ({
-  page,
-}) => {
-  await signIn(page, 'lead', '/');
-  // a Year 4 pupil with three separate fortnights of holiday not granted this term (amended through the import)
-  const pupils = await rpc<{
-    pupils: {
-      id: number;
-      upn: string;
-      yearGroup: string;
-      dob: string;
-      surname: string;
-      admissionDate: string;
-    }[];
-  }>(page, 'pupils.list', { yearGroup: '4' });
-  const p = pupils.pupils.filter((x) => x.admissionDate <= '2026-09-01')[0];
-  const days = [
-    '2026-11-02',
-    '2026-11-03',
-    '2026-11-04',
-    '2026-11-05',
-    '2026-11-06',
-    '2026-11-09',
-    '2026-11-10',
-    '2026-11-11',
-    '2026-11-12',
-    '2026-11-13',
-    '2026-11-16',
-    '2026-11-17',
-    '2026-11-18',
-    '2026-11-19',
-    '2026-11-20',
-  ];
-  const csv = [
-    'upn,date,session,code',
-    ...days.flatMap((d) => [`${p.upn},${d},AM,G`, `${p.upn},${d},PM,G`]),
-  ].join('\n');
-  await rpc(page, 'marks.import', {
-    csv,
-    reason: 'Holiday not granted (e2e)',
-    by: 'E2E Lead',
-    position: 'Attendance lead',
-  });
+test(
+  'the penalty tracker lists only compulsory-age pupils; a notice is recorded; ' +
+    'a third penalty notice to the same parent in 3 years is refused',
+  async ({ page }) => {
+    await signIn(page, 'lead', '/');
+    // a Year 4 pupil with three separate fortnights of holiday not granted this term (amended through the import)
+    const pupils = await rpc<{
+      pupils: {
+        id: number;
+        upn: string;
+        yearGroup: string;
+        dob: string;
+        surname: string;
+        admissionDate: string;
+      }[];
+    }>(page, 'pupils.list', { yearGroup: '4' });
+    const p = pupils.pupils.filter((x) => x.admissionDate <= '2026-09-01')[0];
+    const days = [
+      '2026-11-02',
+      '2026-11-03',
+      '2026-11-04',
+      '2026-11-05',
+      '2026-11-06',
+      '2026-11-09',
+      '2026-11-10',
+      '2026-11-11',
+      '2026-11-12',
+      '2026-11-13',
+      '2026-11-16',
+      '2026-11-17',
+      '2026-11-18',
+      '2026-11-19',
+      '2026-11-20',
+    ];
+    const csv = [
+      'upn,date,session,code',
+      ...days.flatMap((d) => [`${p.upn},${d},AM,G`, `${p.upn},${d},PM,G`]),
+    ].join('\n');
+    await rpc(page, 'marks.import', {
+      csv,
+      reason: 'Holiday not granted (e2e)',
+      by: 'E2E Lead',
+      position: 'Attendance lead',
+    });
 
-  await page.goto('/#/penalties');
-  const tracker = page.getByRole('table', { name: 'Penalty-notice tracker' });
-  await expect(tracker).toBeVisible();
-  const t = await rpc<{ rows: { pupilId: number }[]; leftOutNotCompulsory: number }>(
-    page,
-    'penalty.tracker',
-    {},
-  );
-  const all = await rpc<{ pupils: { id: number; dob: string }[] }>(page, 'pupils.list', {
-    includeLeavers: true,
-  });
-  const dob = new Map(all.pupils.map((x) => [x.id, x.dob]));
-  expect(t.rows.length).toBeGreaterThan(0);
-  for (const r of t.rows) {
-    expect(isCompulsoryAge(dob.get(r.pupilId)!, '2026-12-01')).toBe(true);
-  }
-  await expect(tracker.locator('tbody tr')).toHaveCount(t.rows.length);
-  await expectAccessible(page, 'figures penalty tracker');
+    await page.goto('/#/penalties');
+    const tracker = page.getByRole('table', { name: 'Penalty-notice tracker' });
+    await expect(tracker).toBeVisible();
+    const t = await rpc<{ rows: { pupilId: number }[]; leftOutNotCompulsory: number }>(
+      page,
+      'penalty.tracker',
+      {},
+    );
+    const all = await rpc<{ pupils: { id: number; dob: string }[] }>(page, 'pupils.list', {
+      includeLeavers: true,
+    });
+    const dob = new Map(all.pupils.map((x) => [x.id, x.dob]));
+    expect(t.rows.length).toBeGreaterThan(0);
+    for (const r of t.rows) {
+      expect(isCompulsoryAge(dob.get(r.pupilId)!, '2026-12-01')).toBe(true);
+    }
+    await expect(tracker.locator('tbody tr')).toHaveCount(t.rows.length);
+    await expectAccessible(page, 'figures penalty tracker');
 
-  // the first two penalty notices through the rpc, one fortnight each
-  const n = await rpc<{
-    parents: { name: string; parentalResponsibility: boolean }[];
-    candidateMarks: { markId: number; date: string; code: string }[];
-  }>(page, 'penalty.notices', { pupilId: p.id });
-  const parent = n.parents.find((x) => x.parentalResponsibility)?.name ?? n.parents[0].name;
-  const ids = (from: string, to: string) =>
-    n.candidateMarks.filter((m) => m.code === 'G' && m.date >= from && m.date <= to).map((m) => m.markId);
-  await rpc(page, 'penalty.record', {
-    pupilId: p.id,
-    kind: 'penalty_notice',
-    issuedOn: '2026-11-23',
-    parentName: parent,
-    amount: 80,
-    markIds: ids('2026-11-02', '2026-11-06'),
-  });
-  await rpc(page, 'penalty.record', {
-    pupilId: p.id,
-    kind: 'penalty_notice',
-    issuedOn: '2026-11-24',
-    parentName: parent,
-    amount: 160,
-    markIds: ids('2026-11-09', '2026-11-13'),
-  });
+    // the first two penalty notices through the rpc, one fortnight each
+    const n = await rpc<{
+      parents: { name: string; parentalResponsibility: boolean }[];
+      candidateMarks: { markId: number; date: string; code: string }[];
+    }>(page, 'penalty.notices', { pupilId: p.id });
+    const parent = n.parents.find((x) => x.parentalResponsibility)?.name ?? n.parents[0].name;
+    const ids = (from: string, to: string) =>
+      n.candidateMarks.filter((m) => m.code === 'G' && m.date >= from && m.date <= to).map((m) => m.markId);
+    await rpc(page, 'penalty.record', {
+      pupilId: p.id,
+      kind: 'penalty_notice',
+      issuedOn: '2026-11-23',
+      parentName: parent,
+      amount: 80,
+      markIds: ids('2026-11-02', '2026-11-06'),
+    });
+    await rpc(page, 'penalty.record', {
+      pupilId: p.id,
+      kind: 'penalty_notice',
+      issuedOn: '2026-11-24',
+      parentName: parent,
+      amount: 160,
+      markIds: ids('2026-11-09', '2026-11-13'),
+    });
 
-  await page
-    .getByRole('button', {
-      name: `Notices for ${(await rpc<{ pupil: { name: string } }>(page, 'penalty.notices', { pupilId: p.id })).pupil.name}`,
-    })
-    .click();
-  await expect(page.getByRole('heading', { name: /^Notices for / })).toBeVisible();
-  await expect(page.getByRole('group', { name: 'Penalty notice of 23/11/2026' })).toContainText('Issued');
-  // recording a notice to improve works
-  await page.getByRole('radio', { name: 'Notice to improve' }).check();
-  await page.getByRole('button', { name: 'Record notice to improve' }).click();
-  await expect(page.getByText(/Notice to improve recorded for/)).toBeVisible();
-  await expect(page.getByRole('group', { name: 'Notice to improve of 01/12/2026' })).toBeVisible();
-  // a third penalty notice to the same parent within 3 years is refused, saying why
-  await page.getByRole('radio', { name: 'Penalty notice' }).check();
-  await page.getByRole('combobox', { name: 'Amount' }).selectOption('160');
-  await page.getByRole('button', { name: 'Record penalty notice' }).click();
-  await expect(page.getByText(/already received 2 penalty notices .* within 3 years/)).toBeVisible();
-  await expect(page.getByText(/at most 2 penalty notices for the same child in 3 years/)).toBeVisible();
-  await expectAccessible(page, 'figures penalty notices');
-  // a status change is kept with its reason
-  const card = page.getByRole('group', { name: 'Penalty notice of 23/11/2026' });
-  await card.getByRole('textbox', { name: 'Reason or reference' }).fill('Paid online, ref 4471');
-  await card.getByRole('button', { name: 'Record change' }).click();
-  await expect(card).toContainText('Paid – Paid online, ref 4471');
-});
+    await page
+      .getByRole('button', {
+        name: `Notices for ${(await rpc<{ pupil: { name: string } }>(page, 'penalty.notices', { pupilId: p.id })).pupil.name}`,
+      })
+      .click();
+    await expect(page.getByRole('heading', { name: /^Notices for / })).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Penalty notice of 23/11/2026' })).toContainText('Issued');
+    // recording a notice to improve works
+    await page.getByRole('radio', { name: 'Notice to improve' }).check();
+    await page.getByRole('button', { name: 'Record notice to improve' }).click();
+    await expect(page.getByText(/Notice to improve recorded for/)).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Notice to improve of 01/12/2026' })).toBeVisible();
+    // a third penalty notice to the same parent within 3 years is refused, saying why
+    await page.getByRole('radio', { name: 'Penalty notice' }).check();
+    await page.getByRole('combobox', { name: 'Amount' }).selectOption('160');
+    await page.getByRole('button', { name: 'Record penalty notice' }).click();
+    await expect(page.getByText(/already received 2 penalty notices .* within 3 years/)).toBeVisible();
+    await expect(page.getByText(/at most 2 penalty notices for the same child in 3 years/)).toBeVisible();
+    await expectAccessible(page, 'figures penalty notices');
+    // a status change is kept with its reason
+    const card = page.getByRole('group', { name: 'Penalty notice of 23/11/2026' });
+    await card.getByRole('textbox', { name: 'Reason or reference' }).fill('Paid online, ref 4471');
+    await card.getByRole('button', { name: 'Record change' }).click();
+    await expect(card).toContainText('Paid – Paid online, ref 4471');
+  },
+);
 
 test('the statutory lists show and export to CSV', async ({ page }) => {
   await signIn(page, 'lead', '/#/statutory');

@@ -1,13 +1,14 @@
 // A small school for the letters tests: pupils with known absence, families with separated parents, siblings and
 // a restricted contact; a pinned today so the default period is the autumn term to date.
 import type { Store } from '../../main/core/db/connection';
-import { ok, setupSchool, tempStore, upn } from './store';
+import { ok, PUPIL_HEADER, setupSchool, tempStore, upn } from './store';
 import { loadCalendar } from '../../main/core/calendar/calendar.service';
 
 export const LETTERS_TODAY = '2025-12-10';
 
 const HEADER =
-  'upn,surname,forename,preferred_forename,dob,sex,year_group,reg_group,admission_date,leaving_date,fsm,sen,cla,social_worker,eal,boarder,contact1_name,contact1_relationship,contact1_phone,contact1_email,contact1_address,contact1_lives_with,contact1_parental_responsibility,contact2_name,contact2_relationship,contact2_phone,contact2_email,contact2_address,contact2_lives_with,contact2_parental_responsibility';
+  `${PUPIL_HEADER},contact2_name,contact2_relationship,contact2_phone,contact2_email,contact2_address,` +
+  'contact2_lives_with,contact2_parental_responsibility';
 
 export interface LettersSchool {
   store: Store;
@@ -24,12 +25,24 @@ export function lettersSchool(): LettersSchool {
   setupSchool(store);
   const u = { truant: upn(1), ill: upn(2), young: upn(3), sib1: upn(4), sib2: upn(5), noParent: upn(6) };
   const rows = [
-    `${u.truant},Truman,Tom,,2017-05-04,M,3,3 Ash,2022-09-05,,N,,N,N,N,N,Ann Truman,Mother,07700 900001,ann@example.com,"4 Mill Road, Riverside, RV1 4MR",Y,Y,Ben Truman,Father,07700 900002,ben@example.com,"9 Quay Street, Portsea, PO1 9QS",N,Y`,
-    `${u.ill},Ingram,Isla,Izzy,2017-02-01,F,3,3 Ash,2022-09-05,,N,,N,N,N,N,Carla Ingram,Mother,07700 900003,,"2 Elm Close, Riverside, RV2 2EC",Y,Y,,,,,,,`,
-    `${u.young},Young,Yasmin,,2021-06-01,F,R,R Oak,2025-09-03,,N,,N,N,N,N,Dora Young,Mother,07700 900004,,"8 Oak Way, Riverside, RV3 8OW",Y,Y,,,,,,,`,
-    `${u.sib1},Sibley,Sam,,2016-01-10,M,4,4 Elm,2021-09-06,,N,,N,N,N,N,Eve Sibley,Mother,07700 900005,,"5 Park Row, Riverside, RV4 5PR",Y,Y,Finn Sibley,Father,07700 900006,,"5 Park Row, Riverside, RV4 5PR",Y,Y`,
-    `${u.sib2},Sibley,Sara,,2019-03-03,F,1,1 Oak,2023-09-04,,N,,N,N,N,N,Eve Sibley,Mother,07700 900005,,"5 Park Row, Riverside, RV4 5PR",Y,Y,Finn Sibley,Father,07700 900006,,"5 Park Row, Riverside, RV4 5PR",Y,Y`,
-    `${u.noParent},Nobody,Ned,,2017-07-07,M,3,3 Ash,2022-09-05,,N,,N,N,N,N,Gran Nobody,Grandparent,07700 900007,,,N,N,,,,,,,`,
+    `${u.truant},Truman,Tom,,2017-05-04,M,3,3 Ash,2022-09-05,,N,,N,N,N,N,` +
+      `Ann Truman,Mother,07700 900001,ann@example.com,"4 Mill Road, Riverside, RV1 4MR",Y,Y,` +
+      `Ben Truman,Father,07700 900002,ben@example.com,"9 Quay Street, Portsea, PO1 9QS",N,Y`,
+    `${u.ill},Ingram,Isla,Izzy,2017-02-01,F,3,3 Ash,2022-09-05,,N,,N,N,N,N,` +
+      `Carla Ingram,Mother,07700 900003,,"2 Elm Close, Riverside, RV2 2EC",Y,Y,` +
+      `,,,,,,`,
+    `${u.young},Young,Yasmin,,2021-06-01,F,R,R Oak,2025-09-03,,N,,N,N,N,N,` +
+      `Dora Young,Mother,07700 900004,,"8 Oak Way, Riverside, RV3 8OW",Y,Y,` +
+      `,,,,,,`,
+    `${u.sib1},Sibley,Sam,,2016-01-10,M,4,4 Elm,2021-09-06,,N,,N,N,N,N,` +
+      `Eve Sibley,Mother,07700 900005,,"5 Park Row, Riverside, RV4 5PR",Y,Y,` +
+      `Finn Sibley,Father,07700 900006,,"5 Park Row, Riverside, RV4 5PR",Y,Y`,
+    `${u.sib2},Sibley,Sara,,2019-03-03,F,1,1 Oak,2023-09-04,,N,,N,N,N,N,` +
+      `Eve Sibley,Mother,07700 900005,,"5 Park Row, Riverside, RV4 5PR",Y,Y,` +
+      `Finn Sibley,Father,07700 900006,,"5 Park Row, Riverside, RV4 5PR",Y,Y`,
+    `${u.noParent},Nobody,Ned,,2017-07-07,M,3,3 Ash,2022-09-05,,N,,N,N,N,N,` +
+      `Gran Nobody,Grandparent,07700 900007,,,N,N,` +
+      `,,,,,,`,
   ];
   ok(store, 'pupils.import', { csv: [HEADER, ...rows].join('\n') });
   const cal = loadCalendar(store.db);

@@ -93,7 +93,9 @@ describe("the school's own plan template", () => {
 
   it('is used for the next export: its wording, a field Word split, and its header', () => {
     const header =
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:r><w:t>{{school.name}} – private</w:t></w:r></w:p></w:hdr>';
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+      '<w:p><w:r><w:t>{{school.name}} – private</w:t></w:r></w:p></w:hdr>';
     const b64 = edited(
       (x) =>
         x

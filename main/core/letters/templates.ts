@@ -84,6 +84,26 @@ const MEETING: ExtraField[] = [
   { key: 'meeting.attendees', label: 'Who will be there', kind: 'text', computed: true },
 ];
 
+const SUPPORT_HISTORY: ExtraField = {
+  key: 'support.history',
+  label: 'Support offered so far',
+  kind: 'multiline',
+  computed: true,
+};
+
+/** The leave decision letters' fields: what was asked and decided first, who decided and why last. */
+const LEAVE_ASKED: ExtraField[] = [
+  { key: 'leave.from', label: 'Leave from', kind: 'date' },
+  { key: 'leave.to', label: 'Leave to', kind: 'date' },
+  { key: 'leave.decision', label: 'Decision', kind: 'text' },
+  { key: 'leave.sessionsGranted', label: 'Sessions granted', kind: 'text' },
+];
+const LEAVE_DECIDED: ExtraField[] = [
+  { key: 'leave.reason', label: 'Reason given for the decision', kind: 'multiline' },
+  { key: 'decider.name', label: 'Decided by', kind: 'text' },
+  { key: 'decider.position', label: "Decider's position", kind: 'text' },
+];
+
 export const TEMPLATES: readonly TemplateSpec[] = [
   {
     name: 'first-day-absence',
@@ -156,10 +176,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
     siblings: false,
     rules: ['G1', 'G2', 'G3', 'G6', 'IMPROVE'],
     summary: 'Clear and respectful: support so far, what must change, that the LA may take legal measures.',
-    extra: [
-      { key: 'support.history', label: 'Support offered so far', kind: 'multiline', computed: true },
-      { key: 'review.date', label: 'Review date', kind: 'date', computed: true },
-    ],
+    extra: [SUPPORT_HISTORY, { key: 'review.date', label: 'Review date', kind: 'date', computed: true }],
   },
   {
     name: 'notice-to-improve',
@@ -174,7 +191,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
     extra: [
       { key: 'nti.start', label: 'Improvement period starts', kind: 'date', computed: true },
       { key: 'nti.end', label: 'Improvement period ends', kind: 'date', computed: true },
-      { key: 'support.history', label: 'Support offered so far', kind: 'multiline', computed: true },
+      SUPPORT_HISTORY,
       { key: 'laCode.reference', label: 'LA code of conduct reference', kind: 'text', computed: true },
     ],
   },
@@ -218,17 +235,12 @@ export const TEMPLATES: readonly TemplateSpec[] = [
     summary:
       'Neutral: the dates asked for, the sessions granted, the return date; for a part grant, what happens on the other days.',
     extra: [
-      { key: 'leave.from', label: 'Leave from', kind: 'date' },
-      { key: 'leave.to', label: 'Leave to', kind: 'date' },
-      { key: 'leave.decision', label: 'Decision', kind: 'text' },
-      { key: 'leave.sessionsGranted', label: 'Sessions granted', kind: 'text' },
+      ...LEAVE_ASKED,
       { key: 'leave.grantedFrom', label: 'First session granted', kind: 'text' },
       { key: 'leave.grantedTo', label: 'Last session granted', kind: 'text' },
       { key: 'leave.returnDate', label: 'Back in school on', kind: 'text' },
       { key: 'leave.partNote', label: 'For a part grant: the days not granted', kind: 'multiline' },
-      { key: 'leave.reason', label: 'Reason given for the decision', kind: 'multiline' },
-      { key: 'decider.name', label: 'Decided by', kind: 'text' },
-      { key: 'decider.position', label: "Decider's position", kind: 'text' },
+      ...LEAVE_DECIDED,
     ],
   },
   {
@@ -241,15 +253,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
     siblings: false,
     rules: [],
     summary: 'A refusal explains, does not lecture; penalty wording only for compulsory age (G3).',
-    extra: [
-      { key: 'leave.from', label: 'Leave from', kind: 'date' },
-      { key: 'leave.to', label: 'Leave to', kind: 'date' },
-      { key: 'leave.decision', label: 'Decision', kind: 'text' },
-      { key: 'leave.sessionsGranted', label: 'Sessions granted', kind: 'text' },
-      { key: 'leave.reason', label: 'Reason given for the decision', kind: 'multiline' },
-      { key: 'decider.name', label: 'Decided by', kind: 'text' },
-      { key: 'decider.position', label: "Decider's position", kind: 'text' },
-    ],
+    extra: [...LEAVE_ASKED, ...LEAVE_DECIDED],
   },
   {
     name: 'part-time-timetable',

@@ -3,6 +3,7 @@
 // amendment), and the record that a pupil's social worker was told. Also the N marks overdue after 5 school
 // days (docs/rules/statistics.md §7) and marks whose code needs a detail that is missing.
 import type { Input, Output } from '../../../shared/contract';
+import type { FollowupMark } from '../../../shared/channels/followup';
 import { normaliseCode } from '../../../shared/codes';
 import type { Ctx } from '../context';
 import { eq } from 'drizzle-orm';
@@ -173,22 +174,20 @@ export function resolveN(ctx: Ctx, i: Input<'followup.resolve'>): Output<'follow
   return { ok: true };
 }
 
+// The pupil and the mark, as both mark lists below name them (shared/channels/followup.ts FollowupMark).
+const MARK_COLUMNS =
+  "m.pupil_id AS pupilId, p.upn, p.forename || ' ' || p.surname AS name, p.reg_group AS regGroup, m.date, m.session";
+const MARKS_OF_PUPILS = 'FROM marks m JOIN pupils p ON p.id = m.pupil_id';
+
 /** N marks with at least 5 school days after them up to as-of (docs/rules/statistics.md §7). */
 export function overdueN(ctx: Ctx, { asOf }: Input<'followup.overdueN'>): Output<'followup.overdueN'> {
   const cal = loadCalendar(ctx.store.db);
   const rows = ctx.store.db
     .prepare(
-      `SELECT m.pupil_id AS pupilId, p.upn, p.forename || ' ' || p.surname AS name, p.reg_group AS regGroup, m.date, m.session
-    FROM marks m JOIN pupils p ON p.id = m.pupil_id WHERE m.code = 'N' AND m.date <= ? ORDER BY m.date, m.session, p.surname`,
+      `SELECT ${MARK_COLUMNS} ${MARKS_OF_PUPILS}
+    WHERE m.code = 'N' AND m.date <= ? ORDER BY m.date, m.session, p.surname`,
     )
-    .all(asOf) as {
-    pupilId: number;
-    upn: string;
-    name: string;
-    regGroup: string;
-    date: string;
-    session: 'AM' | 'PM';
-  }[];
+    .all(asOf) as FollowupMark[];
   return {
     asOf,
     marks: rows
@@ -204,19 +203,10 @@ export function detailMissing(
 ): Output<'followup.detailMissing'> {
   const rows = ctx.store.db
     .prepare(
-      `SELECT m.pupil_id AS pupilId, p.upn, p.forename || ' ' || p.surname AS name, p.reg_group AS regGroup, m.date, m.session, m.code
-    FROM marks m JOIN pupils p ON p.id = m.pupil_id
+      `SELECT ${MARK_COLUMNS}, m.code ${MARKS_OF_PUPILS}
     JOIN codes c ON c.code = m.code AND c.needs_reason = 1 AND (c.valid_from = '' OR c.valid_from <= m.date) AND (c.valid_to IS NULL OR m.date <= c.valid_to)
     WHERE m.date BETWEEN ? AND ? AND (m.note IS NULL OR m.note = '') ORDER BY m.date, m.session, p.surname`,
     )
-    .all(from, to) as {
-    pupilId: number;
-    upn: string;
-    name: string;
-    regGroup: string;
-    date: string;
-    session: 'AM' | 'PM';
-    code: string;
-  }[];
+    .all(from, to) as (FollowupMark & { code: string })[];
   return { marks: rows };
 }

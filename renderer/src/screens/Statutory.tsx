@@ -2,7 +2,7 @@
 // children-missing-education checks (10 school days of continuous unauthorised absence), deletion ground
 // 9(1)(i) to review with the LA (20 school days of G/N/O only: never an automatic deletion), sickness returns
 // (30 illness sessions this school year) and N marks not replaced within 5 school days.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Field, ProgressBar, Text, Title2 } from '@fluentui/react-components';
 import { formatUkDate } from '../../../shared/dates';
 import type { Input } from '../../../shared/contract';
@@ -30,17 +30,6 @@ export function Statutory({ today }: { today: string }) {
     }
   };
   const d = q.data;
-  const head = (id: string, title: string, n: number | undefined, list: ListName) => (
-    <div className="row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
-      <Text as="h2" id={id} weight="semibold" size={500}>
-        {title} ({n ?? '…'})
-      </Text>
-      <Button onClick={() => void exportCsv(list)} aria-label={`Export CSV: ${title}`}>
-        Export CSV
-      </Button>
-    </div>
-  );
-  const pupil = (r: { pupilId: number; name: string }) => <a href={`#/pupils/${r.pupilId}`}>{r.name}</a>;
   return (
     <div className="page">
       <Title2 as="h1">Statutory follow-up</Title2>
@@ -54,196 +43,198 @@ export function Statutory({ today }: { today: string }) {
       <ErrorBar error={q.error ?? err} />
       {d && (
         <>
-          <section className="card" aria-labelledby="h-cont">
-            {head(
-              'h-cont',
-              'Continuous unauthorised absence of 10 school days or more',
-              d.continuous.length,
-              'continuous',
-            )}
-            <Text block className="muted">
-              These pupils go on the next attendance return to the local authority, and the
-              children-missing-education checks start: first-day contact, a home visit, enquiries of siblings'
-              schools, the social worker if there is one, referral to the LA.
-            </Text>
-            <table className="plain" aria-label="Continuous unauthorised absence">
-              <thead>
-                <tr>
-                  <th>Pupil</th>
-                  <th>Year</th>
-                  <th>Group</th>
-                  <th className="num">Sessions in a row</th>
-                  <th>From</th>
-                  <th>To</th>
-                  <th>Still absent</th>
-                  <th>Attendance return sent</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.continuous.length === 0 && (
-                  <tr>
-                    <td colSpan={8} className="muted">
-                      No pupil has 10 school days of unauthorised absence in a row.
-                    </td>
-                  </tr>
-                )}
-                {d.continuous.map((r) => (
-                  <tr key={r.pupilId}>
-                    <td>{pupil(r)}</td>
-                    <td>{r.yearGroup}</td>
-                    <td>{r.regGroup}</td>
-                    <td className="num">{r.runSessions}</td>
-                    <td>{formatUkDate(r.runFrom)}</td>
-                    <td>{formatUkDate(r.runTo)}</td>
-                    <td>{r.ongoing ? 'yes' : 'no'}</td>
-                    <td>
-                      {r.attendanceReturnSent ? (
-                        formatUkDate(r.attendanceReturnSent.slice(0, 10))
-                      ) : (
-                        <RecordReturn pupilId={r.pupilId} name={r.name} kind="attendance" today={today} />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-          <section className="card" aria-labelledby="h-del">
-            {head(
-              'h-del',
-              'Deletion ground 9(1)(i) to review: 20 school days of G, N or O',
-              d.deletionReview.length,
-              'deletion',
-            )}
-            <Text block className="muted">
-              The ground applies only when there is no reason to think the absence is through illness or
-              unavoidable cause and the school and the local authority, enquiring jointly, cannot find the
-              child. The app never deletes a pupil: a named person records a leaving date and ground on the
-              pupil's page. Tell the social worker first, if there is one.
-            </Text>
-            <table className="plain" aria-label="Deletion ground to review">
-              <thead>
-                <tr>
-                  <th>Pupil</th>
-                  <th>Year</th>
-                  <th>Group</th>
-                  <th className="num">Sessions of G, N or O in a row</th>
-                  <th>From</th>
-                  <th>To</th>
-                  <th>Still absent</th>
-                  <th>Social worker</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.deletionReview.length === 0 && (
-                  <tr>
-                    <td colSpan={8} className="muted">
-                      No pupil has 20 school days of G, N or O in a row.
-                    </td>
-                  </tr>
-                )}
-                {d.deletionReview.map((r) => (
-                  <tr key={r.pupilId}>
-                    <td>{pupil(r)}</td>
-                    <td>{r.yearGroup}</td>
-                    <td>{r.regGroup}</td>
-                    <td className="num">{r.runSessions}</td>
-                    <td>{formatUkDate(r.runFrom)}</td>
-                    <td>{formatUkDate(r.runTo)}</td>
-                    <td>{r.ongoing ? 'yes' : 'no'}</td>
-                    <td>{r.socialWorker ? 'yes' : 'no'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-          <section className="card" aria-labelledby="h-sick">
-            {head(
-              'h-sick',
-              'Sickness return: 30 illness sessions this school year',
-              d.sickness.length,
-              'sickness',
-            )}
-            <Text block className="muted">
-              Pupils of compulsory school age expected to miss 15 school days or more through illness. Staff
-              can raise a return earlier from the pupil's page.
-            </Text>
-            <table className="plain" aria-label="Sickness return">
-              <thead>
-                <tr>
-                  <th>Pupil</th>
-                  <th>Year</th>
-                  <th>Group</th>
-                  <th className="num">Illness sessions (I)</th>
-                  <th>Sickness return sent</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.sickness.length === 0 && (
-                  <tr>
-                    <td colSpan={5} className="muted">
-                      No pupil has reached 30 illness sessions.
-                    </td>
-                  </tr>
-                )}
-                {d.sickness.map((r) => (
-                  <tr key={r.pupilId}>
-                    <td>{pupil(r)}</td>
-                    <td>{r.yearGroup}</td>
-                    <td>{r.regGroup}</td>
-                    <td className="num">{r.illnessSessions}</td>
-                    <td>
-                      {r.sicknessReturnSent ? (
-                        formatUkDate(r.sicknessReturnSent.slice(0, 10))
-                      ) : (
-                        <RecordReturn pupilId={r.pupilId} name={r.name} kind="sickness" today={today} />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-          <section className="card" aria-labelledby="h-n">
-            {head('h-n', 'N marks overdue (5 school days or more)', d.overdueN.length, 'overdueN')}
-            <Text block className="muted">
-              N must be replaced by the right code within 5 school days, or by O.
-            </Text>
-            <table className="plain" aria-label="N marks overdue">
-              <thead>
-                <tr>
-                  <th>Pupil</th>
-                  <th>Year</th>
-                  <th>Group</th>
-                  <th>Session</th>
-                  <th className="num">School days since</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.overdueN.length === 0 && (
-                  <tr>
-                    <td colSpan={5} className="muted">
-                      No N mark is overdue.
-                    </td>
-                  </tr>
-                )}
-                {d.overdueN.map((r) => (
-                  <tr key={`${r.pupilId}${r.date}${r.session}`}>
-                    <td>{pupil(r)}</td>
-                    <td>{r.yearGroup}</td>
-                    <td>{r.regGroup}</td>
-                    <td>
-                      {formatUkDate(r.date)} {r.session}
-                    </td>
-                    <td className="num">{r.schoolDaysSince}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <StatutoryList
+            id="h-cont"
+            title="Continuous unauthorised absence of 10 school days or more"
+            label="Continuous unauthorised absence"
+            onExport={() => void exportCsv('continuous')}
+            intro={
+              <>
+                These pupils go on the next attendance return to the local authority, and the
+                children-missing-education checks start: first-day contact, a home visit, enquiries of
+                siblings' schools, the social worker if there is one, referral to the LA.
+              </>
+            }
+            empty="No pupil has 10 school days of unauthorised absence in a row."
+            rows={d.continuous}
+            columns={[
+              ...RUN_COLUMNS('Sessions in a row'),
+              {
+                head: 'Attendance return sent',
+                cell: (r) =>
+                  r.attendanceReturnSent ? (
+                    formatUkDate(r.attendanceReturnSent.slice(0, 10))
+                  ) : (
+                    <RecordReturn pupilId={r.pupilId} name={r.name} kind="attendance" today={today} />
+                  ),
+              },
+            ]}
+          />
+          <StatutoryList
+            id="h-del"
+            title="Deletion ground 9(1)(i) to review: 20 school days of G, N or O"
+            label="Deletion ground to review"
+            onExport={() => void exportCsv('deletion')}
+            intro={
+              <>
+                The ground applies only when there is no reason to think the absence is through illness or
+                unavoidable cause and the school and the local authority, enquiring jointly, cannot find the
+                child. The app never deletes a pupil: a named person records a leaving date and ground on the
+                pupil's page. Tell the social worker first, if there is one.
+              </>
+            }
+            empty="No pupil has 20 school days of G, N or O in a row."
+            rows={d.deletionReview}
+            columns={[
+              ...RUN_COLUMNS('Sessions of G, N or O in a row'),
+              { head: 'Social worker', cell: (r) => (r.socialWorker ? 'yes' : 'no') },
+            ]}
+          />
+          <StatutoryList
+            id="h-sick"
+            title="Sickness return: 30 illness sessions this school year"
+            label="Sickness return"
+            onExport={() => void exportCsv('sickness')}
+            intro={
+              <>
+                Pupils of compulsory school age expected to miss 15 school days or more through illness. Staff
+                can raise a return earlier from the pupil's page.
+              </>
+            }
+            empty="No pupil has reached 30 illness sessions."
+            rows={d.sickness}
+            columns={[
+              { head: 'Illness sessions (I)', num: true, cell: (r) => r.illnessSessions },
+              {
+                head: 'Sickness return sent',
+                cell: (r) =>
+                  r.sicknessReturnSent ? (
+                    formatUkDate(r.sicknessReturnSent.slice(0, 10))
+                  ) : (
+                    <RecordReturn pupilId={r.pupilId} name={r.name} kind="sickness" today={today} />
+                  ),
+              },
+            ]}
+          />
+          <StatutoryList
+            id="h-n"
+            title="N marks overdue (5 school days or more)"
+            label="N marks overdue"
+            onExport={() => void exportCsv('overdueN')}
+            intro="N must be replaced by the right code within 5 school days, or by O."
+            empty="No N mark is overdue."
+            rows={d.overdueN}
+            rowKey={(r) => `${r.pupilId}${r.date}${r.session}`}
+            columns={[
+              {
+                head: 'Session',
+                cell: (r) => (
+                  <>
+                    {formatUkDate(r.date)} {r.session}
+                  </>
+                ),
+              },
+              { head: 'School days since', num: true, cell: (r) => r.schoolDaysSince },
+            ]}
+          />
         </>
       )}
     </div>
+  );
+}
+
+interface Row {
+  pupilId: number;
+  name: string;
+  yearGroup: string;
+  regGroup: string;
+}
+interface Column<R> {
+  head: string;
+  num?: boolean;
+  cell: (r: R) => ReactNode;
+}
+interface Run extends Row {
+  runSessions: number;
+  runFrom: string;
+  runTo: string;
+  ongoing: boolean;
+}
+
+/** The columns of a run of absence, after the pupil's: its length, first and last day, and whether it goes on. */
+function RUN_COLUMNS<R extends Run>(lengthHead: string): Column<R>[] {
+  return [
+    { head: lengthHead, num: true, cell: (r) => r.runSessions },
+    { head: 'From', cell: (r) => formatUkDate(r.runFrom) },
+    { head: 'To', cell: (r) => formatUkDate(r.runTo) },
+    { head: 'Still absent', cell: (r) => (r.ongoing ? 'yes' : 'no') },
+  ];
+}
+
+/** One statutory list: its heading with the count and a CSV export, what it is for, and a table of the pupils
+ * (name, year and group, then the list's own columns), or a line saying none is on it. */
+function StatutoryList<R extends Row>(p: {
+  id: string;
+  title: string;
+  label: string;
+  onExport: () => void;
+  intro: ReactNode;
+  empty: string;
+  rows: R[];
+  columns: Column<R>[];
+  rowKey?: (r: R) => string;
+}) {
+  return (
+    <section className="card" aria-labelledby={p.id}>
+      <div className="row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
+        <Text as="h2" id={p.id} weight="semibold" size={500}>
+          {p.title} ({p.rows.length})
+        </Text>
+        <Button onClick={p.onExport} aria-label={`Export CSV: ${p.title}`}>
+          Export CSV
+        </Button>
+      </div>
+      <Text block className="muted">
+        {p.intro}
+      </Text>
+      <table className="plain" aria-label={p.label}>
+        <thead>
+          <tr>
+            <th>Pupil</th>
+            <th>Year</th>
+            <th>Group</th>
+            {p.columns.map((c) => (
+              <th key={c.head} className={c.num ? 'num' : undefined}>
+                {c.head}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {p.rows.length === 0 && (
+            <tr>
+              <td colSpan={p.columns.length + 3} className="muted">
+                {p.empty}
+              </td>
+            </tr>
+          )}
+          {p.rows.map((r) => (
+            <tr key={p.rowKey ? p.rowKey(r) : r.pupilId}>
+              <td>
+                <a href={`#/pupils/${r.pupilId}`}>{r.name}</a>
+              </td>
+              <td>{r.yearGroup}</td>
+              <td>{r.regGroup}</td>
+              {p.columns.map((c) => (
+                <td key={c.head} className={c.num ? 'num' : undefined}>
+                  {c.cell(r)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 

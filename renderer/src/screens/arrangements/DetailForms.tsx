@@ -1,39 +1,23 @@
 // The forms that add to an arrangement (docs/rules/arrangements.md): a review (the only way to extend it), a new
 // pattern from a date, a notice to the LA or social worker, and the outcome. Each saves one new row in the core.
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Controller, useForm, type Control, type FieldValues, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { Button, Field, Input, Select, Text, Textarea } from '@fluentui/react-components';
-import { useQueryClient } from '@tanstack/react-query';
 import { ARRANGEMENT_OUTCOMES, ARRANGEMENT_OUTCOME_LABELS } from '../../../../shared/channels/arrangements';
 import { formatUkDate } from '../../../../shared/dates';
 import { plural } from '../../../../shared/names';
 import { call } from '../../rpc';
+import { useSave } from '../../hooks';
 import { ErrorBar } from '../../components/ErrorBar';
-import { DateInput } from '../../components/DateInput';
+import { FormDate } from '../../components/FormDate';
 import { PatternGrid } from './PatternGrid';
 import { useUnsavedGuard } from './useUnsavedGuard';
+import { FormSelect } from '../../components/FormSelect';
 
 const dateReq = z.string().min(1, 'enter a date as dd/mm/yyyy');
 const orNull = (s: string) => (s.trim() === '' ? null : s);
-
-function useSave() {
-  const qc = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const run = async (f: () => Promise<string>) => {
-    setError(null);
-    setDone(null);
-    try {
-      setDone(await f());
-      await qc.invalidateQueries();
-    } catch (e) {
-      setError(e);
-    }
-  };
-  return { error, done, run };
-}
 
 function Card({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -43,25 +27,6 @@ function Card({ id, title, children }: { id: string; title: string; children: Re
       </Text>
       {children}
     </section>
-  );
-}
-
-function DateField<T extends FieldValues>(p: {
-  control: Control<T>;
-  name: Path<T>;
-  label: string;
-  error?: string;
-}) {
-  return (
-    <Field label={p.label} validationMessage={p.error}>
-      <Controller
-        control={p.control}
-        name={p.name}
-        render={({ field }) => (
-          <DateInput value={field.value as string} onChange={(_, d) => field.onChange(d.value)} />
-        )}
-      />
-    </Field>
   );
 }
 
@@ -126,17 +91,17 @@ export function ReviewForm({ id, today }: { id: number; today: string }) {
     <Card id="h-review" title="Record a review">
       <form noValidate aria-label="Review" onSubmit={(ev) => void submit(ev)}>
         <div className="row">
-          <DateField
+          <FormDate
             control={f.control}
             name="reviewedOn"
             label="Reviewed on"
-            error={e.reviewedOn?.message}
+            validationMessage={e.reviewedOn?.message}
           />
-          <DateField
+          <FormDate
             control={f.control}
             name="newEndDate"
             label="Extend to (leave empty to keep the end date)"
-            error={e.newEndDate?.message}
+            validationMessage={e.newEndDate?.message}
           />
         </div>
         <TextField control={f.control} name="notes" label="What the review found" error={e.notes?.message} />
@@ -168,11 +133,11 @@ export function ChangePatternForm({ id, current }: { id: number; current: string
   return (
     <Card id="h-pattern" title="Change the pattern from a date">
       <form noValidate aria-label="New pattern" onSubmit={(ev) => void submit(ev)}>
-        <DateField
+        <FormDate
           control={f.control}
           name="fromDate"
           label="From"
-          error={f.formState.errors.fromDate?.message}
+          validationMessage={f.formState.errors.fromDate?.message}
         />
         <Controller
           control={f.control}
@@ -222,7 +187,12 @@ export function ToldForm({ id, today }: { id: number; today: string }) {
             )}
           />
         </Field>
-        <DateField control={f.control} name="on" label="On" error={f.formState.errors.on?.message} />
+        <FormDate
+          control={f.control}
+          name="on"
+          label="On"
+          validationMessage={f.formState.errors.on?.message}
+        />
         <Field label="How" validationMessage={f.formState.errors.how?.message}>
           <Controller
             control={f.control}
@@ -265,26 +235,18 @@ export function OutcomeForm({ id, today, endDate }: { id: number; today: string;
     <Card id="h-outcome" title="End it: record the outcome">
       <form noValidate aria-label="Outcome" onSubmit={(ev) => void submit(ev)}>
         <div className="row">
-          <Field label="Outcome">
-            <Controller
-              control={f.control}
-              name="outcome"
-              render={({ field }) => (
-                <Select value={field.value} onChange={(_, d) => field.onChange(d.value)}>
-                  {ARRANGEMENT_OUTCOMES.map((o) => (
-                    <option key={o} value={o}>
-                      {ARRANGEMENT_OUTCOME_LABELS[o]}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            />
-          </Field>
-          <DateField
+          <FormSelect
+            control={f.control}
+            name="outcome"
+            label="Outcome"
+            options={ARRANGEMENT_OUTCOMES}
+            labels={ARRANGEMENT_OUTCOME_LABELS}
+          />
+          <FormDate
             control={f.control}
             name="endedOn"
             label="Last day"
-            error={f.formState.errors.endedOn?.message}
+            validationMessage={f.formState.errors.endedOn?.message}
           />
         </div>
         <TextField control={f.control} name="notes" label="Notes" error={f.formState.errors.notes?.message} />

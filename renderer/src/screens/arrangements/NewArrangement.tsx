@@ -15,12 +15,14 @@ import {
 } from '../../../../shared/channels/arrangements';
 import type { Output } from '../../../../shared/contract';
 import { pupilName } from '../../../../shared/names';
-import { go, useRpc } from '../../hooks';
+import { go } from '../../hooks';
 import { call } from '../../rpc';
 import { ErrorBar } from '../../components/ErrorBar';
-import { DateInput } from '../../components/DateInput';
+import { FormDate } from '../../components/FormDate';
+import { PupilSearch } from '../../components/PupilSearch';
 import { PatternGrid } from './PatternGrid';
 import { useUnsavedGuard } from './useUnsavedGuard';
+import { FormSelect } from '../../components/FormSelect';
 
 const FormSchema = z
   .object({
@@ -49,31 +51,6 @@ const FormSchema = z
   });
 type Values = z.infer<typeof FormSchema>;
 type Pupil = Output<'pupils.get'>;
-
-function PupilFinder({ onPick }: { onPick: (id: number) => void }) {
-  const [search, setSearch] = useState('');
-  const q = useRpc('pupils.list', { search }, { enabled: search.trim().length >= 2 });
-  const rows = (q.data?.pupils ?? []).slice(0, 8);
-  return (
-    <div>
-      <Field label="Find the pupil (name or UPN)" style={{ maxWidth: '30em' }}>
-        <Input value={search} onChange={(_, d) => setSearch(d.value)} />
-      </Field>
-      {search.trim().length >= 2 && (
-        <ul aria-label="Matching pupils" className="plain-list">
-          {rows.map((p) => (
-            <li key={p.id}>
-              <Button size="small" onClick={() => onPick(p.id)}>
-                Choose {pupilName(p)} ({p.regGroup})
-              </Button>
-            </li>
-          ))}
-          {q.data && rows.length === 0 && <li>No pupil matches.</li>}
-        </ul>
-      )}
-    </div>
-  );
-}
 
 export function NewArrangement({ kind, today }: { kind: ArrangementKind; today: string }) {
   const qc = useQueryClient();
@@ -170,15 +147,7 @@ export function NewArrangement({ kind, today }: { kind: ArrangementKind; today: 
     </Field>
   );
   const date = (name: keyof Values, label: string, required = false) => (
-    <Field label={label} required={required} validationMessage={err(name)}>
-      <Controller
-        control={control}
-        name={name}
-        render={({ field }) => (
-          <DateInput value={field.value as string} onChange={(_, d) => field.onChange(d.value)} />
-        )}
-      />
-    </Field>
+    <FormDate control={control} name={name} label={label} required={required} validationMessage={err(name)} />
   );
   return (
     <div className="page">
@@ -206,24 +175,22 @@ export function NewArrangement({ kind, today }: { kind: ArrangementKind; today: 
             </Button>
           </div>
         ) : (
-          <PupilFinder onPick={(id) => void call('pupils.get', { id }).then(setPupil, setError)} />
+          <PupilSearch
+            label="Find the pupil (name or UPN)"
+            action="Choose"
+            onPick={(id) => void call('pupils.get', { id }).then(setPupil, setError)}
+          />
         )}
         {kind === 'part_time' && (
-          <Field label="Why" required validationMessage={err('reasonCategory')}>
-            <Controller
-              control={control}
-              name="reasonCategory"
-              render={({ field }) => (
-                <Select value={field.value} onChange={(_, d) => field.onChange(d.value)}>
-                  {TIMETABLE_REASONS.map((r) => (
-                    <option key={r} value={r}>
-                      {TIMETABLE_REASON_LABELS[r]}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            />
-          </Field>
+          <FormSelect
+            control={control}
+            name="reasonCategory"
+            label="Why"
+            required
+            validationMessage={err('reasonCategory')}
+            options={TIMETABLE_REASONS}
+            labels={TIMETABLE_REASON_LABELS}
+          />
         )}
         {text('reason', kind === 'part_time' ? 'The circumstances' : 'What was agreed and why', {
           required: true,

@@ -17,6 +17,7 @@ import { formatUkDate } from '../../../../shared/dates';
 import { useRpc, useRpcMutation } from '../../hooks';
 import { ErrorBar } from '../../components/ErrorBar';
 import { HealthDetails } from './HealthDetails';
+import { FormSelect } from '../../components/FormSelect';
 
 type Data = Output<'arrangements.health'>;
 const INVALIDATE = ['arrangements.health', 'arrangements.prompts', 'arrangements.healthDue'] as const;
@@ -53,21 +54,13 @@ function ProfessionalForm({ pupilId }: { pupilId: number }) {
   );
   return (
     <form noValidate className="row" aria-label="Record a professional" onSubmit={(e) => void submit(e)}>
-      <Field label="Who">
-        <Controller
-          control={f.control}
-          name="kind"
-          render={({ field }) => (
-            <Select value={field.value} onChange={(_, d) => field.onChange(d.value)}>
-              {PROFESSIONAL_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {PROFESSIONAL_LABELS[k]}
-                </option>
-              ))}
-            </Select>
-          )}
-        />
-      </Field>
+      <FormSelect
+        control={f.control}
+        name="kind"
+        label="Who"
+        options={PROFESSIONAL_KINDS}
+        labels={PROFESSIONAL_LABELS}
+      />
       {text('name', 'Name')}
       {text('organisation', 'Team or service')}
       {text('phone', 'Phone')}

@@ -3,11 +3,12 @@
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { Badge, Button, Checkbox, Field, Input, Select } from '@fluentui/react-components';
+import { Badge, Button, Checkbox, Field, Input } from '@fluentui/react-components';
 import { BARRIER_SIDES, BARRIER_SIDE_LABELS } from '../../../../shared/casework';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useRpc, useRpcMutation } from '../../hooks';
 import { useUnsavedGuard } from './forms';
+import { FormSelect } from '../../components/FormSelect';
 
 const Values = z.object({
   label: z.string().trim().min(1, 'name the category').max(120),
@@ -51,20 +52,12 @@ export function Categories() {
             </Field>
           )}
         />
-        <Controller
+        <FormSelect
           control={f.control}
           name="usually"
-          render={({ field }) => (
-            <Field label="Usually">
-              <Select value={field.value} onChange={(_, d) => field.onChange(d.value)}>
-                {BARRIER_SIDES.map((s) => (
-                  <option key={s} value={s}>
-                    {BARRIER_SIDE_LABELS[s]}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          )}
+          label="Usually"
+          options={BARRIER_SIDES}
+          labels={BARRIER_SIDE_LABELS}
         />
         <Controller
           control={f.control}

@@ -2,7 +2,7 @@
 // approach agreed with the LA for a severely absent pupil (docs/rules/casework.md). The core checks dates and names
 // the pupil in messages.
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
@@ -12,6 +12,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { useRpcMutation } from '../../hooks';
 import { useUnsavedGuard } from './forms';
 import { FormDate } from '../../components/FormDate';
+import { FormText } from '../../components/FormText';
 
 type Props = { pupilId: number; today: string; onDone: () => void };
 
@@ -135,14 +136,13 @@ export function ReferralOutcomeForm({
       noValidate
       onSubmit={f.handleSubmit((v) => m.mutate({ id: referral.id, ...v }, { onSuccess: onDone }))}
     >
-      <Controller
+      <FormText
         control={f.control}
         name="outcome"
-        render={({ field }) => (
-          <Field label="What came of it" required validationMessage={err.outcome?.message}>
-            <Textarea {...field} onChange={(_, d) => field.onChange(d.value)} />
-          </Field>
-        )}
+        label="What came of it"
+        required
+        validationMessage={err.outcome?.message}
+        multiline
       />
       <FormDate
         control={f.control}

@@ -1,9 +1,9 @@
 // A plan's check-ins (docs/rules/casework.md): the key adult's short catch-up with the pupil, read against the
 // success measures of that week (computed in the core from the register), and the check-ins so far.
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { Button, Field, Textarea } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import type { Output } from '../../../../shared/contract';
 import { MEASURE_LABELS } from '../../../../shared/casework';
 import { addDays, formatUkDate } from '../../../../shared/dates';
@@ -12,6 +12,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { useRpcMutation } from '../../hooks';
 import { useUnsavedGuard } from './forms';
 import { FormDate } from '../../components/FormDate';
+import { FormText } from '../../components/FormText';
 
 type Plan = Output<'casework.plan.get'>;
 const Values = z.object({
@@ -100,14 +101,12 @@ export function Checkins({ p, today, writer }: { p: Plan; today: string; writer:
             validationMessage={err.checkedOn?.message}
           />
           {on && <WeekMeasures p={p} on={on} />}
-          <Controller
+          <FormText
             control={f.control}
             name="note"
-            render={({ field }) => (
-              <Field label="How the week is going" validationMessage={err.note?.message}>
-                <Textarea {...field} onChange={(_, d) => field.onChange(d.value)} />
-              </Field>
-            )}
+            label="How the week is going"
+            validationMessage={err.note?.message}
+            multiline
           />
           <Button type="submit" disabled={save.isPending}>
             Save check-in

@@ -4,7 +4,7 @@
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { Button, Field, Input, Select } from '@fluentui/react-components';
+import { Button, Field, Input } from '@fluentui/react-components';
 import {
   ACTION_STATUSES,
   ACTION_STATUS_LABELS,
@@ -15,6 +15,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { useRpcMutation } from '../../hooks';
 import { useUnsavedGuard } from './forms';
 import { FormDate } from '../../components/FormDate';
+import { FormSelect } from '../../components/FormSelect';
 
 const BarrierValues = z
   .object({ status: z.enum(BARRIER_STATUSES), closedOn: z.string() })
@@ -53,20 +54,12 @@ export function BarrierStatusForm({
         ),
       )}
     >
-      <Controller
+      <FormSelect
         control={f.control}
         name="status"
-        render={({ field }) => (
-          <Field label="Status">
-            <Select value={field.value} onChange={(_, d) => field.onChange(d.value)}>
-              {BARRIER_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {BARRIER_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        )}
+        label="Status"
+        options={BARRIER_STATUSES}
+        labels={BARRIER_STATUS_LABELS}
       />
       {status === 'resolved' && (
         <FormDate
@@ -135,20 +128,12 @@ export function ActionStatusForm({
         ),
       )}
     >
-      <Controller
+      <FormSelect
         control={f.control}
         name="status"
-        render={({ field }) => (
-          <Field label="What happened">
-            <Select value={field.value} onChange={(_, d) => field.onChange(d.value)}>
-              {CLOSING.map((s) => (
-                <option key={s} value={s}>
-                  {ACTION_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        )}
+        label="What happened"
+        options={CLOSING}
+        labels={ACTION_STATUS_LABELS}
       />
       {status !== 'cancelled' && (
         <FormDate control={f.control} name="on" label="On" required validationMessage={err.on?.message} />

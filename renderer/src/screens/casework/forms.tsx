@@ -18,6 +18,8 @@ import {
 import { ErrorBar } from '../../components/ErrorBar';
 import { useRpc, useRpcMutation } from '../../hooks';
 import { FormDate } from '../../components/FormDate';
+import { FormSelect } from '../../components/FormSelect';
+import { FormText } from '../../components/FormText';
 
 /** Asks before the page is left (closed, reloaded, or another screen opened) while a form holds unsaved work. */
 export function useUnsavedGuard(dirty: boolean): void {
@@ -104,44 +106,27 @@ export function BarrierForm({
           </Field>
         )}
       />
-      <Controller
+      <FormSelect
         control={f.control}
         name="side"
-        render={({ field }) => (
-          <Field label="Inside or outside school">
-            <Select {...field} onChange={(_, d) => field.onChange(d.value)}>
-              {BARRIER_SIDES.map((s) => (
-                <option key={s} value={s}>
-                  {BARRIER_SIDE_LABELS[s]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        )}
+        label="Inside or outside school"
+        options={BARRIER_SIDES}
+        labels={BARRIER_SIDE_LABELS}
       />
-      <Controller
+      <FormText
         control={f.control}
         name="description"
-        render={({ field }) => (
-          <Field label="Description" required validationMessage={err.description?.message}>
-            <Textarea {...field} onChange={(_, d) => field.onChange(d.value)} />
-          </Field>
-        )}
+        label="Description"
+        required
+        validationMessage={err.description?.message}
+        multiline
       />
-      <Controller
+      <FormSelect
         control={f.control}
         name="raisedBy"
-        render={({ field }) => (
-          <Field label="Raised by">
-            <Select {...field} onChange={(_, d) => field.onChange(d.value)}>
-              {BARRIER_RAISERS.map((s) => (
-                <option key={s} value={s}>
-                  {BARRIER_RAISER_LABELS[s]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        )}
+        label="Raised by"
+        options={BARRIER_RAISERS}
+        labels={BARRIER_RAISER_LABELS}
       />
       <FormDate
         control={f.control}
@@ -237,20 +222,12 @@ export function MeetingForm({
   );
   return (
     <form className="card form-grid" aria-label="Record a meeting" onSubmit={f.handleSubmit(submit)}>
-      <Controller
+      <FormSelect
         control={f.control}
         name="kind"
-        render={({ field }) => (
-          <Field label="Kind of meeting">
-            <Select {...field} onChange={(_, d) => field.onChange(d.value)}>
-              {MEETING_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {MEETING_KIND_LABELS[k]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        )}
+        label="Kind of meeting"
+        options={MEETING_KINDS}
+        labels={MEETING_KIND_LABELS}
       />
       <FormDate
         control={f.control}

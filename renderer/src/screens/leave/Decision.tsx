@@ -24,6 +24,11 @@ export function Forecast({ d, days }: { d: Detail; days: number | null }) {
   const f = d.forecast;
   const name = d.request.pupilName.split(' ')[0];
   const partFigure = days !== null ? f.byDaysGranted[days] : null;
+  const overSentence =
+    `${name} is already at or over the national threshold (${f.now} sessions in a window); ` +
+    `taken anyway, this leave would add ${f.ifTaken - f.now}`;
+  const reachOn = f.thresholdFirstMet ? ` on ${formatUkDate(f.thresholdFirstMet)}` : '';
+  const reachSentence = `${name} would reach the national threshold${reachOn}`;
   return (
     <section
       className="card"
@@ -47,10 +52,8 @@ export function Forecast({ d, days }: { d: Detail; days: number | null }) {
           {f.reachesThreshold && (
             <MessageBar intent="error">
               <MessageBarBody>
-                {f.now >= f.threshold
-                  ? `${name} is already at or over the national threshold (${f.now} sessions in a window); taken anyway, this leave would add ${f.ifTaken - f.now}`
-                  : `${name} would reach the national threshold${f.thresholdFirstMet ? ` on ${formatUkDate(f.thresholdFirstMet)}` : ''}`}
-                : a penalty notice must then be considered.
+                {f.now >= f.threshold ? overSentence : reachSentence}: a penalty notice must then be
+                considered.
               </MessageBarBody>
             </MessageBar>
           )}

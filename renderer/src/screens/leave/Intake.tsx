@@ -6,13 +6,11 @@ import { z } from 'zod';
 import {
   Button,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Select,
   Text,
-  Textarea,
   Title3,
 } from '@fluentui/react-components';
 import {
@@ -21,7 +19,6 @@ import {
   LEAVE_KINDS_OFFERED,
   LEAVE_RECEIVED_LABELS,
   LEAVE_RECEIVED_VALUES,
-  type LeaveKind,
 } from '../../../../shared/channels/leave';
 import type { Output } from '../../../../shared/contract';
 import { parseInputDate } from '../../../../shared/dates';
@@ -29,9 +26,12 @@ import { call } from '../../rpc';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useQueryClient } from '@tanstack/react-query';
 import { pupilName } from '../../../../shared/names';
-import { PupilSearch } from './PupilSearch';
+import { PupilSearch } from '../../components/PupilSearch';
 import { LEAVE_INVALIDATES } from './common';
 import { FormDate } from '../../components/FormDate';
+import { FormSession } from '../../components/FormSession';
+import { FormSelect } from '../../components/FormSelect';
+import { FormText } from '../../components/FormText';
 
 const isoOrEmpty = z.string().refine((v) => v !== '', 'enter a date as dd/mm/yyyy');
 const IntakeSchema = z
@@ -244,7 +244,13 @@ export function Intake({ today }: { today: string }) {
           ))}
         </ul>
       )}
-      <PupilSearch onPick={(id) => void add(id)} exclude={pupils.map((p) => p.id)} />
+      <PupilSearch
+        label="Find a pupil (name or UPN)"
+        action="Add"
+        onPick={(id) => void add(id)}
+        exclude={pupils.map((p) => p.id)}
+        clearOnPick
+      />
       <Title3 as="h2">Who asked, and when</Title3>
       <div className="row">
         <Field label="Asked by" required validationMessage={err('requester')}>
@@ -267,29 +273,21 @@ export function Intake({ today }: { today: string }) {
           />
         </Field>
         {requester === 'other' && (
-          <Field label="Name of the person who asked" required validationMessage={err('otherName')}>
-            <Controller
-              control={control}
-              name="otherName"
-              render={({ field }) => <Input {...field} onChange={(_, d) => field.onChange(d.value)} />}
-            />
-          </Field>
-        )}
-        <Field label="How received">
-          <Controller
+          <FormText
             control={control}
-            name="howReceived"
-            render={({ field }) => (
-              <Select value={field.value} onChange={(_, d) => field.onChange(d.value)}>
-                {LEAVE_RECEIVED_VALUES.map((v) => (
-                  <option key={v} value={v}>
-                    {LEAVE_RECEIVED_LABELS[v]}
-                  </option>
-                ))}
-              </Select>
-            )}
+            name="otherName"
+            label="Name of the person who asked"
+            required
+            validationMessage={err('otherName')}
           />
-        </Field>
+        )}
+        <FormSelect
+          control={control}
+          name="howReceived"
+          label="How received"
+          options={LEAVE_RECEIVED_VALUES}
+          labels={LEAVE_RECEIVED_LABELS}
+        />
         <FormDate
           control={control}
           name="dateReceived"
@@ -328,18 +326,7 @@ export function Intake({ today }: { today: string }) {
           required
           validationMessage={err('fromDate')}
         />
-        <Field label="From session">
-          <Controller
-            control={control}
-            name="fromSession"
-            render={({ field }) => (
-              <Select value={field.value} onChange={(_, d) => field.onChange(d.value)}>
-                <option value="AM">Morning (AM)</option>
-                <option value="PM">Afternoon (PM)</option>
-              </Select>
-            )}
-          />
-        </Field>
+        <FormSession control={control} name="fromSession" label="From session" />
         <FormDate
           control={control}
           name="toDate"
@@ -347,84 +334,48 @@ export function Intake({ today }: { today: string }) {
           required
           validationMessage={err('toDate')}
         />
-        <Field label="To session">
-          <Controller
-            control={control}
-            name="toSession"
-            render={({ field }) => (
-              <Select value={field.value} onChange={(_, d) => field.onChange(d.value)}>
-                <option value="AM">Morning (AM)</option>
-                <option value="PM">Afternoon (PM)</option>
-              </Select>
-            )}
-          />
-        </Field>
-        <Field label="Kind of leave">
-          <Controller
-            control={control}
-            name="kind"
-            render={({ field }) => (
-              <Select value={field.value} onChange={(_, d) => field.onChange(d.value as LeaveKind)}>
-                {LEAVE_KINDS_OFFERED.map((k) => (
-                  <option key={k} value={k}>
-                    {LEAVE_KIND_LABELS[k]}
-                  </option>
-                ))}
-              </Select>
-            )}
-          />
-        </Field>
+        <FormSession control={control} name="toSession" label="To session" />
+        <FormSelect
+          control={control}
+          name="kind"
+          label="Kind of leave"
+          options={LEAVE_KINDS_OFFERED}
+          labels={LEAVE_KIND_LABELS}
+        />
       </div>
       {kind === 'religious_observance' && (
         <div className="row">
-          <Field label="Observance" required validationMessage={err('observance')}>
-            <Controller
-              control={control}
-              name="observance"
-              render={({ field }) => <Input {...field} onChange={(_, d) => field.onChange(d.value)} />}
-            />
-          </Field>
-          <Field
+          <FormText
+            control={control}
+            name="observance"
+            label="Observance"
+            required
+            validationMessage={err('observance')}
+          />
+          <FormText
+            control={control}
+            name="religiousBody"
             label="Religious body that sets the day apart"
             required
             validationMessage={err('religiousBody')}
-          >
-            <Controller
-              control={control}
-              name="religiousBody"
-              render={({ field }) => <Input {...field} onChange={(_, d) => field.onChange(d.value)} />}
-            />
-          </Field>
-          <Field
+          />
+          <FormText
+            control={control}
+            name="observanceDays"
             label="Days set apart (dd/mm/yyyy, commas between)"
             hint="Only these days are R; any other day asked for is leave at the head's discretion."
-          >
-            <Controller
-              control={control}
-              name="observanceDays"
-              render={({ field }) => <Input {...field} onChange={(_, d) => field.onChange(d.value)} />}
-            />
-          </Field>
+          />
         </div>
       )}
-      <Field label="The parent's reason" required validationMessage={err('reason')}>
-        <Controller
-          control={control}
-          name="reason"
-          render={({ field }) => (
-            <Textarea {...field} onChange={(_, d) => field.onChange(d.value)} resize="vertical" />
-          )}
-        />
-      </Field>
-      <Field label="Notes (office)">
-        <Controller
-          control={control}
-          name="notes"
-          render={({ field }) => (
-            <Textarea {...field} onChange={(_, d) => field.onChange(d.value)} resize="vertical" />
-          )}
-        />
-      </Field>
+      <FormText
+        control={control}
+        name="reason"
+        label="The parent's reason"
+        required
+        validationMessage={err('reason')}
+        multiline="vertical"
+      />
+      <FormText control={control} name="notes" label="Notes (office)" multiline="vertical" />
       <Field label="Evidence (PDF, photo, Word or email; up to 10 MB each)">
         <input
           ref={evidence}

@@ -1,34 +1,17 @@
 // The lead's two forms on a self-audit item (docs/rules/self-audit.md): confirm or change the status with a note,
 // and add an action with an owner and a due date. Each saves one new row; unsaved text is guarded on navigation.
-import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { Button, Field, Input, Select, Text, Textarea } from '@fluentui/react-components';
-import { useQueryClient } from '@tanstack/react-query';
+import { Button, Field, Input, Text, Textarea } from '@fluentui/react-components';
 import { AUDIT_STATUSES, AUDIT_STATUS_LABELS, type AuditStatus } from '../../../../shared/channels/selfaudit';
 import { formatUkDate } from '../../../../shared/dates';
 import { call } from '../../rpc';
+import { useSave } from '../../hooks';
 import { ErrorBar } from '../../components/ErrorBar';
 import { DateInput } from '../../components/DateInput';
 import { useUnsavedGuard } from '../arrangements/useUnsavedGuard';
-
-function useSave() {
-  const qc = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const run = async (f: () => Promise<string>) => {
-    setError(null);
-    setDone(null);
-    try {
-      setDone(await f());
-      await qc.invalidateQueries();
-    } catch (e) {
-      setError(e);
-    }
-  };
-  return { error, done, run };
-}
+import { FormSelect } from '../../components/FormSelect';
 
 const ReviewSchema = z.object({
   status: z.enum(AUDIT_STATUSES),
@@ -57,21 +40,13 @@ export function ReviewForm(p: { auditId: number; itemId: string; status: AuditSt
         Confirm or change the status
       </Text>
       <div className="row">
-        <Field label="Status">
-          <Controller
-            control={f.control}
-            name="status"
-            render={({ field }) => (
-              <Select value={field.value} onChange={(_, d) => field.onChange(d.value)}>
-                {AUDIT_STATUSES.map((x) => (
-                  <option key={x} value={x}>
-                    {AUDIT_STATUS_LABELS[x]}
-                  </option>
-                ))}
-              </Select>
-            )}
-          />
-        </Field>
+        <FormSelect
+          control={f.control}
+          name="status"
+          label="Status"
+          options={AUDIT_STATUSES}
+          labels={AUDIT_STATUS_LABELS}
+        />
       </div>
       <Field label="Note (why this status)" validationMessage={e.note?.message}>
         <Controller
