@@ -10,6 +10,7 @@ export const TABLE_OWNERS = {
   registers: [
     'codes',
     'marks',
+    'mark_tallies',
     'mark_history',
     'registers_taken',
     'planned_marks',

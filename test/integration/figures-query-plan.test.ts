@@ -2,8 +2,9 @@
 // index in order, never sorting the whole marks table, and the small lookups use their indexes.
 import { describe, expect, it } from 'vitest';
 import { tempStore } from '../helpers/store';
-import { OTHER_MARKS_SQL, SLASH_COUNT_SQL } from '../../main/core/reports/report-pupils';
-import { DASHBOARD_OTHER_MARKS_SQL, weekSlashesSql } from '../../main/core/figures/figures.service';
+import { OTHER_MARKS_SQL } from '../../main/core/reports/report-pupils';
+import { DASHBOARD_OTHER_MARKS_SQL } from '../../main/core/figures/figures.service';
+import { EDGE_SLASHES_SQL, PUPIL_TALLIES_SQL, WEEK_TALLIES_SQL } from '../../main/core/registers/tallies';
 
 const store = tempStore();
 const plan = (sql: string, ...args: unknown[]) =>
@@ -12,36 +13,25 @@ const plan = (sql: string, ...args: unknown[]) =>
     .join('\n');
 
 describe('figures query plans', () => {
-  it('report pupils, the band list, the tracker and the statutory lists read the marks from the covering index in order, without a sort', () => {
-    const a = plan(SLASH_COUNT_SQL, '2026-02-13', '2025-09-01', '2026-07-22');
-    expect(a).toMatch(/SCAN marks USING COVERING INDEX marks_stats_idx/);
-    expect(a).not.toMatch(/TEMP B-TREE/);
+  it('report pupils, the band list, the tracker, the statutory lists and the dashboard read the marks that are not slashes from their partial index in order, without a sort', () => {
     const b = plan(OTHER_MARKS_SQL, '2025-09-01', '2026-07-22');
-    expect(b).toMatch(/SCAN marks USING COVERING INDEX marks_stats_idx/);
+    expect(b).toMatch(/SCAN marks USING COVERING INDEX marks_other_idx/);
     expect(b).not.toMatch(/TEMP B-TREE/);
-  });
-  it('the dashboard counts slashes with one (pupil, date) range search per pupil and week, and reads the other marks from the covering index', () => {
-    const p = plan(
-      weekSlashesSql(3),
-      0,
-      '2025-09-01',
-      '2025-09-07',
-      1,
-      '2025-09-08',
-      '2025-09-14',
-      2,
-      '2025-09-15',
-      '2025-09-21',
-      '2025-09-21',
-      '2025-09-01',
+    expect(plan(DASHBOARD_OTHER_MARKS_SQL, '2025-09-01', '2026-07-22')).toMatch(
+      /SCAN marks USING COVERING INDEX marks_other_idx/,
     );
-    expect(p).toMatch(
+  });
+  it('the whole weeks come from the tallies, not the marks, and the days at the edges from one (pupil, date) range search per pupil', () => {
+    for (const sql of [PUPIL_TALLIES_SQL, WEEK_TALLIES_SQL]) {
+      const p = plan(sql, '2025-09-01', '2026-07-20');
+      expect(p).toMatch(/mark_tallies/);
+      expect(p).not.toMatch(/\bmarks\b/);
+    }
+    const edge = plan(EDGE_SLASHES_SQL, '2025-09-01', '2025-09-05');
+    expect(edge).toMatch(
       /SEARCH m USING COVERING INDEX marks_stats_idx \(pupil_id=\? AND date>\? AND date<\?\)/,
     );
-    expect(p).not.toMatch(/SCAN m\b/);
-    expect(plan(DASHBOARD_OTHER_MARKS_SQL, '2025-09-01', '2026-07-22')).toMatch(
-      /USING COVERING INDEX marks_stats_idx/,
-    );
+    expect(edge).not.toMatch(/SCAN m\b/);
   });
   it("the notices relying on a mark, and a pupil's notices, use their indexes", () => {
     expect(plan('SELECT notice_id FROM penalty_notice_marks WHERE mark_id = ?', 1)).toMatch(

@@ -1,6 +1,6 @@
 // The database schema (drizzle). drizzle-kit generates the SQL migrations in resources/migrations from this file;
 // triggers and seed rows live in custom migrations there. No table holding statutory data cascades deletes.
-import { sqliteTable, text, integer, real, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, real, uniqueIndex, index, primaryKey } from 'drizzle-orm/sqlite-core';
 
 export const school = sqliteTable('school', {
   id: integer('id').primaryKey(),
@@ -145,6 +145,24 @@ export const marks = sqliteTable(
     uniqueIndex('marks_pupil_session_uq').on(t.pupilId, t.date, t.session),
     index('marks_date_idx').on(t.date, t.session),
   ],
+);
+
+/**
+ * Present slashes (`/` and `\`) per pupil and school week (`week` is the Monday, ISO). Derived from `marks` and
+ * kept by triggers on `marks` in the same statement as every mark written or amended (migration
+ * 0033_mark_tallies_triggers), so the figures read a few rows a pupil instead of a year of marks
+ * (docs/performance.md, "Figures from tallies"). Never written by the app's code; `rebuild-tallies` recomputes it.
+ */
+export const markTallies = sqliteTable(
+  'mark_tallies',
+  {
+    pupilId: integer('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
+    week: text('week').notNull(),
+    slashes: integer('slashes').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pupilId, t.week] })],
 );
 
 /** Amendment history of marks: append-only. */

@@ -25,6 +25,7 @@ import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import { checkReportPeriod, loadPeriodMarks, schoolAtRiskLowerPct } from '../reports/report-pupils';
 import { registersNotTaken } from '../registers/registers.service';
+import { slashesByWeek } from '../registers/tallies';
 import { listReferenceFigures } from './national';
 import { ladderStages } from '../letters/ladder';
 
@@ -116,15 +117,9 @@ const ukDate = (d: IsoDate) => d.split('-').reverse().join('/');
 
 // ---- dashboard ---------------------------------------------------------------------------------------------
 
-/** Present slashes per pupil and week: one indexed range of (pupil, date) per pupil and week, no sort of the marks.
- * Parameters: (k, start, end) for each of `weeks` weeks, then to, from (the pupils whose dates overlap). */
-export function weekSlashesSql(weeks: number): string {
-  return `WITH w(k, s, e) AS MATERIALIZED (VALUES ${Array.from({ length: weeks }, () => '(?, ?, ?)').join(', ')})
-    SELECT m.pupil_id, w.k, count(*) FROM pupils p CROSS JOIN w JOIN marks m ON m.pupil_id = p.id AND m.date >= w.s AND m.date <= w.e
-    WHERE m.code IN ('/', '\\') AND p.admission_date <= ? AND (p.leaving_date IS NULL OR p.leaving_date >= ?) GROUP BY p.id, w.k`;
-}
 /** Every mark of [from, to] but the present slashes (parameters: from, to). */
-export const DASHBOARD_OTHER_MARKS_SQL = `SELECT pupil_id, date, code, minutes_late FROM marks WHERE +date >= ? AND +date <= ? AND code NOT IN ('/', '\\')`;
+export const DASHBOARD_OTHER_MARKS_SQL = `SELECT pupil_id, date, code, minutes_late FROM marks INDEXED BY marks_other_idx
+    WHERE +date >= ? AND +date <= ? AND code NOT IN ('/', '\\')`;
 
 export function dashboard(ctx: Ctx, i: Input<'figures.dashboard'>): Output<'figures.dashboard'> {
   const db = ctx.store.db;
@@ -140,8 +135,8 @@ export function dashboard(ctx: Ctx, i: Input<'figures.dashboard'>): Output<'figu
   const pupils = pupilAttrs(db, period.from, period.to).filter((p) => isListed(pctx, p));
   const index = new Map(pupils.map((p, k) => [p.id, k]));
 
-  // Two reads, as for `report pupils`: the present slashes counted per pupil and school week in SQL (one indexed
-  // range per pupil and week), and every other mark of the period read once and tallied here on its own date.
+  // Two reads, as for `report pupils`: the present slashes per pupil and school week from the weekly tallies
+  // (registers/tallies.ts), and every other mark of the period read once and tallied here on its own date.
   const base = mondayOf(period.from);
   const nWeeks = Math.floor((Date.parse(mondayOf(period.to)) - Date.parse(base)) / (7 * 86_400_000)) + 1;
   const weekMonday = Array.from({ length: nWeeks }, (_, w) => addDays(base, 7 * w));
@@ -161,21 +156,14 @@ export function dashboard(ctx: Ctx, i: Input<'figures.dashboard'>): Output<'figu
     { code: string; label: string; category: 'authorised' | 'unauthorised'; sessions: number }
   >();
 
-  const weekParams = weekMonday.flatMap((m, w) => [
-    w,
-    m < period.from ? period.from : m,
-    addDays(m, 6) > period.to ? period.to : addDays(m, 6),
-  ]);
-  const slashes = db
-    .prepare(weekSlashesSql(nWeeks))
-    .raw()
-    .all(...weekParams, period.to, period.from) as [number, number, number][];
-  for (const [pupilId, wk, n] of slashes) {
+  const weekIndex = new Map(weekMonday.map((m, w) => [m, w]));
+  for (const [pupilId, monday, n] of slashesByWeek(db, period.from, period.to)) {
     const k = index.get(pupilId);
-    if (k === undefined) {
+    const wk = weekIndex.get(monday);
+    if (k === undefined || wk === undefined) {
       continue;
     }
-    addToTally(totals[k], '/', weekMonday[wk], n);
+    addToTally(totals[k], '/', monday, n);
     weekPossible[k][wk] += n;
     weekPossibleAll[wk] += n;
     weekAttended[wk] += n;
@@ -190,9 +178,9 @@ export function dashboard(ctx: Ctx, i: Input<'figures.dashboard'>): Output<'figu
       continue;
     }
     const t = totals[k];
-    const p0 = t.possible,
-      a0 = t.authorised + t.unauthorised,
-      at0 = t.attended;
+    const p0 = t.possible;
+    const a0 = t.authorised + t.unauthorised;
+    const at0 = t.attended;
     addToTally(t, code, date, 1, minutes);
     if (t.possible === p0) {
       continue;

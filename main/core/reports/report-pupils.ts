@@ -3,6 +3,7 @@
 import type { Db } from '../db/connection';
 import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
+import { slashCounts } from '../registers/tallies';
 import { isIsoDate, type IsoDate, type Session } from '../../../shared/dates';
 import {
   buildPeriodContext,
@@ -59,11 +60,9 @@ export function reportPupils(db: Db, input: ReportPupilsInput): PupilsReport {
   return buildPupilsReport(ctx, [...byId.values()]);
 }
 
-/** Present slashes per pupil in [from, to], and how many of them fall on or before `since` (parameters: since, from, to). */
-export const SLASH_COUNT_SQL = `SELECT pupil_id, count(*), sum(date <= ?) FROM marks
-    WHERE +date >= ? AND +date <= ? AND code IN ('/', '\\') GROUP BY pupil_id`;
-/** Every other mark in [from, to], in pupil, date and session order (parameters: from, to). */
-export const OTHER_MARKS_SQL = `SELECT pupil_id, date, session, code, minutes_late FROM marks
+/** Every other mark in [from, to], in pupil, date and session order, from the partial index that holds only them
+ * (parameters: from, to). */
+export const OTHER_MARKS_SQL = `SELECT pupil_id, date, session, code, minutes_late FROM marks INDEXED BY marks_other_idx
     WHERE +date >= ? AND +date <= ? AND code NOT IN ('/', '\\') ORDER BY pupil_id, date, session`;
 
 /** One pupil of a period as loaded for the statistics: the pupil, their non-slash marks and their slash count. */
@@ -108,19 +107,16 @@ export function loadPeriodMarks(db: Db, input: ReportPupilsInput & { since?: Iso
     });
   }
 
-  // Two reads. Most marks are the plain present slashes, which only add to the counts: they are counted in SQL.
-  // Every other mark is read once, from the first week a penalty window can reach back to, up to `to`.
-  // (`+date` keeps SQLite on the covering (pupil, date, session, code, minutes) index, in order, without a sort.)
-  const slashes = db.prepare(SLASH_COUNT_SQL).raw().all(since, period.from, period.to) as [
-    number,
-    number,
-    number,
-  ][];
-  for (const [pupilId, n, toSince] of slashes) {
+  // Two reads. Most marks are the plain present slashes, which only add to the counts: they come from the weekly
+  // tallies (registers/tallies.ts). Every other mark is read once, from the first week a penalty window can reach
+  // back to, up to `to`, from the partial index of those marks, in order, without a sort.
+  const slashes = slashCounts(db, period.from, period.to);
+  const toSince = since >= period.to ? slashes : slashCounts(db, period.from, since);
+  for (const [pupilId, n] of slashes) {
     const x = byId.get(pupilId);
     if (x) {
       x.presentSlashes = n;
-      x.slashesToSince = toSince;
+      x.slashesToSince = toSince.get(pupilId) ?? 0;
     }
   }
   const markRows = db

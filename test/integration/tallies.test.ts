@@ -1,0 +1,166 @@
+// The weekly tallies of present slashes (docs/performance.md, "Figures from tallies") against the marks they come
+// from. fast-check amends random marks of a small demo school through the real import (the mark writer), then
+// draws random periods: the tallies must agree with a recount of the marks, the counts the figures take from them
+// must equal counts straight from the marks for any period (its whole weeks and its edges), and the figures built
+// on them must equal the pupil page's figures, which read every mark of the pupil. The oracle test
+// (figures-oracle.test.ts) checks report pupils against statistics.md on top of this.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createDemoSchool } from '../../main/core/demo/demo';
+import { reportPupils } from '../../main/core/reports/report-pupils';
+import {
+  rebuildTallies,
+  slashCounts,
+  slashesByWeek,
+  splitWeeks,
+  tallyMismatches,
+} from '../../main/core/registers/tallies';
+import { addDays, mondayOf } from '../../shared/dates';
+import { ok, tempStore } from '../helpers/store';
+
+const SEED = 20261204;
+const TODAY = '2026-03-20';
+const store = tempStore();
+createDemoSchool(store, { pupils: 36, seed: 7, today: TODAY });
+const db = store.db;
+const pupils = db.prepare('SELECT id, upn FROM pupils ORDER BY id').all() as { id: number; upn: string }[];
+const days = (db.prepare('SELECT DISTINCT date FROM marks ORDER BY date').all() as { date: string }[]).map(
+  (r) => r.date,
+);
+const CODES = ['/', 'N', 'I', 'L', 'U', 'O', 'M', 'G', 'C', 'B'];
+// Amendments go to marks that exist (a pupil on roll that day), as a correction from the paper register would.
+const slots = db
+  .prepare('SELECT p.upn, m.date, m.session FROM marks m JOIN pupils p ON p.id = m.pupil_id ORDER BY m.id')
+  .all() as { upn: string; date: string; session: 'AM' | 'PM' }[];
+
+/** Present slashes per pupil in [from, to], counted from the marks themselves. */
+function countedFromMarks(from: string, to: string): Map<number, number> {
+  const rows = db
+    .prepare(
+      "SELECT pupil_id AS p, count(*) AS n FROM marks WHERE date >= ? AND date <= ? AND code IN ('/', '\\') GROUP BY pupil_id",
+    )
+    .all(from, to) as { p: number; n: number }[];
+  return new Map(rows.map((r) => [r.p, r.n]));
+}
+
+const edit = fc.record({
+  slot: fc.nat({ max: slots.length - 1 }),
+  code: fc.constantFrom(...CODES),
+});
+const period = fc
+  .tuple(fc.nat({ max: days.length - 1 }), fc.nat({ max: days.length - 1 }), fc.nat({ max: 9 }))
+  .map(([a, b, pad]) => {
+    const from = days[Math.min(a, b)];
+    // A period may end on a weekend or a holiday (pad days after a school day), as the screens allow.
+    const to = addDays(days[Math.max(a, b)], pad % 4);
+    return { from, to, since: days[Math.floor((a + b) / 2)] };
+  });
+
+function applyEdits(edits: { slot: number; code: string }[]): void {
+  const seen = new Set<number>();
+  const lines = ['upn,date,session,code,minutes_late'];
+  for (const e of edits) {
+    if (seen.has(e.slot)) {
+      continue;
+    }
+    seen.add(e.slot);
+    const s = slots[e.slot];
+    const code = e.code === '/' && s.session === 'PM' ? '\\' : e.code;
+    lines.push(`${s.upn},${s.date},${s.session},${code},${code === 'L' ? 5 : ''}`);
+  }
+  ok(store, 'marks.import', {
+    csv: lines.join('\n'),
+    reason: 'Corrected from the paper register',
+    by: 'A Tester',
+    position: 'Office manager',
+  });
+}
+
+describe('weekly tallies of present slashes', () => {
+  it('a fresh demo school has a tally for every pupil week with slashes, each matching the marks', () => {
+    const n = db.prepare('SELECT count(*) AS n FROM mark_tallies').get() as { n: number };
+    expect(n.n).toBeGreaterThan(pupils.length * 10);
+    expect(tallyMismatches(db)).toBe(0);
+  });
+
+  it('splits a period into whole weeks and edge days that cover it exactly once', () => {
+    fc.assert(
+      fc.property(period, ({ from, to }) => {
+        const s = splitWeeks(from, to);
+        const covered: string[] = [];
+        for (const [a, b] of s.edges) {
+          expect(mondayOf(a)).toBe(mondayOf(b));
+          for (let d = a; d <= b; d = addDays(d, 1)) {
+            covered.push(d);
+          }
+        }
+        if (s.firstWeek && s.lastWeek) {
+          expect(mondayOf(s.firstWeek)).toBe(s.firstWeek);
+          for (let d = s.firstWeek; d <= addDays(s.lastWeek, 6); d = addDays(d, 1)) {
+            covered.push(d);
+          }
+        }
+        const want: string[] = [];
+        for (let d = from; d <= to; d = addDays(d, 1)) {
+          want.push(d);
+        }
+        expect(covered.sort()).toEqual(want);
+      }),
+      { seed: SEED, numRuns: 200 },
+    );
+  });
+
+  it('after random amendments through the mark writer, the tallies, the period counts and every pupil figure agree with the marks', () => {
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 25 }), period, (edits, p) => {
+        applyEdits(edits);
+        expect(tallyMismatches(db)).toBe(0);
+
+        expect(slashCounts(db, p.from, p.to)).toEqual(countedFromMarks(p.from, p.to));
+        expect(slashCounts(db, p.from, p.since)).toEqual(countedFromMarks(p.from, p.since));
+        const byWeek = new Map<string, number>();
+        for (const [pupilId, monday, n] of slashesByWeek(db, p.from, p.to)) {
+          expect(monday >= mondayOf(p.from) && monday <= p.to).toBe(true);
+          byWeek.set(`${pupilId}|${monday}`, (byWeek.get(`${pupilId}|${monday}`) ?? 0) + n);
+        }
+        const want = db
+          .prepare(
+            `SELECT pupil_id AS p, date(date, '-6 days', 'weekday 1') AS w, count(*) AS n FROM marks
+             WHERE date >= ? AND date <= ? AND code IN ('/', '\\') GROUP BY p, w`,
+          )
+          .all(p.from, p.to) as { p: number; w: string; n: number }[];
+        expect(byWeek).toEqual(new Map(want.map((r) => [`${r.p}|${r.w}`, r.n])));
+
+        // The figures built on the tallies: each pupil's as the pupil page gives it (every mark read), and the
+        // dashboard's school totals (its own tally of the same reads) as report pupils' school block.
+        const report = reportPupils(db, { from: p.from, to: p.to });
+        const byUpn = new Map(pupils.map((x) => [x.upn, x.id]));
+        for (const s of report.pupils.slice(0, 8)) {
+          const page = ok(store, 'reports.pupilFigures', {
+            pupilId: byUpn.get(s.upn)!,
+            from: p.from,
+            to: p.to,
+          });
+          expect(s).toEqual(page.figures);
+        }
+        const dash = ok(store, 'figures.dashboard', { from: p.from, to: p.to });
+        for (const k of ['pupils', 'possible', 'attended', 'authorised', 'unauthorised'] as const) {
+          expect(dash.ytd.all[k]).toBe(report.school.all[k]);
+        }
+      }),
+      { seed: SEED, numRuns: 25 },
+    );
+  });
+
+  it('rebuilding puts back tallies that were changed, removed or added by hand', () => {
+    const [a, b] = pupils;
+    db.prepare('UPDATE mark_tallies SET slashes = slashes + 3 WHERE pupil_id = ?').run(a.id);
+    db.prepare('DELETE FROM mark_tallies WHERE pupil_id = ?').run(b.id);
+    db.prepare("INSERT INTO mark_tallies (pupil_id, week, slashes) VALUES (?, '2030-01-07', 4)").run(a.id);
+    expect(tallyMismatches(db)).toBeGreaterThan(2);
+    const seen: number[] = [];
+    rebuildTallies(db, (done) => seen.push(done));
+    expect(seen.at(-1)).toBe(pupils.length);
+    expect(tallyMismatches(db)).toBe(0);
+  });
+});
