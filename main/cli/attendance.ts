@@ -30,7 +30,9 @@ import { timetablesJson } from '../core/arrangements/export';
 import { formatPct1 } from '../../shared/statistics';
 import { plural } from '../../shared/names';
 import { parseInputDate } from '../../shared/dates';
+import { rebuildTallies, tallyMismatches } from '../core/registers/tallies';
 import { runLettersCli } from './letters';
+import { progressBar } from './progress';
 import { USAGE } from './usage';
 import { runGovernorsCli } from './governors';
 
@@ -56,8 +58,14 @@ function dateOption(v: unknown, name: string): string {
 export interface Io {
   out(s: string): void;
   err(s: string): void;
+  /** Whether stderr is a terminal (a progress bar redraws its line there). */
+  tty?: boolean;
 }
-const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+const stdio: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  tty: process.stderr.isTTY === true,
+};
 
 function emitter(io: Io, json: boolean) {
   return (human: string, value: unknown) => io.out(json ? JSON.stringify(value) + '\n' : human + '\n');
@@ -104,6 +112,20 @@ function verifyCommand(store: Store, io: Io, json: boolean): number {
     );
   }
   return r.ok ? 0 : 1;
+}
+
+/** rebuild-tallies (docs/cli.md): the weekly tallies recounted from the marks, with a progress bar on stderr. */
+function rebuildTalliesCommand(store: Store, io: Io, json: boolean): number {
+  const before = tallyMismatches(store.db);
+  const bar = progressBar(io, 'Recounting pupils');
+  const tallies = rebuildTallies(store.db, bar.step);
+  bar.end();
+  makeCtx(store, CLI_SESSION).audit('rebuild-tallies', 'database', null, { tallies, mended: before });
+  const r = { ok: true, tallies, mended: before };
+  const rebuilt = plural(tallies, 'weekly tally', 'weekly tallies');
+  const wrong = plural(before, 'tally', 'tallies');
+  emitter(io, json)(`Rebuilt ${rebuilt} from the marks (${wrong} had been wrong).`, r);
+  return 0;
 }
 
 function printIssues(io: Io, message: string, issues?: Issue[]) {
@@ -180,6 +202,7 @@ const OPTIONS: Record<string, Record<string, { type: 'string' | 'boolean'; defau
   backups: COMMON,
   restore: { ...COMMON, from: { type: 'string' } },
   verify: COMMON,
+  'rebuild-tallies': COMMON,
 };
 
 /** Every command, the letters ones included (they render asynchronously). */
@@ -409,6 +432,8 @@ export function run(argv: string[], io: Io = stdio): number {
       }
       case 'verify':
         return verifyCommand(store, io, v.json === true);
+      case 'rebuild-tallies':
+        return rebuildTalliesCommand(store, io, v.json === true);
     }
     throw new UsageError(`unknown command: ${command}`);
   } catch (e) {

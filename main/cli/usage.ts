@@ -21,4 +21,5 @@ ${GOVERNORS_USAGE}  pupils --db F --json
   backups --db F --json
   restore --db F --from BACKUP
   verify --db F [--json]
+  rebuild-tallies --db F [--json]
 ${LETTERS_USAGE}`;

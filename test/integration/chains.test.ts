@@ -160,6 +160,38 @@ describe('verify and the hash chains', () => {
     expect(r.err).toContain('schema: the trigger marks_no_delete on marks is missing');
   });
 
+  it('a weekly tally edited by hand fails verify as a schema problem, and rebuild-tallies mends it with a progress bar', () => {
+    const db = copy();
+    const raw = new Database(db);
+    raw.exec(
+      'UPDATE mark_tallies SET slashes = slashes + 1 WHERE rowid IN (SELECT rowid FROM mark_tallies LIMIT 2)',
+    );
+    const marksBefore = raw.prepare('SELECT count(*) AS n, sum(length(code)) AS c FROM marks').get();
+    raw.close();
+    const bad = verify(db);
+    expect(bad.code).toBe(1);
+    expect(Object.keys(bad.json)).toEqual(['ok', 'integrity', 'foreignKeys', 'schema', 'chains']);
+    expect(bad.json.schema.problems).toEqual([
+      '2 weekly tallies of present marks disagree with the marks: run rebuild-tallies',
+    ]);
+    expect(bad.json.chains.every((c) => c.firstBroken === null)).toBe(true);
+
+    const r = cli(['rebuild-tallies', '--db', db, '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out) as { ok: boolean; tallies: number; mended: number };
+    expect(out.ok).toBe(true);
+    expect(out.mended).toBe(2);
+    expect(out.tallies).toBeGreaterThan(12 * 10);
+    expect(r.err).toMatch(/^Recounting pupils \[\.+\] 0% \(0 of 12\)$/m);
+    expect(r.err).toMatch(/^Recounting pupils \[#+\] 100% \(12 of 12\)$/m);
+    expect(verify(db).code).toBe(0);
+    const after = new Database(db);
+    expect(after.prepare('SELECT count(*) AS n, sum(length(code)) AS c FROM marks').get()).toEqual(
+      marksBefore,
+    );
+    after.close();
+  });
+
   it('every backup manifest carries the chain head, and backups lists it', () => {
     const db = copy();
     const store = openStore(db, { create: false, key: null });

@@ -116,7 +116,7 @@ export function tallyMismatches(db: Db): number {
 }
 
 /** Recomputes every tally from the marks, one pupil at a time, in one transaction; `progress(done, total)` is
- * called after each pupil. Returns the number of tallies written. */
+ * called before the first pupil and after each. Returns the number of tallies written. */
 export function rebuildTallies(db: Db, progress: (done: number, total: number) => void = () => {}): number {
   const pupilIds = (db.prepare('SELECT id FROM pupils ORDER BY id').raw().all() as [number][]).map(
     (r) => r[0],
@@ -128,6 +128,7 @@ export function rebuildTallies(db: Db, progress: (done: number, total: number) =
     WHERE pupil_id = ? AND code IN ('/', '\\') GROUP BY pupil_id, date(date, '-6 days', 'weekday 1')`,
   );
   let written = 0;
+  progress(0, pupilIds.length);
   db.transaction(() => {
     db.prepare('DELETE FROM mark_tallies WHERE pupil_id NOT IN (SELECT id FROM pupils)').run();
     pupilIds.forEach((id, k) => {

@@ -1,9 +1,11 @@
 // What `verify` checks (docs/records-integrity.md, "What verify checks"): SQLite's integrity and foreign keys,
-// the schema and triggers the app expects, and every hash chain of the statutory records, with the chain head.
+// the schema and triggers the app expects (with the weekly tallies the triggers keep, which must agree with the
+// marks), and every hash chain of the statutory records, with the chain head.
 import type { Db } from '../db/cipher';
 import { verifyDb } from '../backups/backup';
 import { chainHead, verifyChains, type ChainReport } from './chains';
 import { checkSchema, type SchemaReport } from './schema-check';
+import { tallyMismatches } from '../registers/tallies';
 
 export interface FullVerifyReport {
   ok: boolean;
@@ -16,7 +18,7 @@ export interface FullVerifyReport {
 
 export function verifyStore(db: Db): FullVerifyReport {
   const base = verifyDb(db);
-  const schema = checkSchema(db);
+  const schema = withTallies(db, checkSchema(db));
   const chains = verifyChains(db);
   const chainsOk = chains.length > 0 && chains.every((c) => c.firstBroken === null);
   return {
@@ -27,6 +29,24 @@ export function verifyStore(db: Db): FullVerifyReport {
     chains,
     chainHead: chainHead(db),
   };
+}
+
+/** The weekly tallies are derived from the marks by triggers, so they belong with the schema's checks: a tally
+ * that disagrees with the marks (a hand edit, a restore of a copy written without the triggers) is a schema problem,
+ * which `rebuild-tallies` mends. The JSON keeps the shape docs/cli.md gives. */
+function withTallies(db: Db, schema: SchemaReport): SchemaReport {
+  const hasTable = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'mark_tallies'")
+    .get();
+  if (!hasTable) {
+    return schema;
+  }
+  const n = tallyMismatches(db);
+  if (n === 0) {
+    return schema;
+  }
+  const problem = `${n} weekly tallies of present marks disagree with the marks: run rebuild-tallies`;
+  return { ...schema, ok: false, problems: [...schema.problems, problem] };
 }
 
 /** The problems in sentences, one a line, for stderr. */
