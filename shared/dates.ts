@@ -57,9 +57,21 @@ export function isWeekend(d: IsoDate): boolean {
 }
 
 /** The Monday of the Monday-to-Sunday week holding d. */
+/** Mondays already worked out: the figures ask for the Monday of the same few hundred dates many times over. */
+const mondays = new Map<IsoDate, IsoDate>();
+
 export function mondayOf(d: IsoDate): IsoDate {
+  const known = mondays.get(d);
+  if (known !== undefined) {
+    return known;
+  }
   const w = weekday(d);
-  return addDays(d, w === 0 ? -6 : 1 - w);
+  const monday = addDays(d, w === 0 ? -6 : 1 - w);
+  if (mondays.size > 100_000) {
+    mondays.clear();
+  }
+  mondays.set(d, monday);
+  return monday;
 }
 
 export function daysBetween(a: IsoDate, b: IsoDate): number {

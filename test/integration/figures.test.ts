@@ -606,6 +606,35 @@ describe('penalty notices', () => {
     );
   });
 
+  it("the tracker's uncited sessions leave out the marks a live penalty notice relies on, and count them again once it is withdrawn", () => {
+    const { s, pupilId, markIds } = schoolWithTruant();
+    const uncited = () => ok(s, 'penalty.tracker', {}).rows.find((r) => r.pupilId === pupilId)!;
+    const before = uncited();
+    expect(before.uncitedInLastWindow).toBeGreaterThanOrEqual(24);
+    const { id } = ok(
+      s,
+      'penalty.record',
+      {
+        pupilId,
+        kind: 'penalty_notice',
+        issuedOn: '2026-11-25',
+        parentName: 'Jo Bloggs',
+        amount: 80,
+        markIds: markIds.slice(0, 12),
+      },
+      LEAD,
+    );
+    const cited = uncited();
+    expect(cited.uncitedInLastWindow).toBe(before.uncitedInLastWindow - 12);
+    ok(
+      s,
+      'penalty.update',
+      { noticeId: id, status: 'withdrawn', onDate: TODAY, reason: 'Issued in error' },
+      LEAD,
+    );
+    expect(uncited().uncitedInLastWindow).toBe(before.uncitedInLastWindow);
+  });
+
   it('status changes are appended (paid, withdrawn, prosecuted) with a reason, never deleted; a withdrawn notice releases its marks', () => {
     const { s, pupilId, markIds } = schoolWithTruant();
     const { id } = ok(

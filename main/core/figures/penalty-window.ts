@@ -7,7 +7,8 @@ import { academicYearOf, addDays, mondayOf, type IsoDate } from '../../../shared
 import type { Calendar } from '../../../shared/calendar';
 import { PENALTY_THRESHOLD_SESSIONS, PENALTY_WINDOW_WEEKS } from '../../../shared/statistics';
 
-const PN = new Set(['G', 'N', 'O', 'U']);
+/** The codes a penalty notice can rely on (G N O U). */
+export const PN = new Set(['G', 'N', 'O', 'U']);
 
 export interface WorstWindow {
   /** First and last school day of the 10 school weeks. */
@@ -24,15 +25,38 @@ export interface WorstWindow {
 
 const yearLabel = (y: number) => `${y}/${String(y + 1).slice(2)}`;
 
+/** The school weeks a window can use, worked out once for every pupil of a list. */
+export interface WindowWeeks {
+  /** The Mondays of the school weeks from `lookStart` to the period's end. */
+  weeks: IsoDate[];
+  index: Map<IsoDate, number>;
+  /** The first of them that ends on or after the period's start (a window may end there). */
+  firstEnd: number;
+}
+
+export function windowWeeks(
+  cal: Calendar,
+  period: { from: IsoDate; to: IsoDate },
+  lookStart: IsoDate,
+): WindowWeeks {
+  const weeks = cal.schoolWeeks(lookStart, period.to);
+  const firstEnd = weeks.findIndex((m) => addDays(m, 6) >= period.from);
+  return {
+    weeks,
+    index: new Map(weeks.map((m, i) => [m, i])),
+    firstEnd: firstEnd < 0 ? weeks.length : firstEnd,
+  };
+}
+
 /** The earliest window, among those whose last week is a school week of [from, to], with the most sessions. */
 export function worstWindow(
   cal: Calendar,
   marks: readonly { date: IsoDate; session: 'AM' | 'PM'; code: string }[],
   period: { from: IsoDate; to: IsoDate },
   lookStart: IsoDate,
+  ww: WindowWeeks = windowWeeks(cal, period, lookStart),
 ): WorstWindow | null {
-  const weeks = cal.schoolWeeks(lookStart, period.to);
-  const index = new Map(weeks.map((m, i) => [m, i]));
+  const { weeks, index } = ww;
   const pn = marks
     .filter((m) => PN.has(m.code) && m.date >= REGS_2024_START && m.date <= period.to)
     .filter((m) => index.has(mondayOf(m.date)))
@@ -42,13 +66,18 @@ export function worstWindow(
   }
   const wk = pn.map((m) => index.get(mondayOf(m.date))!);
   const startOf = (k: number) => Math.max(0, k - (PENALTY_WINDOW_WEEKS - 1));
-  let best = -1,
-    bestCount = 0;
+  // upTo[k]: the sessions in weeks 0 … k-1, so a window's count is one subtraction.
+  const upTo = new Array<number>(weeks.length + 1).fill(0);
+  for (const w of wk) {
+    upTo[w + 1]++;
+  }
   for (let k = 0; k < weeks.length; k++) {
-    if (addDays(weeks[k], 6) < period.from) {
-      continue;
-    }
-    const count = wk.filter((w) => w >= startOf(k) && w <= k).length;
+    upTo[k + 1] += upTo[k];
+  }
+  let best = -1;
+  let bestCount = 0;
+  for (let k = ww.firstEnd; k < weeks.length; k++) {
+    const count = upTo[k + 1] - upTo[startOf(k)];
     if (count > bestCount) {
       best = k;
       bestCount = count;

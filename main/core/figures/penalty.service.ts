@@ -23,15 +23,15 @@ import type { Ctx } from '../context';
 import type { Db } from '../db/connection';
 import { AppError, noSuchPupil } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
-import { loadPeriodMarks } from '../reports/report-pupils';
+import { loadPeriodMarks, type LoadedPupil } from '../reports/report-pupils';
 import { pupilAttrs, yearToDate } from './figures.service';
-import { canStillConsider, worstWindow } from './penalty-window';
+import { canStillConsider, PN, windowWeeks, worstWindow } from './penalty-window';
 import { readLettersSettings } from '../letters/settings';
 
 /** Pupils with this many sessions in their worst window are "near" the threshold (project default). */
 export const PENALTY_NEAR_SESSIONS = 6;
 export const MAX_NOTICES_IN_3_YEARS = 2;
-const PN_CODES = "('G', 'N', 'O', 'U')";
+const PN_CODES = `(${[...PN].map((c) => `'${c}'`).join(', ')})`;
 const uk = (d: IsoDate) => d.split('-').reverse().join('/');
 
 /** The Monday of the first of the 10 school weeks ending with the week of `to` (fewer near the calendar's start). */
@@ -71,6 +71,41 @@ export const parentKey = (name: string) => name.trim().toLowerCase().replace(/\s
 const STATUS_SQL =
   '(SELECT e.status FROM penalty_notice_events e WHERE e.notice_id = n.id ORDER BY e.id DESC LIMIT 1)';
 
+const UNCITED_SQL = `SELECT count(*) AS n FROM marks m WHERE m.pupil_id = ? AND m.date >= ? AND m.date <= ?
+    AND m.date >= '${REGS_2024_START}' AND m.code IN ${PN_CODES} AND NOT EXISTS (SELECT 1 FROM penalty_notice_marks pm
+    JOIN penalty_notices n ON n.id = pm.notice_id
+    WHERE pm.mark_id = m.id AND n.kind = 'penalty_notice' AND ${STATUS_SQL} <> 'withdrawn')`;
+/** The marks some penalty notice that was not withdrawn relies on, as pupil id, date and session. */
+const CITED_SQL = `SELECT m.pupil_id, m.date, m.session FROM penalty_notice_marks pm
+    JOIN penalty_notices n ON n.id = pm.notice_id JOIN marks m ON m.id = pm.mark_id
+    WHERE n.kind = 'penalty_notice' AND ${STATUS_SQL} <> 'withdrawn'`;
+
+type UncitedCounter = (x: LoadedPupil, from: IsoDate, to: IsoDate) => number;
+
+/** Counts a pupil's G N O U sessions in [from, to] that no penalty notice (not withdrawn) relies on. When every
+ * range asked about starts on or after the first date the loaded marks reach back to (`fromLoaded`), the count is
+ * taken from the loaded marks and one read of the cited marks; otherwise from the marks table, pupil by pupil. */
+function uncitedCounter(db: Db, fromLoaded: boolean): UncitedCounter {
+  if (!fromLoaded) {
+    const q = db.prepare(UNCITED_SQL);
+    return (x, from, to) => (q.get(x.id, from, to) as { n: number }).n;
+  }
+  const cited = new Set(
+    (db.prepare(CITED_SQL).raw().all() as [number, string, string][]).map((r) => r.join('|')),
+  );
+  return (x, from, to) => {
+    const lo = from > REGS_2024_START ? from : REGS_2024_START;
+    let n = 0;
+    for (const m of x.marks) {
+      const counts = m.date >= lo && m.date <= to && PN.has(m.code);
+      if (counts && !cited.has(`${x.id}|${m.date}|${m.session}`)) {
+        n++;
+      }
+    }
+    return n;
+  };
+}
+
 export function tracker(ctx: Ctx, i: Input<'penalty.tracker'>): Output<'penalty.tracker'> {
   const db = ctx.store.db;
   const ytd = yearToDate(ctx.today());
@@ -82,9 +117,8 @@ export function tracker(ctx: Ctx, i: Input<'penalty.tracker'>): Output<'penalty.
   const winStart = lastWindowStart(cal, to);
   const lookStart = lastWindowStart(cal, from);
   const codeName = readLettersSettings(db).laCodeReference ?? null;
-  const uncited =
-    db.prepare(`SELECT count(*) AS n FROM marks m WHERE m.pupil_id = ? AND m.date >= ? AND m.date <= ? AND m.date >= '${REGS_2024_START}' AND m.code IN ${PN_CODES}
-    AND NOT EXISTS (SELECT 1 FROM penalty_notice_marks pm JOIN penalty_notices n ON n.id = pm.notice_id WHERE pm.mark_id = m.id AND n.kind = 'penalty_notice' AND ${STATUS_SQL} <> 'withdrawn')`);
+  const weeks = windowWeeks(cal, { from, to }, lookStart);
+  const uncited = uncitedCounter(db, pctx.earliestMarkDate <= lookStart && pctx.earliestMarkDate <= winStart);
   const notices = db.prepare(
     `SELECT count(*) AS n FROM penalty_notices n WHERE n.pupil_id = ? AND n.kind = 'penalty_notice' AND n.issued_on > ? AND ${STATUS_SQL} <> 'withdrawn'`,
   );
@@ -108,8 +142,8 @@ export function tracker(ctx: Ctx, i: Input<'penalty.tracker'>): Output<'penalty.
       continue;
     }
     const a = attrs.get(x.id)!;
-    const win = worstWindow(cal, x.marks, { from, to }, lookStart);
-    const inWindow = win ? (uncited.get(x.id, win.from, win.to) as { n: number }).n : 0;
+    const win = worstWindow(cal, x.marks, { from, to }, lookStart, weeks);
+    const inWindow = win ? uncited(x, win.from, win.to) : 0;
     const in3Years = (notices.get(x.id, threeYearsBefore(to)) as { n: number }).n;
     rows.push({
       pupilId: x.id,
@@ -120,7 +154,7 @@ export function tracker(ctx: Ctx, i: Input<'penalty.tracker'>): Output<'penalty.
       sessionsMaxWindow: s.penaltySessionsMaxWindow,
       sessionsToGo: Math.max(0, PENALTY_THRESHOLD_SESSIONS - s.penaltySessionsMaxWindow),
       thresholdFirstMet: s.penaltyThresholdFirstMet,
-      uncitedInLastWindow: (uncited.get(x.id, winStart, to) as { n: number }).n,
+      uncitedInLastWindow: uncited(x, winStart, to),
       penaltyNoticesIn3Years: in3Years,
       worstWindow: win,
       notice: win
