@@ -22,6 +22,7 @@ import {
 import type { Ctx } from '../context';
 import type { Db } from '../db/connection';
 import { AppError } from '../errors';
+import { pupilName } from '../../../shared/names';
 import { loadCalendar } from '../calendar/calendar.service';
 import { checkReportPeriod, loadPeriodMarks, schoolAtRiskLowerPct } from '../reports/report-pupils';
 import { registersNotTaken } from '../registers/registers.service';
@@ -53,7 +54,7 @@ export interface PupilAttrs {
 export function pupilAttrs(db: Db, from: IsoDate, to: IsoDate): PupilAttrs[] {
   const rows = db
     .prepare(
-      `SELECT id, upn, forename, preferred_forename AS pf, surname, year_group AS yearGroup, reg_group AS regGroup, sex, fsm, sen, cla,
+      `SELECT id, upn, forename, preferred_forename AS preferredForename, surname, year_group AS yearGroup, reg_group AS regGroup, sex, fsm, sen, cla,
       social_worker AS sw, eal, dob, boarder, admission_date AS adm, leaving_date AS lv
     FROM pupils WHERE admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)`,
     )
@@ -61,7 +62,7 @@ export function pupilAttrs(db: Db, from: IsoDate, to: IsoDate): PupilAttrs[] {
     id: number;
     upn: string;
     forename: string;
-    pf: string | null;
+    preferredForename: string | null;
     surname: string;
     yearGroup: string;
     regGroup: string;
@@ -79,7 +80,7 @@ export function pupilAttrs(db: Db, from: IsoDate, to: IsoDate): PupilAttrs[] {
   return rows.map((r) => ({
     id: r.id,
     upn: r.upn,
-    name: `${r.pf || r.forename} ${r.surname}`,
+    name: pupilName(r),
     surname: r.surname,
     forename: r.forename,
     yearGroup: r.yearGroup,

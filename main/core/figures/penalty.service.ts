@@ -21,7 +21,9 @@ import {
 import type { Calendar } from '../../../shared/calendar';
 import type { Ctx } from '../context';
 import type { Db } from '../db/connection';
-import { AppError, noSuchPupil } from '../errors';
+import { AppError } from '../errors';
+import { loadPupil } from '../pupils/load';
+import { pupilName } from '../../../shared/names';
 import { loadCalendar } from '../calendar/calendar.service';
 import { loadPeriodMarks, type LoadedPupil } from '../reports/report-pupils';
 import { pupilAttrs, yearToDate } from './figures.service';
@@ -202,30 +204,13 @@ function noticesOf(db: Db, pupilId: number): NoticeRow[] {
     .all(pupilId) as NoticeRow[];
 }
 
-function pupilRef(db: Db, pupilId: number) {
-  const p = db
-    .prepare(
-      `SELECT id, upn, forename, preferred_forename AS pf, surname, year_group AS yearGroup, reg_group AS regGroup, dob FROM pupils WHERE id = ?`,
-    )
-    .get(pupilId) as
-    | {
-        id: number;
-        upn: string;
-        forename: string;
-        pf: string | null;
-        surname: string;
-        yearGroup: string;
-        regGroup: string;
-        dob: string;
-      }
-    | undefined;
-  if (!p) {
-    throw noSuchPupil();
-  }
+/** The pupil as the notices show them (typed row from the pupils area's loader). */
+function pupilRef(ctx: Ctx, pupilId: number) {
+  const p = loadPupil(ctx.store.orm, pupilId);
   return {
     pupilId: p.id,
     upn: p.upn,
-    name: `${p.pf || p.forename} ${p.surname}`,
+    name: pupilName(p),
     yearGroup: p.yearGroup,
     regGroup: p.regGroup,
     dob: p.dob,
@@ -235,7 +220,7 @@ function pupilRef(db: Db, pupilId: number) {
 export function notices(ctx: Ctx, i: Input<'penalty.notices'>): Output<'penalty.notices'> {
   const db = ctx.store.db;
   const asOf = i.asOf ?? ctx.today();
-  const { dob, ...ref } = pupilRef(db, i.pupilId);
+  const { dob, ...ref } = pupilRef(ctx, i.pupilId);
   const parents = (
     db
       .prepare(
@@ -310,7 +295,7 @@ export function notices(ctx: Ctx, i: Input<'penalty.notices'>): Output<'penalty.
 
 export function recordNotice(ctx: Ctx, i: Input<'penalty.record'>): Output<'penalty.record'> {
   const db = ctx.store.db;
-  const p = pupilRef(db, i.pupilId);
+  const p = pupilRef(ctx, i.pupilId);
   const kindName = i.kind === 'penalty_notice' ? 'penalty notice' : 'notice to improve';
   if (i.issuedOn > ctx.today()) {
     throw new AppError('invalid', `The issue date ${uk(i.issuedOn)} is in the future.`);
