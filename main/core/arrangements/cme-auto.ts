@@ -34,15 +34,11 @@ export function autoOpenCmeCases(store: Store, today: IsoDate, pupilIds?: readon
   if (!store.health.ok) {
     return [];
   }
-  const only = pupilIds ? new Set(pupilIds) : null;
   const base = makeCtx(store, { ...CME_AUTO_SESSION, displayName: CME_AUTO_BY });
   const ctx: Ctx = { ...base, today: () => today };
   return store.db.transaction(() => {
     const opened: string[] = [];
-    for (const p of cmeProposals(store.db, today)) {
-      if (only && !only.has(p.pupilId)) {
-        continue;
-      }
+    for (const p of cmeProposals(store.db, today, pupilIds)) {
       const { id } = openCase(ctx, { pupilId: p.pupilId, trigger: p.trigger, detail: autoDetail(p, today) });
       ctx.audit('arrangements.cmeAutoOpen', 'cme_case', id, {
         pupilId: p.pupilId,

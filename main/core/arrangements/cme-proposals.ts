@@ -29,13 +29,19 @@ function tenSchoolDaysAfter(db: Db, d: IsoDate, today: IsoDate): IsoDate[] | nul
 }
 
 /** Pupils whose leave ended and who were absent on every session of the 10 school days after it, up to today. */
-function notBackAfterLeave(db: Db, today: IsoDate): { pupilId: number; leaveEnd: IsoDate; since: IsoDate }[] {
-  const ends = db
-    .prepare(
-      `SELECT r.pupil_id AS pupilId, max(r.to_date) AS leaveEnd FROM leave_requests r JOIN pupils p ON p.id = r.pupil_id
+function notBackAfterLeave(
+  db: Db,
+  today: IsoDate,
+  only: ReadonlySet<number> | null,
+): { pupilId: number; leaveEnd: IsoDate; since: IsoDate }[] {
+  const ends = (
+    db
+      .prepare(
+        `SELECT r.pupil_id AS pupilId, max(r.to_date) AS leaveEnd FROM leave_requests r JOIN pupils p ON p.id = r.pupil_id
        WHERE r.to_date < ? AND r.to_date >= ? AND (p.leaving_date IS NULL OR p.leaving_date >= ?) GROUP BY r.pupil_id`,
-    )
-    .all(today, addDays(today, -70), today) as { pupilId: number; leaveEnd: IsoDate }[];
+      )
+      .all(today, addDays(today, -70), today) as { pupilId: number; leaveEnd: IsoDate }[]
+  ).filter((e) => !only || only.has(e.pupilId));
   const marks = db.prepare('SELECT date, code FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?');
   const out: { pupilId: number; leaveEnd: IsoDate; since: IsoDate }[] = [];
   for (const e of ends) {
@@ -52,7 +58,9 @@ function notBackAfterLeave(db: Db, today: IsoDate): { pupilId: number; leaveEnd:
   return out;
 }
 
-export function cmeProposals(db: Db, today: IsoDate): Proposal[] {
+/** Every pupil a CME case should open for (only among `pupilIds` when given), sorted by name. */
+export function cmeProposals(db: Db, today: IsoDate, pupilIds?: readonly number[]): Proposal[] {
+  const only = pupilIds ? new Set(pupilIds) : null;
   const cases = loadCases(db);
   const orm = drizzle(db);
   const name = (id: number) => pupilName(orm.select().from(pupils).where(eq(pupils.id, id)).get()!);
@@ -64,7 +72,7 @@ export function cmeProposals(db: Db, today: IsoDate): Proposal[] {
     }
   };
   const cal = loadCalendar(db);
-  for (const id of tenDayRuns(db, today)) {
+  for (const id of tenDayRuns(db, today, pupilIds)) {
     let since = today;
     for (let n = 1, d = today; n < 10;) {
       d = addDays(d, -1);
@@ -79,7 +87,7 @@ export function cmeProposals(db: Db, today: IsoDate): Proposal[] {
       detail: `Unauthorised absence on every session of the 10 school days from ${formatUkDate(since)} to ${formatUkDate(today)}.`,
     });
   }
-  for (const x of notBackAfterLeave(db, today)) {
+  for (const x of notBackAfterLeave(db, today, only)) {
     add(x.pupilId, {
       trigger: 'not_back_after_leave',
       since: x.since,

@@ -126,8 +126,9 @@ export function addStep(ctx: Ctx, i: Input<'arrangements.cmeStep'>): Output<'arr
   return { id: row.id };
 }
 
-/** Pupils on roll whose last 10 school days up to `today` are all unauthorised absence (both sessions). */
-export function tenDayRuns(db: Db, today: IsoDate): number[] {
+/** Pupils on roll whose last 10 school days up to `today` are all unauthorised absence (both sessions); only
+ * among `pupilIds` when given (a register just saved need not read the whole school's marks). */
+export function tenDayRuns(db: Db, today: IsoDate, pupilIds?: readonly number[]): number[] {
   const cal = loadCalendar(db);
   const days: IsoDate[] = [];
   for (let d = today; days.length < 10 && d > '2000-01-01'; d = addDays(d, -1)) {
@@ -138,12 +139,17 @@ export function tenDayRuns(db: Db, today: IsoDate): number[] {
   if (days.length < 10) {
     return [];
   }
+  const only = pupilIds ? 'AND m.pupil_id IN (SELECT value FROM json_each(?))' : '';
+  const args: unknown[] = [days[0], today, today];
+  if (pupilIds) {
+    args.push(JSON.stringify(pupilIds));
+  }
   const rows = db
     .prepare(
       `SELECT m.pupil_id AS p, m.date AS d, m.code AS c FROM marks m JOIN pupils p ON p.id = m.pupil_id
-      WHERE m.date BETWEEN ? AND ? AND (p.leaving_date IS NULL OR p.leaving_date >= ?)`,
+      WHERE m.date BETWEEN ? AND ? AND (p.leaving_date IS NULL OR p.leaving_date >= ?) ${only}`,
     )
-    .all(days[0], today, today) as { p: number; d: string; c: string }[];
+    .all(...args) as { p: number; d: string; c: string }[];
   const count = new Map<number, number>();
   const dayset = new Set(days);
   for (const r of rows) {
