@@ -376,26 +376,26 @@ function sorted(marks: readonly StatsMark[]): readonly StatsMark[] {
 /**
  * Every per-pupil figure of §3–7 over ctx's period. `marks` are the pupil's marks, which may include marks before
  * `from` (they count inside penalty windows) and after `to` (ignored); any order (they are sorted by date, AM
- * before PM, when needed). A caller reading a large school may leave out the plain present marks (`/`, `\`)
- * dated in [from, to] and pass only their number as `presentSlashes`: they affect nothing but the counts.
+ * before PM, when needed). A caller reading a large school may leave out the marks of the codes that only add to
+ * the counts (every code not in DATED_CODES) dated in [from, to], and pass their tally (addToTally) as `counted`.
  */
 export function computePupilStats(
   ctx: PeriodContext,
   pupil: Pick<StatsPupil, 'upn'>,
   marks: readonly StatsMark[],
-  presentSlashes = 0,
+  counted: Readonly<CodeTally> = NO_MARKS,
 ): PupilStats {
   const { from, to, dayIndex, weekPosition, schoolDaysToAsOf } = ctx;
   const earliest = ctx.earliestMarkDate;
-  let present = presentSlashes,
-    aea = 0,
-    authorised = 0,
-    unauthorised = 0;
-  let lateBeforeClose = 0,
-    lateAfterClose = 0,
-    minutesLate = 0,
-    illnessSessions = 0,
-    overdueN = 0;
+  let present = counted.present;
+  let aea = counted.attended - counted.present;
+  let authorised = counted.authorised;
+  let unauthorised = counted.unauthorised;
+  let lateBeforeClose = counted.lateBeforeClose;
+  let lateAfterClose = counted.lateAfterClose;
+  let minutesLate = counted.minutesLate;
+  let illnessSessions = counted.illnessSessions;
+  let overdueN = 0;
   let longestRun = 0,
     run = 0,
     lastSession = -2;
@@ -572,6 +572,46 @@ export interface CodeTally {
   minutesLate: number;
   illnessSessions: number;
 }
+/** The tally of no marks (computePupilStats' default `counted`). */
+const NO_MARKS: Readonly<CodeTally> = Object.freeze(emptyTally());
+
+/**
+ * The codes whose marks need their dates: those unauthorised in some era of the code table (penalty windows of
+ * §6, unauthorised runs and overdue Ns of §7). A mark of any other code adds only to the counts of §3 (possible,
+ * present, attended, authorised, lates, illness), so a large read may tally those by code instead of loading each
+ * mark (computePupilStats' `counted`). The partial indexes of migration 0034 name the same list.
+ */
+export const DATED_CODES: readonly string[] = [...CODE_ERAS]
+  .filter(([, eras]) => eras.some((e) => e.category === 'unauthorised'))
+  .map(([code]) => code)
+  .sort();
+
+/** The days on which some code changes category (an era of the code table starts), in order. */
+export const CODE_ERA_STARTS: readonly IsoDate[] = [
+  ...new Set(
+    [...CODE_ERAS.values()].flatMap((eras) =>
+      eras.flatMap((e) => [e.from, e.to === null ? null : addDays(e.to, 1)]),
+    ),
+  ),
+]
+  .filter((d): d is IsoDate => d !== null)
+  .sort();
+
+/** [from, to] cut at the era starts: within each part every code has one category (addToTally on its first day
+ * holds for every day of it). */
+export function splitAtEras(from: IsoDate, to: IsoDate): [IsoDate, IsoDate][] {
+  const parts: [IsoDate, IsoDate][] = [];
+  let start = from;
+  for (const d of CODE_ERA_STARTS) {
+    if (d > start && d <= to) {
+      parts.push([start, addDays(d, -1)]);
+      start = d;
+    }
+  }
+  parts.push([start, to]);
+  return parts;
+}
+
 export function emptyTally(): CodeTally {
   return {
     possible: 0,
@@ -681,11 +721,11 @@ function penaltyFigures(
 
 // ---- the whole report --------------------------------------------------------------------------------------
 
-/** A pupil and their marks; `presentSlashes` as in computePupilStats (default 0: every mark is in `marks`). */
+/** A pupil and their marks; `counted` as in computePupilStats (default: every mark is in `marks`). */
 export interface PupilWithMarks {
   pupil: StatsPupil;
   marks: readonly StatsMark[];
-  presentSlashes?: number;
+  counted?: Readonly<CodeTally>;
 }
 export interface PupilsReport {
   from: IsoDate;
@@ -704,7 +744,7 @@ export function buildPupilsReport(ctx: PeriodContext, data: readonly PupilWithMa
   const pupils: PupilStats[] = [];
   const cohort: PupilStats[] = [];
   for (const x of listed) {
-    const s = computePupilStats(ctx, x.pupil, x.marks, x.presentSlashes ?? 0);
+    const s = computePupilStats(ctx, x.pupil, x.marks, x.counted);
     pupils.push(s);
     if (inDfeCohort(ctx, x.pupil)) {
       cohort.push(s);

@@ -2,7 +2,7 @@
 // index in order, never sorting the whole marks table, and the small lookups use their indexes.
 import { describe, expect, it } from 'vitest';
 import { tempStore } from '../helpers/store';
-import { OTHER_MARKS_SQL } from '../../main/core/reports/report-pupils';
+import { COUNTED_MARKS_SQL, DATED_MARKS_SQL } from '../../main/core/reports/report-pupils';
 import { DASHBOARD_OTHER_MARKS_SQL } from '../../main/core/figures/figures.service';
 import { EDGE_SLASHES_SQL, PUPIL_TALLIES_SQL, WEEK_TALLIES_SQL } from '../../main/core/registers/tallies';
 
@@ -13,12 +13,19 @@ const plan = (sql: string, ...args: unknown[]) =>
     .join('\n');
 
 describe('figures query plans', () => {
-  it('report pupils, the band list, the tracker, the statutory lists and the dashboard read the marks that are not slashes from their partial index in order, without a sort', () => {
-    const b = plan(OTHER_MARKS_SQL, '2025-09-01', '2026-07-22');
-    expect(b).toMatch(/SCAN marks USING COVERING INDEX marks_other_idx/);
-    expect(b).not.toMatch(/TEMP B-TREE/);
-    expect(plan(DASHBOARD_OTHER_MARKS_SQL, '2025-09-01', '2026-07-22')).toMatch(
-      /SCAN marks USING COVERING INDEX marks_other_idx/,
+  it('report pupils, the band list, the tracker, the statutory lists and the dashboard read the marks that are not slashes from their two partial indexes in order, without a sort', () => {
+    const dated = plan(DATED_MARKS_SQL, '2025-09-01', '2026-07-22');
+    expect(dated).toMatch(/SCAN marks USING COVERING INDEX marks_dated_idx/);
+    expect(dated).not.toMatch(/TEMP B-TREE/);
+    const counted = plan(COUNTED_MARKS_SQL, '2026-02-13', '2025-09-01', '2026-07-22');
+    expect(counted).toMatch(/SCAN marks USING COVERING INDEX marks_counted_idx/);
+    expect(counted).not.toMatch(/TEMP B-TREE/);
+    const [dashDated, dashCounted] = DASHBOARD_OTHER_MARKS_SQL;
+    expect(plan(dashDated, '2025-09-01', '2026-07-22')).toMatch(
+      /SCAN marks USING COVERING INDEX marks_dated_idx/,
+    );
+    expect(plan(dashCounted, '2025-09-01', '2026-07-22')).toMatch(
+      /SCAN marks USING COVERING INDEX marks_counted_idx/,
     );
   });
   it('the whole weeks come from the tallies, not the marks, and the days at the edges from one (pupil, date) range search per pupil', () => {

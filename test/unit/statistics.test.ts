@@ -4,14 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { Calendar, type CalendarRange } from '../../shared/calendar';
 import { addDays, type IsoDate, type Session } from '../../shared/dates';
 import {
+  addToTally,
   aggregateRates,
   bandOf,
   buildPeriodContext,
   buildPupilsReport,
   computePupilStats,
+  DATED_CODES,
+  emptyTally,
   inDfeCohort,
   isListed,
   markCategory,
+  splitAtEras,
   type PupilStats,
   type StatsMark,
   type StatsPupil,
@@ -536,8 +540,8 @@ describe('continuous unauthorised absence and overdue N (§7)', () => {
   });
 });
 
-describe('present slashes passed as a count', () => {
-  it('leaving out the / and \\ marks of the period and passing their number gives the same figures', () => {
+describe('count-only marks passed as a tally', () => {
+  it('leaving out the count-only marks of the period and passing their tally gives the same figures', () => {
     const ctx = buildPeriodContext(CAL, { from: '2025-09-15', to: '2025-10-24', asOf: '2025-11-05' });
     const marks = fill('2025-09-01', '2025-10-24', (d, s) =>
       d.endsWith('7')
@@ -550,18 +554,48 @@ describe('present slashes passed as a count', () => {
               ? '/'
               : '\\',
     );
-    const isSlashInPeriod = (m: StatsMark) =>
-      (m.code === '/' || m.code === '\\') && m.date >= ctx.from && m.date <= ctx.to;
-    const full = computePupilStats(ctx, PUPIL, marks);
+    // Some illness, medical and late marks among them (L with minutes), beside the O, N and G that stay marks.
+    const withCounted = marks.map((m, k) =>
+      k % 11 === 0
+        ? { ...m, code: 'I' }
+        : k % 13 === 0
+          ? { ...m, code: 'M' }
+          : m.code === 'L'
+            ? { ...m, minutesLate: 7 }
+            : m,
+    );
+    const dated = new Set(DATED_CODES);
+    const isCounted = (m: StatsMark) => !dated.has(m.code) && m.date >= ctx.from && m.date <= ctx.to;
+    const tally = emptyTally();
+    for (const m of withCounted.filter(isCounted)) {
+      addToTally(tally, m.code, m.date, 1, m.minutesLate);
+    }
+    const full = computePupilStats(ctx, PUPIL, withCounted);
     expect(
       computePupilStats(
         ctx,
         PUPIL,
-        marks.filter((m) => !isSlashInPeriod(m)),
-        marks.filter(isSlashInPeriod).length,
+        withCounted.filter((m) => !isCounted(m)),
+        tally,
       ),
     ).toEqual(full);
     expect(full.present).toBeGreaterThan(0);
+    expect(full.illnessSessions).toBeGreaterThan(0);
+    expect(full.minutesLate).toBeGreaterThan(0);
+    expect(full.penaltySessionsMaxWindow).toBeGreaterThan(0);
+  });
+
+  it('the codes whose marks need their dates are exactly those unauthorised in some era', () => {
+    expect(DATED_CODES).toEqual(['G', 'N', 'O', 'U']);
+  });
+
+  it('a period is cut where the 2024 code table starts, and nowhere else', () => {
+    expect(splitAtEras('2024-07-01', '2024-09-30')).toEqual([
+      ['2024-07-01', '2024-08-18'],
+      ['2024-08-19', '2024-09-30'],
+    ]);
+    expect(splitAtEras('2025-09-01', '2026-07-22')).toEqual([['2025-09-01', '2026-07-22']]);
+    expect(splitAtEras('2024-08-19', '2024-08-19')).toEqual([['2024-08-19', '2024-08-19']]);
   });
 });
 

@@ -23,7 +23,7 @@ export function bandsTo(db: Db, to: IsoDate): Map<number, Band | null> {
   const out = new Map<number, Band | null>();
   for (const [id, x] of byId) {
     if (isListed(ctx, x.pupil)) {
-      out.set(id, computePupilStats(ctx, x.pupil, x.marks, x.presentSlashes).band);
+      out.set(id, computePupilStats(ctx, x.pupil, x.marks, x.counted).band);
     }
   }
   return out;

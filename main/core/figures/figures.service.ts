@@ -24,7 +24,13 @@ import type { Db } from '../db/connection';
 import { AppError } from '../errors';
 import { pupilName } from '../../../shared/names';
 import { loadCalendar } from '../calendar/calendar.service';
-import { checkReportPeriod, loadPeriodMarks, schoolAtRiskLowerPct } from '../reports/report-pupils';
+import {
+  checkReportPeriod,
+  COUNTED_WHERE,
+  DATED_WHERE,
+  loadPeriodMarks,
+  schoolAtRiskLowerPct,
+} from '../reports/report-pupils';
 import { registersNotTaken } from '../registers/registers.service';
 import { slashesByWeek } from '../registers/tallies';
 import { listReferenceFigures } from './national';
@@ -118,9 +124,15 @@ const ukDate = (d: IsoDate) => d.split('-').reverse().join('/');
 
 // ---- dashboard ---------------------------------------------------------------------------------------------
 
-/** Every mark of [from, to] but the present slashes (parameters: from, to). */
-export const DASHBOARD_OTHER_MARKS_SQL = `SELECT pupil_id, date, code, minutes_late FROM marks INDEXED BY marks_other_idx
-    WHERE +date >= ? AND +date <= ? AND code NOT IN ('/', '\\')`;
+/** Every mark of [from, to] but the present slashes, from the two partial indexes that hold them between them
+ * (parameters: from, to). */
+export const DASHBOARD_OTHER_MARKS_SQL = [
+  ['marks_dated_idx', DATED_WHERE],
+  ['marks_counted_idx', COUNTED_WHERE],
+].map(
+  ([index, where]) => `SELECT pupil_id, date, code, minutes_late FROM marks INDEXED BY ${index}
+    WHERE +date >= ? AND +date <= ? AND ${where}`,
+);
 
 export function dashboard(ctx: Ctx, i: Input<'figures.dashboard'>): Output<'figures.dashboard'> {
   const db = ctx.store.db;
@@ -169,42 +181,43 @@ export function dashboard(ctx: Ctx, i: Input<'figures.dashboard'>): Output<'figu
     weekPossibleAll[wk] += n;
     weekAttended[wk] += n;
   }
-  const others = db
-    .prepare(DASHBOARD_OTHER_MARKS_SQL)
-    .raw()
-    .iterate(period.from, period.to) as IterableIterator<[number, IsoDate, string, number | null]>;
-  for (const [pupilId, date, code, minutes] of others) {
-    const k = index.get(pupilId);
-    if (k === undefined) {
-      continue;
-    }
-    const t = totals[k];
-    const p0 = t.possible;
-    const a0 = t.authorised + t.unauthorised;
-    const at0 = t.attended;
-    addToTally(t, code, date, 1, minutes);
-    if (t.possible === p0) {
-      continue;
-    }
-    const wk = weekOf.get(date)!;
-    const absent = t.authorised + t.unauthorised - a0;
-    weekPossible[k][wk]++;
-    weekAbsence[k][wk] += absent;
-    weekPossibleAll[wk]++;
-    weekAttended[wk] += t.attended - at0;
-    if (absent > 0) {
-      const row = codeOn(code, date)!;
-      const key = `${code}|${row.label}`;
-      const r = reasons.get(key);
-      if (r) {
-        r.sessions++;
-      } else {
-        reasons.set(key, {
-          code,
-          label: row.label,
-          category: row.category as 'authorised' | 'unauthorised',
-          sessions: 1,
-        });
+  for (const sql of DASHBOARD_OTHER_MARKS_SQL) {
+    const others = db.prepare(sql).raw().iterate(period.from, period.to) as IterableIterator<
+      [number, IsoDate, string, number | null]
+    >;
+    for (const [pupilId, date, code, minutes] of others) {
+      const k = index.get(pupilId);
+      if (k === undefined) {
+        continue;
+      }
+      const t = totals[k];
+      const p0 = t.possible;
+      const a0 = t.authorised + t.unauthorised;
+      const at0 = t.attended;
+      addToTally(t, code, date, 1, minutes);
+      if (t.possible === p0) {
+        continue;
+      }
+      const wk = weekOf.get(date)!;
+      const absent = t.authorised + t.unauthorised - a0;
+      weekPossible[k][wk]++;
+      weekAbsence[k][wk] += absent;
+      weekPossibleAll[wk]++;
+      weekAttended[wk] += t.attended - at0;
+      if (absent > 0) {
+        const row = codeOn(code, date)!;
+        const key = `${code}|${row.label}`;
+        const r = reasons.get(key);
+        if (r) {
+          r.sessions++;
+        } else {
+          reasons.set(key, {
+            code,
+            label: row.label,
+            category: row.category as 'authorised' | 'unauthorised',
+            sessions: 1,
+          });
+        }
       }
     }
   }
@@ -388,18 +401,17 @@ export function bandRows(
     if (i.flag && !flagOf(a, i.flag)) {
       continue;
     }
-    const figures = computePupilStats(pctx, x.pupil, x.marks, x.presentSlashes);
+    const figures = computePupilStats(pctx, x.pupil, x.marks, x.counted);
     if (i.band && (i.band === 'pa' ? !isPa(figures.band) : figures.band !== i.band)) {
       continue;
     }
     let bandAtSince: Band | null = null,
       listedBefore = false;
     if (sinceCtx) {
-      // The band over [from, since] needs only possible and absence: the slashes to `since` and a tally of the rest.
+      // The band over [from, since] needs only possible and absence: the count-only tally to `since` and the rest.
       listedBefore = isListed(sinceCtx, x.pupil);
       if (listedBefore) {
-        const t = emptyTally();
-        addToTally(t, '/', period.from, x.slashesToSince);
+        const t = { ...x.countedToSince };
         for (const m of x.marks) {
           if (m.date > sinceCtx.to) {
             break;

@@ -131,7 +131,7 @@ export function tracker(ctx: Ctx, i: Input<'penalty.tracker'>): Output<'penalty.
     if (!isListed(pctx, x.pupil)) {
       continue;
     }
-    const s = computePupilStats(pctx, x.pupil, x.marks, x.presentSlashes);
+    const s = computePupilStats(pctx, x.pupil, x.marks, x.counted);
     if (s.penaltySessionsMaxWindow < PENALTY_NEAR_SESSIONS) {
       continue;
     }

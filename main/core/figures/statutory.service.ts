@@ -6,8 +6,6 @@
 import type { Input, Output } from '../../../shared/contract';
 import { academicYearOf, isCompulsoryAge } from '../../../shared/dates';
 import {
-  addToTally,
-  emptyTally,
   isListed,
   longestRunOf,
   N_OVERDUE_SCHOOL_DAYS,
@@ -44,7 +42,7 @@ export function statutoryLists(
     overdueN: [],
   };
   for (const x of byId.values()) {
-    if (!isListed(pctx, x.pupil) || x.marks.length === 0) {
+    if (!isListed(pctx, x.pupil) || (x.marks.length === 0 && x.counted.illnessSessions === 0)) {
       continue;
     }
     const a = attrs.get(x.id)!;
@@ -81,16 +79,12 @@ export function statutoryLists(
       });
     }
     if (isCompulsoryAge(a.dob, asOf)) {
-      const t = emptyTally(); // illnessSessions of docs/rules/statistics.md §3, from the same marks
-      for (const m of x.marks) {
-        if (m.date >= yearFrom && m.code === 'I') {
-          addToTally(t, m.code, m.date, 1);
-        }
-      }
-      if (t.illnessSessions >= SICKNESS_RETURN_SESSIONS) {
+      // illnessSessions of docs/rules/statistics.md §3 over [yearFrom, asOf], tallied by the one read
+      const illnessSessions = x.counted.illnessSessions;
+      if (illnessSessions >= SICKNESS_RETURN_SESSIONS) {
         out.sickness.push({
           ...ref,
-          illnessSessions: t.illnessSessions,
+          illnessSessions,
           sicknessReturnSent: (lastReturn.get(x.id, 'sickness', yearFrom) as { at: string | null }).at,
         });
       }

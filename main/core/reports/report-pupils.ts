@@ -6,8 +6,13 @@ import { loadCalendar } from '../calendar/calendar.service';
 import { slashCounts } from '../registers/tallies';
 import { isIsoDate, type IsoDate, type Session } from '../../../shared/dates';
 import {
+  addToTally,
   buildPeriodContext,
   buildPupilsReport,
+  DATED_CODES,
+  emptyTally,
+  splitAtEras,
+  type CodeTally,
   DEFAULT_AT_RISK_LOWER_PCT,
   type PeriodContext,
   type PupilsReport,
@@ -60,17 +65,29 @@ export function reportPupils(db: Db, input: ReportPupilsInput): PupilsReport {
   return buildPupilsReport(ctx, [...byId.values()]);
 }
 
-/** Every other mark in [from, to], in pupil, date and session order, from the partial index that holds only them
- * (parameters: from, to). */
-export const OTHER_MARKS_SQL = `SELECT pupil_id, date, session, code, minutes_late FROM marks INDEXED BY marks_other_idx
-    WHERE +date >= ? AND +date <= ? AND code NOT IN ('/', '\\') ORDER BY pupil_id, date, session`;
+const DATED_LIST = DATED_CODES.map((c) => `'${c}'`).join(', ');
+/** The marks whose dates the figures need (shared/statistics.ts, DATED_CODES): the predicate of marks_dated_idx. */
+export const DATED_WHERE = `code IN (${DATED_LIST})`;
+/** Every other mark but the present slashes, which only add to the counts: the predicate of marks_counted_idx. */
+export const COUNTED_WHERE = `code NOT IN ('/', '\\', ${DATED_LIST})`;
 
-/** One pupil of a period as loaded for the statistics: the pupil, their non-slash marks and their slash count. */
+/** The marks of the dated codes in [from, to], in pupil, date and session order, from their partial index
+ * (parameters: from, to). */
+export const DATED_MARKS_SQL = `SELECT pupil_id, date, session, code, minutes_late FROM marks
+    INDEXED BY marks_dated_idx WHERE +date >= ? AND +date <= ? AND ${DATED_WHERE} ORDER BY pupil_id, date, session`;
+
+/** The other marks but the slashes in [from, to], counted per pupil and code in the order of their partial index,
+ * with the minutes late and the count up to a second date (parameters: since, from, to). */
+export const COUNTED_MARKS_SQL = `SELECT pupil_id, code, count(*), sum(minutes_late), sum(+date <= ?) FROM marks
+    INDEXED BY marks_counted_idx WHERE +date >= ? AND +date <= ? AND ${COUNTED_WHERE} GROUP BY pupil_id, code`;
+
+/** One pupil of a period as loaded for the statistics: the pupil, the marks that need their dates, and the tally
+ * of the count-only marks over [from, to] and over [from, since]. */
 export interface LoadedPupil extends PupilWithMarks {
   id: number;
   marks: StatsMark[];
-  presentSlashes: number;
-  slashesToSince: number;
+  counted: CodeTally;
+  countedToSince: CodeTally;
 }
 export interface LoadedPeriod {
   ctx: PeriodContext;
@@ -78,9 +95,9 @@ export interface LoadedPeriod {
 }
 
 /**
- * The one read behind every figure of a period (report pupils, the band list, the statutory lists): the pupils
- * whose dates overlap the period and their marks, ready for computePupilStats. `since` (from <= since <= to)
- * also counts each pupil's present slashes in [from, since], in the same scan, for a second period ending then.
+ * The one read behind every figure of a period (report pupils, the band list, the statutory lists, the penalty
+ * tracker): the pupils whose dates overlap the period, ready for computePupilStats. `since` (from <= since <= to)
+ * also tallies each pupil's count-only marks in [from, since], in the same reads, for a second period ending then.
  */
 export function loadPeriodMarks(db: Db, input: ReportPupilsInput & { since?: IsoDate }): LoadedPeriod {
   const period = checkReportPeriod(input);
@@ -102,25 +119,16 @@ export function loadPeriodMarks(db: Db, input: ReportPupilsInput & { since?: Iso
       id,
       pupil: { upn, dob, boarder: !!boarder, admissionDate, leavingDate: leavingDate || null },
       marks: [],
-      presentSlashes: 0,
-      slashesToSince: 0,
+      counted: emptyTally(),
+      countedToSince: emptyTally(),
     });
   }
+  tallyCountOnly(db, byId, period.from, period.to, since);
 
-  // Two reads. Most marks are the plain present slashes, which only add to the counts: they come from the weekly
-  // tallies (registers/tallies.ts). Every other mark is read once, from the first week a penalty window can reach
-  // back to, up to `to`, from the partial index of those marks, in order, without a sort.
-  const slashes = slashCounts(db, period.from, period.to);
-  const toSince = since >= period.to ? slashes : slashCounts(db, period.from, since);
-  for (const [pupilId, n] of slashes) {
-    const x = byId.get(pupilId);
-    if (x) {
-      x.presentSlashes = n;
-      x.slashesToSince = toSince.get(pupilId) ?? 0;
-    }
-  }
+  // Only the marks whose dates matter (the unauthorised codes, for penalty windows, runs and overdue Ns) are read
+  // one by one, from the first week a penalty window can reach back to, up to `to`, in order, without a sort.
   const markRows = db
-    .prepare(OTHER_MARKS_SQL)
+    .prepare(DATED_MARKS_SQL)
     .raw()
     .iterate(ctx.earliestMarkDate, period.to) as IterableIterator<
     [number, string, Session, string, number | null]
@@ -135,4 +143,38 @@ export function loadPeriodMarks(db: Db, input: ReportPupilsInput & { since?: Iso
     current?.push({ date, session, code, minutesLate });
   }
   return { ctx, byId };
+}
+
+/**
+ * Tallies the count-only marks of [from, to] (and of [from, since]) into each loaded pupil. The present slashes
+ * come from the weekly tallies (registers/tallies.ts); the other count-only codes are counted by SQL, one part of
+ * the period per era of the code table, so each count has one category (shared/statistics.ts, splitAtEras).
+ */
+function tallyCountOnly(
+  db: Db,
+  byId: Map<number, LoadedPupil>,
+  from: IsoDate,
+  to: IsoDate,
+  since: IsoDate,
+): void {
+  const slashes = slashCounts(db, from, to);
+  const toSince = since >= to ? slashes : slashCounts(db, from, since);
+  for (const [pupilId, n] of slashes) {
+    const x = byId.get(pupilId);
+    if (x) {
+      addToTally(x.counted, '/', from, n);
+      addToTally(x.countedToSince, '/', from, toSince.get(pupilId) ?? 0);
+    }
+  }
+  const counts = db.prepare(COUNTED_MARKS_SQL).raw();
+  for (const [a, b] of splitAtEras(from, to)) {
+    const rows = counts.all(since, a, b) as [number, string, number, number | null, number][];
+    for (const [pupilId, code, n, minutes, nToSince] of rows) {
+      const x = byId.get(pupilId);
+      if (x) {
+        addToTally(x.counted, code, a, n, minutes);
+        addToTally(x.countedToSince, code, a, nToSince, 0);
+      }
+    }
+  }
 }
