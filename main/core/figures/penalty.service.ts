@@ -29,6 +29,19 @@ import { loadPeriodMarks, type LoadedPupil } from '../reports/report-pupils';
 import { pupilAttrs, yearToDate } from './figures.service';
 import { canStillConsider, PN, windowWeeks, worstWindow } from './penalty-window';
 import { readLettersSettings } from '../letters/settings';
+import {
+  citedMarks,
+  eventsOf,
+  marksByIds,
+  marksOfNotice,
+  marksTaken,
+  noticeById,
+  noticesOf,
+  parentsOf,
+  penaltyCodeMarks,
+  priorPenaltyNotices,
+  type NoticeKind,
+} from './penalty-rows';
 
 /** Pupils with this many sessions in their worst window are "near" the threshold (project default). */
 export const PENALTY_NEAR_SESSIONS = 6;
@@ -182,28 +195,6 @@ export function tracker(ctx: Ctx, i: Input<'penalty.tracker'>): Output<'penalty.
   };
 }
 
-interface NoticeRow {
-  id: number;
-  kind: 'notice_to_improve' | 'penalty_notice';
-  issuedOn: string;
-  parentName: string;
-  parentKey: string;
-  amount: number | null;
-  note: string | null;
-  recordedBy: string;
-  recordedAt: string;
-  status: Output<'penalty.notices'>['notices'][number]['status'];
-}
-
-function noticesOf(db: Db, pupilId: number): NoticeRow[] {
-  return db
-    .prepare(
-      `SELECT n.id, n.kind, n.issued_on AS issuedOn, n.parent_name AS parentName, n.parent_key AS parentKey, n.amount, n.note, n.recorded_by AS recordedBy,
-    n.recorded_at AS recordedAt, ${STATUS_SQL} AS status FROM penalty_notices n WHERE n.pupil_id = ? ORDER BY n.issued_on, n.id`,
-    )
-    .all(pupilId) as NoticeRow[];
-}
-
 /** The pupil as the notices show them (typed row from the pupils area's loader). */
 function pupilRef(ctx: Ctx, pupilId: number) {
   const p = loadPupil(ctx.store.orm, pupilId);
@@ -221,25 +212,9 @@ export function notices(ctx: Ctx, i: Input<'penalty.notices'>): Output<'penalty.
   const db = ctx.store.db;
   const asOf = i.asOf ?? ctx.today();
   const { dob, ...ref } = pupilRef(ctx, i.pupilId);
-  const parents = (
-    db
-      .prepare(
-        'SELECT name, relationship, lives_with AS lw, parental_responsibility AS pr FROM contacts WHERE pupil_id = ? ORDER BY parental_responsibility DESC, lives_with DESC, ordinal',
-      )
-      .all(i.pupilId) as { name: string; relationship: string | null; lw: number; pr: number }[]
-  ).map((c) => ({
-    name: c.name,
-    relationship: c.relationship,
-    livesWith: !!c.lw,
-    parentalResponsibility: !!c.pr,
-  }));
-  const events = db.prepare(
-    'SELECT status, on_date AS onDate, reason, by, at FROM penalty_notice_events WHERE notice_id = ? ORDER BY id',
-  );
-  const marksOf = db.prepare(
-    `SELECT m.id AS markId, m.date, m.session, m.code, (m.code IN ${PN_CODES}) AS still FROM penalty_notice_marks pm JOIN marks m ON m.id = pm.mark_id WHERE pm.notice_id = ? ORDER BY m.date, m.session`,
-  );
-  const list = noticesOf(db, i.pupilId).map((n) => ({
+  const orm = ctx.store.orm;
+  const parents = parentsOf(orm, i.pupilId);
+  const list = noticesOf(orm, i.pupilId).map((n) => ({
     id: n.id,
     kind: n.kind,
     issuedOn: n.issuedOn,
@@ -249,42 +224,21 @@ export function notices(ctx: Ctx, i: Input<'penalty.notices'>): Output<'penalty.
     status: n.status,
     recordedBy: n.recordedBy,
     recordedAt: n.recordedAt,
-    events: events.all(n.id) as Output<'penalty.notices'>['notices'][number]['events'],
-    marks: (
-      marksOf.all(n.id) as {
-        markId: number;
-        date: string;
-        session: 'AM' | 'PM';
-        code: string;
-        still: number;
-      }[]
-    ).map(({ still, ...m }) => ({ ...m, stillUnauthorised: !!still })),
+    events: eventsOf(orm, n.id),
+    marks: marksOfNotice(orm, n.id),
   }));
   const cal = loadCalendar(db);
   const winStart = lastWindowStart(cal, asOf);
-  const cited = db
-    .prepare(
-      `SELECT pm.mark_id AS markId, n.id AS noticeId, n.kind FROM penalty_notice_marks pm JOIN penalty_notices n ON n.id = pm.notice_id
-    WHERE n.pupil_id = ? AND ${STATUS_SQL} <> 'withdrawn'`,
-    )
-    .all(i.pupilId) as { markId: number; noticeId: number; kind: NoticeRow['kind'] }[];
-  const citedBy = new Map<number, { noticeId: number; kind: NoticeRow['kind'] }[]>();
-  for (const c of cited) {
+  const citedBy = new Map<number, { noticeId: number; kind: NoticeKind }[]>();
+  for (const c of citedMarks(orm, i.pupilId)) {
     citedBy.set(c.markId, [...(citedBy.get(c.markId) ?? []), { noticeId: c.noticeId, kind: c.kind }]);
   }
   const lookBack = addDays(asOf, -400) > REGS_2024_START ? addDays(asOf, -400) : REGS_2024_START;
-  const candidates = (
-    db
-      .prepare(
-        `SELECT id AS markId, date, session, code FROM marks WHERE pupil_id = ? AND date >= ? AND date <= ? AND code IN ${PN_CODES} ORDER BY date, session`,
-      )
-      .all(i.pupilId, lookBack, asOf) as {
-      markId: number;
-      date: string;
-      session: 'AM' | 'PM';
-      code: string;
-    }[]
-  ).map((m) => ({ ...m, inLastWindow: m.date >= winStart, citedBy: citedBy.get(m.markId) ?? [] }));
+  const candidates = penaltyCodeMarks(orm, i.pupilId, lookBack, asOf).map((m) => ({
+    ...m,
+    inLastWindow: m.date >= winStart,
+    citedBy: citedBy.get(m.markId) ?? [],
+  }));
   return {
     pupil: { ...ref, compulsoryAge: isCompulsoryAge(dob, asOf) },
     parents,
@@ -326,11 +280,7 @@ export function recordNotice(ctx: Ctx, i: Input<'penalty.record'>): Output<'pena
   }
 
   const ids = [...new Set(i.markIds)];
-  const marks = db
-    .prepare(
-      `SELECT id, pupil_id AS pupilId, date, session, code FROM marks WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY date, session`,
-    )
-    .all(...ids) as { id: number; pupilId: number; date: string; session: string; code: string }[];
+  const marks = marksByIds(ctx.store.orm, ids);
   const issues: { path: string; message: string }[] = [];
   const found = new Set(marks.map((m) => m.id));
   for (const id of ids) {
@@ -365,12 +315,7 @@ export function recordNotice(ctx: Ctx, i: Input<'penalty.record'>): Output<'pena
   }
 
   // The same marks never support two notices of the same kind (withdrawn notices release theirs).
-  const taken = db
-    .prepare(
-      `SELECT m.date, m.session, n.issued_on AS issuedOn FROM penalty_notice_marks pm JOIN penalty_notices n ON n.id = pm.notice_id JOIN marks m ON m.id = pm.mark_id
-    WHERE pm.mark_id IN (${ids.map(() => '?').join(',')}) AND n.kind = ? AND ${STATUS_SQL} <> 'withdrawn' ORDER BY m.date, m.session`,
-    )
-    .all(...ids, i.kind) as { date: string; session: string; issuedOn: string }[];
+  const taken = marksTaken(ctx.store.orm, ids, i.kind);
   if (taken.length) {
     const dates = [...new Set(taken.map((t) => uk(t.issuedOn)))].join(', ');
     throw new AppError(
@@ -398,14 +343,13 @@ export function recordNotice(ctx: Ctx, i: Input<'penalty.record'>): Output<'pena
       );
     }
     const key = parentKey(i.parentName);
-    const prior = db
-      .prepare(
-        `SELECT n.issued_on AS issuedOn FROM penalty_notices n WHERE n.pupil_id = ? AND n.kind = 'penalty_notice' AND n.parent_key = ?
-      AND n.issued_on > ? AND n.issued_on < ? AND ${STATUS_SQL} <> 'withdrawn' ORDER BY n.issued_on`,
-      )
-      .all(i.pupilId, key, threeYearsBefore(i.issuedOn), threeYearsAfter(i.issuedOn)) as {
-      issuedOn: string;
-    }[];
+    const prior = priorPenaltyNotices(
+      ctx.store.orm,
+      i.pupilId,
+      key,
+      threeYearsBefore(i.issuedOn),
+      threeYearsAfter(i.issuedOn),
+    );
     if (prior.length >= MAX_NOTICES_IN_3_YEARS) {
       throw new AppError(
         'refused',
@@ -453,11 +397,7 @@ export function recordNotice(ctx: Ctx, i: Input<'penalty.record'>): Output<'pena
 
 export function updateNotice(ctx: Ctx, i: Input<'penalty.update'>): Output<'penalty.update'> {
   const db = ctx.store.db;
-  const n = db
-    .prepare(
-      `SELECT n.id, n.kind, n.issued_on AS issuedOn, ${STATUS_SQL} AS status FROM penalty_notices n WHERE n.id = ?`,
-    )
-    .get(i.noticeId) as { id: number; kind: string; issuedOn: string; status: string } | undefined;
+  const n = noticeById(ctx.store.orm, i.noticeId);
   if (!n) {
     throw new AppError('not_found', 'There is no such notice.');
   }
