@@ -43,7 +43,8 @@ export const CODE_ROWS = [
     needsReason: true,
     pnCounts: false,
     description:
-      'The pupil is at education the local authority has arranged somewhere other than a school where they are registered (for example provision for medical needs or set out in an EHC plan).',
+      'The pupil is at education the local authority has arranged somewhere other than a school where they ' +
+      'are registered (for example provision for medical needs or set out in an EHC plan).',
   },
   {
     code: 'V',
@@ -87,7 +88,8 @@ export const CODE_ROWS = [
     needsReason: true,
     pnCounts: false,
     description:
-      'The pupil is at another supervised educational activity the school has approved, such as a taster day elsewhere; never unsupervised work at home.',
+      'The pupil is at another supervised educational activity the school has approved, such as a taster ' +
+      'day elsewhere; never unsupervised work at home.',
   },
   {
     code: 'B',
@@ -98,7 +100,8 @@ export const CODE_ROWS = [
     needsReason: false,
     pnCounts: false,
     description:
-      'Before 19 August 2024: the pupil was at approved, supervised education off site that was not at another school where registered.',
+      'Before 19 August 2024: the pupil was at approved, supervised education off site that was not at ' +
+      'another school where registered.',
   },
   {
     code: 'D',
@@ -141,7 +144,8 @@ export const CODE_ROWS = [
     needsReason: true,
     pnCounts: false,
     description:
-      'Leave granted for the pupil to attend an interview for a job or for a place at another school, college or university.',
+      'Leave granted for the pupil to attend an interview for a job or for a place at another school, ' +
+      'college or university.',
   },
   {
     code: 'S',
@@ -162,7 +166,8 @@ export const CODE_ROWS = [
     needsReason: false,
     pnCounts: false,
     description:
-      'The pupil is below or above compulsory school age and is not expected in school this session (for example the sessions outside a part-time nursery place).',
+      'The pupil is below or above compulsory school age and is not expected in school this session (for ' +
+      'example the sessions outside a part-time nursery place).',
   },
   {
     code: 'C2',
@@ -173,7 +178,8 @@ export const CODE_ROWS = [
     needsReason: true,
     pnCounts: false,
     description:
-      'The compulsory-age pupil is not expected this session because of a temporary part-time timetable agreed with a parent.',
+      'The compulsory-age pupil is not expected this session because of a temporary part-time timetable ' +
+      'agreed with a parent.',
   },
   {
     code: 'C',
@@ -184,7 +190,8 @@ export const CODE_ROWS = [
     needsReason: true,
     pnCounts: false,
     description:
-      'Leave the head (or a person the head authorises) has granted for an exceptional circumstance, including the home sessions of an agreed flexi-schooling arrangement.',
+      'Leave the head (or a person the head authorises) has granted for an exceptional circumstance, ' +
+      'including the home sessions of an agreed flexi-schooling arrangement.',
   },
   {
     code: 'C',
@@ -195,7 +202,8 @@ export const CODE_ROWS = [
     needsReason: false,
     pnCounts: false,
     description:
-      'Before 19 August 2024: absence the school authorised for a reason no other code covered, which then included performance licences and part-time timetables.',
+      'Before 19 August 2024: absence the school authorised for a reason no other code covered, which then ' +
+      'included performance licences and part-time timetables.',
   },
   {
     code: 'T',
@@ -206,7 +214,8 @@ export const CODE_ROWS = [
     needsReason: true,
     pnCounts: false,
     description:
-      'The pupil is travelling with a parent whose trade or business requires travel (for example fairground, circus or Traveller families travelling for work).',
+      'The pupil is travelling with a parent whose trade or business requires travel (for example ' +
+      'fairground, circus or Traveller families travelling for work).',
   },
   {
     code: 'R',
@@ -217,7 +226,8 @@ export const CODE_ROWS = [
     needsReason: true,
     pnCounts: false,
     description:
-      'The pupil is absent on a day set apart only for religious observance by the religious body the parent belongs to.',
+      'The pupil is absent on a day set apart only for religious observance by the religious body the ' +
+      'parent belongs to.',
   },
   {
     code: 'I',
@@ -238,7 +248,8 @@ export const CODE_ROWS = [
     needsReason: false,
     pnCounts: false,
     description:
-      'The pupil is suspended or permanently excluded and no alternative education has been arranged for this session.',
+      'The pupil is suspended or permanently excluded and no alternative education has been arranged for ' +
+      'this session.',
   },
   {
     code: 'Q',
@@ -249,7 +260,8 @@ export const CODE_ROWS = [
     needsReason: true,
     pnCounts: false,
     description:
-      'The pupil cannot attend because the local authority has not made the access arrangements it is responsible for, such as school transport.',
+      'The pupil cannot attend because the local authority has not made the access arrangements it is ' +
+      'responsible for, such as school transport.',
   },
   {
     code: 'Y1',
@@ -260,7 +272,8 @@ export const CODE_ROWS = [
     needsReason: true,
     pnCounts: false,
     description:
-      'Transport normally provided by the school or local authority did not run and the pupil lives beyond walking distance.',
+      'Transport normally provided by the school or local authority did not run and the pupil lives beyond ' +
+      'walking distance.',
   },
   {
     code: 'Y2',
@@ -322,7 +335,8 @@ export const CODE_ROWS = [
     needsReason: true,
     pnCounts: false,
     description:
-      'Any other unavoidable cause, including the sessions a reception child is not yet expected during a staggered start.',
+      'Any other unavoidable cause, including the sessions a reception child is not yet expected during a ' +
+      'staggered start.',
   },
   {
     code: 'G',
@@ -333,7 +347,8 @@ export const CODE_ROWS = [
     needsReason: false,
     pnCounts: true,
     description:
-      'The pupil is away on a holiday the school did not grant as leave, including days beyond any leave granted.',
+      'The pupil is away on a holiday the school did not grant as leave, including days beyond any leave ' +
+      'granted.',
   },
   {
     code: 'N',
@@ -344,7 +359,8 @@ export const CODE_ROWS = [
     needsReason: false,
     pnCounts: true,
     description:
-      'The pupil is absent and the school does not yet know why; it must be replaced by the right code within 5 school days.',
+      'The pupil is absent and the school does not yet know why; it must be replaced by the right code ' +
+      'within 5 school days.',
   },
   {
     code: 'O',
@@ -355,7 +371,8 @@ export const CODE_ROWS = [
     needsReason: false,
     pnCounts: true,
     description:
-      'The pupil is absent without permission for a reason no other code covers, or the reason is still unknown.',
+      'The pupil is absent without permission for a reason no other code covers, or the reason is still ' +
+      'unknown.',
   },
   {
     code: 'U',
@@ -366,7 +383,8 @@ export const CODE_ROWS = [
     needsReason: false,
     pnCounts: true,
     description:
-      'The pupil arrived after the register closed and no other code fits, so the session counts as unauthorised absence.',
+      'The pupil arrived after the register closed and no other code fits, so the session counts as ' +
+      'unauthorised absence.',
   },
   {
     code: 'Z',
@@ -387,7 +405,8 @@ export const CODE_ROWS = [
     needsReason: false,
     pnCounts: false,
     description:
-      'The whole school is closed as planned (holidays, training days, polling day); not for staggered starts or partial closures.',
+      'The whole school is closed as planned (holidays, training days, polling day); not for staggered ' +
+      'starts or partial closures.',
   },
   {
     code: '#',
@@ -398,7 +417,8 @@ export const CODE_ROWS = [
     needsReason: false,
     pnCounts: false,
     description:
-      'Before 19 August 2024: a planned closure of the whole school or part of it, which some schools also used for staggered starts.',
+      'Before 19 August 2024: a planned closure of the whole school or part of it, which some schools also ' +
+      'used for staggered starts.',
   },
   {
     code: 'H',
@@ -429,7 +449,8 @@ export const CODE_ROWS = [
     needsReason: false,
     pnCounts: false,
     description:
-      'Before 19 August 2024: the pupil was at an interview for work or a place in education, counted as attending.',
+      'Before 19 August 2024: the pupil was at an interview for work or a place in education, counted as ' +
+      'attending.',
   },
   {
     code: 'Y',
@@ -440,6 +461,7 @@ export const CODE_ROWS = [
     needsReason: false,
     pnCounts: false,
     description:
-      'Before 19 August 2024: the pupil could not attend because of an unexpected closure, transport failure or similar.',
+      'Before 19 August 2024: the pupil could not attend because of an unexpected closure, transport ' +
+      'failure or similar.',
   },
 ] as const;

@@ -108,7 +108,8 @@ function rawInsert(store: Store, rows: [string, string, string, string, number |
     ]),
   );
   const ins = store.db.prepare(
-    "INSERT INTO marks (pupil_id, date, session, code, minutes_late, note, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, NULL, 'import', 'Bench', 'now')",
+    'INSERT INTO marks (pupil_id, date, session, code, minutes_late, note, source, recorded_by, ' +
+      "recorded_at) VALUES (?, ?, ?, ?, ?, NULL, 'import', 'Bench', 'now')",
   );
   return time(() =>
     store.db.transaction(() => {

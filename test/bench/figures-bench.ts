@@ -44,15 +44,21 @@ export function benchFigures(
   for (let k = 0, m = period.from; m <= period.to; k++, m = addDays(m, 7)) {
     weeks.push([k, m, addDays(m, 6)]);
   } // 1 Sep 2025 is a Monday
-  const weekly =
-    db.prepare(`WITH w(k, s, e) AS MATERIALIZED (VALUES ${weeks.map(() => '(?, ?, ?)').join(', ')})
-    SELECT m.pupil_id, w.k, sum(m.code IN ${PRESENT} OR m.code IN ${AEA}) AS attended, sum(m.code IN ${PRESENT} OR m.code IN ${AEA} OR m.code IN ${AUTH} OR m.code IN ${UNAUTH}) AS possible,
+  const weekly = db.prepare(
+    `WITH w(k, s, e) AS MATERIALIZED (VALUES ${weeks.map(() => '(?, ?, ?)').join(', ')})
+    SELECT m.pupil_id, w.k, sum(m.code IN ${PRESENT} OR m.code IN ${AEA}) AS attended, ` +
+      `sum(m.code IN ${PRESENT} OR m.code IN ${AEA} OR m.code IN ${AUTH} OR m.code IN ${UNAUTH}) AS possible,
       sum(m.code IN ${AUTH}) AS auth, sum(m.code IN ${UNAUTH}) AS unauth
-    FROM pupils p CROSS JOIN w JOIN marks m ON m.pupil_id = p.id AND m.date >= w.s AND m.date <= w.e GROUP BY p.id, w.k`);
-  const perPupil = db.prepare(`SELECT pupil_id, sum(code IN ${PRESENT} OR code IN ${AEA}) AS attended,
-      sum(code IN ${PRESENT} OR code IN ${AEA} OR code IN ${AUTH} OR code IN ${UNAUTH}) AS possible, sum(code IN ${AUTH}) AS auth, sum(code IN ${UNAUTH}) AS unauth,
-      sum(code = 'L') AS l, sum(code = 'U') AS u, sum(code = 'I') AS i, sum(CASE WHEN code IN ('L', 'U') THEN minutes_late END) AS minutes
-    FROM marks WHERE +date >= ? AND +date <= ? GROUP BY pupil_id`);
+    FROM pupils p CROSS JOIN w JOIN marks m ON m.pupil_id = p.id AND m.date >= w.s AND m.date <= w.e GROUP BY p.id, w.k`,
+  );
+  const perPupil = db.prepare(
+    `SELECT pupil_id, sum(code IN ${PRESENT} OR code IN ${AEA}) AS attended,
+      sum(code IN ${PRESENT} OR code IN ${AEA} OR code IN ${AUTH} OR code IN ${UNAUTH}) AS possible, ` +
+      `sum(code IN ${AUTH}) AS auth, sum(code IN ${UNAUTH}) AS unauth,
+      sum(code = 'L') AS l, sum(code = 'U') AS u, sum(code = 'I') AS i, ` +
+      `sum(CASE WHEN code IN ('L', 'U') THEN minutes_late END) AS minutes
+    FROM marks WHERE +date >= ? AND +date <= ? GROUP BY pupil_id`,
+  );
   const floorWeekly = median(() => weekly.all(...weeks.flat()));
   const floorPupil = median(() => perPupil.all(period.from, period.to));
   // The barest read of the same marks: counts per pupil and code, no categories (the figures still need them).

@@ -66,7 +66,10 @@ export function setupSchool(store: Store): void {
 export const upn = (n: number) => makeUpn(`8012001250${String(n).padStart(2, '0')}`);
 
 export const PUPIL_HEADER =
-  'upn,surname,forename,preferred_forename,dob,sex,year_group,reg_group,admission_date,leaving_date,fsm,sen,cla,social_worker,eal,boarder,contact1_name,contact1_relationship,contact1_phone,contact1_email,contact1_address,contact1_lives_with,contact1_parental_responsibility';
+  'upn,surname,forename,preferred_forename,dob,sex,year_group,reg_group,admission_date,leaving_date,' +
+  'fsm,sen,cla,social_worker,eal,boarder,' +
+  'contact1_name,contact1_relationship,contact1_phone,contact1_email,contact1_address,contact1_lives_with,' +
+  'contact1_parental_responsibility';
 
 export function pupilRow(n: number, over: Partial<Record<string, string>> = {}): string {
   const base: Record<string, string> = {

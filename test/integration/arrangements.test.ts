@@ -247,7 +247,9 @@ describe('part-time timetables', () => {
     expect(() =>
       s.db
         .prepare(
-          "INSERT INTO arrangements (pupil_id, kind, reason, start_date, end_date, review_every_weeks, first_review_on, approved_by, approved_position, created_at) VALUES (?, 'part_time', 'x', '2025-11-03', NULL, 6, '2025-11-10', 'a', 'b', 'c')",
+          'INSERT INTO arrangements (pupil_id, kind, reason, start_date, end_date, ' +
+            'review_every_weeks, first_review_on, approved_by, approved_position, created_at) VALUES ' +
+            "(?, 'part_time', 'x', '2025-11-03', NULL, 6, '2025-11-10', 'a', 'b', 'c')",
         )
         .run(ids[0]),
     ).toThrow(/needs an end date/);
@@ -470,7 +472,8 @@ describe('links to casework', () => {
       Number(
         s.db
           .prepare(
-            "INSERT INTO casework_meetings (pupil_id, kind, date, attendees, recorded_by, recorded_at) VALUES (?, 'review', '2025-11-03', 'Lead, parent', 'Lead', 'now')",
+            'INSERT INTO casework_meetings (pupil_id, kind, date, attendees, recorded_by, ' +
+              "recorded_at) VALUES (?, 'review', '2025-11-03', 'Lead, parent', 'Lead', 'now')",
           )
           .run(pupilId).lastInsertRowid,
       );
@@ -573,7 +576,8 @@ describe('labels in lists', () => {
 
 describe('the LA termly targeting meeting', () => {
   const GOVERNOR: Session = { userName: 'Gov', position: 'Governor', roles: ['governor'] };
-  it('the pack lists pupils by band and the timetables in force; the meeting actions become casework actions followed up in the next pack', async () => {
+  it(`the pack lists pupils by band and the timetables in force; \
+the meeting actions become casework actions followed up in the next pack`, async () => {
     const { s, ids, contact } = school();
     timetable(s, ids[0], contact(ids[0]));
     const upns = new Map(ok(s, 'pupils.list', {}).pupils.map((p) => [p.id, p.upn]));
@@ -748,7 +752,8 @@ describe('children missing education', () => {
 });
 
 describe('attendance contracts', () => {
-  it('records the agreement, produces the Word copy from the attendance-contract template (logged), keeps the signed copy, reviews and the outcome', async () => {
+  it(`records the agreement, produces the Word copy from the attendance-contract template (logged), \
+keeps the signed copy, reviews and the outcome`, async () => {
     const { s, ids } = school();
     const { id } = ok(
       s,

@@ -28,7 +28,8 @@ beforeAll(() => {
   // a pupil with no casework yet
   const row = s.db
     .prepare(
-      'SELECT id, upn FROM pupils WHERE id NOT IN (SELECT pupil_id FROM casework_barriers UNION SELECT pupil_id FROM casework_plans) ORDER BY id LIMIT 1',
+      'SELECT id, upn FROM pupils WHERE id NOT IN (SELECT pupil_id FROM casework_barriers UNION ' +
+        'SELECT pupil_id FROM casework_plans) ORDER BY id LIMIT 1',
     )
     .get() as { id: number; upn: string };
   pid = row.id;
@@ -349,7 +350,8 @@ describe('reintegration plans', () => {
     expect(() =>
       s.db
         .prepare(
-          "INSERT INTO casework_plan_reviews (plan_id, reviewed_on, attendees, notes, recorded_by, recorded_at) VALUES (?, ?, 'x', 'x', 'x', 'x')",
+          'INSERT INTO casework_plan_reviews (plan_id, reviewed_on, attendees, notes, recorded_by, ' +
+            "recorded_at) VALUES (?, ?, 'x', 'x', 'x', 'x')",
         )
         .run(planId, TODAY),
     ).toThrow(/read-only/);

@@ -96,7 +96,9 @@ describe('verify and the hash chains', () => {
     }
     raw
       .prepare(
-        "INSERT INTO mark_history (mark_id, version, old_code, new_code, reason, changed_at, changed_by, position) VALUES (?, 2, '/', 'I', 'forged', '2025-10-01T10:00:00Z', 'Nobody', 'None')",
+        'INSERT INTO mark_history (mark_id, version, old_code, new_code, reason, changed_at, ' +
+          "changed_by, position) VALUES (?, 2, '/', 'I', 'forged', '2025-10-01T10:00:00Z', 'Nobody', " +
+          "'None')",
       )
       .run(m.id);
     raw.prepare("UPDATE marks SET code = 'I', version = 2 WHERE id = ?").run(m.id);
@@ -259,7 +261,9 @@ describe('verify and the hash chains', () => {
     raw.prepare("INSERT INTO school (id, name, created_at) VALUES (1, 'Old School', '2025-01-01')").run();
     raw
       .prepare(
-        "INSERT INTO pupils (upn, surname, forename, dob, sex, year_group, reg_group, admission_date, created_at, updated_at) VALUES ('A1', 'Old', 'Pupil', '2018-01-01', 'F', '2', '2A', '2022-09-01', 'x', 'x')",
+        'INSERT INTO pupils (upn, surname, forename, dob, sex, year_group, reg_group, ' +
+          "admission_date, created_at, updated_at) VALUES ('A1', 'Old', 'Pupil', '2018-01-01', 'F', " +
+          "'2', '2A', '2022-09-01', 'x', 'x')",
       )
       .run();
     const mark = raw.prepare(

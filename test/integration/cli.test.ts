@@ -87,7 +87,8 @@ describe('attendance CLI', () => {
     const bad = path.join(dir, 'bad-cal.csv');
     fs.writeFileSync(
       bad,
-      'date_from,date_to,kind,label\n2025-09-03,2025-10-24,term,Autumn 1\n2025-11-03,2025-10-01,term,Backwards\n2025-11-03,2025-12-19,holiday,Wrong\n',
+      'date_from,date_to,kind,label\n2025-09-03,2025-10-24,term,Autumn 1\n' +
+        '2025-11-03,2025-10-01,term,Backwards\n2025-11-03,2025-12-19,holiday,Wrong\n',
     );
     const r = cli(['import', 'calendar', '--db', db, bad]);
     expect(r.code).toBe(1);
@@ -96,7 +97,8 @@ describe('attendance CLI', () => {
     const good = path.join(dir, 'cal.csv');
     fs.writeFileSync(
       good,
-      'Date From,Date To,Kind,Label\n03/09/2025,24/10/2025,term,Autumn 1\n2025-11-03,2025-12-19,term,Autumn 2\n2025-11-28,2025-11-28,closure,INSET\n',
+      'Date From,Date To,Kind,Label\n03/09/2025,24/10/2025,term,Autumn 1\n' +
+        '2025-11-03,2025-12-19,term,Autumn 2\n2025-11-28,2025-11-28,closure,INSET\n',
     );
     expect(JSON.parse(cli(['import', 'calendar', '--db', db, good, '--json']).out)).toEqual({
       added: 3,

@@ -70,7 +70,9 @@ describe('encryption at rest', () => {
     const db = openDatabase(file, KEY);
     migrate(db, file, loadMigrations().slice(0, 1));
     db.prepare(
-      `INSERT INTO pupils (upn, surname, forename, dob, sex, year_group, reg_group, admission_date, created_at, updated_at) VALUES ('U1', '${SECRET}', 'F', '2018-01-01', 'F', '2', '2A', '2022-09-01', 'x', 'x')`,
+      'INSERT INTO pupils (upn, surname, forename, dob, sex, year_group, reg_group, admission_date, ' +
+        `created_at, updated_at) VALUES ('U1', '${SECRET}', 'F', '2018-01-01', 'F', '2', '2A', ` +
+        `'2022-09-01', 'x', 'x')`,
     ).run();
     db.close();
     const store = openStore(file, { key: KEY });

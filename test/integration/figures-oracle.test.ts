@@ -187,7 +187,9 @@ function buildSchool(seed: number): School {
   // a few present marks with the other slash: the import stores the right one for the session
   const csvRows = marks.map(
     (m) =>
-      `${m.upn},${m.date},${m.session},${(m.code === '/' || m.code === '\\') && r.chance(0.03) ? (m.code === '/' ? '\\' : '/') : m.code},${m.minutesLate ?? ''}`,
+      `${m.upn},${m.date},${m.session},` +
+      `${(m.code === '/' || m.code === '\\') && r.chance(0.03) ? (m.code === '/' ? '\\' : '/') : m.code}` +
+      `,${m.minutesLate ?? ''}`,
   );
   fs.writeFileSync(
     path.join(dir, 'marks.csv'),

@@ -13,7 +13,8 @@ const plan = (sql: string, ...args: unknown[]) =>
     .join('\n');
 
 describe('figures query plans', () => {
-  it('report pupils, the band list, the tracker, the statutory lists and the dashboard read the marks that are not slashes from their two partial indexes in order, without a sort', () => {
+  it(`report pupils, the band list, the tracker, the statutory lists and the dashboard read the \
+marks that are not slashes from their two partial indexes in order, without a sort`, () => {
     const dated = plan(DATED_MARKS_SQL, '2025-09-01', '2026-07-22');
     expect(dated).toMatch(/SCAN marks USING COVERING INDEX marks_dated_idx/);
     expect(dated).not.toMatch(/TEMP B-TREE/);
@@ -28,7 +29,8 @@ describe('figures query plans', () => {
       /SCAN marks USING COVERING INDEX marks_counted_idx/,
     );
   });
-  it('the whole weeks come from the tallies, not the marks, and the days at the edges from one (pupil, date) range search per pupil', () => {
+  it(`the whole weeks come from the tallies, not the marks, and the days at the edges from one \
+(pupil, date) range search per pupil`, () => {
     for (const sql of [PUPIL_TALLIES_SQL, WEEK_TALLIES_SQL]) {
       const p = plan(sql, '2025-09-01', '2026-07-20');
       expect(p).toMatch(/mark_tallies/);

@@ -30,7 +30,8 @@ beforeAll(() => {
 });
 
 describe('one pupil, one set of figures', () => {
-  it('the band list row, reports.pupilFigures and the CLI report row are identical for every pupil; the dashboard blocks are the CLI school block', () => {
+  it(`the band list row, reports.pupilFigures and the CLI report row are identical for every pupil; \
+the dashboard blocks are the CLI school block`, () => {
     const out = cli(['report', 'pupils', '--db', dbPath, '--from', YTD.from, '--to', YTD.to, '--json']);
     expect(out.code).toBe(0);
     const report = JSON.parse(out.out) as ReturnType<typeof reportPupils>;
@@ -318,7 +319,8 @@ describe('band list', () => {
     createDemoSchool(s, { pupils: 20, seed: 5, today: TODAY });
     s.db
       .prepare(
-        'UPDATE pupils SET forename = \'=HYPERLINK("x")\', preferred_forename = NULL WHERE id = (SELECT min(id) FROM pupils WHERE leaving_date IS NULL)',
+        'UPDATE pupils SET forename = \'=HYPERLINK("x")\', preferred_forename = NULL WHERE id = ' +
+          '(SELECT min(id) FROM pupils WHERE leaving_date IS NULL)',
       )
       .run();
     const r = ok(s, 'figures.exportCsv', { list: 'bands', ...YTD });
@@ -441,7 +443,8 @@ describe('penalty notices', () => {
     }
   });
 
-  it('records notices linked to their marks; the same marks cannot support a second penalty notice; at most 2 per parent per child in 3 years; the second is £160', () => {
+  it(`records notices linked to their marks; the same marks cannot support a second penalty notice; \
+at most 2 per parent per child in 3 years; the second is £160`, () => {
     const { s, pupilId, markIds } = schoolWithTruant();
     const first = markIds.slice(0, 10),
       second = markIds.slice(10, 20),
@@ -606,7 +609,8 @@ describe('penalty notices', () => {
     );
   });
 
-  it("the tracker's uncited sessions leave out the marks a live penalty notice relies on, and count them again once it is withdrawn", () => {
+  it(`the tracker's uncited sessions leave out the marks a live penalty notice relies on, and count \
+them again once it is withdrawn`, () => {
     const { s, pupilId, markIds } = schoolWithTruant();
     const uncited = () => ok(s, 'penalty.tracker', {}).rows.find((r) => r.pupilId === pupilId)!;
     const before = uncited();
@@ -635,7 +639,8 @@ describe('penalty notices', () => {
     expect(uncited().uncitedInLastWindow).toBe(before.uncitedInLastWindow);
   });
 
-  it('status changes are appended (paid, withdrawn, prosecuted) with a reason, never deleted; a withdrawn notice releases its marks', () => {
+  it(`status changes are appended (paid, withdrawn, prosecuted) with a reason, never deleted; \
+a withdrawn notice releases its marks`, () => {
     const { s, pupilId, markIds } = schoolWithTruant();
     const { id } = ok(
       s,
@@ -699,7 +704,8 @@ describe('penalty notices', () => {
     );
   });
 
-  it("refuses marks that are not the pupil's unauthorised marks, too few for a penalty notice, or spread over more than 10 school weeks", () => {
+  it(`refuses marks that are not the pupil's unauthorised marks, too few for a penalty notice, or \
+spread over more than 10 school weeks`, () => {
     const { s, pupilId, markIds } = schoolWithTruant();
     const present = (
       s.db.prepare("SELECT id FROM marks WHERE pupil_id = ? AND code = '/' LIMIT 1").get(pupilId) as {
@@ -808,7 +814,8 @@ describe('penalty notices', () => {
 // ---- statutory lists --------------------------------------------------------------------------------------
 
 describe('statutory lists', () => {
-  it('10 school days of continuous unauthorised absence, 20 school days of G/N/O for deletion review, 30 illness sessions, overdue N', () => {
+  it(`10 school days of continuous unauthorised absence, 20 school days of G/N/O for deletion \
+review, 30 illness sessions, overdue N`, () => {
     const { s, pupilId } = schoolWithTruant();
     const p = s.db.prepare('SELECT upn FROM pupils WHERE id = ?').get(pupilId) as { upn: string };
     // extend the run of G to more than 20 school days with O, which counts for 9(1)(i) too: 2 Nov to 1 Dec AM

@@ -122,7 +122,8 @@ describe('leave requests: received → decided → revised', () => {
     expect(ok(s, 'leave.get', { id: r.requestIds[0] }, DEPUTY).mayDecide).toBe(true);
   });
 
-  it('a decision records who, in what position and when; a second decision is refused; a revision needs a reason, cites the old one and keeps it', () => {
+  it(`a decision records who, in what position and when; a second decision is refused; \
+a revision needs a reason, cites the old one and keeps it`, () => {
     const { s, ids, contact } = school();
     const [id] = request(s, [{ pupilId: ids[0], requesterContactId: contact(ids[0]) }]).requestIds;
     const d1 = ok(
@@ -208,7 +209,9 @@ describe('leave requests: received → decided → revised', () => {
     expect(() =>
       s.db
         .prepare(
-          "INSERT INTO leave_decisions (request_id, outcome, days_granted, sessions_granted, sessions, reason, decider_name, decider_position, decided_at, supersedes) VALUES (?, 'refused', 0, 0, '[]', 'x', 'x', 'x', 'x', 999)",
+          'INSERT INTO leave_decisions (request_id, outcome, days_granted, sessions_granted, ' +
+            'sessions, reason, decider_name, decider_position, decided_at, supersedes) VALUES (?, ' +
+            "'refused', 0, 0, '[]', 'x', 'x', 'x', 'x', 999)",
         )
         .run(id),
     ).toThrow(/same request/);
@@ -322,7 +325,8 @@ describe('granted sessions become planned marks with the right code', () => {
     expect(planned(s, ids[0])[0].note).toMatch(/Diwali \(Local Hindu temple\)/);
   });
 
-  it('refuses to grant: a requester not living with the pupil, C not asked in advance, C2 for a pupil under compulsory age — refusal stays possible', () => {
+  it(`refuses to grant: a requester not living with the pupil, C not asked in advance, C2 for a \
+pupil under compulsory age — refusal stays possible`, () => {
     const { s, ids, contact } = school();
     const [notLiving] = request(s, [{ pupilId: ids[2], requesterContactId: contact(ids[2]) }]).requestIds;
     const w = ok(s, 'leave.get', { id: notLiving }, HEAD);
@@ -393,7 +397,8 @@ describe('granted sessions become planned marks with the right code', () => {
 });
 
 describe('G proposals', () => {
-  it('absences on sessions not granted are proposed as G; unmarked and granted sessions are not; the office confirms one by one with the history kept', () => {
+  it(`absences on sessions not granted are proposed as G; unmarked and granted sessions are not; \
+the office confirms one by one with the history kept`, () => {
     const { s, ids, contact } = school();
     const [id] = request(s, [{ pupilId: ids[0], requesterContactId: contact(ids[0]) }]).requestIds;
     ok(s, 'leave.decide', { requestId: id, outcome: 'part', days: 3, reason: 'Three days' }, HEAD);
@@ -576,7 +581,9 @@ describe('warnings, figures and the penalty forecast', () => {
     expect(g.warnings[0]).toEqual({
       kind: 'penalty',
       message:
-        'If this is refused and taken anyway, Forename1 reaches 14 unauthorised sessions in the rolling 10-school-week window (threshold 10; 4 now): a penalty notice must then be considered.',
+        'If this is refused and taken anyway, Forename1 reaches 14 unauthorised sessions in the ' +
+        'rolling 10-school-week window (threshold 10; 4 now): ' +
+        'a penalty notice must then be considered.',
     });
     expect(g.figures).toMatchObject({
       from: '2025-09-01',
@@ -683,7 +690,8 @@ describe('evidence files', () => {
 describe('the time to decide', () => {
   it('flags a request still undecided 5 school days after it arrived (project default), until it is decided', () => {
     const { s, ids, contact } = school();
-    const [id] = request(s, [{ pupilId: ids[0], requesterContactId: contact(ids[0]) }]).requestIds; // received Mon 03/11/2025, leave from 17/11
+    // received Mon 03/11/2025, leave from 17/11
+    const [id] = request(s, [{ pupilId: ids[0], requesterContactId: contact(ids[0]) }]).requestIds;
     const due = (today: string) => {
       process.env.ATTENDANCE_TODAY = today;
       try {
@@ -720,7 +728,8 @@ describe('the decision letter', () => {
     };
   }
 
-  it("a part grant, through the school's leave-granted template, names the dates asked for, the sessions granted, the reason, the return date and what follows if more is taken", async () => {
+  it(`a part grant, through the school's leave-granted template, names the dates asked for, the \
+sessions granted, the reason, the return date and what follows if more is taken`, async () => {
     const { s, ids, contact } = school();
     const [id] = request(s, [{ pupilId: ids[0], requesterContactId: contact(ids[0]) }]).requestIds;
     const d = ok(

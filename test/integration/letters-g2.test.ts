@@ -13,7 +13,9 @@ import { documentText, unzipDocx } from '../../main/core/letters/docx-xml';
 import { LETTERS_TODAY } from '../helpers/letters';
 
 const HEADER =
-  'upn,surname,forename,dob,sex,year_group,reg_group,admission_date,contact1_name,contact1_relationship,contact1_phone,contact1_address,contact1_lives_with,contact1_parental_responsibility';
+  'upn,surname,forename,dob,sex,year_group,reg_group,admission_date,' +
+  'contact1_name,contact1_relationship,contact1_phone,contact1_address,contact1_lives_with,' +
+  'contact1_parental_responsibility';
 
 let store: Store;
 const ids: Record<'mixed' | 'ill', number> = { mixed: 0, ill: 0 };

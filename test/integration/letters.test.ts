@@ -376,7 +376,8 @@ describe('school templates', () => {
 });
 
 describe('batches', () => {
-  it('writes one .docx per letter and one combined document to the folder, logs each, and LibreOffice opens them with one page per letter', async () => {
+  it(`writes one .docx per letter and one combined document to the folder, logs each, and \
+LibreOffice opens them with one page per letter`, async () => {
     const settings = {
       ...ok(s.store, 'letters.settings', {}),
       phone: '01632 960000',

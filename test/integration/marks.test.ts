@@ -25,7 +25,8 @@ function school() {
       db,
       w(
         'cal.csv',
-        'date_from,date_to,kind,label\n2025-09-03,2025-10-24,term,A1\n2025-11-03,2025-12-19,term,A2\n2025-11-28,2025-11-28,closure,INSET\n2024-06-03,2024-07-19,term,Su2\n',
+        'date_from,date_to,kind,label\n2025-09-03,2025-10-24,term,A1\n2025-11-03,2025-12-19,term,A2\n' +
+          '2025-11-28,2025-11-28,closure,INSET\n2024-06-03,2024-07-19,term,Su2\n',
       ),
     ]).code,
   ).toBe(0);
@@ -52,7 +53,8 @@ function school() {
 const HEAD = 'upn,date,session,code,minutes_late,note';
 
 describe('import marks', () => {
-  it('refuses weekend, bank holiday, closure, before admission, invalid-on-date code and duplicate session, with line numbers, writing nothing', () => {
+  it(`refuses weekend, bank holiday, closure, before admission, invalid-on-date code and duplicate \
+session, with line numbers, writing nothing`, () => {
     const { db, w } = school();
     const file = w(
       'm.csv',
@@ -85,7 +87,8 @@ describe('import marks', () => {
     );
   });
 
-  it('stores the right slash for the session, accepts legacy codes on legacy dates, skips # on closed days, warns on X for a compulsory-age pupil', () => {
+  it(`stores the right slash for the session, accepts legacy codes on legacy dates, skips # on \
+closed days, warns on X for a compulsory-age pupil`, () => {
     const { db, w } = school();
     const file = w(
       'm.csv',

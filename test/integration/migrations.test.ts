@@ -29,7 +29,9 @@ describe('migrations', () => {
     migrate(db, file, all.slice(0, 1)); // the first schema only
     db.prepare("INSERT INTO school (id, name, created_at) VALUES (1, 'Old School', '2025-01-01')").run();
     const ins = db.prepare(
-      "INSERT INTO pupils (upn, surname, forename, dob, sex, year_group, reg_group, admission_date, created_at, updated_at) VALUES (?, 'S', 'F', '2018-01-01', 'F', '2', '2A', '2022-09-01', 'x', 'x')",
+      'INSERT INTO pupils (upn, surname, forename, dob, sex, year_group, reg_group, admission_date, ' +
+        "created_at, updated_at) VALUES (?, 'S', 'F', '2018-01-01', 'F', '2', '2A', '2022-09-01', 'x', " +
+        "'x')",
     );
     for (let i = 0; i < 50; i++) {
       ins.run(`UPN${i}`);
@@ -102,7 +104,8 @@ describe('guards on statutory tables', () => {
     ok(store, 'pupils.import', { csv: `${PUPIL_HEADER}\n${pupilRow(1)}\n` });
     store.db
       .prepare(
-        "INSERT INTO marks (pupil_id, date, session, code, source, recorded_by, recorded_at) VALUES (1, '2025-09-03', 'AM', 'N', 'test', 'x', 'x')",
+        'INSERT INTO marks (pupil_id, date, session, code, source, recorded_by, recorded_at) VALUES ' +
+          "(1, '2025-09-03', 'AM', 'N', 'test', 'x', 'x')",
       )
       .run();
     return store;
@@ -122,7 +125,8 @@ describe('guards on statutory tables', () => {
     const store = storeWithMark();
     store.db
       .prepare(
-        "INSERT INTO mark_history (mark_id, version, old_code, new_code, reason, changed_at, changed_by, position) VALUES (1, 2, 'N', 'I', 'Parent rang', 'now', 'A', 'Office')",
+        'INSERT INTO mark_history (mark_id, version, old_code, new_code, reason, changed_at, ' +
+          "changed_by, position) VALUES (1, 2, 'N', 'I', 'Parent rang', 'now', 'A', 'Office')",
       )
       .run();
     store.db.prepare("UPDATE marks SET code = 'I', version = 2 WHERE id = 1").run();

@@ -205,7 +205,9 @@ describe('import pupils', () => {
   it('recognises SIMS, Arbor and Bromcom export headers without a mapping, and still takes a mapping', () => {
     const s = fresh();
     const sims =
-      'UPN,Legal Surname,Legal Forename,Preferred Forename,Date of Birth,Gender,Year,Reg,Admission Date,FSM Eligible,SEN Status,Primary Contact Name,Primary Contact Relationship,Primary Contact Telephone,Primary Contact Lives With,Primary Contact Parental Responsibility\n' +
+      'UPN,Legal Surname,Legal Forename,Preferred Forename,Date of Birth,Gender,Year,Reg,Admission ' +
+      'Date,FSM Eligible,SEN Status,Primary Contact Name,Primary Contact Relationship,Primary ' +
+      'Contact Telephone,Primary Contact Lives With,Primary Contact Parental Responsibility\n' +
       `${upn(8)},Jones,Bo,,2018-01-02,Male,Year 2,2 Oak,2022-09-05,Yes,K - SEN Support,Ann Jones,Mother,07700 900111,Yes,Yes\n`;
     const preview = ok(s, 'pupils.importPreview', { csv: sims });
     expect(preview.errors).toEqual([]);
@@ -325,7 +327,8 @@ describe('pupil page actions', () => {
     expect(ok(s, 'pupils.get', { id }).returns.map((r) => r.kind)).toContain('deletion');
   });
 
-  it('shows the new-pupil return due 5 days after entry until it is recorded as sent, and none for pupils admitted before the app was set up', () => {
+  it(`shows the new-pupil return due 5 days after entry until it is recorded as sent, and none for \
+pupils admitted before the app was set up`, () => {
     const s = fresh();
     ok(s, 'pupils.import', {
       csv: [
@@ -347,7 +350,8 @@ describe('pupil page actions', () => {
     expect(ok(s, 'pupils.get', { id }).newPupilReturnDue).toBeNull();
   });
 
-  it('asks for no new-pupil return for a pupil joining the youngest year on the first day of the school year (reg 13), but does for older years and later joiners', () => {
+  it(`asks for no new-pupil return for a pupil joining the youngest year on the first day of the \
+school year (reg 13), but does for older years and later joiners`, () => {
     const s = fresh();
     ok(s, 'calendar.addRange', { dateFrom: '2099-09-02', dateTo: '2099-12-18', kind: 'term', label: null });
     ok(s, 'pupils.import', {

@@ -161,7 +161,8 @@ describe('taking a register', () => {
     const { s, ids } = school();
     s.db
       .prepare(
-        "INSERT INTO planned_marks (pupil_id, date, session, code, note, source, created_at, created_by) VALUES (?, '2025-09-09', 'AM', 'C', 'Leave granted', 'leave', 'x', 'x')",
+        'INSERT INTO planned_marks (pupil_id, date, session, code, note, source, created_at, ' +
+          "created_by) VALUES (?, '2025-09-09', 'AM', 'C', 'Leave granted', 'leave', 'x', 'x')",
       )
       .run(ids[0]);
     const reg = ok(s, 'registers.get', { date: '2025-09-09', session: 'AM', regGroup: '2 Oak' });

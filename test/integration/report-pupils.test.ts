@@ -44,7 +44,8 @@ const GROUP_KEYS = [
 
 function inserter(store: Store) {
   const ins = store.db.prepare(
-    "INSERT INTO marks (pupil_id, date, session, code, minutes_late, note, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, NULL, 'test', 'Test Office', '2025-11-20T09:00:00.000Z')",
+    'INSERT INTO marks (pupil_id, date, session, code, minutes_late, note, source, recorded_by, ' +
+      "recorded_at) VALUES (?, ?, ?, ?, ?, NULL, 'test', 'Test Office', '2025-11-20T09:00:00.000Z')",
   );
   const idOf = (n: number) =>
     (store.db.prepare('SELECT id FROM pupils WHERE upn = ?').get(upn(n)) as { id: number }).id;

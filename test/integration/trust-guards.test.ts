@@ -40,7 +40,8 @@ describe('guards on the register facts', () => {
     );
     // an audit row about another change does not open the door
     s.db.exec(
-      "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES ('x', 'me', 'pupil.update', 'pupil', '1', '{\"changes\":{\"dob\":{\"to\":\"2016-01-01\"}}}')",
+      "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES ('x', 'me', " +
+        '\'pupil.update\', \'pupil\', \'1\', \'{"changes":{"dob":{"to":"2016-01-01"}}}\')',
     );
     expect(refusal(s, "UPDATE pupils SET dob = '2017-01-01' WHERE id = 1")).toMatch(/only through the app/);
     s.db.close();
@@ -62,7 +63,8 @@ describe('guards on the register facts', () => {
   it("refuses a mark's source, recorder and time, and a note changed past the app", () => {
     const s = school();
     s.db.exec(
-      "INSERT INTO marks (pupil_id, date, session, code, source, recorded_by, recorded_at) VALUES (1, '2025-09-04', 'AM', '/', 'register', 'T', 'x')",
+      'INSERT INTO marks (pupil_id, date, session, code, source, recorded_by, recorded_at) VALUES ' +
+        "(1, '2025-09-04', 'AM', '/', 'register', 'T', 'x')",
     );
     expect(refusal(s, "UPDATE marks SET recorded_by = 'Someone else' WHERE id = 1")).toMatch(
       /who recorded a register mark, when and from where is never changed/,
@@ -81,7 +83,8 @@ describe('guards on the register facts', () => {
     expect(refusal(s, "UPDATE registers_taken SET taken_by = 'X'")).toMatch(/never changed/);
     expect(refusal(s, 'DELETE FROM registers_taken')).toMatch(/never deleted/);
     s.db.exec(
-      "INSERT INTO planned_marks (pupil_id, date, session, code, source, created_at, created_by) VALUES (1, '2025-09-10', 'AM', 'V', 'trip', 'x', 'T')",
+      'INSERT INTO planned_marks (pupil_id, date, session, code, source, created_at, created_by) ' +
+        "VALUES (1, '2025-09-10', 'AM', 'V', 'trip', 'x', 'T')",
     );
     expect(refusal(s, "UPDATE planned_marks SET code = 'H'")).toMatch(/planned mark is replaced/);
     fastAuth(s);
@@ -98,11 +101,16 @@ describe('guards on the register facts', () => {
     const s = school();
     s.db.exec(
       "INSERT INTO leave_families (created_at, created_by) VALUES ('x', 'T');" +
-        "INSERT INTO leave_requests (family_id, pupil_id, requester_name, requester_lives_with, how_received, date_received, from_date, from_session, to_date, to_session, kind, reason, created_at, created_by) VALUES (1, 1, 'Parent', 1, 'paper', '2025-09-01', '2025-10-06', 'AM', '2025-10-06', 'PM', 'exceptional', 'wedding', 'x', 'T');",
+        ('INSERT INTO leave_requests (family_id, pupil_id, requester_name, requester_lives_with, ' +
+          'how_received, date_received, from_date, from_session, to_date, to_session, kind, reason, ' +
+          "created_at, created_by) VALUES (1, 1, 'Parent', 1, 'paper', '2025-09-01', '2025-10-06', " +
+          "'AM', '2025-10-06', 'PM', 'exceptional', 'wedding', 'x', 'T');"),
     );
     s.db.exec("UPDATE leave_requests SET reason = 'wedding abroad' WHERE id = 1");
     s.db.exec(
-      "INSERT INTO leave_decisions (request_id, outcome, days_granted, sessions_granted, sessions, reason, decider_name, decider_position, decided_at) VALUES (1, 'refused', 0, 0, '[]', 'not exceptional', 'Head', 'Head teacher', 'x')",
+      'INSERT INTO leave_decisions (request_id, outcome, days_granted, sessions_granted, sessions, ' +
+        "reason, decider_name, decider_position, decided_at) VALUES (1, 'refused', 0, 0, '[]', 'not " +
+        "exceptional', 'Head', 'Head teacher', 'x')",
     );
     expect(refusal(s, "UPDATE leave_requests SET reason = 'changed' WHERE id = 1")).toMatch(
       /kept as it was decided/,

@@ -18,7 +18,15 @@ function imports(file: string): string[] {
   const src = fs.readFileSync(file, 'utf8');
   return [
     ...src.matchAll(
-      /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm,
+      new RegExp(
+        [
+          String.raw`(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]`,
+          String.raw`import\(\s*['"]([^'"]+)['"]\s*\)`,
+          String.raw`require\(\s*['"]([^'"]+)['"]\s*\)`,
+          String.raw`^import\s+['"]([^'"]+)['"]`,
+        ].join('|'),
+        'gm',
+      ),
     ),
   ].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]);
 }

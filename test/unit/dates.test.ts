@@ -31,7 +31,8 @@ describe('dates', () => {
     expect(ageOn('2010-09-01', '2025-08-31')).toBe(14);
   });
 
-  it('compulsory school age starts on 1 Jan, 1 Apr or 1 Sep after the fifth birthday and ends on the last Friday of June of the year the child turns 16', () => {
+  it(`compulsory school age starts on 1 Jan, 1 Apr or 1 Sep after the fifth birthday and ends on \
+the last Friday of June of the year the child turns 16`, () => {
     expect(compulsoryAgeRange('2020-01-15')).toEqual({ from: '2025-04-01', to: '2036-06-27' });
     expect(compulsoryAgeRange('2020-03-31').from).toBe('2025-04-01');
     expect(compulsoryAgeRange('2020-04-01').from).toBe('2025-09-01');

@@ -73,7 +73,8 @@ describe('longestRunOf (statistics.md §7)', () => {
     expect(longestRunOf(ctx, c, GNO)!.sessions).toBe(8);
   });
 
-  it('an unmarked school session ends a run; the run is ongoing when it reaches the last school day of the period, even with its afternoon unmarked', () => {
+  it(`an unmarked school session ends a run; the run is ongoing when it reaches the last school day \
+of the period, even with its afternoon unmarked`, () => {
     const ctx = ctxOf('2025-12-08', '2025-12-12');
     const marks = [
       mk('2025-12-08', 'AM', 'N'),

@@ -161,7 +161,8 @@ describe('per-pupil counts (§3)', () => {
     });
   });
 
-  it('a code counts in the category of the code row valid on its date: before 19 Aug 2024 J is attended, H and F authorised, B attended, Y not possible', () => {
+  it(`a code counts in the category of the code row valid on its date: \
+before 19 Aug 2024 J is attended, H and F authorised, B attended, Y not possible`, () => {
     const s = stats('2024-07-08', '2024-07-12', [
       mk('2024-07-08', 'AM', 'J'),
       mk('2024-07-08', 'PM', 'H'),
@@ -283,7 +284,8 @@ describe('school and group rates (§5)', () => {
     });
   });
 
-  it('DfE cohort: aged 5 to 15 on 31 August before the academic year of `from`, not boarders; a period into the next year keeps the year of `from`', () => {
+  it(`DfE cohort: aged 5 to 15 on 31 August before the academic year of \`from\`, not boarders; \
+a period into the next year keeps the year of \`from\``, () => {
     const ctx = buildPeriodContext(CAL, { from: '2025-09-03', to: '2025-12-19' });
     expect(ctx.cohortAgeDate).toBe('2025-08-31');
     const p = (dob: IsoDate, boarder = false) => ({ dob, boarder });

@@ -59,28 +59,42 @@ export function reportCharts(f: GovernorFigures): ChartPicture[] {
     {
       key: 'weekly',
       title: 'Attendance each week against the same weeks last year',
-      alt: `Line chart of attendance in each of ${weeks.length} school weeks, with the same weeks last year as a dashed line${low ? `; the lowest week began ${formatUkDate(low.weekStart)} at ${pct1(low.attendancePct)}` : ''}. The table below the chart has every figure.`,
+      alt:
+        `Line chart of attendance in each of ${weeks.length} school weeks, ` +
+        'with the same weeks last year as a dashed line' +
+        `${low ? `; the lowest week began ${formatUkDate(low.weekStart)} at ${pct1(low.attendancePct)}` : ''}. ` +
+        'The table below the chart has every figure.',
       width: 640,
       height: 280,
     },
     {
       key: 'yearGroups',
       title: 'Absence by year group against the rest of the school',
-      alt: `Bar chart of overall absence for each of ${years.length} year groups beside the rest of the school${hiddenYears ? `; ${hiddenYears} year groups about fewer than 5 pupils have no bar` : ''}. The table below the chart has every figure.`,
+      alt:
+        `Bar chart of overall absence for each of ${years.length} year groups beside the rest of the ` +
+        `school${hiddenYears ? `; ${hiddenYears} year groups about fewer than 5 pupils have no bar` : ''}. ` +
+        'The table below the chart has every figure.',
       width: 640,
       height: 280,
     },
     {
       key: 'cohorts',
       title: 'Cohort gaps in absence (percentage points against the rest)',
-      alt: `Bar chart of the gap in overall absence between each cohort and the rest of the school, in percentage points; cohorts about fewer than 5 pupils are left out. The table below the chart has every figure.`,
+      alt:
+        'Bar chart of the gap in overall absence between each cohort and the rest of the school, in ' +
+        'percentage points; cohorts about fewer than 5 pupils are left out. ' +
+        'The table below the chart has every figure.',
       width: 640,
       height: Math.max(180, 30 * cohorts.filter((c) => c.absenceGap !== null).length + 70),
     },
     {
       key: 'reasons',
       title: 'Sessions of absence by code',
-      alt: `Bar chart of sessions of absence by attendance code, authorised in blue and unauthorised in red; the largest is ${top ? `${top.code} (${top.label}) with ${top.sessions} sessions` : 'none'}. The table below the chart has every figure.`,
+      alt:
+        'Bar chart of sessions of absence by attendance code, ' +
+        'authorised in blue and unauthorised in red; the largest is ' +
+        `${top ? `${top.code} (${top.label}) with ${top.sessions} sessions` : 'none'}. ` +
+        'The table below the chart has every figure.',
       width: 640,
       height: Math.max(180, 24 * f.reasons.length + 60),
     },

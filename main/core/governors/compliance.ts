@@ -45,7 +45,8 @@ export function registerTimeliness(ctx: Ctx, from: IsoDate, to: IsoDate): Regist
   const last = to < ctx.today() ? to : ctx.today();
   const pupils = db
     .prepare(
-      'SELECT reg_group AS g, admission_date AS a, leaving_date AS l FROM pupils WHERE boarder = 0 AND admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)',
+      'SELECT reg_group AS g, admission_date AS a, leaving_date AS l FROM pupils WHERE boarder = 0 ' +
+        'AND admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)',
     )
     .all(last, from) as { g: string; a: string; l: string | null }[];
   const expected = new Set<string>();
@@ -190,7 +191,8 @@ export function complianceChecks(ctx: Ctx, from: IsoDate, to: IsoDate, asOf: Iso
   const overdue = statutoryLists(ctx, { asOf }).overdueN.length;
   const amend = db
     .prepare(
-      'SELECT count(*) AS n, count(DISTINCT h.mark_id) AS m FROM mark_history h JOIN marks k ON k.id = h.mark_id WHERE k.date >= ? AND k.date <= ?',
+      'SELECT count(*) AS n, count(DISTINCT h.mark_id) AS m ' +
+        'FROM mark_history h JOIN marks k ON k.id = h.mark_id WHERE k.date >= ? AND k.date <= ?',
     )
     .get(from, to) as { n: number; m: number };
   return [

@@ -73,7 +73,10 @@ function checkColumns(col: (c: string) => number): number {
   if (missing.length || phaseCol < 0) {
     throw new AppError(
       'invalid',
-      `This is not the DfE absence data file: it has no ${[...missing, ...(phaseCol < 0 ? ['education_phase'] : [])].join(', ')} column. Download the CSV of "Pupil absence in schools in England" (national, regional and local authority).`,
+      'This is not the DfE absence data file: it has no ' +
+        `${[...missing, ...(phaseCol < 0 ? ['education_phase'] : [])].join(', ')} column. ` +
+        'Download the CSV of "Pupil absence in schools in England" (national, regional and local ' +
+        'authority).',
     );
   }
   return phaseCol;

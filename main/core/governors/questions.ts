@@ -40,14 +40,16 @@ export function suggestedMessages(f: Base): string[] {
   }
   if (f.headline.all.persistentPct !== null) {
     out.push(
-      `${formatPct1(f.headline.all.persistentPct)} of pupils (${f.headline.all.persistentCount}) were persistently absent, ${f.headline.all.severeCount} of them severely.`,
+      `${formatPct1(f.headline.all.persistentPct)} of pupils (${f.headline.all.persistentCount}) ` +
+        `were persistently absent, ${f.headline.all.severeCount} of them severely.`,
     );
   }
   const nat = nationalFor(f);
   if (nat && f.headline.dfeCohort.absencePct !== null) {
     const d = f.headline.dfeCohort.absencePct - nat.overall!;
     out.push(
-      `Absence in the DfE-comparable cohort was ${formatPct1(f.headline.dfeCohort.absencePct)}, ${pts(d)} ${d > 0 ? 'above' : 'below'} the national figure (${nat.period}).`,
+      `Absence in the DfE-comparable cohort was ${formatPct1(f.headline.dfeCohort.absencePct)}, ` +
+        `${pts(d)} ${d > 0 ? 'above' : 'below'} the national figure (${nat.period}).`,
     );
   }
   const g = widestGap(f);
@@ -77,13 +79,15 @@ export function questionsFor(f: Base): string[] {
   const g = widestGap(f);
   if (g) {
     q.push(
-      `${g.label} pupils miss ${pts(g.absenceGap!)} more of their sessions than the rest. What support is in place for them, and how do we know it is working?`,
+      `${g.label} pupils miss ${pts(g.absenceGap!)} more of their sessions than the rest. ` +
+        'What support is in place for them, and how do we know it is working?',
     );
   }
   const m = f.movement;
   if (m.enteredPersistent > m.leftPersistent) {
     q.push(
-      `${plural(m.enteredPersistent, 'pupil')} became persistently absent in the period and ${m.leftPersistent} left the band. Which groups are they in, and what is the plan for them?`,
+      `${plural(m.enteredPersistent, 'pupil')} became persistently absent in the period and ` +
+        `${m.leftPersistent} left the band. Which groups are they in, and what is the plan for them?`,
     );
   }
   const top = f.reasons[0];
@@ -97,7 +101,8 @@ export function questionsFor(f: Base): string[] {
     .reduce((s, r) => s + r.sessions, 0);
   if (unexplained > 0) {
     q.push(
-      `${plural(unexplained, 'session')} of absence were unexplained or unauthorised without a reason (N, O). How quickly does the school follow these up?`,
+      `${plural(unexplained, 'session')} of absence were unexplained or unauthorised without a ` +
+        'reason (N, O). How quickly does the school follow these up?',
     );
   }
   if (
@@ -106,7 +111,8 @@ export function questionsFor(f: Base): string[] {
     100 - f.yearToDate.all.absencePct < f.target.attendancePct
   ) {
     q.push(
-      `The year to date is below the board's attendance target of ${formatPct1(f.target.attendancePct)}. What will change before the next report?`,
+      `The year to date is below the board's attendance target of ` +
+        `${formatPct1(f.target.attendancePct)}. What will change before the next report?`,
     );
   }
   for (const c of f.compliance.filter((x) => x.status === 'attention')) {

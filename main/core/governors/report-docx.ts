@@ -70,7 +70,9 @@ function cover(i: ReportDocInput): Paragraph[] {
       spacing: { after: 200 },
       children: [
         new TextRun({
-          text: `${i.final ? 'Final' : 'DRAFT'} · figures as at ${formatUkDate(f.asOf)} · prepared by ${i.producedBy}${i.position ? `, ${i.position}` : ''}, ${formatLongDate(i.producedOn)}`,
+          text:
+            `${i.final ? 'Final' : 'DRAFT'} · figures as at ${formatUkDate(f.asOf)} · prepared by ` +
+            `${i.producedBy}${i.position ? `, ${i.position}` : ''}, ${formatLongDate(i.producedOn)}`,
           size: 20,
           color: i.final ? GREY : 'C50F1F',
           bold: !i.final,
@@ -78,7 +80,11 @@ function cover(i: ReportDocInput): Paragraph[] {
       ],
     }),
     note(
-      'This report holds aggregate figures only: no pupil is named or can be identified. Any group of fewer than 5 pupils is shown as "fewer than 5". Figures follow the DfE definitions: absence rates are sessions missed out of possible sessions; persistent absence is missing 10% or more of possible sessions, severe absence 50% or more.',
+      'This report holds aggregate figures only: no pupil is named or can be identified. ' +
+        'Any group of fewer than 5 pupils is shown as "fewer than 5". ' +
+        'Figures follow the DfE definitions: absence rates are sessions missed out of possible ' +
+        'sessions; persistent absence is missing 10% or more of possible sessions, severe absence 50% ' +
+        'or more.',
     ),
   ];
 }
@@ -86,7 +92,9 @@ function cover(i: ReportDocInput): Paragraph[] {
 export function buildReportDocument(i: ReportDocInput): Document {
   const f = i.figures;
   const title = `${f.schoolName}: attendance report to governors, ${periodTitle(f.from, f.to)}`;
-  const headerText = `${f.schoolName} · Attendance report to governors · ${periodTitle(f.from, f.to)}${i.final ? '' : ' · DRAFT, not for circulation'}`;
+  const headerText =
+    `${f.schoolName} · Attendance report to governors · ` +
+    `${periodTitle(f.from, f.to)}${i.final ? '' : ' · DRAFT, not for circulation'}`;
   return new Document({
     title,
     subject: 'Termly attendance report to the governing board',

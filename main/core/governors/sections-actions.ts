@@ -16,8 +16,10 @@ export function movement(f: GovernorFigures): Part[] {
     h1('5. Movement into and out of persistent and severe absence'),
     note(
       start >= f.from
-        ? 'The period starts the school year, so there is no earlier band to move from: movement is reported from the second report of the year.'
-        : `Each pupil's band over ${formatUkDate(start)} to the day before this period, against their band over ${formatUkDate(start)} to ${formatUkDate(f.to)}.`,
+        ? 'The period starts the school year, so there is no earlier band to move from: ' +
+            'movement is reported from the second report of the year.'
+        : `Each pupil's band over ${formatUkDate(start)} to the day before this period, against their ` +
+            `band over ${formatUkDate(start)} to ${formatUkDate(f.to)}.`,
     ),
     table(
       [

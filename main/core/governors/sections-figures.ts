@@ -104,7 +104,9 @@ function comparison(f: GovernorFigures): Part[] {
   return [
     h2('National and local figures for comparison'),
     note(
-      'Absence rates in per cent. National census figures count pupils aged 5 to 15, as the DfE-comparable cohort does; daily data and census figures are not directly comparable, nor is a term with a full year. Each row names its source.',
+      'Absence rates in per cent. National census figures count pupils aged 5 to 15, as the ' +
+        'DfE-comparable cohort does; daily data and census figures are not directly comparable, nor is ' +
+        'a term with a full year. Each row names its source.',
     ),
     table(cols, [school, ...rows(true)], { bold: [0] }),
     ...(others.length
@@ -153,7 +155,9 @@ export function headline(f: GovernorFigures, pics: ChartPicture[]): Part[] {
   return [
     h1('2. Headline figures'),
     note(
-      `All pupils on roll and the DfE-comparable cohort (pupils aged 5 to 15 at the start of the school year, not boarders) are shown separately. Same point last year: ${ly ? `${formatUkDate(ly.from)} to ${formatUkDate(ly.to)}` : 'no pupil had a possible session then'}.`,
+      'All pupils on roll and the DfE-comparable cohort (pupils aged 5 to 15 at the start of the ' +
+        'school year, not boarders) are shown separately. Same point last year: ' +
+        `${ly ? `${formatUkDate(ly.from)} to ${formatUkDate(ly.to)}` : 'no pupil had a possible session then'}.`,
     ),
     table(
       HEADLINE_COLS,
@@ -212,7 +216,9 @@ export function groups(f: GovernorFigures, pics: ChartPicture[]): Part[] {
   return [
     h1('3. By year group and cohort'),
     note(
-      'Each group against the rest of the school. Any group, or rest, of fewer than 5 pupils shows "fewer than 5", and a second group is hidden where the total would reveal it. Gaps are in percentage points; a positive gap means more absence than the rest.',
+      'Each group against the rest of the school. Any group, or rest, of fewer than 5 pupils shows ' +
+        '"fewer than 5", and a second group is hidden where the total would reveal it. ' +
+        'Gaps are in percentage points; a positive gap means more absence than the rest.',
     ),
     ...chart(pics[1], 2),
     table(GROUP_COLS, groupRows(dim('yearGroup').rows)),

@@ -61,7 +61,9 @@ export function supportFirst(t: TemplateSpec, f: GuardFacts): Flag | null {
   }
   return {
     code: 'G1',
-    message: `Support first: there is no concern letter, meeting or plan on record for ${f.pupilName}. Offer support before ${article(t.title).toLowerCase()} ${t.title.toLowerCase()}.`,
+    message:
+      `Support first: there is no concern letter, meeting or plan on record for ${f.pupilName}. ` +
+      `Offer support before ${article(t.title).toLowerCase()} ${t.title.toLowerCase()}.`,
     suggest: 'attendance-concern',
   };
 }
@@ -106,7 +108,9 @@ export function illnessVariant(t: TemplateSpec, f: GuardFacts): Flag | null {
   }
   return {
     code: 'G2',
-    message: `For ${f.pupilName}, most of the absence (${f.authorised} of ${absence} sessions) is authorised: send the health-and-wellbeing letter instead, without warnings.`,
+    message:
+      `For ${f.pupilName}, most of the absence (${f.authorised} of ${absence} sessions) is authorised: ` +
+      'send the health-and-wellbeing letter instead, without warnings.',
     suggest: 'attendance-concern-health',
   };
 }
@@ -118,7 +122,10 @@ export function compulsoryAge(t: TemplateSpec, f: GuardFacts): Flag | null {
   }
   return {
     code: 'G3',
-    message: `${f.pupilName} is not of compulsory school age: ${article(t.title).toLowerCase()} ${t.title.toLowerCase()} speaks of legal measures that do not apply. Send a concern letter or an invitation to meet instead.`,
+    message:
+      `${f.pupilName} is not of compulsory school age: ${article(t.title).toLowerCase()} ` +
+      `${t.title.toLowerCase()} speaks of legal measures that do not apply. ` +
+      'Send a concern letter or an invitation to meet instead.',
     suggest: 'attendance-meeting',
   };
 }
@@ -139,7 +146,10 @@ export function agreedArrangements(t: TemplateSpec, f: GuardFacts): Flag | null 
   }
   return {
     code: 'G4',
-    message: `${agreed} of ${f.pupilName}'s ${absence} absence sessions are agreed arrangements (part-time timetable, flexi-schooling or granted leave); without them attendance gives no cause for concern.`,
+    message:
+      `${agreed} of ${f.pupilName}'s ${absence} absence sessions are agreed arrangements (part-time ` +
+      'timetable, flexi-schooling or granted leave); without them attendance gives no cause for ' +
+      'concern.',
   };
 }
 
@@ -161,7 +171,10 @@ export function sameStage(t: TemplateSpec, f: GuardFacts): Flag | null {
   const when = days === 0 ? 'today' : days === 1 ? '1 school day ago' : `${days} school days ago`;
   return {
     code: 'G6',
-    message: `${article(t.title)} ${t.title.toLowerCase()} was already sent to ${f.pupilName}'s family on ${formatLongDate(last.date)}, ${when} (the school waits ${f.sameStageSchoolDays} school days before the same stage again).`,
+    message:
+      `${article(t.title)} ${t.title.toLowerCase()} was already sent to ${f.pupilName}'s family on ` +
+      `${formatLongDate(last.date)}, ${when} (the school waits ${f.sameStageSchoolDays} school days ` +
+      'before the same stage again).',
   };
 }
 
@@ -181,7 +194,10 @@ export function improved(t: TemplateSpec, f: GuardFacts): Flag | null {
   }
   return {
     code: 'IMPROVE',
-    message: `${f.pupilName}'s attendance has improved since the last letter (${last.attendancePct.toFixed(1)}% then, ${f.attendancePct.toFixed(1)}% now): send the improvement letter instead.`,
+    message:
+      `${f.pupilName}'s attendance has improved since the last letter ` +
+      `(${last.attendancePct.toFixed(1)}% then, ${f.attendancePct.toFixed(1)}% now): ` +
+      'send the improvement letter instead.',
     suggest: 'improvement',
   };
 }

@@ -96,7 +96,9 @@ export function policyFacts(ctx: Ctx, v: VersionFacts): Record<string, string> {
     'registers.closePM': addMinutes(s.pmOpens, s.registerOpenMinutes),
     'policy.registerMinutes': String(s.registerOpenMinutes),
     'policy.atRiskFrom': `${s.atRiskLowerPct}%`,
-    'policy.penaltyThreshold': `${PENALTY_THRESHOLD_SESSIONS} or more sessions (half-days) of unauthorised absence within ${PENALTY_WINDOW_WEEKS} school weeks`,
+    'policy.penaltyThreshold':
+      `${PENALTY_THRESHOLD_SESSIONS} or more sessions (half-days) of unauthorised absence within ` +
+      `${PENALTY_WINDOW_WEEKS} school weeks`,
     'policy.approval': approvalSentence(v),
     'policy.nextReview': formatLongDate(v.nextReviewOn),
   };

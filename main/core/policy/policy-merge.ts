@@ -26,7 +26,8 @@ function prepare(ctx: Ctx, v: VersionFacts): { template: TemplateSource; facts: 
   if (unfilled.length) {
     throw new AppError(
       'invalid',
-      `The policy template uses ${unfilled.map((k) => `{{${k}}}`).join(', ')}, which the policy does not fill: correct the template in Word and upload it again, or go back to the shipped one.`,
+      `The policy template uses ${unfilled.map((k) => `{{${k}}}`).join(', ')}, which the policy does ` +
+        'not fill: correct the template in Word and upload it again, or go back to the shipped one.',
     );
   }
   return { template, facts };

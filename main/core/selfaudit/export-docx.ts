@@ -24,7 +24,9 @@ function cover(school: string, a: AuditView, by: string, on: string): Paragraph[
     line('Attendance self-audit against the DfE expectations', 30),
     line(`${a.termLabel}: ${formatUkDate(a.from)} to ${formatUkDate(a.to)}`, 24, false, GREY),
     note(
-      `Evidence measured from the attendance records on ${formatUkDate(a.asOf)} (run by ${a.runBy}); exported by ${by}, ${formatLongDate(on)}. Each status was proposed by the app from the threshold shown and confirmed or changed by the school with a note.`,
+      `Evidence measured from the attendance records on ${formatUkDate(a.asOf)} (run by ${a.runBy}); ` +
+        `exported by ${by}, ${formatLongDate(on)}. Each status was proposed by the app from the ` +
+        'threshold shown and confirmed or changed by the school with a note.',
     ),
   ];
 }
@@ -48,7 +50,8 @@ function summary(a: AuditView): (Paragraph | ReturnType<typeof table>)[] {
   return [
     h1('1. Summary'),
     para(
-      `${plural(counts('met'), 'expectation')} met, ${counts('partly_met')} partly met, ${counts('not_met')} not met, ${a.items.filter((i) => !i.status).length} still to be answered.`,
+      `${plural(counts('met'), 'expectation')} met, ${counts('partly_met')} partly met, ` +
+        `${counts('not_met')} not met, ${a.items.filter((i) => !i.status).length} still to be answered.`,
     ),
     table(cols, rows),
     spacer(),
@@ -90,7 +93,9 @@ function details(a: AuditView): (Paragraph | ReturnType<typeof table>)[] {
       para(`${AUDIT_TIER_LABELS[i.tier]}. ${i.how}`),
       para(`Evidence: ${i.figure}. ${i.threshold}`),
       para(
-        `Status: ${status(i.status)}${i.proposed ? ` (proposed: ${status(i.proposed)})` : ''}${last ? `. Note (${last.by}, ${formatUkDate(last.at.slice(0, 10))}): ${last.note}` : ''}`,
+        `Status: ${status(i.status)}` +
+          `${i.proposed ? ` (proposed: ${status(i.proposed)})` : ''}` +
+          `${last ? `. Note (${last.by}, ${formatUkDate(last.at.slice(0, 10))}): ${last.note}` : ''}`,
       ),
     );
     if (i.evidence.length) {

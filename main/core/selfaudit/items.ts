@@ -12,9 +12,13 @@ export const AUDIT_ITEMS: readonly ItemSpec[] = [
     id: 'policy',
     tier: 'all',
     wording: 'An attendance policy is published on the website and in date',
-    how: 'The attendance policy in force (the newest approved version), whether its publication on the website is recorded, and its next review date, as they stand on the day of the run.',
+    how:
+      'The attendance policy in force (the newest approved version), whether its publication on the ' +
+      'website is recorded, and its next review date, as they stand on the day of the run.',
     threshold:
-      'Met when published and the review date has not come; partly met when approved but not published, or published and due its review; not met with no approved policy.',
+      'Met when published and the review date has not come; ' +
+      'partly met when approved but not published, or published and due its review; ' +
+      'not met with no approved policy.',
     compute: schoolEvidence.policy,
   },
   {
@@ -29,7 +33,9 @@ export const AUDIT_ITEMS: readonly ItemSpec[] = [
     id: 'registers_by_close',
     tier: 'all',
     wording: 'Registers are taken by the time they close, every session',
-    how: 'Registers due (each registration group, morning and afternoon, each school day) against the registers taken by the close time set in the school settings.',
+    how:
+      'Registers due (each registration group, morning and afternoon, each school day) against the ' +
+      'registers taken by the close time set in the school settings.',
     threshold: 'Met at 99% or more; partly met at 95% or more; not met below 95%.',
     compute: registerEvidence.registers_by_close,
   },
@@ -54,7 +60,9 @@ export const AUDIT_ITEMS: readonly ItemSpec[] = [
     tier: 'at_risk',
     wording:
       'Every pupil at risk of persistent absence, persistently or severely absent has a support step on record',
-    how: 'Pupils in those bands over the school year to the audit date, against a concern letter or later, a meeting, a plan or a referral on record.',
+    how:
+      'Pupils in those bands over the school year to the audit date, against a concern letter or ' +
+      'later, a meeting, a plan or a referral on record.',
     threshold: 'Met when every pupil has one; partly met at 80% or more; not met below 80%.',
     compute: supportEvidence.support_step,
   },
@@ -62,7 +70,9 @@ export const AUDIT_ITEMS: readonly ItemSpec[] = [
     id: 'severe_joint',
     tier: 'severe',
     wording: 'Every severely absent pupil has a joint approach agreed with the LA',
-    how: 'Severely absent pupils over the school year to the audit date, against a joint approach with the LA agreed on or before that date.',
+    how:
+      'Severely absent pupils over the school year to the audit date, against a joint approach with ' +
+      'the LA agreed on or before that date.',
     threshold: 'Met when every pupil has one; partly met at 80% or more; not met below 80%.',
     compute: supportEvidence.severe_joint,
   },
@@ -86,7 +96,9 @@ export const AUDIT_ITEMS: readonly ItemSpec[] = [
     id: 'parents_updated',
     tier: 'monitoring',
     wording: "Parents are updated on their child's attendance each term",
-    how: 'Pupils on roll at the audit date, against a termly attendance update letter produced for them (or a sibling on the same letter) in the term.',
+    how:
+      'Pupils on roll at the audit date, against a termly attendance update letter produced for them ' +
+      '(or a sibling on the same letter) in the term.',
     threshold: 'Met at 95% or more; partly met at 50% or more; not met below 50%.',
     compute: schoolEvidence.parents_updated,
   },
@@ -102,7 +114,9 @@ export const AUDIT_ITEMS: readonly ItemSpec[] = [
     id: 'cme_complete',
     tier: 'all',
     wording: 'Children missing education: the reasonable enquiries are complete',
-    how: 'CME cases opened on or before the audit date and open during the period, against every required enquiry on record (or the case closed).',
+    how:
+      'CME cases opened on or before the audit date and open during the period, against every required ' +
+      'enquiry on record (or the case closed).',
     threshold: 'Met when every case is complete; partly met at 80% or more; not met below 80%.',
     compute: supportEvidence.cme_complete,
   },
@@ -118,8 +132,12 @@ export const AUDIT_ITEMS: readonly ItemSpec[] = [
     id: 'backups',
     tier: 'monitoring',
     wording: 'The attendance records are backed up and each backup is verified',
-    how: `Backups in the backup folder taken in the period and checked after writing; the newest should be at most ${BACKUP_FRESH_DAYS} days before the audit date.`,
-    threshold: `Met when the newest verified backup is within ${BACKUP_FRESH_DAYS} days of the audit date; partly met with an older verified backup in the period; not met with none.`,
+    how:
+      'Backups in the backup folder taken in the period and checked after writing; ' +
+      `the newest should be at most ${BACKUP_FRESH_DAYS} days before the audit date.`,
+    threshold:
+      `Met when the newest verified backup is within ${BACKUP_FRESH_DAYS} days of the audit date; ` +
+      'partly met with an older verified backup in the period; not met with none.',
     compute: schoolEvidence.backups,
   },
   {

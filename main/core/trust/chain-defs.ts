@@ -222,7 +222,8 @@ export function chainTriggersSql(def: ChainDef): string[] {
   out.push(
     `INSERT INTO chain_links (chain, row_id, content_hash, prev_hash, hash)\n` +
       `WITH RECURSIVE c(id, ch, prev, h) AS (\n` +
-      `  SELECT t.id, ${content(def, 't')}, NULL, chain_link(NULL, ${content(def, 't')}) FROM ${def.name} t WHERE t.id = (SELECT min(id) FROM ${def.name})\n` +
+      `  SELECT t.id, ${content(def, 't')}, NULL, chain_link(NULL, ${content(def, 't')}) FROM ` +
+      `${def.name} t WHERE t.id = (SELECT min(id) FROM ${def.name})\n` +
       `  UNION ALL\n` +
       `  SELECT t.id, ${content(def, 't')}, c.h, chain_link(c.h, ${content(def, 't')}) FROM c JOIN ${def.name} t ON t.id = ${next}\n` +
       `) SELECT '${def.name}', id, ch, prev, h FROM c;`,
@@ -232,6 +233,8 @@ export function chainTriggersSql(def: ChainDef): string[] {
 
 /** The guards of the chain table itself: links are appended by the triggers above and never changed. */
 export const CHAIN_GUARDS_SQL = [
-  `CREATE TRIGGER chain_links_no_update BEFORE UPDATE ON chain_links\nBEGIN SELECT RAISE(ABORT, 'refused: the hash chain of the statutory records is append-only'); END;`,
-  `CREATE TRIGGER chain_links_no_delete BEFORE DELETE ON chain_links\nBEGIN SELECT RAISE(ABORT, 'refused: the hash chain of the statutory records is append-only'); END;`,
+  `CREATE TRIGGER chain_links_no_update BEFORE UPDATE ON chain_links\n` +
+    `BEGIN SELECT RAISE(ABORT, 'refused: the hash chain of the statutory records is append-only'); END;`,
+  `CREATE TRIGGER chain_links_no_delete BEFORE DELETE ON chain_links\n` +
+    `BEGIN SELECT RAISE(ABORT, 'refused: the hash chain of the statutory records is append-only'); END;`,
 ];

@@ -260,7 +260,8 @@ export function CalendarScreen({ today }: { today: string }) {
         </p>
         <Text>
           {q.data
-            ? `${q.data.days.filter((d) => d.kind === 'school').length} school days (${2 * q.data.days.filter((d) => d.kind === 'school').length} sessions).`
+            ? `${q.data.days.filter((d) => d.kind === 'school').length} school days ` +
+              `(${2 * q.data.days.filter((d) => d.kind === 'school').length} sessions).`
             : ''}
         </Text>
         <div>

@@ -239,7 +239,10 @@ function Weekly({ d }: { d: D }) {
       </Text>
       <Chart
         option={option}
-        label={`Line chart: attendance each school week and the persistent-absence rate to the end of each week, ${d.weekly.length} weeks. The table below has the numbers.`}
+        label={
+          'Line chart: attendance each school week and the persistent-absence rate to the end of each ' +
+          `week, ${d.weekly.length} weeks. The table below has the numbers.`
+        }
       />
       <ChartTable caption="Weekly trend">
         <thead>
@@ -296,7 +299,11 @@ function Reasons({ d }: { d: D }) {
       <Chart
         option={option}
         height={Math.max(160, 26 * d.reasons.length + 48)}
-        label={`Bar chart: sessions of absence by code; the largest is ${d.reasons[0] ? `${d.reasons[0].code} (${d.reasons[0].label}), ${d.reasons[0].sessions} sessions` : 'none'}. The table below has the numbers.`}
+        label={
+          'Bar chart: sessions of absence by code; the largest is ' +
+          `${d.reasons[0] ? `${d.reasons[0].code} (${d.reasons[0].label}), ${d.reasons[0].sessions} sessions` : 'none'}. ` +
+          'The table below has the numbers.'
+        }
       />
       <ChartTable caption="Reasons for absence">
         <thead>
@@ -362,7 +369,11 @@ function Cohorts({ d }: { d: D }) {
       </Field>
       <Chart
         option={option}
-        label={`Bar chart: overall absence of each ${d.cohorts.find((x) => x.dimension === dim)?.label.toLowerCase()} group beside the rest of the school; suppressed groups have no bar. The table below has the numbers.`}
+        label={
+          'Bar chart: overall absence of each ' +
+          `${d.cohorts.find((x) => x.dimension === dim)?.label.toLowerCase()} group beside the rest of ` +
+          'the school; suppressed groups have no bar. The table below has the numbers.'
+        }
       />
       <ChartTable caption="Cohort gaps">
         <thead>

@@ -18,7 +18,9 @@ export function NotTaken({ today }: { today: string }) {
         <Text block>
           {d.total === 0
             ? `Every register since ${formatUkDate(d.from)} has been taken.`
-            : `${plural(d.total, 'register')} not taken since ${formatUkDate(d.from)}, over ${plural(d.days.length, 'school day')}. Open one to take it; a register taken late is still the legal record of that session.`}
+            : `${plural(d.total, 'register')} not taken since ${formatUkDate(d.from)}, over ` +
+              `${plural(d.days.length, 'school day')}. Open one to take it; ` +
+              'a register taken late is still the legal record of that session.'}
         </Text>
       )}
       {d?.days.map((day) => {

@@ -154,7 +154,10 @@ export function NewArrangement({ kind, today }: { kind: ArrangementKind; today: 
       <Title2 as="h1">Agree a {ARRANGEMENT_KIND_LABELS[kind].toLowerCase()}</Title2>
       <Text>
         {kind === 'part_time'
-          ? 'Only in very exceptional circumstances and in the pupil’s interests, never to manage behaviour: temporary, with an end date, agreed with a parent the pupil lives with, and reviewed at least every few weeks. The missed sessions are marked C2 (X for a pupil not of compulsory school age).'
+          ? 'Only in very exceptional circumstances and in the pupil’s interests, never to manage ' +
+            'behaviour: temporary, with an end date, agreed with a parent the pupil lives with, and ' +
+            'reviewed at least every few weeks. The missed sessions are marked C2 (X for a pupil not ' +
+            'of compulsory school age).'
           : 'The agreed home sessions are marked C (authorised absence). Outside them the usual rules apply.'}
       </Text>
       <form
