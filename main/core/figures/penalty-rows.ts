@@ -1,5 +1,5 @@
 // The rows of the penalty-notice tables (penalty_notices, penalty_notice_marks, penalty_notice_events), read as
-// typed drizzle rows: a notice's status is its latest event (docs/rules/penalty-notices.md), never a stored column.
+// typed drizzle rows: a notice's status is its latest event (docs/rules/statistics.md §6), never a stored column.
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import type { Output } from '../../../shared/contract';
