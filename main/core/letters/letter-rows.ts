@@ -1,12 +1,19 @@
 // The rows the letters read (school, pupils, contacts, marks, letter_log, letter_meetings,
 // letter_contact_restrictions), as typed drizzle rows: the row types come from the schema, not from alias lists.
 // A loader reads the same queries for every pupil of a batch, so they are prepared once (loaderQueries).
-import { and, asc, eq, isNull, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, max, or, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
-import type { Db } from '../db/connection';
+import type { Db, Orm } from '../db/connection';
 import { codes, contacts, marks, pupils, school } from '../db/schema';
-import { letterContactRestrictions, letterMeetings } from '../db/schema-letters';
+import {
+  letterContactRestrictions,
+  letterFiles,
+  letterLog,
+  letterMeetings,
+  letterSends,
+  letterTemplates,
+} from '../db/schema-letters';
 
 /** The school's own row as the letters read it, or undefined before the school is set up. */
 export function schoolRow(db: Db) {
@@ -130,3 +137,161 @@ export function loaderQueries(db: Db) {
   };
 }
 export type LoaderQueries = ReturnType<typeof loaderQueries>;
+
+// ---- rows the letters channels read (letters.service.ts) ----------------------------------------------------
+
+/** Whether the pupil is on record. */
+export function pupilExists(orm: Orm, id: number): boolean {
+  return orm.select({ id: pupils.id }).from(pupils).where(eq(pupils.id, id)).get() !== undefined;
+}
+
+/** The version the next upload or revert of a template takes: one more than its latest, or 1. */
+export function nextTemplateVersion(orm: Orm, name: string): number {
+  const r = orm
+    .select({ v: max(letterTemplates.version) })
+    .from(letterTemplates)
+    .where(eq(letterTemplates.name, name))
+    .get();
+  return (r?.v ?? 0) + 1;
+}
+
+/** The pupils on roll on `on`, optionally of one year group, registration group or list, by surname then
+ * forename. */
+export function pupilsOnRoll(
+  orm: Orm,
+  on: string,
+  only: { yearGroup?: string | null; regGroup?: string | null; pupilIds?: number[] | null },
+): number[] {
+  const where = [lte(pupils.admissionDate, on), or(isNull(pupils.leavingDate), gte(pupils.leavingDate, on))];
+  if (only.yearGroup) {
+    where.push(eq(pupils.yearGroup, only.yearGroup));
+  }
+  if (only.regGroup) {
+    where.push(eq(pupils.regGroup, only.regGroup));
+  }
+  if (only.pupilIds?.length) {
+    where.push(inArray(pupils.id, only.pupilIds));
+  }
+  return orm
+    .select({ id: pupils.id })
+    .from(pupils)
+    .where(and(...where))
+    .orderBy(asc(pupils.surname), asc(pupils.forename))
+    .all()
+    .map((r) => r.id);
+}
+
+/** The letters about the pupil, their own or combining them as a sibling, newest first. */
+export function logEntriesOf(orm: Orm, pupilId: number) {
+  return orm
+    .select({
+      id: letterLog.id,
+      pupilId: letterLog.pupilId,
+      siblingIds: letterLog.siblingIds,
+      template: letterLog.template,
+      templateVersion: letterLog.templateVersion,
+      stage: letterLog.stage,
+      periodFrom: letterLog.periodFrom,
+      periodTo: letterLog.periodTo,
+      asOf: letterLog.asOf,
+      letterDate: letterLog.letterDate,
+      reference: letterLog.reference,
+      figures: letterLog.figures,
+      addressees: letterLog.addressees,
+      flags: letterLog.flags,
+      overrideReason: letterLog.overrideReason,
+      fileName: letterLog.fileName,
+      fileSha256: letterLog.fileSha256,
+      generatedBy: letterLog.generatedBy,
+      generatedAt: letterLog.generatedAt,
+      batchId: letterLog.batchId,
+    })
+    .from(letterLog)
+    .where(
+      or(
+        eq(letterLog.pupilId, pupilId),
+        sql`EXISTS (SELECT 1 FROM json_each(${letterLog.siblingIds}) WHERE value = ${pupilId})`,
+      ),
+    )
+    .orderBy(desc(letterLog.generatedAt), desc(letterLog.id))
+    .all();
+}
+
+/** The sendings of one logged letter, in the order recorded; prepared once for a pupil's log. */
+export function sendsQuery(orm: Orm) {
+  return orm
+    .select({
+      method: letterSends.method,
+      sentOn: letterSends.sentOn,
+      recordedBy: letterSends.recordedBy,
+      note: letterSends.note,
+    })
+    .from(letterSends)
+    .where(eq(letterSends.logId, sql.placeholder('logId')))
+    .orderBy(asc(letterSends.id))
+    .prepare();
+}
+
+/** The pupil's meetings, newest first. */
+export function meetingsOf(orm: Orm, pupilId: number) {
+  return orm
+    .select({
+      id: letterMeetings.id,
+      pupilId: letterMeetings.pupilId,
+      kind: letterMeetings.kind,
+      date: letterMeetings.date,
+      time: letterMeetings.time,
+      place: letterMeetings.place,
+      attendees: letterMeetings.attendees,
+      held: letterMeetings.held,
+      notes: letterMeetings.notes,
+    })
+    .from(letterMeetings)
+    .where(eq(letterMeetings.pupilId, pupilId))
+    .orderBy(desc(letterMeetings.date), desc(letterMeetings.id))
+    .all();
+}
+
+/** The restrictions in force for the pupil, in the order recorded. */
+export function restrictionsOf(orm: Orm, pupilId: number) {
+  return orm
+    .select({
+      id: letterContactRestrictions.id,
+      contactName: letterContactRestrictions.contactName,
+      reason: letterContactRestrictions.reason,
+      recordedBy: letterContactRestrictions.recordedBy,
+      recordedAt: letterContactRestrictions.recordedAt,
+    })
+    .from(letterContactRestrictions)
+    .where(and(eq(letterContactRestrictions.pupilId, pupilId), isNull(letterContactRestrictions.liftedAt)))
+    .orderBy(asc(letterContactRestrictions.id))
+    .all();
+}
+
+/** One restriction still in force: whose it is and the contact it names, or undefined. */
+export function restrictionInForce(orm: Orm, id: number) {
+  return orm
+    .select({ pid: letterContactRestrictions.pupilId, n: letterContactRestrictions.contactName })
+    .from(letterContactRestrictions)
+    .where(and(eq(letterContactRestrictions.id, id), isNull(letterContactRestrictions.liftedAt)))
+    .get();
+}
+
+/** A logged letter's file, name and hash, or undefined. */
+export function letterFileOf(orm: Orm, logId: number) {
+  return orm
+    .select({ fileName: letterLog.fileName, sha: letterLog.fileSha256, bytes: letterFiles.bytes })
+    .from(letterLog)
+    .innerJoin(letterFiles, eq(letterFiles.logId, letterLog.id))
+    .where(eq(letterLog.id, logId))
+    .get();
+}
+
+/** A logged letter's pupil and date, or undefined. */
+export function loggedLetter(orm: Orm, logId: number) {
+  return orm
+    .select({ pid: letterLog.pupilId, d: letterLog.letterDate })
+    .from(letterLog)
+    .where(eq(letterLog.id, logId))
+    .get();
+}
