@@ -367,3 +367,53 @@ export function leavingDates(db: Db, ids: number[]): Map<number, string | null> 
     .all();
   return new Map(rows.map((p) => [p.id, p.leavingDate]));
 }
+
+// ---- templates and the log (render.ts) -----------------------------------------------------------------------
+
+/** The latest version of each of the school's templates, by name. */
+export function latestSchoolTemplates(db: Db) {
+  return drizzle(db)
+    .select({
+      name: letterTemplates.name,
+      version: letterTemplates.version,
+      title: letterTemplates.title,
+      bytes: letterTemplates.bytes,
+      sha256: letterTemplates.sha256,
+      placeholders: letterTemplates.placeholders,
+      uploadedBy: letterTemplates.uploadedBy,
+      uploadedAt: letterTemplates.uploadedAt,
+    })
+    .from(letterTemplates)
+    .where(
+      sql`${letterTemplates.version} = (SELECT max(u.version) FROM letter_templates u WHERE u.name = ${letterTemplates.name})`,
+    )
+    .orderBy(asc(letterTemplates.name))
+    .all();
+}
+
+/** The latest version of one of the school's templates, or undefined. */
+export function latestTemplate(db: Db, name: string) {
+  return drizzle(db)
+    .select({
+      name: letterTemplates.name,
+      version: letterTemplates.version,
+      title: letterTemplates.title,
+      bytes: letterTemplates.bytes,
+      sha256: letterTemplates.sha256,
+      placeholders: letterTemplates.placeholders,
+    })
+    .from(letterTemplates)
+    .where(eq(letterTemplates.name, name))
+    .orderBy(desc(letterTemplates.version))
+    .limit(1)
+    .get();
+}
+
+/** The id of the batch's letter with this reference, or undefined. */
+export function batchLetterId(db: Db, batchId: string, reference: string): number | undefined {
+  return drizzle(db)
+    .select({ id: letterLog.id })
+    .from(letterLog)
+    .where(and(eq(letterLog.batchId, batchId), eq(letterLog.reference, reference)))
+    .get()?.id;
+}
