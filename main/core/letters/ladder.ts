@@ -61,11 +61,12 @@ export function ladderStages(db: Db, pupilIds: readonly number[]): Map<number, L
     const chunk = ids.slice(i, i + 500);
     const q = chunk.map(() => '?').join(',');
     const rows = db
-      .prepare(
+      .prepare<number[], { pid: number; stage: string; at: string }>(
         `SELECT l.pupil_id AS pid, l.stage, l.generated_at AS at FROM letter_log l WHERE l.pupil_id IN (${q})
-      UNION ALL SELECT j.value AS pid, l.stage, l.generated_at FROM letter_log l, json_each(l.sibling_ids) j WHERE l.sibling_ids <> '[]' AND j.value IN (${q})`,
+      UNION ALL SELECT j.value AS pid, l.stage, l.generated_at FROM letter_log l, json_each(l.sibling_ids) j` +
+          ` WHERE l.sibling_ids <> '[]' AND j.value IN (${q})`,
       )
-      .all(...chunk, ...chunk) as { pid: number; stage: string; at: string }[];
+      .all(...chunk, ...chunk);
     for (const r of rows) {
       const k = LADDER.indexOf(r.stage as LadderStage);
       if (k > 0 && k > (rank.get(r.pid) ?? 0)) {

@@ -366,7 +366,12 @@ export function healthParagraph(
     return '';
   }
   const ill = codeCounts.I ?? 0;
-  return `Illness is the largest single reason for ${name}'s absence (${plural(ill, 'session')}). We are not questioning any illness. If a health need is making school hard, we can help: a meeting with you, a referral to the school nurse, an individual healthcare plan, or adjustments in school such as rest breaks or a phased return. Sharing medical information is your choice and is kept confidentially.`;
+  return (
+    `Illness is the largest single reason for ${name}'s absence (${plural(ill, 'session')}).` +
+    ` We are not questioning any illness. If a health need is making school hard, we can help: a meeting with you,` +
+    ` a referral to the school nurse, an individual healthcare plan, or adjustments in school such as rest breaks or a phased return.` +
+    ` Sharing medical information is your choice and is kept confidentially.`
+  );
 }
 
 export function patternSummary(absences: Absence[], name: string): string {
@@ -537,7 +542,8 @@ export function mergeValues(i: MergeInput): { values: Record<string, FieldValue>
     'leave.formUrl': st.leaveFormUrl ?? 'ask the school office for a form',
     'parents.updates': s.parentUpdates ?? 'every term',
     'leave.penaltyNote': d.compulsoryAge
-      ? 'Unauthorised absence of 10 sessions or more in 10 school weeks means the local authority must consider a penalty notice, under its code of conduct.'
+      ? 'Unauthorised absence of 10 sessions or more in 10 school weeks' +
+        ' means the local authority must consider a penalty notice, under its code of conduct.'
       : '',
     'leave.reason': '',
     'pattern.summary': patternSummary(d.absences, first),

@@ -124,7 +124,9 @@ export function checkTemplate(name: string, bytes: Uint8Array): Output<'letters.
   }
   for (const k of scan.split) {
     warnings.push(
-      `{{${k}}} is split across several pieces of formatting in Word (a spelling mark, a change of font or an edit in the middle). It will still be filled in, but retype it in one go to be safe.`,
+      `{{${k}}} is split across several pieces of formatting in Word` +
+        ` (a spelling mark, a change of font or an edit in the middle).` +
+        ` It will still be filled in, but retype it in one go to be safe.`,
     );
   }
   for (const k of scan.notAlone) {
@@ -140,7 +142,9 @@ export function checkTemplate(name: string, bytes: Uint8Array): Output<'letters.
     );
     if (dropped.length) {
       warnings.push(
-        `The shipped template uses ${dropped.map((k) => `{{${k}}}`).join(', ')}, which this file leaves out: letters must name the figures, their period and as-of date, and the addressees.`,
+        `The shipped template uses ${dropped.map((k) => `{{${k}}}`).join(', ')},` +
+          ` which this file leaves out: letters must name the figures,` +
+          ` their period and as-of date, and the addressees.`,
       );
     }
   }
@@ -248,7 +252,8 @@ function refuseAgreement(db: Db, template: string): void {
   if (t.spec.madeFrom) {
     throw new AppError(
       'refused',
-      `The ${t.spec.title.toLowerCase()} is one pupil's agreement, with its own details: make it from ${t.spec.madeFrom}, not as a letter here.`,
+      `The ${t.spec.title.toLowerCase()} is one pupil's agreement, with its own details:` +
+        ` make it from ${t.spec.madeFrom}, not as a letter here.`,
       [{ path: 'template', message: `made from ${t.spec.madeFrom}` }],
     );
   }

@@ -223,7 +223,8 @@ export function planLetters(ctx: Ctx, req: RenderRequest, replan?: Replan): Plan
   if (unknown.length) {
     throw new AppError(
       'invalid',
-      `The template "${req.template}" uses ${unknown.map((k) => `{{${k}}}`).join(', ')}, which the app does not know. Correct it in Word and upload it again.`,
+      `The template "${req.template}" uses ${unknown.map((k) => `{{${k}}}`).join(', ')},` +
+        ` which the app does not know. Correct it in Word and upload it again.`,
     );
   }
   const today = ctx.today();
