@@ -1,7 +1,7 @@
 // The rows the letters read (school, pupils, contacts, marks, letter_log, letter_meetings,
 // letter_contact_restrictions), as typed drizzle rows: the row types come from the schema, not from alias lists.
 // A loader reads the same queries for every pupil of a batch, so they are prepared once (loaderQueries).
-import { and, asc, desc, eq, gte, inArray, isNull, lte, max, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, max, or, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db, Orm } from '../db/connection';
@@ -416,4 +416,26 @@ export function batchLetterId(db: Db, batchId: string, reference: string): numbe
     .from(letterLog)
     .where(and(eq(letterLog.batchId, batchId), eq(letterLog.reference, reference)))
     .get()?.id;
+}
+
+/** The latest stored version of the school's template with these bytes (by hash), or undefined. */
+export function templateVersionBySha(db: Db, name: string, sha256: string) {
+  return drizzle(db)
+    .select({
+      version: letterTemplates.version,
+      title: letterTemplates.title,
+      bytes: letterTemplates.bytes,
+      placeholders: letterTemplates.placeholders,
+    })
+    .from(letterTemplates)
+    .where(
+      and(
+        eq(letterTemplates.name, name),
+        eq(letterTemplates.sha256, sha256),
+        isNotNull(letterTemplates.bytes),
+      ),
+    )
+    .orderBy(desc(letterTemplates.version))
+    .limit(1)
+    .get();
 }
