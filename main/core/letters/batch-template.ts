@@ -4,19 +4,16 @@
 import type { Db } from '../db/connection';
 import { templateSpec } from './templates';
 import { customSpec, loadTemplate, type TemplateSource } from './render';
+import { templateVersionBySha } from './letter-rows';
 
 export function batchTemplate(db: Db, name: string, sha256: string): TemplateSource {
   const now = loadTemplate(db, name);
   if (now.sha256 === sha256) {
     return now;
   }
-  const row = db
-    .prepare(
-      `SELECT version, title, bytes, placeholders FROM letter_templates
-    WHERE name = ? AND sha256 = ? AND bytes IS NOT NULL ORDER BY version DESC LIMIT 1`,
-    )
-    .get(name, sha256) as { version: number; title: string; bytes: Buffer; placeholders: string } | undefined;
-  if (!row) {
+  const row = templateVersionBySha(db, name, sha256);
+  // the query reads only versions with bytes: the check is for the type, the column being nullable
+  if (!row?.bytes) {
     return now;
   }
   return {

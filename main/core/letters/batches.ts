@@ -10,7 +10,10 @@ import path from 'node:path';
 import type { Unzipped } from 'fflate';
 import type { Ctx } from '../context';
 import { makeCtx } from '../context';
+import { eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Db, Store } from '../db/connection';
+import { letterBatches } from '../db/schema-letters';
 import type { Period, Household } from './letter-data';
 import { combineParts, unzipDocx } from './docx-xml';
 import { planLetters, renderPlan, sha256, type LeftOut, type Plan, type Rendered } from './render';
@@ -25,6 +28,7 @@ import {
   type JobResult,
 } from './jobs';
 import { formatUkDate, type IsoDate } from '../../../shared/dates';
+import { batchLetters, batchRow, leavingDates, letterBytesQuery, unfinishedBatchIds } from './letter-rows';
 
 export interface PlannedLetter {
   reference: string;
@@ -55,22 +59,8 @@ export interface BatchParams {
   plan?: BatchPlan;
   outcome?: { finishedAt: string; problems: JobProblem[] };
 }
-interface BatchRow {
-  id: string;
-  template: string;
-  folder: string;
-  params: string;
-  combinedFile: string | null;
-  createdBy: string;
-}
-interface LoggedLetter {
-  id: number;
-  reference: string;
-  pupilId: number;
-  fileName: string;
-  sha: string;
-  addressees: string;
-}
+type BatchRow = NonNullable<ReturnType<typeof batchRow>>;
+type LoggedLetter = ReturnType<typeof batchLetters>[number];
 
 /** The plan kept with a batch's row, from the plan that made it. */
 export function batchPlan(ctx: Ctx, plan: Plan): BatchPlan {
@@ -96,22 +86,16 @@ export function batchPlan(ctx: Ctx, plan: Plan): BatchPlan {
   };
 }
 
-const readBatch = (db: Db, id: string) =>
-  db
-    .prepare(
-      `SELECT id, template, folder, params, combined_file AS combinedFile, created_by AS createdBy
-    FROM letter_batches WHERE id = ?`,
-    )
-    .get(id) as BatchRow | undefined;
-
 function loggedLetters(db: Db, batchId: string): Map<string, LoggedLetter> {
-  const rows = db
-    .prepare(
-      `SELECT id, reference, pupil_id AS pupilId, file_name AS fileName, file_sha256 AS sha, addressees
-    FROM letter_log WHERE batch_id = ? ORDER BY id`,
-    )
-    .all(batchId) as LoggedLetter[];
-  return new Map(rows.map((r) => [r.reference, r]));
+  return new Map(batchLetters(db, batchId).map((r) => [r.reference, r]));
+}
+
+/** The folder a batch writes to: letters.generate always sets one (the column is nullable only in the schema). */
+function folderOf(row: BatchRow): string {
+  if (row.folder === null) {
+    throw new Error(`The letter batch ${row.id} has no folder.`);
+  }
+  return row.folder;
 }
 
 const isFinished = (row: BatchRow, params: BatchParams) => row.combinedFile !== null || !!params.outcome;
@@ -168,15 +152,7 @@ function replan(
   const db = ctx.store.db;
   const bp = params.plan!;
   const ids = [...new Set(todo.flatMap((l) => [l.pupilId, ...l.siblingIds]))];
-  const pupils = new Map(
-    (
-      db
-        .prepare(
-          `SELECT id, leaving_date AS leavingDate FROM pupils WHERE id IN (${ids.map(() => '?').join(',')})`,
-        )
-        .all(...ids) as { id: number; leavingDate: string | null }[]
-    ).map((p) => [p.id, p.leavingDate]),
-  );
+  const pupils = leavingDates(db, ids);
   const problems: JobProblem[] = [];
   const rest: PlannedLetter[] = [];
   for (const l of todo) {
@@ -256,6 +232,7 @@ async function runBatch(
   first?: Plan,
 ): Promise<JobResult> {
   const db = ctx.store.db;
+  const folder = folderOf(row);
   const planned = params.plan!.letters;
   const before = loggedLetters(db, row.id);
   const todo = planned.filter((l) => !before.has(l.reference));
@@ -275,7 +252,7 @@ async function runBatch(
         if (r.duplicate) {
           return; // made meanwhile by another runner: taken from the log below
         }
-        const file = uniquePath(row.folder, r.fileName);
+        const file = uniquePath(folder, r.fileName);
         fs.writeFileSync(file, r.bytes);
         made.set(r.reference, {
           letter: jobLetter(r, path.basename(file)),
@@ -289,7 +266,7 @@ async function runBatch(
   }
   // every letter of the batch in its planned order: made now, or made before (its file put back if missing)
   const logged = loggedLetters(db, row.id);
-  const fileOf = db.prepare('SELECT bytes FROM letter_files WHERE log_id = ?');
+  const fileOf = letterBytesQuery(db);
   const letters: JobLetter[] = [];
   const parts: Unzipped[] = [];
   for (const l of planned) {
@@ -299,14 +276,14 @@ async function runBatch(
       letters.push(m.letter);
       parts.push(m.files);
     } else if (g) {
-      const bytes = new Uint8Array((fileOf.get(g.id) as { bytes: Buffer }).bytes);
+      const bytes = new Uint8Array(fileOf.get({ logId: g.id })!.bytes);
       const addressees = (JSON.parse(g.addressees) as { names: string[] }[]).map((a) =>
         a.names.join(' and '),
       );
       letters.push({
         pupilId: g.pupilId,
         name: l.name,
-        fileName: fileOnDisk(row.folder, g.fileName, g.sha, bytes),
+        fileName: fileOnDisk(folder, g.fileName, g.sha, bytes),
         logId: g.id,
         reference: g.reference,
         addressees,
@@ -317,18 +294,18 @@ async function runBatch(
   const title =
     plan?.template.spec.title ?? batchTemplate(db, row.template, params.plan!.templateSha256).spec.title;
   const combined = parts.length
-    ? path.basename(uniquePath(row.folder, `All letters - ${title} - ${ctx.today()}.docx`))
+    ? path.basename(uniquePath(folder, `All letters - ${title} - ${ctx.today()}.docx`))
     : null;
   if (combined) {
-    fs.writeFileSync(path.join(row.folder, combined), combineParts(parts));
+    fs.writeFileSync(path.join(folder, combined), combineParts(parts));
   }
   const outcome = { finishedAt: ctx.now(), problems };
   db.transaction(() => {
-    db.prepare('UPDATE letter_batches SET combined_file = ?, params = ? WHERE id = ?').run(
-      combined,
-      JSON.stringify({ ...params, outcome }),
-      row.id,
-    );
+    drizzle(db)
+      .update(letterBatches)
+      .set({ combinedFile: combined, params: JSON.stringify({ ...params, outcome }) })
+      .where(eq(letterBatches.id, row.id))
+      .run();
     if (problems.length) {
       ctx.audit('letters.batchProblems', 'letter_batch', row.id, {
         problems: problems.map((p) => ({ pupilId: p.pupilId, reason: p.reason })),
@@ -336,12 +313,12 @@ async function runBatch(
     }
   }).immediate();
   job.done = job.total;
-  return { letters, problems, folder: row.folder, combinedFile: combined, batchId: row.id };
+  return { letters, problems, folder, combinedFile: combined, batchId: row.id };
 }
 
 /** Starts (or picks up again) the batch's job, under the batch's id. `first` is the plan that just made the batch. */
 export function startBatchJob(ctx: Ctx, batchId: string, first?: Plan): Job {
-  const row = readBatch(ctx.store.db, batchId)!;
+  const row = batchRow(ctx.store.db, batchId)!;
   const params = JSON.parse(row.params) as BatchParams;
   const planned = params.plan!.letters;
   const logged = loggedLetters(ctx.store.db, batchId);
@@ -399,7 +376,7 @@ export function batchJob(store: Store, id: string): Job | undefined {
   if (held) {
     return held;
   }
-  const row = readBatch(store.db, id);
+  const row = batchRow(store.db, id);
   if (!row) {
     return undefined;
   }
@@ -426,17 +403,11 @@ export function resumeBatches(store: Store): string[] {
   if (!store.health.ok) {
     return [];
   }
-  const rows = store.db
-    .prepare(
-      `SELECT id FROM letter_batches WHERE combined_file IS NULL AND json_extract(params, '$.plan') IS NOT NULL
-    AND json_extract(params, '$.outcome') IS NULL ORDER BY created_at`,
-    )
-    .all() as { id: string }[];
   const ids: string[] = [];
-  for (const r of rows) {
-    if (!getJob(r.id)) {
-      batchJob(store, r.id);
-      ids.push(r.id);
+  for (const id of unfinishedBatchIds(store.db)) {
+    if (!getJob(id)) {
+      batchJob(store, id);
+      ids.push(id);
     }
   }
   return ids;

@@ -1,6 +1,8 @@
 // The demo school's letterhead: contact details, signatory, web addresses and a small logo (drawn as SVG and
 // turned into a PNG with resvg, no font needed), so the demo's letters look like a real school's.
+import { eq } from 'drizzle-orm';
 import type { Store } from '../db/connection';
+import { lettersSettings } from '../db/schema-letters';
 
 const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240" viewBox="0 0 120 120">
   <circle cx="60" cy="60" r="56" fill="#1F4E79"/>
@@ -22,27 +24,27 @@ function demoLogo(): Buffer | null {
 
 export function seedDemoLetters(store: Store): void {
   const logo = demoLogo();
-  store.db
-    .prepare(
-      `UPDATE letters_settings SET phone = ?, email = ?, absence_line = ?, report_by = ?, head_name = ?, signatory_name = ?, signatory_position = ?,
-    champion_phone = ?, champion_email = ?, policy_url = ?, la_code_url = ?, la_code_reference = ?, leave_form_url = ?, logo = ?, logo_type = ?, updated_by = 'Demo setup', updated_at = ? WHERE id = 1`,
-    )
-    .run(
-      '01632 960000',
-      'office@riverside.example.sch.uk',
-      '01632 960001 (option 1)',
-      '9.00am',
-      'Mr R. Hartley',
-      'Mrs J. Okafor',
-      'Deputy Headteacher and Senior Attendance Champion',
-      '01632 960002',
-      'attendance@riverside.example.sch.uk',
-      'riverside.example.sch.uk/attendance',
-      'riverside.example.gov.uk/school-attendance-code',
-      'Riverside Council Code of Conduct for Penalty Notices (2024)',
-      'riverside.example.sch.uk/leave',
+  store.orm
+    .update(lettersSettings)
+    .set({
+      phone: '01632 960000',
+      email: 'office@riverside.example.sch.uk',
+      absenceLine: '01632 960001 (option 1)',
+      reportBy: '9.00am',
+      headName: 'Mr R. Hartley',
+      signatoryName: 'Mrs J. Okafor',
+      signatoryPosition: 'Deputy Headteacher and Senior Attendance Champion',
+      championPhone: '01632 960002',
+      championEmail: 'attendance@riverside.example.sch.uk',
+      policyUrl: 'riverside.example.sch.uk/attendance',
+      laCodeUrl: 'riverside.example.gov.uk/school-attendance-code',
+      laCodeReference: 'Riverside Council Code of Conduct for Penalty Notices (2024)',
+      leaveFormUrl: 'riverside.example.sch.uk/leave',
       logo,
-      logo ? 'png' : null,
-      new Date().toISOString(),
-    );
+      logoType: logo ? 'png' : null,
+      updatedBy: 'Demo setup',
+      updatedAt: new Date().toISOString(),
+    })
+    .where(eq(lettersSettings.id, 1))
+    .run();
 }

@@ -15,7 +15,8 @@ export function unzipDocx(bytes: Uint8Array, what = 'The file'): Unzipped {
     files = unzipSync(bytes);
   } catch {
     throw new DocxError(
-      `${what} is not a Word document (.docx): it could not be opened as a zip package. Save it from Word as "Word Document (.docx)" and try again.`,
+      `${what} is not a Word document (.docx): it could not be opened as a zip package.` +
+        ` Save it from Word as "Word Document (.docx)" and try again.`,
     );
   }
   if (!files['word/document.xml']) {
@@ -235,7 +236,8 @@ export function combineParts(letters: Unzipped[]): Uint8Array {
           if (!new RegExp(`Extension="${ext}"`, 'i').test(ctXml)) {
             ctXml = ctXml.replace(
               '</Types>',
-              `<Default Extension="${ext}" ContentType="${ext === 'png' ? 'image/png' : ext === 'gif' ? 'image/gif' : 'image/jpeg'}"/></Types>`,
+              `<Default Extension="${ext}" ` +
+                `ContentType="${ext === 'png' ? 'image/png' : ext === 'gif' ? 'image/gif' : 'image/jpeg'}"/></Types>`,
             );
           }
         }

@@ -20,15 +20,14 @@ export function heldMeetingsSql(placeholders: string): string {
 
 /** G1 (support first): the dates of the casework support steps on record: any meeting, plan or referral. */
 export function caseworkSupportDates(db: Db, pupilId: number): IsoDate[] {
-  return (
-    db
-      .prepare(
-        `SELECT date AS d FROM casework_meetings WHERE pupil_id = ?
+  return db
+    .prepare<[number, number, number], { d: string }>(
+      `SELECT date AS d FROM casework_meetings WHERE pupil_id = ?
      UNION ALL SELECT start_on FROM casework_plans WHERE pupil_id = ?
      UNION ALL SELECT made_on FROM casework_referrals WHERE pupil_id = ?`,
-      )
-      .all(pupilId, pupilId, pupilId) as { d: string }[]
-  ).map((r) => r.d);
+    )
+    .all(pupilId, pupilId, pupilId)
+    .map((r) => r.d);
 }
 
 export interface LadderInfo {
@@ -61,11 +60,12 @@ export function ladderStages(db: Db, pupilIds: readonly number[]): Map<number, L
     const chunk = ids.slice(i, i + 500);
     const q = chunk.map(() => '?').join(',');
     const rows = db
-      .prepare(
+      .prepare<number[], { pid: number; stage: string; at: string }>(
         `SELECT l.pupil_id AS pid, l.stage, l.generated_at AS at FROM letter_log l WHERE l.pupil_id IN (${q})
-      UNION ALL SELECT j.value AS pid, l.stage, l.generated_at FROM letter_log l, json_each(l.sibling_ids) j WHERE l.sibling_ids <> '[]' AND j.value IN (${q})`,
+      UNION ALL SELECT j.value AS pid, l.stage, l.generated_at FROM letter_log l, json_each(l.sibling_ids) j` +
+          ` WHERE l.sibling_ids <> '[]' AND j.value IN (${q})`,
       )
-      .all(...chunk, ...chunk) as { pid: number; stage: string; at: string }[];
+      .all(...chunk, ...chunk);
     for (const r of rows) {
       const k = LADDER.indexOf(r.stage as LadderStage);
       if (k > 0 && k > (rank.get(r.pid) ?? 0)) {
@@ -78,7 +78,7 @@ export function ladderStages(db: Db, pupilIds: readonly number[]): Map<number, L
         last.set(r.pid, r.at);
       }
     }
-    const ms = db.prepare(heldMeetingsSql(q)).all(...chunk, ...chunk) as { pid: number; n: number }[];
+    const ms = db.prepare<number[], { pid: number; n: number }>(heldMeetingsSql(q)).all(...chunk, ...chunk);
     for (const m of ms) {
       held.set(m.pid, m.n);
       if ((rank.get(m.pid) ?? 0) < 2) {

@@ -3,7 +3,6 @@
 // G7), the absences by code and date, the rolling penalty window, the letters and meetings so far.
 import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/connection';
 import { calendarRanges } from '../db/schema';
 import { termAround } from '../../../shared/terms';
@@ -29,6 +28,7 @@ import {
   type StatsMark,
 } from '../../../shared/statistics';
 import { readLettersSettings, type LettersSettings } from './settings';
+import { codeLabels, loaderQueries, schoolRow, type LoaderQueries } from './letter-rows';
 import { needsHealthParagraph, type GuardFacts, type PastLetter } from './guardrails';
 import { agreedAbsences, agreedAbsencesOf } from '../arrangements/queries';
 import type { TemplateSpec } from './templates';
@@ -50,12 +50,7 @@ export interface SchoolInfo {
 }
 
 export function loadSchoolInfo(db: Db): SchoolInfo {
-  const s = db
-    .prepare(
-      `SELECT name, address, am_opens AS amOpens, pm_opens AS pmOpens, register_open_minutes AS registerOpenMinutes,
-    champion_name AS championName, champion_position AS championPosition, parent_updates AS parentUpdates, at_risk_lower_pct AS atRiskLowerPct FROM school WHERE id = 1`,
-    )
-    .get() as Omit<SchoolInfo, 'settings'> | undefined;
+  const s = schoolRow(db);
   if (!s) {
     throw new AppError('not_found', 'There is no school in this database yet: set it up first.');
   }
@@ -189,7 +184,7 @@ export class LetterDataLoader {
   private pctx: ReturnType<typeof buildPeriodContext>;
   private yearCtx: ReturnType<typeof buildPeriodContext> | null;
   constructor(
-    private db: Db,
+    readonly db: Db,
     readonly period: Period,
     /** A batch picked up again: its own letters are not "letters so far" of the letters still to make. */
     private excludeBatch: string | null = null,
@@ -206,25 +201,14 @@ export class LetterDataLoader {
             { ...period, from: yearFrom },
             { atRiskLowerPct: this.school.atRiskLowerPct },
           );
-    this.labels = new Map(
-      (
-        db.prepare('SELECT code, label FROM codes ORDER BY valid_from').all() as {
-          code: string;
-          label: string;
-        }[]
-      ).map((r) => [r.code, r.label]),
-    );
+    this.labels = new Map(codeLabels(db).map((r) => [r.code, r.label]));
   }
 
-  private statements = new Map<string, Statement<unknown[]>>();
-  /** One statement for each of load's queries, prepared once for the loader's pupils. */
-  private q(sql: string): Statement<unknown[]> {
-    let st = this.statements.get(sql);
-    if (!st) {
-      st = this.db.prepare(sql);
-      this.statements.set(sql, st);
-    }
-    return st;
+  private queries: LoaderQueries | null = null;
+  /** load's queries, prepared once for the loader's pupils. */
+  private get q(): LoaderQueries {
+    this.queries ??= loaderQueries(this.db);
+    return this.queries;
   }
 
   private agreedOf: ReturnType<typeof agreedAbsencesOf> | null = null;
@@ -241,39 +225,14 @@ export class LetterDataLoader {
 
   load(pupilId: number): PupilLetterData {
     const db = this.db;
-    const pupil = this.q(
-      `SELECT id, upn, surname, forename, preferred_forename AS preferredForename, dob, year_group AS yearGroup, reg_group AS regGroup,
-      admission_date AS admissionDate, leaving_date AS leavingDate, address FROM pupils WHERE id = ?`,
-    ).get(pupilId) as PupilRow | undefined;
+    const pupil: PupilRow | undefined = this.q.pupil.get({ pupilId });
     if (!pupil) {
       throw noSuchPupil();
     }
-    const contacts = (
-      this.q(
-        'SELECT name, relationship, address, email, lives_with AS livesWith, parental_responsibility AS pr FROM contacts WHERE pupil_id = ? ORDER BY ordinal',
-      ).all(pupilId) as (Omit<ContactRow, 'livesWith' | 'parentalResponsibility'> & {
-        livesWith: number;
-        pr: number;
-      })[]
-    ).map((c) => ({
-      name: c.name,
-      relationship: c.relationship,
-      address: c.address,
-      email: c.email,
-      livesWith: !!c.livesWith,
-      parentalResponsibility: !!c.pr,
-    }));
-    const restricted = new Set(
-      (
-        this.q(
-          'SELECT contact_name AS n FROM letter_contact_restrictions WHERE pupil_id = ? AND lifted_at IS NULL',
-        ).all(pupilId) as { n: string }[]
-      ).map((r) => norm(r.n)),
-    );
+    const contacts: ContactRow[] = this.q.contacts.all({ pupilId });
+    const restricted = new Set(this.q.restricted.all({ pupilId }).map((r) => norm(r.name)));
     const { from, to } = this.period;
-    const marks = this.q(
-      'SELECT date, session, code, minutes_late AS minutesLate FROM marks WHERE pupil_id = ? AND date >= ? AND date <= ? ORDER BY date, session',
-    ).all(pupilId, this.earliestMarkDate(), to) as StatsMark[];
+    const marks: StatsMark[] = this.q.marks.all({ pupilId, from: this.earliestMarkDate(), to });
     const stats = computePupilStats(this.pctx, { upn: pupil.upn }, marks);
     const yearStats = this.yearCtx ? computePupilStats(this.yearCtx, { upn: pupil.upn }, marks) : stats;
     const codeCounts: Record<string, number> = {};
@@ -313,23 +272,7 @@ export class LetterDataLoader {
         pnSessions++;
       }
     }
-    const letters = (
-      this.q(
-        `SELECT id, template, stage, letter_date AS date, figures, reference, generated_at FROM letter_log
-      WHERE pupil_id = ? AND (? IS NULL OR batch_id IS NOT ?)
-      UNION SELECT id, template, stage, letter_date AS date, figures, reference, generated_at FROM letter_log
-      WHERE sibling_ids <> '[]' AND EXISTS (SELECT 1 FROM json_each(sibling_ids) WHERE value = ?)
-      AND (? IS NULL OR batch_id IS NOT ?)
-      ORDER BY generated_at, id`,
-      ).all(pupilId, this.excludeBatch, this.excludeBatch, pupilId, this.excludeBatch, this.excludeBatch) as {
-        id: number;
-        template: string;
-        stage: string;
-        date: string;
-        figures: string;
-        reference: string;
-      }[]
-    ).map((l) => ({
+    const letters = this.q.letters(pupilId, this.excludeBatch).map((l) => ({
       id: l.id,
       template: l.template,
       stage: l.stage,
@@ -337,11 +280,7 @@ export class LetterDataLoader {
       reference: l.reference,
       attendancePct: (JSON.parse(l.figures) as { attendancePct: number | null }).attendancePct ?? null,
     }));
-    const meetings = (
-      this.q(
-        'SELECT id, kind, date, time, place, attendees, held FROM letter_meetings WHERE pupil_id = ? ORDER BY date, id',
-      ).all(pupilId) as (Omit<PupilLetterData['meetings'][number], 'held'> & { held: number })[]
-    ).map((m) => ({ ...m, held: !!m.held }));
+    const meetings = this.q.meetings.all({ pupilId });
     return {
       pupil,
       contacts,
@@ -427,7 +366,12 @@ export function healthParagraph(
     return '';
   }
   const ill = codeCounts.I ?? 0;
-  return `Illness is the largest single reason for ${name}'s absence (${plural(ill, 'session')}). We are not questioning any illness. If a health need is making school hard, we can help: a meeting with you, a referral to the school nurse, an individual healthcare plan, or adjustments in school such as rest breaks or a phased return. Sharing medical information is your choice and is kept confidentially.`;
+  return (
+    `Illness is the largest single reason for ${name}'s absence (${plural(ill, 'session')}).` +
+    ` We are not questioning any illness. If a health need is making school hard, we can help: a meeting with you,` +
+    ` a referral to the school nurse, an individual healthcare plan, or adjustments in school such as rest breaks or a phased return.` +
+    ` Sharing medical information is your choice and is kept confidentially.`
+  );
 }
 
 export function patternSummary(absences: Absence[], name: string): string {
@@ -598,7 +542,8 @@ export function mergeValues(i: MergeInput): { values: Record<string, FieldValue>
     'leave.formUrl': st.leaveFormUrl ?? 'ask the school office for a form',
     'parents.updates': s.parentUpdates ?? 'every term',
     'leave.penaltyNote': d.compulsoryAge
-      ? 'Unauthorised absence of 10 sessions or more in 10 school weeks means the local authority must consider a penalty notice, under its code of conduct.'
+      ? 'Unauthorised absence of 10 sessions or more in 10 school weeks' +
+        ' means the local authority must consider a penalty notice, under its code of conduct.'
       : '',
     'leave.reason': '',
     'pattern.summary': patternSummary(d.absences, first),
@@ -665,7 +610,10 @@ export function mergeValues(i: MergeInput): { values: Record<string, FieldValue>
 
 /** "Autumn term 2025/26": the whole term (its half terms together) the period ends in (shared/terms.ts). */
 function termName(loader: LetterDataLoader, d: IsoDate): string {
-  const db = (loader as unknown as { db: Db }).db;
-  const ranges = drizzle(db).select().from(calendarRanges).where(eq(calendarRanges.kind, 'term')).all();
+  const ranges = drizzle(loader.db)
+    .select()
+    .from(calendarRanges)
+    .where(eq(calendarRanges.kind, 'term'))
+    .all();
   return termAround(ranges, d)?.name ?? 'this term';
 }

@@ -6,7 +6,15 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import type { Input, Output } from '../../../shared/contract';
 import type { Ctx } from '../context';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/connection';
+import {
+  letterBatches,
+  letterContactRestrictions,
+  letterMeetings,
+  letterSends,
+  letterTemplates,
+} from '../db/schema-letters';
 import { AppError, noSuchPupil } from '../errors';
 import { networkShareReason } from '../paths';
 import { BLOCK_FIELDS, COMMON_FIELDS, TEMPLATES, templateSpec } from './templates';
@@ -30,6 +38,18 @@ import {
 import { startJob, type JobLetter } from './jobs';
 import { batchJob, batchPlan, startBatchJob } from './batches';
 import { readLettersSettings, saveLettersSettings } from './settings';
+import {
+  letterFileOf,
+  loggedLetter,
+  logEntriesOf,
+  meetingsOf,
+  nextTemplateVersion,
+  pupilExists,
+  pupilsOnRoll,
+  restrictionInForce,
+  restrictionsOf,
+  sendsQuery,
+} from './letter-rows';
 import { bandOf } from '../../../shared/statistics';
 
 // ---- templates ---------------------------------------------------------------------------------------------
@@ -104,7 +124,9 @@ export function checkTemplate(name: string, bytes: Uint8Array): Output<'letters.
   }
   for (const k of scan.split) {
     warnings.push(
-      `{{${k}}} is split across several pieces of formatting in Word (a spelling mark, a change of font or an edit in the middle). It will still be filled in, but retype it in one go to be safe.`,
+      `{{${k}}} is split across several pieces of formatting in Word` +
+        ` (a spelling mark, a change of font or an edit in the middle).` +
+        ` It will still be filled in, but retype it in one go to be safe.`,
     );
   }
   for (const k of scan.notAlone) {
@@ -120,7 +142,9 @@ export function checkTemplate(name: string, bytes: Uint8Array): Output<'letters.
     );
     if (dropped.length) {
       warnings.push(
-        `The shipped template uses ${dropped.map((k) => `{{${k}}}`).join(', ')}, which this file leaves out: letters must name the figures, their period and as-of date, and the addressees.`,
+        `The shipped template uses ${dropped.map((k) => `{{${k}}}`).join(', ')},` +
+          ` which this file leaves out: letters must name the figures,` +
+          ` their period and as-of date, and the addressees.`,
       );
     }
   }
@@ -137,33 +161,29 @@ export function templateUpload(
 ): Output<'letters.templateUpload'> {
   const bytes = decode64(i.base64);
   const check = checkTemplate(i.name, bytes);
-  const db = ctx.store.db;
   const spec = templateSpec(i.name);
   if (!spec && !i.title) {
     throw new AppError('invalid', 'A new template needs a title.', [
       { path: 'title', message: 'required for a new template' },
     ]);
   }
-  const version =
-    ((
-      db.prepare('SELECT max(version) AS v FROM letter_templates WHERE name = ?').get(i.name) as {
-        v: number | null;
-      }
-    ).v ?? 0) + 1;
+  const orm = ctx.store.orm;
+  const version = nextTemplateVersion(orm, i.name);
   const h = sha256(bytes);
-  db.prepare(
-    'INSERT INTO letter_templates (name, version, title, bytes, sha256, placeholders, warnings, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(
-    i.name,
-    version,
-    i.title ?? spec!.title,
-    Buffer.from(bytes),
-    h,
-    JSON.stringify(check.placeholders),
-    JSON.stringify(check.warnings),
-    ctx.session.userName,
-    ctx.now(),
-  );
+  orm
+    .insert(letterTemplates)
+    .values({
+      name: i.name,
+      version,
+      title: i.title ?? spec!.title,
+      bytes: Buffer.from(bytes),
+      sha256: h,
+      placeholders: JSON.stringify(check.placeholders),
+      warnings: JSON.stringify(check.warnings),
+      uploadedBy: ctx.session.userName,
+      uploadedAt: ctx.now(),
+    })
+    .run();
   ctx.audit('letters.templateUpload', 'letter_template', i.name, {
     version,
     sha256: h,
@@ -176,7 +196,6 @@ export function templateRevert(
   ctx: Ctx,
   i: Input<'letters.templateRevert'>,
 ): Output<'letters.templateRevert'> {
-  const db = ctx.store.db;
   const spec = templateSpec(i.name);
   if (!spec) {
     throw new AppError(
@@ -184,15 +203,22 @@ export function templateRevert(
       `"${i.name}" is not a shipped template, so there is nothing to go back to.`,
     );
   }
-  const version =
-    ((
-      db.prepare('SELECT max(version) AS v FROM letter_templates WHERE name = ?').get(i.name) as {
-        v: number | null;
-      }
-    ).v ?? 0) + 1;
-  db.prepare(
-    'INSERT INTO letter_templates (name, version, title, bytes, sha256, placeholders, warnings, uploaded_by, uploaded_at) VALUES (?, ?, ?, NULL, NULL, ?, ?, ?, ?)',
-  ).run(i.name, version, spec.title, '[]', '[]', ctx.session.userName, ctx.now());
+  const orm = ctx.store.orm;
+  const version = nextTemplateVersion(orm, i.name);
+  orm
+    .insert(letterTemplates)
+    .values({
+      name: i.name,
+      version,
+      title: spec.title,
+      bytes: null,
+      sha256: null,
+      placeholders: '[]',
+      warnings: '[]',
+      uploadedBy: ctx.session.userName,
+      uploadedAt: ctx.now(),
+    })
+    .run();
   ctx.audit('letters.templateRevert', 'letter_template', i.name, { version });
   return { version };
 }
@@ -226,7 +252,8 @@ function refuseAgreement(db: Db, template: string): void {
   if (t.spec.madeFrom) {
     throw new AppError(
       'refused',
-      `The ${t.spec.title.toLowerCase()} is one pupil's agreement, with its own details: make it from ${t.spec.madeFrom}, not as a letter here.`,
+      `The ${t.spec.title.toLowerCase()} is one pupil's agreement, with its own details:` +
+        ` make it from ${t.spec.madeFrom}, not as a letter here.`,
       [{ path: 'template', message: `made from ${t.spec.madeFrom}` }],
     );
   }
@@ -238,25 +265,7 @@ export function candidates(ctx: Ctx, i: Input<'letters.candidates'>): Output<'le
   const t = loadTemplate(db, i.template);
   const period = resolvePeriod(ctx.today(), i);
   const loader = new LetterDataLoader(db, period).readForMany();
-  const where: string[] = ['admission_date <= ?', '(leaving_date IS NULL OR leaving_date >= ?)'];
-  const args: unknown[] = [period.to, period.to];
-  if (i.yearGroup) {
-    where.push('year_group = ?');
-    args.push(i.yearGroup);
-  }
-  if (i.regGroup) {
-    where.push('reg_group = ?');
-    args.push(i.regGroup);
-  }
-  if (i.pupilIds?.length) {
-    where.push(`id IN (${i.pupilIds.map(() => '?').join(',')})`);
-    args.push(...i.pupilIds);
-  }
-  const ids = (
-    db
-      .prepare(`SELECT id FROM pupils WHERE ${where.join(' AND ')} ORDER BY surname, forename`)
-      .all(...args) as { id: number }[]
-  ).map((r) => r.id);
+  const ids = pupilsOnRoll(ctx.store.orm, period.to, i);
   const ladder = ladderStages(db, ids);
   const pupils: Output<'letters.candidates'>['pupils'] = [];
   const leftOut: Output<'letters.candidates'>['leftOut'] = [];
@@ -439,19 +448,18 @@ export function generate(ctx: Ctx, i: Input<'letters.generate'>): Output<'letter
   const batchId = `${ctx.today()}-${crypto.randomBytes(4).toString('hex')}`;
   const { folder: _f, ...params } = i;
   // the plan is kept with the batch, so that a restart picks it up again (batches.ts)
-  ctx.store.db
-    .prepare(
-      'INSERT INTO letter_batches (id, template, folder, total, params, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    )
-    .run(
-      batchId,
-      plan.template.name,
+  ctx.store.orm
+    .insert(letterBatches)
+    .values({
+      id: batchId,
+      template: plan.template.name,
       folder,
-      plan.plans.length,
-      JSON.stringify({ ...params, leftOut: plan.leftOut, plan: batchPlan(ctx, plan) }),
-      ctx.session.userName,
-      ctx.now(),
-    );
+      total: plan.plans.length,
+      params: JSON.stringify({ ...params, leftOut: plan.leftOut, plan: batchPlan(ctx, plan) }),
+      createdBy: ctx.session.userName,
+      createdAt: ctx.now(),
+    })
+    .run();
   ctx.audit('letters.batch', 'letter_batch', batchId, {
     template: plan.template.name,
     letters: plan.plans.length,
@@ -475,66 +483,47 @@ export function jobStatus(ctx: Ctx, i: Input<'letters.job'>): Output<'letters.jo
 // ---- the log -----------------------------------------------------------------------------------------------------
 
 export function pupilLog(ctx: Ctx, i: Input<'letters.log'>): Output<'letters.log'> {
-  const db = ctx.store.db;
-  if (!db.prepare('SELECT 1 FROM pupils WHERE id = ?').get(i.pupilId)) {
+  const orm = ctx.store.orm;
+  if (!pupilExists(orm, i.pupilId)) {
     throw noSuchPupil();
   }
-  const rows = db
-    .prepare(
-      `SELECT id, pupil_id AS pupilId, sibling_ids AS siblingIds, template, template_version AS templateVersion, stage, period_from AS periodFrom, period_to AS periodTo,
-    as_of AS asOf, letter_date AS letterDate, reference, figures, addressees, flags, override_reason AS overrideReason, file_name AS fileName, file_sha256 AS fileSha256,
-    generated_by AS generatedBy, generated_at AS generatedAt, batch_id AS batchId FROM letter_log
-    WHERE pupil_id = ? OR EXISTS (SELECT 1 FROM json_each(sibling_ids) WHERE value = ?) ORDER BY generated_at DESC, id DESC`,
-    )
-    .all(i.pupilId, i.pupilId) as Record<string, string | number | null>[];
-  const sends = db.prepare(
-    'SELECT method, sent_on AS sentOn, recorded_by AS recordedBy, note FROM letter_sends WHERE log_id = ? ORDER BY id',
-  );
-  const entries = rows.map((r) => ({
-    id: r.id as number,
-    pupilId: r.pupilId as number,
-    siblingIds: JSON.parse(r.siblingIds as string) as number[],
-    template: r.template as string,
-    title: templateSpec(r.template as string)?.title ?? (r.template as string),
-    templateVersion: r.templateVersion as string,
-    stage: r.stage as string,
-    periodFrom: r.periodFrom as string,
-    periodTo: r.periodTo as string,
-    asOf: r.asOf as string,
-    letterDate: r.letterDate as string,
-    reference: r.reference as string,
-    attendancePct: (JSON.parse(r.figures as string) as { attendancePct: number | null }).attendancePct,
-    addressees: JSON.parse(r.addressees as string),
-    flags: JSON.parse(r.flags as string),
-    overrideReason: r.overrideReason as string | null,
-    fileName: r.fileName as string,
-    fileSha256: r.fileSha256 as string,
-    generatedBy: r.generatedBy as string,
-    generatedAt: r.generatedAt as string,
-    batchId: r.batchId as string | null,
-    sends: sends.all(r.id) as Output<'letters.log'>['entries'][number]['sends'],
+  const sends = sendsQuery(orm);
+  const entries = logEntriesOf(orm, i.pupilId).map((r) => ({
+    id: r.id,
+    pupilId: r.pupilId,
+    siblingIds: JSON.parse(r.siblingIds) as number[],
+    template: r.template,
+    title: templateSpec(r.template)?.title ?? r.template,
+    templateVersion: r.templateVersion,
+    stage: r.stage,
+    periodFrom: r.periodFrom,
+    periodTo: r.periodTo,
+    asOf: r.asOf,
+    letterDate: r.letterDate,
+    reference: r.reference,
+    attendancePct: (JSON.parse(r.figures) as { attendancePct: number | null }).attendancePct,
+    addressees: JSON.parse(r.addressees),
+    flags: JSON.parse(r.flags),
+    overrideReason: r.overrideReason,
+    fileName: r.fileName,
+    fileSha256: r.fileSha256,
+    generatedBy: r.generatedBy,
+    generatedAt: r.generatedAt,
+    batchId: r.batchId,
+    sends: sends.all({ logId: r.id }),
   }));
-  const meetings = (
-    db
-      .prepare(
-        'SELECT id, pupil_id AS pupilId, kind, date, time, place, attendees, held, notes FROM letter_meetings WHERE pupil_id = ? ORDER BY date DESC, id DESC',
-      )
-      .all(i.pupilId) as (Omit<Output<'letters.log'>['meetings'][number], 'held'> & { held: number })[]
-  ).map((m) => ({ ...m, held: !!m.held }));
-  const restrictions = db
-    .prepare(
-      'SELECT id, contact_name AS contactName, reason, recorded_by AS recordedBy, recorded_at AS recordedAt FROM letter_contact_restrictions WHERE pupil_id = ? AND lifted_at IS NULL ORDER BY id',
-    )
-    .all(i.pupilId) as Output<'letters.log'>['restrictions'];
-  return { entries, ladder: ladderStages(db, [i.pupilId]).get(i.pupilId)!, meetings, restrictions };
+  const meetings = meetingsOf(orm, i.pupilId);
+  const restrictions = restrictionsOf(orm, i.pupilId);
+  return {
+    entries,
+    ladder: ladderStages(ctx.store.db, [i.pupilId]).get(i.pupilId)!,
+    meetings,
+    restrictions,
+  };
 }
 
 export function letterFile(ctx: Ctx, i: Input<'letters.file'>): Output<'letters.file'> {
-  const r = ctx.store.db
-    .prepare(
-      'SELECT l.file_name AS fileName, l.file_sha256 AS sha, f.bytes FROM letter_log l JOIN letter_files f ON f.log_id = l.id WHERE l.id = ?',
-    )
-    .get(i.logId) as { fileName: string; sha: string; bytes: Buffer } | undefined;
+  const r = letterFileOf(ctx.store.orm, i.logId);
   if (!r) {
     throw new AppError('not_found', 'There is no such letter in the log.');
   }
@@ -542,10 +531,8 @@ export function letterFile(ctx: Ctx, i: Input<'letters.file'>): Output<'letters.
 }
 
 export function markSent(ctx: Ctx, i: Input<'letters.markSent'>): Output<'letters.markSent'> {
-  const db = ctx.store.db;
-  const l = db
-    .prepare('SELECT pupil_id AS pid, letter_date AS d FROM letter_log WHERE id = ?')
-    .get(i.logId) as { pid: number; d: string } | undefined;
+  const orm = ctx.store.orm;
+  const l = loggedLetter(orm, i.logId);
   if (!l) {
     throw new AppError('not_found', 'There is no such letter in the log.');
   }
@@ -559,11 +546,17 @@ export function markSent(ctx: Ctx, i: Input<'letters.markSent'>): Output<'letter
       { path: 'sentOn', message: 'in the future' },
     ]);
   }
-  const r = db
-    .prepare(
-      'INSERT INTO letter_sends (log_id, method, sent_on, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
-    )
-    .run(i.logId, i.method, i.sentOn, i.note ?? null, ctx.session.userName, ctx.now());
+  const r = orm
+    .insert(letterSends)
+    .values({
+      logId: i.logId,
+      method: i.method,
+      sentOn: i.sentOn,
+      note: i.note ?? null,
+      recordedBy: ctx.session.userName,
+      recordedAt: ctx.now(),
+    })
+    .run();
   ctx.audit('letter.sent', 'pupil', l.pid, { logId: i.logId, method: i.method, sentOn: i.sentOn });
   return { id: Number(r.lastInsertRowid) };
 }
@@ -575,7 +568,8 @@ export function ladder(ctx: Ctx, i: Input<'letters.ladder'>): Output<'letters.la
 
 export function saveMeeting(ctx: Ctx, i: Input<'letters.saveMeeting'>): Output<'letters.saveMeeting'> {
   const db = ctx.store.db;
-  if (!db.prepare('SELECT 1 FROM pupils WHERE id = ?').get(i.pupilId)) {
+  const orm = ctx.store.orm;
+  if (!pupilExists(orm, i.pupilId)) {
     throw noSuchPupil();
   }
   if (i.held && i.date > ctx.today()) {
@@ -590,28 +584,37 @@ export function saveMeeting(ctx: Ctx, i: Input<'letters.saveMeeting'>): Output<'
     if (!before) {
       throw new AppError('not_found', 'There is no such meeting.');
     }
-    db.prepare(
-      'UPDATE letter_meetings SET kind = ?, date = ?, time = ?, place = ?, attendees = ?, held = ?, notes = ? WHERE id = ?',
-    ).run(i.kind, i.date, i.time, i.place, i.attendees, i.held ? 1 : 0, i.notes, i.id);
+    orm
+      .update(letterMeetings)
+      .set({
+        kind: i.kind,
+        date: i.date,
+        time: i.time,
+        place: i.place,
+        attendees: i.attendees,
+        held: i.held,
+        notes: i.notes,
+      })
+      .where(eq(letterMeetings.id, i.id))
+      .run();
     ctx.audit('letters.meeting', 'pupil', i.pupilId, { before, after: i });
     return { id: i.id };
   }
-  const r = db
-    .prepare(
-      'INSERT INTO letter_meetings (pupil_id, kind, date, time, place, attendees, held, notes, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    )
-    .run(
-      i.pupilId,
-      i.kind,
-      i.date,
-      i.time,
-      i.place,
-      i.attendees,
-      i.held ? 1 : 0,
-      i.notes,
-      ctx.session.userName,
-      ctx.now(),
-    );
+  const r = orm
+    .insert(letterMeetings)
+    .values({
+      pupilId: i.pupilId,
+      kind: i.kind,
+      date: i.date,
+      time: i.time,
+      place: i.place,
+      attendees: i.attendees,
+      held: i.held,
+      notes: i.notes,
+      recordedBy: ctx.session.userName,
+      recordedAt: ctx.now(),
+    })
+    .run();
   ctx.audit('letters.meeting', 'pupil', i.pupilId, { after: i });
   return { id: Number(r.lastInsertRowid) };
 }
@@ -620,15 +623,20 @@ export function restrictContact(
   ctx: Ctx,
   i: Input<'letters.restrictContact'>,
 ): Output<'letters.restrictContact'> {
-  const db = ctx.store.db;
-  if (!db.prepare('SELECT 1 FROM pupils WHERE id = ?').get(i.pupilId)) {
+  const orm = ctx.store.orm;
+  if (!pupilExists(orm, i.pupilId)) {
     throw noSuchPupil();
   }
-  const r = db
-    .prepare(
-      'INSERT INTO letter_contact_restrictions (pupil_id, contact_name, reason, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)',
-    )
-    .run(i.pupilId, i.contactName, i.reason, ctx.session.userName, ctx.now());
+  const r = orm
+    .insert(letterContactRestrictions)
+    .values({
+      pupilId: i.pupilId,
+      contactName: i.contactName,
+      reason: i.reason,
+      recordedBy: ctx.session.userName,
+      recordedAt: ctx.now(),
+    })
+    .run();
   ctx.audit('letters.restrictContact', 'pupil', i.pupilId, { contactName: i.contactName, reason: i.reason });
   return { id: Number(r.lastInsertRowid) };
 }
@@ -637,20 +645,16 @@ export function liftRestriction(
   ctx: Ctx,
   i: Input<'letters.liftRestriction'>,
 ): Output<'letters.liftRestriction'> {
-  const db = ctx.store.db;
-  const r = db
-    .prepare(
-      'SELECT pupil_id AS pid, contact_name AS n FROM letter_contact_restrictions WHERE id = ? AND lifted_at IS NULL',
-    )
-    .get(i.id) as { pid: number; n: string } | undefined;
+  const orm = ctx.store.orm;
+  const r = restrictionInForce(orm, i.id);
   if (!r) {
     throw new AppError('not_found', 'There is no such restriction in force.');
   }
-  db.prepare('UPDATE letter_contact_restrictions SET lifted_by = ?, lifted_at = ? WHERE id = ?').run(
-    ctx.session.userName,
-    ctx.now(),
-    i.id,
-  );
+  orm
+    .update(letterContactRestrictions)
+    .set({ liftedBy: ctx.session.userName, liftedAt: ctx.now() })
+    .where(eq(letterContactRestrictions.id, i.id))
+    .run();
   ctx.audit('letters.liftRestriction', 'pupil', r.pid, { contactName: r.n });
   return { ok: true };
 }

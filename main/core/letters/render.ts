@@ -19,7 +19,9 @@ import {
   type IPatch,
 } from 'docx';
 import type { Ctx } from '../context';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Db } from '../db/connection';
+import { letterFiles, letterLog } from '../db/schema-letters';
 import { AppError } from '../errors';
 import { RULES } from '../../../shared/contract';
 import { resourcesDir } from '../paths';
@@ -40,6 +42,7 @@ import {
   type PupilLetterData,
 } from './letter-data';
 import { readLogo, imageSize } from './settings';
+import { batchLetterId, latestSchoolTemplates, latestTemplate } from './letter-rows';
 import { JobStopped } from './jobs';
 import type { IsoDate } from '../../../shared/dates';
 import { isIsoDate } from '../../../shared/dates';
@@ -87,32 +90,11 @@ export function customSpec(name: string, title: string): TemplateSpec {
   };
 }
 
-interface SchoolRow {
-  name: string;
-  version: number;
-  title: string;
-  bytes: Buffer | null;
-  sha256: string | null;
-  placeholders: string;
-  uploadedBy: string;
-  uploadedAt: string;
-}
-export function latestSchoolTemplates(db: Db): SchoolRow[] {
-  return db
-    .prepare(
-      `SELECT name, version, title, bytes, sha256, placeholders, uploaded_by AS uploadedBy, uploaded_at AS uploadedAt FROM letter_templates t
-    WHERE version = (SELECT max(version) FROM letter_templates u WHERE u.name = t.name) ORDER BY name`,
-    )
-    .all() as SchoolRow[];
-}
+export { latestSchoolTemplates };
 
 const placeholderCache = new Map<string, string[]>();
 export function loadTemplate(db: Db, name: string): TemplateSource {
-  const row = db
-    .prepare(
-      `SELECT name, version, title, bytes, sha256, placeholders FROM letter_templates WHERE name = ? ORDER BY version DESC LIMIT 1`,
-    )
-    .get(name) as SchoolRow | undefined;
+  const row = latestTemplate(db, name);
   const spec = templateSpec(name) ?? (row?.bytes ? customSpec(name, row.title) : undefined);
   if (!spec) {
     throw new AppError(
@@ -241,7 +223,8 @@ export function planLetters(ctx: Ctx, req: RenderRequest, replan?: Replan): Plan
   if (unknown.length) {
     throw new AppError(
       'invalid',
-      `The template "${req.template}" uses ${unknown.map((k) => `{{${k}}}`).join(', ')}, which the app does not know. Correct it in Word and upload it again.`,
+      `The template "${req.template}" uses ${unknown.map((k) => `{{${k}}}`).join(', ')},` +
+        ` which the app does not know. Correct it in Word and upload it again.`,
     );
   }
   const today = ctx.today();
@@ -519,37 +502,39 @@ export function logLetter(
     ),
   );
   const hash = sha256(bytes);
-  const r = db
-    .prepare(
-      `INSERT INTO letter_log (batch_id, pupil_id, sibling_ids, template, template_version, template_sha256, stage, period_from, period_to, as_of, letter_date, reference,
-    figures, addressees, fields, flags, override_reason, file_name, file_sha256, generated_by, generated_position, generated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
+  const orm = drizzle(db);
+  const r = orm
+    .insert(letterLog)
+    .values({
       batchId,
-      p.pupilId,
-      JSON.stringify(p.siblingIds),
-      plan.template.name,
-      plan.template.version,
-      plan.template.sha256,
-      plan.template.spec.stage,
-      plan.period.from,
-      plan.period.to,
-      plan.period.asOf,
-      plan.letterDate,
-      p.reference,
-      JSON.stringify(figures),
-      JSON.stringify([{ names: p.household.names, address: p.household.address }]),
-      JSON.stringify(textValues),
-      JSON.stringify(p.flags),
-      p.flags.length ? p.overrideReason : null,
-      p.fileName,
-      hash,
-      ctx.session.userName,
-      ctx.session.position,
-      ctx.now(),
-    );
+      pupilId: p.pupilId,
+      siblingIds: JSON.stringify(p.siblingIds),
+      template: plan.template.name,
+      templateVersion: plan.template.version,
+      templateSha256: plan.template.sha256,
+      stage: plan.template.spec.stage,
+      periodFrom: plan.period.from,
+      periodTo: plan.period.to,
+      asOf: plan.period.asOf,
+      letterDate: plan.letterDate,
+      reference: p.reference,
+      figures: JSON.stringify(figures),
+      addressees: JSON.stringify([{ names: p.household.names, address: p.household.address }]),
+      fields: JSON.stringify(textValues),
+      flags: JSON.stringify(p.flags),
+      overrideReason: p.flags.length ? p.overrideReason : null,
+      fileName: p.fileName,
+      fileSha256: hash,
+      generatedBy: ctx.session.userName,
+      generatedPosition: ctx.session.position,
+      generatedAt: ctx.now(),
+    })
+    .run();
   const id = Number(r.lastInsertRowid);
-  db.prepare('INSERT INTO letter_files (log_id, bytes) VALUES (?, ?)').run(id, Buffer.from(bytes));
+  orm
+    .insert(letterFiles)
+    .values({ logId: id, bytes: Buffer.from(bytes) })
+    .run();
   ctx.audit('letter.generated', 'pupil', p.pupilId, {
     logId: id,
     template: plan.template.name,
@@ -569,11 +554,9 @@ function logOnce(
   batchId: string | null,
 ): { id: number; duplicate: boolean } {
   if (batchId) {
-    const had = ctx.store.db
-      .prepare('SELECT id FROM letter_log WHERE batch_id = ? AND reference = ?')
-      .get(batchId, p.reference) as { id: number } | undefined;
-    if (had) {
-      return { id: had.id, duplicate: true };
+    const had = batchLetterId(ctx.store.db, batchId, p.reference);
+    if (had !== undefined) {
+      return { id: had, duplicate: true };
     }
   }
   return { id: logLetter(ctx, plan, p, bytes, batchId), duplicate: false };

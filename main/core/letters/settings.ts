@@ -1,5 +1,8 @@
 // The letterhead and letter rules (letters_settings, one row), beside the school's own settings (school table).
+import { eq, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Db } from '../db/connection';
+import { lettersSettings } from '../db/schema-letters';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 
@@ -23,14 +26,35 @@ export interface LettersSettings {
   logoType: string | null;
 }
 
-const COLS = `phone, email, absence_line AS absenceLine, report_by AS reportBy, head_name AS headName, signatory_name AS signatoryName,
-  signatory_position AS signatoryPosition, champion_phone AS championPhone, champion_email AS championEmail, policy_url AS policyUrl,
-  la_code_url AS laCodeUrl, la_code_reference AS laCodeReference, leave_form_url AS leaveFormUrl, same_stage_school_days AS sameStageSchoolDays,
-  improvement_points AS improvementPoints, logo IS NOT NULL AS hasLogo, logo_type AS logoType`;
+/** The settings row as the letters read it; `hasLogo` says whether a logo is stored without reading its bytes. */
+function settingsRow(db: Db) {
+  return drizzle(db)
+    .select({
+      phone: lettersSettings.phone,
+      email: lettersSettings.email,
+      absenceLine: lettersSettings.absenceLine,
+      reportBy: lettersSettings.reportBy,
+      headName: lettersSettings.headName,
+      signatoryName: lettersSettings.signatoryName,
+      signatoryPosition: lettersSettings.signatoryPosition,
+      championPhone: lettersSettings.championPhone,
+      championEmail: lettersSettings.championEmail,
+      policyUrl: lettersSettings.policyUrl,
+      laCodeUrl: lettersSettings.laCodeUrl,
+      laCodeReference: lettersSettings.laCodeReference,
+      leaveFormUrl: lettersSettings.leaveFormUrl,
+      sameStageSchoolDays: lettersSettings.sameStageSchoolDays,
+      improvementPoints: lettersSettings.improvementPoints,
+      hasLogo: sql`${lettersSettings.logo} IS NOT NULL`.mapWith(Boolean),
+      logoType: lettersSettings.logoType,
+    })
+    .from(lettersSettings)
+    .where(eq(lettersSettings.id, 1))
+    .get();
+}
 
 export function readLettersSettings(db: Db): LettersSettings {
-  const row = db.prepare(`SELECT ${COLS} FROM letters_settings WHERE id = 1`).get() as
-    (Omit<LettersSettings, 'hasLogo'> & { hasLogo: number }) | undefined;
+  const row = settingsRow(db);
   if (!row) {
     return {
       phone: null,
@@ -52,12 +76,15 @@ export function readLettersSettings(db: Db): LettersSettings {
       logoType: null,
     };
   }
-  return { ...row, hasLogo: !!row.hasLogo };
+  return row;
 }
 
 export function readLogo(db: Db): { bytes: Uint8Array; type: 'png' | 'jpg' } | null {
-  const r = db.prepare('SELECT logo, logo_type AS t FROM letters_settings WHERE id = 1').get() as
-    { logo: Buffer | null; t: string | null } | undefined;
+  const r = drizzle(db)
+    .select({ logo: lettersSettings.logo, t: lettersSettings.logoType })
+    .from(lettersSettings)
+    .where(eq(lettersSettings.id, 1))
+    .get();
   return r?.logo ? { bytes: new Uint8Array(r.logo), type: r.t === 'jpg' ? 'jpg' : 'png' } : null;
 }
 
@@ -110,14 +137,32 @@ export function saveLettersSettings(ctx: Ctx, s: SettingsInput): { ok: true } {
     logoType = size.type;
   }
   const before = readLettersSettings(db);
-  db.prepare(
-    `UPDATE letters_settings SET phone = @phone, email = @email, absence_line = @absenceLine, report_by = @reportBy, head_name = @headName,
-    signatory_name = @signatoryName, signatory_position = @signatoryPosition, champion_phone = @championPhone, champion_email = @championEmail,
-    policy_url = @policyUrl, la_code_url = @laCodeUrl, la_code_reference = @laCodeReference, leave_form_url = @leaveFormUrl,
-    same_stage_school_days = @sameStageSchoolDays, improvement_points = @improvementPoints, updated_by = @by, updated_at = @at WHERE id = 1`,
-  ).run({ ...s, by: ctx.session.userName, at: ctx.now() });
+  const orm = drizzle(db);
+  orm
+    .update(lettersSettings)
+    .set({
+      phone: s.phone,
+      email: s.email,
+      absenceLine: s.absenceLine,
+      reportBy: s.reportBy,
+      headName: s.headName,
+      signatoryName: s.signatoryName,
+      signatoryPosition: s.signatoryPosition,
+      championPhone: s.championPhone,
+      championEmail: s.championEmail,
+      policyUrl: s.policyUrl,
+      laCodeUrl: s.laCodeUrl,
+      laCodeReference: s.laCodeReference,
+      leaveFormUrl: s.leaveFormUrl,
+      sameStageSchoolDays: s.sameStageSchoolDays,
+      improvementPoints: s.improvementPoints,
+      updatedBy: ctx.session.userName,
+      updatedAt: ctx.now(),
+    })
+    .where(eq(lettersSettings.id, 1))
+    .run();
   if (logo !== undefined) {
-    db.prepare('UPDATE letters_settings SET logo = ?, logo_type = ? WHERE id = 1').run(logo, logoType);
+    orm.update(lettersSettings).set({ logo, logoType }).where(eq(lettersSettings.id, 1)).run();
   }
   const { logoBase64: _l, ...after } = s;
   ctx.audit('letters.settings', 'letters_settings', 1, {
