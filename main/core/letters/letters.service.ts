@@ -577,6 +577,15 @@ export function saveMeeting(ctx: Ctx, i: Input<'letters.saveMeeting'>): Output<'
       { path: 'held', message: 'date in the future' },
     ]);
   }
+  const fields = {
+    kind: i.kind,
+    date: i.date,
+    time: i.time,
+    place: i.place,
+    attendees: i.attendees,
+    held: i.held,
+    notes: i.notes,
+  };
   if (i.id) {
     const before = db
       .prepare('SELECT * FROM letter_meetings WHERE id = ? AND pupil_id = ?')
@@ -584,19 +593,7 @@ export function saveMeeting(ctx: Ctx, i: Input<'letters.saveMeeting'>): Output<'
     if (!before) {
       throw new AppError('not_found', 'There is no such meeting.');
     }
-    orm
-      .update(letterMeetings)
-      .set({
-        kind: i.kind,
-        date: i.date,
-        time: i.time,
-        place: i.place,
-        attendees: i.attendees,
-        held: i.held,
-        notes: i.notes,
-      })
-      .where(eq(letterMeetings.id, i.id))
-      .run();
+    orm.update(letterMeetings).set(fields).where(eq(letterMeetings.id, i.id)).run();
     ctx.audit('letters.meeting', 'pupil', i.pupilId, { before, after: i });
     return { id: i.id };
   }
@@ -604,13 +601,7 @@ export function saveMeeting(ctx: Ctx, i: Input<'letters.saveMeeting'>): Output<'
     .insert(letterMeetings)
     .values({
       pupilId: i.pupilId,
-      kind: i.kind,
-      date: i.date,
-      time: i.time,
-      place: i.place,
-      attendees: i.attendees,
-      held: i.held,
-      notes: i.notes,
+      ...fields,
       recordedBy: ctx.session.userName,
       recordedAt: ctx.now(),
     })
