@@ -38,7 +38,9 @@ export function checks(db: Db, r: RequestRecord, p: PupilRow, sessions: SessionR
     cannotGrant.push('no school session falls in the dates asked for');
   }
   if (!r.requesterLivesWith) {
-    const m = `${r.requesterName} is not recorded as a parent ${knownAs(p)} normally lives with: leave can be granted only on a request from such a parent.`;
+    const m =
+      `${r.requesterName} is not recorded as a parent ${knownAs(p)} normally lives with: ` +
+      'leave can be granted only on a request from such a parent.';
     warnings.push({ kind: 'not_lives_with', message: m });
     cannotGrant.push(`${r.requesterName} is not recorded as living with the pupil`);
   }
@@ -46,7 +48,9 @@ export function checks(db: Db, r: RequestRecord, p: PupilRow, sessions: SessionR
   if (r.dateReceived >= r.fromDate) {
     warnings.push({
       kind: 'not_in_advance',
-      message: `Received ${formatUkDate(r.dateReceived)}, on or after the first day asked for (${formatUkDate(r.fromDate)}): not made in advance, so it cannot be granted as C; code the absence by what happened.`,
+      message:
+        `Received ${formatUkDate(r.dateReceived)}, on or after the first day asked for (${formatUkDate(r.fromDate)}): ` +
+        'not made in advance, so it cannot be granted as C; code the absence by what happened.',
     });
     if (leaveCodes.has('C')) {
       cannotGrant.push('the request was not made in advance, so it cannot be granted as C');
@@ -55,7 +59,9 @@ export function checks(db: Db, r: RequestRecord, p: PupilRow, sessions: SessionR
   if (!compulsory) {
     warnings.push({
       kind: 'not_compulsory_age',
-      message: `${knownAs(p)} is not of compulsory school age on ${formatUkDate(r.fromDate)}: no penalty notice applies, and letters carry no penalty wording.`,
+      message:
+        `${knownAs(p)} is not of compulsory school age on ${formatUkDate(r.fromDate)}: ` +
+        'no penalty notice applies, and letters carry no penalty wording.',
     });
   }
   if (r.kind === 'part_time') {
@@ -63,14 +69,16 @@ export function checks(db: Db, r: RequestRecord, p: PupilRow, sessions: SessionR
       warnings.push({
         kind: 'part_time',
         message:
-          'A part-time timetable (C2) is only for a pupil of compulsory school age; sessions an older or younger pupil is not required to attend are X.',
+          'A part-time timetable (C2) is only for a pupil of compulsory school age; ' +
+          'sessions an older or younger pupil is not required to attend are X.',
       });
       cannotGrant.push('C2 is only for a pupil of compulsory school age');
     } else {
       warnings.push({
         kind: 'part_time',
         message:
-          'A part-time timetable must be temporary, agreed with a parent the pupil lives with, regularly reviewed and never used to manage behaviour; the end date asked for is its time limit.',
+          'A part-time timetable must be temporary, agreed with a parent the pupil lives with, ' +
+          'regularly reviewed and never used to manage behaviour; the end date asked for is its time limit.',
       });
     }
   }
@@ -85,7 +93,11 @@ export function checks(db: Db, r: RequestRecord, p: PupilRow, sessions: SessionR
     } else if (extra.length) {
       warnings.push({
         kind: 'observance',
-        message: `${extra.length} day${extra.length > 1 ? 's' : ''} asked for ${extra.length > 1 ? 'are' : 'is'} not set apart by ${r.religiousBody ?? 'the religious body'} (${extra.map(formatUkDate).join(', ')}): only the observance day${r.observanceDays.length > 1 ? 's are' : ' is'} R; extra days are leave (C) or unauthorised.`,
+        message:
+          `${extra.length} day${extra.length > 1 ? 's' : ''} asked for ${extra.length > 1 ? 'are' : 'is'} ` +
+          `not set apart by ${r.religiousBody ?? 'the religious body'} (${extra.map(formatUkDate).join(', ')}): ` +
+          `only the observance day${r.observanceDays.length > 1 ? 's are' : ' is'} R; ` +
+          'extra days are leave (C) or unauthorised.',
       });
     }
   }
@@ -99,7 +111,8 @@ export function checks(db: Db, r: RequestRecord, p: PupilRow, sessions: SessionR
   if (sessions.length) {
     const other = db
       .prepare(
-        `SELECT DISTINCT source_id AS id FROM planned_marks WHERE pupil_id = ? AND source = 'leave' AND source_id <> ? AND date BETWEEN ? AND ?`,
+        `SELECT DISTINCT source_id AS id FROM planned_marks
+         WHERE pupil_id = ? AND source = 'leave' AND source_id <> ? AND date BETWEEN ? AND ?`,
       )
       .all(r.pupilId, r.id, r.fromDate, r.toDate) as { id: number }[];
     if (other.length) {
@@ -116,7 +129,9 @@ export function checks(db: Db, r: RequestRecord, p: PupilRow, sessions: SessionR
     if (marked) {
       warnings.push({
         kind: 'marks_exist',
-        message: `${marked} of these sessions already have a register mark; a decision never overwrites a mark (amend the register if it must change).`,
+        message:
+          `${marked} of these sessions already have a register mark; ` +
+          'a decision never overwrites a mark (amend the register if it must change).',
       });
     }
   }
@@ -126,7 +141,8 @@ export function checks(db: Db, r: RequestRecord, p: PupilRow, sessions: SessionR
 function pupilMarks(db: Db, pupilId: number, from: IsoDate, to: IsoDate): StatsMark[] {
   return db
     .prepare(
-      'SELECT date, session, code, minutes_late AS minutesLate FROM marks WHERE pupil_id = ? AND date >= ? AND date <= ? ORDER BY date, session',
+      `SELECT date, session, code, minutes_late AS minutesLate FROM marks
+       WHERE pupil_id = ? AND date >= ? AND date <= ? ORDER BY date, session`,
     )
     .all(pupilId, from, to) as StatsMark[];
 }

@@ -59,7 +59,9 @@ export function decisionLetterFields(ctx: Ctx, decisionId: number): Record<strin
     d.outcome === 'granted'
       ? ''
       : compulsory
-        ? `If ${name} is absent on ${taken}, the absence will be recorded as unauthorised (holiday not granted, code G). Unauthorised absence of 10 or more sessions within 10 school weeks means the school must consider whether a penalty notice is appropriate under the local authority's code of conduct.`
+        ? `If ${name} is absent on ${taken}, the absence will be recorded as unauthorised (holiday not granted, code G). ` +
+          'Unauthorised absence of 10 or more sessions within 10 school weeks means the school must consider ' +
+          "whether a penalty notice is appropriate under the local authority's code of conduct."
         : `If ${name} is absent on ${taken}, the absence will be recorded as unauthorised.`;
   return {
     'school.name': school.name,
@@ -155,7 +157,8 @@ export function decisionLetter(
         const letterId = Number(
           db
             .prepare(
-              'INSERT INTO leave_letters (decision_id, pupil_id, file_name, sha256, bytes, generated_by, generated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+              `INSERT INTO leave_letters (decision_id, pupil_id, file_name, sha256, bytes, generated_by, generated_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?)`,
             )
             .run(decisionId, r.pupilId, l.fileName, sha256, buf, ctx.session.userName, ctx.now())
             .lastInsertRowid,

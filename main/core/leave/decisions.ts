@@ -69,7 +69,8 @@ function writeDecision(
   const decisionId = Number(
     db
       .prepare(
-        `INSERT INTO leave_decisions (request_id, outcome, days_granted, sessions_granted, code, sessions, reason, decider_name, decider_position, decider_user_id, decided_at, supersedes)
+        `INSERT INTO leave_decisions (request_id, outcome, days_granted, sessions_granted, code, sessions, reason,
+      decider_name, decider_position, decider_user_id, decided_at, supersedes)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
@@ -119,7 +120,8 @@ export function decide(ctx: Ctx, i: Input<'leave.decide'>): Output<'leave.decide
   if (cur) {
     throw new AppError(
       'conflict',
-      `Leave request ${i.requestId} was already decided (${cur.outcome}, ${formatUkDate(cur.decidedAt.slice(0, 10))}); a change is a revision with a reason.`,
+      `Leave request ${i.requestId} was already decided (${cur.outcome}, ${formatUkDate(cur.decidedAt.slice(0, 10))}); ` +
+        'a change is a revision with a reason.',
     );
   }
   return writeDecision(ctx, i, null);
