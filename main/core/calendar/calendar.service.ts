@@ -1,34 +1,38 @@
 // The school calendar: term ranges, closures and changes to the shipped bank holidays.
-import { Calendar, type CalendarRange, type BankHolidayOverride } from '../../../shared/calendar';
+import { and, asc, eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { Calendar, type CalendarRange } from '../../../shared/calendar';
 import { eachDate, parseInputDate } from '../../../shared/dates';
 import type { Issue, Output, Input } from '../../../shared/contract';
 import type { Db } from '../db/connection';
+import { bankHolidayOverrides as overridesTable, calendarRanges } from '../db/schema';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { columnIndex, readCsv, unneutralise } from '../import/csv';
 
+const RANGE = {
+  dateFrom: calendarRanges.dateFrom,
+  dateTo: calendarRanges.dateTo,
+  kind: calendarRanges.kind,
+  label: calendarRanges.label,
+};
+const OVERRIDE = { date: overridesTable.date, action: overridesTable.action, label: overridesTable.label };
+
 export function loadCalendar(db: Db): Calendar {
-  const ranges = db
-    .prepare(
-      'SELECT date_from AS dateFrom, date_to AS dateTo, kind, label FROM calendar_ranges ORDER BY date_from',
-    )
-    .all() as CalendarRange[];
-  const bankHolidayOverrides = db
-    .prepare('SELECT date, action, label FROM bank_holiday_overrides')
-    .all() as BankHolidayOverride[];
+  const orm = drizzle(db);
+  const ranges = orm.select(RANGE).from(calendarRanges).orderBy(asc(calendarRanges.dateFrom)).all();
+  const bankHolidayOverrides = orm.select(OVERRIDE).from(overridesTable).all();
   return new Calendar({ ranges, bankHolidayOverrides });
 }
 
 export function getCalendar(ctx: Ctx, input: Input<'calendar.get'>): Output<'calendar.get'> {
-  const db = ctx.store.db;
-  const ranges = db
-    .prepare(
-      'SELECT id, date_from AS dateFrom, date_to AS dateTo, kind, label FROM calendar_ranges ORDER BY date_from, kind',
-    )
-    .all() as (CalendarRange & { id: number })[];
-  const overrides = db
-    .prepare('SELECT date, action, label FROM bank_holiday_overrides ORDER BY date')
-    .all() as BankHolidayOverride[];
+  const orm = drizzle(ctx.store.db);
+  const ranges = orm
+    .select({ id: calendarRanges.id, ...RANGE })
+    .from(calendarRanges)
+    .orderBy(asc(calendarRanges.dateFrom), asc(calendarRanges.kind))
+    .all();
+  const overrides = orm.select(OVERRIDE).from(overridesTable).orderBy(asc(overridesTable.date)).all();
   const cal = new Calendar({ ranges, bankHolidayOverrides: overrides });
   if (input.from > input.to) {
     throw new AppError('invalid', 'The period ends before it starts.');
@@ -50,16 +54,25 @@ export function getCalendar(ctx: Ctx, input: Input<'calendar.get'>): Output<'cal
 }
 
 function insertRange(ctx: Ctx, r: CalendarRange): { id: number; added: boolean } {
-  const db = ctx.store.db;
-  const existing = db
-    .prepare('SELECT id FROM calendar_ranges WHERE date_from = ? AND date_to = ? AND kind = ?')
-    .get(r.dateFrom, r.dateTo, r.kind) as { id: number } | undefined;
+  const orm = drizzle(ctx.store.db);
+  const existing = orm
+    .select({ id: calendarRanges.id })
+    .from(calendarRanges)
+    .where(
+      and(
+        eq(calendarRanges.dateFrom, r.dateFrom),
+        eq(calendarRanges.dateTo, r.dateTo),
+        eq(calendarRanges.kind, r.kind),
+      ),
+    )
+    .get();
   if (existing) {
     return { id: existing.id, added: false };
   }
-  const info = db
-    .prepare('INSERT INTO calendar_ranges (date_from, date_to, kind, label) VALUES (?, ?, ?, ?)')
-    .run(r.dateFrom, r.dateTo, r.kind, r.label);
+  const info = orm
+    .insert(calendarRanges)
+    .values({ dateFrom: r.dateFrom, dateTo: r.dateTo, kind: r.kind, label: r.label })
+    .run();
   const id = Number(info.lastInsertRowid);
   ctx.audit('calendar.addRange', 'calendar_range', id, r);
   return { id, added: true };
@@ -72,6 +85,7 @@ export function addRange(ctx: Ctx, r: Input<'calendar.addRange'>): Output<'calen
 }
 
 export function removeRange(ctx: Ctx, { id }: Input<'calendar.removeRange'>): Output<'calendar.removeRange'> {
+  // The raw row, as the audit trail has always recorded it (its snake_case column names).
   const row = ctx.store.db.prepare('SELECT * FROM calendar_ranges WHERE id = ?').get(id);
   if (!row) {
     throw new AppError('not_found', 'That calendar range no longer exists.');
@@ -85,11 +99,12 @@ export function setBankHoliday(
   ctx: Ctx,
   o: Input<'calendar.setBankHoliday'>,
 ): Output<'calendar.setBankHoliday'> {
-  ctx.store.db
-    .prepare(
-      'INSERT INTO bank_holiday_overrides (date, action, label) VALUES (?, ?, ?) ON CONFLICT(date) DO UPDATE SET action = excluded.action, label = excluded.label',
-    )
-    .run(o.date, o.action, o.label ?? null);
+  const label = o.label ?? null;
+  drizzle(ctx.store.db)
+    .insert(overridesTable)
+    .values({ date: o.date, action: o.action, label })
+    .onConflictDoUpdate({ target: overridesTable.date, set: { action: o.action, label } })
+    .run();
   ctx.audit('calendar.setBankHoliday', 'bank_holiday', o.date, o);
   return { ok: true };
 }

@@ -1,5 +1,21 @@
 // Pupils on the admission register: writing (with an audit row per change), listing, the pupil page, leaving
 // with a deletion ground, and returns to the local authority. Records are never deleted.
+import {
+  and,
+  asc,
+  count,
+  eq,
+  getTableColumns,
+  gt,
+  gte,
+  isNull,
+  like,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Input, Output } from '../../../shared/contract';
 import { arrangementLabels } from '../arrangements/queries';
 import { assertCmeEnquiries } from '../arrangements/cme';
@@ -8,6 +24,7 @@ import { YEAR_GROUPS } from '../../../shared/pupil';
 import { loadCalendar } from '../calendar/calendar.service';
 import type { Contact, PupilFields } from '../../../shared/pupil';
 import type { Ctx } from '../context';
+import { contacts as contactsTable, laReturns, marks, pupils, school } from '../db/schema';
 import { AppError, noSuchPupil } from '../errors';
 
 const COLS: Record<string, string> = {
@@ -33,37 +50,37 @@ const COLS: Record<string, string> = {
   previousSchool: 'previous_school',
 };
 const BOOLS = new Set(['fsm', 'cla', 'socialWorker', 'eal', 'youngCarer', 'boarder']);
-export const PUPIL_SELECT = `SELECT id, ${Object.entries(COLS)
-  .map(([k, c]) => `${c} AS "${k}"`)
-  .join(', ')} FROM pupils`;
+// A pupil's id and the fields in COLS, in that order (the table's columns without its two timestamps); the
+// schema declares the flags as booleans, so drizzle reads them as true/false.
+const { createdAt: _createdAt, updatedAt: _updatedAt, ...PUPIL } = getTableColumns(pupils);
 
-export type PupilRow = Record<string, unknown> & { id: number; upn: string };
-
-export function rowToPupil<T extends Record<string, unknown>>(r: T): T {
-  const out: Record<string, unknown> = { ...r };
-  for (const b of BOOLS) {
-    if (b in out) {
-      out[b] = !!out[b];
-    }
-  }
-  return out as T;
+function selectPupils(ctx: Ctx) {
+  return drizzle(ctx.store.db).select(PUPIL).from(pupils);
 }
+function pupilByUpn(ctx: Ctx, upn: string) {
+  return selectPupils(ctx).where(eq(pupils.upn, upn)).get();
+}
+type PupilRow = NonNullable<ReturnType<typeof pupilByUpn>>;
 
 const toDb = (k: string, v: unknown) => (BOOLS.has(k) ? (v ? 1 : 0) : (v ?? null));
 
 function contactsOf(ctx: Ctx, pupilId: number) {
-  return (
-    ctx.store.db
-      .prepare(
-        'SELECT id, name, relationship, phone, email, address, lives_with AS livesWith, parental_responsibility AS parentalResponsibility, emergency FROM contacts WHERE pupil_id = ? ORDER BY ordinal',
-      )
-      .all(pupilId) as Record<string, unknown>[]
-  ).map((c) => ({
-    ...c,
-    livesWith: !!c.livesWith,
-    parentalResponsibility: !!c.parentalResponsibility,
-    emergency: !!c.emergency,
-  })) as (Contact & { id: number })[];
+  return drizzle(ctx.store.db)
+    .select({
+      id: contactsTable.id,
+      name: contactsTable.name,
+      relationship: contactsTable.relationship,
+      phone: contactsTable.phone,
+      email: contactsTable.email,
+      address: contactsTable.address,
+      livesWith: contactsTable.livesWith,
+      parentalResponsibility: contactsTable.parentalResponsibility,
+      emergency: contactsTable.emergency,
+    })
+    .from(contactsTable)
+    .where(eq(contactsTable.pupilId, pupilId))
+    .orderBy(asc(contactsTable.ordinal))
+    .all();
 }
 
 function sameContacts(a: Contact[], b: Contact[]): boolean {
@@ -86,25 +103,25 @@ function replaceContacts(ctx: Ctx, pupilId: number, list: Contact[]): boolean {
   if (sameContacts(before, list)) {
     return false;
   }
-  const db = ctx.store.db;
+  const orm = drizzle(ctx.store.db);
   // Contacts are details, not statutory register entries: replaced as a set, the old set kept in the audit row.
-  db.prepare('DELETE FROM contacts WHERE pupil_id = ?').run(pupilId);
-  const ins = db.prepare(
-    'INSERT INTO contacts (pupil_id, ordinal, name, relationship, phone, email, address, lives_with, parental_responsibility, emergency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  orm.delete(contactsTable).where(eq(contactsTable.pupilId, pupilId)).run();
   list.forEach((c, i) =>
-    ins.run(
-      pupilId,
-      i + 1,
-      c.name,
-      c.relationship ?? null,
-      c.phone ?? null,
-      c.email ?? null,
-      c.address ?? null,
-      c.livesWith ? 1 : 0,
-      c.parentalResponsibility ? 1 : 0,
-      c.emergency ? 1 : 0,
-    ),
+    orm
+      .insert(contactsTable)
+      .values({
+        pupilId,
+        ordinal: i + 1,
+        name: c.name,
+        relationship: c.relationship ?? null,
+        phone: c.phone ?? null,
+        email: c.email ?? null,
+        address: c.address ?? null,
+        livesWith: !!c.livesWith,
+        parentalResponsibility: !!c.parentalResponsibility,
+        emergency: !!c.emergency,
+      })
+      .run(),
   );
   ctx.audit('pupil.contacts', 'pupil', pupilId, {
     before: before.map(({ id: _id, ...c }) => c),
@@ -124,12 +141,13 @@ export function writePupil(
 ): 'created' | 'updated' | 'unchanged' {
   const db = ctx.store.db;
   const now = ctx.now();
-  const existing = db.prepare(`${PUPIL_SELECT} WHERE upn = ?`).get(f.upn) as PupilRow | undefined;
+  const existing = pupilByUpn(ctx, f.upn);
   if (!existing) {
     const keys = Object.keys(f);
+    const columns = keys.map((k) => COLS[k]).join(', ');
     const info = db
       .prepare(
-        `INSERT INTO pupils (${keys.map((k) => COLS[k]).join(', ')}, created_at, updated_at) VALUES (${keys.map(() => '?').join(', ')}, ?, ?)`,
+        `INSERT INTO pupils (${columns}, created_at, updated_at) VALUES (${keys.map(() => '?').join(', ')}, ?, ?)`,
       )
       .run(...keys.map((k) => toDb(k, (f as Record<string, unknown>)[k])), now, now);
     const id = Number(info.lastInsertRowid);
@@ -152,7 +170,7 @@ function updateFields(
   changes: Record<string, unknown>,
   source: string,
 ): string[] {
-  const cur = rowToPupil(existing);
+  const cur: Record<string, unknown> = existing;
   const changed = Object.keys(changes).filter(
     (k) => k in COLS && k !== 'upn' && (changes[k] ?? null) !== (cur[k] ?? null),
   );
@@ -173,72 +191,80 @@ function updateFields(
   return changed;
 }
 
-export function listPupils(ctx: Ctx, q: Input<'pupils.list'>): Output<'pupils.list'> {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  const on = q.onDate ?? ctx.today();
+/** The conditions of a pupil list: on roll on the day (unless leavers too), group, flag and search. */
+function listConditions(q: Input<'pupils.list'>, on: string): SQL[] {
+  const where: SQL[] = [];
   if (!q.includeLeavers) {
-    where.push('admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)');
-    args.push(on, on);
+    where.push(
+      and(lte(pupils.admissionDate, on), or(isNull(pupils.leavingDate), gte(pupils.leavingDate, on)))!,
+    );
   }
   if (q.yearGroup) {
-    where.push('year_group = ?');
-    args.push(q.yearGroup);
+    where.push(eq(pupils.yearGroup, q.yearGroup));
   }
   if (q.regGroup) {
-    where.push('reg_group = ?');
-    args.push(q.regGroup);
+    where.push(eq(pupils.regGroup, q.regGroup));
   }
   if (q.flag === 'senK') {
-    where.push("sen = 'K'");
+    where.push(eq(pupils.sen, 'K'));
   } else if (q.flag === 'senE') {
-    where.push("sen = 'E'");
+    where.push(eq(pupils.sen, 'E'));
   } else if (q.flag) {
-    where.push(`${COLS[q.flag]} = 1`);
+    where.push(eq(pupils[q.flag], true));
   }
   if (q.search?.trim()) {
     const s = `%${q.search.trim().toLowerCase().replace(/[%_]/g, '')}%`;
-    where.push(
-      "(lower(surname) LIKE ? OR lower(forename) LIKE ? OR lower(coalesce(preferred_forename, '')) LIKE ? OR lower(upn) LIKE ? OR lower(forename || ' ' || surname) LIKE ?)",
-    );
-    args.push(s, s, s, s, s);
+    const matches = [
+      sql`lower(${pupils.surname})`,
+      sql`lower(${pupils.forename})`,
+      sql`lower(coalesce(${pupils.preferredForename}, ''))`,
+      sql`lower(${pupils.upn})`,
+      sql`lower(${pupils.forename} || ' ' || ${pupils.surname})`,
+    ];
+    where.push(or(...matches.map((m) => like(m, s)))!);
   }
-  const rows = ctx.store.db
-    .prepare(
-      `${PUPIL_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY surname, forename, upn LIMIT 5000`,
-    )
-    .all(...args) as PupilRow[];
-  const regGroups = (
-    ctx.store.db.prepare('SELECT DISTINCT reg_group AS g FROM pupils ORDER BY reg_group').all() as {
-      g: string;
-    }[]
-  ).map((r) => r.g);
+  return where;
+}
+
+export function listPupils(ctx: Ctx, q: Input<'pupils.list'>): Output<'pupils.list'> {
+  const on = q.onDate ?? ctx.today();
+  const orm = drizzle(ctx.store.db);
+  const rows = selectPupils(ctx)
+    .where(and(...listConditions(q, on)))
+    .orderBy(asc(pupils.surname), asc(pupils.forename), asc(pupils.upn))
+    .limit(5000)
+    .all();
+  const regGroups = orm
+    .selectDistinct({ g: pupils.regGroup })
+    .from(pupils)
+    .orderBy(asc(pupils.regGroup))
+    .all()
+    .map((r) => r.g);
   const labels = arrangementLabels(ctx.store.db, on);
   return {
-    pupils: rows.map((r) => {
-      const p = rowToPupil(r) as Record<string, unknown>;
-      const onRoll = (p.admissionDate as string) <= on && (!p.leavingDate || (p.leavingDate as string) >= on);
+    pupils: rows.map((p) => {
+      const onRoll = p.admissionDate <= on && (!p.leavingDate || p.leavingDate >= on);
       return {
-        id: p.id as number,
-        upn: p.upn as string,
-        surname: p.surname as string,
-        forename: p.forename as string,
-        preferredForename: (p.preferredForename as string) ?? null,
-        yearGroup: p.yearGroup as string,
-        regGroup: p.regGroup as string,
-        dob: p.dob as string,
-        sex: p.sex as string,
-        sen: p.sen as string,
-        fsm: p.fsm as boolean,
-        cla: p.cla as boolean,
-        socialWorker: p.socialWorker as boolean,
-        eal: p.eal as boolean,
-        youngCarer: p.youngCarer as boolean,
-        boarder: p.boarder as boolean,
-        admissionDate: p.admissionDate as string,
-        leavingDate: (p.leavingDate as string) ?? null,
+        id: p.id,
+        upn: p.upn,
+        surname: p.surname,
+        forename: p.forename,
+        preferredForename: p.preferredForename ?? null,
+        yearGroup: p.yearGroup,
+        regGroup: p.regGroup,
+        dob: p.dob,
+        sex: p.sex,
+        sen: p.sen,
+        fsm: p.fsm,
+        cla: p.cla,
+        socialWorker: p.socialWorker,
+        eal: p.eal,
+        youngCarer: p.youngCarer,
+        boarder: p.boarder,
+        admissionDate: p.admissionDate,
+        leavingDate: p.leavingDate ?? null,
         onRoll,
-        arrangement: labels.get(p.id as number) ?? null,
+        arrangement: labels.get(p.id) ?? null,
       };
     }),
     regGroups,
@@ -246,7 +272,7 @@ export function listPupils(ctx: Ctx, q: Input<'pupils.list'>): Output<'pupils.li
 }
 
 function requirePupil(ctx: Ctx, id: number): PupilRow {
-  const row = ctx.store.db.prepare(`${PUPIL_SELECT} WHERE id = ?`).get(id) as PupilRow | undefined;
+  const row = selectPupils(ctx).where(eq(pupils.id, id)).get();
   if (!row) {
     throw noSuchPupil();
   }
@@ -260,29 +286,43 @@ function joinsYoungestYearOnFirstDay(ctx: Ctx, pupil: { admissionDate: string; y
   if (!first || pupil.admissionDate > first) {
     return false;
   }
-  const groups = ctx.store.db
-    .prepare(
-      'SELECT DISTINCT year_group AS y FROM pupils WHERE admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)',
+  const groups = drizzle(ctx.store.db)
+    .selectDistinct({ y: pupils.yearGroup })
+    .from(pupils)
+    .where(
+      and(lte(pupils.admissionDate, first), or(isNull(pupils.leavingDate), gte(pupils.leavingDate, first))),
     )
-    .all(first, first) as { y: string }[];
+    .all();
   const rank = (y: string) => YEAR_GROUPS.indexOf(y as (typeof YEAR_GROUPS)[number]);
   return groups.length > 0 && rank(pupil.yearGroup) === Math.min(...groups.map((g) => rank(g.y)));
 }
 
 export function getPupil(ctx: Ctx, { id }: Input<'pupils.get'>): Output<'pupils.get'> {
-  const pupil = rowToPupil(requirePupil(ctx, id)) as unknown as Output<'pupils.get'>['pupil'];
-  const returns = ctx.store.db
-    .prepare(
-      'SELECT id, kind, due, sent_at AS sentAt, method, sent_by AS sentBy, acknowledged_at AS acknowledgedAt FROM la_returns WHERE pupil_id = ? ORDER BY id',
-    )
-    .all(id) as Output<'pupils.get'>['returns'];
+  // The schema stores sex, year group and SEN status as plain text; the import and the contract checked them.
+  const pupil = requirePupil(ctx, id) as Output<'pupils.get'>['pupil'];
+  const orm = drizzle(ctx.store.db);
+  const returns = orm
+    .select({
+      id: laReturns.id,
+      kind: laReturns.kind,
+      due: laReturns.due,
+      sentAt: laReturns.sentAt,
+      method: laReturns.method,
+      sentBy: laReturns.sentBy,
+      acknowledgedAt: laReturns.acknowledgedAt,
+    })
+    .from(laReturns)
+    .where(eq(laReturns.pupilId, id))
+    .orderBy(asc(laReturns.id))
+    .all();
   // reg 13: the new-pupil return is due by the end of the 5th day after the name is entered.
   // A return that fell due before the school started using the app was made from the MIS at the time.
   const setUp =
-    (
-      ctx.store.db.prepare('SELECT substr(created_at, 1, 10) AS d FROM school WHERE id = 1').get() as
-        { d: string } | undefined
-    )?.d ?? '';
+    orm
+      .select({ d: sql<string>`substr(${school.createdAt}, 1, 10)` })
+      .from(school)
+      .where(eq(school.id, 1))
+      .get()?.d ?? '';
   const due = addDays(pupil.admissionDate, 5);
   const newPupilReturnDue =
     returns.some((r) => r.kind === 'new_pupil' && r.sentAt) ||
@@ -295,11 +335,11 @@ export function getPupil(ctx: Ctx, { id }: Input<'pupils.get'>): Output<'pupils.
 
 export function updatePupil(ctx: Ctx, { id, changes }: Input<'pupils.update'>): Output<'pupils.update'> {
   const row = requirePupil(ctx, id);
-  const next = { ...rowToPupil(row), ...changes } as Record<string, unknown>;
-  if (next.leavingDate && (next.leavingDate as string) < (next.admissionDate as string)) {
+  const next = { ...row, ...changes };
+  if (next.leavingDate && next.leavingDate < next.admissionDate) {
     throw new AppError('invalid', 'The leaving date is before the admission date.');
   }
-  if ((next.dob as string) >= (next.admissionDate as string)) {
+  if (next.dob >= next.admissionDate) {
     throw new AppError('invalid', 'The date of birth is not before the admission date.');
   }
   return { changed: updateFields(ctx, row, changes as Record<string, unknown>, 'app') };
@@ -318,12 +358,14 @@ export function saveContacts(
  * §7: never automatic). */
 export function recordLeaving(ctx: Ctx, i: Input<'pupils.recordLeaving'>): Output<'pupils.recordLeaving'> {
   const row = requirePupil(ctx, i.id);
-  if (i.leavingDate < (row.admissionDate as string)) {
+  if (i.leavingDate < row.admissionDate) {
     throw new AppError('invalid', 'The leaving date is before the admission date.');
   }
-  const later = ctx.store.db
-    .prepare('SELECT count(*) AS n FROM marks WHERE pupil_id = ? AND date > ?')
-    .get(i.id, i.leavingDate) as { n: number };
+  const later = drizzle(ctx.store.db)
+    .select({ n: count() })
+    .from(marks)
+    .where(and(eq(marks.pupilId, i.id), gt(marks.date, i.leavingDate)))
+    .get()!;
   if (later.n > 0) {
     throw new AppError(
       'conflict',
@@ -345,11 +387,13 @@ export function recordLeaving(ctx: Ctx, i: Input<'pupils.recordLeaving'>): Outpu
 
 export function recordReturn(ctx: Ctx, i: Input<'pupils.recordReturn'>): Output<'pupils.recordReturn'> {
   requirePupil(ctx, i.pupilId);
-  const open = ctx.store.db
-    .prepare(
-      'SELECT id FROM la_returns WHERE pupil_id = ? AND kind = ? AND sent_at IS NULL ORDER BY id LIMIT 1',
-    )
-    .get(i.pupilId, i.kind) as { id: number } | undefined;
+  const open = drizzle(ctx.store.db)
+    .select({ id: laReturns.id })
+    .from(laReturns)
+    .where(and(eq(laReturns.pupilId, i.pupilId), eq(laReturns.kind, i.kind), isNull(laReturns.sentAt)))
+    .orderBy(asc(laReturns.id))
+    .limit(1)
+    .get();
   let id: number;
   if (open) {
     ctx.store.db
@@ -360,7 +404,8 @@ export function recordReturn(ctx: Ctx, i: Input<'pupils.recordReturn'>): Output<
     id = Number(
       ctx.store.db
         .prepare(
-          'INSERT INTO la_returns (pupil_id, kind, sent_at, method, sent_by, acknowledged_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO la_returns (pupil_id, kind, sent_at, method, sent_by, acknowledged_at, created_at) ' +
+            'VALUES (?, ?, ?, ?, ?, ?, ?)',
         )
         .run(i.pupilId, i.kind, i.sentAt, i.method, ctx.session.userName, i.acknowledgedAt ?? null, ctx.now())
         .lastInsertRowid,
@@ -372,9 +417,8 @@ export function recordReturn(ctx: Ctx, i: Input<'pupils.recordReturn'>): Output<
 
 /** The CLI's `pupils --json`: every pupil with the imported fields, sorted by UPN. */
 export function exportPupilsJson(ctx: Ctx) {
-  const rows = ctx.store.db.prepare(`${PUPIL_SELECT} ORDER BY upn`).all() as PupilRow[];
-  return rows.map((r) => {
-    const p = rowToPupil(r) as Record<string, unknown>;
+  const rows = selectPupils(ctx).orderBy(asc(pupils.upn)).all();
+  return rows.map((p) => {
     return {
       upn: p.upn,
       surname: p.surname,
@@ -398,11 +442,11 @@ export function exportPupilsJson(ctx: Ctx) {
 
 /** Whether writing `f` (only the `carried` fields) would change the existing pupil with that UPN: for a preview. */
 export function wouldChange(ctx: Ctx, f: PupilFields, carried: ReadonlySet<string>): boolean {
-  const existing = ctx.store.db.prepare(`${PUPIL_SELECT} WHERE upn = ?`).get(f.upn) as PupilRow | undefined;
+  const existing = pupilByUpn(ctx, f.upn);
   if (!existing) {
     return true;
   }
-  const cur = rowToPupil(existing);
+  const cur: Record<string, unknown> = existing;
   return Object.entries(f).some(
     ([k, v]) => carried.has(k) && k in COLS && k !== 'upn' && (v ?? null) !== (cur[k] ?? null),
   );

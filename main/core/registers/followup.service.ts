@@ -3,52 +3,91 @@
 // amendment), and the record that a pupil's social worker was told. Also the N marks overdue after 5 school
 // days (docs/rules/statistics.md §7) and marks whose code needs a detail that is missing.
 import type { Input, Output } from '../../../shared/contract';
-import type { FollowupMark } from '../../../shared/channels/followup';
 import { normaliseCode } from '../../../shared/codes';
 import type { Ctx } from '../context';
-import { eq } from 'drizzle-orm';
+import { and, asc, between, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { contacts, pupils } from '../db/schema';
+import type { Db } from '../db/connection';
+import { codes, contactAttempts, contacts, marks, pupils, socialWorkerNotices } from '../db/schema';
 import { AppError, noSuchPupil } from '../errors';
 import { pupilName } from '../../../shared/names';
 import { loadCalendar } from '../calendar/calendar.service';
 import { markWriter } from './marks.service';
 import { byRisk, callingRisks } from './calling-risk';
 
+/** Today's pupils with an N mark, with the sessions marked N (as "AM", "PM" or "AM,PM" in any order). */
+function pupilsMarkedN(db: Db, date: string) {
+  return drizzle(db)
+    .select({
+      pupilId: marks.pupilId,
+      upn: pupils.upn,
+      forename: pupils.forename,
+      preferred: pupils.preferredForename,
+      surname: pupils.surname,
+      regGroup: pupils.regGroup,
+      sw: pupils.socialWorker,
+      cla: pupils.cla,
+      sessions: sql<string>`group_concat(${marks.session})`,
+    })
+    .from(marks)
+    .innerJoin(pupils, eq(pupils.id, marks.pupilId))
+    .where(and(eq(marks.date, date), eq(marks.code, 'N')))
+    .groupBy(marks.pupilId)
+    .orderBy(asc(pupils.regGroup), asc(pupils.surname), asc(pupils.forename))
+    .all();
+}
+
+/** The reads made for each pupil on the calling list, prepared once for the whole list. */
+function callingReads(db: Db) {
+  const orm = drizzle(db);
+  const pupilId = sql.placeholder('pupilId');
+  const date = sql.placeholder('date');
+  const contactsOf = orm
+    .select({
+      name: contacts.name,
+      relationship: contacts.relationship,
+      phone: contacts.phone,
+      email: contacts.email,
+      livesWith: contacts.livesWith,
+      parentalResponsibility: contacts.parentalResponsibility,
+    })
+    .from(contacts)
+    .where(eq(contacts.pupilId, pupilId))
+    .orderBy(desc(contacts.livesWith), asc(contacts.ordinal))
+    .prepare();
+  const attempts = orm
+    .select({
+      method: contactAttempts.method,
+      outcome: contactAttempts.outcome,
+      contactName: contactAttempts.contactName,
+      note: contactAttempts.note,
+      by: contactAttempts.by,
+      at: contactAttempts.at,
+    })
+    .from(contactAttempts)
+    .where(and(eq(contactAttempts.pupilId, pupilId), eq(contactAttempts.date, date)))
+    .orderBy(asc(contactAttempts.id))
+    .prepare();
+  const notice = orm
+    .select({ how: socialWorkerNotices.how, by: socialWorkerNotices.by, at: socialWorkerNotices.at })
+    .from(socialWorkerNotices)
+    .where(and(eq(socialWorkerNotices.pupilId, pupilId), eq(socialWorkerNotices.date, date)))
+    .orderBy(desc(socialWorkerNotices.id))
+    .limit(1)
+    .prepare();
+  return { contactsOf, attempts, notice };
+}
+
 export function callingList(ctx: Ctx, { date }: Input<'followup.list'>): Output<'followup.list'> {
   const db = ctx.store.db;
-  const rows = db
-    .prepare(
-      `SELECT m.pupil_id AS pupilId, p.upn, p.forename, p.preferred_forename AS preferred, p.surname, p.reg_group AS regGroup, p.social_worker AS sw, p.cla,
-      group_concat(m.session) AS sessions
-    FROM marks m JOIN pupils p ON p.id = m.pupil_id WHERE m.date = ? AND m.code = 'N' GROUP BY m.pupil_id ORDER BY p.reg_group, p.surname, p.forename`,
-    )
-    .all(date) as {
-    pupilId: number;
-    upn: string;
-    forename: string;
-    preferred: string | null;
-    surname: string;
-    regGroup: string;
-    sw: number;
-    cla: number;
-    sessions: string;
-  }[];
+  const rows = pupilsMarkedN(db, date);
   const risks = callingRisks(
     ctx,
-    rows.map((r) => ({ pupilId: r.pupilId, socialWorker: !!r.sw, cla: !!r.cla })),
+    rows.map((r) => ({ pupilId: r.pupilId, socialWorker: r.sw, cla: r.cla })),
     date,
   );
   rows.sort((a, b) => byRisk(risks.get(a.pupilId)!, risks.get(b.pupilId)!));
-  const contactsOf = db.prepare(
-    'SELECT name, relationship, phone, email, lives_with AS livesWith, parental_responsibility AS pr FROM contacts WHERE pupil_id = ? ORDER BY lives_with DESC, ordinal',
-  );
-  const attempts = db.prepare(
-    'SELECT method, outcome, contact_name AS contactName, note, by, at FROM contact_attempts WHERE pupil_id = ? AND date = ? ORDER BY id',
-  );
-  const notice = db.prepare(
-    'SELECT how, by, at FROM social_worker_notices WHERE pupil_id = ? AND date = ? ORDER BY id DESC LIMIT 1',
-  );
+  const { contactsOf, attempts, notice } = callingReads(db);
   return {
     date,
     pupils: rows.map((r) => ({
@@ -56,30 +95,13 @@ export function callingList(ctx: Ctx, { date }: Input<'followup.list'>): Output<
       upn: r.upn,
       name: pupilName({ forename: r.forename, preferredForename: r.preferred, surname: r.surname }),
       regGroup: r.regGroup,
-      socialWorker: !!r.sw,
-      lookedAfter: !!r.cla,
+      socialWorker: r.sw,
+      lookedAfter: r.cla,
       riskReasons: risks.get(r.pupilId)!.reasons,
       sessions: r.sessions.split(',').sort() as ('AM' | 'PM')[],
-      contacts: (
-        contactsOf.all(r.pupilId) as {
-          name: string;
-          relationship: string | null;
-          phone: string | null;
-          email: string | null;
-          livesWith: number;
-          pr: number;
-        }[]
-      ).map((c) => ({
-        name: c.name,
-        relationship: c.relationship,
-        phone: c.phone,
-        email: c.email,
-        livesWith: !!c.livesWith,
-        parentalResponsibility: !!c.pr,
-      })),
-      attempts: attempts.all(r.pupilId, date) as Output<'followup.list'>['pupils'][number]['attempts'],
-      socialWorkerInformed:
-        (notice.get(r.pupilId, date) as { how: string; by: string; at: string } | undefined) ?? null,
+      contacts: contactsOf.all({ pupilId: r.pupilId }),
+      attempts: attempts.all({ pupilId: r.pupilId, date }),
+      socialWorkerInformed: notice.get({ pupilId: r.pupilId, date }) ?? null,
     })),
   };
 }
@@ -112,12 +134,19 @@ export function logAttempt(ctx: Ctx, i: Input<'followup.logAttempt'>): Output<'f
     ]);
   }
   const id = Number(
-    ctx.store.db
-      .prepare(
-        'INSERT INTO contact_attempts (pupil_id, date, method, outcome, contact_name, note, by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(i.pupilId, i.date, i.method, i.outcome, contact, i.note ?? null, ctx.session.userName, ctx.now())
-      .lastInsertRowid,
+    orm
+      .insert(contactAttempts)
+      .values({
+        pupilId: i.pupilId,
+        date: i.date,
+        method: i.method,
+        outcome: i.outcome,
+        contactName: contact,
+        note: i.note ?? null,
+        by: ctx.session.userName,
+        at: ctx.now(),
+      })
+      .run().lastInsertRowid,
   );
   return { id };
 }
@@ -126,17 +155,23 @@ export function informSocialWorker(
   ctx: Ctx,
   i: Input<'followup.informSocialWorker'>,
 ): Output<'followup.informSocialWorker'> {
-  const p = ctx.store.db.prepare('SELECT social_worker AS sw FROM pupils WHERE id = ?').get(i.pupilId) as
-    { sw: number } | undefined;
+  const orm = drizzle(ctx.store.db);
+  const p = orm.select({ sw: pupils.socialWorker }).from(pupils).where(eq(pupils.id, i.pupilId)).get();
   if (!p) {
     throw noSuchPupil();
   }
   const id = Number(
-    ctx.store.db
-      .prepare(
-        'INSERT INTO social_worker_notices (pupil_id, date, how, note, by, at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(i.pupilId, i.date, i.how, i.note ?? null, ctx.session.userName, ctx.now()).lastInsertRowid,
+    orm
+      .insert(socialWorkerNotices)
+      .values({
+        pupilId: i.pupilId,
+        date: i.date,
+        how: i.how,
+        note: i.note ?? null,
+        by: ctx.session.userName,
+        at: ctx.now(),
+      })
+      .run().lastInsertRowid,
   );
   ctx.audit('followup.socialWorker', 'pupil', i.pupilId, i);
   return { id };
@@ -175,19 +210,26 @@ export function resolveN(ctx: Ctx, i: Input<'followup.resolve'>): Output<'follow
 }
 
 // The pupil and the mark, as both mark lists below name them (shared/channels/followup.ts FollowupMark).
-const MARK_COLUMNS =
-  "m.pupil_id AS pupilId, p.upn, p.forename || ' ' || p.surname AS name, p.reg_group AS regGroup, m.date, m.session";
-const MARKS_OF_PUPILS = 'FROM marks m JOIN pupils p ON p.id = m.pupil_id';
+const MARK_COLUMNS = {
+  pupilId: marks.pupilId,
+  upn: pupils.upn,
+  name: sql<string>`${pupils.forename} || ' ' || ${pupils.surname}`,
+  regGroup: pupils.regGroup,
+  date: marks.date,
+  session: marks.session,
+};
+const MARK_ORDER = [asc(marks.date), asc(marks.session), asc(pupils.surname)];
 
 /** N marks with at least 5 school days after them up to as-of (docs/rules/statistics.md §7). */
 export function overdueN(ctx: Ctx, { asOf }: Input<'followup.overdueN'>): Output<'followup.overdueN'> {
   const cal = loadCalendar(ctx.store.db);
-  const rows = ctx.store.db
-    .prepare(
-      `SELECT ${MARK_COLUMNS} ${MARKS_OF_PUPILS}
-    WHERE m.code = 'N' AND m.date <= ? ORDER BY m.date, m.session, p.surname`,
-    )
-    .all(asOf) as FollowupMark[];
+  const rows = drizzle(ctx.store.db)
+    .select(MARK_COLUMNS)
+    .from(marks)
+    .innerJoin(pupils, eq(pupils.id, marks.pupilId))
+    .where(and(eq(marks.code, 'N'), lte(marks.date, asOf)))
+    .orderBy(...MARK_ORDER)
+    .all();
   return {
     asOf,
     marks: rows
@@ -196,17 +238,26 @@ export function overdueN(ctx: Ctx, { asOf }: Input<'followup.overdueN'>): Output
   };
 }
 
+/** A code that needs a detail (codes.csv needs_reason), in the era of the mark's date. */
+const needsDetail = and(
+  eq(codes.code, marks.code),
+  eq(codes.needsReason, true),
+  or(eq(codes.validFrom, ''), lte(codes.validFrom, marks.date)),
+  or(isNull(codes.validTo), lte(marks.date, codes.validTo)),
+);
+
 /** Marks whose code needs a detail (codes.csv needs_reason) that has none, typically from an MIS import. */
 export function detailMissing(
   ctx: Ctx,
   { from, to }: Input<'followup.detailMissing'>,
 ): Output<'followup.detailMissing'> {
-  const rows = ctx.store.db
-    .prepare(
-      `SELECT ${MARK_COLUMNS}, m.code ${MARKS_OF_PUPILS}
-    JOIN codes c ON c.code = m.code AND c.needs_reason = 1 AND (c.valid_from = '' OR c.valid_from <= m.date) AND (c.valid_to IS NULL OR m.date <= c.valid_to)
-    WHERE m.date BETWEEN ? AND ? AND (m.note IS NULL OR m.note = '') ORDER BY m.date, m.session, p.surname`,
-    )
-    .all(from, to) as (FollowupMark & { code: string })[];
+  const rows = drizzle(ctx.store.db)
+    .select({ ...MARK_COLUMNS, code: marks.code })
+    .from(marks)
+    .innerJoin(pupils, eq(pupils.id, marks.pupilId))
+    .innerJoin(codes, needsDetail)
+    .where(and(between(marks.date, from, to), or(isNull(marks.note), eq(marks.note, ''))))
+    .orderBy(...MARK_ORDER)
+    .all();
   return { marks: rows };
 }

@@ -4,13 +4,25 @@ import type { Input, Issue, Output } from '../../../shared/contract';
 import { codesValidOn, normaliseCode } from '../../../shared/codes';
 import { addDays, formatUkDate, type Session } from '../../../shared/dates';
 import { pupilName } from '../../../shared/names';
+import { eq, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Ctx } from '../context';
+import { pupils, registersTaken } from '../db/schema';
 import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import { readSchool } from '../school/school.service';
 import { markWriter } from './marks.service';
 import { arrangementLabels } from '../arrangements/queries';
 import { autoOpenAfterRegister } from '../arrangements/cme-auto';
+import {
+  groupIdsOn,
+  groupMarksBetween,
+  groupPupilsOn,
+  groupsOn,
+  plannedOn,
+  takenBy,
+  takenKeysOn,
+} from './register-rows';
 
 function addMinutes(hhmm: string, mins: number): string {
   const [h, m] = hhmm.split(':').map(Number);
@@ -35,24 +47,8 @@ export function getRegister(ctx: Ctx, i: Input<'registers.get'>): Output<'regist
   const db = ctx.store.db;
   const cal = loadCalendar(db);
   const times = registerTimes(ctx, i.session);
-  const taken = db
-    .prepare(
-      'SELECT taken_by AS by, taken_at AS at FROM registers_taken WHERE date = ? AND session = ? AND reg_group = ?',
-    )
-    .get(i.date, i.session, i.regGroup) as { by: string; at: string } | undefined;
-  const pupils = db
-    .prepare(
-      `SELECT id, upn, surname, forename, preferred_forename AS preferred, social_worker AS sw FROM pupils
-    WHERE reg_group = ? AND admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?) ORDER BY surname, forename, upn`,
-    )
-    .all(i.regGroup, i.date, i.date) as {
-    id: number;
-    upn: string;
-    surname: string;
-    forename: string;
-    preferred: string | null;
-    sw: number;
-  }[];
+  const taken = takenBy(db, i.date, i.session, i.regGroup);
+  const roll = groupPupilsOn(db, i.regGroup, i.date);
   // the last ten school days before this one, for the strip
   const stripDays: string[] = [];
   for (let d = addDays(i.date, -1); stripDays.length < 10 && d > addDays(i.date, -60); d = addDays(d, -1)) {
@@ -60,22 +56,9 @@ export function getRegister(ctx: Ctx, i: Input<'registers.get'>): Output<'regist
       stripDays.unshift(d);
     }
   }
-  const markQ = db.prepare(
-    'SELECT pupil_id AS p, date, session, code, minutes_late AS minutesLate, note, version FROM marks WHERE date BETWEEN ? AND ? AND pupil_id IN (SELECT id FROM pupils WHERE reg_group = ?)',
-  );
-  const all = markQ.all(stripDays[0] ?? i.date, i.date, i.regGroup) as {
-    p: number;
-    date: string;
-    session: Session;
-    code: string;
-    minutesLate: number | null;
-    note: string | null;
-    version: number;
-  }[];
+  const all = groupMarksBetween(db, i.regGroup, stripDays[0] ?? i.date, i.date);
   const byKey = new Map(all.map((m) => [`${m.p}|${m.date}|${m.session}`, m]));
-  const planned = db
-    .prepare('SELECT pupil_id AS p, code, note FROM planned_marks WHERE date = ? AND session = ? ORDER BY id')
-    .all(i.date, i.session) as { p: number; code: string; note: string | null }[];
+  const planned = plannedOn(db, i.date, i.session);
   const plannedBy = new Map<number, { code: string; note: string | null }>();
   for (const p of planned) {
     if (!plannedBy.has(p.p)) {
@@ -98,13 +81,13 @@ export function getRegister(ctx: Ctx, i: Input<'registers.get'>): Output<'regist
       category: c.category,
       needsReason: c.needsReason,
     })),
-    pupils: pupils.map((p) => {
+    pupils: roll.map((p) => {
       const m = byKey.get(`${p.id}|${i.date}|${i.session}`);
       return {
         pupilId: p.id,
         upn: p.upn,
         name: `${p.preferred ?? p.forename} ${p.surname}`,
-        socialWorker: !!p.sw,
+        socialWorker: p.sw,
         arrangement: labels.get(p.id) ?? null,
         mark: m ? { code: m.code, minutesLate: m.minutesLate, note: m.note, amended: m.version > 1 } : null,
         planned: plannedBy.get(p.id) ?? null,
@@ -126,15 +109,7 @@ export function saveRegister(ctx: Ctx, i: Input<'registers.save'>): Output<'regi
     throw new AppError('invalid', `${i.date} is not a school day; no register is taken.`);
   }
   const times = registerTimes(ctx, i.session);
-  const onRoll = new Set(
-    (
-      db
-        .prepare(
-          'SELECT id FROM pupils WHERE reg_group = ? AND admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)',
-        )
-        .all(i.regGroup, i.date, i.date) as { id: number }[]
-    ).map((r) => r.id),
-  );
+  const onRoll = new Set(groupIdsOn(db, i.regGroup, i.date));
   const writer = markWriter(ctx);
   const issues: Issue[] = [];
   const ops: (() => void)[] = [];
@@ -142,12 +117,17 @@ export function saveRegister(ctx: Ctx, i: Input<'registers.save'>): Output<'regi
     amended = 0,
     unchanged = 0;
   // Messages name the pupil, never the internal id (a person reads them).
-  const nameQ = db.prepare(
-    'SELECT forename, preferred_forename AS preferredForename, surname FROM pupils WHERE id = ?',
-  );
+  const nameQ = drizzle(db)
+    .select({
+      forename: pupils.forename,
+      preferredForename: pupils.preferredForename,
+      surname: pupils.surname,
+    })
+    .from(pupils)
+    .where(eq(pupils.id, sql.placeholder('id')))
+    .prepare();
   const nameOf = (id: number) => {
-    const p = nameQ.get(id) as
-      { forename: string; preferredForename: string | null; surname: string } | undefined;
+    const p = nameQ.get({ id });
     return p ? pupilName(p) : 'A pupil who is not on the admission register';
   };
   for (const m of i.marks) {
@@ -171,7 +151,9 @@ export function saveRegister(ctx: Ctx, i: Input<'registers.save'>): Output<'regi
     if (n.code === 'L' && minutes !== null && minutes > times.openMinutes) {
       issues.push({
         path: nameOf(m.pupilId),
-        message: `arrived ${minutes} minutes after the register opened, after it closed at ${times.closesAt}: use U (or a more fitting code), not L`,
+        message:
+          `arrived ${minutes} minutes after the register opened, after it closed at ${times.closesAt}: ` +
+          'use U (or a more fitting code), not L',
       });
       continue;
     }
@@ -234,11 +216,17 @@ export function saveRegister(ctx: Ctx, i: Input<'registers.save'>): Output<'regi
   for (const op of ops) {
     op();
   }
-  const first = db
-    .prepare(
-      'INSERT INTO registers_taken (date, session, reg_group, taken_by, taken_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-    )
-    .run(i.date, i.session, i.regGroup, ctx.session.userName, ctx.now());
+  const first = drizzle(db)
+    .insert(registersTaken)
+    .values({
+      date: i.date,
+      session: i.session,
+      regGroup: i.regGroup,
+      takenBy: ctx.session.userName,
+      takenAt: ctx.now(),
+    })
+    .onConflictDoNothing()
+    .run();
   if (first.changes) {
     ctx.audit('register.taken', 'register', `${i.date} ${i.session} ${i.regGroup}`, { inserted });
   }
@@ -263,20 +251,8 @@ export function registersNotTaken(
   if (!cal.isSchoolDay(date)) {
     return { date, isSchoolDay: false, missing: [] };
   }
-  const groups = (
-    db
-      .prepare(
-        'SELECT DISTINCT reg_group AS g FROM pupils WHERE admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?) ORDER BY reg_group',
-      )
-      .all(date, date) as { g: string }[]
-  ).map((r) => r.g);
-  const taken = new Set(
-    (
-      db.prepare('SELECT session || reg_group AS k FROM registers_taken WHERE date = ?').all(date) as {
-        k: string;
-      }[]
-    ).map((r) => r.k),
-  );
+  const groups = groupsOn(db, date);
+  const taken = takenKeysOn(db, date);
   const missing: { session: Session; regGroup: string }[] = [];
   for (const session of ['AM', 'PM'] as const) {
     for (const g of groups) {
