@@ -168,7 +168,8 @@ export function supportStepPupils(db: Db, ids: readonly number[]): Set<number> {
     (
       db
         .prepare(
-          'SELECT pupil_id AS p FROM casework_meetings UNION SELECT pupil_id FROM casework_plans UNION SELECT pupil_id FROM casework_referrals',
+          `SELECT pupil_id AS p FROM casework_meetings
+           UNION SELECT pupil_id FROM casework_plans UNION SELECT pupil_id FROM casework_referrals`,
         )
         .all() as { p: number }[]
     ).map((r) => r.p),
@@ -298,7 +299,8 @@ export function caseworkCounts(db: Db, from: IsoDate, to: IsoDate): Output<'case
       to,
     ),
     actionsOverdue: n(
-      "SELECT count(*) AS n FROM casework_actions WHERE due_on >= ? AND due_on < ? AND (status = 'open' OR (status = 'done' AND done_on > due_on))",
+      `SELECT count(*) AS n FROM casework_actions
+       WHERE due_on >= ? AND due_on < ? AND (status = 'open' OR (status = 'done' AND done_on > due_on))`,
       from,
       to,
     ),

@@ -59,7 +59,8 @@ export function patterns(ctx: Ctx, i: Input<'casework.patterns'>): Output<'casew
   const marks = (
     ctx.store.db
       .prepare(
-        'SELECT date, session, code, minutes_late AS minutesLate FROM marks WHERE pupil_id = ? AND date >= ? AND date <= ? ORDER BY date, session',
+        `SELECT date, session, code, minutes_late AS minutesLate FROM marks
+         WHERE pupil_id = ? AND date >= ? AND date <= ? ORDER BY date, session`,
       )
       .all(p.id, i.from, i.to) as StatsMark[]
   ).filter((m) => open.has(m.date));

@@ -41,7 +41,8 @@ export function rangeFigures(
   );
   const marks = db
     .prepare(
-      'SELECT date, session, code, minutes_late AS minutesLate FROM marks WHERE pupil_id = ? AND date >= ? AND date <= ? ORDER BY date, session',
+      `SELECT date, session, code, minutes_late AS minutesLate FROM marks
+       WHERE pupil_id = ? AND date >= ? AND date <= ? ORDER BY date, session`,
     )
     .all(pupilId, pctx.earliestMarkDate, to) as StatsMark[];
   const s = computePupilStats(pctx, { upn: p.upn }, marks);

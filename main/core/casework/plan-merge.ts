@@ -100,8 +100,11 @@ function addChart(files: Unzipped, png: Uint8Array): void {
   const rels =
     files[relsName] !== undefined
       ? strFromU8(files[relsName])
-      : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
-  const rel = `<Relationship Id="${CHART_REL}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/plan-chart.png"/>`;
+      : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  const rel =
+    `<Relationship Id="${CHART_REL}" ` +
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/plan-chart.png"/>';
   files[relsName] = strToU8(rels.replace('</Relationships>', `${rel}</Relationships>`));
   files['word/media/plan-chart.png'] = new Uint8Array(png);
   const types = strFromU8(files['[Content_Types].xml']);

@@ -40,7 +40,8 @@ export function shippedPlanBody(): string {
     heading('The timetable, step by step'),
     para(f('plan.stepsTable')),
     para(
-      'Sessions a part-time step leaves out are recorded as authorised absence (code C2) and agreed with the family; the aim is always a return to full time.',
+      'Sessions a part-time step leaves out are recorded as authorised absence (code C2) and agreed with the family; ' +
+        'the aim is always a return to full time.',
       small,
     ),
     heading('Key adult and check-ins'),
@@ -133,7 +134,8 @@ export function checkPlanTemplate(bytes: Uint8Array): Output<'casework.planTempl
   const warnings = [
     ...scan.split.map(
       (k) =>
-        `${f(k)} is split across several pieces of formatting in Word. It will still be filled in, but the line takes the formatting of its first piece: retype it in one go to be safe.`,
+        `${f(k)} is split across several pieces of formatting in Word. ` +
+        'It will still be filled in, but the line takes the formatting of its first piece: retype it in one go to be safe.',
     ),
     ...NEEDED.filter((k) => !scan.placeholders.includes(k)).map(
       (k) =>

@@ -79,7 +79,11 @@ export const TIMELINE_READERS: Record<TimelineSource, Reader> = {
   action(ctx, pid) {
     return rows(ctx, 'SELECT * FROM casework_actions WHERE pupil_id = ?', pid).map((a) =>
       item('action', String(a.recorded_at).slice(0, 10), `Action: ${a.what}`, {
-        detail: `${ACTION_OWNER_LABELS[a.owner_kind as keyof typeof ACTION_OWNER_LABELS]}${a.owner_name ? ` (${a.owner_name})` : ''}, by ${formatUkDate(String(a.due_on))} · ${ACTION_STATUS_LABELS[a.status as keyof typeof ACTION_STATUS_LABELS]}${a.status_note ? `: ${a.status_note}` : ''}`,
+        detail:
+          `${ACTION_OWNER_LABELS[a.owner_kind as keyof typeof ACTION_OWNER_LABELS]}` +
+          `${a.owner_name ? ` (${a.owner_name})` : ''}, by ${formatUkDate(String(a.due_on))} · ` +
+          `${ACTION_STATUS_LABELS[a.status as keyof typeof ACTION_STATUS_LABELS]}` +
+          `${a.status_note ? `: ${a.status_note}` : ''}`,
         by: s(a.recorded_by),
         refId: Number(a.id),
       }),
@@ -169,7 +173,8 @@ export const TIMELINE_READERS: Record<TimelineSource, Reader> = {
     return rows(
       ctx,
       `SELECT id, template, stage, letter_date, reference, generated_by FROM letter_log WHERE pupil_id = ?
-       UNION SELECT l.id, l.template, l.stage, l.letter_date, l.reference, l.generated_by FROM letter_log l, json_each(l.sibling_ids) j WHERE l.sibling_ids <> '[]' AND j.value = ?`,
+       UNION SELECT l.id, l.template, l.stage, l.letter_date, l.reference, l.generated_by
+       FROM letter_log l, json_each(l.sibling_ids) j WHERE l.sibling_ids <> '[]' AND j.value = ?`,
       pid,
       pid,
     ).map((l) =>
@@ -205,7 +210,8 @@ export const TIMELINE_READERS: Record<TimelineSource, Reader> = {
   leave(ctx, pid) {
     return rows(
       ctx,
-      `SELECT d.id, d.outcome, d.decided_at, d.decider_name, r.from_date, r.to_date FROM leave_decisions d JOIN leave_requests r ON r.id = d.request_id WHERE r.pupil_id = ?`,
+      `SELECT d.id, d.outcome, d.decided_at, d.decider_name, r.from_date, r.to_date
+       FROM leave_decisions d JOIN leave_requests r ON r.id = d.request_id WHERE r.pupil_id = ?`,
       pid,
     ).map((d) =>
       item('leave', String(d.decided_at), `Leave ${d.outcome === 'part' ? 'granted in part' : d.outcome}`, {

@@ -31,7 +31,8 @@ export function createDemoLeave(store: Store, today: IsoDate): void {
   const families = db
     .prepare(
       `SELECT a.id AS a, b.id AS b FROM pupils a JOIN contacts ca ON ca.pupil_id = a.id AND ca.ordinal = 1
-      JOIN pupils b ON b.id = a.id + 1 AND b.surname = a.surname JOIN contacts cb ON cb.pupil_id = b.id AND cb.ordinal = 1 AND cb.name = ca.name
+      JOIN pupils b ON b.id = a.id + 1 AND b.surname = a.surname
+      JOIN contacts cb ON cb.pupil_id = b.id AND cb.ordinal = 1 AND cb.name = ca.name
     WHERE a.leaving_date IS NULL AND b.leaving_date IS NULL AND ca.lives_with = 1 ORDER BY a.id DESC LIMIT 3`,
     )
     .all() as { a: number; b: number }[];
@@ -111,8 +112,10 @@ export function createDemoLeave(store: Store, today: IsoDate): void {
     const o = from.length
       ? (db
           .prepare(
-            `SELECT m.pupil_id AS p, m.date FROM marks m JOIN contacts c ON c.pupil_id = m.pupil_id AND c.relationship = 'Mother' AND c.lives_with = 1
-      WHERE m.code = 'O' AND m.session = 'AM' AND m.date BETWEEN ? AND ? AND EXISTS (SELECT 1 FROM marks x WHERE x.pupil_id = m.pupil_id AND x.date = m.date AND x.session = 'PM' AND x.code = 'O')
+            `SELECT m.pupil_id AS p, m.date FROM marks m
+      JOIN contacts c ON c.pupil_id = m.pupil_id AND c.relationship = 'Mother' AND c.lives_with = 1
+      WHERE m.code = 'O' AND m.session = 'AM' AND m.date BETWEEN ? AND ?
+        AND EXISTS (SELECT 1 FROM marks x WHERE x.pupil_id = m.pupil_id AND x.date = m.date AND x.session = 'PM' AND x.code = 'O')
       ORDER BY m.date, m.pupil_id LIMIT 1`,
           )
           .get(from[0], from[from.length - 1]) as { p: number; date: IsoDate } | undefined)

@@ -42,7 +42,8 @@ export function addEvidence(ctx: Ctx, i: Input<'leave.addEvidence'>): Output<'le
   const id = Number(
     db
       .prepare(
-        'INSERT INTO leave_evidence (request_id, file_name, mime_type, size, bytes, sha256, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        `INSERT INTO leave_evidence (request_id, file_name, mime_type, size, bytes, sha256, added_by, added_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(i.requestId, i.fileName, mime, bytes.length, bytes, sha256, ctx.session.userName, ctx.now())
       .lastInsertRowid,

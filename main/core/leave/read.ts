@@ -97,7 +97,12 @@ export function getRequest(ctx: Ctx, { id }: Input<'leave.get'>): Output<'leave.
   if (c.compulsory && sessions.length) {
     warnings.unshift({
       kind: 'penalty',
-      message: `If this is refused and taken anyway, ${knownAs(p)} reaches ${forecast.ifTaken} unauthorised session${pluralS(forecast.ifTaken)} in the rolling 10-school-week window (threshold ${PENALTY_THRESHOLD_SESSIONS}; ${forecast.now} now)${forecast.now >= PENALTY_THRESHOLD_SESSIONS ? ', already at or over the threshold' : ''}${forecast.reachesThreshold ? ': a penalty notice must then be considered' : ''}.`,
+      message:
+        `If this is refused and taken anyway, ${knownAs(p)} reaches ${forecast.ifTaken} ` +
+        `unauthorised session${pluralS(forecast.ifTaken)} in the rolling 10-school-week window ` +
+        `(threshold ${PENALTY_THRESHOLD_SESSIONS}; ${forecast.now} now)` +
+        `${forecast.now >= PENALTY_THRESHOLD_SESSIONS ? ', already at or over the threshold' : ''}` +
+        `${forecast.reachesThreshold ? ': a penalty notice must then be considered' : ''}.`,
     });
   }
   // Project default (docs/rules/letters.md §1.3 row 8): decide within 5 school days of the request, before
@@ -107,7 +112,9 @@ export function getRequest(ctx: Ctx, { id }: Input<'leave.get'>): Output<'leave.
     if (by < ctx.today()) {
       warnings.push({
         kind: 'decision_due',
-        message: `The decision was due by ${formatUkDate(by)} (within ${LEAVE_DECISION_SCHOOL_DAYS} school days of the request, and before the leave starts): decide and send the letter now.`,
+        message:
+          `The decision was due by ${formatUkDate(by)} (within ${LEAVE_DECISION_SCHOOL_DAYS} school days of the request, ` +
+          'and before the leave starts): decide and send the letter now.',
       });
     }
   }

@@ -98,8 +98,10 @@ export function createRequest(ctx: Ctx, i: Input<'leave.create'>): Output<'leave
       .run(now, ctx.session.userName).lastInsertRowid,
   );
   const ins =
-    db.prepare(`INSERT INTO leave_requests (family_id, pupil_id, requester_contact_id, requester_name, requester_relationship, requester_lives_with, requester_address,
-    how_received, date_received, from_date, from_session, to_date, to_session, kind, reason, notes, observance, religious_body, observance_days, created_at, created_by)
+    db.prepare(`INSERT INTO leave_requests (family_id, pupil_id, requester_contact_id, requester_name,
+    requester_relationship, requester_lives_with, requester_address, how_received, date_received, from_date,
+    from_session, to_date, to_session, kind, reason, notes, observance, religious_body, observance_days,
+    created_at, created_by)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const requestIds: number[] = [];
   for (const x of resolved) {
