@@ -29,28 +29,34 @@ export interface NMark {
   schoolDays: number;
 }
 
-const N_MARKS_SQL = `SELECT m.pupil_id AS pupilId, m.date, m.session, m.code,
-  (SELECT min(h.changed_at) FROM mark_history h WHERE h.mark_id = m.id AND h.old_code = 'N' AND h.new_code <> 'N') AS resolvedAt
+// Raw SQL: a scan of the period's marks with two correlated subqueries on mark_history, for the self-audit.
+const N_MARKS_SQL = `SELECT m.pupil_id, m.date, m.session, m.code,
+  (SELECT min(h.changed_at) FROM mark_history h
+    WHERE h.mark_id = m.id AND h.old_code = 'N' AND h.new_code <> 'N') AS resolved_at
   FROM marks m WHERE m.date >= ? AND m.date <= ?
   AND (m.code = 'N' OR EXISTS (SELECT 1 FROM mark_history h WHERE h.mark_id = m.id AND h.old_code = 'N'))
   ORDER BY m.date, m.session, m.pupil_id`;
 
+/** A row of N_MARKS_SQL, under the names SQLite gives its columns. */
 interface NRow {
-  pupilId: number;
+  pupil_id: number;
   date: string;
   session: 'AM' | 'PM';
   code: string;
-  resolvedAt: string | null;
+  resolved_at: string | null;
+}
+
+function nMarkRows(db: Db, from: IsoDate, to: IsoDate): NRow[] {
+  return db.prepare<[IsoDate, IsoDate], NRow>(N_MARKS_SQL).all(from, to);
 }
 
 /** Every N mark dated in [from, to], with when (in school days) it was resolved, measured to `asOf`. */
 export function nMarksIn(db: Db, from: IsoDate, to: IsoDate, asOf: IsoDate): NMark[] {
   const cal = loadCalendar(db);
-  const rows = db.prepare(N_MARKS_SQL).all(from, to) as NRow[];
-  return rows.map((r) => {
-    const resolvedOn = r.code === 'N' ? null : (r.resolvedAt?.slice(0, 10) ?? null);
+  return nMarkRows(db, from, to).map((r) => {
+    const resolvedOn = r.code === 'N' ? null : (r.resolved_at?.slice(0, 10) ?? null);
     return {
-      pupilId: r.pupilId,
+      pupilId: r.pupil_id,
       date: r.date,
       session: r.session,
       resolvedOn,
@@ -62,8 +68,8 @@ export function nMarksIn(db: Db, from: IsoDate, to: IsoDate, asOf: IsoDate): NMa
 /** Each pupil-day in [from, to] with an N mark, and what was done about it that day. */
 export function nDaysIn(db: Db, from: IsoDate, to: IsoDate): NDay[] {
   const days = new Map<string, { pupilId: number; date: string }>();
-  for (const r of db.prepare(N_MARKS_SQL).all(from, to) as NRow[]) {
-    days.set(`${r.pupilId}|${r.date}`, { pupilId: r.pupilId, date: r.date });
+  for (const r of nMarkRows(db, from, to)) {
+    days.set(`${r.pupil_id}|${r.date}`, { pupilId: r.pupil_id, date: r.date });
   }
   const byId = new Map(
     drizzle(db)

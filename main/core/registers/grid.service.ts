@@ -1,44 +1,48 @@
 // The office grid (pupils × school sessions for a range and scope), bulk marks with a preview, and a pupil's
 // year of marks. Bulk changes write one history row per changed mark, sharing one batch reference and reason.
+import { and, asc, between, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Input, Output } from '../../../shared/contract';
 import { normaliseCode } from '../../../shared/codes';
 import { eachDate, weekday, type Session } from '../../../shared/dates';
 import type { Ctx } from '../context';
+import { marks as marksTable, pupils } from '../db/schema';
 import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import { markWriter } from './marks.service';
 
 type Scope = Input<'registers.grid'>['scope'];
 
+/** The pupils in the scope on roll at some point in [from, to], in group and name order. */
 function scopePupils(ctx: Ctx, scope: Scope, from: string, to: string) {
-  const where = ['admission_date <= ?', '(leaving_date IS NULL OR leaving_date >= ?)'];
-  const args: unknown[] = [to, from];
+  const where: (SQL | undefined)[] = [
+    lte(pupils.admissionDate, to),
+    or(isNull(pupils.leavingDate), gte(pupils.leavingDate, from)),
+  ];
   if (scope.regGroup) {
-    where.push('reg_group = ?');
-    args.push(scope.regGroup);
+    where.push(eq(pupils.regGroup, scope.regGroup));
   }
   if (scope.yearGroup) {
-    where.push('year_group = ?');
-    args.push(scope.yearGroup);
+    where.push(eq(pupils.yearGroup, scope.yearGroup));
   }
   if (scope.pupilIds?.length) {
-    where.push(`id IN (${scope.pupilIds.map(() => '?').join(',')})`);
-    args.push(...scope.pupilIds);
+    where.push(inArray(pupils.id, scope.pupilIds));
   }
-  return ctx.store.db
-    .prepare(
-      `SELECT id, upn, forename, preferred_forename AS preferred, surname, reg_group AS regGroup, admission_date AS adm, leaving_date AS lv FROM pupils WHERE ${where.join(' AND ')} ORDER BY reg_group, surname, forename`,
-    )
-    .all(...args) as {
-    id: number;
-    upn: string;
-    forename: string;
-    preferred: string | null;
-    surname: string;
-    regGroup: string;
-    adm: string;
-    lv: string | null;
-  }[];
+  return drizzle(ctx.store.db)
+    .select({
+      id: pupils.id,
+      upn: pupils.upn,
+      forename: pupils.forename,
+      preferred: pupils.preferredForename,
+      surname: pupils.surname,
+      regGroup: pupils.regGroup,
+      adm: pupils.admissionDate,
+      lv: pupils.leavingDate,
+    })
+    .from(pupils)
+    .where(and(...where))
+    .orderBy(asc(pupils.regGroup), asc(pupils.surname), asc(pupils.forename))
+    .all();
 }
 
 const MAX_RANGE_DAYS = 120;
@@ -53,26 +57,33 @@ export function getGrid(ctx: Ctx, i: Input<'registers.grid'>): Output<'registers
   }
   const cal = loadCalendar(ctx.store.db);
   const days = dates.filter((d) => cal.isSchoolDay(d));
-  const pupils = scopePupils(ctx, i.scope, i.from, i.to);
+  const roll = scopePupils(ctx, i.scope, i.from, i.to);
   // One index range per pupil (marks_pupil_session_uq) rather than every mark of the school in the period.
-  const q = ctx.store.db.prepare(
-    'SELECT pupil_id AS p, date, session, code, version FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?',
-  );
+  const q = drizzle(ctx.store.db)
+    .select({
+      p: marksTable.pupilId,
+      date: marksTable.date,
+      session: marksTable.session,
+      code: marksTable.code,
+      version: marksTable.version,
+    })
+    .from(marksTable)
+    .where(
+      and(
+        eq(marksTable.pupilId, sql.placeholder('pupilId')),
+        between(marksTable.date, sql.placeholder('from'), sql.placeholder('to')),
+      ),
+    )
+    .prepare();
   const by = new Map<string, { code: string; version: number }>();
-  for (const p of pupils) {
-    for (const m of q.all(p.id, i.from, i.to) as {
-      p: number;
-      date: string;
-      session: Session;
-      code: string;
-      version: number;
-    }[]) {
+  for (const p of roll) {
+    for (const m of q.all({ pupilId: p.id, from: i.from, to: i.to })) {
       by.set(`${m.p}|${m.date}|${m.session}`, m);
     }
   }
   return {
     sessions: days.flatMap((d) => (['AM', 'PM'] as const).map((s) => ({ date: d, session: s }))),
-    rows: pupils.map((p) => ({
+    rows: roll.map((p) => ({
       pupilId: p.id,
       upn: p.upn,
       name: `${p.surname}, ${p.preferred ?? p.forename}`,
@@ -111,7 +122,7 @@ function planBulk(ctx: Ctx, i: Input<'marks.bulkPreview'>): Change[] {
   const sessions: Session[] = i.session === 'both' ? ['AM', 'PM'] : [i.session];
   const writer = markWriter(ctx);
   const changes: Change[] = [];
-  const pupils = scopePupils(ctx, i.scope, i.from, i.to); // once; on-roll is checked per day below
+  const roll = scopePupils(ctx, i.scope, i.from, i.to); // once; on-roll is checked per day below
   for (const d of days) {
     for (const s of sessions) {
       const n = normaliseCode(i.code, d, s);
@@ -127,7 +138,7 @@ function planBulk(ctx: Ctx, i: Input<'marks.bulkPreview'>): Change[] {
       if (n.row.needsReason && !i.note?.trim()) {
         throw new AppError('invalid', `${n.code} (${n.row.label}) needs the detail: say why in the note.`);
       }
-      for (const p of pupils) {
+      for (const p of roll) {
         if (d < p.adm || (p.lv && d > p.lv)) {
           continue;
         }
@@ -198,18 +209,18 @@ export function pupilAttendance(
   i: Input<'registers.pupilAttendance'>,
 ): Output<'registers.pupilAttendance'> {
   const cal = loadCalendar(ctx.store.db);
-  const marks = ctx.store.db
-    .prepare(
-      'SELECT date, session, code, version, note, minutes_late AS minutesLate FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?',
-    )
-    .all(i.pupilId, i.from, i.to) as {
-    date: string;
-    session: Session;
-    code: string;
-    version: number;
-    note: string | null;
-    minutesLate: number | null;
-  }[];
+  const marks = drizzle(ctx.store.db)
+    .select({
+      date: marksTable.date,
+      session: marksTable.session,
+      code: marksTable.code,
+      version: marksTable.version,
+      note: marksTable.note,
+      minutesLate: marksTable.minutesLate,
+    })
+    .from(marksTable)
+    .where(and(eq(marksTable.pupilId, i.pupilId), between(marksTable.date, i.from, i.to)))
+    .all();
   const by = new Map(marks.map((m) => [`${m.date}|${m.session}`, m]));
   const codeCounts: Record<string, number> = {};
   for (const m of marks) {

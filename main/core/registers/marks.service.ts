@@ -1,11 +1,14 @@
 // Register marks: the one path that writes them. A new mark is inserted; a change of code or minutes to a stored
 // mark is an amendment, which needs a reason and the name and position of the person, and writes the history row
 // (original, new, reason, when, who) in the same transaction before the mark itself (the triggers insist).
+import { asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Input, Issue, Output } from '../../../shared/contract';
 import { normaliseCode } from '../../../shared/codes';
 import { isCompulsoryAge, parseInputDate, type IsoDate, type Session } from '../../../shared/dates';
 import { auditExport, type Ctx } from '../context';
 import type { Db } from '../db/connection';
+import { markHistory as markHistoryTable, marks, pupils } from '../db/schema';
 import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import { columnIndex, csvLine, readCsv, unneutralise } from '../import/csv';
@@ -40,18 +43,34 @@ export interface MarkWriter {
   markFromMis(mark: StoredMark): void;
 }
 
-/** Prepared statements for writing marks, made once per transaction. */
+/** A stored mark's columns under SQLite's names, as the raw statements below read them. */
+interface StoredMarkRow {
+  id: number;
+  code: string;
+  minutes_late: number | null;
+  note: string | null;
+  version: number;
+}
+
+function toStored(r: StoredMarkRow): StoredMark {
+  return { id: r.id, code: r.code, minutesLate: r.minutes_late, note: r.note, version: r.version };
+}
+
+/** Prepared statements for writing marks, made once per transaction. They stay raw SQL: they run once per mark
+ * of a register save or an import (docs/performance.md). */
 export function markWriter(ctx: Ctx): MarkWriter {
   const db = ctx.store.db;
-  const get = db.prepare(
-    'SELECT id, code, minutes_late AS minutesLate, note, version FROM marks WHERE pupil_id = ? AND date = ? AND session = ?',
+  const get = db.prepare<[number, IsoDate, Session], StoredMarkRow>(
+    'SELECT id, code, minutes_late, note, version FROM marks WHERE pupil_id = ? AND date = ? AND session = ?',
   );
   const ins = db.prepare(
-    'INSERT INTO marks (pupil_id, date, session, code, minutes_late, note, source, recorded_by, recorded_at, exported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO marks (pupil_id, date, session, code, minutes_late, note, source, recorded_by, recorded_at, ' +
+      'exported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const fromMis = db.prepare('UPDATE marks SET exported_at = ? WHERE id = ?');
   const hist = db.prepare(
-    'INSERT INTO mark_history (mark_id, version, old_code, new_code, old_minutes_late, new_minutes_late, reason, changed_at, changed_by, position, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO mark_history (mark_id, version, old_code, new_code, old_minutes_late, new_minutes_late, reason, ' +
+      'changed_at, changed_by, position, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const upd = db.prepare(
     'UPDATE marks SET code = ?, minutes_late = ?, version = ?, exported_at = NULL WHERE id = ?',
@@ -59,7 +78,10 @@ export function markWriter(ctx: Ctx): MarkWriter {
   const note = db.prepare('UPDATE marks SET note = ?, exported_at = NULL WHERE id = ?');
   const now = ctx.now();
   return {
-    existing: (p, d, s) => get.get(p, d, s) as StoredMark | undefined,
+    existing: (p, d, s) => {
+      const r = get.get(p, d, s);
+      return r && toStored(r);
+    },
     // Marks that came from the MIS are already there; everything else waits for the next export
     // (docs/rules/register-law.md §10).
     insert: (p, d, s, code, min, n, source) => {
@@ -98,19 +120,35 @@ export function markWriter(ctx: Ctx): MarkWriter {
   };
 }
 
-interface PupilRoll {
-  id: number;
-  upn: string;
-  dob: string;
-  admissionDate: string;
-  leavingDate: string | null;
+function rollByUpn(db: Db) {
+  const rows = drizzle(db)
+    .select({
+      id: pupils.id,
+      upn: pupils.upn,
+      dob: pupils.dob,
+      admissionDate: pupils.admissionDate,
+      leavingDate: pupils.leavingDate,
+    })
+    .from(pupils)
+    .all();
+  return new Map(rows.map((r) => [r.upn, r]));
 }
 
-function rollByUpn(db: Db): Map<string, PupilRoll> {
-  const rows = db
-    .prepare('SELECT id, upn, dob, admission_date AS admissionDate, leaving_date AS leavingDate FROM pupils')
-    .all() as PupilRoll[];
-  return new Map(rows.map((r) => [r.upn, r]));
+/** Every stored mark dated in [lo, hi], keyed by `keyOf`: one scan instead of one query per row of the file. */
+function storedMarksBetween(
+  db: Db,
+  lo: string,
+  hi: string,
+  keyOf: (p: number, d: string, s: string) => number,
+) {
+  const q = db.prepare<[string, string], StoredMarkRow & { pupil_id: number; date: string; session: string }>(
+    'SELECT pupil_id, date, session, id, code, minutes_late, note, version FROM marks WHERE date BETWEEN ? AND ?',
+  );
+  const stored = new Map<number, StoredMark>();
+  for (const m of q.iterate(lo, hi)) {
+    stored.set(keyOf(m.pupil_id, m.date, m.session), toStored(m));
+  }
+  return stored;
 }
 
 /** `import marks` (docs/cli.md): all-or-nothing, idempotent, amendments only with reason, name and position.
@@ -150,7 +188,7 @@ export function importMarks(ctx: Ctx, input: Input<'marks.import'>): Output<'mar
     }
     return (p * 65536 + n) * 2 + (s === 'PM' ? 1 : 0);
   };
-  const storedMarks = new Map<number, StoredMark>();
+  let storedMarks = new Map<number, StoredMark>();
   if (table.records.length > 200) {
     let lo = '9999-12-31',
       hi = '0000-01-01';
@@ -163,14 +201,7 @@ export function importMarks(ctx: Ctx, input: Input<'marks.import'>): Output<'mar
         hi = d;
       }
     }
-    const q = db.prepare(
-      'SELECT pupil_id AS p, date, session, id, code, minutes_late AS minutesLate, note, version FROM marks WHERE date BETWEEN ? AND ?',
-    );
-    for (const m of q.iterate(lo, hi) as Iterable<
-      StoredMark & { p: number; date: string; session: string }
-    >) {
-      storedMarks.set(keyOf(m.p, m.date, m.session), m);
-    }
+    storedMarks = storedMarksBetween(db, lo, hi, keyOf);
   }
   const lookup =
     table.records.length > 200
@@ -379,39 +410,56 @@ export function exportMarks(ctx: Ctx, { from, to }: Input<'marks.export'>): Outp
 
 /** `history`: every amendment of a pupil's marks, oldest first, then by date and session. */
 export function markHistory(ctx: Ctx, { upn }: Input<'marks.history'>): Output<'marks.history'> {
-  const pupil = ctx.store.db.prepare('SELECT id FROM pupils WHERE upn = ?').get(upn.trim().toUpperCase()) as
-    { id: number } | undefined;
+  const orm = drizzle(ctx.store.db);
+  const pupil = orm
+    .select({ id: pupils.id })
+    .from(pupils)
+    .where(eq(pupils.upn, upn.trim().toUpperCase()))
+    .get();
   if (!pupil) {
     throw new AppError('not_found', `There is no pupil with UPN ${upn}.`);
   }
-  const amendments = ctx.store.db
-    .prepare(
-      `SELECT m.date, m.session, h.old_code AS oldCode, h.new_code AS newCode, h.old_minutes_late AS oldMinutesLate,
-      h.new_minutes_late AS newMinutesLate, h.reason, h.changed_at AS changedAt, h.changed_by AS changedBy, h.position
-    FROM mark_history h JOIN marks m ON m.id = h.mark_id WHERE m.pupil_id = ? ORDER BY h.changed_at, h.id, m.date, m.session`,
-    )
-    .all(pupil.id) as Output<'marks.history'>['amendments'];
+  const h = markHistoryTable;
+  const amendments = orm
+    .select({
+      date: marks.date,
+      session: marks.session,
+      oldCode: h.oldCode,
+      newCode: h.newCode,
+      oldMinutesLate: h.oldMinutesLate,
+      newMinutesLate: h.newMinutesLate,
+      reason: h.reason,
+      changedAt: h.changedAt,
+      changedBy: h.changedBy,
+      position: h.position,
+    })
+    .from(h)
+    .innerJoin(marks, eq(marks.id, h.markId))
+    .where(eq(marks.pupilId, pupil.id))
+    .orderBy(asc(h.changedAt), asc(h.id), asc(marks.date), asc(marks.session))
+    .all();
   return { upn: upn.trim().toUpperCase(), amendments };
 }
 
 /** Marks taken or amended in the app and not yet exported to the MIS, so the two registers never silently differ. */
 export function unexportedMarks(ctx: Ctx): Output<'marks.unexported'> {
-  const rows = ctx.store.db
-    .prepare(
-      `SELECT p.upn, p.forename || ' ' || p.surname AS name, m.date, m.session, m.code, m.version > 1 AS amended
-    FROM marks m JOIN pupils p ON p.id = m.pupil_id WHERE m.exported_at IS NULL ORDER BY m.date, m.session, p.surname LIMIT 5000`,
-    )
-    .all() as {
-    upn: string;
-    name: string;
-    date: string;
-    session: 'AM' | 'PM';
-    code: string;
-    amended: number;
-  }[];
-  const total = (
-    ctx.store.db.prepare('SELECT count(*) AS n FROM marks WHERE exported_at IS NULL').get() as { n: number }
-  ).n;
+  const orm = drizzle(ctx.store.db);
+  const rows = orm
+    .select({
+      upn: pupils.upn,
+      name: sql<string>`${pupils.forename} || ' ' || ${pupils.surname}`,
+      date: marks.date,
+      session: marks.session,
+      code: marks.code,
+      amended: sql<number>`${marks.version} > 1`,
+    })
+    .from(marks)
+    .innerJoin(pupils, eq(pupils.id, marks.pupilId))
+    .where(isNull(marks.exportedAt))
+    .orderBy(asc(marks.date), asc(marks.session), asc(pupils.surname))
+    .limit(5000)
+    .all();
+  const total = orm.select({ n: count() }).from(marks).where(isNull(marks.exportedAt)).get()!.n;
   return { total, marks: rows.map((r) => ({ ...r, amended: !!r.amended })) };
 }
 
@@ -419,25 +467,30 @@ export function unexportedMarks(ctx: Ctx): Output<'marks.unexported'> {
  * was. */
 export function exportForMis(ctx: Ctx): Output<'marks.exportForMis'> {
   const db = ctx.store.db;
+  // Raw SQL: on the first export this is every mark the app has taken.
   const rows = db
-    .prepare(
-      `SELECT m.id, p.upn, m.date, m.session, m.code, m.minutes_late AS minutes, m.note FROM marks m JOIN pupils p ON p.id = m.pupil_id
+    .prepare<
+      [],
+      {
+        id: number;
+        upn: string;
+        date: string;
+        session: string;
+        code: string;
+        minutes_late: number | null;
+        note: string | null;
+      }
+    >(
+      `SELECT m.id, p.upn, m.date, m.session, m.code, m.minutes_late, m.note
+    FROM marks m JOIN pupils p ON p.id = m.pupil_id
     WHERE m.exported_at IS NULL ORDER BY p.upn, m.date, m.session`,
     )
-    .all() as {
-    id: number;
-    upn: string;
-    date: string;
-    session: string;
-    code: string;
-    minutes: number | null;
-    note: string | null;
-  }[];
+    .all();
   let csv = csvLine(['upn', 'date', 'session', 'code', 'minutes_late', 'note']);
   const stamp = db.prepare('UPDATE marks SET exported_at = ? WHERE id = ?');
   const now = ctx.now();
   for (const r of rows) {
-    csv += csvLine([r.upn, r.date, r.session, r.code, r.minutes, r.note]);
+    csv += csvLine([r.upn, r.date, r.session, r.code, r.minutes_late, r.note]);
     stamp.run(now, r.id);
   }
   ctx.audit('marks.exportForMis', 'marks', null, { rows: rows.length });

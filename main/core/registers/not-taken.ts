@@ -20,7 +20,8 @@ export function registersOutstanding(
   const from = academicYearRange(academicYearOf(asOf)).from;
   const pupils = db
     .prepare(
-      'SELECT reg_group AS g, admission_date AS "from", leaving_date AS "to" FROM pupils WHERE admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)',
+      'SELECT reg_group AS g, admission_date AS "from", leaving_date AS "to" FROM pupils ' +
+        'WHERE admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)',
     )
     .all(asOf, from) as OnRoll[];
   const taken = new Set(
