@@ -395,9 +395,9 @@ export function exportMarks(ctx: Ctx, { from, to }: Input<'marks.export'>): Outp
   if (from > to) {
     throw new AppError('invalid', 'The period ends before it starts.');
   }
-  const rows = ctx.store.db.prepare(EXPORT_MARKS_SQL).raw().iterate(from, to) as IterableIterator<
-    [string, string, string, string, number | null, string | null]
-  >;
+  // Raw mode: each row is the array of its columns, in the order of the SELECT.
+  type ExportRow = [string, string, string, string, number | null, string | null];
+  const rows = ctx.store.db.prepare<[string, string], ExportRow>(EXPORT_MARKS_SQL).raw().iterate(from, to);
   let csv = csvLine(['upn', 'date', 'session', 'code', 'minutes_late', 'note']);
   let n = 0;
   for (const r of rows) {
