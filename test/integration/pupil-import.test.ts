@@ -350,6 +350,33 @@ pupils admitted before the app was set up`, () => {
     expect(ok(s, 'pupils.get', { id }).newPupilReturnDue).toBeNull();
   });
 
+  it(`still shows the new-pupil return due when the school's day is pinned before the day the app \
+was set up (the e2e school is set up on the real clock, its today is fixed)`, () => {
+    const previousToday = process.env.ATTENDANCE_TODAY;
+    process.env.ATTENDANCE_TODAY = '2026-01-10';
+    try {
+      const s = fresh();
+      ok(s, 'pupils.import', {
+        csv: [
+          PUPIL_HEADER,
+          pupilRow(1, { admission_date: '2026-01-08' }),
+          pupilRow(2, { admission_date: '2026-01-02' }),
+        ].join('\n'),
+      });
+      const all = ok(s, 'pupils.list', { includeLeavers: true }).pupils;
+      const due = (n: number) =>
+        ok(s, 'pupils.get', { id: all.find((p) => p.upn === upn(n))!.id }).newPupilReturnDue;
+      expect(due(1)).toBe('2026-01-13');
+      expect(due(2)).toBeNull();
+    } finally {
+      if (previousToday === undefined) {
+        delete process.env.ATTENDANCE_TODAY;
+      } else {
+        process.env.ATTENDANCE_TODAY = previousToday;
+      }
+    }
+  });
+
   it(`asks for no new-pupil return for a pupil joining the youngest year on the first day of the \
 school year (reg 13), but does for older years and later joiners`, () => {
     const s = fresh();

@@ -317,12 +317,15 @@ export function getPupil(ctx: Ctx, { id }: Input<'pupils.get'>): Output<'pupils.
     .all();
   // reg 13: the new-pupil return is due by the end of the 5th day after the name is entered.
   // A return that fell due before the school started using the app was made from the MIS at the time.
-  const setUp =
+  // The set-up day is the clock's, and the school's day can be pinned (ATTENDANCE_TODAY) before it:
+  // a set-up "after today" counts as today.
+  const createdOn =
     orm
       .select({ d: sql<string>`substr(${school.createdAt}, 1, 10)` })
       .from(school)
       .where(eq(school.id, 1))
       .get()?.d ?? '';
+  const setUp = createdOn < ctx.today() ? createdOn : ctx.today();
   const due = addDays(pupil.admissionDate, 5);
   const newPupilReturnDue =
     returns.some((r) => r.kind === 'new_pupil' && r.sentAt) ||
