@@ -11,6 +11,7 @@ export const TABLE_OWNERS = {
     'codes',
     'marks',
     'mark_tallies',
+    'mark_code_tallies',
     'mark_history',
     'registers_taken',
     'planned_marks',

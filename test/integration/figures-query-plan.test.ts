@@ -3,8 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { tempStore } from '../helpers/store';
 import { COUNTED_MARKS_SQL, DATED_MARKS_SQL } from '../../main/core/reports/report-pupils';
-import { DASHBOARD_OTHER_MARKS_SQL } from '../../main/core/figures/figures.service';
-import { EDGE_SLASHES_SQL, PUPIL_TALLIES_SQL, WEEK_TALLIES_SQL } from '../../main/core/registers/tallies';
+import {
+  EDGE_CODES_SQL,
+  EDGE_SLASHES_SQL,
+  PUPIL_TALLIES_SQL,
+  WEEK_CODE_TALLIES_SQL,
+  WEEK_TALLIES_SQL,
+} from '../../main/core/registers/tallies';
 
 const store = tempStore();
 const plan = (sql: string, ...args: unknown[]) =>
@@ -13,7 +18,7 @@ const plan = (sql: string, ...args: unknown[]) =>
     .join('\n');
 
 describe('figures query plans', () => {
-  it(`report pupils, the band list, the tracker, the statutory lists and the dashboard read the \
+  it(`report pupils, the band list, the tracker and the statutory lists read the \
 marks that are not slashes from their two partial indexes in order, without a sort`, () => {
     const dated = plan(DATED_MARKS_SQL, '2025-09-01', '2026-07-22');
     expect(dated).toMatch(/SCAN marks USING COVERING INDEX marks_dated_idx/);
@@ -21,13 +26,6 @@ marks that are not slashes from their two partial indexes in order, without a so
     const counted = plan(COUNTED_MARKS_SQL, '2026-02-13', '2025-09-01', '2026-07-22');
     expect(counted).toMatch(/SCAN marks USING COVERING INDEX marks_counted_idx/);
     expect(counted).not.toMatch(/TEMP B-TREE/);
-    const [dashDated, dashCounted] = DASHBOARD_OTHER_MARKS_SQL;
-    expect(plan(dashDated, '2025-09-01', '2026-07-22')).toMatch(
-      /SCAN marks USING COVERING INDEX marks_dated_idx/,
-    );
-    expect(plan(dashCounted, '2025-09-01', '2026-07-22')).toMatch(
-      /SCAN marks USING COVERING INDEX marks_counted_idx/,
-    );
   });
   it(`the whole weeks come from the tallies, not the marks, and the days at the edges from one \
 (pupil, date) range search per pupil`, () => {
@@ -36,11 +34,16 @@ marks that are not slashes from their two partial indexes in order, without a so
       expect(p).toMatch(/mark_tallies/);
       expect(p).not.toMatch(/\bmarks\b/);
     }
-    const edge = plan(EDGE_SLASHES_SQL, '2025-09-01', '2025-09-05');
-    expect(edge).toMatch(
-      /SEARCH m USING COVERING INDEX marks_stats_idx \(pupil_id=\? AND date>\? AND date<\?\)/,
-    );
-    expect(edge).not.toMatch(/SCAN m\b/);
+    const codes = plan(WEEK_CODE_TALLIES_SQL, '2025-09-01', '2026-07-20');
+    expect(codes).toMatch(/mark_code_tallies/);
+    expect(codes).not.toMatch(/\bmarks\b/);
+    for (const sql of [EDGE_SLASHES_SQL, EDGE_CODES_SQL]) {
+      const edge = plan(sql, '2025-09-01', '2025-09-05');
+      expect(edge).toMatch(
+        /SEARCH m USING COVERING INDEX marks_stats_idx \(pupil_id=\? AND date>\? AND date<\?\)/,
+      );
+      expect(edge).not.toMatch(/SCAN m\b/);
+    }
   });
   it("the notices relying on a mark, and a pupil's notices, use their indexes", () => {
     expect(plan('SELECT notice_id FROM penalty_notice_marks WHERE mark_id = ?', 1)).toMatch(

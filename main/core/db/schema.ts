@@ -165,6 +165,26 @@ export const markTallies = sqliteTable(
   (t) => [primaryKey({ columns: [t.pupilId, t.week] })],
 );
 
+/**
+ * Every other code's marks (all but `/` and `\`) per pupil, school week (its Monday) and code, with their minutes
+ * late. Kept like `mark_tallies` by triggers on `marks` (migration 0036_mark_code_tallies_triggers), so the
+ * dashboard reads the whole weeks of a period from a few rows a pupil. A code's category never changes within a
+ * school week (the code table's eras start on a Monday), so a weekly count has one category.
+ */
+export const markCodeTallies = sqliteTable(
+  'mark_code_tallies',
+  {
+    pupilId: integer('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
+    week: text('week').notNull(),
+    code: text('code').notNull(),
+    sessions: integer('sessions').notNull(),
+    minutesLate: integer('minutes_late').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pupilId, t.week, t.code] })],
+);
+
 /** Amendment history of marks: append-only. */
 export const markHistory = sqliteTable(
   'mark_history',

@@ -3,6 +3,7 @@
 // (docs/rules/statistics.md); this file only reads the rows that feed it.
 import type { Input, Output } from '../../../shared/contract';
 import { academicYearOf, addDays, mondayOf, type IsoDate } from '../../../shared/dates';
+import type { Calendar } from '../../../shared/calendar';
 import { codeOn } from '../../../shared/codes';
 import { breakdowns } from '../../../shared/breakdowns';
 import {
@@ -24,15 +25,9 @@ import type { Db } from '../db/connection';
 import { AppError } from '../errors';
 import { pupilName } from '../../../shared/names';
 import { loadCalendar } from '../calendar/calendar.service';
-import {
-  checkReportPeriod,
-  COUNTED_WHERE,
-  DATED_WHERE,
-  loadPeriodMarks,
-  schoolAtRiskLowerPct,
-} from '../reports/report-pupils';
+import { checkReportPeriod, loadPeriodMarks, schoolAtRiskLowerPct } from '../reports/report-pupils';
 import { registersNotTaken } from '../registers/registers.service';
-import { slashesByWeek } from '../registers/tallies';
+import { codesByWeek, slashesByWeek } from '../registers/tallies';
 import { listReferenceFigures } from './national';
 import { ladderStages } from '../letters/ladder';
 
@@ -124,17 +119,192 @@ const ukDate = (d: IsoDate) => d.split('-').reverse().join('/');
 
 // ---- dashboard ---------------------------------------------------------------------------------------------
 
-/** Every mark of [from, to] but the present slashes, from the two partial indexes that hold them between them
- * (parameters: from, to). */
-export const DASHBOARD_OTHER_MARKS_SQL = [
-  ['marks_dated_idx', DATED_WHERE],
-  ['marks_counted_idx', COUNTED_WHERE],
-].map(
-  ([index, where]) => `SELECT pupil_id, date, code, minutes_late FROM marks INDEXED BY ${index}
-    WHERE +date >= ? AND +date <= ? AND ${where}`,
-);
+const isPa = (b: Band | null) => b === 'persistent' || b === 'severe';
 
-export function dashboard(ctx: Ctx, i: Input<'figures.dashboard'>): Output<'figures.dashboard'> {
+type Dashboard = Output<'figures.dashboard'>;
+type Reason = Dashboard['reasons'][number];
+
+/** The school weeks of a period (their Mondays, from the week of `from` to the week of `to`) and, for each
+ * listed pupil, what the weekly trend and the totals need. */
+interface DashboardTallies {
+  weekMonday: IsoDate[];
+  totals: CodeTally[];
+  weekPossible: Int32Array[];
+  weekAbsence: Int32Array[];
+  weekAttended: Float64Array;
+  weekPossibleAll: Float64Array;
+  reasons: Map<string, Reason>;
+}
+
+function emptyDashboardTallies(from: IsoDate, to: IsoDate, nPupils: number): DashboardTallies {
+  const base = mondayOf(from);
+  const nWeeks = Math.floor((Date.parse(mondayOf(to)) - Date.parse(base)) / (7 * 86_400_000)) + 1;
+  return {
+    weekMonday: Array.from({ length: nWeeks }, (_, w) => addDays(base, 7 * w)),
+    totals: Array.from({ length: nPupils }, () => emptyTally()),
+    weekPossible: Array.from({ length: nPupils }, () => new Int32Array(nWeeks)),
+    weekAbsence: Array.from({ length: nPupils }, () => new Int32Array(nWeeks)),
+    weekAttended: new Float64Array(nWeeks),
+    weekPossibleAll: new Float64Array(nWeeks),
+    reasons: new Map(),
+  };
+}
+
+/** Adds `n` marks of one code, with their minutes late, to pupil k's totals, school week w and the reasons. The
+ * code's category is that of its week (the code table's eras start on a Monday). */
+function addWeekCode(
+  t: DashboardTallies,
+  k: number,
+  w: number,
+  code: string,
+  n: number,
+  minutes: number,
+): void {
+  const total = t.totals[k];
+  const p0 = total.possible;
+  const a0 = total.authorised + total.unauthorised;
+  const at0 = total.attended;
+  const monday = t.weekMonday[w];
+  addToTally(total, code, monday, n, minutes);
+  if (total.possible === p0) {
+    return;
+  }
+  const absent = total.authorised + total.unauthorised - a0;
+  t.weekPossible[k][w] += n;
+  t.weekAbsence[k][w] += absent;
+  t.weekPossibleAll[w] += n;
+  t.weekAttended[w] += total.attended - at0;
+  if (absent > 0) {
+    const row = codeOn(code, monday)!;
+    const key = `${code}|${row.label}`;
+    const r = t.reasons.get(key);
+    if (r) {
+      r.sessions += n;
+    } else {
+      const category = row.category as Reason['category'];
+      t.reasons.set(key, { code, label: row.label, category, sessions: n });
+    }
+  }
+}
+
+/** Every listed pupil's marks of [from, to], per school week and code, from the weekly tallies (the present
+ * slashes and every other code, registers/tallies.ts), with the days of the part-weeks at the edges read from the
+ * marks. No mark is read one by one. */
+function dashboardTallies(db: Db, from: IsoDate, to: IsoDate, index: Map<number, number>): DashboardTallies {
+  const t = emptyDashboardTallies(from, to, index.size);
+  const weekIndex = new Map(t.weekMonday.map((m, w) => [m, w]));
+  for (const [pupilId, monday, n] of slashesByWeek(db, from, to)) {
+    const k = index.get(pupilId);
+    const w = weekIndex.get(monday);
+    if (k !== undefined && w !== undefined) {
+      addWeekCode(t, k, w, '/', n, 0);
+    }
+  }
+  for (const [pupilId, monday, code, n, minutes] of codesByWeek(db, from, to)) {
+    const k = index.get(pupilId);
+    const w = weekIndex.get(monday);
+    if (k !== undefined && w !== undefined) {
+      addWeekCode(t, k, w, code, n, minutes);
+    }
+  }
+  return t;
+}
+
+/** The weekly trend: each school week with a school session in the period, with its persistent absence to date. */
+function weeklyTrend(t: DashboardTallies, cal: Calendar, from: IsoDate, to: IsoDate): Dashboard['weekly'] {
+  const weekly: Dashboard['weekly'] = [];
+  const nPupils = t.totals.length;
+  const cumP = new Int32Array(nPupils);
+  const cumA = new Int32Array(nPupils);
+  t.weekMonday.forEach((monday, w) => {
+    let withPossible = 0;
+    let pa = 0;
+    for (let k = 0; k < nPupils; k++) {
+      cumP[k] += t.weekPossible[k][w];
+      cumA[k] += t.weekAbsence[k][w];
+      if (cumP[k] > 0) {
+        withPossible++;
+        if (isPa(bandOf(cumA[k], cumP[k]))) {
+          pa++;
+        }
+      }
+    }
+    if (!hasSchoolDay(cal, monday, from, to)) {
+      return;
+    }
+    const possible = t.weekPossibleAll[w];
+    const attended = t.weekAttended[w];
+    weekly.push({
+      weekStart: monday,
+      possible,
+      attended,
+      absence: possible - attended,
+      attendancePct: possible ? (100 * attended) / possible : null,
+      absencePct: possible ? (100 * (possible - attended)) / possible : null,
+      persistentPct: withPossible ? (100 * pa) / withPossible : null,
+      persistentCount: pa,
+      pupils: withPossible,
+    });
+  });
+  return weekly;
+}
+
+/** Whether the school week of `monday` has a school day (Monday to Friday) inside [from, to]. */
+function hasSchoolDay(cal: Calendar, monday: IsoDate, from: IsoDate, to: IsoDate): boolean {
+  for (let d = 0; d < 5; d++) {
+    const day = addDays(monday, d);
+    if (day >= from && day <= to && cal.isSchoolDay(day)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function latenessOf(totals: CodeTally[]): Dashboard['lateness'] {
+  return totals.reduce(
+    (s, x) => ({
+      lateBeforeClose: s.lateBeforeClose + x.lateBeforeClose,
+      lateAfterClose: s.lateAfterClose + x.lateAfterClose,
+      minutesLate: s.minutesLate + x.minutesLate,
+    }),
+    { lateBeforeClose: 0, lateAfterClose: 0, minutesLate: 0 },
+  );
+}
+
+/** Today's registers and marks, for the strip at the top of the dashboard. */
+function todayStrip(ctx: Ctx, cal: Calendar, today: IsoDate): Dashboard['todayStrip'] {
+  const db = ctx.store.db;
+  const nt = registersNotTaken(ctx, { date: today });
+  const groupsToday = cal.isSchoolDay(today)
+    ? (db
+        .prepare(
+          `SELECT count(DISTINCT reg_group) AS g, sum(boarder = 0) AS n FROM pupils
+          WHERE admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)`,
+        )
+        .get(today, today) as { g: number; n: number | null })
+    : { g: 0, n: 0 };
+  const todayMarks = db
+    .prepare(
+      `SELECT count(*) AS n, count(DISTINCT CASE WHEN m.code = 'N' THEN m.pupil_id END) AS np,
+        sum(m.code = 'N') AS ns
+      FROM marks m JOIN pupils p ON p.id = m.pupil_id
+      WHERE m.date = ? AND p.admission_date <= m.date AND (p.leaving_date IS NULL OR p.leaving_date >= m.date)`,
+    )
+    .get(today) as { n: number; np: number; ns: number | null };
+  return {
+    date: today,
+    isSchoolDay: nt.isSchoolDay,
+    registersDue: groupsToday.g * 2,
+    registersTaken: groupsToday.g * 2 - nt.missing.length,
+    registersNotTaken: nt.missing.length,
+    sessionsMarked: todayMarks.n,
+    sessionsExpected: (groupsToday.n ?? 0) * 2,
+    unexplainedPupils: todayMarks.np,
+    unexplainedSessions: todayMarks.ns ?? 0,
+  };
+}
+
+export function dashboard(ctx: Ctx, i: Input<'figures.dashboard'>): Dashboard {
   const db = ctx.store.db;
   const today = ctx.today();
   const ytd = yearToDate(today);
@@ -147,188 +317,33 @@ export function dashboard(ctx: Ctx, i: Input<'figures.dashboard'>): Output<'figu
   const pctx = buildPeriodContext(cal, period, { atRiskLowerPct: schoolAtRiskLowerPct(db) });
   const pupils = pupilAttrs(db, period.from, period.to).filter((p) => isListed(pctx, p));
   const index = new Map(pupils.map((p, k) => [p.id, k]));
-
-  // Two reads, as for `report pupils`: the present slashes per pupil and school week from the weekly tallies
-  // (registers/tallies.ts), and every other mark of the period read once and tallied here on its own date.
-  const base = mondayOf(period.from);
-  const nWeeks = Math.floor((Date.parse(mondayOf(period.to)) - Date.parse(base)) / (7 * 86_400_000)) + 1;
-  const weekMonday = Array.from({ length: nWeeks }, (_, w) => addDays(base, 7 * w));
-  const weekOf = new Map<IsoDate, number>();
-  for (let w = 0; w < nWeeks; w++) {
-    for (let d = 0; d < 7; d++) {
-      weekOf.set(addDays(weekMonday[w], d), w);
-    }
-  }
-  const totals: CodeTally[] = pupils.map(() => emptyTally());
-  const weekPossible = pupils.map(() => new Int32Array(nWeeks));
-  const weekAbsence = pupils.map(() => new Int32Array(nWeeks));
-  const weekAttended = new Float64Array(nWeeks);
-  const weekPossibleAll = new Float64Array(nWeeks);
-  const reasons = new Map<
-    string,
-    { code: string; label: string; category: 'authorised' | 'unauthorised'; sessions: number }
-  >();
-
-  const weekIndex = new Map(weekMonday.map((m, w) => [m, w]));
-  for (const [pupilId, monday, n] of slashesByWeek(db, period.from, period.to)) {
-    const k = index.get(pupilId);
-    const wk = weekIndex.get(monday);
-    if (k === undefined || wk === undefined) {
-      continue;
-    }
-    addToTally(totals[k], '/', monday, n);
-    weekPossible[k][wk] += n;
-    weekPossibleAll[wk] += n;
-    weekAttended[wk] += n;
-  }
-  for (const sql of DASHBOARD_OTHER_MARKS_SQL) {
-    const others = db.prepare(sql).raw().iterate(period.from, period.to) as IterableIterator<
-      [number, IsoDate, string, number | null]
-    >;
-    for (const [pupilId, date, code, minutes] of others) {
-      const k = index.get(pupilId);
-      if (k === undefined) {
-        continue;
-      }
-      const t = totals[k];
-      const p0 = t.possible;
-      const a0 = t.authorised + t.unauthorised;
-      const at0 = t.attended;
-      addToTally(t, code, date, 1, minutes);
-      if (t.possible === p0) {
-        continue;
-      }
-      const wk = weekOf.get(date)!;
-      const absent = t.authorised + t.unauthorised - a0;
-      weekPossible[k][wk]++;
-      weekAbsence[k][wk] += absent;
-      weekPossibleAll[wk]++;
-      weekAttended[wk] += t.attended - at0;
-      if (absent > 0) {
-        const row = codeOn(code, date)!;
-        const key = `${code}|${row.label}`;
-        const r = reasons.get(key);
-        if (r) {
-          r.sessions++;
-        } else {
-          reasons.set(key, {
-            code,
-            label: row.label,
-            category: row.category as 'authorised' | 'unauthorised',
-            sessions: 1,
-          });
-        }
-      }
-    }
-  }
-
-  const all = aggregateRates(totals);
-  const cohort = aggregateRates(totals.filter((_, k) => inDfeCohort(pctx, pupils[k])));
-
-  // Weekly trend: each school week with a school session in the period.
-  const weekly: Output<'figures.dashboard'>['weekly'] = [];
-  const cumP = new Int32Array(pupils.length),
-    cumA = new Int32Array(pupils.length);
-  for (let w = 0; w < nWeeks; w++) {
-    let any = false;
-    for (let d = 0; d < 5; d++) {
-      const day = addDays(weekMonday[w], d);
-      if (day >= period.from && day <= period.to && cal.isSchoolDay(day)) {
-        any = true;
-        break;
-      }
-    }
-    let withPossible = 0,
-      pa = 0;
-    for (let k = 0; k < pupils.length; k++) {
-      cumP[k] += weekPossible[k][w];
-      cumA[k] += weekAbsence[k][w];
-      if (cumP[k] > 0) {
-        withPossible++;
-        const b = bandOf(cumA[k], cumP[k]);
-        if (b === 'persistent' || b === 'severe') {
-          pa++;
-        }
-      }
-    }
-    if (!any) {
-      continue;
-    }
-    const possible = weekPossibleAll[w],
-      attended = weekAttended[w];
-    weekly.push({
-      weekStart: weekMonday[w],
-      possible,
-      attended,
-      absence: possible - attended,
-      attendancePct: possible ? (100 * attended) / possible : null,
-      absencePct: possible ? (100 * (possible - attended)) / possible : null,
-      persistentPct: withPossible ? (100 * pa) / withPossible : null,
-      persistentCount: pa,
-      pupils: withPossible,
-    });
-  }
-
-  const reasonList = [...reasons.values()].sort(
+  const t = dashboardTallies(db, period.from, period.to, index);
+  const all = aggregateRates(t.totals);
+  const cohort = aggregateRates(t.totals.filter((_, k) => inDfeCohort(pctx, pupils[k])));
+  const reasons = [...t.reasons.values()].sort(
     (a, b) => b.sessions - a.sessions || (a.code < b.code ? -1 : 1),
   );
-  const late = totals.reduce(
-    (s, x) => ({
-      lateBeforeClose: s.lateBeforeClose + x.lateBeforeClose,
-      lateAfterClose: s.lateAfterClose + x.lateAfterClose,
-      minutesLate: s.minutesLate + x.minutesLate,
-    }),
-    { lateBeforeClose: 0, lateAfterClose: 0, minutesLate: 0 },
-  );
-
-  const nt = registersNotTaken(ctx, { date: today });
-  const groupsToday = cal.isSchoolDay(today)
-    ? (db
-        .prepare(
-          'SELECT count(DISTINCT reg_group) AS g, sum(boarder = 0) AS n FROM pupils WHERE admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)',
-        )
-        .get(today, today) as { g: number; n: number | null })
-    : { g: 0, n: 0 };
-  const todayMarks = db
-    .prepare(
-      `SELECT count(*) AS n, count(DISTINCT CASE WHEN m.code = 'N' THEN m.pupil_id END) AS np, sum(m.code = 'N') AS ns
-    FROM marks m JOIN pupils p ON p.id = m.pupil_id WHERE m.date = ? AND p.admission_date <= m.date AND (p.leaving_date IS NULL OR p.leaving_date >= m.date)`,
-    )
-    .get(today) as { n: number; np: number; ns: number | null };
-
   return {
     from: period.from,
     to: period.to,
     asOf: period.asOf,
     today,
-    todayStrip: {
-      date: today,
-      isSchoolDay: nt.isSchoolDay,
-      registersDue: groupsToday.g * 2,
-      registersTaken: groupsToday.g * 2 - nt.missing.length,
-      registersNotTaken: nt.missing.length,
-      sessionsMarked: todayMarks.n,
-      sessionsExpected: (groupsToday.n ?? 0) * 2,
-      unexplainedPupils: todayMarks.np,
-      unexplainedSessions: todayMarks.ns ?? 0,
-    },
+    todayStrip: todayStrip(ctx, cal, today),
     ytd: {
       label: `${ukDate(period.from)} to ${ukDate(period.to)}, this school's registers`,
       all: withRates(all),
       dfeCohort: withRates(cohort),
     },
     reference: listReferenceFigures(db, false),
-    weekly,
-    reasons: reasonList,
+    weekly: weeklyTrend(t, cal, period.from, period.to),
+    reasons,
     reasonTotals: { authorised: all.authorised, unauthorised: all.unauthorised },
-    lateness: late,
-    cohorts: breakdowns(pupils, totals),
+    lateness: latenessOf(t.totals),
+    cohorts: breakdowns(pupils, t.totals),
   };
 }
 
 // ---- the band list -----------------------------------------------------------------------------------------
-
-const isPa = (b: Band | null) => b === 'persistent' || b === 'severe';
 
 /** Movement between the band over [from, since] and over [from, to]: into and out of persistent and severe absence. */
 export function movementOf(

@@ -102,43 +102,133 @@ export function slashesByWeek(db: Db, from: IsoDate, to: IsoDate): [number, IsoD
   return rows;
 }
 
-/** The tallies as the marks give them, for `verify` and `rebuild-tallies`. */
-const RECOUNT_SQL = `SELECT pupil_id, date(date, '-6 days', 'weekday 1') AS week, count(*) AS slashes FROM marks
-    WHERE code IN ('/', '\\') GROUP BY pupil_id, week`;
+/** The other codes' tallies of the weeks whose Mondays are in [first, last] (parameters: first, last). */
+export const WEEK_CODE_TALLIES_SQL = `SELECT pupil_id, week, code, sessions, minutes_late FROM mark_code_tallies
+    WHERE week >= ? AND week <= ?`;
+/** The other codes' marks per pupil and code in [from, to], by the (pupil, date) index (parameters: from, to). */
+export const EDGE_CODES_SQL = `SELECT m.pupil_id, m.code, count(*), coalesce(sum(m.minutes_late), 0)
+    FROM pupils p CROSS JOIN marks m ON m.pupil_id = p.id AND m.date >= ? AND m.date <= ?
+    WHERE m.code NOT IN ('/', '\\') GROUP BY p.id, m.code`;
 
-/** How many (pupil, week) tallies differ from a recount of the marks (missing, extra or wrong). */
-export function tallyMismatches(db: Db): number {
+/** A count of one code's marks for one pupil in one school week: [pupil id, Monday, code, marks, minutes late]. */
+export type WeekCodeCount = [number, IsoDate, string, number, number];
+
+/** The marks of every code but the present slashes per pupil, school week (its Monday) and code in [from, to]:
+ * the weeks at the edges count only their days inside the period. */
+export function codesByWeek(db: Db, from: IsoDate, to: IsoDate): WeekCodeCount[] {
+  const split = splitWeeks(from, to);
+  const rows: WeekCodeCount[] = [];
+  if (split.firstWeek && split.lastWeek) {
+    const whole = db.prepare<[IsoDate, IsoDate], WeekCodeCount>(WEEK_CODE_TALLIES_SQL).raw();
+    for (const row of whole.iterate(split.firstWeek, split.lastWeek)) {
+      rows.push(row);
+    }
+  }
+  const edge = db.prepare<[IsoDate, IsoDate], [number, string, number, number]>(EDGE_CODES_SQL).raw();
+  for (const [a, b] of split.edges) {
+    const monday = mondayOf(a);
+    for (const [pupilId, code, n, minutes] of edge.iterate(a, b)) {
+      rows.push([pupilId, monday, code, n, minutes]);
+    }
+  }
+  return rows;
+}
+
+/** The two kinds of weekly tally, each as the marks give it (for `verify` and `rebuild-tallies`): the table, its
+ * key, the counted columns, how `verify` names it, and the recount of one pupil's marks or of all. */
+interface TallyKind {
+  table: string;
+  key: string[];
+  values: string[];
+  name: string;
+  recount: string;
+}
+const WEEK_OF = "date(date, '-6 days', 'weekday 1')";
+const TALLY_KINDS: TallyKind[] = [
+  {
+    table: 'mark_tallies',
+    key: ['pupil_id', 'week'],
+    values: ['slashes'],
+    name: 'weekly tallies of present marks',
+    recount: `SELECT pupil_id, ${WEEK_OF} AS week, count(*) AS slashes FROM marks
+      WHERE code IN ('/', '\\') AND pupil_id IN (PUPILS) GROUP BY pupil_id, week`,
+  },
+  {
+    table: 'mark_code_tallies',
+    key: ['pupil_id', 'week', 'code'],
+    values: ['sessions', 'minutes_late'],
+    name: 'weekly tallies of other marks',
+    recount: `SELECT pupil_id, ${WEEK_OF} AS week, code, count(*) AS sessions,
+      coalesce(sum(minutes_late), 0) AS minutes_late FROM marks
+      WHERE code NOT IN ('/', '\\') AND pupil_id IN (PUPILS) GROUP BY pupil_id, week, code`,
+  },
+];
+
+const ALL_PUPILS = 'SELECT id FROM pupils';
+
+/** How many tallies of one kind differ from a recount of the marks (missing, extra or wrong). */
+function mismatchesOf(db: Db, kind: TallyKind): number {
+  const want = kind.recount.replace('PUPILS', ALL_PUPILS);
+  const onKey = kind.key.map((c) => `t.${c} = w.${c}`).join(' AND ');
+  const differs = kind.values.map((c) => `t.${c} IS NOT w.${c}`).join(' OR ');
   const row = db
     .prepare(
-      `WITH want AS (${RECOUNT_SQL})
-      SELECT (SELECT count(*) FROM want w LEFT JOIN mark_tallies t ON t.pupil_id = w.pupil_id AND t.week = w.week
-              WHERE t.slashes IS NOT w.slashes)
-           + (SELECT count(*) FROM mark_tallies t WHERE NOT EXISTS
-              (SELECT 1 FROM want w WHERE w.pupil_id = t.pupil_id AND w.week = t.week)) AS n`,
+      `WITH want AS (${want})
+      SELECT (SELECT count(*) FROM want w LEFT JOIN ${kind.table} t ON ${onKey} WHERE ${differs})
+           + (SELECT count(*) FROM ${kind.table} t WHERE NOT EXISTS (SELECT 1 FROM want w WHERE ${onKey}))`,
     )
-    .get() as { n: number };
-  return row.n;
+    .pluck()
+    .get();
+  return Number(row);
+}
+
+/** The tables of the tallies, present in every migrated store (`verify` may open an older file). */
+function tallyKindsIn(db: Db): TallyKind[] {
+  const tables = new Set(
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all().map(String),
+  );
+  return TALLY_KINDS.filter((k) => tables.has(k.table));
+}
+
+/** How many tallies of both kinds differ from a recount of the marks (missing, extra or wrong). */
+export function tallyMismatches(db: Db): number {
+  return tallyKindsIn(db).reduce((n, kind) => n + mismatchesOf(db, kind), 0);
+}
+
+/** One sentence for each kind of tally that disagrees with the marks, for `verify`. */
+export function tallyProblems(db: Db): string[] {
+  const problems: string[] = [];
+  for (const kind of tallyKindsIn(db)) {
+    const n = mismatchesOf(db, kind);
+    if (n > 0) {
+      problems.push(`${n} ${kind.name} disagree with the marks: run rebuild-tallies`);
+    }
+  }
+  return problems;
 }
 
 /** Recomputes every tally from the marks, one pupil at a time, in one transaction; `progress(done, total)` is
  * called before the first pupil and after each. Returns the number of tallies written. */
 export function rebuildTallies(db: Db, progress: (done: number, total: number) => void = () => {}): number {
-  const pupilIds = (db.prepare('SELECT id FROM pupils ORDER BY id').raw().all() as [number][]).map(
-    (r) => r[0],
-  );
-  const clear = db.prepare('DELETE FROM mark_tallies WHERE pupil_id = ?');
-  const fill = db.prepare(
-    `INSERT INTO mark_tallies (pupil_id, week, slashes)
-    SELECT pupil_id, date(date, '-6 days', 'weekday 1'), count(*) FROM marks
-    WHERE pupil_id = ? AND code IN ('/', '\\') GROUP BY pupil_id, date(date, '-6 days', 'weekday 1')`,
-  );
+  const pupilIds = db.prepare('SELECT id FROM pupils ORDER BY id').pluck().all().map(Number);
+  const kinds = TALLY_KINDS.map((kind) => ({
+    clear: db.prepare(`DELETE FROM ${kind.table} WHERE pupil_id = ?`),
+    fill: db.prepare(
+      `INSERT INTO ${kind.table} (${[...kind.key, ...kind.values].join(', ')}) ${kind.recount.replace('PUPILS', '?')}`,
+    ),
+    orphans: db.prepare(`DELETE FROM ${kind.table} WHERE pupil_id NOT IN (${ALL_PUPILS})`),
+  }));
   let written = 0;
   progress(0, pupilIds.length);
   db.transaction(() => {
-    db.prepare('DELETE FROM mark_tallies WHERE pupil_id NOT IN (SELECT id FROM pupils)').run();
+    for (const kind of kinds) {
+      kind.orphans.run();
+    }
     pupilIds.forEach((id, k) => {
-      clear.run(id);
-      written += fill.run(id).changes;
+      for (const kind of kinds) {
+        kind.clear.run(id);
+        written += kind.fill.run(id).changes;
+      }
       progress(k + 1, pupilIds.length);
     });
   })();

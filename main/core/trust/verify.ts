@@ -5,7 +5,7 @@ import type { Db } from '../db/cipher';
 import { verifyDb } from '../backups/backup';
 import { chainHead, verifyChains, type ChainReport } from './chains';
 import { checkSchema, type SchemaReport } from './schema-check';
-import { tallyMismatches } from '../registers/tallies';
+import { tallyProblems } from '../registers/tallies';
 
 export interface FullVerifyReport {
   ok: boolean;
@@ -35,18 +35,11 @@ export function verifyStore(db: Db): FullVerifyReport {
  * that disagrees with the marks (a hand edit, a restore of a copy written without the triggers) is a schema problem,
  * which `rebuild-tallies` mends. The JSON keeps the shape docs/cli.md gives. */
 function withTallies(db: Db, schema: SchemaReport): SchemaReport {
-  const hasTable = db
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'mark_tallies'")
-    .get();
-  if (!hasTable) {
+  const problems = tallyProblems(db);
+  if (problems.length === 0) {
     return schema;
   }
-  const n = tallyMismatches(db);
-  if (n === 0) {
-    return schema;
-  }
-  const problem = `${n} weekly tallies of present marks disagree with the marks: run rebuild-tallies`;
-  return { ...schema, ok: false, problems: [...schema.problems, problem] };
+  return { ...schema, ok: false, problems: [...schema.problems, ...problems] };
 }
 
 /** The problems in sentences, one a line, for stderr. */
