@@ -5,34 +5,56 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Session } from '../../shared/contract';
-import { parseInputDate } from '../../shared/dates';
 import { openStore, type Store } from '../core/db/connection';
+import { keyFromOptions } from '../core/db/cipher';
 import { makeCtx } from '../core/context';
 import { AppError } from '../core/errors';
 import { networkShareReason } from '../core/paths';
 import { governorFigures, governorJson } from '../core/governors/report-data';
 import { renderReport } from '../core/governors/produce';
+import { UsageError, dateOption, optionalDate, type Io } from './command-kit';
 
-export { GOVERNORS_USAGE } from './usage';
-
-class Usage extends Error {}
-interface Io {
-  out(s: string): void;
-  err(s: string): void;
+/** The options, checked: --db and --out, and the dates (--from and --to required). */
+function parseGovernorsArgs(argv: string[]) {
+  let v;
+  try {
+    v = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        db: { type: 'string' },
+        'key-file': { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        'as-of': { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (!v.db) {
+    throw new UsageError('--db FILE is required');
+  }
+  if (!v.out) {
+    throw new UsageError('--out FILE.docx is required');
+  }
+  const from = dateOption(v.from, '--from');
+  const to = dateOption(v.to, '--to');
+  const asOf = optionalDate(v['as-of'], '--as-of');
+  return { db: v.db, keyFile: v['key-file'], out: v.out, json: v.json, from, to, asOf };
 }
 
-function date(v: string | undefined, name: string, required: boolean): string | undefined {
-  if (v === undefined) {
-    if (required) {
-      throw new Usage(`${name} D is required`);
-    }
-    return undefined;
+/** The report is refused on a network share, as the database is (docs/cli.md). */
+function refuseNetworkShare(out: string): void {
+  const share = networkShareReason(path.resolve(out));
+  if (share) {
+    throw new AppError(
+      'refused',
+      share.replace(/SQLite cannot.*$/, 'Write the report to a folder on this PC.'),
+    );
   }
-  const d = parseInputDate(v);
-  if (!d) {
-    throw new AppError('invalid', `${name} ${v} is not a date (YYYY-MM-DD).`);
-  }
-  return d;
 }
 
 export async function runGovernorsCli(
@@ -43,42 +65,11 @@ export async function runGovernorsCli(
 ): Promise<number> {
   let store: Store | undefined;
   try {
-    let v;
-    try {
-      v = parseArgs({
-        args: argv,
-        strict: true,
-        options: {
-          db: { type: 'string' },
-          from: { type: 'string' },
-          to: { type: 'string' },
-          'as-of': { type: 'string' },
-          out: { type: 'string' },
-          json: { type: 'boolean', default: false },
-        },
-      }).values;
-    } catch (e) {
-      throw new Usage((e as Error).message);
-    }
-    if (!v.db) {
-      throw new Usage('--db FILE is required');
-    }
-    if (!v.out) {
-      throw new Usage('--out FILE.docx is required');
-    }
-    const from = date(v.from, '--from', true)!;
-    const to = date(v.to, '--to', true)!;
-    const asOf = date(v['as-of'], '--as-of', false);
-    const share = networkShareReason(path.resolve(v.out));
-    if (share) {
-      throw new AppError(
-        'refused',
-        share.replace(/SQLite cannot.*$/, 'Write the report to a folder on this PC.'),
-      );
-    }
-    store = openStore(v.db, { create: false });
+    const a = parseGovernorsArgs(argv);
+    refuseNetworkShare(a.out);
+    store = openStore(a.db, { create: false, key: keyFromOptions(a.keyFile) });
     const ctx = makeCtx(store, session);
-    const figures = governorFigures(ctx, { from, to, asOf });
+    const figures = governorFigures(ctx, { from: a.from, to: a.to, asOf: a.asOf });
     const r = await renderReport(figures, {
       keyMessages: figures.suggestedMessages,
       final: true,
@@ -86,15 +77,15 @@ export async function runGovernorsCli(
       position: session.position,
       producedOn: ctx.today(),
     });
-    fs.writeFileSync(v.out, r.bytes);
+    fs.writeFileSync(a.out, r.bytes);
     io.out(
-      v.json
-        ? JSON.stringify(governorJson(figures, v.out)) + '\n'
-        : `Wrote the governor report for ${figures.from} to ${figures.to} to ${v.out}.\n`,
+      a.json
+        ? JSON.stringify(governorJson(figures, a.out)) + '\n'
+        : `Wrote the governor report for ${figures.from} to ${figures.to} to ${a.out}.\n`,
     );
     return 0;
   } catch (e) {
-    if (e instanceof Usage) {
+    if (e instanceof UsageError) {
       io.err(`${e.message}\n${usage}`);
       return 2;
     }

@@ -95,3 +95,25 @@ it('report governors writes the docx and prints the figures in the cli.md shape'
   expect(bad.code).toBe(1);
   expect(bad.err).toMatch(/before it starts/);
 }, 120_000);
+
+it('report governors opens an encrypted database with the key from --key-file, and refuses it without', async () => {
+  process.env.ATTENDANCE_TODAY = '2025-12-19';
+  delete process.env.ATTENDANCE_DB_KEY;
+  const dir = tempDir();
+  const db = path.join(dir, 'keyed.sqlite');
+  const keyFile = path.join(dir, 'db.key');
+  fs.writeFileSync(keyFile, 'a governor report key of some length\n');
+  const made = await cli(['demo', '--db', db, '--pupils', '40', '--seed', '3', '--key-file', keyFile]);
+  expect(made.code).toBe(0);
+  const out = path.join(dir, 'governors.docx');
+  const period = ['--from', '2025-09-01', '--to', '2025-12-19', '--out', out];
+  const withKey = await cli(['report', 'governors', '--db', db, '--key-file', keyFile, ...period]);
+  expect(withKey.err).toBe('');
+  expect(withKey.code).toBe(0);
+  expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  fs.rmSync(out);
+  const without = await cli(['report', 'governors', '--db', db, ...period]);
+  expect(without.code).toBe(1);
+  expect(without.err).toMatch(/encrypted/);
+  expect(fs.existsSync(out)).toBe(false);
+}, 120_000);
