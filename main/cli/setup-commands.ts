@@ -1,6 +1,7 @@
 // The commands that make a school's file and bring data into it (docs/cli.md): init, demo and the three
 // imports, which go through the same channels (and checks) as the app.
 import { SchoolSchema } from '../../shared/contract';
+import { NEW_SCHOOL } from '../../shared/channels/school';
 import { AppError } from '../core/errors';
 import { createSchool, readSchool } from '../core/school/school.service';
 import { createDemoSchool } from '../core/demo/demo';
@@ -14,17 +15,11 @@ function initCommand({ db, v, store, ctx, emit }: CommandArgs): number {
     throw new UsageError('--la and --estab go together');
   }
   const school = {
+    ...NEW_SCHOOL,
     name: v.school as string,
     urn: (v.urn as string) ?? null,
     laCode: (v.la as string) ?? null,
     estab: (v.estab as string) ?? null,
-    address: null,
-    amOpens: '08:40',
-    pmOpens: '13:15',
-    registerOpenMinutes: 30,
-    championName: null,
-    championPosition: null,
-    atRiskLowerPct: 5,
   };
   const checked = SchoolSchema.safeParse(school);
   if (!checked.success) {

@@ -40,6 +40,22 @@ export const SchoolSchema = z.object({
 
 export type School = z.infer<typeof SchoolSchema>;
 
+/** A new school's settings until someone changes them: registers open at 08:40 and 13:15 and stay open 30 minutes,
+ * and a pupil counts as at risk from 5% absence (docs/rules/support.md). */
+export const NEW_SCHOOL: School = {
+  name: '',
+  urn: null,
+  laCode: null,
+  estab: null,
+  address: null,
+  amOpens: '08:40',
+  pmOpens: '13:15',
+  registerOpenMinutes: 30,
+  championName: null,
+  championPosition: null,
+  atRiskLowerPct: 5,
+};
+
 export const schoolChannels = {
   'school.appStatus': ch(
     z.object({}),

@@ -14,6 +14,7 @@ import type { Channel, Input, Session } from '../../shared/contract';
 import { benchLetters } from './letters-bench';
 import { verifyChains } from '../../main/core/trust/chains';
 import { benchFigures } from './figures-bench';
+import { NEW_SCHOOL } from '../../shared/channels/school';
 
 const SESSION: Session = {
   userName: 'Bench',
@@ -45,19 +46,7 @@ function median(xs: number[]): number {
 function school(name: string, key: string | null = null): Store {
   const store = openStore(path.join(dir, `${name}.sqlite`), { key });
   call(store, 'school.setup', {
-    school: {
-      name: 'Bench Academy',
-      urn: null,
-      laCode: null,
-      estab: null,
-      address: null,
-      amOpens: '08:40',
-      pmOpens: '13:15',
-      registerOpenMinutes: 30,
-      championName: null,
-      championPosition: null,
-      atRiskLowerPct: 5,
-    },
+    school: { ...NEW_SCHOOL, name: 'Bench Academy' },
     academicYear: 2025,
     ranges: DEMO_RANGES.filter((r) => r.dateFrom < '2026-09-01'),
   });

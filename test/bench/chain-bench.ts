@@ -14,6 +14,7 @@ import { Calendar } from '../../shared/calendar';
 import { eachDate } from '../../shared/dates';
 import { makeUpn } from '../../shared/upn';
 import type { Channel, Input, Session } from '../../shared/contract';
+import { NEW_SCHOOL } from '../../shared/channels/school';
 
 const SESSION: Session = {
   userName: 'Bench',
@@ -43,19 +44,7 @@ function school(name: string): Store {
     store.db.exec(process.env.CHAIN_BENCH_SQL);
   }
   call(store, 'school.setup', {
-    school: {
-      name: 'Bench Academy',
-      urn: null,
-      laCode: null,
-      estab: null,
-      address: null,
-      amOpens: '08:40',
-      pmOpens: '13:15',
-      registerOpenMinutes: 30,
-      championName: null,
-      championPosition: null,
-      atRiskLowerPct: 5,
-    },
+    school: { ...NEW_SCHOOL, name: 'Bench Academy' },
     academicYear: 2025,
     ranges: DEMO_RANGES.filter((r) => r.dateFrom < '2026-09-01'),
   });

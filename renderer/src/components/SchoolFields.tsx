@@ -10,23 +10,14 @@ import {
 } from 'react-hook-form';
 import { RpcFailure } from '../rpc';
 import type { School } from '../../../shared/contract';
+import { NEW_SCHOOL } from '../../../shared/channels/school';
 
 export const EMPTY_SCHOOL: School = {
-  name: '',
-  urn: null,
-  laCode: null,
-  estab: null,
-  address: null,
-  amOpens: '08:40',
-  pmOpens: '13:15',
-  registerOpenMinutes: 30,
-  championName: null,
-  championPosition: null,
+  ...NEW_SCHOOL,
   officerName: null,
   officerPhone: null,
   officerEmail: null,
   parentUpdates: null,
-  atRiskLowerPct: 5,
 };
 
 /** Puts the core's issues (path "school.urn" or "urn") next to their fields, as well as in the message bar. */
