@@ -104,6 +104,27 @@ describe('actions and impact', () => {
     expect([t.laMeetings, t.laMeetingActions]).toEqual([1, 2]);
   });
 
+  it("counts a leave decision on the school's local day, not the date of its UTC stamp", () => {
+    process.env.TZ = 'Europe/London';
+    process.env.ATTENDANCE_TODAY = TODAY;
+    const s = tempStore();
+    createDemoSchool(s, { pupils: 60, seed: 5, today: TODAY });
+    const decided = (from: string, to: string) =>
+      ok(s, 'governors.preview', { from, to }).figures.actions.leave.decided;
+    const september = decided('2025-09-01', '2025-09-30');
+    const october = decided('2025-10-01', '2025-10-31');
+    const request = count(s, 'SELECT min(id) AS n FROM leave_requests');
+    const insert = s.db.prepare(
+      `INSERT INTO leave_decisions (request_id, outcome, days_granted, sessions_granted, code, sessions, reason,
+        decider_name, decider_position, decider_user_id, decided_at, supersedes)
+      VALUES (?, 'refused', 0, 0, NULL, '[]', 'Not exceptional', 'Head', 'Headteacher', NULL, ?, NULL)`,
+    );
+    insert.run(request, '2025-08-31T23:30:00.000Z'); // 00:30 on 1 September, summer time
+    insert.run(request, '2025-09-30T23:30:00.000Z'); // 00:30 on 1 October
+    expect(decided('2025-09-01', '2025-09-30')).toBe(september + 1);
+    expect(decided('2025-10-01', '2025-10-31')).toBe(october + 1);
+  });
+
   it('an empty period counts nothing', () => {
     process.env.ATTENDANCE_TODAY = TODAY;
     const s = tempStore();

@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import type { ActionsSchema } from '../../../shared/channels/governors';
 import { DELETION_GROUNDS } from '../../../shared/pupil';
-import type { IsoDate } from '../../../shared/dates';
+import { addDays, type IsoDate } from '../../../shared/dates';
 import type { Db } from '../db/connection';
 
 export type ActionsImpact = z.infer<typeof ActionsSchema>;
@@ -84,15 +84,22 @@ function returnsSent(db: Db, from: IsoDate, to: IsoDate): ActionsImpact['returns
   };
 }
 
+/** When the school's day `d` starts, as the instant (ISO, UTC) that ctx.now() stamps: in summer time 00:30 on
+ * 1 September is stamped 2025-08-31T23:30:00.000Z, so a stamp's own date is not the school's day. */
+function dayStarts(d: IsoDate): string {
+  return new Date(`${d}T00:00:00`).toISOString();
+}
+
 function leave(db: Db, from: IsoDate, to: IsoDate): ActionsImpact['leave'] {
-  // The standing decision on each request decided in the period (a revision replaces the decision it cites).
+  // The standing decision on each request decided in the period (a revision replaces the decision it cites), by
+  // the school's local days: from the start of `from` to the start of the day after `to`.
   const rows = db
-    .prepare(
+    .prepare<[string, string], { outcome: string; n: number }>(
       `SELECT outcome, count(*) AS n FROM leave_decisions d
-       WHERE substr(d.decided_at, 1, 10) >= ? AND substr(d.decided_at, 1, 10) <= ?
+       WHERE d.decided_at >= ? AND d.decided_at < ?
        AND NOT EXISTS (SELECT 1 FROM leave_decisions s WHERE s.supersedes = d.id) GROUP BY outcome`,
     )
-    .all(from, to) as { outcome: string; n: number }[];
+    .all(dayStarts(from), dayStarts(addDays(to, 1)));
   const n = (k: string) => rows.find((r) => r.outcome === k)?.n ?? 0;
   return {
     decided: rows.reduce((s, r) => s + r.n, 0),
