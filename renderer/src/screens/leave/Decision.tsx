@@ -18,7 +18,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { useQueryClient } from '@tanstack/react-query';
 import { formatWhen } from '../../auth/when';
 import { pluralS } from '../../../../shared/names';
-import { type Detail, LEAVE_INVALIDATES } from './common';
+import { type DecisionRow, type Detail, LEAVE_INVALIDATES } from './common';
 
 export function Forecast({ d, days }: { d: Detail; days: number | null }) {
   const f = d.forecast;
@@ -74,26 +74,14 @@ export function Forecast({ d, days }: { d: Detail; days: number | null }) {
   );
 }
 
-export function DecisionPanel({
-  d,
-  revising,
-  onDone,
-}: {
-  d: Detail;
-  revising: Detail['decisions'][number] | null;
-  onDone: () => void;
-}) {
+type Outcome = 'granted' | 'part' | 'refused' | '';
+
+/** Saving the decision (or the revision citing the standing one), then refreshing what a leave change shows. */
+function useSaveDecision(d: Detail, revising: DecisionRow | null, onDone: () => void) {
   const qc = useQueryClient();
-  // No outcome is chosen for the head: every decision is an explicit choice.
-  const [outcome, setOutcome] = useState<'granted' | 'part' | 'refused' | ''>('');
-  const [days, setDays] = useState('');
-  const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const leaveDays = d.forecast.byDaysGranted.length - 1;
-  const n = Number(days);
-  const daysOk = outcome !== 'part' || (Number.isInteger(n) && n >= 1 && n < leaveDays);
-  const save = async () => {
+  const save = async (outcome: Outcome, n: number, reason: string) => {
     setError(null);
     setBusy(true);
     try {
@@ -116,17 +104,13 @@ export function DecisionPanel({
       setBusy(false);
     }
   };
+  return { error, busy, save };
+}
+
+/** Why the head cannot grant, and when only days set apart for religious observance (always R) are asked for. */
+function DecisionNotices({ d, leaveDays }: { d: Detail; leaveDays: number }) {
   return (
-    <section className="card page" aria-labelledby="h-decide">
-      <Text as="h2" id="h-decide" weight="semibold" size={500}>
-        {revising ? 'Revise the decision' : 'Decide'}
-      </Text>
-      {revising && (
-        <Text>
-          The decision of {formatWhen(revising.decidedAt).slice(0, 10)} stays in the history; the new one
-          cites it. Give the reason for the change.
-        </Text>
-      )}
+    <>
       {!d.canGrant && (
         <MessageBar intent="warning">
           <MessageBarBody>
@@ -143,11 +127,25 @@ export function DecisionPanel({
           </MessageBarBody>
         </MessageBar>
       )}
-      <RadioGroup
-        value={outcome}
-        onChange={(_, v) => setOutcome(v.value as typeof outcome)}
-        aria-label="Decision"
-      >
+    </>
+  );
+}
+
+interface ChoiceProps {
+  d: Detail;
+  leaveDays: number;
+  outcome: Outcome;
+  setOutcome: (o: Outcome) => void;
+  days: string;
+  setDays: (days: string) => void;
+  daysOk: boolean;
+}
+
+/** Grant all, grant the first days asked for (with their forecast), or refuse. */
+function OutcomeChoice({ d, leaveDays, outcome, setOutcome, days, setDays, daysOk }: ChoiceProps) {
+  return (
+    <>
+      <RadioGroup value={outcome} onChange={(_, v) => setOutcome(v.value as Outcome)} aria-label="Decision">
         <Radio
           value="granted"
           label={`Grant all ${leaveDays} day${pluralS(leaveDays)}`}
@@ -171,7 +169,42 @@ export function DecisionPanel({
           />
         </Field>
       )}
-      {outcome === 'part' && daysOk && days && <Forecast d={d} days={n} />}
+      {outcome === 'part' && daysOk && days && <Forecast d={d} days={Number(days)} />}
+    </>
+  );
+}
+
+export function DecisionPanel({
+  d,
+  revising,
+  onDone,
+}: {
+  d: Detail;
+  revising: DecisionRow | null;
+  onDone: () => void;
+}) {
+  // No outcome is chosen for the head: every decision is an explicit choice.
+  const [outcome, setOutcome] = useState<Outcome>('');
+  const [days, setDays] = useState('');
+  const [reason, setReason] = useState('');
+  const { error, busy, save } = useSaveDecision(d, revising, onDone);
+  const leaveDays = d.forecast.byDaysGranted.length - 1;
+  const n = Number(days);
+  const daysOk = outcome !== 'part' || (Number.isInteger(n) && n >= 1 && n < leaveDays);
+  const choice = { d, leaveDays, outcome, setOutcome, days, setDays, daysOk };
+  return (
+    <section className="card page" aria-labelledby="h-decide">
+      <Text as="h2" id="h-decide" weight="semibold" size={500}>
+        {revising ? 'Revise the decision' : 'Decide'}
+      </Text>
+      {revising && (
+        <Text>
+          The decision of {formatWhen(revising.decidedAt).slice(0, 10)} stays in the history; the new one
+          cites it. Give the reason for the change.
+        </Text>
+      )}
+      <DecisionNotices d={d} leaveDays={leaveDays} />
+      <OutcomeChoice {...choice} />
       <Field
         label={revising ? 'Reason for the change' : 'Reason for the decision'}
         required
@@ -184,7 +217,7 @@ export function DecisionPanel({
         <Button
           appearance="primary"
           disabled={busy || !outcome || !reason.trim() || !daysOk}
-          onClick={() => void save()}
+          onClick={() => void save(outcome, n, reason)}
         >
           {revising ? 'Save revised decision' : 'Save decision'}
         </Button>

@@ -6,9 +6,9 @@ import { Title2 } from '@fluentui/react-components';
 import { go, useHashRoute } from '../../hooks';
 import { RouteTabs } from '../../components/RouteTabs';
 import { GProposals } from './GProposals';
-import { Intake } from './Intake';
+import { Intake } from './intake/Intake';
 import { AllRequests, Queue } from './Lists';
-import { RequestPage } from './RequestPage';
+import { RequestPage } from './request/RequestPage';
 
 const LEAVE_TABS = [
   { value: 'new', label: 'New request' },

@@ -6,6 +6,8 @@ import { formatUkDate } from '../../../../shared/dates';
 
 export type Row = Output<'leave.list'>['requests'][number];
 export type Detail = Output<'leave.get'>;
+/** One decision on a request, standing or superseded. */
+export type DecisionRow = Detail['decisions'][number];
 export const STATUS_LABEL: Record<Row['status'], string> = {
   pending: 'Waiting for a decision',
   granted: 'Granted',
