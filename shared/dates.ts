@@ -96,7 +96,8 @@ export function formatUkDate(d: IsoDate | null | undefined): string {
   return `${day}/${m}/${y}`;
 }
 
-const MONTHS = [
+/** The months' names, January first. */
+export const MONTHS = [
   'January',
   'February',
   'March',

@@ -9,7 +9,7 @@ import { Home } from './screens/Home';
 import { Pupils } from './screens/Pupils';
 import { PupilPage } from './screens/PupilPage';
 import { ImportPupils } from './screens/ImportPupils';
-import { CalendarScreen } from './screens/Calendar';
+import { CalendarScreen } from './screens/calendar/Calendar';
 import { Settings } from './screens/Settings';
 import { Register } from './screens/Register';
 import { FollowUp } from './screens/FollowUp';
