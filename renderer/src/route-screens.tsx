@@ -13,7 +13,7 @@ import { CalendarScreen } from './screens/calendar/Calendar';
 import { Settings } from './screens/Settings';
 import { Register } from './screens/Register';
 import { FollowUp } from './screens/FollowUp';
-import { Grid } from './screens/Grid';
+import { Grid } from './screens/grid/Grid';
 import { Lists } from './screens/Lists';
 import { Leave } from './screens/leave/Leave';
 import { Users } from './screens/Users';

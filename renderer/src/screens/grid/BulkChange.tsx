@@ -1,0 +1,107 @@
+// A bulk change of the selected block: the code and its detail, the reason for changing saved marks, a preview of
+// every change (the first twelve listed), and the confirmation, which applies exactly the previewed total.
+import { useState } from 'react';
+import { Button, Field, Input, Text } from '@fluentui/react-components';
+import { useQueryClient } from '@tanstack/react-query';
+import type { Output } from '../../../../shared/contract';
+import { formatUkDate } from '../../../../shared/dates';
+import { call } from '../../rpc';
+import { ErrorBar } from '../../components/ErrorBar';
+import type { Bulk } from './selection';
+
+type Preview = Output<'marks.bulkPreview'>;
+
+interface Props {
+  bulk: Bulk;
+  setBulk: (b: Bulk | null) => void;
+  onApplied: (message: string) => void;
+}
+
+function PreviewList({ bulk, preview }: { bulk: Bulk; preview: Preview }) {
+  return (
+    <>
+      <Text>
+        {preview.total} marks will change ({preview.amendments} of them amendments of saved marks),{' '}
+        {formatUkDate(bulk.from)} to {formatUkDate(bulk.to)}.
+      </Text>
+      <ul aria-label="Changes">
+        {preview.changes.slice(0, 12).map((c, i) => (
+          <li key={i}>
+            {c.name}, {formatUkDate(c.date)} {c.session}: {c.from ?? 'no mark'} → {c.to}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function BulkChange({ bulk, setBulk, onApplied }: Props) {
+  const qc = useQueryClient();
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const edit = (b: Bulk) => {
+    setBulk(b);
+    setPreview(null);
+  };
+  const showPreview = async () => {
+    setError(null);
+    try {
+      setPreview(await call('marks.bulkPreview', bulk));
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const apply = async (p: Preview) => {
+    try {
+      const r = await call('marks.bulkApply', {
+        ...bulk,
+        reason: reason.trim() || 'Bulk entry',
+        expectTotal: p.total,
+      });
+      onApplied(`${r.inserted} marks added and ${r.amended} amended (batch ${r.batchId}).`);
+      setBulk(null);
+      setPreview(null);
+      await qc.invalidateQueries({ queryKey: ['registers.grid'] });
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <section className="card no-print" aria-label="Change the selected marks">
+      <div className="row">
+        <Field label="Code">
+          <Input value={bulk.code} onChange={(_, d) => edit({ ...bulk, code: d.value.toUpperCase() })} />
+        </Field>
+        <Field label="Detail (needed for codes such as Y1–Y7, V, C)">
+          <Input value={bulk.note ?? ''} onChange={(_, d) => edit({ ...bulk, note: d.value || null })} />
+        </Field>
+        <Field label="Reason (for changes to saved marks)">
+          <Input value={reason} onChange={(_, d) => setReason(d.value)} />
+        </Field>
+        <Button onClick={() => void showPreview()}>Preview</Button>
+        <Button
+          onClick={() => {
+            setBulk(null);
+            setPreview(null);
+          }}
+        >
+          Discard
+        </Button>
+      </div>
+      {preview && (
+        <div>
+          <PreviewList bulk={bulk} preview={preview} />
+          <Button
+            appearance="primary"
+            disabled={preview.total === 0 || (preview.amendments > 0 && !reason.trim())}
+            onClick={() => void apply(preview)}
+          >
+            Confirm {preview.total} changes
+          </Button>
+        </div>
+      )}
+      <ErrorBar error={error} />
+    </section>
+  );
+}
