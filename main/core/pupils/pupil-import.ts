@@ -3,23 +3,20 @@
 // pupils audited.
 import type { Input, Issue, Output } from '../../../shared/contract';
 import { CONTACT_IMPORT_FIELDS, IMPORT_FIELDS } from '../../../shared/contract';
-import { parseInputDate } from '../../../shared/dates';
 import {
   importFieldWords as words,
-  SEN_STATUSES,
   unsafeNameReason,
-  YEAR_GROUPS,
   type Contact,
   type PupilFields,
 } from '../../../shared/pupil';
-import { checkUpn } from '../../../shared/upn';
 import { pupilName } from '../../../shared/names';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
-import { columnIndex, parseYesNo, readCsv, unneutralise, type CsvTable } from '../import/csv';
+import { columnIndex, readCsv, unneutralise, type CsvTable } from '../import/csv';
 import { wouldChange, writePupil } from './pupils.service';
 import { withMisAliases } from '../import/mis-headers';
 import { lonelyGroupWarnings } from './import-groups';
+import { pupilFields, readPupilRow, type PupilRow } from './pupil-import-rows';
 
 const REQUIRED = [
   'upn',
@@ -30,15 +27,6 @@ const REQUIRED = [
   'year_group',
   'reg_group',
   'admission_date',
-] as const;
-const CONTACT_FIELDS = [
-  'name',
-  'relationship',
-  'phone',
-  'email',
-  'address',
-  'lives_with',
-  'parental_responsibility',
 ] as const;
 
 export interface ParsedPupil {
@@ -69,20 +57,6 @@ const OPTIONAL_FIELDS: [column: string, field: string, label: string][] = [
 ];
 const ALWAYS_CARRIED = ['upn', 'surname', 'forename', 'dob', 'sex', 'yearGroup', 'regGroup', 'admissionDate'];
 
-function normaliseYear(v: string): string {
-  const s = v
-    .trim()
-    .toUpperCase()
-    .replace(/^(YEAR|YR|Y)\s*(?=\d)/, '');
-  return s === 'RECEPTION' ? 'R' : s;
-}
-
-/** An MIS code cell: "Female" → F, "K - SEN Support" → K; otherwise the cell as it is, upper case. */
-function misCode(v: string, re: RegExp): string {
-  const u = v.trim().toUpperCase();
-  return re.exec(u)?.[1] ?? u;
-}
-
 export function parsePupilCsv(
   csv: string,
   mapping?: Record<string, string>,
@@ -90,210 +64,88 @@ export function parsePupilCsv(
 ): ParsedImport {
   const table = readCsv(csv);
   const col = columnIndex(table, withMisAliases(table.headers, mapping, ignore), ignore);
-  const matched: Record<string, string | null> = {};
-  for (const f of [...IMPORT_FIELDS, ...CONTACT_IMPORT_FIELDS]) {
-    matched[f] = col(f) >= 0 ? table.headers[col(f)] : null;
-  }
+  const matched = matchedColumns(table, col);
   const carried = new Set([
     ...ALWAYS_CARRIED,
     ...OPTIONAL_FIELDS.filter(([c]) => col(c) >= 0).map(([, f]) => f),
   ]);
   const missing = REQUIRED.filter((f) => col(f) < 0);
   if (missing.length) {
-    return {
-      table,
-      pupils: [],
-      warnings: [],
-      matched,
-      carried,
-      issues: [
-        {
-          message: `The file has no ${missing.map(words).join(', ')} column${missing.length > 1 ? 's' : ''}. Match the file's columns to these fields.`,
-        },
-      ],
-    };
+    return { table, pupils: [], warnings: [], matched, carried, issues: [missingColumnsIssue(missing)] };
   }
-  // Contact columns present: contact1_name, contact2_name, …
-  const contactSlots: number[] = [];
+  const slots = contactSlots(col);
+  const issues: Issue[] = [];
+  const warnings = absentFieldsWarnings(col);
+  const pupils: ParsedPupil[] = [];
+  const seen = new Map<string, number>();
+  for (const rec of table.records) {
+    const cell = (f: string) => (col(f) >= 0 ? unneutralise(rec.cells[col(f)] ?? '').trim() : '');
+    const problems: string[] = [];
+    const row = readPupilRow(cell, problems, seen, slots);
+    if (row.upn && !seen.has(row.upn)) {
+      seen.set(row.upn, rec.line);
+    }
+    if (problems.length) {
+      const who = rowPupilName(row);
+      for (const p of problems) {
+        issues.push({ line: rec.line, message: who + p });
+      }
+      continue;
+    }
+    pupils.push({ line: rec.line, fields: pupilFields(row), contacts: row.contacts });
+  }
+  if (table.records.length === 0) {
+    issues.push({ message: 'The file has a header row but no pupils.' });
+  }
+  return { table, pupils, issues, warnings, matched, carried };
+}
+
+/** Which of the file's headers each import field was matched to, or null for a field the file lacks. */
+function matchedColumns(table: CsvTable, col: (field: string) => number): Record<string, string | null> {
+  const matched: Record<string, string | null> = {};
+  for (const f of [...IMPORT_FIELDS, ...CONTACT_IMPORT_FIELDS]) {
+    matched[f] = col(f) >= 0 ? table.headers[col(f)] : null;
+  }
+  return matched;
+}
+
+/** The issue for a file that lacks required columns. */
+function missingColumnsIssue(missing: string[]): Issue {
+  return {
+    message: `The file has no ${missing.map(words).join(', ')} column${missing.length > 1 ? 's' : ''}. Match the file's columns to these fields.`,
+  };
+}
+
+/** The numbers of the contacts the file has columns for (contact1_name, contact2_name, …, up to 20). */
+function contactSlots(col: (field: string) => number): number[] {
+  const slots: number[] = [];
   for (let k = 1; k <= 20; k++) {
     if (col(`contact${k}_name`) >= 0) {
-      contactSlots.push(k);
+      slots.push(k);
     }
   }
-  const issues: Issue[] = [];
+  return slots;
+}
+
+/** The warning that names the optional fields the file does not carry, which stay as they are for pupils already
+ * on roll; none when it carries them all. */
+function absentFieldsWarnings(col: (field: string) => number): Issue[] {
   const absent = OPTIONAL_FIELDS.filter(([c]) => col(c) < 0).map(([, , label]) => label);
-  const warnings: Issue[] = absent.length
+  return absent.length
     ? [
         {
           message: `The file does not carry ${absent.join(', ')}: for pupils already on roll these are left as they are.`,
         },
       ]
     : [];
-  const pupils: ParsedPupil[] = [];
-  const seen = new Map<string, number>();
-  for (const rec of table.records) {
-    const cell = (f: string) => (col(f) >= 0 ? unneutralise(rec.cells[col(f)] ?? '').trim() : '');
-    const problems: string[] = [];
-    const upn = cell('upn').toUpperCase();
-    if (!upn) {
-      problems.push('UPN is missing');
-    } else {
-      const c = checkUpn(upn);
-      if (!c.ok) {
-        problems.push(c.message);
-      } else if (seen.has(upn)) {
-        problems.push(`UPN ${upn} is already on line ${seen.get(upn)}`);
-      }
-    }
-    const date = (f: string, required: boolean) => {
-      const raw = cell(f);
-      if (!raw) {
-        if (required) {
-          problems.push(`${words(f)} is missing`);
-        }
-        return null;
-      }
-      const d = parseInputDate(raw);
-      if (!d) {
-        problems.push(`${words(f)} ${JSON.stringify(raw)} is not a date (YYYY-MM-DD or DD/MM/YYYY)`);
-      }
-      return d;
-    };
-    const yesNo = (f: string) => {
-      const v = parseYesNo(cell(f));
-      if (v === null) {
-        problems.push(`${words(f)} ${JSON.stringify(cell(f))} must be Y or N`);
-      }
-      return v ?? false;
-    };
-    const surname = cell('surname');
-    const forename = cell('forename');
-    if (!surname) {
-      problems.push(`${words('surname')} is missing`);
-    }
-    if (!forename) {
-      problems.push(`${words('forename')} is missing`);
-    }
-    for (const f of ['surname', 'forename', 'preferred_forename']) {
-      const why = unsafeNameReason(words(f), cell(f));
-      if (why) {
-        problems.push(why);
-      }
-    }
-    const dob = date('dob', true);
-    const sex = misCode(cell('sex'), /^(M|F)(ALE|EMALE)?$/);
-    if (sex !== 'M' && sex !== 'F') {
-      problems.push(`sex ${JSON.stringify(cell('sex'))} must be M or F`);
-    }
-    const yearGroup = normaliseYear(cell('year_group'));
-    if (!(YEAR_GROUPS as readonly string[]).includes(yearGroup)) {
-      problems.push(`year group ${JSON.stringify(cell('year_group'))} must be N1, N2, R or 1 to 14`);
-    }
-    const regGroup = cell('reg_group');
-    if (!regGroup) {
-      problems.push('registration group is missing');
-    }
-    const admissionDate = date('admission_date', true);
-    const leavingDate = date('leaving_date', false);
-    if (admissionDate && leavingDate && leavingDate < admissionDate) {
-      problems.push(`date of leaving ${leavingDate} is before the date of admission ${admissionDate}`);
-    }
-    if (dob && admissionDate && dob >= admissionDate) {
-      problems.push(`date of birth ${dob} is not before the date of admission ${admissionDate}`);
-    }
-    const sen = misCode(cell('sen') || 'N', /^([NKE])(\b.*)?$/);
-    if (!(SEN_STATUSES as readonly string[]).includes(sen)) {
-      problems.push(`SEN status ${JSON.stringify(cell('sen'))} must be N, K or E`);
-    }
-    const flags = {
-      fsm: yesNo('fsm'),
-      cla: yesNo('cla'),
-      socialWorker: yesNo('social_worker'),
-      eal: yesNo('eal'),
-      boarder: yesNo('boarder'),
-    };
-    let contacts: Contact[] | null = null;
-    if (contactSlots.length) {
-      contacts = [];
-      for (const k of contactSlots) {
-        const c = (f: string) => cell(`contact${k}_${f}`);
-        if (!c('name')) {
-          if (
-            CONTACT_FIELDS.slice(1).some((f) => f !== 'lives_with' && f !== 'parental_responsibility' && c(f))
-          ) {
-            problems.push(`contact ${k} has details but no name`);
-          }
-          continue;
-        }
-        const nameWhy = unsafeNameReason(words(`contact${k}_name`), c('name'));
-        if (nameWhy) {
-          problems.push(nameWhy);
-        }
-        const lw = parseYesNo(c('lives_with'));
-        const pr = parseYesNo(c('parental_responsibility'));
-        if (lw === null) {
-          problems.push(
-            `${words(`contact${k}_lives_with`)} ${JSON.stringify(c('lives_with'))} must be Y or N`,
-          );
-        }
-        if (pr === null) {
-          problems.push(
-            `${words(`contact${k}_parental_responsibility`)} ${JSON.stringify(c('parental_responsibility'))} must be Y or N`,
-          );
-        }
-        const email = c('email');
-        if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
-          problems.push(`${words(`contact${k}_email`)} ${JSON.stringify(email)} is not an email address`);
-        }
-        contacts.push({
-          name: c('name'),
-          relationship: c('relationship') || null,
-          phone: c('phone') || null,
-          email: email || null,
-          address: c('address') || null,
-          livesWith: lw ?? false,
-          parentalResponsibility: pr ?? false,
-          emergency: !!c('phone') && (lw ?? false),
-        });
-      }
-    }
-    if (upn && !seen.has(upn)) {
-      seen.set(upn, rec.line);
-    }
-    if (problems.length) {
-      // the pupil named when the row says who it is (docs/mis-headers.md)
-      const who =
-        surname && forename && !unsafeNameReason('', surname) && !unsafeNameReason('', forename)
-          ? `${pupilName({ forename, surname })}: `
-          : '';
-      for (const p of problems) {
-        issues.push({ line: rec.line, message: who + p });
-      }
-      continue;
-    }
-    pupils.push({
-      line: rec.line,
-      fields: {
-        upn,
-        surname,
-        forename,
-        preferredForename: cell('preferred_forename') || null,
-        dob: dob!,
-        sex: sex as 'M' | 'F',
-        yearGroup: yearGroup as PupilFields['yearGroup'],
-        regGroup,
-        admissionDate: admissionDate!,
-        leavingDate,
-        sen: sen as PupilFields['sen'],
-        ...flags,
-      },
-      contacts,
-    });
-  }
-  if (table.records.length === 0) {
-    issues.push({ message: 'The file has a header row but no pupils.' });
-  }
-  return { table, pupils, issues, warnings, matched, carried };
+}
+
+/** "Forename Surname: " to put before a row's problems when the row says who it is (docs/mis-headers.md), else
+ * nothing. */
+function rowPupilName({ surname, forename }: PupilRow): string {
+  return surname && forename && !unsafeNameReason('', surname) && !unsafeNameReason('', forename)
+    ? `${pupilName({ forename, surname })}: `
+    : '';
 }
 
 export function importPupils(ctx: Ctx, input: Input<'pupils.import'>): Output<'pupils.import'> {

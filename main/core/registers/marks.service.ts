@@ -3,15 +3,17 @@
 // (original, new, reason, when, who) in the same transaction before the mark itself (the triggers insist).
 import { asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { Calendar } from '../../../shared/calendar';
 import type { Input, Issue, Output } from '../../../shared/contract';
-import { normaliseCode } from '../../../shared/codes';
+import type { normaliseCode } from '../../../shared/codes';
 import { isCompulsoryAge, parseInputDate, type IsoDate, type Session } from '../../../shared/dates';
 import { auditExport, type Ctx } from '../context';
 import type { Db } from '../db/connection';
 import { markHistory as markHistoryTable, marks, pupils } from '../db/schema';
 import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
-import { columnIndex, csvLine, readCsv, unneutralise } from '../import/csv';
+import { columnIndex, csvLine, readCsv, type CsvRecord } from '../import/csv';
+import { readMarkRow, type ImportedMark, type MarkFile, type RollPupil } from './mark-import-rows';
 
 export interface StoredMark {
   id: number;
@@ -157,207 +159,44 @@ export function importMarks(ctx: Ctx, input: Input<'marks.import'>): Output<'mar
   const db = ctx.store.db;
   const table = readCsv(input.csv);
   const col = columnIndex(table);
-  const missing = ['upn', 'date', 'session', 'code'].filter((f) => col(f) < 0);
-  if (missing.length) {
-    throw new AppError(
-      'invalid',
-      `The file has no ${missing.join(', ')} column (columns: upn,date,session,code,minutes_late,note).`,
-    );
-  }
-  const hasNote = col('note') >= 0;
-  const cal = loadCalendar(db);
-  const roll = rollByUpn(db);
+  requireMarkColumns(col);
+  const file = markFile(col, loadCalendar(db), rollByUpn(db));
   const writer = markWriter(ctx);
-  const dateMemo = new Map<string, string | null>();
-  const dateOf = (raw: string) => {
-    let d = dateMemo.get(raw);
-    if (d === undefined) {
-      d = parseInputDate(raw);
-      dateMemo.set(raw, d);
-    }
-    return d;
-  };
-  // One query for the stored marks the file could touch, instead of one per row.
-  // Numeric keys (pupil, day number, session) keep these maps cheap for a year of marks.
-  const dayNo = new Map<string, number>();
-  const keyOf = (p: number, d: string, s: string) => {
-    let n = dayNo.get(d);
-    if (n === undefined) {
-      n = Math.round(Date.parse(`${d}T00:00:00Z`) / 86_400_000);
-      dayNo.set(d, n);
-    }
-    return (p * 65536 + n) * 2 + (s === 'PM' ? 1 : 0);
-  };
-  let storedMarks = new Map<number, StoredMark>();
-  if (table.records.length > 200) {
-    let lo = '9999-12-31',
-      hi = '0000-01-01';
-    for (const r of table.records) {
-      const d = dateOf((r.cells[col('date')] ?? '').trim());
-      if (d && d < lo) {
-        lo = d;
-      }
-      if (d && d > hi) {
-        hi = d;
-      }
-    }
-    storedMarks = storedMarksBetween(db, lo, hi, keyOf);
-  }
-  const lookup =
-    table.records.length > 200
-      ? (p: number, d: string, s: Session) => storedMarks.get(keyOf(p, d, s))
-      : writer.existing;
+  const lookup = storedMarkLookup(db, file, table.records, writer);
   const issues: Issue[] = [];
   const warnings: Issue[] = [];
-  const seen = new Map<number, number>();
-  const codeCache = new Map<string, ReturnType<typeof normaliseCode>>();
-  const iUpn = col('upn'),
-    iDate = col('date'),
-    iSession = col('session'),
-    iCode = col('code'),
-    iMin = col('minutes_late'),
-    iNote = col('note');
-  const amender =
-    input.reason && input.by && input.position
-      ? { reason: input.reason, by: input.by, position: input.position, batchId: `import-${ctx.now()}` }
-      : null;
-  let skipped = 0,
-    closureRows = 0,
-    inserted = 0,
-    amended = 0,
-    notes = 0;
+  const amender = importAmender(ctx, input);
+  const counts = { skipped: 0, closureRows: 0, inserted: 0, amended: 0, notes: 0 };
   for (const rec of table.records) {
-    const c = rec.cells;
     const line = rec.line;
-    const upn = unneutralise(c[iUpn] ?? '')
-      .trim()
-      .toUpperCase();
-    const rawDate = (c[iDate] ?? '').trim();
-    const pupil = roll.get(upn);
-    const date = dateOf(rawDate);
-    const problems: string[] = [];
-    if (!upn) {
-      problems.push('upn is missing');
-    } else if (!pupil) {
-      problems.push(`no pupil with UPN ${upn}`);
-    }
-    if (!date) {
-      problems.push(`date ${JSON.stringify(rawDate)} is not a date (YYYY-MM-DD or DD/MM/YYYY)`);
-    }
-    const rawCode = unneutralise(c[iCode] ?? '').trim();
-    if (problems.length) {
-      issues.push(...problems.map((message) => ({ line, message })));
+    const row = readMarkRow(file, rec);
+    if (row === 'closure') {
+      counts.closureRows++;
       continue;
     }
-    const schoolDay = cal.isSchoolDay(date!);
-    if (rawCode === '#' && !schoolDay) {
-      closureRows++;
-      continue;
-    } // MIS exports carry # on closed days
-    const session = (c[iSession] ?? '').trim().toUpperCase();
-    if (session !== 'AM' && session !== 'PM') {
-      problems.push(`session ${JSON.stringify(c[iSession] ?? '')} must be AM or PM`);
-    }
-    if (!schoolDay) {
-      problems.push(`${date} is not a school session (${describeDay(cal.dayKind(date!))})`);
-    }
-    if (date! < pupil!.admissionDate) {
-      problems.push(`${upn} was not on roll on ${date} (admitted ${pupil!.admissionDate})`);
-    } else if (pupil!.leavingDate && date! > pupil!.leavingDate) {
-      problems.push(`${upn} was not on roll on ${date} (left ${pupil!.leavingDate})`);
-    }
-    let code = '';
-    if (session === 'AM' || session === 'PM') {
-      const key = `${rawCode}|${date}|${session}`;
-      let n = codeCache.get(key);
-      if (!n) {
-        n = normaliseCode(rawCode, date!, session);
-        codeCache.set(key, n);
-      }
-      if (!n.ok) {
-        problems.push(n.message);
-      } else {
-        code = n.code;
-      }
-      if (code === '#' && schoolDay) {
-        problems.push(
-          `code # (planned whole-school closure) on a school session: add the closure to the calendar instead`,
-        );
-      }
-      const k = keyOf(pupil!.id, date!, session);
-      if (seen.has(k)) {
-        problems.push(`${upn} ${date} ${session} is already on line ${seen.get(k)}`);
-      } else {
-        seen.set(k, line);
-      }
-    }
-    const rawMin = iMin >= 0 ? (c[iMin] ?? '').trim() : '';
-    let minutes: number | null = null;
-    if (rawMin !== '' && rawMin !== '0') {
-      if (!/^\d+$/.test(rawMin)) {
-        problems.push(`minutes_late ${JSON.stringify(rawMin)} must be a whole number of minutes`);
-      } else if (code && code !== 'L' && code !== 'U') {
-        problems.push(`minutes_late is only for L or U (the code is ${code})`);
-      } else {
-        minutes = Number(rawMin);
-      }
-      if (minutes !== null && minutes > 300) {
-        problems.push(`minutes_late ${rawMin} is more than a session`);
-      }
-    }
-    if (problems.length) {
-      issues.push(...problems.map((message) => ({ line, message })));
+    if (Array.isArray(row)) {
+      issues.push(...row.map((message) => ({ line, message })));
       continue;
     }
-    if (code === 'X' && isCompulsoryAge(pupil!.dob, date!)) {
-      warnings.push({
-        line,
-        message: `X (not of compulsory school age) for ${upn}, who is of compulsory school age on ${date}`,
-      });
+    if (row.code === 'X' && isCompulsoryAge(row.pupil.dob, row.date)) {
+      warnings.push({ line, message: notOfCompulsoryAgeWarning(row) });
     }
-    const note = hasNote ? unneutralise(c[iNote] ?? '').trim() || null : null;
-    const stored = lookup(pupil!.id, date!, session as Session);
+    const stored = lookup(row.pupil.id, row.date, row.session);
     // Writes happen as the file is read (dispatch runs this inside one transaction); any problem found later
     // throws, and the transaction rolls everything back, so the import stays all-or-nothing.
     const write = issues.length === 0;
-    if (!stored) {
-      if (write) {
-        writer.insert(pupil!.id, date!, session as Session, code, minutes, note, 'import');
-      }
-      inserted++;
-    } else if (stored.code !== code || (stored.minutesLate ?? null) !== minutes) {
-      if (!amender) {
-        issues.push({
-          line,
-          message: 'this changes a stored mark: an amendment needs --reason, --by and --position',
-        });
-        continue;
-      }
-      if (write) {
-        writer.amend(stored, code, minutes, amender);
-        if (hasNote && (stored.note ?? null) !== note) {
-          writer.setNote(stored, note);
-        }
-        writer.markFromMis(stored);
-      }
-      amended++;
-    } else if (hasNote && (stored.note ?? null) !== note) {
-      if (write) {
-        writer.setNote(stored, note);
-        writer.markFromMis(stored);
-      }
-      notes++;
-    } else {
-      skipped++;
+    const outcome = storeImportedMark(writer, row, stored, amender, file.hasNote, write);
+    if (outcome === 'needs amender') {
+      issues.push({
+        line,
+        message: 'this changes a stored mark: an amendment needs --reason, --by and --position',
+      });
+      continue;
     }
+    counts[outcome]++;
   }
-  if (issues.length) {
-    throw new AppError(
-      'invalid',
-      `${issues.length} problem${issues.length > 1 ? 's' : ''} in the file; no mark was imported.`,
-      issues,
-    );
-  }
+  refuseIfProblems(issues);
+  const { inserted, amended, notes } = counts;
   if (inserted || amended || notes) {
     ctx.audit('marks.import', 'marks', null, { inserted, amended, notes, reason: amender?.reason ?? null });
   }
@@ -366,22 +205,159 @@ export function importMarks(ctx: Ctx, input: Input<'marks.import'>): Output<'mar
     inserted,
     amended,
     notesChanged: notes,
-    skipped,
-    closureRowsSkipped: closureRows,
+    skipped: counts.skipped,
+    closureRowsSkipped: counts.closureRows,
     warnings,
   };
 }
 
-function describeDay(kind: string): string {
-  return (
-    {
-      weekend: 'a weekend',
-      bank_holiday: 'a bank holiday',
-      closure: 'a planned closure',
-      holiday: 'outside term',
-      school: 'a school day',
-    }[kind] ?? kind
-  );
+/** Where the columns of a marks file are, with the roll and the calendar its rows are checked against. */
+function markFile(col: (field: string) => number, cal: Calendar, roll: Map<string, RollPupil>): MarkFile {
+  return {
+    cols: {
+      upn: col('upn'),
+      date: col('date'),
+      session: col('session'),
+      code: col('code'),
+      minutes: col('minutes_late'),
+      note: col('note'),
+    },
+    hasNote: col('note') >= 0,
+    cal,
+    roll,
+    dateOf: rememberedDates(),
+    keyOf: markKeys(),
+    seen: new Map<number, number>(),
+    codeCache: new Map<string, ReturnType<typeof normaliseCode>>(),
+  };
+}
+
+/** Refuses the whole import when any row had a problem, listing them all. */
+function refuseIfProblems(issues: Issue[]): void {
+  if (issues.length) {
+    throw new AppError(
+      'invalid',
+      `${issues.length} problem${issues.length > 1 ? 's' : ''} in the file; no mark was imported.`,
+      issues,
+    );
+  }
+}
+
+/** The warning for an X (not of compulsory school age) given to a pupil who is of compulsory school age. */
+function notOfCompulsoryAgeWarning(row: ImportedMark): string {
+  return `X (not of compulsory school age) for ${row.upn}, who is of compulsory school age on ${row.date}`;
+}
+
+/** Refuses a marks file that lacks any of the upn, date, session and code columns. */
+function requireMarkColumns(col: (field: string) => number): void {
+  const missing = ['upn', 'date', 'session', 'code'].filter((f) => col(f) < 0);
+  if (missing.length) {
+    throw new AppError(
+      'invalid',
+      `The file has no ${missing.join(', ')} column (columns: upn,date,session,code,minutes_late,note).`,
+    );
+  }
+}
+
+/** parseInputDate, remembered for each raw text: a file repeats each date once for every pupil. */
+function rememberedDates(): (raw: string) => IsoDate | null {
+  const dateMemo = new Map<string, IsoDate | null>();
+  return (raw) => {
+    let d = dateMemo.get(raw);
+    if (d === undefined) {
+      d = parseInputDate(raw);
+      dateMemo.set(raw, d);
+    }
+    return d;
+  };
+}
+
+/** A number for each (pupil, date, session): numeric keys (pupil, day number, session) keep the import's maps
+ * cheap for a year of marks. Each date's day number is worked out once. */
+function markKeys(): (p: number, d: string, s: string) => number {
+  const dayNo = new Map<string, number>();
+  return (p, d, s) => {
+    let n = dayNo.get(d);
+    if (n === undefined) {
+      n = Math.round(Date.parse(`${d}T00:00:00Z`) / 86_400_000);
+      dayNo.set(d, n);
+    }
+    return (p * 65536 + n) * 2 + (s === 'PM' ? 1 : 0);
+  };
+}
+
+/** How the import finds a row's stored mark. For a file of over 200 rows, one query first reads the stored marks
+ * the file could touch (those between its first and last dates) instead of one query per row. */
+function storedMarkLookup(
+  db: Db,
+  f: MarkFile,
+  records: CsvRecord[],
+  writer: MarkWriter,
+): MarkWriter['existing'] {
+  if (records.length <= 200) {
+    return writer.existing;
+  }
+  let lo = '9999-12-31';
+  let hi = '0000-01-01';
+  for (const r of records) {
+    const d = f.dateOf((r.cells[f.cols.date] ?? '').trim());
+    if (d && d < lo) {
+      lo = d;
+    }
+    if (d && d > hi) {
+      hi = d;
+    }
+  }
+  const storedMarks = storedMarksBetween(db, lo, hi, f.keyOf);
+  return (p, d, s) => storedMarks.get(f.keyOf(p, d, s));
+}
+
+/** The person amending stored marks in this import, when the reason, name and position were all given; the
+ * amendments of one import share a batch id. */
+function importAmender(ctx: Ctx, input: Input<'marks.import'>): Amender | null {
+  return input.reason && input.by && input.position
+    ? { reason: input.reason, by: input.by, position: input.position, batchId: `import-${ctx.now()}` }
+    : null;
+}
+
+/** Stores one row's mark as a new mark, an amendment or a changed note, and says which it was ('skipped' when
+ * the stored mark already matches). Once an earlier row has had a problem (`write` false) nothing is written but
+ * the rows are still counted. A change to a stored mark with no amender is 'needs amender' and writes nothing. */
+function storeImportedMark(
+  writer: MarkWriter,
+  m: ImportedMark,
+  stored: StoredMark | undefined,
+  amender: Amender | null,
+  hasNote: boolean,
+  write: boolean,
+): 'inserted' | 'amended' | 'notes' | 'skipped' | 'needs amender' {
+  if (!stored) {
+    if (write) {
+      writer.insert(m.pupil.id, m.date, m.session, m.code, m.minutes, m.note, 'import');
+    }
+    return 'inserted';
+  }
+  if (stored.code !== m.code || (stored.minutesLate ?? null) !== m.minutes) {
+    if (!amender) {
+      return 'needs amender';
+    }
+    if (write) {
+      writer.amend(stored, m.code, m.minutes, amender);
+      if (hasNote && (stored.note ?? null) !== m.note) {
+        writer.setNote(stored, m.note);
+      }
+      writer.markFromMis(stored);
+    }
+    return 'amended';
+  }
+  if (hasNote && (stored.note ?? null) !== m.note) {
+    if (write) {
+      writer.setNote(stored, m.note);
+      writer.markFromMis(stored);
+    }
+    return 'notes';
+  }
+  return 'skipped';
 }
 
 /** The marks of [from, to] in UPN, date, session order, read in index order: the pupils by UPN, then each pupil's

@@ -7,11 +7,12 @@ import { pupilName } from '../../../shared/names';
 import { eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Ctx } from '../context';
+import type { Db } from '../db/connection';
 import { pupils, registersTaken } from '../db/schema';
 import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import { readSchool } from '../school/school.service';
-import { markWriter } from './marks.service';
+import { markWriter, type MarkWriter, type StoredMark } from './marks.service';
 import { arrangementLabels } from '../arrangements/queries';
 import { autoOpenAfterRegister } from '../arrangements/cme-auto';
 import {
@@ -113,98 +114,25 @@ export function saveRegister(ctx: Ctx, i: Input<'registers.save'>): Output<'regi
   const writer = markWriter(ctx);
   const issues: Issue[] = [];
   const ops: (() => void)[] = [];
-  let inserted = 0,
-    amended = 0,
-    unchanged = 0;
-  // Messages name the pupil, never the internal id (a person reads them).
-  const nameQ = drizzle(db)
-    .select({
-      forename: pupils.forename,
-      preferredForename: pupils.preferredForename,
-      surname: pupils.surname,
-    })
-    .from(pupils)
-    .where(eq(pupils.id, sql.placeholder('id')))
-    .prepare();
-  const nameOf = (id: number) => {
-    const p = nameQ.get({ id });
-    return p ? pupilName(p) : 'A pupil who is not on the admission register';
-  };
+  // A note changed alone is a write but none of the counts returned.
+  const counts = { inserted: 0, amended: 0, unchanged: 0, noteChanged: 0 };
+  const nameOf = pupilNamer(db);
   for (const m of i.marks) {
-    if (!onRoll.has(m.pupilId)) {
-      issues.push({
-        path: nameOf(m.pupilId),
-        message: `not on roll in ${i.regGroup} on ${formatUkDate(i.date)}`,
-      });
-      continue;
-    }
-    const n = normaliseCode(m.code, i.date, i.session);
-    if (!n.ok) {
-      issues.push({ path: nameOf(m.pupilId), message: n.message });
-      continue;
-    }
-    const minutes = m.minutesLate && m.minutesLate > 0 ? m.minutesLate : null;
-    if (minutes !== null && n.code !== 'L' && n.code !== 'U') {
-      issues.push({ path: nameOf(m.pupilId), message: `minutes late are only for L or U` });
-      continue;
-    }
-    if (n.code === 'L' && minutes !== null && minutes > times.openMinutes) {
-      issues.push({
-        path: nameOf(m.pupilId),
-        message:
-          `arrived ${minutes} minutes after the register opened, after it closed at ${times.closesAt}: ` +
-          'use U (or a more fitting code), not L',
-      });
-      continue;
-    }
-    if (n.code === '#') {
-      issues.push({
-        path: nameOf(m.pupilId),
-        message: 'a planned whole-school closure (#) belongs in the calendar',
-      });
-      continue;
-    }
-    const note = m.note?.trim() || null;
-    if (n.row.needsReason && !note) {
-      issues.push({
-        path: nameOf(m.pupilId),
-        message: `${n.code} (${n.row.label}) needs the detail recorded in the note`,
-      });
+    const checked = checkRegisterMark(i, m, onRoll, times);
+    if (typeof checked === 'string') {
+      issues.push({ path: nameOf(m.pupilId), message: checked });
       continue;
     }
     const stored = writer.existing(m.pupilId, i.date, i.session);
-    if (!stored) {
-      ops.push(() => writer.insert(m.pupilId, i.date, i.session, n.code, minutes, note, 'register'));
-      inserted++;
+    const plan = planMarkWrite(ctx, writer, i, checked, stored);
+    if (typeof plan === 'string') {
+      issues.push({ path: nameOf(m.pupilId), message: plan });
       continue;
     }
-    const noteChanged = (stored.note ?? null) !== note;
-    if (stored.code === n.code && (stored.minutesLate ?? null) === minutes) {
-      if (noteChanged) {
-        ops.push(() => writer.setNote(stored, note));
-      } else {
-        unchanged++;
-      }
-      continue;
+    if (plan.op) {
+      ops.push(plan.op);
     }
-    if (!i.reason?.trim()) {
-      issues.push({
-        path: nameOf(m.pupilId),
-        message: `changing ${stored.code} to ${n.code} is an amendment: give a reason`,
-      });
-      continue;
-    }
-    ops.push(() => {
-      writer.amend(stored, n.code, minutes, {
-        reason: i.reason!,
-        by: ctx.session.userName,
-        position: ctx.session.position,
-      });
-      if (noteChanged) {
-        writer.setNote(stored, note);
-      }
-    });
-    amended++;
+    counts[plan.outcome]++;
   }
   if (issues.length) {
     throw new AppError(
@@ -216,7 +144,125 @@ export function saveRegister(ctx: Ctx, i: Input<'registers.save'>): Output<'regi
   for (const op of ops) {
     op();
   }
-  const first = drizzle(db)
+  const { inserted, amended, unchanged } = counts;
+  recordRegisterTaken(ctx, i, inserted);
+  autoOpenAfterRegister(ctx, [...onRoll]); // CME cases open by themselves (docs/rules/arrangements.md)
+  return {
+    inserted,
+    amended,
+    unchanged,
+    unmarked: [...onRoll].filter(
+      (id) => !i.marks.some((m) => m.pupilId === id) && !writer.existing(id, i.date, i.session),
+    ).length,
+  };
+}
+
+/** The name of a pupil by id, for messages: they name the pupil, never the internal id (a person reads them). */
+function pupilNamer(db: Db): (id: number) => string {
+  const nameQ = drizzle(db)
+    .select({
+      forename: pupils.forename,
+      preferredForename: pupils.preferredForename,
+      surname: pupils.surname,
+    })
+    .from(pupils)
+    .where(eq(pupils.id, sql.placeholder('id')))
+    .prepare();
+  return (id) => {
+    const p = nameQ.get({ id });
+    return p ? pupilName(p) : 'A pupil who is not on the admission register';
+  };
+}
+
+type RegisterMark = Input<'registers.save'>['marks'][number];
+
+/** A register's mark once checked: its code normalised for the date and session, minutes late and note. */
+interface CheckedMark {
+  pupilId: number;
+  code: string;
+  minutes: number | null;
+  note: string | null;
+}
+
+/** Checks one mark of a register, in this order: the pupil is on roll in the group, the code is valid on the
+ * date, minutes late are only for L or U and an L is within the register's open time, no #, and a note where
+ * the code needs one. Returns the first problem, or the checked mark. */
+function checkRegisterMark(
+  i: Input<'registers.save'>,
+  m: RegisterMark,
+  onRoll: Set<number>,
+  times: ReturnType<typeof registerTimes>,
+): CheckedMark | string {
+  if (!onRoll.has(m.pupilId)) {
+    return `not on roll in ${i.regGroup} on ${formatUkDate(i.date)}`;
+  }
+  const n = normaliseCode(m.code, i.date, i.session);
+  if (!n.ok) {
+    return n.message;
+  }
+  const minutes = m.minutesLate && m.minutesLate > 0 ? m.minutesLate : null;
+  if (minutes !== null && n.code !== 'L' && n.code !== 'U') {
+    return `minutes late are only for L or U`;
+  }
+  if (n.code === 'L' && minutes !== null && minutes > times.openMinutes) {
+    return (
+      `arrived ${minutes} minutes after the register opened, after it closed at ${times.closesAt}: ` +
+      'use U (or a more fitting code), not L'
+    );
+  }
+  if (n.code === '#') {
+    return 'a planned whole-school closure (#) belongs in the calendar';
+  }
+  const note = m.note?.trim() || null;
+  if (n.row.needsReason && !note) {
+    return `${n.code} (${n.row.label}) needs the detail recorded in the note`;
+  }
+  return { pupilId: m.pupilId, code: n.code, minutes, note };
+}
+
+/** What saving a checked mark does, given the stored mark: insert it, amend it (only with the register's
+ * reason, else the problem is returned), change only its note, or nothing. The write comes back to run once
+ * every mark has passed. */
+function planMarkWrite(
+  ctx: Ctx,
+  writer: MarkWriter,
+  i: Input<'registers.save'>,
+  mark: CheckedMark,
+  stored: StoredMark | undefined,
+): { outcome: 'inserted' | 'amended' | 'unchanged' | 'noteChanged'; op?: () => void } | string {
+  const { pupilId, code, minutes, note } = mark;
+  if (!stored) {
+    return {
+      outcome: 'inserted',
+      op: () => writer.insert(pupilId, i.date, i.session, code, minutes, note, 'register'),
+    };
+  }
+  const noteChanged = (stored.note ?? null) !== note;
+  if (stored.code === code && (stored.minutesLate ?? null) === minutes) {
+    return noteChanged
+      ? { outcome: 'noteChanged', op: () => writer.setNote(stored, note) }
+      : { outcome: 'unchanged' };
+  }
+  const reason = i.reason;
+  if (!reason?.trim()) {
+    return `changing ${stored.code} to ${code} is an amendment: give a reason`;
+  }
+  const op = () => {
+    writer.amend(stored, code, minutes, {
+      reason,
+      by: ctx.session.userName,
+      position: ctx.session.position,
+    });
+    if (noteChanged) {
+      writer.setNote(stored, note);
+    }
+  };
+  return { outcome: 'amended', op };
+}
+
+/** Records that the register was taken, the first time only, and audits that first time. */
+function recordRegisterTaken(ctx: Ctx, i: Input<'registers.save'>, inserted: number): void {
+  const first = drizzle(ctx.store.db)
     .insert(registersTaken)
     .values({
       date: i.date,
@@ -230,15 +276,6 @@ export function saveRegister(ctx: Ctx, i: Input<'registers.save'>): Output<'regi
   if (first.changes) {
     ctx.audit('register.taken', 'register', `${i.date} ${i.session} ${i.regGroup}`, { inserted });
   }
-  autoOpenAfterRegister(ctx, [...onRoll]); // CME cases open by themselves (docs/rules/arrangements.md)
-  return {
-    inserted,
-    amended,
-    unchanged,
-    unmarked: [...onRoll].filter(
-      (id) => !i.marks.some((m) => m.pupilId === id) && !writer.existing(id, i.date, i.session),
-    ).length,
-  };
 }
 
 /** Registers not yet taken on a school day, per group and session. */
