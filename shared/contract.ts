@@ -26,7 +26,7 @@ import { usersChannels } from './channels/users';
 export * from './contract-core';
 export { SchoolSchema, type School } from './channels/school';
 export { CalendarRangeSchema } from './channels/calendar';
-export { IMPORT_FIELDS, CONTACT_IMPORT_FIELDS } from './channels/pupils';
+export { IMPORT_FIELDS, CONTACT_IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS } from './channels/pupils';
 
 export const contract = {
   ...schoolChannels,

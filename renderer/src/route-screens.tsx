@@ -8,7 +8,7 @@ import { hasStaffRole, mayCall } from './auth/access';
 import { Home } from './screens/Home';
 import { Pupils } from './screens/Pupils';
 import { PupilPage } from './screens/PupilPage';
-import { ImportPupils } from './screens/ImportPupils';
+import { ImportPupils } from './screens/import-pupils/ImportPupils';
 import { CalendarScreen } from './screens/calendar/Calendar';
 import { Settings } from './screens/Settings';
 import { Register } from './screens/Register';

@@ -52,6 +52,18 @@ export const IMPORT_FIELDS = [
   'boarder',
 ] as const;
 
+/** The columns a pupils file must have, for the admission register entry of each pupil (docs/rules/register-law.md §1). */
+export const REQUIRED_IMPORT_FIELDS = [
+  'upn',
+  'surname',
+  'forename',
+  'dob',
+  'sex',
+  'year_group',
+  'reg_group',
+  'admission_date',
+] as const satisfies readonly (typeof IMPORT_FIELDS)[number][];
+
 export const CONTACT_IMPORT_FIELDS = [1, 2].flatMap((k) =>
   ['name', 'relationship', 'phone', 'email', 'address', 'lives_with', 'parental_responsibility'].map(
     (f) => `contact${k}_${f}`,

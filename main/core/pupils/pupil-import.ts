@@ -2,7 +2,7 @@
 // checked, every problem reported with its line, all-or-nothing, re-import a no-op, changes to existing
 // pupils audited.
 import type { Input, Issue, Output } from '../../../shared/contract';
-import { CONTACT_IMPORT_FIELDS, IMPORT_FIELDS } from '../../../shared/contract';
+import { CONTACT_IMPORT_FIELDS, IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS } from '../../../shared/contract';
 import {
   importFieldWords as words,
   unsafeNameReason,
@@ -17,17 +17,6 @@ import { wouldChange, writePupil } from './pupils.service';
 import { withMisAliases } from '../import/mis-headers';
 import { lonelyGroupWarnings } from './import-groups';
 import { pupilFields, readPupilRow, type PupilRow } from './pupil-import-rows';
-
-const REQUIRED = [
-  'upn',
-  'surname',
-  'forename',
-  'dob',
-  'sex',
-  'year_group',
-  'reg_group',
-  'admission_date',
-] as const;
 
 export interface ParsedPupil {
   line: number;
@@ -69,7 +58,7 @@ export function parsePupilCsv(
     ...ALWAYS_CARRIED,
     ...OPTIONAL_FIELDS.filter(([c]) => col(c) >= 0).map(([, f]) => f),
   ]);
-  const missing = REQUIRED.filter((f) => col(f) < 0);
+  const missing = REQUIRED_IMPORT_FIELDS.filter((f) => col(f) < 0);
   if (missing.length) {
     return { table, pupils: [], warnings: [], matched, carried, issues: [missingColumnsIssue(missing)] };
   }
