@@ -8,18 +8,12 @@ import { aggregateRates, type CodeTally, type GroupRates } from './statistics';
 export const SUPPRESS_BELOW = 5;
 export const SUPPRESSED_TEXT = 'fewer than 5';
 
+/** The pupil groups a list can be filtered to and a breakdown compares with the rest of the school. */
+export const COHORT_FLAGS = ['fsm', 'senSupport', 'ehcPlan', 'lookedAfter', 'socialWorker', 'eal'] as const;
+export type CohortFlag = (typeof COHORT_FLAGS)[number];
+
 /** The dimensions, in the order every breakdown lists them. */
-export const BREAKDOWN_DIMENSIONS = [
-  'yearGroup',
-  'regGroup',
-  'sex',
-  'fsm',
-  'senSupport',
-  'ehcPlan',
-  'lookedAfter',
-  'socialWorker',
-  'eal',
-] as const;
+export const BREAKDOWN_DIMENSIONS = ['yearGroup', 'regGroup', 'sex', ...COHORT_FLAGS] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
 export const DIMENSION_LABELS: Record<BreakdownDimension, string> = {

@@ -21,7 +21,7 @@ import { Audit } from './screens/Audit';
 import { AdminHome, GovernorHome } from './screens/RoleHomes';
 import { Letters } from './screens/letters/Letters';
 import { LetterTemplates } from './screens/LetterTemplates';
-import { Bands } from './screens/Bands';
+import { Bands } from './screens/bands/Bands';
 import { Penalties } from './screens/Penalties';
 import { Statutory } from './screens/Statutory';
 import { NotTaken } from './screens/NotTaken';

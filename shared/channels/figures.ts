@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ch, STAFF, ALL } from '../contract-core';
 import { YEAR_GROUPS, isoDate } from '../pupil';
-import { BREAKDOWN_DIMENSIONS } from '../breakdowns';
+import { BREAKDOWN_DIMENSIONS, COHORT_FLAGS } from '../breakdowns';
 
 const BandSchema = z.enum(['severe', 'persistent', 'at_risk', 'expected']);
 export const SessionSchema = z.enum(['AM', 'PM']);
@@ -174,7 +174,7 @@ const Filters = {
   yearGroup: z.enum(YEAR_GROUPS).optional(),
   regGroup: z.string().max(40).optional(),
   sex: z.enum(['M', 'F']).optional(),
-  flag: z.enum(['fsm', 'senSupport', 'ehcPlan', 'lookedAfter', 'socialWorker', 'eal']).optional(),
+  flag: z.enum(COHORT_FLAGS).optional(),
   band: z.enum(['severe', 'persistent', 'at_risk', 'expected', 'pa']).optional(),
 };
 export const BandsInput = z.object({
