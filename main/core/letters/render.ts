@@ -34,13 +34,12 @@ import {
   defaultPeriod,
   households,
   LetterDataLoader,
-  mergeValues,
   pupilName,
-  type FieldValue,
   type Household,
   type Period,
   type PupilLetterData,
 } from './letter-data';
+import { mergeValues, type FieldValue } from './merge-values';
 import { readLogo, imageSize } from './settings';
 import { batchLetterId, latestSchoolTemplates, latestTemplate } from './letter-rows';
 import { JobStopped } from './jobs';
