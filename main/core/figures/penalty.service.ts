@@ -247,10 +247,28 @@ export function notices(ctx: Ctx, i: Input<'penalty.notices'>): Output<'penalty.
   };
 }
 
+type PupilRef = ReturnType<typeof pupilRef>;
+type ChosenMark = ReturnType<typeof marksByIds>[number];
+
 export function recordNotice(ctx: Ctx, i: Input<'penalty.record'>): Output<'penalty.record'> {
-  const db = ctx.store.db;
   const p = pupilRef(ctx, i.pupilId);
   const kindName = i.kind === 'penalty_notice' ? 'penalty notice' : 'notice to improve';
+  checkNoticeDetails(ctx, i, p, kindName);
+  const ids = [...new Set(i.markIds)];
+  const marks = marksByIds(ctx.store.orm, ids);
+  checkChosenMarks(i, ids, marks, kindName);
+  checkMarksNotTaken(ctx, ids, i.kind, kindName);
+  if (i.kind === 'penalty_notice') {
+    checkPenaltyNotice(ctx, i, p, marks);
+  }
+  const id = insertNotice(ctx, i, marks);
+  ctx.audit('penalty.record', 'penalty_notice', id, { ...i, markIds: marks.map((m) => m.id) });
+  return { id };
+}
+
+/** Refuses a notice dated in the future or before the 2024 framework, for a pupil outside compulsory school age,
+ * or with an amount that does not fit its kind (a penalty notice has one, a notice to improve none). */
+function checkNoticeDetails(ctx: Ctx, i: Input<'penalty.record'>, p: PupilRef, kindName: string): void {
   if (i.issuedOn > ctx.today()) {
     throw new AppError('invalid', `The issue date ${uk(i.issuedOn)} is in the future.`);
   }
@@ -278,9 +296,16 @@ export function recordNotice(ctx: Ctx, i: Input<'penalty.record'>): Output<'pena
       { path: 'amount', message: 'no amount for a notice to improve' },
     ]);
   }
+}
 
-  const ids = [...new Set(i.markIds)];
-  const marks = marksByIds(ctx.store.orm, ids);
+/** Refuses chosen marks that do not exist, are another pupil's, are not unauthorised absence (G, N, O or U), are
+ * before the national threshold began, or are after the notice's date; every such mark is named at once. */
+function checkChosenMarks(
+  i: Input<'penalty.record'>,
+  ids: number[],
+  marks: ChosenMark[],
+  kindName: string,
+): void {
   const issues: { path: string; message: string }[] = [];
   const found = new Set(marks.map((m) => m.id));
   for (const id of ids) {
@@ -313,9 +338,11 @@ export function recordNotice(ctx: Ctx, i: Input<'penalty.record'>): Output<'pena
       issues,
     );
   }
+}
 
-  // The same marks never support two notices of the same kind (withdrawn notices release theirs).
-  const taken = marksTaken(ctx.store.orm, ids, i.kind);
+/** The same marks never support two notices of the same kind (withdrawn notices release theirs). */
+function checkMarksNotTaken(ctx: Ctx, ids: number[], kind: NoticeKind, kindName: string): void {
+  const taken = marksTaken(ctx.store.orm, ids, kind);
   if (taken.length) {
     const dates = [...new Set(taken.map((t) => uk(t.issuedOn)))].join(', ');
     throw new AppError(
@@ -326,45 +353,51 @@ export function recordNotice(ctx: Ctx, i: Input<'penalty.record'>): Output<'pena
         .join(', ')}${taken.length > 5 ? ' …' : ''}). The same marks cannot support a second ${kindName}.`,
     );
   }
+}
 
-  if (i.kind === 'penalty_notice') {
-    const cal = loadCalendar(db);
-    if (marks.length < PENALTY_THRESHOLD_SESSIONS) {
-      throw new AppError(
-        'invalid',
-        `A penalty notice relies on at least ${PENALTY_THRESHOLD_SESSIONS} sessions of unauthorised absence within ${PENALTY_WINDOW_WEEKS} consecutive school weeks; ${marks.length} chosen.`,
-      );
-    }
-    const span = schoolWeeksSpanned(cal, marks[0].date, marks[marks.length - 1].date);
-    if (span > PENALTY_WINDOW_WEEKS) {
-      throw new AppError(
-        'invalid',
-        `The chosen marks (${uk(marks[0].date)} to ${uk(marks[marks.length - 1].date)}) span ${span} school weeks: a penalty notice relies on sessions within ${PENALTY_WINDOW_WEEKS} consecutive school weeks.`,
-      );
-    }
-    const key = parentKey(i.parentName);
-    const prior = priorPenaltyNotices(
-      ctx.store.orm,
-      i.pupilId,
-      key,
-      threeYearsBefore(i.issuedOn),
-      threeYearsAfter(i.issuedOn),
+/** A penalty notice's own rules: enough sessions within 10 consecutive school weeks, at most 2 notices to the same
+ * parent for the same child in 3 years, and £160 for the second. */
+function checkPenaltyNotice(ctx: Ctx, i: Input<'penalty.record'>, p: PupilRef, marks: ChosenMark[]): void {
+  const cal = loadCalendar(ctx.store.db);
+  if (marks.length < PENALTY_THRESHOLD_SESSIONS) {
+    throw new AppError(
+      'invalid',
+      `A penalty notice relies on at least ${PENALTY_THRESHOLD_SESSIONS} sessions of unauthorised absence within ${PENALTY_WINDOW_WEEKS} consecutive school weeks; ${marks.length} chosen.`,
     );
-    if (prior.length >= MAX_NOTICES_IN_3_YEARS) {
-      throw new AppError(
-        'refused',
-        `${i.parentName.trim()} has already received ${prior.length} penalty notices for ${p.name} within 3 years (${prior.map((x) => uk(x.issuedOn)).join(' and ')}). A parent may receive at most ${MAX_NOTICES_IN_3_YEARS} penalty notices for the same child in 3 years: for this breach the school must choose another route (for example prosecution or an education supervision order, under the local authority's code of conduct).`,
-      );
-    }
-    if (prior.length === 1 && i.amount !== 160) {
-      throw new AppError(
-        'invalid',
-        `This is the second penalty notice to ${i.parentName.trim()} for ${p.name} within 3 years (the first on ${uk(prior[0].issuedOn)}): a second notice is £160.`,
-        [{ path: 'amount', message: 'a second notice is £160' }],
-      );
-    }
   }
+  const span = schoolWeeksSpanned(cal, marks[0].date, marks[marks.length - 1].date);
+  if (span > PENALTY_WINDOW_WEEKS) {
+    throw new AppError(
+      'invalid',
+      `The chosen marks (${uk(marks[0].date)} to ${uk(marks[marks.length - 1].date)}) span ${span} school weeks: a penalty notice relies on sessions within ${PENALTY_WINDOW_WEEKS} consecutive school weeks.`,
+    );
+  }
+  const key = parentKey(i.parentName);
+  const prior = priorPenaltyNotices(
+    ctx.store.orm,
+    i.pupilId,
+    key,
+    threeYearsBefore(i.issuedOn),
+    threeYearsAfter(i.issuedOn),
+  );
+  if (prior.length >= MAX_NOTICES_IN_3_YEARS) {
+    throw new AppError(
+      'refused',
+      `${i.parentName.trim()} has already received ${prior.length} penalty notices for ${p.name} within 3 years (${prior.map((x) => uk(x.issuedOn)).join(' and ')}). A parent may receive at most ${MAX_NOTICES_IN_3_YEARS} penalty notices for the same child in 3 years: for this breach the school must choose another route (for example prosecution or an education supervision order, under the local authority's code of conduct).`,
+    );
+  }
+  if (prior.length === 1 && i.amount !== 160) {
+    throw new AppError(
+      'invalid',
+      `This is the second penalty notice to ${i.parentName.trim()} for ${p.name} within 3 years (the first on ${uk(prior[0].issuedOn)}): a second notice is £160.`,
+      [{ path: 'amount', message: 'a second notice is £160' }],
+    );
+  }
+}
 
+/** Writes the notice, links it to the marks it relies on and records its first event (issued); returns its id. */
+function insertNotice(ctx: Ctx, i: Input<'penalty.record'>, marks: ChosenMark[]): number {
+  const db = ctx.store.db;
   const now = ctx.now();
   const id = Number(
     db
@@ -391,8 +424,7 @@ export function recordNotice(ctx: Ctx, i: Input<'penalty.record'>): Output<'pena
   db.prepare(
     "INSERT INTO penalty_notice_events (notice_id, status, on_date, reason, by, at) VALUES (?, 'issued', ?, NULL, ?, ?)",
   ).run(id, i.issuedOn, ctx.session.userName, now);
-  ctx.audit('penalty.record', 'penalty_notice', id, { ...i, markIds: marks.map((m) => m.id) });
-  return { id };
+  return id;
 }
 
 export function updateNotice(ctx: Ctx, i: Input<'penalty.update'>): Output<'penalty.update'> {

@@ -11,8 +11,16 @@ import { loadCalendar } from '../calendar/calendar.service';
 import { loadPupil } from '../pupils/load';
 import { replacePlannedMarks } from '../registers/planned-marks';
 import { checks } from './checks';
-import { currentDecision, loadRequest, type DecisionRecord } from './records';
+import {
+  currentDecision,
+  loadRequest,
+  type DecisionRecord,
+  type PlannedSession,
+  type RequestRecord,
+} from './records';
 import { codeFor, daysOf, grantedSessions, requestedSessions } from './rules';
+/** Writes a decision on a leave request (or a revision of the one in force, `supersedes`): the days granted are
+ * checked, the granted sessions become the request's planned marks, and the decision is audited. */
 function writeDecision(
   ctx: Ctx,
   i: Input<'leave.decide'>,
@@ -25,6 +33,32 @@ function writeDecision(
   const sessions = requestedSessions(cal, r);
   const c = checks(db, r, p, sessions);
   const leaveDays = daysOf(sessions.filter((s) => codeFor(r, s.date) !== 'R')).length;
+  const days = daysGranted(i, leaveDays);
+  if (i.outcome !== 'refused' && c.cannotGrant.length) {
+    throw new AppError(
+      'refused',
+      `This request cannot be granted: ${c.cannotGrant.join('; ')}. It can be refused.`,
+    );
+  }
+  const planned = grantedSessions(r, sessions, i.outcome, days);
+  checkPlanned(ctx, r, planned);
+  const now = ctx.now();
+  const decisionId = insertDecision(ctx, i, r, days, planned, supersedes, now);
+  const before = replaceLeaveMarks(ctx, r, planned, now);
+  ctx.audit(supersedes ? 'leave.revise' : 'leave.decide', 'leave_request', r.id, {
+    decisionId,
+    outcome: i.outcome,
+    days,
+    sessions: planned.length,
+    supersedes: supersedes?.id ?? null,
+    plannedBefore: before.length ? before : undefined,
+  });
+  return { decisionId, plannedMarks: planned.length };
+}
+
+/** The school days granted: all of the leave's days in full, none when refused, and for a part grant the days
+ * given, which must be fewer than the leave's. */
+function daysGranted(i: Input<'leave.decide'>, leaveDays: number): number {
   let days = 0;
   if (i.outcome === 'part') {
     if (i.days === undefined) {
@@ -40,23 +74,21 @@ function writeDecision(
   } else if (i.outcome === 'granted') {
     days = leaveDays;
   }
-  if (i.outcome !== 'refused' && c.cannotGrant.length) {
-    throw new AppError(
-      'refused',
-      `This request cannot be granted: ${c.cannotGrant.join('; ')}. It can be refused.`,
-    );
-  }
-  const planned = grantedSessions(r, sessions, i.outcome, days);
+  return days;
+}
+
+/** Refuses granted sessions whose code is not valid on their date, or that another leave request already holds. */
+function checkPlanned(ctx: Ctx, r: RequestRecord, planned: PlannedSession[]): void {
   for (const s of planned) {
     if (!codeOn(s.code, s.date)) {
       throw new AppError('refused', `${s.code} is not a valid code on ${formatUkDate(s.date)}.`);
     }
   }
-  const clash = db.prepare(
+  const clash = ctx.store.db.prepare<[number, string, string, number], { id: number }>(
     `SELECT source_id AS id FROM planned_marks WHERE pupil_id = ? AND date = ? AND session = ? AND source = 'leave' AND source_id <> ?`,
   );
   for (const s of planned) {
-    const other = clash.get(r.pupilId, s.date, s.session, r.id) as { id: number } | undefined;
+    const other = clash.get(r.pupilId, s.date, s.session, r.id);
     if (other) {
       throw new AppError(
         'conflict',
@@ -64,10 +96,21 @@ function writeDecision(
       );
     }
   }
-  const now = ctx.now();
+}
+
+/** Writes the decision row (citing the decision it revises, if any); returns its id. */
+function insertDecision(
+  ctx: Ctx,
+  i: Input<'leave.decide'>,
+  r: RequestRecord,
+  days: number,
+  planned: PlannedSession[],
+  supersedes: DecisionRecord | null,
+  now: string,
+): number {
   const mainCode = planned.find((s) => s.code !== 'R')?.code ?? planned[0]?.code ?? null;
-  const decisionId = Number(
-    db
+  return Number(
+    ctx.store.db
       .prepare(
         `INSERT INTO leave_decisions (request_id, outcome, days_granted, sessions_granted, code, sessions, reason,
       decider_name, decider_position, decider_user_id, decided_at, supersedes)
@@ -88,7 +131,16 @@ function writeDecision(
         supersedes?.id ?? null,
       ).lastInsertRowid,
   );
-  // Planned marks are not statutory: a revision replaces this request's set, and the audit log keeps both.
+}
+
+/** Makes the granted sessions the request's planned marks, in place of the ones before; returns those it replaced.
+ * Planned marks are not statutory: a revision replaces this request's set, and the audit log keeps both. */
+function replaceLeaveMarks(
+  ctx: Ctx,
+  r: RequestRecord,
+  planned: PlannedSession[],
+  now: string,
+): { date: string; session: string; code: string }[] {
   const marks = planned.map((s) => ({
     pupilId: r.pupilId,
     date: s.date,
@@ -103,16 +155,7 @@ function writeDecision(
     at: now,
     userName: ctx.session.userName,
   });
-  const before = replaced.map((m) => ({ date: m.date, session: m.session, code: m.code }));
-  ctx.audit(supersedes ? 'leave.revise' : 'leave.decide', 'leave_request', r.id, {
-    decisionId,
-    outcome: i.outcome,
-    days,
-    sessions: planned.length,
-    supersedes: supersedes?.id ?? null,
-    plannedBefore: before.length ? before : undefined,
-  });
-  return { decisionId, plannedMarks: planned.length };
+  return replaced.map((m) => ({ date: m.date, session: m.session, code: m.code }));
 }
 
 export function decide(ctx: Ctx, i: Input<'leave.decide'>): Output<'leave.decide'> {

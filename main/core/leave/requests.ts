@@ -5,14 +5,39 @@ import type { Input, Issue, Output } from '../../../shared/contract';
 import { pupilName } from '../../../shared/names';
 import { formatUkDate } from '../../../shared/dates';
 import type { Ctx } from '../context';
+import type { Orm } from '../db/connection';
 import { AppError, noSuchPupil } from '../errors';
 import { contacts, pupils } from '../db/schema';
 import { loadCalendar } from '../calendar/calendar.service';
 import { requestedSessions } from './rules';
 
-export function createRequest(ctx: Ctx, i: Input<'leave.create'>): Output<'leave.create'> {
+type LeaveInput = Input<'leave.create'>;
+/** A pupil of the request, found, with the contact chosen as the requester if one was. */
+type ResolvedPupil = { pupilId: number; contact: typeof contacts.$inferSelect | undefined };
+
+export function createRequest(ctx: Ctx, i: LeaveInput): Output<'leave.create'> {
   const { db, orm } = ctx.store;
   const issues: Issue[] = [];
+  const days = i.observanceDays ?? [];
+  checkDatesAndKind(ctx, i, days, issues);
+  const cal = loadCalendar(db);
+  if (requestedSessions(cal, i).length === 0 && !issues.length) {
+    issues.push({ path: 'fromDate', message: 'no school session falls in the dates asked for' });
+  }
+  const resolved = resolvePupils(orm, i, issues);
+  if (issues.length) {
+    throw new AppError(
+      'invalid',
+      `The request was not saved: ${issues.map((x) => x.message).join('; ')}.`,
+      issues,
+    );
+  }
+  return insertRequests(ctx, i, days, resolved);
+}
+
+/** Notes the issues with the dates asked for and received, and with the kind of leave: a part-time timetable is
+ * no longer one, and a religious observance names the observance, the religious body and days within the dates. */
+function checkDatesAndKind(ctx: Ctx, i: LeaveInput, days: string[], issues: Issue[]): void {
   const start = i.fromDate + (i.fromSession === 'AM' ? '0' : '1'),
     end = i.toDate + (i.toSession === 'AM' ? '0' : '1');
   if (end < start) {
@@ -28,7 +53,6 @@ export function createRequest(ctx: Ctx, i: Input<'leave.create'>): Output<'leave
         'a part-time timetable is no longer a kind of leave: agree it under Arrangements, with its pattern and reviews',
     });
   }
-  const days = i.observanceDays ?? [];
   if (i.kind === 'religious_observance') {
     if (!i.observance?.trim()) {
       issues.push({ path: 'observance', message: 'name the observance' });
@@ -47,12 +71,13 @@ export function createRequest(ctx: Ctx, i: Input<'leave.create'>): Output<'leave
       message: 'observance days belong only to a religious observance request',
     });
   }
+}
+
+/** Finds each pupil of the request and the contact chosen as its requester, noting a pupil listed twice, not
+ * found, or left before the leave starts, and a requester who is not a contact of the pupil (null: not found). */
+function resolvePupils(orm: Orm, i: LeaveInput, issues: Issue[]): (ResolvedPupil | null)[] {
   const seen = new Set<number>();
-  const cal = loadCalendar(db);
-  if (requestedSessions(cal, i).length === 0 && !issues.length) {
-    issues.push({ path: 'fromDate', message: 'no school session falls in the dates asked for' });
-  }
-  const resolved = i.pupils.map((x, k) => {
+  return i.pupils.map((x, k) => {
     if (seen.has(x.pupilId)) {
       issues.push({ path: `pupils.${k}`, message: 'this pupil is listed twice' });
     }
@@ -84,13 +109,17 @@ export function createRequest(ctx: Ctx, i: Input<'leave.create'>): Output<'leave
     }
     return { pupilId: p.id, contact };
   });
-  if (issues.length) {
-    throw new AppError(
-      'invalid',
-      `The request was not saved: ${issues.map((x) => x.message).join('; ')}.`,
-      issues,
-    );
-  }
+}
+
+/** Writes the family and one request for each of its pupils (with the requester as the contact records them),
+ * auditing each request. */
+function insertRequests(
+  ctx: Ctx,
+  i: LeaveInput,
+  days: string[],
+  resolved: (ResolvedPupil | null)[],
+): Output<'leave.create'> {
+  const { db } = ctx.store;
   const now = ctx.now();
   const familyId = Number(
     db

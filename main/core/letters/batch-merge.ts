@@ -8,7 +8,7 @@ import { strFromU8, strToU8, zipSync, type Unzipped } from 'fflate';
 import { AppError } from '../errors';
 import { BLOCK_FIELDS } from './templates';
 import { scanPlaceholders, unzipDocx, validateParts } from './docx-xml';
-import type { FieldValue } from './letter-data';
+import type { FieldValue } from './merge-values';
 import { buildPatches, type TemplateSource } from './render';
 
 type Logo = { bytes: Uint8Array; type: 'png' | 'jpg' } | null;

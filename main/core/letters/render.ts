@@ -34,13 +34,12 @@ import {
   defaultPeriod,
   households,
   LetterDataLoader,
-  mergeValues,
   pupilName,
-  type FieldValue,
   type Household,
   type Period,
   type PupilLetterData,
 } from './letter-data';
+import { mergeValues, type FieldValue } from './merge-values';
 import { readLogo, imageSize } from './settings';
 import { batchLetterId, latestSchoolTemplates, latestTemplate } from './letter-rows';
 import { JobStopped } from './jobs';
@@ -209,6 +208,30 @@ export interface Replan {
 export function planLetters(ctx: Ctx, req: RenderRequest, replan?: Replan): Plan {
   const db = ctx.store.db;
   const template = replan?.template ?? loadTemplate(db, req.template);
+  checkTemplate(ctx, req, template, replan);
+  const today = ctx.today();
+  const period = resolvePeriod(today, req);
+  const letterDate = req.letterDate ?? today;
+  const loader = new LetterDataLoader(db, period, replan?.batchId ?? null);
+  if (req.pupilIds.length > 1) {
+    loader.readForMany();
+  }
+  const leftOut: LeftOut[] = [];
+  const items = pickPupils(req, template.spec, loader, today, leftOut);
+  const groups = groupHouseholds(items, template.spec);
+  const plans = planGroups({ req, replan, template, loader, letterDate, today }, groups, leftOut);
+  return { template, period, letterDate, plans, leftOut, loader };
+}
+
+/** A pupil who gets a letter: their data, their households, the guardrails' flags and the reason they are
+ * overridden. */
+type PlanItem = { data: PupilLetterData; hh: Household[]; flags: Flag[]; reason: string | null };
+/** One letter to a household: the pupil it is for and the siblings combined on it. */
+type PlanGroup = { main: PlanItem; sibs: PlanItem[]; hh: Household };
+
+/** Refuses a school document, a letter with legal weight the user may not sign off (unless a batch is picked up
+ * again), and a template with placeholders the app does not know. */
+function checkTemplate(ctx: Ctx, req: RenderRequest, template: TemplateSource, replan?: Replan): void {
   const spec = template.spec;
   if (spec.document) {
     throw new AppError(
@@ -227,15 +250,19 @@ export function planLetters(ctx: Ctx, req: RenderRequest, replan?: Replan): Plan
         ` which the app does not know. Correct it in Word and upload it again.`,
     );
   }
-  const today = ctx.today();
-  const period = resolvePeriod(today, req);
-  const letterDate = req.letterDate ?? today;
-  const loader = new LetterDataLoader(db, period, replan?.batchId ?? null);
-  if (req.pupilIds.length > 1) {
-    loader.readForMany();
-  }
-  const leftOut: LeftOut[] = [];
-  const items: { data: PupilLetterData; hh: Household[]; flags: Flag[]; reason: string | null }[] = [];
+}
+
+/** The pupils who get a letter; the others go to `leftOut` with the reason: not on roll in the period, no parent
+ * to write to, or flagged by a guardrail without a reason to override it. */
+function pickPupils(
+  req: RenderRequest,
+  spec: TemplateSpec,
+  loader: LetterDataLoader,
+  today: IsoDate,
+  leftOut: LeftOut[],
+): PlanItem[] {
+  const period = loader.period;
+  const items: PlanItem[] = [];
   for (const id of [...new Set(req.pupilIds)]) {
     const data = loader.load(id);
     const name = pupilName(data.pupil);
@@ -264,23 +291,25 @@ export function planLetters(ctx: Ctx, req: RenderRequest, replan?: Replan): Plan
     }
     items.push({ data, hh, flags, reason });
   }
-  // siblings combined: one letter per household for every child of it in the selection
-  const groups: { main: (typeof items)[number]; sibs: (typeof items)[number][]; hh: Household }[] = [];
+  return items;
+}
+
+/** The names of a household's addressees (in any order, any case) and its address: the letters that share it. */
+function householdGroupKey(h: Household): string {
+  return `${[...h.names]
+    .map((n) => n.toLowerCase())
+    .sort()
+    .join('|')}@${h.key}`;
+}
+
+/** One letter per household of each pupil; with siblings combined, one letter per household for every child of
+ * it in the selection. */
+function groupHouseholds(items: PlanItem[], spec: TemplateSpec): PlanGroup[] {
+  const groups: PlanGroup[] = [];
   for (const it of items) {
     for (const h of it.hh) {
-      const key = `${[...h.names]
-        .map((n) => n.toLowerCase())
-        .sort()
-        .join('|')}@${h.key}`;
-      const g = spec.siblings
-        ? groups.find(
-            (x) =>
-              `${[...x.hh.names]
-                .map((n) => n.toLowerCase())
-                .sort()
-                .join('|')}@${x.hh.key}` === key,
-          )
-        : undefined;
+      const key = householdGroupKey(h);
+      const g = spec.siblings ? groups.find((x) => householdGroupKey(x.hh) === key) : undefined;
       if (g) {
         g.sibs.push(it);
       } else {
@@ -288,6 +317,24 @@ export function planLetters(ctx: Ctx, req: RenderRequest, replan?: Replan): Plan
       }
     }
   }
+  return groups;
+}
+
+/** What every letter of one request is planned with. */
+interface PlanContext {
+  req: RenderRequest;
+  replan: Replan | undefined;
+  template: TemplateSource;
+  loader: LetterDataLoader;
+  letterDate: IsoDate;
+  today: IsoDate;
+}
+
+/** Each household's letter with its reference, values and file name; a letter missing extra fields it needs goes
+ * to `leftOut` instead. */
+function planGroups(c: PlanContext, groups: PlanGroup[], leftOut: LeftOut[]): LetterPlan[] {
+  const { req, template, letterDate } = c;
+  const spec = template.spec;
   const plans: LetterPlan[] = [];
   const counts = new Map<number, number>();
   for (const g of groups) {
@@ -295,18 +342,18 @@ export function planLetters(ctx: Ctx, req: RenderRequest, replan?: Replan): Plan
     const k = (counts.get(d.pupil.id) ?? 0) + 1;
     counts.set(d.pupil.id, k);
     const reference =
-      replan?.referenceFor(d.pupil.id, g.hh) ??
+      c.replan?.referenceFor(d.pupil.id, g.hh) ??
       `${letterDate.replace(/-/g, '')}-${crypto.randomBytes(3).toString('hex').toUpperCase()}`;
     const { values, missing } = mergeValues({
       spec,
-      loader,
+      loader: c.loader,
       data: d,
       siblings: g.sibs.map((s) => s.data),
       household: g.hh,
       letterDate,
       reference,
       extra: req.extra ?? {},
-      today,
+      today: c.today,
     });
     const name = pupilName(d.pupil);
     if (missing.length) {
@@ -333,7 +380,7 @@ export function planLetters(ctx: Ctx, req: RenderRequest, replan?: Replan): Plan
       fileName: `${safe(d.pupil.surname)}-${safe(knownAs(d.pupil))}-${template.name}${many ? `-${k}` : ''}.docx`,
     });
   }
-  return { template, period, letterDate, plans, leftOut, loader };
+  return plans;
 }
 
 // ---- the merge -------------------------------------------------------------------------------------------------

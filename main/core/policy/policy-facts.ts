@@ -6,7 +6,7 @@ import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { readSchool } from '../school/school.service';
 import { readLettersSettings } from '../letters/settings';
-import { clock } from '../letters/letter-data';
+import { clock } from '../letters/merge-values';
 import { users } from '../db/schema-auth';
 import { formatLongDate, type IsoDate } from '../../../shared/dates';
 import { PENALTY_THRESHOLD_SESSIONS, PENALTY_WINDOW_WEEKS } from '../../../shared/statistics';
