@@ -20,7 +20,7 @@ import { Users } from './screens/Users';
 import { Audit } from './screens/Audit';
 import { AdminHome, GovernorHome } from './screens/RoleHomes';
 import { Letters } from './screens/letters/Letters';
-import { LetterTemplates } from './screens/LetterTemplates';
+import { LetterTemplates } from './screens/letter-templates/LetterTemplates';
 import { Bands } from './screens/bands/Bands';
 import { Penalties } from './screens/Penalties';
 import { Statutory } from './screens/Statutory';

@@ -1,0 +1,152 @@
+// Uploading the school's own version of a template (or a new template): the file is checked first (unknown
+// placeholders, placeholders Word split, broken files), the check shown, then saved as a new version.
+import { useState } from 'react';
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Text,
+} from '@fluentui/react-components';
+import type { Output } from '../../../../shared/contract';
+import { useRpcMutation } from '../../hooks';
+import { call } from '../../rpc';
+import { ErrorBar } from '../../components/ErrorBar';
+import { FilePicker } from '../../components/FilePicker';
+import { fileToBase64 } from '../../letters/util';
+
+type Check = Output<'letters.templateCheck'>;
+type Template = Output<'letters.templates'>['templates'][number];
+const NEW = '__new';
+
+function CheckResult({ check, fileName }: { check: Check; fileName: string | undefined }) {
+  return (
+    <MessageBar intent={check.warnings.length ? 'warning' : 'success'}>
+      <MessageBarBody>
+        <MessageBarTitle>{check.warnings.length ? 'Please check' : 'The file looks right'}</MessageBarTitle>
+        {fileName}: {check.placeholders.length} placeholders found.
+        {check.warnings.length > 0 && (
+          <ul aria-label="Warnings">
+            {check.warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        )}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** The chosen file, its check and its saving, for the template named `target` (`title` for a new one). */
+function useUpload(target: string, isNew: boolean, title: string) {
+  const upload = useRpcMutation('letters.templateUpload', ['letters.templates']);
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [check, setCheck] = useState<Check | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const onFile = async (f: File) => {
+    setError(null);
+    setCheck(null);
+    setDone(null);
+    try {
+      const base64 = await fileToBase64(f);
+      setFile({ name: f.name, base64 });
+      setCheck(await call('letters.templateCheck', { name: target || 'new', base64 }));
+    } catch (e) {
+      setError(e);
+      setFile(null);
+    }
+  };
+  const save = async () => {
+    if (!file) {
+      return;
+    }
+    setError(null);
+    try {
+      const r = await upload.mutateAsync({ name: target, base64: file.base64, ...(isNew ? { title } : {}) });
+      setDone(`Saved as version ${r.version} of ${target}.`);
+      setFile(null);
+      setCheck(null);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const clear = () => {
+    setCheck(null);
+    setFile(null);
+  };
+  return { file, check, error, done, saving: upload.isPending, onFile, save, clear };
+}
+
+export function UploadTemplate({ templates }: { templates: Template[] }) {
+  const [name, setName] = useState('attendance-concern');
+  const [newName, setNewName] = useState('');
+  const [title, setTitle] = useState('');
+  const isNew = name === NEW;
+  const target = isNew ? newName.trim() : name;
+  const u = useUpload(target, isNew, title);
+  return (
+    <section className="card" aria-labelledby="h-up">
+      <Text as="h2" id="h-up" weight="semibold" size={500}>
+        Upload the school's own version
+      </Text>
+      <div className="row">
+        <Field label="Template">
+          <Select
+            value={name}
+            onChange={(_, d) => {
+              setName(d.value);
+              u.clear();
+            }}
+          >
+            {templates.map((t) => (
+              <option key={t.name} value={t.name}>
+                {t.title}
+              </option>
+            ))}
+            <option value={NEW}>A new template…</option>
+          </Select>
+        </Field>
+        {isNew && (
+          <>
+            <Field label="Name (lower-case, hyphens)" required>
+              <Input value={newName} onChange={(_, d) => setNewName(d.value)} />
+            </Field>
+            <Field label="Title" required>
+              <Input value={title} onChange={(_, d) => setTitle(d.value)} />
+            </Field>
+          </>
+        )}
+        <FilePicker
+          label="Choose a .docx file"
+          accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          onFile={(f) => void u.onFile(f)}
+          disabled={!target}
+        />
+      </div>
+      <ErrorBar error={u.error} title="The file was not accepted" />
+      {u.check && <CheckResult check={u.check} fileName={u.file?.name} />}
+      {u.check && (
+        <div className="row">
+          <Button
+            appearance="primary"
+            disabled={u.saving || (isNew && !title.trim())}
+            onClick={() => void u.save()}
+          >
+            {u.check.unknown.length
+              ? 'Save it anyway (letters are refused until it is corrected)'
+              : 'Save this version'}
+          </Button>
+        </div>
+      )}
+      {u.done && (
+        <MessageBar intent="success">
+          <MessageBarBody>{u.done}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
