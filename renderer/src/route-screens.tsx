@@ -34,7 +34,7 @@ const Arrangements = lazy(() =>
 const Policy = lazy(() => import('./screens/policy/Policy').then((m) => ({ default: m.Policy })));
 const SelfAudit = lazy(() => import('./screens/selfaudit/SelfAudit').then((m) => ({ default: m.SelfAudit })));
 // The dashboard brings ECharts: loaded when first opened, so start-up and the office's screens stay light.
-const Dashboard = lazy(() => import('./screens/Dashboard').then((m) => ({ default: m.Dashboard })));
+const Dashboard = lazy(() => import('./screens/dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
 const GovernorReports = lazy(() =>
   import('./screens/governors/GovernorReports').then((m) => ({ default: m.GovernorReports })),
 );
