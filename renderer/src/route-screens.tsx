@@ -22,7 +22,7 @@ import { AdminHome, GovernorHome } from './screens/RoleHomes';
 import { Letters } from './screens/letters/Letters';
 import { LetterTemplates } from './screens/letter-templates/LetterTemplates';
 import { Bands } from './screens/bands/Bands';
-import { Penalties } from './screens/Penalties';
+import { Penalties } from './screens/penalties/Penalties';
 import { Statutory } from './screens/Statutory';
 import { NotTaken } from './screens/NotTaken';
 
