@@ -7,7 +7,7 @@ import type { RoutePath } from './route-table';
 import { hasStaffRole, mayCall } from './auth/access';
 import { Home } from './screens/Home';
 import { Pupils } from './screens/Pupils';
-import { PupilPage } from './screens/PupilPage';
+import { PupilPage } from './screens/pupil/PupilPage';
 import { ImportPupils } from './screens/import-pupils/ImportPupils';
 import { CalendarScreen } from './screens/calendar/Calendar';
 import { Settings } from './screens/Settings';
