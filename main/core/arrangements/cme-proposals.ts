@@ -34,22 +34,23 @@ function notBackAfterLeave(
   today: IsoDate,
   only: ReadonlySet<number> | null,
 ): { pupilId: number; leaveEnd: IsoDate; since: IsoDate }[] {
-  const ends = (
-    db
-      .prepare(
-        `SELECT r.pupil_id AS pupilId, max(r.to_date) AS leaveEnd FROM leave_requests r JOIN pupils p ON p.id = r.pupil_id
+  const ends = db
+    .prepare<[string, string, string], { pupilId: number; leaveEnd: IsoDate }>(
+      `SELECT r.pupil_id AS pupilId, max(r.to_date) AS leaveEnd FROM leave_requests r JOIN pupils p ON p.id = r.pupil_id
        WHERE r.to_date < ? AND r.to_date >= ? AND (p.leaving_date IS NULL OR p.leaving_date >= ?) GROUP BY r.pupil_id`,
-      )
-      .all(today, addDays(today, -70), today) as { pupilId: number; leaveEnd: IsoDate }[]
-  ).filter((e) => !only || only.has(e.pupilId));
-  const marks = db.prepare('SELECT date, code FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?');
+    )
+    .all(today, addDays(today, -70), today)
+    .filter((e) => !only || only.has(e.pupilId));
+  const marks = db.prepare<[number, IsoDate, IsoDate], { date: IsoDate; code: string }>(
+    'SELECT date, code FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?',
+  );
   const out: { pupilId: number; leaveEnd: IsoDate; since: IsoDate }[] = [];
   for (const e of ends) {
     const days = tenSchoolDaysAfter(db, e.leaveEnd, today);
     if (!days) {
       continue;
     }
-    const rows = marks.all(e.pupilId, days[0], days[9]) as { date: IsoDate; code: string }[];
+    const rows = marks.all(e.pupilId, days[0], days[9]);
     const absent = rows.filter((r) => ABSENT.has(markCategory(r.code, r.date) ?? '')).length;
     if (rows.length === 20 && absent === 20) {
       out.push({ ...e, since: days[0] });

@@ -145,11 +145,11 @@ export function tenDayRuns(db: Db, today: IsoDate, pupilIds?: readonly number[])
     args.push(JSON.stringify(pupilIds));
   }
   const rows = db
-    .prepare(
+    .prepare<unknown[], { p: number; d: string; c: string }>(
       `SELECT m.pupil_id AS p, m.date AS d, m.code AS c FROM marks m JOIN pupils p ON p.id = m.pupil_id
       WHERE m.date BETWEEN ? AND ? AND (p.leaving_date IS NULL OR p.leaving_date >= ?) ${only}`,
     )
-    .all(...args) as { p: number; d: string; c: string }[];
+    .all(...args);
   const count = new Map<number, number>();
   const dayset = new Set(days);
   for (const r of rows) {

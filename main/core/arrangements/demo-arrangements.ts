@@ -15,14 +15,13 @@ export function createDemoArrangements(store: Store, today: IsoDate): void {
   const db = store.db;
   const ctx: Ctx = { ...makeCtx(store, LEAD), today: () => today, now: () => `${today}T10:00:00.000Z` };
   const cal = loadCalendar(db);
-  const candidates = (
-    db
-      .prepare(
-        `SELECT p.id, p.dob, c.id AS contactId, c.name FROM pupils p JOIN contacts c ON c.pupil_id = p.id AND c.ordinal = 1 AND c.lives_with = 1
+  const candidates = db
+    .prepare<[], { id: number; dob: string; contactId: number; name: string }>(
+      `SELECT p.id, p.dob, c.id AS contactId, c.name FROM pupils p JOIN contacts c ON c.pupil_id = p.id AND c.ordinal = 1 AND c.lives_with = 1
       WHERE p.leaving_date IS NULL ORDER BY p.id DESC LIMIT 40`,
-      )
-      .all() as { id: number; dob: string; contactId: number; name: string }[]
-  ).filter((p) => isCompulsoryAge(p.dob, today));
+    )
+    .all()
+    .filter((p) => isCompulsoryAge(p.dob, today));
   const [tt, flexi] = [candidates[5], candidates[11]];
   const end = cal.nthSchoolDayAfter(today, 19);
   db.transaction(() => {

@@ -25,11 +25,12 @@ function toldOn(ctx: Ctx, pupilId: number, kind: ProfessionalKind, date: string)
   const db = ctx.store.db;
   const sql = (table: string, extra: string) =>
     `SELECT how, by, at FROM ${table} WHERE pupil_id = ? AND date = ? ${extra} ORDER BY id DESC LIMIT 1`;
-  const mine = db.prepare(sql('professional_notices', 'AND kind = ?')).get(pupilId, date, kind) as
-    Told | undefined;
+  const mine = db
+    .prepare<[number, string, string], Told>(sql('professional_notices', 'AND kind = ?'))
+    .get(pupilId, date, kind);
   const followup =
     kind === 'social_worker'
-      ? (db.prepare(sql('social_worker_notices', '')).get(pupilId, date) as Told | undefined)
+      ? db.prepare<[number, string], Told>(sql('social_worker_notices', '')).get(pupilId, date)
       : undefined;
   return mine ?? followup ?? null;
 }
@@ -37,10 +38,10 @@ function toldOn(ctx: Ctx, pupilId: number, kind: ProfessionalKind, date: string)
 export function prompts(ctx: Ctx, i: Input<'arrangements.prompts'>): Output<'arrangements.prompts'> {
   const date = i.date ?? ctx.today();
   const rows = ctx.store.db
-    .prepare(
+    .prepare<[string], { id: number; s: string }>(
       "SELECT pupil_id AS id, group_concat(session) AS s FROM marks WHERE date = ? AND code = 'N' GROUP BY pupil_id",
     )
-    .all(date) as { id: number; s: string }[];
+    .all(date);
   const out: Prompt[] = [];
   for (const r of rows) {
     const p = ctx.store.orm.select().from(pupils).where(eq(pupils.id, r.id)).get()!;
@@ -83,10 +84,10 @@ function sicknessDue(ctx: Ctx): Item[] {
   const today = ctx.today();
   const year = academicYearOf(today);
   const ids = ctx.store.db
-    .prepare(
+    .prepare<[string, string, number], { id: number }>(
       `SELECT pupil_id AS id FROM marks WHERE code = 'I' AND date BETWEEN ? AND ? GROUP BY pupil_id HAVING count(*) >= ?`,
     )
-    .all(academicYearRange(year).from, today, SICKNESS_RETURN_SESSIONS) as { id: number }[];
+    .all(academicYearRange(year).from, today, SICKNESS_RETURN_SESSIONS);
   const items: Item[] = [];
   for (const { id } of ids) {
     const sent = ctx.store.orm

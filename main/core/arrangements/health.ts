@@ -33,16 +33,17 @@ function pupilRow(ctx: Ctx, id: number) {
 /** Illness (I) sessions in the school year of `on`, up to `on`, and the date of the 30th if reached. */
 export function illnessInYear(db: Db, pupilId: number, on: IsoDate) {
   const { from } = academicYearRange(academicYearOf(on));
-  const n = (
-    db
-      .prepare("SELECT count(*) AS n FROM marks WHERE pupil_id = ? AND code = 'I' AND date BETWEEN ? AND ?")
-      .get(pupilId, from, on) as { n: number }
-  ).n;
+  // count(*) without GROUP BY: always one row, hence the `!`.
+  const n = db
+    .prepare<[number, string, string], { n: number }>(
+      "SELECT count(*) AS n FROM marks WHERE pupil_id = ? AND code = 'I' AND date BETWEEN ? AND ?",
+    )
+    .get(pupilId, from, on)!.n;
   const nth = db
-    .prepare(
+    .prepare<[number, string, string, number], { date: string }>(
       "SELECT date FROM marks WHERE pupil_id = ? AND code = 'I' AND date BETWEEN ? AND ? ORDER BY date, session LIMIT 1 OFFSET ?",
     )
-    .get(pupilId, from, on, SICKNESS_RETURN_SESSIONS - 1) as { date: string } | undefined;
+    .get(pupilId, from, on, SICKNESS_RETURN_SESSIONS - 1);
   return { illnessSessions: n, reachedOn: nth?.date ?? null, academicYear: academicYearOf(on) };
 }
 

@@ -58,7 +58,7 @@ function latestSteps(db: Db, ids: number[]): Map<number, string> {
   }
   const list = ids.join(',');
   const rows = db
-    .prepare(
+    .prepare<[], { p: number; d: string; what: string }>(
       `SELECT pupil_id AS p, d, what FROM (
       SELECT pupil_id, date AS d, 'meeting (' || kind || ')' AS what FROM casework_meetings WHERE pupil_id IN (${list})
       UNION ALL SELECT pupil_id, start_on, 'reintegration plan' FROM casework_plans WHERE pupil_id IN (${list})
@@ -67,7 +67,7 @@ function latestSteps(db: Db, ids: number[]): Map<number, string> {
       UNION ALL SELECT pupil_id, start_date, CASE kind WHEN 'flexi' THEN 'flexi agreement' ELSE 'part-time timetable' END FROM arrangements WHERE pupil_id IN (${list})
     ) ORDER BY d`,
     )
-    .all() as { p: number; d: string; what: string }[];
+    .all();
   for (const r of rows) {
     out.set(r.p, `${r.what}, ${formatUkDate(r.d)}`);
   }

@@ -70,7 +70,8 @@ export function writePlanned(
   now: string,
   note: string,
 ): number {
-  const pupil = db.prepare('SELECT dob FROM pupils WHERE id = ?').get(a.pupilId) as { dob: string };
+  // The arrangement's pupil (arrangements.pupil_id references pupils), unchecked here as before.
+  const pupil = db.prepare<[number], { dob: string }>('SELECT dob FROM pupils WHERE id = ?').get(a.pupilId)!;
   const cal = loadCalendar(db);
   const sessions = arrangementSessions(cal, { ...a, dob: pupil.dob }, patterns, {
     from: a.startDate,
@@ -96,13 +97,12 @@ export function agreedSessionKeys(
   to: IsoDate,
   arrangements: AgreedArrangement[],
 ): Set<string> {
-  const dob = (db.prepare('SELECT dob FROM pupils WHERE id = ?').get(pupilId) as { dob: string } | undefined)
-    ?.dob;
+  const dob = db.prepare<[number], { dob: string }>('SELECT dob FROM pupils WHERE id = ?').get(pupilId)?.dob;
   const leave = db
-    .prepare(
+    .prepare<[number, string, string], PlannedSession>(
       "SELECT date, session, code FROM planned_marks WHERE pupil_id = ? AND source = 'leave' AND date BETWEEN ? AND ?",
     )
-    .all(pupilId, from, to) as PlannedSession[];
+    .all(pupilId, from, to);
   return agreedKeysOf(dob ? loadCalendar(db) : null, dob ?? null, arrangements, leave, { from, to });
 }
 

@@ -38,7 +38,10 @@ export function arrangementSessionList(
   i: Input<'arrangements.sessions'>,
 ): Output<'arrangements.sessions'> {
   const a = loadOne(ctx, i.id);
-  const dob = ctx.store.db.prepare('SELECT dob FROM pupils WHERE id = ?').get(a.pupilId) as { dob: string };
+  // The arrangement's pupil (arrangements.pupil_id references pupils), unchecked here as before.
+  const dob = ctx.store.db
+    .prepare<[number], { dob: string }>('SELECT dob FROM pupils WHERE id = ?')
+    .get(a.pupilId)!;
   const from = i.from ?? a.startDate;
   const to = i.to ?? a.endDate ?? addDays(from, 90);
   if (to < from) {
@@ -123,13 +126,12 @@ export function arrangementCounts(db: Db, from: IsoDate, to: IsoDate): Arrangeme
     ).length,
     flexiAgreed: of('flexi').filter(agreed).length,
     flexiInForce: of('flexi').filter(inForce).length,
-    contractsAgreed: (
-      db
-        .prepare('SELECT count(*) AS n FROM attendance_contracts WHERE agreed_on BETWEEN ? AND ?')
-        .get(from, to) as {
-        n: number;
-      }
-    ).n,
+    // count(*) without GROUP BY: always one row, hence the `!`.
+    contractsAgreed: db
+      .prepare<[string, string], { n: number }>(
+        'SELECT count(*) AS n FROM attendance_contracts WHERE agreed_on BETWEEN ? AND ?',
+      )
+      .get(from, to)!.n,
     reviews: rows.reduce(
       (n, a) => n + a.reviews.filter((r) => r.reviewedOn >= from && r.reviewedOn <= to).length,
       0,
@@ -174,10 +176,10 @@ export function agreedAbsencesOf(
   }
   const leave = new Map<number, PlannedSession[]>();
   const planned = db
-    .prepare(
+    .prepare<[string, string], PlannedSession & { pupilId: number }>(
       "SELECT pupil_id AS pupilId, date, session, code FROM planned_marks WHERE source = 'leave' AND date BETWEEN ? AND ?",
     )
-    .all(from, to) as (PlannedSession & { pupilId: number })[];
+    .all(from, to);
   for (const { pupilId, ...s } of planned) {
     leave.set(pupilId, [...(leave.get(pupilId) ?? []), s]);
   }

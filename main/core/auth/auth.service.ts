@@ -70,10 +70,10 @@ export function audit(
 
 export function readAuthSettings(db: Db): Output<'auth.getSettings'> {
   const r = db
-    .prepare(
+    .prepare<[], { i: number; m: number; l: number }>(
       'SELECT idle_lock_minutes AS i, max_failures AS m, lockout_minutes AS l FROM auth_settings WHERE id = 1',
     )
-    .get() as { i: number; m: number; l: number } | undefined;
+    .get();
   return r
     ? { idleLockMinutes: r.i, maxFailures: r.m, lockoutMinutes: r.l }
     : { idleLockMinutes: 10, maxFailures: 5, lockoutMinutes: 15 };
@@ -98,22 +98,25 @@ const policyOf = (db: Db): LockoutPolicy => {
 
 export function rolesOf(db: Db, userId: number): Role[] {
   const have = new Set(
-    (db.prepare('SELECT role FROM user_roles WHERE user_id = ?').all(userId) as { role: Role }[]).map(
-      (r) => r.role,
-    ),
+    db
+      .prepare<[number], { role: Role }>('SELECT role FROM user_roles WHERE user_id = ?')
+      .all(userId)
+      .map((r) => r.role),
   );
   return ROLES.filter((r) => have.has(r));
 }
 
 function userById(db: Db, id: number): UserDbRow | undefined {
-  return db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserDbRow | undefined;
+  return db.prepare<[number], UserDbRow>('SELECT * FROM users WHERE id = ?').get(id);
 }
 function userByName(db: Db, name: string): UserDbRow | undefined {
-  return db.prepare('SELECT * FROM users WHERE lower(username) = lower(?)').get(name.trim()) as
-    UserDbRow | undefined;
+  return db
+    .prepare<[string], UserDbRow>('SELECT * FROM users WHERE lower(username) = lower(?)')
+    .get(name.trim());
 }
 export function userCount(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+  // count(*) without GROUP BY: always one row, hence the `!`.
+  return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users').get()!.n;
 }
 
 /** The label the audit log and the statutory records use for an account: its name and username. */
@@ -154,10 +157,10 @@ export function sessionOf(db: Db, u: UserDbRow, sessionId: number, locked: boole
 // ---- throttle rows ----
 function readThrottle(db: Db, key: string): ThrottleState {
   const r = db
-    .prepare(
+    .prepare<[string], ThrottleState>(
       'SELECT failures, not_before AS notBefore, locked_until AS lockedUntil FROM sign_in_throttle WHERE name_key = ?',
     )
-    .get(key) as ThrottleState | undefined;
+    .get(key);
   return r ?? NO_FAILURES;
 }
 function writeThrottle(db: Db, key: string, s: ThrottleState, at: string): void {
@@ -468,11 +471,11 @@ export function changePassword(ctx: Ctx, i: Input<'auth.changePassword'>): Outpu
 export function listUsers(ctx: Ctx, i: Input<'users.list'>): Output<'users.list'> {
   const db = ctx.store.db;
   const rows = db
-    .prepare(
+    .prepare<[], UserDbRow & { locked_until: string | null; last_sign_in: string | null }>(
       `SELECT u.*, t.locked_until AS locked_until, (SELECT max(created_at) FROM auth_sessions s WHERE s.user_id = u.id) AS last_sign_in
     FROM users u LEFT JOIN sign_in_throttle t ON t.name_key = lower(u.username) ORDER BY u.disabled_at IS NOT NULL, lower(u.display_name)`,
     )
-    .all() as (UserDbRow & { locked_until: string | null; last_sign_in: string | null })[];
+    .all();
   const now = clock(ctx.store).toISOString();
   const users: UserRow[] = rows
     .filter((r) => i.includeDisabled !== false || !r.disabled_at)
@@ -502,13 +505,12 @@ function needUser(db: Db, id: number): UserDbRow {
   return u;
 }
 function activeAdmins(db: Db): number[] {
-  return (
-    db
-      .prepare(
-        "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'admin' WHERE u.disabled_at IS NULL",
-      )
-      .all() as { id: number }[]
-  ).map((r) => r.id);
+  return db
+    .prepare<[], { id: number }>(
+      "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'admin' WHERE u.disabled_at IS NULL",
+    )
+    .all()
+    .map((r) => r.id);
 }
 function endSessions(db: Db, userId: number, at: string, reason: string): void {
   db.prepare(
@@ -681,11 +683,10 @@ export function resolveSession(store: Store, token: string | undefined | null, a
   }
   const db = store.db;
   const row = db
-    .prepare(
+    .prepare<[string], { id: number; user_id: number; last_seen_at: string; locked_at: string | null }>(
       'SELECT id, user_id, last_seen_at, locked_at FROM auth_sessions WHERE token_hash = ? AND ended_at IS NULL',
     )
-    .get(tokenHash(token)) as
-    { id: number; user_id: number; last_seen_at: string; locked_at: string | null } | undefined;
+    .get(tokenHash(token));
   if (!row) {
     return anonymous;
   }

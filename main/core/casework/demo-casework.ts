@@ -144,9 +144,10 @@ function casework(ctx: Ctx, pid: number, k: number, today: IsoDate, severe: bool
 function plans(ctx: Ctx, flagged: number[], today: IsoDate): void {
   flagged.slice(0, 10).forEach((pid, k) => {
     const start = mondayOf(addDays(today, -(k % 2 ? 49 : 28) - 7 * (k % 3)));
-    const barriers = (
-      ctx.store.db.prepare('SELECT id FROM casework_barriers WHERE pupil_id = ?').all(pid) as { id: number }[]
-    ).map((b) => b.id);
+    const barriers = ctx.store.db
+      .prepare<[number], { id: number }>('SELECT id FROM casework_barriers WHERE pupil_id = ?')
+      .all(pid)
+      .map((b) => b.id);
     const p = createPlan(ctx, {
       pupilId: pid,
       startOn: start,

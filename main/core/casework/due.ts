@@ -34,25 +34,27 @@ export const yearBands = (ctx: Ctx) => bandsTo(ctx.store.db, ctx.today());
 export function pupilBand(ctx: Ctx, pupilId: number): Band | null {
   const db = ctx.store.db;
   const { from, to } = yearToDate(ctx.today());
-  const p = db.prepare('SELECT upn FROM pupils WHERE id = ?').get(pupilId) as { upn: string };
+  // The callers pass a pupil read already; a missing one is unchecked here, as before.
+  const p = db.prepare<[number], { upn: string }>('SELECT upn FROM pupils WHERE id = ?').get(pupilId)!;
   const pctx = buildPeriodContext(
     loadCalendar(db),
     { from, to },
     { atRiskLowerPct: schoolAtRiskLowerPct(db) },
   );
   const marks = db
-    .prepare(
+    .prepare<[number, string, string], StatsMark>(
       'SELECT date, session, code, minutes_late AS minutesLate FROM marks WHERE pupil_id = ? AND date >= ? AND date <= ?',
     )
-    .all(pupilId, pctx.earliestMarkDate, to) as StatsMark[];
+    .all(pupilId, pctx.earliestMarkDate, to);
   return computePupilStats(pctx, p, marks).band;
 }
 
 function withJoint(db: Db): Set<number> {
   return new Set(
-    (db.prepare('SELECT DISTINCT pupil_id AS p FROM casework_la_joint').all() as { p: number }[]).map(
-      (r) => r.p,
-    ),
+    db
+      .prepare<[], { p: number }>('SELECT DISTINCT pupil_id AS p FROM casework_la_joint')
+      .all()
+      .map((r) => r.p),
   );
 }
 
@@ -78,7 +80,7 @@ interface PupilBits {
 function planItems(ctx: Ctx, today: IsoDate, mine: string | null): DueItem[] {
   const db = ctx.store.db;
   const out: DueItem[] = [];
-  const open = db.prepare("SELECT id FROM casework_plans WHERE status = 'open'").all() as { id: number }[];
+  const open = db.prepare<[], { id: number }>("SELECT id FROM casework_plans WHERE status = 'open'").all();
   for (const { id } of open) {
     const plan = loadPlan(ctx, id);
     const c = planContent(ctx, id, plan.currentVersion);
@@ -98,9 +100,12 @@ function planItems(ctx: Ctx, today: IsoDate, mine: string | null): DueItem[] {
         refId: id,
       });
     }
+    // max() without GROUP BY: always one row (d null when none), hence the `!`.
     const last = db
-      .prepare('SELECT max(checked_on) AS d FROM casework_checkins WHERE plan_id = ?')
-      .get(id) as { d: string | null };
+      .prepare<[number], { d: string | null }>(
+        'SELECT max(checked_on) AS d FROM casework_checkins WHERE plan_id = ?',
+      )
+      .get(id)!;
     const checkDue = addDays(last.d ?? plan.startOn, c.checkInEveryDays);
     if (checkDue <= today) {
       out.push({
@@ -122,10 +127,10 @@ function recordItems(ctx: Ctx, today: IsoDate): DueItem[] {
   const db = ctx.store.db;
   const out: DueItem[] = [];
   const acts = db
-    .prepare(
+    .prepare<[string], { id: number; p: number; what: string; d: string }>(
       "SELECT id, pupil_id AS p, what, due_on AS d FROM casework_actions WHERE status = 'open' AND due_on <= ?",
     )
-    .all(today) as { id: number; p: number; what: string; d: string }[];
+    .all(today);
   for (const a of acts) {
     out.push({
       kind: 'action',
@@ -139,12 +144,12 @@ function recordItems(ctx: Ctx, today: IsoDate): DueItem[] {
     });
   }
   const reviews = db
-    .prepare(
+    .prepare<[string], { id: number; p: number; d: string }>(
       `SELECT j.id, j.pupil_id AS p, j.next_review AS d FROM casework_la_joint j
        WHERE j.id = (SELECT k.id FROM casework_la_joint k WHERE k.pupil_id = j.pupil_id ORDER BY k.agreed_on DESC, k.id DESC LIMIT 1)
        AND j.next_review IS NOT NULL AND j.next_review <= ?`,
     )
-    .all(addDays(today, 7)) as { id: number; p: number; d: string }[];
+    .all(addDays(today, 7));
   for (const r of reviews) {
     out.push({
       kind: 'joint_review',
@@ -165,14 +170,13 @@ function recordItems(ctx: Ctx, today: IsoDate): DueItem[] {
 export function supportStepPupils(db: Db, ids: readonly number[]): Set<number> {
   const ladder = ladderStages(db, ids);
   const steps = new Set(
-    (
-      db
-        .prepare(
-          `SELECT pupil_id AS p FROM casework_meetings
+    db
+      .prepare<[], { p: number }>(
+        `SELECT pupil_id AS p FROM casework_meetings
            UNION SELECT pupil_id FROM casework_plans UNION SELECT pupil_id FROM casework_referrals`,
-        )
-        .all() as { p: number }[]
-    ).map((r) => r.p),
+      )
+      .all()
+      .map((r) => r.p),
   );
   return new Set(
     ids.filter((id) => {
@@ -240,13 +244,12 @@ export function dueList(ctx: Ctx, i: Input<'casework.due'>): Output<'casework.du
     ...(mine ? [] : [...recordItems(ctx, today), ...bandItems(ctx), ...auditItems(ctx, today)]),
   ];
   const names = new Map(
-    (
-      ctx.store.db
-        .prepare(
-          'SELECT id, forename, preferred_forename AS preferredForename, surname, reg_group AS regGroup FROM pupils',
-        )
-        .all() as PupilBits[]
-    ).map((p) => [p.id, p]),
+    ctx.store.db
+      .prepare<[], PupilBits>(
+        'SELECT id, forename, preferred_forename AS preferredForename, surname, reg_group AS regGroup FROM pupils',
+      )
+      .all()
+      .map((p) => [p.id, p]),
   );
   for (const it of items) {
     const p = it.pupilId === null ? undefined : names.get(it.pupilId);
@@ -277,13 +280,14 @@ export function jointApproachPupils(db: Db, to: IsoDate): Set<number> {
 /** Casework in [from, to] for the governor report (docs/rules/letters.md §2 sections 5 and 6): counts only.
  */
 export function caseworkCounts(db: Db, from: IsoDate, to: IsoDate): Output<'casework.counts'> {
-  const n = (sql: string, ...p: unknown[]) => (db.prepare(sql).get(...p) as { n: number }).n;
+  // Only count(*) queries without GROUP BY: always one row, hence the `!`.
+  const n = (sql: string, ...p: unknown[]) => db.prepare<unknown[], { n: number }>(sql).get(...p)!.n;
   const closed: Record<string, number> = {};
   for (const r of db
-    .prepare(
+    .prepare<[string, string], { o: string; n: number }>(
       "SELECT outcome AS o, count(*) AS n FROM casework_plans WHERE status = 'closed' AND outcome_on BETWEEN ? AND ? GROUP BY outcome",
     )
-    .all(from, to) as { o: string; n: number }[]) {
+    .all(from, to)) {
     closed[r.o] = r.n;
   }
   const bands = bandsTo(db, to);

@@ -56,14 +56,13 @@ export function patterns(ctx: Ctx, i: Input<'casework.patterns'>): Output<'casew
     .schoolDays(i.from, i.to)
     .filter((d) => d >= p.admissionDate && (!p.leavingDate || d <= p.leavingDate));
   const open = new Set(days);
-  const marks = (
-    ctx.store.db
-      .prepare(
-        `SELECT date, session, code, minutes_late AS minutesLate FROM marks
+  const marks = ctx.store.db
+    .prepare<[number, string, string], StatsMark>(
+      `SELECT date, session, code, minutes_late AS minutesLate FROM marks
          WHERE pupil_id = ? AND date >= ? AND date <= ? ORDER BY date, session`,
-      )
-      .all(p.id, i.from, i.to) as StatsMark[]
-  ).filter((m) => open.has(m.date));
+    )
+    .all(p.id, i.from, i.to)
+    .filter((m) => open.has(m.date));
   const counted = marks.filter((m) => markCategory(m.code, m.date) !== 'not_possible');
   const byCode = new Map<string, number>();
   const wd = [1, 2, 3, 4, 5].map((w) => ({

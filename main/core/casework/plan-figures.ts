@@ -31,7 +31,8 @@ export function rangeFigures(
   cal?: Calendar,
 ): RangeFigures {
   const db = ctx.store.db;
-  const p = db.prepare('SELECT upn FROM pupils WHERE id = ?').get(pupilId) as { upn: string };
+  // The plan's or the pupil page's pupil; a missing one is unchecked here, as before.
+  const p = db.prepare<[number], { upn: string }>('SELECT upn FROM pupils WHERE id = ?').get(pupilId)!;
   const pctx = buildPeriodContext(
     cal ?? loadCalendar(db),
     { from, to, asOf: to < ctx.today() ? ctx.today() : to },
@@ -40,11 +41,11 @@ export function rangeFigures(
     },
   );
   const marks = db
-    .prepare(
+    .prepare<[number, string, string], StatsMark>(
       `SELECT date, session, code, minutes_late AS minutesLate FROM marks
        WHERE pupil_id = ? AND date >= ? AND date <= ? ORDER BY date, session`,
     )
-    .all(pupilId, pctx.earliestMarkDate, to) as StatsMark[];
+    .all(pupilId, pctx.earliestMarkDate, to);
   const s = computePupilStats(pctx, { upn: p.upn }, marks);
   return {
     from,

@@ -65,11 +65,15 @@ function checkContent(ctx: Ctx, pupilId: number, startOn: IsoDate, c: PlanConten
     issues.push({ path: 'content.firstReview', message: 'the first review is before the plan starts' });
   }
   const own = new Set(
-    (
-      ctx.store.db.prepare('SELECT id FROM casework_barriers WHERE pupil_id = ?').all(pupilId) as {
-        id: number;
-      }[]
-    ).map((b) => b.id),
+    ctx.store.db
+      .prepare<
+        [number],
+        {
+          id: number;
+        }
+      >('SELECT id FROM casework_barriers WHERE pupil_id = ?')
+      .all(pupilId)
+      .map((b) => b.id),
   );
   if (c.barrierIds.some((b) => !own.has(b))) {
     issues.push({ path: 'content.barrierIds', message: 'a linked barrier is not this pupil’s' });
@@ -120,11 +124,12 @@ function writePlanned(ctx: Ctx, plan: PlanRow, c: PlanContent | null, since: Iso
 }
 
 export function plannedCount(ctx: Ctx, planId: number): number {
-  return (
-    ctx.store.db
-      .prepare('SELECT count(*) AS n FROM planned_marks WHERE source = ? AND source_id = ?')
-      .get(PLAN_SOURCE, planId) as { n: number }
-  ).n;
+  // count(*) without GROUP BY: always one row, hence the `!`.
+  return ctx.store.db
+    .prepare<[string, number], { n: number }>(
+      'SELECT count(*) AS n FROM planned_marks WHERE source = ? AND source_id = ?',
+    )
+    .get(PLAN_SOURCE, planId)!.n;
 }
 
 export function createPlan(ctx: Ctx, i: Input<'casework.plan.create'>): Output<'casework.plan.create'> {
@@ -262,9 +267,9 @@ export function nextReviewOf(ctx: Ctx, plan: PlanRow): IsoDate | null {
     return null;
   }
   const last = ctx.store.db
-    .prepare(
+    .prepare<[number], { n: string | null }>(
       'SELECT next_review AS n FROM casework_plan_reviews WHERE plan_id = ? ORDER BY reviewed_on DESC, id DESC LIMIT 1',
     )
-    .get(plan.id) as { n: string | null } | undefined;
+    .get(plan.id);
   return last ? last.n : planContent(ctx, plan.id, plan.currentVersion).firstReview;
 }

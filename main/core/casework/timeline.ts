@@ -34,7 +34,7 @@ const item = (
   restricted: false,
   ...o,
 });
-const rows = (ctx: Ctx, sql: string, ...p: unknown[]) => ctx.store.db.prepare(sql).all(...p) as Row[];
+const rows = (ctx: Ctx, sql: string, ...p: unknown[]) => ctx.store.db.prepare<unknown[], Row>(sql).all(...p);
 const s = (v: string | number | null) => (v === null ? null : String(v));
 
 export const TIMELINE_READERS: Record<TimelineSource, Reader> = {

@@ -14,15 +14,18 @@ const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 /** Row counts of every table: the cheap whole-file comparison of a copy with its original. */
 export function tableCounts(db: Db): Record<string, number> {
   const names = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .prepare<[], string>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
     .pluck()
-    .all() as string[];
+    .all();
   const out: Record<string, number> = {};
   for (const n of names) {
+    // count(*) without GROUP BY: always one row, hence the `!`.
     out[n] = db
-      .prepare(`SELECT count(*) FROM "${n.replace(/"/g, '""')}"`)
+      .prepare<[], number>(`SELECT count(*) FROM "${n.replace(/"/g, '""')}"`)
       .pluck()
-      .get() as number;
+      .get()!;
   }
   return out;
 }

@@ -224,7 +224,8 @@ export function createDemoSchool(store: Store, opts: DemoOptions): DemoReport {
           ...flags,
         };
         writePupil(ctx, fields, contacts, 'demo');
-        const id = (db.prepare('SELECT id FROM pupils WHERE upn = ?').get(upn) as { id: number }).id;
+        // The pupil just written.
+        const id = db.prepare<[string], { id: number }>('SELECT id FROM pupils WHERE upn = ?').get(upn)!.id;
         if (leaving) {
           // Audited like any change of the register's facts (docs/records-integrity.md).
           const changes = { deletionGround: { from: null, to: '2024-9(1)(a)' } };

@@ -22,7 +22,8 @@ export interface ActionsSources {
 }
 
 type Count = { n: number };
-const one = (db: Db, sql: string, ...p: unknown[]) => (db.prepare(sql).get(...p) as Count).n;
+// Only count(*) queries without GROUP BY: always one row, hence the `!`.
+const one = (db: Db, sql: string, ...p: unknown[]) => db.prepare<unknown[], Count>(sql).get(...p)!.n;
 
 function noticeCounts(db: Db, from: IsoDate, to: IsoDate) {
   const issued = (kind: string) =>
@@ -55,11 +56,11 @@ function noticeCounts(db: Db, from: IsoDate, to: IsoDate) {
 
 function deletions(db: Db, from: IsoDate, to: IsoDate): ActionsImpact['deletionsByGround'] {
   const rows = db
-    .prepare(
+    .prepare<[string, string], { ground: string | null; n: number }>(
       `SELECT deletion_ground AS ground, count(*) AS n FROM pupils
        WHERE leaving_date >= ? AND leaving_date <= ? GROUP BY deletion_ground`,
     )
-    .all(from, to) as { ground: string | null; n: number }[];
+    .all(from, to);
   const label = (g: string | null) =>
     g === null ? 'Ground not recorded' : (DELETION_GROUNDS.find((d) => d.code === g)?.label ?? g);
   const order = (g: string | null) => (g === null ? 1e9 : DELETION_GROUNDS.findIndex((d) => d.code === g));
@@ -70,11 +71,11 @@ function deletions(db: Db, from: IsoDate, to: IsoDate): ActionsImpact['deletions
 
 function returnsSent(db: Db, from: IsoDate, to: IsoDate): ActionsImpact['returnsSent'] {
   const rows = db
-    .prepare(
+    .prepare<[string, string], { kind: string; n: number }>(
       `SELECT kind, count(*) AS n FROM la_returns WHERE sent_at IS NOT NULL AND substr(sent_at, 1, 10) >= ?
        AND substr(sent_at, 1, 10) <= ? GROUP BY kind`,
     )
-    .all(from, to) as { kind: string; n: number }[];
+    .all(from, to);
   const n = (k: string) => rows.find((r) => r.kind === k)?.n ?? 0;
   return {
     attendance: n('attendance'),
@@ -111,10 +112,10 @@ function leave(db: Db, from: IsoDate, to: IsoDate): ActionsImpact['leave'] {
 
 function meetings(db: Db, from: IsoDate, to: IsoDate): ActionsImpact['meetingsHeld'] {
   const rows = db
-    .prepare(
+    .prepare<[string, string], { kind: string; n: number }>(
       'SELECT kind, count(*) AS n FROM letter_meetings WHERE held = 1 AND date >= ? AND date <= ? GROUP BY kind',
     )
-    .all(from, to) as { kind: string; n: number }[];
+    .all(from, to);
   const n = (k: string) => rows.find((r) => r.kind === k)?.n ?? 0;
   return { attendance: n('attendance'), reintegration: n('reintegration'), contract: n('contract') };
 }

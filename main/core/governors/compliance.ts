@@ -44,11 +44,11 @@ export function registerTimeliness(ctx: Ctx, from: IsoDate, to: IsoDate): Regist
   const cal = loadCalendar(db);
   const last = to < ctx.today() ? to : ctx.today();
   const pupils = db
-    .prepare(
+    .prepare<[string, string], { g: string; a: string; l: string | null }>(
       'SELECT reg_group AS g, admission_date AS a, leaving_date AS l FROM pupils WHERE boarder = 0 ' +
         'AND admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)',
     )
-    .all(last, from) as { g: string; a: string; l: string | null }[];
+    .all(last, from);
   const expected = new Set<string>();
   for (const d of cal.schoolDays(from, last)) {
     for (const p of pupils) {
@@ -58,10 +58,10 @@ export function registerTimeliness(ctx: Ctx, from: IsoDate, to: IsoDate): Regist
     }
   }
   const taken = db
-    .prepare(
+    .prepare<[string, string], { date: string; session: 'AM' | 'PM'; g: string; at: string }>(
       'SELECT date, session, reg_group AS g, taken_at AS at FROM registers_taken WHERE date >= ? AND date <= ?',
     )
-    .all(from, last) as { date: string; session: 'AM' | 'PM'; g: string; at: string }[];
+    .all(from, last);
   const close = {
     AM: addMinutes(school?.amOpens ?? '08:40', school?.registerOpenMinutes ?? 30),
     PM: addMinutes(school?.pmOpens ?? '13:15', school?.registerOpenMinutes ?? 30),
@@ -103,11 +103,11 @@ function registersByClose(ctx: Ctx, from: IsoDate, to: IsoDate): ComplianceCheck
 
 function unusualCodes(ctx: Ctx, from: IsoDate, to: IsoDate): ComplianceCheck {
   const rows = ctx.store.db
-    .prepare(
+    .prepare<[string, string], { code: string; date: string; dob: string }>(
       `SELECT m.code, m.date, p.dob FROM marks m JOIN pupils p ON p.id = m.pupil_id
        WHERE m.date >= ? AND m.date <= ? AND m.code IN ('B', 'C2', 'Y7', 'X')`,
     )
-    .all(from, to) as { code: string; date: string; dob: string }[];
+    .all(from, to);
   const n = (c: string) => rows.filter((r) => r.code === c).length;
   const x = rows.filter((r) => r.code === 'X' && isCompulsoryAge(r.dob, r.date)).length;
   const total = n('B') + n('C2') + n('Y7') + x;
@@ -189,12 +189,13 @@ export function complianceChecks(ctx: Ctx, from: IsoDate, to: IsoDate, asOf: Iso
   const db = ctx.store.db;
   const school = readSchool(db);
   const overdue = statutoryLists(ctx, { asOf }).overdueN.length;
+  // count() without GROUP BY: always one row, hence the `!`.
   const amend = db
-    .prepare(
+    .prepare<[string, string], { n: number; m: number }>(
       'SELECT count(*) AS n, count(DISTINCT h.mark_id) AS m ' +
         'FROM mark_history h JOIN marks k ON k.id = h.mark_id WHERE k.date >= ? AND k.date <= ?',
     )
-    .get(from, to) as { n: number; m: number };
+    .get(from, to)!;
   return [
     policyInDate(ctx, asOf),
     {

@@ -110,22 +110,23 @@ export function checks(db: Db, r: RequestRecord, p: PupilRow, sessions: SessionR
   // Another leave request already planned on these sessions
   if (sessions.length) {
     const other = db
-      .prepare(
+      .prepare<[number, number, string, string], { id: number }>(
         `SELECT DISTINCT source_id AS id FROM planned_marks
          WHERE pupil_id = ? AND source = 'leave' AND source_id <> ? AND date BETWEEN ? AND ?`,
       )
-      .all(r.pupilId, r.id, r.fromDate, r.toDate) as { id: number }[];
+      .all(r.pupilId, r.id, r.fromDate, r.toDate);
     if (other.length) {
       warnings.push({
         kind: 'overlap',
         message: `Leave already granted on request ${other.map((o) => o.id).join(', ')} covers some of these days.`,
       });
     }
-    const marked = (
-      db
-        .prepare('SELECT count(*) AS n FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?')
-        .get(r.pupilId, r.fromDate, r.toDate) as { n: number }
-    ).n;
+    // count(*) without GROUP BY: always one row, hence the `!`.
+    const marked = db
+      .prepare<[number, string, string], { n: number }>(
+        'SELECT count(*) AS n FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?',
+      )
+      .get(r.pupilId, r.fromDate, r.toDate)!.n;
     if (marked) {
       warnings.push({
         kind: 'marks_exist',
@@ -140,19 +141,17 @@ export function checks(db: Db, r: RequestRecord, p: PupilRow, sessions: SessionR
 
 function pupilMarks(db: Db, pupilId: number, from: IsoDate, to: IsoDate): StatsMark[] {
   return db
-    .prepare(
+    .prepare<[number, string, string], StatsMark>(
       `SELECT date, session, code, minutes_late AS minutesLate FROM marks
        WHERE pupil_id = ? AND date >= ? AND date <= ? ORDER BY date, session`,
     )
-    .all(pupilId, from, to) as StatsMark[];
+    .all(pupilId, from, to);
 }
 
 function atRiskPct(db: Db): number {
   return (
-    (
-      db.prepare('SELECT at_risk_lower_pct AS pct FROM school WHERE id = 1').get() as
-        { pct: number } | undefined
-    )?.pct ?? DEFAULT_AT_RISK_LOWER_PCT
+    db.prepare<[], { pct: number }>('SELECT at_risk_lower_pct AS pct FROM school WHERE id = 1').get()?.pct ??
+    DEFAULT_AT_RISK_LOWER_PCT
   );
 }
 

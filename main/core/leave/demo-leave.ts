@@ -23,19 +23,19 @@ export function createDemoLeave(store: Store, today: IsoDate): void {
   const ahead = (n: number) => cal.nthSchoolDayAfter(today, n);
   const mother = (pupilId: number) =>
     db
-      .prepare(
+      .prepare<[number], { id: number; name: string }>(
         "SELECT id, name FROM contacts WHERE pupil_id = ? AND relationship = 'Mother' AND lives_with = 1",
       )
-      .get(pupilId) as { id: number; name: string } | undefined;
+      .get(pupilId);
   // families of two on roll, from the end of the roll (the e2e tests use families near the start)
   const families = db
-    .prepare(
+    .prepare<[], { a: number; b: number }>(
       `SELECT a.id AS a, b.id AS b FROM pupils a JOIN contacts ca ON ca.pupil_id = a.id AND ca.ordinal = 1
       JOIN pupils b ON b.id = a.id + 1 AND b.surname = a.surname
       JOIN contacts cb ON cb.pupil_id = b.id AND cb.ordinal = 1 AND cb.name = ca.name
     WHERE a.leaving_date IS NULL AND b.leaving_date IS NULL AND ca.lives_with = 1 ORDER BY a.id DESC LIMIT 3`,
     )
-    .all() as { a: number; b: number }[];
+    .all();
   const d3 = ahead(3),
     d7 = ahead(7),
     d10 = ahead(10),
@@ -110,15 +110,15 @@ export function createDemoLeave(store: Store, today: IsoDate): void {
     // a pupil marked O on a school day in the last four weeks, whose holiday request for that day was refused
     const from = cal.schoolDays(`${today.slice(0, 4)}-01-01`, today).slice(-20, -5);
     const o = from.length
-      ? (db
-          .prepare(
+      ? db
+          .prepare<[string, string], { p: number; date: IsoDate }>(
             `SELECT m.pupil_id AS p, m.date FROM marks m
       JOIN contacts c ON c.pupil_id = m.pupil_id AND c.relationship = 'Mother' AND c.lives_with = 1
       WHERE m.code = 'O' AND m.session = 'AM' AND m.date BETWEEN ? AND ?
         AND EXISTS (SELECT 1 FROM marks x WHERE x.pupil_id = m.pupil_id AND x.date = m.date AND x.session = 'PM' AND x.code = 'O')
       ORDER BY m.date, m.pupil_id LIMIT 1`,
           )
-          .get(from[0], from[from.length - 1]) as { p: number; date: IsoDate } | undefined)
+          .get(from[0], from[from.length - 1])
       : undefined;
     if (o) {
       const m = mother(o.p)!;

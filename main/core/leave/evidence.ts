@@ -59,10 +59,10 @@ export function addEvidence(ctx: Ctx, i: Input<'leave.addEvidence'>): Output<'le
 
 export function getEvidence(ctx: Ctx, { id }: Input<'leave.evidence'>): Output<'leave.evidence'> {
   const e = ctx.store.db
-    .prepare(
+    .prepare<[number], { fileName: string; mimeType: string; bytes: Buffer; sha256: string }>(
       'SELECT file_name AS fileName, mime_type AS mimeType, bytes, sha256 FROM leave_evidence WHERE id = ?',
     )
-    .get(id) as { fileName: string; mimeType: string; bytes: Buffer; sha256: string } | undefined;
+    .get(id);
   if (!e) {
     throw new AppError('not_found', `There is no evidence file ${id}.`);
   }

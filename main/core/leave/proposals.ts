@@ -20,11 +20,15 @@ export function proposalsFor(ctx: Ctx, requestId?: number): Proposal[] {
   const ids =
     requestId !== undefined
       ? [requestId]
-      : (
-          db.prepare('SELECT DISTINCT request_id AS id FROM leave_decisions ORDER BY request_id').all() as {
-            id: number;
-          }[]
-        ).map((x) => x.id);
+      : db
+          .prepare<
+            [],
+            {
+              id: number;
+            }
+          >('SELECT DISTINCT request_id AS id FROM leave_decisions ORDER BY request_id')
+          .all()
+          .map((x) => x.id);
   const out: Proposal[] = [];
   for (const id of ids) {
     const d = currentDecision(orm, id);
@@ -35,11 +39,12 @@ export function proposalsFor(ctx: Ctx, requestId?: number): Proposal[] {
     const p = loadPupil(orm, r.pupilId);
     const granted = new Set(d.sessions.map((s) => `${s.date}|${s.session}`));
     const marks = new Map(
-      (
-        db
-          .prepare('SELECT date, session, code FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?')
-          .all(r.pupilId, r.fromDate, r.toDate) as { date: string; session: string; code: string }[]
-      ).map((m) => [`${m.date}|${m.session}`, m.code]),
+      db
+        .prepare<[number, string, string], { date: string; session: string; code: string }>(
+          'SELECT date, session, code FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?',
+        )
+        .all(r.pupilId, r.fromDate, r.toDate)
+        .map((m) => [`${m.date}|${m.session}`, m.code]),
     );
     for (const s of requestedSessions(cal, r)) {
       const k = `${s.date}|${s.session}`;

@@ -35,7 +35,7 @@ function rowsFor(ctx: Ctx, where: SQL | undefined): Row[] {
     .where(where)
     .orderBy(desc(leaveRequests.fromDate), desc(leaveRequests.id))
     .all();
-  const letters = db.prepare(
+  const letters = db.prepare<[number], { n: number }>(
     'SELECT count(*) AS n FROM leave_letters l JOIN leave_decisions d ON d.id = l.decision_id WHERE d.request_id = ?',
   );
   return list.map(({ r: row, p }) => {
@@ -64,7 +64,8 @@ function rowsFor(ctx: Ctx, where: SQL | undefined): Row[] {
       decidedBy: d ? `${d.deciderName}, ${d.deciderPosition}` : null,
       decidedAt: d?.decidedAt ?? null,
       daysGranted: d ? d.daysGranted : null,
-      lettersProduced: (letters.get(r.id) as { n: number }).n,
+      // count(*) without GROUP BY: always one row, hence the `!`.
+      lettersProduced: letters.get(r.id)!.n,
       decideBy: d ? null : decideByOf(cal, r),
     };
   });
@@ -119,11 +120,12 @@ export function getRequest(ctx: Ctx, { id }: Input<'leave.get'>): Output<'leave.
     }
   }
   const marks = new Map(
-    (
-      db
-        .prepare('SELECT date, session, code FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?')
-        .all(r.pupilId, r.fromDate, r.toDate) as { date: string; session: string; code: string }[]
-    ).map((m) => [`${m.date}|${m.session}`, m.code]),
+    db
+      .prepare<[number, string, string], { date: string; session: string; code: string }>(
+        'SELECT date, session, code FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?',
+      )
+      .all(r.pupilId, r.fromDate, r.toDate)
+      .map((m) => [`${m.date}|${m.session}`, m.code]),
   );
   const decisions = decisionsOf(orm, id);
   const letters = lettersOf(

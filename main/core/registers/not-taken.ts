@@ -19,19 +19,18 @@ export function registersOutstanding(
   const cal = loadCalendar(db);
   const from = academicYearRange(academicYearOf(asOf)).from;
   const pupils = db
-    .prepare(
+    .prepare<[string, string], OnRoll>(
       'SELECT reg_group AS g, admission_date AS "from", leaving_date AS "to" FROM pupils ' +
         'WHERE admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)',
     )
-    .all(asOf, from) as OnRoll[];
+    .all(asOf, from);
   const taken = new Set(
-    (
-      db
-        .prepare(
-          "SELECT date || '|' || session || '|' || reg_group AS k FROM registers_taken WHERE date BETWEEN ? AND ?",
-        )
-        .all(from, asOf) as { k: string }[]
-    ).map((r) => r.k),
+    db
+      .prepare<[string, string], { k: string }>(
+        "SELECT date || '|' || session || '|' || reg_group AS k FROM registers_taken WHERE date BETWEEN ? AND ?",
+      )
+      .all(from, asOf)
+      .map((r) => r.k),
   );
   const days: Output<'registers.outstanding'>['days'] = [];
   for (const date of eachDate(from, asOf).reverse()) {

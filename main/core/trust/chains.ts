@@ -66,10 +66,10 @@ function contentProblems(db: Db, def: ChainDef, links: Link[]): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<number>();
   const rows = db
-    .prepare(`SELECT ${def.columns.join(', ')} FROM ${def.name} ORDER BY id`)
+    .prepare<[], unknown[]>(`SELECT ${def.columns.join(', ')} FROM ${def.name} ORDER BY id`)
     .raw()
     .iterate();
-  for (const values of rows as IterableIterator<unknown[]>) {
+  for (const values of rows) {
     const id = Number(values[0]);
     seen.add(id);
     const link = latest.get(id);
@@ -93,10 +93,10 @@ function contentProblems(db: Db, def: ChainDef, links: Link[]): Candidate[] {
 
 export function verifyChain(db: Db, def: ChainDef): ChainReport {
   const links = db
-    .prepare(
+    .prepare<[string], Link>(
       'SELECT seq, row_id, content_hash, prev_hash, hash FROM chain_links WHERE chain = ? ORDER BY seq',
     )
-    .all(def.name) as Link[];
+    .all(def.name);
   const candidates = [...contentProblems(db, def, links)];
   const broken = linkProblem(links);
   if (broken) {
@@ -122,10 +122,10 @@ export function verifyChains(db: Db): ChainReport[] {
 /** The combined head at a link number: the last hash of each chain up to it, hashed in the order of CHAINS. */
 export function headAt(db: Db, seq: number): string {
   const rows = db
-    .prepare(
+    .prepare<[number], { chain: string; hash: string }>(
       'SELECT chain, hash FROM chain_links WHERE seq IN (SELECT max(seq) FROM chain_links WHERE seq <= ? GROUP BY chain)',
     )
-    .all(seq) as { chain: string; hash: string }[];
+    .all(seq);
   const byChain = new Map(rows.map((r) => [r.chain, r.hash]));
   const text = CHAINS.map((c) => `${c.name}=${byChain.get(c.name) ?? ''}`).join('\n');
   return `${seq}:${crypto.createHash('sha256').update(text).digest('hex')}`;
@@ -139,7 +139,8 @@ export function chainHead(db: Db): string | null {
   if (!hasChains(db)) {
     return null;
   }
-  const last = db.prepare('SELECT max(seq) AS s FROM chain_links').get() as { s: number | null };
+  // max() without GROUP BY: always one row (s null when empty), hence the `!`.
+  const last = db.prepare<[], { s: number | null }>('SELECT max(seq) AS s FROM chain_links').get()!;
   return headAt(db, last.s ?? 0);
 }
 

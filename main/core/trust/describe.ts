@@ -13,8 +13,10 @@ interface PupilBits {
 
 function pupil(db: Db, id: unknown): string {
   const p = db
-    .prepare('SELECT forename, preferred_forename, surname, reg_group FROM pupils WHERE id = ?')
-    .get(id) as PupilBits | undefined;
+    .prepare<[unknown], PupilBits>(
+      'SELECT forename, preferred_forename, surname, reg_group FROM pupils WHERE id = ?',
+    )
+    .get(id);
   return p
     ? `${pupilName({ forename: p.forename, preferredForename: p.preferred_forename, surname: p.surname })} (${p.reg_group})`
     : 'a pupil no longer on the admission register';
@@ -25,7 +27,7 @@ const day = (iso: unknown) => formatUkDate(String(iso).slice(0, 10));
 type Row = Record<string, unknown>;
 
 function mark(db: Db, id: unknown): string {
-  const m = db.prepare('SELECT pupil_id, date, session FROM marks WHERE id = ?').get(id) as Row | undefined;
+  const m = db.prepare<[unknown], Row>('SELECT pupil_id, date, session FROM marks WHERE id = ?').get(id);
   return m
     ? `the ${m.session} mark of ${day(m.date)} for ${pupil(db, m.pupil_id)}`
     : 'a mark no longer there';
@@ -36,8 +38,9 @@ const DESCRIBE: Partial<Record<string, (db: Db, r: Row) => string>> = {
   mark_history: (db, r) => `the amendment to version ${r.version} of ${mark(db, r.mark_id)}`,
   pupils: (db, r) => `the admission register entry of ${pupil(db, r.id)}, admitted ${day(r.admission_date)}`,
   leave_decisions: (db, r) => {
-    const q = db.prepare('SELECT pupil_id FROM leave_requests WHERE id = ?').get(r.request_id) as
-      Row | undefined;
+    const q = db
+      .prepare<[unknown], Row>('SELECT pupil_id FROM leave_requests WHERE id = ?')
+      .get(r.request_id);
     return `the leave decision of ${day(r.decided_at)} for ${pupil(db, q?.pupil_id)}`;
   },
   letter_log: (db, r) => `the ${r.template} letter of ${day(r.letter_date)} for ${pupil(db, r.pupil_id)}`,
@@ -52,9 +55,7 @@ const DESCRIBE: Partial<Record<string, (db: Db, r: Row) => string>> = {
 /** "the AM mark of 03/12/2026 for Amy Baker (4B)"; a row that is gone says so. */
 export function describeRow(db: Db, table: string, id: number): string {
   const describe = DESCRIBE[table];
-  const row = describe
-    ? (db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined)
-    : undefined;
+  const row = describe ? db.prepare<[number], Row>(`SELECT * FROM ${table} WHERE id = ?`).get(id) : undefined;
   if (!describe || !row) {
     return `a row of ${table.replace(/_/g, ' ')} that is no longer there`;
   }

@@ -23,7 +23,7 @@ interface Entry {
 let expected: { version: number; entries: Map<string, Entry> } | null = null;
 
 function entriesOf(db: Db): Map<string, Entry> {
-  const rows = db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master').all() as Entry[];
+  const rows = db.prepare<[], Entry>('SELECT type, name, tbl_name, sql FROM sqlite_master').all();
   return new Map(rows.map((r) => [`${r.type} ${r.name}`, r]));
 }
 
