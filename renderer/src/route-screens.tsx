@@ -16,7 +16,7 @@ import { FollowUp } from './screens/FollowUp';
 import { Grid } from './screens/grid/Grid';
 import { Lists } from './screens/Lists';
 import { Leave } from './screens/leave/Leave';
-import { Users } from './screens/Users';
+import { Users } from './screens/users/Users';
 import { Audit } from './screens/Audit';
 import { AdminHome, GovernorHome } from './screens/RoleHomes';
 import { Letters } from './screens/letters/Letters';
