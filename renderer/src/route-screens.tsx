@@ -23,7 +23,7 @@ import { Letters } from './screens/letters/Letters';
 import { LetterTemplates } from './screens/letter-templates/LetterTemplates';
 import { Bands } from './screens/bands/Bands';
 import { Penalties } from './screens/penalties/Penalties';
-import { Statutory } from './screens/Statutory';
+import { Statutory } from './screens/statutory/Statutory';
 import { NotTaken } from './screens/NotTaken';
 
 const Backups = lazy(() => import('./screens/backups/Backups').then((m) => ({ default: m.Backups })));
