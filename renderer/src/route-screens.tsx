@@ -12,7 +12,7 @@ import { ImportPupils } from './screens/import-pupils/ImportPupils';
 import { CalendarScreen } from './screens/calendar/Calendar';
 import { Settings } from './screens/Settings';
 import { Register } from './screens/Register';
-import { FollowUp } from './screens/FollowUp';
+import { FollowUp } from './screens/followup/FollowUp';
 import { Grid } from './screens/grid/Grid';
 import { Lists } from './screens/Lists';
 import { Leave } from './screens/leave/Leave';
