@@ -155,89 +155,60 @@ function statutoryCsv(ctx: Ctx, i: ListInput<'continuous' | 'deletion' | 'sickne
   return { name, lines };
 }
 
-/** The columns that say which pupil a statutory list's row is about. */
+/** The columns that say which pupil a statutory list's row is about, and their headings. */
+const PUPIL_HEADINGS = ['upn', 'name', 'year_group', 'reg_group'];
 function pupilRef(x: { upn: string; name: string; yearGroup: string; regGroup: string }) {
   return [x.upn, x.name, x.yearGroup, x.regGroup];
 }
 
+type Cell = string | number | null;
+
+/** A statutory list's lines: the headings (after the pupil's), then each row's pupil and its own cells. */
+function listLines<R extends { upn: string; name: string; yearGroup: string; regGroup: string }>(
+  headings: string[],
+  rows: R[],
+  cells: (x: R) => Cell[],
+): string[] {
+  return [
+    csvLine([...PUPIL_HEADINGS, ...headings]),
+    ...rows.map((x) => csvLine([...pupilRef(x), ...cells(x)])),
+  ];
+}
+
+const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+
 /** The lines of the list of continuous unauthorised absence. */
 function continuousLines(r: StatutoryLists): string[] {
-  const lines: string[] = [];
-  lines.push(
-    csvLine([
-      'upn',
-      'name',
-      'year_group',
-      'reg_group',
-      'run_sessions',
-      'run_from',
-      'run_to',
-      'ongoing',
-      'attendance_return_sent',
-    ]),
-  );
-  for (const x of r.continuous) {
-    lines.push(
-      csvLine([
-        ...pupilRef(x),
-        x.runSessions,
-        x.runFrom,
-        x.runTo,
-        x.ongoing ? 'yes' : 'no',
-        x.attendanceReturnSent ?? '',
-      ]),
-    );
-  }
-  return lines;
+  const headings = ['run_sessions', 'run_from', 'run_to', 'ongoing', 'attendance_return_sent'];
+  return listLines(headings, r.continuous, (x) => [
+    x.runSessions,
+    x.runFrom,
+    x.runTo,
+    yesNo(x.ongoing),
+    x.attendanceReturnSent ?? '',
+  ]);
 }
 
 /** The lines of the deletion review list (runs of G, N or O). */
 function deletionLines(r: StatutoryLists): string[] {
-  const lines: string[] = [];
-  lines.push(
-    csvLine([
-      'upn',
-      'name',
-      'year_group',
-      'reg_group',
-      'gno_run_sessions',
-      'run_from',
-      'run_to',
-      'ongoing',
-      'social_worker',
-    ]),
-  );
-  for (const x of r.deletionReview) {
-    lines.push(
-      csvLine([
-        ...pupilRef(x),
-        x.runSessions,
-        x.runFrom,
-        x.runTo,
-        x.ongoing ? 'yes' : 'no',
-        x.socialWorker ? 'yes' : 'no',
-      ]),
-    );
-  }
-  return lines;
+  const headings = ['gno_run_sessions', 'run_from', 'run_to', 'ongoing', 'social_worker'];
+  return listLines(headings, r.deletionReview, (x) => [
+    x.runSessions,
+    x.runFrom,
+    x.runTo,
+    yesNo(x.ongoing),
+    yesNo(x.socialWorker),
+  ]);
 }
 
 /** The lines of the illness list. */
 function sicknessLines(r: StatutoryLists): string[] {
-  const lines: string[] = [];
-  lines.push(csvLine(['upn', 'name', 'year_group', 'reg_group', 'illness_sessions', 'sickness_return_sent']));
-  for (const x of r.sickness) {
-    lines.push(csvLine([...pupilRef(x), x.illnessSessions, x.sicknessReturnSent ?? '']));
-  }
-  return lines;
+  const headings = ['illness_sessions', 'sickness_return_sent'];
+  return listLines(headings, r.sickness, (x) => [x.illnessSessions, x.sicknessReturnSent ?? '']);
 }
 
 /** The lines of the list of overdue N marks. */
 function overdueNLines(r: StatutoryLists): string[] {
-  const lines: string[] = [];
-  lines.push(csvLine(['upn', 'name', 'year_group', 'reg_group', 'date', 'session', 'school_days_since']));
-  for (const x of r.overdueN) {
-    lines.push(csvLine([...pupilRef(x), x.date, x.session, x.schoolDaysSince]));
-  }
-  return lines;
+  const headings = ['date', 'session', 'school_days_since'];
+  return listLines(headings, r.overdueN, (x) => [x.date, x.session, x.schoolDaysSince]);
 }
