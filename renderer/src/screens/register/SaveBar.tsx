@@ -33,11 +33,7 @@ export function SaveBar({
         {marked} of {total} marked.
       </Text>
       {changed > 0 && (
-        <Field
-          label={`Reason for amending ${plural(changed, 'saved mark')}`}
-          required
-          className="no-print"
-        >
+        <Field label={`Reason for amending ${plural(changed, 'saved mark')}`} required className="no-print">
           <Input value={reason} onChange={(_, d) => setReason(d.value)} />
         </Field>
       )}
