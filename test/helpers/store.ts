@@ -106,3 +106,15 @@ export function pupilRow(n: number, over: Partial<Record<string, string>> = {}):
 export function rowCount(store: Store, table: string): number {
   return (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
+
+/** Every row of one table in a fixed order: rowid order, or primary-key order for a WITHOUT ROWID table (the
+ * tallies, migration 0037), which has no rowid. */
+export function tableRows(db: Store['db'], table: string): unknown[] {
+  const ddl = String(db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(table));
+  const key = (db.pragma(`table_info("${table}")`) as { name: string; pk: number }[])
+    .filter((c) => c.pk > 0)
+    .sort((a, b) => a.pk - b.pk)
+    .map((c) => `"${c.name}"`);
+  const order = /WITHOUT ROWID\s*$/i.test(ddl) ? key.join(', ') : 'rowid';
+  return db.prepare(`SELECT * FROM "${table}" ORDER BY ${order}`).all();
+}

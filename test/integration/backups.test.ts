@@ -13,7 +13,16 @@ import { toRemove } from '../../main/core/backups/rotation';
 import { dispatch } from '../../main/core/dispatch';
 import type { BackupEntry } from '../../shared/channels/backups';
 import { cli } from '../helpers/cli';
-import { ok, PUPIL_HEADER, pupilRow, rowCount, setupSchool, STAFF_SESSION, tempDir } from '../helpers/store';
+import {
+  ok,
+  PUPIL_HEADER,
+  pupilRow,
+  rowCount,
+  setupSchool,
+  STAFF_SESSION,
+  tableRows,
+  tempDir,
+} from '../helpers/store';
 
 const KEY = 'backup test key, long enough';
 const ADMIN = { ...STAFF_SESSION, roles: ['admin' as const] };
@@ -27,17 +36,13 @@ function school(key: string | null = null) {
   return { dir, store, folder: path.join(dir, 'backups') };
 }
 
-/** Every table's rows, in rowid order: what a restore must give back exactly. */
+/** Every table's rows, in a fixed order (test/helpers/store.ts): what a restore must give back exactly. */
 function dump(db: Store['db'], skip: string[] = []): Record<string, unknown[]> {
   const names = db
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .pluck()
     .all() as string[];
-  return Object.fromEntries(
-    names
-      .filter((n) => !skip.includes(n))
-      .map((n) => [n, db.prepare(`SELECT * FROM "${n}" ORDER BY rowid`).all()]),
-  );
+  return Object.fromEntries(names.filter((n) => !skip.includes(n)).map((n) => [n, tableRows(db, n)]));
 }
 
 const at = (s: string) => new Date(s);

@@ -18,7 +18,7 @@ import {
 import { createDemoSchool } from '../../main/core/demo/demo';
 import { DEMO_ACCOUNTS } from '../../main/core/auth/demo-accounts';
 import type { Store } from '../../main/core/db/connection';
-import { tempStore } from '../helpers/store';
+import { tableRows, tempStore } from '../helpers/store';
 import { fastAuth, signInAs } from '../helpers/auth';
 
 /** A digest of every row of every table, so "nothing changed" means nothing at all. */
@@ -29,7 +29,7 @@ function dbDigest(s: Store): string {
   }[];
   for (const { name } of tables) {
     h.update(`\n#${name}\n`);
-    for (const row of s.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate()) {
+    for (const row of tableRows(s.db, name)) {
       h.update(JSON.stringify(row));
     }
   }

@@ -152,6 +152,7 @@ export const marks = sqliteTable(
  * kept by triggers on `marks` in the same statement as every mark written or amended (migration
  * 0033_mark_tallies_triggers), so the figures read a few rows a pupil instead of a year of marks
  * (docs/performance.md, "Figures from tallies"). Never written by the app's code; `rebuild-tallies` recomputes it.
+ * A WITHOUT ROWID table since migration 0037 (drizzle cannot say so): its rows lie in key order.
  */
 export const markTallies = sqliteTable(
   'mark_tallies',
@@ -169,7 +170,8 @@ export const markTallies = sqliteTable(
  * Every other code's marks (all but `/` and `\`) per pupil, school week (its Monday) and code, with their minutes
  * late. Kept like `mark_tallies` by triggers on `marks` (migration 0036_mark_code_tallies_triggers), so the
  * dashboard reads the whole weeks of a period from a few rows a pupil. A code's category never changes within a
- * school week (the code table's eras start on a Monday), so a weekly count has one category.
+ * school week (the code table's eras start on a Monday), so a weekly count has one category. WITHOUT ROWID, like
+ * `mark_tallies` (migration 0037).
  */
 export const markCodeTallies = sqliteTable(
   'mark_code_tallies',
