@@ -12,6 +12,7 @@ import {
   codesByWeek,
   rebuildTallies,
   slashCounts,
+  slashCountsTo,
   slashesByWeek,
   splitWeeks,
   tallyMismatches,
@@ -137,6 +138,10 @@ describe('weekly tallies of present slashes', () => {
 
         expect(slashCounts(db, p.from, p.to)).toEqual(countedFromMarks(p.from, p.to));
         expect(slashCounts(db, p.from, p.since)).toEqual(countedFromMarks(p.from, p.since));
+        expect(slashCountsTo(db, p.from, p.to, p.since)).toEqual({
+          toEnd: countedFromMarks(p.from, p.to),
+          toSince: countedFromMarks(p.from, p.since),
+        });
         const byWeek = new Map<string, number>();
         for (const [pupilId, monday, n] of slashesByWeek(db, p.from, p.to)) {
           expect(monday >= mondayOf(p.from) && monday <= p.to).toBe(true);

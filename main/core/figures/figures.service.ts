@@ -27,7 +27,7 @@ import { pupilName } from '../../../shared/names';
 import { loadCalendar } from '../calendar/calendar.service';
 import { checkReportPeriod, loadPeriodMarks, schoolAtRiskLowerPct } from '../reports/report-pupils';
 import { registersNotTaken } from '../registers/registers.service';
-import { codesByWeek, slashesByWeek } from '../registers/tallies';
+import { eachWeekCode, eachWeekSlashes } from '../registers/tallies';
 import { listReferenceFigures } from './national';
 import { ladderStages } from '../letters/ladder';
 
@@ -51,51 +51,54 @@ export interface PupilAttrs {
   leavingDate: IsoDate | null;
 }
 
+/** The columns of `pupils` that pupilAttrs reads, as SQLite returns them (flags as 0 or 1). */
+interface PupilAttrsRow {
+  id: number;
+  upn: string;
+  forename: string;
+  surname: string;
+  sex: string;
+  sen: string;
+  dob: IsoDate;
+  preferred_forename: string | null;
+  year_group: string;
+  reg_group: string;
+  fsm: number;
+  cla: number;
+  social_worker: number;
+  eal: number;
+  boarder: number;
+  admission_date: IsoDate;
+  leaving_date: IsoDate | null;
+}
+
 /** The pupils whose dates overlap [from, to], with what the lists and cohorts need. */
 export function pupilAttrs(db: Db, from: IsoDate, to: IsoDate): PupilAttrs[] {
   const rows = db
-    .prepare(
-      `SELECT id, upn, forename, preferred_forename AS preferredForename, surname, year_group AS yearGroup, reg_group AS regGroup, sex, fsm, sen, cla,
-      social_worker AS sw, eal, dob, boarder, admission_date AS adm, leaving_date AS lv
-    FROM pupils WHERE admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)`,
+    .prepare<[IsoDate, IsoDate], PupilAttrsRow>(
+      `SELECT id, upn, forename, preferred_forename, surname, year_group, reg_group, sex, fsm, sen, cla,
+        social_worker, eal, dob, boarder, admission_date, leaving_date
+      FROM pupils WHERE admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)`,
     )
-    .all(to, from) as {
-    id: number;
-    upn: string;
-    forename: string;
-    preferredForename: string | null;
-    surname: string;
-    yearGroup: string;
-    regGroup: string;
-    sex: string;
-    fsm: number;
-    sen: string;
-    cla: number;
-    sw: number;
-    eal: number;
-    dob: string;
-    boarder: number;
-    adm: string;
-    lv: string | null;
-  }[];
+    .all(to, from);
   return rows.map((r) => ({
     id: r.id,
     upn: r.upn,
-    name: pupilName(r),
+    name: pupilName({ forename: r.forename, preferredForename: r.preferred_forename, surname: r.surname }),
     surname: r.surname,
     forename: r.forename,
-    yearGroup: r.yearGroup,
-    regGroup: r.regGroup,
+    yearGroup: r.year_group,
+    regGroup: r.reg_group,
     sex: r.sex,
     fsm: !!r.fsm,
     sen: r.sen,
     cla: !!r.cla,
-    socialWorker: !!r.sw,
+    socialWorker: !!r.social_worker,
     eal: !!r.eal,
     dob: r.dob,
     boarder: !!r.boarder,
-    admissionDate: r.adm,
-    leavingDate: r.lv || null,
+    admissionDate: r.admission_date,
+    leavingDate: r.leaving_date || null,
   }));
 }
 
@@ -133,7 +136,8 @@ interface DashboardTallies {
   weekAbsence: Int32Array[];
   weekAttended: Float64Array;
   weekPossibleAll: Float64Array;
-  reasons: Map<string, Reason>;
+  /** Absent sessions per code and school week, for the reasons (named by the code's row of that week). */
+  absentByCode: Map<string, Float64Array>;
 }
 
 function emptyDashboardTallies(from: IsoDate, to: IsoDate, nPupils: number): DashboardTallies {
@@ -146,7 +150,7 @@ function emptyDashboardTallies(from: IsoDate, to: IsoDate, nPupils: number): Das
     weekAbsence: Array.from({ length: nPupils }, () => new Int32Array(nWeeks)),
     weekAttended: new Float64Array(nWeeks),
     weekPossibleAll: new Float64Array(nWeeks),
-    reasons: new Map(),
+    absentByCode: new Map(),
   };
 }
 
@@ -175,16 +179,36 @@ function addWeekCode(
   t.weekPossibleAll[w] += n;
   t.weekAttended[w] += total.attended - at0;
   if (absent > 0) {
-    const row = codeOn(code, monday)!;
-    const key = `${code}|${row.label}`;
-    const r = t.reasons.get(key);
-    if (r) {
-      r.sessions += n;
-    } else {
-      const category = row.category as Reason['category'];
-      t.reasons.set(key, { code, label: row.label, category, sessions: n });
+    let weeks = t.absentByCode.get(code);
+    if (!weeks) {
+      weeks = new Float64Array(t.weekMonday.length);
+      t.absentByCode.set(code, weeks);
     }
+    weeks[w] += n;
   }
+}
+
+/** The reasons for absence: the absent sessions per code, under the code's label in each week's code table, most
+ * sessions first. */
+function reasonsOf(t: DashboardTallies): Reason[] {
+  const reasons = new Map<string, Reason>();
+  for (const [code, weeks] of t.absentByCode) {
+    weeks.forEach((n, w) => {
+      if (n === 0) {
+        return;
+      }
+      const row = codeOn(code, t.weekMonday[w])!;
+      const key = `${code}|${row.label}`;
+      const r = reasons.get(key);
+      if (r) {
+        r.sessions += n;
+      } else {
+        const category = row.category as Reason['category'];
+        reasons.set(key, { code, label: row.label, category, sessions: n });
+      }
+    });
+  }
+  return [...reasons.values()].sort((a, b) => b.sessions - a.sessions || (a.code < b.code ? -1 : 1));
 }
 
 /** Every listed pupil's marks of [from, to], per school week and code, from the weekly tallies (the present
@@ -193,20 +217,26 @@ function addWeekCode(
 function dashboardTallies(db: Db, from: IsoDate, to: IsoDate, index: Map<number, number>): DashboardTallies {
   const t = emptyDashboardTallies(from, to, index.size);
   const weekIndex = new Map(t.weekMonday.map((m, w) => [m, w]));
-  for (const [pupilId, monday, n] of slashesByWeek(db, from, to)) {
-    const k = index.get(pupilId);
-    const w = weekIndex.get(monday);
-    if (k !== undefined && w !== undefined) {
-      addWeekCode(t, k, w, '/', n, 0);
+  // The items come a pupil at a time and a week at a time: look each up once.
+  let lastPupil = -1;
+  let k: number | undefined;
+  let lastMonday = '';
+  let w: number | undefined;
+  const visit = (pupilId: number, monday: IsoDate, code: string, n: number, minutes: number) => {
+    if (pupilId !== lastPupil) {
+      lastPupil = pupilId;
+      k = index.get(pupilId);
     }
-  }
-  for (const [pupilId, monday, code, n, minutes] of codesByWeek(db, from, to)) {
-    const k = index.get(pupilId);
-    const w = weekIndex.get(monday);
+    if (monday !== lastMonday) {
+      lastMonday = monday;
+      w = weekIndex.get(monday);
+    }
     if (k !== undefined && w !== undefined) {
       addWeekCode(t, k, w, code, n, minutes);
     }
-  }
+  };
+  eachWeekSlashes(db, from, to, visit);
+  eachWeekCode(db, from, to, visit);
   return t;
 }
 
@@ -276,21 +306,21 @@ function todayStrip(ctx: Ctx, cal: Calendar, today: IsoDate): Dashboard['todaySt
   const db = ctx.store.db;
   const nt = registersNotTaken(ctx, { date: today });
   const groupsToday = cal.isSchoolDay(today)
-    ? (db
-        .prepare(
+    ? db
+        .prepare<[IsoDate, IsoDate], { g: number; n: number | null }>(
           `SELECT count(DISTINCT reg_group) AS g, sum(boarder = 0) AS n FROM pupils
           WHERE admission_date <= ? AND (leaving_date IS NULL OR leaving_date >= ?)`,
         )
-        .get(today, today) as { g: number; n: number | null })
+        .get(today, today)!
     : { g: 0, n: 0 };
   const todayMarks = db
-    .prepare(
+    .prepare<[IsoDate], { n: number; np: number; ns: number | null }>(
       `SELECT count(*) AS n, count(DISTINCT CASE WHEN m.code = 'N' THEN m.pupil_id END) AS np,
         sum(m.code = 'N') AS ns
       FROM marks m JOIN pupils p ON p.id = m.pupil_id
       WHERE m.date = ? AND p.admission_date <= m.date AND (p.leaving_date IS NULL OR p.leaving_date >= m.date)`,
     )
-    .get(today) as { n: number; np: number; ns: number | null };
+    .get(today)!;
   return {
     date: today,
     isSchoolDay: nt.isSchoolDay,
@@ -320,9 +350,7 @@ export function dashboard(ctx: Ctx, i: Input<'figures.dashboard'>): Dashboard {
   const t = dashboardTallies(db, period.from, period.to, index);
   const all = aggregateRates(t.totals);
   const cohort = aggregateRates(t.totals.filter((_, k) => inDfeCohort(pctx, pupils[k])));
-  const reasons = [...t.reasons.values()].sort(
-    (a, b) => b.sessions - a.sessions || (a.code < b.code ? -1 : 1),
-  );
+  const reasons = reasonsOf(t);
   return {
     from: period.from,
     to: period.to,
@@ -507,9 +535,10 @@ export function bands(ctx: Ctx, i: Input<'figures.bands'>): Output<'figures.band
       ? { stage: l.stage, label: l.label, nextStep: band === 'expected' || band === null ? null : l.nextStep }
       : null;
   };
-  const regGroups = (
-    db.prepare('SELECT DISTINCT reg_group AS g FROM pupils ORDER BY reg_group').all() as { g: string }[]
-  ).map((r) => r.g);
+  const regGroups = db
+    .prepare<[], string>('SELECT DISTINCT reg_group FROM pupils ORDER BY reg_group')
+    .pluck()
+    .all();
   return {
     from: period.from,
     to: period.to,
