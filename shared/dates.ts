@@ -31,24 +31,29 @@ export function parseInputDate(raw: string): IsoDate | null {
   return isIsoDate(iso) ? iso : null;
 }
 
+const DAY_MS = 86_400_000;
+
+/** Milliseconds from the epoch to 00:00 UTC on d (read by position: the figures call this millions of times). */
+function utcMs(d: IsoDate): number {
+  return Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+}
+
 export function toUtc(d: IsoDate): Date {
-  const [y, m, day] = d.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, day));
+  return new Date(utcMs(d));
 }
 
 export function fromUtc(d: Date): IsoDate {
   return d.toISOString().slice(0, 10);
 }
 
+/** A UTC day is always 24 hours long, so adding days is adding milliseconds. */
 export function addDays(d: IsoDate, n: number): IsoDate {
-  const t = toUtc(d);
-  t.setUTCDate(t.getUTCDate() + n);
-  return fromUtc(t);
+  return fromUtc(new Date(utcMs(d) + n * DAY_MS));
 }
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(d: IsoDate): number {
-  return toUtc(d).getUTCDay();
+  return new Date(utcMs(d)).getUTCDay();
 }
 
 export function isWeekend(d: IsoDate): boolean {
@@ -156,10 +161,9 @@ export function compulsoryAgeRange(dob: IsoDate): { from: IsoDate; to: IsoDate }
   // The school year in which the child turns 16: the one holding the 16th birthday.
   const sixteenth = `${by + 16}-${String(bm).padStart(2, '0')}-${String(bd === 29 && bm === 2 ? 28 : bd).padStart(2, '0')}`;
   const endYear = academicYearOf(sixteenth) + 1; // June of the school year's second calendar year
-  let lastFriday = `${endYear}-06-30`;
-  while (weekday(lastFriday) !== 5) {
-    lastFriday = addDays(lastFriday, -1);
-  }
+  const june30 = `${endYear}-06-30`;
+  // Back from 30 June to a Friday (weekday 5): none from a Friday, 1 from a Saturday, … 6 from a Thursday.
+  const lastFriday = addDays(june30, -((weekday(june30) + 2) % 7));
   return { from, to: lastFriday };
 }
 

@@ -32,6 +32,8 @@ export interface WindowWeeks {
   index: Map<IsoDate, number>;
   /** The first of them that ends on or after the period's start (a window may end there). */
   firstEnd: number;
+  /** The school days of each of those weeks. */
+  days: IsoDate[][];
 }
 
 export function windowWeeks(
@@ -45,6 +47,7 @@ export function windowWeeks(
     weeks,
     index: new Map(weeks.map((m, i) => [m, i])),
     firstEnd: firstEnd < 0 ? weeks.length : firstEnd,
+    days: weeks.map((m) => cal.schoolDays(m, addDays(m, 6))),
   };
 }
 
@@ -96,8 +99,8 @@ export function worstWindow(
     }
   }
   const inside = pn.filter((_, i) => wk[i] >= startOf(best) && wk[i] <= best);
-  const firstDay = cal.schoolDays(weeks[startOf(best)], addDays(weeks[startOf(best)], 6))[0];
-  const lastDays = cal.schoolDays(weeks[best], addDays(weeks[best], 6)).filter((d) => d <= period.to);
+  const firstDay = ww.days[startOf(best)][0];
+  const lastDays = ww.days[best].filter((d) => d <= period.to);
   const lastYear = academicYearOf(inside[inside.length - 1].date);
   return {
     from: firstDay,
