@@ -74,11 +74,11 @@ const FIELDS = [
 /** Shipped rows (replaced by the school's edit where there is one), then the school's own rows, oldest first. */
 export function listReferenceFigures(db: Db, includeHidden: boolean): Row[] {
   const own = db
-    .prepare(
+    .prepare<[], DbRow>(
       `SELECT id, shipped_id AS shippedId, period, area, data_kind AS dataKind, overall, authorised, unauthorised, persistent, severe,
     primary_pct AS "primary", secondary_pct AS secondary, special_pct AS special, source, hidden FROM reference_figures ORDER BY id`,
     )
-    .all() as DbRow[];
+    .all();
   const edits = new Map(own.filter((r) => r.shippedId).map((r) => [r.shippedId!, r]));
   const pick = (r: DbRow | ShippedRow) =>
     Object.fromEntries(FIELDS.map((f) => [f, r[f] ?? null])) as Pick<Row, (typeof FIELDS)[number]>;

@@ -102,11 +102,15 @@ type UncitedCounter = (x: LoadedPupil, from: IsoDate, to: IsoDate) => number;
  * taken from the loaded marks and one read of the cited marks; otherwise from the marks table, pupil by pupil. */
 function uncitedCounter(db: Db, fromLoaded: boolean): UncitedCounter {
   if (!fromLoaded) {
-    const q = db.prepare(UNCITED_SQL);
-    return (x, from, to) => (q.get(x.id, from, to) as { n: number }).n;
+    const q = db.prepare<[number, IsoDate, IsoDate], number>(UNCITED_SQL).pluck();
+    return (x, from, to) => q.get(x.id, from, to) ?? 0;
   }
   const cited = new Set(
-    (db.prepare(CITED_SQL).raw().all() as [number, string, string][]).map((r) => r.join('|')),
+    db
+      .prepare<[], [number, string, string]>(CITED_SQL)
+      .raw()
+      .all()
+      .map((r) => r.join('|')),
   );
   return (x, from, to) => {
     const lo = from > REGS_2024_START ? from : REGS_2024_START;

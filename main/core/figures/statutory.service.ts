@@ -4,7 +4,7 @@
 // the LA: the app never deletes anyone), the sickness return at 30 illness sessions for compulsory-age
 // pupils, and this school year's N marks overdue (docs/rules/statistics.md §7 overdueN, mark by mark).
 import type { Input, Output } from '../../../shared/contract';
-import { academicYearOf, isCompulsoryAge } from '../../../shared/dates';
+import { academicYearOf, isCompulsoryAge, type IsoDate } from '../../../shared/dates';
 import {
   isListed,
   longestRunOf,
@@ -30,9 +30,11 @@ export function statutoryLists(
   const yearFrom = `${academicYearOf(asOf)}-09-01`;
   const { ctx: pctx, byId } = loadPeriodMarks(db, { from: yearFrom, to: asOf });
   const attrs = new Map(pupilAttrs(db, yearFrom, asOf).map((p) => [p.id, p]));
-  const lastReturn = db.prepare(
-    'SELECT max(sent_at) AS at FROM la_returns WHERE pupil_id = ? AND kind = ? AND sent_at >= ?',
-  );
+  const lastReturn = db
+    .prepare<[number, string, IsoDate], string | null>(
+      'SELECT max(sent_at) FROM la_returns WHERE pupil_id = ? AND kind = ? AND sent_at >= ?',
+    )
+    .pluck();
   const out: Output<'figures.statutoryLists'> = {
     asOf,
     yearFrom,
@@ -64,7 +66,7 @@ export function statutoryLists(
         runFrom: run.from,
         runTo: run.to,
         ongoing: run.ongoing,
-        attendanceReturnSent: (lastReturn.get(x.id, 'attendance', run.from) as { at: string | null }).at,
+        attendanceReturnSent: lastReturn.get(x.id, 'attendance', run.from) ?? null,
       });
     }
     const gno = longestRunOf(pctx, x.marks, GNO);
@@ -85,7 +87,7 @@ export function statutoryLists(
         out.sickness.push({
           ...ref,
           illnessSessions,
-          sicknessReturnSent: (lastReturn.get(x.id, 'sickness', yearFrom) as { at: string | null }).at,
+          sicknessReturnSent: lastReturn.get(x.id, 'sickness', yearFrom) ?? null,
         });
       }
     }
