@@ -102,6 +102,34 @@ export function slashCountsTo(
   return { toEnd, toSince };
 }
 
+/** Calls `f` with each item of one row of a one-row-per-pupil list (`MONDAY…` items joined by commas): the
+ * item's Monday, and where the rest of the item starts and ends in `list`. Consecutive items of one week share
+ * one string for their Monday, so a visitor can compare Mondays cheaply and nothing is copied but the Monday. */
+function eachItem(list: string, f: (monday: IsoDate, rest: number, restEnd: number) => void): void {
+  let monday = '';
+  for (let start = 0; start < list.length;) {
+    let end = list.indexOf(',', start);
+    if (end < 0) {
+      end = list.length;
+    }
+    if (monday === '' || !list.startsWith(monday, start)) {
+      monday = list.slice(start, start + 10);
+    }
+    f(monday, start + 10, end);
+    start = end + 1;
+  }
+}
+
+/** The integer SQL wrote in decimal in `list` from `start` up to `end` (read without copying it out). */
+function digits(list: string, start: number, end: number): number {
+  const negative = list.charCodeAt(start) === 45; // "-"
+  let n = 0;
+  for (let i = negative ? start + 1 : start; i < end; i++) {
+    n = n * 10 + list.charCodeAt(i) - 48;
+  }
+  return negative ? -n : n;
+}
+
 /** Called with each pupil's count of one code (or of the present slashes, code `/`) in one school week. */
 export type WeekVisitor = (
   pupilId: number,
@@ -118,9 +146,9 @@ export function eachWeekSlashes(db: Db, from: IsoDate, to: IsoDate, visit: WeekV
   if (split.firstWeek && split.lastWeek) {
     const whole = db.prepare<[IsoDate, IsoDate], [number, string]>(WEEK_TALLIES_SQL).raw();
     for (const [pupilId, list] of whole.iterate(split.firstWeek, split.lastWeek)) {
-      for (const item of list.split(',')) {
-        visit(pupilId, item.slice(0, 10), '/', Number(item.slice(10)), 0);
-      }
+      eachItem(list, (monday, rest, restEnd) => {
+        visit(pupilId, monday, '/', digits(list, rest, restEnd), 0);
+      });
     }
   }
   const edge = db.prepare<[IsoDate, IsoDate], [number, number]>(EDGE_SLASHES_SQL).raw();
@@ -156,12 +184,12 @@ export function eachWeekCode(db: Db, from: IsoDate, to: IsoDate, visit: WeekVisi
   if (split.firstWeek && split.lastWeek) {
     const whole = db.prepare<[IsoDate, IsoDate], [number, string]>(WEEK_CODE_TALLIES_SQL).raw();
     for (const [pupilId, list] of whole.iterate(split.firstWeek, split.lastWeek)) {
-      for (const item of list.split(',')) {
-        const space = item.indexOf(' ', 10);
-        const space2 = item.indexOf(' ', space + 1);
-        const n = Number(item.slice(space + 1, space2));
-        visit(pupilId, item.slice(0, 10), item.slice(10, space), n, Number(item.slice(space2 + 1)));
-      }
+      eachItem(list, (monday, rest, restEnd) => {
+        const space = list.indexOf(' ', rest);
+        const space2 = list.indexOf(' ', space + 1);
+        const n = digits(list, space + 1, space2);
+        visit(pupilId, monday, list.slice(rest, space), n, digits(list, space2 + 1, restEnd));
+      });
     }
   }
   const edge = db.prepare<[IsoDate, IsoDate], [number, string, number, number]>(EDGE_CODES_SQL).raw();
