@@ -11,6 +11,7 @@ import {
   aggregateRates,
   bandOf,
   buildPeriodContext,
+  type PeriodContext,
   computePupilStats,
   emptyTally,
   inDfeCohort,
@@ -25,7 +26,12 @@ import type { Db } from '../db/connection';
 import { AppError } from '../errors';
 import { pupilName } from '../../../shared/names';
 import { loadCalendar } from '../calendar/calendar.service';
-import { checkReportPeriod, loadPeriodMarks, schoolAtRiskLowerPct } from '../reports/report-pupils';
+import {
+  checkReportPeriod,
+  loadPeriodMarks,
+  schoolAtRiskLowerPct,
+  type LoadedPupil,
+} from '../reports/report-pupils';
 import { registersNotTaken } from '../registers/registers.service';
 import { eachWeekCode, eachWeekSlashes } from '../registers/tallies';
 import { listReferenceFigures } from './national';
@@ -432,40 +438,15 @@ export function bandRows(
       continue;
     }
     const a = attrs.get(x.id)!;
-    if (i.yearGroup && a.yearGroup !== i.yearGroup) {
-      continue;
-    }
-    if (i.regGroup && a.regGroup !== i.regGroup) {
-      continue;
-    }
-    if (i.sex && a.sex !== i.sex) {
-      continue;
-    }
-    if (i.flag && !flagOf(a, i.flag)) {
+    if (!matchesFilters(a, i)) {
       continue;
     }
     const figures = computePupilStats(pctx, x.pupil, x.marks, x.counted);
     if (i.band && (i.band === 'pa' ? !isPa(figures.band) : figures.band !== i.band)) {
       continue;
     }
-    let bandAtSince: Band | null = null,
-      listedBefore = false;
-    if (sinceCtx) {
-      // The band over [from, since] needs only possible and absence: the count-only tally to `since` and the rest.
-      listedBefore = isListed(sinceCtx, x.pupil);
-      if (listedBefore) {
-        const t = { ...x.countedToSince };
-        for (const m of x.marks) {
-          if (m.date > sinceCtx.to) {
-            break;
-          }
-          if (m.date >= period.from) {
-            addToTally(t, m.code, m.date, 1);
-          }
-        }
-        bandAtSince = bandOf(t.authorised + t.unauthorised, t.possible, sinceCtx.atRiskLowerPct);
-      }
-    }
+    const listedBefore = sinceCtx !== null && isListed(sinceCtx, x.pupil);
+    const bandAtSince = sinceCtx && listedBefore ? bandToSince(x, sinceCtx, period.from) : null;
     rows.push({
       attrs: a,
       figures,
@@ -480,6 +461,35 @@ export function bandRows(
       a.attrs.upn.localeCompare(b.attrs.upn),
   );
   return { period, since: i.since ?? null, rows };
+}
+
+/** Whether a pupil is in the groups the band list was asked for (year, registration group, sex, flag). */
+function matchesFilters(a: PupilAttrs, i: Input<'figures.bands'>): boolean {
+  if (i.yearGroup && a.yearGroup !== i.yearGroup) {
+    return false;
+  }
+  if (i.regGroup && a.regGroup !== i.regGroup) {
+    return false;
+  }
+  if (i.sex && a.sex !== i.sex) {
+    return false;
+  }
+  return !i.flag || flagOf(a, i.flag);
+}
+
+/** A pupil's band over [from, since]: it needs only possible and absence, so the count-only tally up to `since`
+ * plus the dated marks up to it. */
+function bandToSince(x: LoadedPupil, sinceCtx: PeriodContext, from: IsoDate): Band | null {
+  const t = { ...x.countedToSince };
+  for (const m of x.marks) {
+    if (m.date > sinceCtx.to) {
+      break;
+    }
+    if (m.date >= from) {
+      addToTally(t, m.code, m.date, 1);
+    }
+  }
+  return bandOf(t.authorised + t.unauthorised, t.possible, sinceCtx.atRiskLowerPct);
 }
 
 export function flagOf(a: PupilAttrs, flag: NonNullable<Input<'figures.bands'>['flag']>): boolean {
@@ -499,9 +509,9 @@ export function flagOf(a: PupilAttrs, flag: NonNullable<Input<'figures.bands'>['
   }
 }
 
-export function bands(ctx: Ctx, i: Input<'figures.bands'>): Output<'figures.bands'> {
-  const db = ctx.store.db;
-  const { period, since, rows } = bandRows(db, i);
+/** How many listed pupils are in each band, and how many moved into and out of persistent and severe absence since
+ * the earlier date (pupils new to the list since then are not movement). */
+function bandCounts(rows: BandRowFull[], since: IsoDate | null) {
   const counts = { severe: 0, persistent: 0, at_risk: 0, expected: 0, none: 0 };
   const movement = { enteredPersistent: 0, leftPersistent: 0, enteredSevere: 0, leftSevere: 0 };
   for (const r of rows) {
@@ -509,8 +519,8 @@ export function bands(ctx: Ctx, i: Input<'figures.bands'>): Output<'figures.band
     if (since === null || r.movement === 'new') {
       continue;
     }
-    const before = r.bandAtSince,
-      now = r.figures.band;
+    const before = r.bandAtSince;
+    const now = r.figures.band;
     if (!isPa(before) && isPa(now)) {
       movement.enteredPersistent++;
     }
@@ -524,6 +534,13 @@ export function bands(ctx: Ctx, i: Input<'figures.bands'>): Output<'figures.band
       movement.leftSevere++;
     }
   }
+  return { counts, movement };
+}
+
+export function bands(ctx: Ctx, i: Input<'figures.bands'>): Output<'figures.bands'> {
+  const db = ctx.store.db;
+  const { period, since, rows } = bandRows(db, i);
+  const { counts, movement } = bandCounts(rows, since);
   // The letter ladder (letters sent, meetings held); a next step is suggested only where the band calls for one.
   const stages = ladderStages(
     db,
