@@ -167,16 +167,18 @@ export function saveNational(ctx: Ctx, i: Input<'figures.national.save'>): Outpu
   }
   if (existing) {
     db.prepare(
-      `UPDATE reference_figures SET period = ?, area = ?, data_kind = ?, overall = ?, authorised = ?, unauthorised = ?, persistent = ?, severe = ?,
-      primary_pct = ?, secondary_pct = ?, special_pct = ?, source = ?, hidden = ?, updated_by = ?, updated_at = ? WHERE id = ?`,
+      `UPDATE reference_figures SET period = ?, area = ?, data_kind = ?, overall = ?, authorised = ?,
+        unauthorised = ?, persistent = ?, severe = ?, primary_pct = ?, secondary_pct = ?, special_pct = ?,
+        source = ?, hidden = ?, updated_by = ?, updated_at = ? WHERE id = ?`,
     ).run(...values, existing.id);
     id = existing.id;
   } else {
     id = Number(
       db
         .prepare(
-          `INSERT INTO reference_figures (shipped_id, period, area, data_kind, overall, authorised, unauthorised, persistent, severe, primary_pct, secondary_pct, special_pct, source, hidden, updated_by, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO reference_figures (shipped_id, period, area, data_kind, overall, authorised, unauthorised,
+            persistent, severe, primary_pct, secondary_pct, special_pct, source, hidden, updated_by, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(i.shippedId ?? null, ...values).lastInsertRowid,
     );

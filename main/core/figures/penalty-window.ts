@@ -131,13 +131,17 @@ export function canStillConsider(f: NoticeFacts): { yes: boolean; reason: string
   if (f.penaltyNoticesIn3Years >= f.maxNotices) {
     return {
       yes: false,
-      reason: `No: ${f.penaltyNoticesIn3Years} penalty notices were already issued for this pupil within 3 years; at a further breach ${code} uses another route (for example prosecution or an education supervision order).`,
+      reason:
+        `No: ${f.penaltyNoticesIn3Years} penalty notices were already issued for this pupil within 3 years; ` +
+        `at a further breach ${code} uses another route (for example prosecution or an education supervision order).`,
     };
   }
   if (f.uncitedInWindow < PENALTY_THRESHOLD_SESSIONS) {
     return {
       yes: false,
-      reason: `No: a penalty notice already relies on the sessions of this window (only ${f.uncitedInWindow} are on no notice), and the same sessions never support a second notice.`,
+      reason:
+        'No: a penalty notice already relies on the sessions of this window ' +
+        `(only ${f.uncitedInWindow} are on no notice), and the same sessions never support a second notice.`,
     };
   }
   const when = f.window.earlierYear

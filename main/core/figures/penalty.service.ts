@@ -139,7 +139,8 @@ export function tracker(ctx: Ctx, i: Input<'penalty.tracker'>): Output<'penalty.
   const weeks = windowWeeks(cal, { from, to }, lookStart);
   const uncited = uncitedCounter(db, pctx.earliestMarkDate <= lookStart && pctx.earliestMarkDate <= winStart);
   const notices = db.prepare(
-    `SELECT count(*) AS n FROM penalty_notices n WHERE n.pupil_id = ? AND n.kind = 'penalty_notice' AND n.issued_on > ? AND ${STATUS_SQL} <> 'withdrawn'`,
+    `SELECT count(*) AS n FROM penalty_notices n
+    WHERE n.pupil_id = ? AND n.kind = 'penalty_notice' AND n.issued_on > ? AND ${STATUS_SQL} <> 'withdrawn'`,
   );
   const rows: Output<'penalty.tracker'>['rows'] = [];
   let leftOut = 0,
@@ -285,7 +286,8 @@ function checkNoticeDetails(ctx: Ctx, i: Input<'penalty.record'>, p: PupilRef, k
   if (!isCompulsoryAge(p.dob, i.issuedOn)) {
     throw new AppError(
       'refused',
-      `${p.name} is not of compulsory school age on ${uk(i.issuedOn)}: a ${kindName} is never issued for a pupil outside compulsory school age.`,
+      `${p.name} is not of compulsory school age on ${uk(i.issuedOn)}: ` +
+        `a ${kindName} is never issued for a pupil outside compulsory school age.`,
     );
   }
   if (i.kind === 'penalty_notice' && i.amount === null) {
@@ -366,14 +368,16 @@ function checkPenaltyNotice(ctx: Ctx, i: Input<'penalty.record'>, p: PupilRef, m
   if (marks.length < PENALTY_THRESHOLD_SESSIONS) {
     throw new AppError(
       'invalid',
-      `A penalty notice relies on at least ${PENALTY_THRESHOLD_SESSIONS} sessions of unauthorised absence within ${PENALTY_WINDOW_WEEKS} consecutive school weeks; ${marks.length} chosen.`,
+      `A penalty notice relies on at least ${PENALTY_THRESHOLD_SESSIONS} sessions of unauthorised absence ` +
+        `within ${PENALTY_WINDOW_WEEKS} consecutive school weeks; ${marks.length} chosen.`,
     );
   }
   const span = schoolWeeksSpanned(cal, marks[0].date, marks[marks.length - 1].date);
   if (span > PENALTY_WINDOW_WEEKS) {
     throw new AppError(
       'invalid',
-      `The chosen marks (${uk(marks[0].date)} to ${uk(marks[marks.length - 1].date)}) span ${span} school weeks: a penalty notice relies on sessions within ${PENALTY_WINDOW_WEEKS} consecutive school weeks.`,
+      `The chosen marks (${uk(marks[0].date)} to ${uk(marks[marks.length - 1].date)}) span ${span} school weeks: ` +
+        `a penalty notice relies on sessions within ${PENALTY_WINDOW_WEEKS} consecutive school weeks.`,
     );
   }
   const key = parentKey(i.parentName);
@@ -387,13 +391,18 @@ function checkPenaltyNotice(ctx: Ctx, i: Input<'penalty.record'>, p: PupilRef, m
   if (prior.length >= MAX_NOTICES_IN_3_YEARS) {
     throw new AppError(
       'refused',
-      `${i.parentName.trim()} has already received ${prior.length} penalty notices for ${p.name} within 3 years (${prior.map((x) => uk(x.issuedOn)).join(' and ')}). A parent may receive at most ${MAX_NOTICES_IN_3_YEARS} penalty notices for the same child in 3 years: for this breach the school must choose another route (for example prosecution or an education supervision order, under the local authority's code of conduct).`,
+      `${i.parentName.trim()} has already received ${prior.length} penalty notices for ${p.name} within 3 years ` +
+        `(${prior.map((x) => uk(x.issuedOn)).join(' and ')}). ` +
+        `A parent may receive at most ${MAX_NOTICES_IN_3_YEARS} penalty notices for the same child in 3 years: ` +
+        'for this breach the school must choose another route (for example prosecution or an education ' +
+        "supervision order, under the local authority's code of conduct).",
     );
   }
   if (prior.length === 1 && i.amount !== 160) {
     throw new AppError(
       'invalid',
-      `This is the second penalty notice to ${i.parentName.trim()} for ${p.name} within 3 years (the first on ${uk(prior[0].issuedOn)}): a second notice is £160.`,
+      `This is the second penalty notice to ${i.parentName.trim()} for ${p.name} within 3 years ` +
+        `(the first on ${uk(prior[0].issuedOn)}): a second notice is £160.`,
       [{ path: 'amount', message: 'a second notice is £160' }],
     );
   }
@@ -406,7 +415,8 @@ function insertNotice(ctx: Ctx, i: Input<'penalty.record'>, marks: ChosenMark[])
   const id = Number(
     db
       .prepare(
-        `INSERT INTO penalty_notices (pupil_id, kind, issued_on, parent_name, parent_key, amount, note, recorded_by, position, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO penalty_notices (pupil_id, kind, issued_on, parent_name, parent_key, amount, note, recorded_by,
+          position, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         i.pupilId,
