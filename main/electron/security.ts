@@ -1,5 +1,6 @@
 // The decisions of the desktop shell, kept free of 'electron' imports so tests can check them.
 import path from 'node:path';
+import { contentSecurityPolicy } from '../../shared/content-security-policy';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://attendance';
@@ -21,8 +22,7 @@ export function secureWebPreferences(preloadPath: string) {
   } as const;
 }
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy("'none'");
 
 /** Only our own top frame, loaded from app://attendance, may call rpc. */
 export function isTrustedSender(frame: { url: string; parent: unknown } | null | undefined): boolean {

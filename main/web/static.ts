@@ -7,6 +7,7 @@ import type http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { plain, SECURITY_HEADERS } from './request';
+import { contentSecurityPolicy } from '../../shared/content-security-policy';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,8 +19,7 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
 };
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+const CSP = contentSecurityPolicy("'self'");
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json']);
 const HASHED = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
