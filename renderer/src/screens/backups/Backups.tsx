@@ -13,6 +13,7 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
+  Spinner,
   Text,
   Title2,
 } from '@fluentui/react-components';
@@ -87,6 +88,14 @@ function RestoreDialog({ backup, onClose }: { backup: BackupEntry; onClose: () =
                 </MessageBarBody>
               </MessageBar>
             )}
+            {restore.isPending && (
+              <Spinner
+                size="tiny"
+                labelPosition="after"
+                label="Checking the backup and putting it in place…"
+                role="status"
+              />
+            )}
             <ErrorBar error={restore.error} />
           </DialogContent>
           <DialogActions>
@@ -145,6 +154,14 @@ export function Backups() {
         <Button disabled={run.isPending || !s.health.ok} onClick={() => run.mutate({})}>
           Back up now
         </Button>
+        {run.isPending && (
+          <Spinner
+            size="tiny"
+            labelPosition="after"
+            label="Backing up and checking the copy…"
+            role="status"
+          />
+        )}
         <ErrorBar error={run.error} />
         <table className="table">
           <thead>
