@@ -3,7 +3,7 @@
 // counts of casework for the governor report (caseworkCounts: numbers only, never a name).
 import type { Input, Output } from '../../../shared/contract';
 import type { Band } from '../../../shared/statistics';
-import { buildPeriodContext, computePupilStats, isListed, type StatsMark } from '../../../shared/statistics';
+import { buildPeriodContext, computePupilStats, isListed } from '../../../shared/statistics';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import { pupilName } from '../../../shared/names';
 import type { Db } from '../db/connection';
@@ -14,6 +14,7 @@ import { yearToDate } from '../figures/figures.service';
 import { ladderStages } from '../letters/ladder';
 import { loadPlan, nextReviewOf, planContent } from './plans';
 import { auditActionsDue } from '../selfaudit/due-items';
+import { pupilMarksBetween } from '../registers/pupil-marks';
 
 /** Every pupil's band over the school year to `to` (docs/rules/statistics.md §4, as the band list computes
  * it). */
@@ -41,11 +42,7 @@ export function pupilBand(ctx: Ctx, pupilId: number): Band | null {
     { from, to },
     { atRiskLowerPct: schoolAtRiskLowerPct(db) },
   );
-  const marks = db
-    .prepare<[number, string, string], StatsMark>(
-      'SELECT date, session, code, minutes_late AS minutesLate FROM marks WHERE pupil_id = ? AND date >= ? AND date <= ?',
-    )
-    .all(pupilId, pctx.earliestMarkDate, to);
+  const marks = pupilMarksBetween(db, pupilId, pctx.earliestMarkDate, to);
   return computePupilStats(pctx, p, marks).band;
 }
 

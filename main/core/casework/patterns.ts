@@ -10,6 +10,7 @@ import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import { loadPupil, nameOf } from './common';
 import { rangeFigures } from './plan-figures';
+import { pupilMarksBetween } from '../registers/pupil-marks';
 
 const DAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 const isAbsence = (m: StatsMark) => {
@@ -56,13 +57,7 @@ export function patterns(ctx: Ctx, i: Input<'casework.patterns'>): Output<'casew
     .schoolDays(i.from, i.to)
     .filter((d) => d >= p.admissionDate && (!p.leavingDate || d <= p.leavingDate));
   const open = new Set(days);
-  const marks = ctx.store.db
-    .prepare<[number, string, string], StatsMark>(
-      `SELECT date, session, code, minutes_late AS minutesLate FROM marks
-         WHERE pupil_id = ? AND date >= ? AND date <= ? ORDER BY date, session`,
-    )
-    .all(p.id, i.from, i.to)
-    .filter((m) => open.has(m.date));
+  const marks = pupilMarksBetween(ctx.store.db, p.id, i.from, i.to).filter((m) => open.has(m.date));
   const counted = marks.filter((m) => markCategory(m.code, m.date) !== 'not_possible');
   const byCode = new Map<string, number>();
   const wd = [1, 2, 3, 4, 5].map((w) => ({

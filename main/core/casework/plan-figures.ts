@@ -2,12 +2,13 @@
 // (docs/rules/casework.md): computed by shared/statistics exactly as `report pupils` computes them.
 import type { PlanContent } from '../../../shared/casework';
 import { addDays, daysBetween, mondayOf, type IsoDate } from '../../../shared/dates';
-import { buildPeriodContext, computePupilStats, type StatsMark } from '../../../shared/statistics';
+import { buildPeriodContext, computePupilStats } from '../../../shared/statistics';
 import type { Calendar } from '../../../shared/calendar';
 import type { Ctx } from '../context';
 import { loadCalendar } from '../calendar/calendar.service';
 import { schoolAtRiskLowerPct } from '../reports/report-pupils';
 import type { PlanRow } from './plans';
+import { pupilMarksBetween } from '../registers/pupil-marks';
 
 export interface RangeFigures {
   from: IsoDate;
@@ -40,12 +41,7 @@ export function rangeFigures(
       atRiskLowerPct: schoolAtRiskLowerPct(db),
     },
   );
-  const marks = db
-    .prepare<[number, string, string], StatsMark>(
-      `SELECT date, session, code, minutes_late AS minutesLate FROM marks
-       WHERE pupil_id = ? AND date >= ? AND date <= ? ORDER BY date, session`,
-    )
-    .all(pupilId, pctx.earliestMarkDate, to);
+  const marks = pupilMarksBetween(db, pupilId, pctx.earliestMarkDate, to);
   const s = computePupilStats(pctx, { upn: p.upn }, marks);
   return {
     from,

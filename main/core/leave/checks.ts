@@ -3,7 +3,7 @@
 // (docs/rules/statistics.md §6).
 import type { Output } from '../../../shared/contract';
 import { codeOn } from '../../../shared/codes';
-import { academicYearOf, formatUkDate, isCompulsoryAge, type IsoDate } from '../../../shared/dates';
+import { academicYearOf, formatUkDate, isCompulsoryAge } from '../../../shared/dates';
 import type { Calendar } from '../../../shared/calendar';
 import {
   buildPeriodContext,
@@ -11,14 +11,14 @@ import {
   DEFAULT_AT_RISK_LOWER_PCT,
   PENALTY_THRESHOLD_SESSIONS,
   penaltyForecast,
-  type StatsMark,
 } from '../../../shared/statistics';
-import { knownAs } from '../../../shared/names';
+import { knownAs, plural } from '../../../shared/names';
 import type { Ctx } from '../context';
 import type { Db } from '../db/connection';
 import type { PupilRow } from '../pupils/load';
 import type { PlannedSession, RequestRecord, SessionRef } from './records';
 import { codeFor, daysOf, grantedSessions } from './rules';
+import { pupilMarksBetween } from '../registers/pupil-marks';
 
 interface Check {
   warnings: Output<'leave.get'>['warnings'];
@@ -94,7 +94,7 @@ export function checks(db: Db, r: RequestRecord, p: PupilRow, sessions: SessionR
       warnings.push({
         kind: 'observance',
         message:
-          `${extra.length} day${extra.length > 1 ? 's' : ''} asked for ${extra.length > 1 ? 'are' : 'is'} ` +
+          `${plural(extra.length, 'day')} asked for ${extra.length > 1 ? 'are' : 'is'} ` +
           `not set apart by ${r.religiousBody ?? 'the religious body'} (${extra.map(formatUkDate).join(', ')}): ` +
           `only the observance day${r.observanceDays.length > 1 ? 's are' : ' is'} R; ` +
           'extra days are leave (C) or unauthorised.',
@@ -139,15 +139,6 @@ export function checks(db: Db, r: RequestRecord, p: PupilRow, sessions: SessionR
   return { warnings, cannotGrant: [...new Set(cannotGrant)], compulsory };
 }
 
-function pupilMarks(db: Db, pupilId: number, from: IsoDate, to: IsoDate): StatsMark[] {
-  return db
-    .prepare<[number, string, string], StatsMark>(
-      `SELECT date, session, code, minutes_late AS minutesLate FROM marks
-       WHERE pupil_id = ? AND date >= ? AND date <= ? ORDER BY date, session`,
-    )
-    .all(pupilId, from, to);
-}
-
 function atRiskPct(db: Db): number {
   return (
     db.prepare<[], { pct: number }>('SELECT at_risk_lower_pct AS pct FROM school WHERE id = 1').get()?.pct ??
@@ -163,7 +154,7 @@ export function currentFigures(ctx: Ctx, cal: Calendar, pupilId: number): Output
   const s = computePupilStats(
     pctx,
     { upn: '' },
-    pupilMarks(ctx.store.db, pupilId, pctx.earliestMarkDate, to),
+    pupilMarksBetween(ctx.store.db, pupilId, pctx.earliestMarkDate, to),
   );
   return {
     from,
@@ -198,7 +189,7 @@ export function forecastFor(
   const from = sessions[0].date,
     to = sessions[sessions.length - 1].date;
   const pctx = buildPeriodContext(cal, { from, to });
-  const marks = pupilMarks(db, r.pupilId, pctx.earliestMarkDate, to);
+  const marks = pupilMarksBetween(db, r.pupilId, pctx.earliestMarkDate, to);
   const excess = (granted: PlannedSession[]) => {
     const g = new Set(granted.map((s) => `${s.date}|${s.session}`));
     return sessions.filter((s) => !g.has(`${s.date}|${s.session}`));

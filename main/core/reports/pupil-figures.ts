@@ -1,12 +1,12 @@
 // One pupil's figures (docs/rules/statistics.md §3–7) for the pupil page: the same functions as `report
 // pupils`, so the page, the dashboard and the CLI can never disagree.
 import type { Input, Output } from '../../../shared/contract';
-import type { IsoDate } from '../../../shared/dates';
-import { buildPeriodContext, computePupilStats, type StatsMark } from '../../../shared/statistics';
+import { buildPeriodContext, computePupilStats } from '../../../shared/statistics';
 import type { Ctx } from '../context';
 import { noSuchPupil } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import { checkReportPeriod, schoolAtRiskLowerPct } from './report-pupils';
+import { pupilMarksBetween } from '../registers/pupil-marks';
 
 export function pupilFigures(ctx: Ctx, i: Input<'reports.pupilFigures'>): Output<'reports.pupilFigures'> {
   const db = ctx.store.db;
@@ -16,11 +16,7 @@ export function pupilFigures(ctx: Ctx, i: Input<'reports.pupilFigures'>): Output
     throw noSuchPupil();
   }
   const pctx = buildPeriodContext(loadCalendar(db), period, { atRiskLowerPct: schoolAtRiskLowerPct(db) });
-  const marks = db
-    .prepare<[number, IsoDate, IsoDate], StatsMark>(
-      'SELECT date, session, code, minutes_late AS minutesLate FROM marks WHERE pupil_id = ? AND date >= ? AND date <= ? ORDER BY date, session',
-    )
-    .all(i.pupilId, pctx.earliestMarkDate, period.to);
+  const marks = pupilMarksBetween(db, i.pupilId, pctx.earliestMarkDate, period.to);
   return {
     from: period.from,
     to: period.to,
