@@ -12,6 +12,7 @@ import { AppError } from '../core/errors';
 import { listTemplates } from '../core/letters/letters.service';
 import { renderLetter } from '../core/letters/render';
 import { COMMON, UsageError, optionalDate, type Io } from './command-kit';
+import { plural } from '../../shared/names';
 
 type LettersValues = Record<string, string | boolean | string[] | undefined>;
 
@@ -127,7 +128,9 @@ async function renderCommand(store: Store, ctx: Ctx, v: LettersValues, io: Io): 
   io.out(
     v.json
       ? JSON.stringify(json) + '\n'
-      : `Wrote ${out}: ${r.letters.length} letter${r.letters.length > 1 ? 's' : ''} (${json.addressees.join('; ')}), logged${r.flags.length ? ` with the override reason for ${json.flags.join(', ')}` : ''}.\n`,
+      : `Wrote ${out}: ${plural(r.letters.length, 'letter')} (${json.addressees.join('; ')}), logged` +
+          (r.flags.length ? ` with the override reason for ${json.flags.join(', ')}` : '') +
+          '.\n',
   );
   return 0;
 }

@@ -9,7 +9,7 @@ import {
   type Contact,
   type PupilFields,
 } from '../../../shared/pupil';
-import { pupilName } from '../../../shared/names';
+import { plural, pluralS, pupilName } from '../../../shared/names';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { columnIndex, readCsv, unneutralise, type CsvTable } from '../import/csv';
@@ -101,7 +101,7 @@ function matchedColumns(table: CsvTable, col: (field: string) => number): Record
 /** The issue for a file that lacks required columns. */
 function missingColumnsIssue(missing: string[]): Issue {
   return {
-    message: `The file has no ${missing.map(words).join(', ')} column${missing.length > 1 ? 's' : ''}. Match the file's columns to these fields.`,
+    message: `The file has no ${missing.map(words).join(', ')} column${pluralS(missing.length)}. Match the file's columns to these fields.`,
   };
 }
 
@@ -143,7 +143,7 @@ export function importPupils(ctx: Ctx, input: Input<'pupils.import'>): Output<'p
     const n = parsed.issues.length;
     throw new AppError(
       'invalid',
-      `${n} problem${n > 1 ? 's' : ''} in the file; no pupil was imported.`,
+      `${plural(n, 'problem')} in the file; no pupil was imported.`,
       parsed.issues,
     );
   }

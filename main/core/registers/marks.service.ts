@@ -14,6 +14,7 @@ import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import { columnIndex, csvLine, readCsv, type CsvRecord } from '../import/csv';
 import { readMarkRow, type ImportedMark, type MarkFile, type RollPupil } from './mark-import-rows';
+import { plural } from '../../../shared/names';
 
 export interface StoredMark {
   id: number;
@@ -237,7 +238,7 @@ function refuseIfProblems(issues: Issue[]): void {
   if (issues.length) {
     throw new AppError(
       'invalid',
-      `${issues.length} problem${issues.length > 1 ? 's' : ''} in the file; no mark was imported.`,
+      `${plural(issues.length, 'problem')} in the file; no mark was imported.`,
       issues,
     );
   }

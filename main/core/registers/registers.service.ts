@@ -3,7 +3,7 @@
 import type { Input, Issue, Output } from '../../../shared/contract';
 import { codesValidOn, normaliseCode } from '../../../shared/codes';
 import { addDays, formatUkDate, type Session } from '../../../shared/dates';
-import { pupilName } from '../../../shared/names';
+import { plural, pupilName } from '../../../shared/names';
 import { eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Ctx } from '../context';
@@ -137,7 +137,7 @@ export function saveRegister(ctx: Ctx, i: Input<'registers.save'>): Output<'regi
   if (issues.length) {
     throw new AppError(
       'invalid',
-      `${issues.length} mark${issues.length > 1 ? 's' : ''} could not be saved; nothing was saved.`,
+      `${plural(issues.length, 'mark')} could not be saved; nothing was saved.`,
       issues,
     );
   }

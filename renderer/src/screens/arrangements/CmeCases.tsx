@@ -14,6 +14,7 @@ import { formatUkDate } from '../../../../shared/dates';
 import { useRpc, useRpcMutation } from '../../hooks';
 import { ErrorBar } from '../../components/ErrorBar';
 import { DateInput } from '../../components/DateInput';
+import { pupilName } from '../../../../shared/names';
 
 type Case = Output<'arrangements.cmeList'>['cases'][number];
 const INVALIDATES = [
@@ -90,7 +91,7 @@ function OpenForm() {
             <option value="">Choose…</option>
             {(q.data?.pupils ?? []).slice(0, 20).map((p) => (
               <option key={p.id} value={String(p.id)}>
-                {p.preferredForename || p.forename} {p.surname} ({p.regGroup})
+                {pupilName(p)} ({p.regGroup})
               </option>
             ))}
           </Select>
