@@ -1,10 +1,12 @@
 // Evidence a family sends with a request (docs/rules/leave.md §1): kept as the file, with its SHA-256, append-only.
 import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Input, Output } from '../../../shared/contract';
 import { EVIDENCE_MAX_BYTES } from '../../../shared/channels/leave';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { loadRequest } from './records';
+import { leaveEvidence } from '../db/schema-leave';
 
 const EVIDENCE_TYPES: Record<string, string[]> = {
   'application/pdf': ['pdf'],
@@ -58,11 +60,16 @@ export function addEvidence(ctx: Ctx, i: Input<'leave.addEvidence'>): Output<'le
 }
 
 export function getEvidence(ctx: Ctx, { id }: Input<'leave.evidence'>): Output<'leave.evidence'> {
-  const e = ctx.store.db
-    .prepare<[number], { fileName: string; mimeType: string; bytes: Buffer; sha256: string }>(
-      'SELECT file_name AS fileName, mime_type AS mimeType, bytes, sha256 FROM leave_evidence WHERE id = ?',
-    )
-    .get(id);
+  const e = ctx.store.orm
+    .select({
+      fileName: leaveEvidence.fileName,
+      mimeType: leaveEvidence.mimeType,
+      bytes: leaveEvidence.bytes,
+      sha256: leaveEvidence.sha256,
+    })
+    .from(leaveEvidence)
+    .where(eq(leaveEvidence.id, id))
+    .get();
   if (!e) {
     throw new AppError('not_found', `There is no evidence file ${id}.`);
   }
