@@ -21,12 +21,14 @@ export function TargetProgressTable({ target, upTo }: { target: Target; upTo: st
     attendancePct: ytd?.attendancePct ?? null,
     persistentPct: ytd?.persistentPct ?? null,
   });
+  // While the year's figures are being worked out, say so rather than "No figure yet".
+  const loading = upTo >= from && q.isPending;
   const row = (label: string, l: TargetLine, id: string) => (
     <tr>
       <th scope="row">{label}</th>
       <td className="num">{formatPct1(l.target)}</td>
-      <td className="num">{formatPct1(l.actual)}</td>
-      <td data-testid={`target-${id}`}>{progressText(l)}</td>
+      <td className="num">{loading ? '…' : formatPct1(l.actual)}</td>
+      <td data-testid={`target-${id}`}>{loading ? 'Working out the figures…' : progressText(l)}</td>
     </tr>
   );
   return (
