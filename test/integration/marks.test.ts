@@ -238,6 +238,27 @@ closed days, warns on X for a compulsory-age pupil`, () => {
     expect(cli(['export', 'marks', '--db', db, '--from', '2025-09-01', '--to', '2025-09-30']).out).toBe(out);
   });
 
+  it(`a file read row by row stores nothing when a later line is not valid CSV, though the rows before it \
+were written as they were read`, () => {
+    const { db, w } = school();
+    const file = w(
+      'broken.csv',
+      [
+        HEAD,
+        `${upn(1)},2025-09-03,AM,/,,"late bus, mum rang"`,
+        `${upn(1)},2025-09-03,PM,\\,,`,
+        `${upn(1)},2025-09-04,AM,/,,"no closing quote`,
+      ].join('\n'),
+    );
+    const r = cli(['import', 'marks', '--db', db, file]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('The file is not valid CSV.');
+    expect(r.err).toContain('line 4: a quoted field is not closed');
+    expect(cli(['export', 'marks', '--db', db, '--from', '2025-09-01', '--to', '2025-09-30']).out).toBe(
+      HEAD + '\r\n',
+    );
+  });
+
   it('history of an unknown pupil exits 1', () => {
     const { db } = school();
     expect(cli(['history', '--db', db, '--upn', 'B801200005001', '--json']).code).toBe(1);

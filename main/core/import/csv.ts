@@ -9,9 +9,12 @@ export interface CsvRecord {
   line: number;
   cells: string[];
 }
-export interface CsvTable {
+/** The header row: the names as written (trimmed) and the keys they are matched by. */
+export interface CsvHead {
   headers: string[];
   keys: string[];
+}
+export interface CsvTable extends CsvHead {
   records: CsvRecord[];
 }
 
@@ -22,37 +25,69 @@ export function headerKey(h: string): string {
     .replace(/[\s_-]+/g, '');
 }
 
+/** Reads the whole file into memory: for the small files (pupils, calendar, DfE figures). */
 export function readCsv(text: string): CsvTable {
+  const records: CsvRecord[] = [];
+  const head = eachCsvRecord(text, () => (rec) => {
+    records.push(rec);
+  });
+  return { headers: head.headers, keys: head.keys, records };
+}
+
+/** Reads the file one record at a time, holding none of them, for a year of marks (docs/performance.md).
+ * `onHeader` is given the header row and returns what to do with each record after it. Blank lines are skipped.
+ * A file that is not valid CSV throws once every record has been read, listing each problem by line: a caller
+ * that wrote as it read runs inside a transaction, which the throw rolls back. */
+export function eachCsvRecord(
+  text: string,
+  onHeader: (head: CsvHead) => (rec: CsvRecord) => void,
+): CsvHead & { count: number } {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rows = src.includes('"') ? readQuoted(src) : readPlain(src);
-  if (rows.length === 0) {
+  const read: { head: CsvHead | null; onRecord: ((rec: CsvRecord) => void) | null; count: number } = {
+    head: null,
+    onRecord: null,
+    count: 0,
+  };
+  const take = (rec: CsvRecord) => {
+    if (read.onRecord) {
+      read.count++;
+      read.onRecord(rec);
+      return;
+    }
+    const headers = rec.cells.map((h) => h.trim());
+    read.head = { headers, keys: headers.map(headerKey) };
+    read.onRecord = onHeader(read.head);
+  };
+  if (src.includes('"')) {
+    eachQuoted(src, take);
+  } else {
+    eachPlain(src, take);
+  }
+  if (!read.head) {
     throw new AppError('invalid', 'The file is empty: it needs a header row.');
   }
-  const [head, ...records] = rows;
-  const headers = head.cells.map((h) => h.trim());
-  return { headers, keys: headers.map(headerKey), records };
+  return { ...read.head, count: read.count };
 }
 
 /** Fast path: with no quote characters every physical line is one record (MIS exports of marks usually are). */
-function readPlain(src: string): CsvRecord[] {
-  const rows: CsvRecord[] = [];
-  const lines = src.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    let l = lines[i];
-    if (l.endsWith('\r')) {
-      l = l.slice(0, -1);
+function eachPlain(src: string, take: (rec: CsvRecord) => void): void {
+  let line = 1;
+  for (let start = 0; start <= src.length; line++) {
+    let end = src.indexOf('\n', start);
+    if (end < 0) {
+      end = src.length;
     }
-    if (l.trim() === '') {
-      continue;
+    const stop = end > start && src.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const l = src.slice(start, stop);
+    start = end + 1;
+    if (l.trim() !== '') {
+      take({ line, cells: l.split(',') });
     }
-    rows.push({ line: i + 1, cells: l.split(',') });
   }
-  return rows;
 }
 
 /** RFC 4180 quoting through papaparse, tracking the physical line where each record starts. */
-function readQuoted(src: string): CsvRecord[] {
-  const rows: CsvRecord[] = [];
+function eachQuoted(src: string, take: (rec: CsvRecord) => void): void {
   const issues: Issue[] = [];
   let prevCursor = 0;
   let line = 1;
@@ -84,13 +119,12 @@ function readQuoted(src: string): CsvRecord[] {
       if (cells.length === 1 && cells[0].trim() === '') {
         return;
       } // blank line
-      rows.push({ line: l, cells });
+      take({ line: l, cells });
     },
   });
   if (issues.length) {
     throw new AppError('invalid', 'The file is not valid CSV.', issues);
   }
-  return rows;
 }
 
 function csvErrorMessage(e: Papa.ParseError): string {
@@ -105,7 +139,7 @@ function csvErrorMessage(e: Papa.ParseError): string {
 
 /** Picks the named columns (by normalised header) from a table; unknown columns are ignored. */
 export function columnIndex(
-  table: CsvTable,
+  table: CsvHead,
   mapping?: Record<string, string>,
   ignore: readonly string[] = [],
 ): (field: string) => number {

@@ -12,7 +12,7 @@ import type { Db } from '../db/connection';
 import { markHistory as markHistoryTable, marks, pupils } from '../db/schema';
 import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
-import { columnIndex, csvLine, readCsv, type CsvRecord } from '../import/csv';
+import { columnIndex, csvLine, eachCsvRecord } from '../import/csv';
 import { readMarkRow, type ImportedMark, type MarkFile, type RollPupil } from './mark-import-rows';
 import { plural } from '../../../shared/names';
 
@@ -137,72 +137,57 @@ function rollByUpn(db: Db) {
   return new Map(rows.map((r) => [r.upn, r]));
 }
 
-/** Every stored mark dated in [lo, hi], keyed by `keyOf`: one scan instead of one query per row of the file. */
-function storedMarksBetween(
-  db: Db,
-  lo: string,
-  hi: string,
-  keyOf: (p: number, d: string, s: string) => number,
-) {
-  const q = db.prepare<[string, string], StoredMarkRow & { pupil_id: number; date: string; session: string }>(
-    'SELECT pupil_id, date, session, id, code, minutes_late, note, version FROM marks WHERE date BETWEEN ? AND ?',
-  );
-  const stored = new Map<number, StoredMark>();
-  for (const m of q.iterate(lo, hi)) {
-    stored.set(keyOf(m.pupil_id, m.date, m.session), toStored(m));
-  }
-  return stored;
-}
-
 /** `import marks` (docs/cli.md): all-or-nothing, idempotent, amendments only with reason, name and position.
  */
 export function importMarks(ctx: Ctx, input: Input<'marks.import'>): Output<'marks.import'> {
   const db = ctx.store.db;
-  const table = readCsv(input.csv);
-  const col = columnIndex(table);
-  requireMarkColumns(col);
-  const file = markFile(col, loadCalendar(db), rollByUpn(db));
   const writer = markWriter(ctx);
-  const lookup = storedMarkLookup(db, file, table.records, writer);
+  const amender = importAmender(ctx, input);
   const issues: Issue[] = [];
   const warnings: Issue[] = [];
-  const amender = importAmender(ctx, input);
   const counts = { skipped: 0, closureRows: 0, inserted: 0, amended: 0, notes: 0 };
-  for (const rec of table.records) {
-    const line = rec.line;
-    const row = readMarkRow(file, rec);
-    if (row === 'closure') {
-      counts.closureRows++;
-      continue;
-    }
-    if (Array.isArray(row)) {
-      issues.push(...row.map((message) => ({ line, message })));
-      continue;
-    }
-    if (row.code === 'X' && isCompulsoryAge(row.pupil.dob, row.date)) {
-      warnings.push({ line, message: notOfCompulsoryAgeWarning(row) });
-    }
-    const stored = lookup(row.pupil.id, row.date, row.session);
-    // Writes happen as the file is read (dispatch runs this inside one transaction); any problem found later
-    // throws, and the transaction rolls everything back, so the import stays all-or-nothing.
-    const write = issues.length === 0;
-    const outcome = storeImportedMark(writer, row, stored, amender, file.hasNote, write);
-    if (outcome === 'needs amender') {
-      issues.push({
-        line,
-        message: 'this changes a stored mark: an amendment needs --reason, --by and --position',
-      });
-      continue;
-    }
-    counts[outcome]++;
-  }
+  // The file is read one row at a time and nothing of a row is kept but its problems, so a year of marks for a
+  // large school fits in little memory (docs/performance.md).
+  const file = eachCsvRecord(input.csv, (head) => {
+    const col = columnIndex(head);
+    requireMarkColumns(col);
+    const f = markFile(col, loadCalendar(db), rollByUpn(db));
+    return (rec) => {
+      const line = rec.line;
+      const row = readMarkRow(f, rec);
+      if (row === 'closure') {
+        counts.closureRows++;
+        return;
+      }
+      if (Array.isArray(row)) {
+        issues.push(...row.map((message) => ({ line, message })));
+        return;
+      }
+      if (row.code === 'X' && isCompulsoryAge(row.pupil.dob, row.date)) {
+        warnings.push({ line, message: notOfCompulsoryAgeWarning(row) });
+      }
+      const stored = writer.existing(row.pupil.id, row.date, row.session);
+      // Writes happen as the file is read (dispatch runs this inside one transaction); any problem found later
+      // throws, and the transaction rolls everything back, so the import stays all-or-nothing.
+      const write = issues.length === 0;
+      const outcome = storeImportedMark(writer, row, stored, amender, f.hasNote, write);
+      if (outcome === 'needs amender') {
+        issues.push({
+          line,
+          message: 'this changes a stored mark: an amendment needs --reason, --by and --position',
+        });
+        return;
+      }
+      counts[outcome]++;
+    };
+  });
   refuseIfProblems(issues);
   const { inserted, amended, notes } = counts;
   if (inserted || amended || notes) {
     ctx.audit('marks.import', 'marks', null, { inserted, amended, notes, reason: amender?.reason ?? null });
   }
   return {
-    rows: table.records.length,
+    rows: file.count,
     inserted,
     amended,
     notesChanged: notes,
@@ -285,32 +270,6 @@ function markKeys(): (p: number, d: string, s: string) => number {
     }
     return (p * 65536 + n) * 2 + (s === 'PM' ? 1 : 0);
   };
-}
-
-/** How the import finds a row's stored mark. For a file of over 200 rows, one query first reads the stored marks
- * the file could touch (those between its first and last dates) instead of one query per row. */
-function storedMarkLookup(
-  db: Db,
-  f: MarkFile,
-  records: CsvRecord[],
-  writer: MarkWriter,
-): MarkWriter['existing'] {
-  if (records.length <= 200) {
-    return writer.existing;
-  }
-  let lo = '9999-12-31';
-  let hi = '0000-01-01';
-  for (const r of records) {
-    const d = f.dateOf((r.cells[f.cols.date] ?? '').trim());
-    if (d && d < lo) {
-      lo = d;
-    }
-    if (d && d > hi) {
-      hi = d;
-    }
-  }
-  const storedMarks = storedMarksBetween(db, lo, hi, f.keyOf);
-  return (p, d, s) => storedMarks.get(f.keyOf(p, d, s));
 }
 
 /** The person amending stored marks in this import, when the reason, name and position were all given; the
