@@ -2,7 +2,7 @@
 // unauthorised absence on every session of the last 10 school days, or one not back in school 10 school days after
 // a leave of absence ended (every session of those days marked absent). Each such pupil with no open case and none
 // opened since is proposed; the app opens the case by itself (cme-auto.ts). Nothing is deleted automatically.
-import { eq } from 'drizzle-orm';
+import { and, eq, gte, isNull, lt, or, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Output } from '../../../shared/contract';
 import { addDays, formatUkDate, type IsoDate } from '../../../shared/dates';
@@ -10,6 +10,7 @@ import { pupilName } from '../../../shared/names';
 import { markCategory } from '../../../shared/statistics';
 import type { Db } from '../db/connection';
 import { pupils } from '../db/schema';
+import { leaveRequests } from '../db/schema-leave';
 import { loadCalendar } from '../calendar/calendar.service';
 import { loadCases, tenDayRuns } from './cme';
 
@@ -34,12 +35,20 @@ function notBackAfterLeave(
   today: IsoDate,
   only: ReadonlySet<number> | null,
 ): { pupilId: number; leaveEnd: IsoDate; since: IsoDate }[] {
-  const ends = db
-    .prepare<[string, string, string], { pupilId: number; leaveEnd: IsoDate }>(
-      `SELECT r.pupil_id AS pupilId, max(r.to_date) AS leaveEnd FROM leave_requests r JOIN pupils p ON p.id = r.pupil_id
-       WHERE r.to_date < ? AND r.to_date >= ? AND (p.leaving_date IS NULL OR p.leaving_date >= ?) GROUP BY r.pupil_id`,
+  const r = leaveRequests;
+  const ends = drizzle(db)
+    .select({ pupilId: r.pupilId, leaveEnd: sql<IsoDate>`max(${r.toDate})` })
+    .from(r)
+    .innerJoin(pupils, eq(pupils.id, r.pupilId))
+    .where(
+      and(
+        lt(r.toDate, today),
+        gte(r.toDate, addDays(today, -70)),
+        or(isNull(pupils.leavingDate), gte(pupils.leavingDate, today)),
+      ),
     )
-    .all(today, addDays(today, -70), today)
+    .groupBy(r.pupilId)
+    .all()
     .filter((e) => !only || only.has(e.pupilId));
   const marks = db.prepare<[number, IsoDate, IsoDate], { date: IsoDate; code: string }>(
     'SELECT date, code FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?',

@@ -5,7 +5,10 @@ import { ARRANGEMENT_KIND_LABELS, ARRANGEMENT_LIST_LABELS } from '../../../share
 import type { Input, Output } from '../../../shared/contract';
 import { addDays, formatUkDate, type IsoDate } from '../../../shared/dates';
 import type { Ctx } from '../context';
+import { and, between, eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Db } from '../db/connection';
+import { plannedMarks } from '../db/schema';
 import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import { agreedKeysOf, agreedSessionKeys, arrangementSessions, type PlannedSession } from './planned';
@@ -175,11 +178,12 @@ export function agreedAbsencesOf(
     }
   }
   const leave = new Map<number, PlannedSession[]>();
-  const planned = db
-    .prepare<[string, string], PlannedSession & { pupilId: number }>(
-      "SELECT pupil_id AS pupilId, date, session, code FROM planned_marks WHERE source = 'leave' AND date BETWEEN ? AND ?",
-    )
-    .all(from, to);
+  const p = plannedMarks;
+  const planned = drizzle(db)
+    .select({ pupilId: p.pupilId, date: p.date, session: p.session, code: p.code })
+    .from(p)
+    .where(and(eq(p.source, 'leave'), between(p.date, from, to)))
+    .all();
   for (const { pupilId, ...s } of planned) {
     leave.set(pupilId, [...(leave.get(pupilId) ?? []), s]);
   }

@@ -18,7 +18,8 @@ import {
   verifyPassword,
   type ScryptCost,
 } from './password';
-import { afterFailure, gate, NO_FAILURES, type LockoutPolicy, type ThrottleState } from './throttle';
+import { afterFailure, gate, type LockoutPolicy } from './throttle';
+import { clearThrottle, readThrottle, writeThrottle } from './throttle-rows';
 import { pluralS } from '../../../shared/names';
 
 // ---- the clock and the cost of one store (tests pass theirs; production uses the real ones) ----
@@ -154,21 +155,6 @@ export function sessionOf(db: Db, u: UserDbRow, sessionId: number, locked: boole
   };
 }
 
-// ---- throttle rows ----
-function readThrottle(db: Db, key: string): ThrottleState {
-  const r = db
-    .prepare<[string], ThrottleState>(
-      'SELECT failures, not_before AS notBefore, locked_until AS lockedUntil FROM sign_in_throttle WHERE name_key = ?',
-    )
-    .get(key);
-  return r ?? NO_FAILURES;
-}
-function writeThrottle(db: Db, key: string, s: ThrottleState, at: string): void {
-  db.prepare(
-    `INSERT INTO sign_in_throttle (name_key, failures, not_before, locked_until, updated_at) VALUES (?, ?, ?, ?, ?)
-    ON CONFLICT(name_key) DO UPDATE SET failures = excluded.failures, not_before = excluded.not_before, locked_until = excluded.locked_until, updated_at = excluded.updated_at`,
-  ).run(key, s.failures, s.notBefore, s.lockedUntil, at);
-}
 const hhmm = (iso: string) => {
   const d = new Date(iso);
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
@@ -238,7 +224,7 @@ function checkPassword(store: Store, typed: string, password: string, door: 'sig
 function startSession(store: Store, u: UserDbRow, at: string, rehash: string | null): string {
   const db = store.db;
   const token = newToken();
-  db.prepare('DELETE FROM sign_in_throttle WHERE name_key = ?').run(u.username.toLowerCase());
+  clearThrottle(db, u.username);
   if (rehash) {
     db.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(rehash, at, u.id);
   }
@@ -429,7 +415,7 @@ export function unlock(ctx: Ctx, i: Input<'auth.unlock'>): Output<'auth.unlock'>
   }
   const at = clock(ctx.store).toISOString();
   db.transaction(() => {
-    db.prepare('DELETE FROM sign_in_throttle WHERE name_key = ?').run(u.username.toLowerCase());
+    clearThrottle(db, u.username);
     db.prepare(
       'UPDATE auth_sessions SET locked_at = NULL, last_seen_at = ? WHERE id = ? AND ended_at IS NULL',
     ).run(at, sid);
@@ -617,7 +603,7 @@ export function resetPassword(ctx: Ctx, i: Input<'users.resetPassword'>): Output
     db.prepare(
       'UPDATE users SET password_hash = ?, must_change_password = 1, password_changed_at = ?, updated_at = ? WHERE id = ?',
     ).run(hash, at, at, u.id);
-    db.prepare('DELETE FROM sign_in_throttle WHERE name_key = ?').run(u.username.toLowerCase());
+    clearThrottle(db, u.username);
     endSessions(db, u.id, at, 'password reset');
     ctx.audit('users.resetPassword', 'user', u.id, { username: u.username });
   }).immediate();
@@ -664,8 +650,7 @@ export function enableUser(ctx: Ctx, i: Input<'users.enable'>): Output<'users.en
 export function unlockUser(ctx: Ctx, i: Input<'users.unlock'>): Output<'users.unlock'> {
   const db = ctx.store.db;
   const u = needUser(db, i.id);
-  const r = db.prepare('DELETE FROM sign_in_throttle WHERE name_key = ?').run(u.username.toLowerCase());
-  if (r.changes) {
+  if (clearThrottle(db, u.username)) {
     ctx.audit('users.unlock', 'user', u.id, { username: u.username });
   }
   return { ok: true };

@@ -7,6 +7,7 @@ import { buildPeriodContext, computePupilStats, isListed } from '../../../shared
 import { addDays, type IsoDate } from '../../../shared/dates';
 import { pupilName } from '../../../shared/names';
 import type { Db } from '../db/connection';
+import { pupils } from '../db/schema';
 import type { Ctx } from '../context';
 import { loadPeriodMarks, schoolAtRiskLowerPct } from '../reports/report-pupils';
 import { loadCalendar } from '../calendar/calendar.service';
@@ -66,14 +67,6 @@ export function severeWithoutJoint(
 }
 
 type DueItem = Output<'casework.due'>['items'][number];
-interface PupilBits {
-  id: number;
-  forename: string;
-  preferredForename: string | null;
-  surname: string;
-  regGroup: string;
-}
-
 function planItems(ctx: Ctx, today: IsoDate, mine: string | null): DueItem[] {
   const db = ctx.store.db;
   const out: DueItem[] = [];
@@ -241,10 +234,15 @@ export function dueList(ctx: Ctx, i: Input<'casework.due'>): Output<'casework.du
     ...(mine ? [] : [...recordItems(ctx, today), ...bandItems(ctx), ...auditItems(ctx, today)]),
   ];
   const names = new Map(
-    ctx.store.db
-      .prepare<[], PupilBits>(
-        'SELECT id, forename, preferred_forename AS preferredForename, surname, reg_group AS regGroup FROM pupils',
-      )
+    ctx.store.orm
+      .select({
+        id: pupils.id,
+        forename: pupils.forename,
+        preferredForename: pupils.preferredForename,
+        surname: pupils.surname,
+        regGroup: pupils.regGroup,
+      })
+      .from(pupils)
       .all()
       .map((p) => [p.id, p]),
   );

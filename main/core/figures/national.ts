@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { Input, Output } from '../../../shared/contract';
 import type { Ctx } from '../context';
 import type { Db, Orm } from '../db/connection';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { referenceFigures } from '../db/schema-figures';
 import { AppError } from '../errors';
 import { resourcesDir } from '../paths';
@@ -42,23 +43,8 @@ export function shippedFigures(): Shipped {
   return shippedCache;
 }
 
-interface DbRow {
-  id: number;
-  shippedId: string | null;
-  period: string;
-  area: string;
-  dataKind: Row['dataKind'];
-  overall: number | null;
-  authorised: number | null;
-  unauthorised: number | null;
-  persistent: number | null;
-  severe: number | null;
-  primary: number | null;
-  secondary: number | null;
-  special: number | null;
-  source: string;
-  hidden: number;
-}
+/** A stored row of reference_figures, as drizzle reads it. */
+type DbRow = typeof referenceFigures.$inferSelect;
 
 const FIELDS = [
   'overall',
@@ -73,12 +59,7 @@ const FIELDS = [
 
 /** Shipped rows (replaced by the school's edit where there is one), then the school's own rows, oldest first. */
 export function listReferenceFigures(db: Db, includeHidden: boolean): Row[] {
-  const own = db
-    .prepare<[], DbRow>(
-      `SELECT id, shipped_id AS shippedId, period, area, data_kind AS dataKind, overall, authorised, unauthorised, persistent, severe,
-    primary_pct AS "primary", secondary_pct AS secondary, special_pct AS special, source, hidden FROM reference_figures ORDER BY id`,
-    )
-    .all();
+  const own = drizzle(db).select().from(referenceFigures).orderBy(asc(referenceFigures.id)).all();
   const edits = new Map(own.filter((r) => r.shippedId).map((r) => [r.shippedId!, r]));
   const pick = (r: DbRow | ShippedRow) =>
     Object.fromEntries(FIELDS.map((f) => [f, r[f] ?? null])) as Pick<Row, (typeof FIELDS)[number]>;
@@ -97,7 +78,7 @@ export function listReferenceFigures(db: Db, includeHidden: boolean): Row[] {
             dataKind: e.dataKind,
             ...pick(e),
             source: e.source,
-            hidden: !!e.hidden,
+            hidden: e.hidden,
           }
         : {
             key: `shipped:${s.id}`,
@@ -124,7 +105,7 @@ export function listReferenceFigures(db: Db, includeHidden: boolean): Row[] {
       dataKind: e.dataKind,
       ...pick(e),
       source: e.source,
-      hidden: !!e.hidden,
+      hidden: e.hidden,
     });
   }
   return includeHidden ? rows : rows.filter((r) => !r.hidden);
