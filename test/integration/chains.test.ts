@@ -126,6 +126,36 @@ describe('verify and the hash chains', () => {
     expect(r.json.schema.problems).toContain('the trigger marks_guard_update on marks is missing');
   });
 
+  it('a deleted mark (its guard dropped) is named as chained but gone, and a rewritten link as the break', () => {
+    const db = copy();
+    const raw = new Database(db);
+    const ids = raw.prepare("SELECT id FROM marks WHERE code = '/' ORDER BY id LIMIT 2").all() as {
+      id: number;
+    }[];
+    raw.exec('DROP TRIGGER marks_no_delete');
+    raw.prepare('DELETE FROM marks WHERE id = ?').run(ids[1]!.id);
+    const link = raw
+      .prepare("SELECT seq FROM chain_links WHERE chain = 'pupils' ORDER BY seq LIMIT 1 OFFSET 1")
+      .get() as { seq: number };
+    raw.exec('DROP TRIGGER IF EXISTS chain_links_no_update');
+    raw.prepare("UPDATE chain_links SET hash = 'forged' WHERE seq = ?").run(link.seq);
+    raw.close();
+
+    const r = verify(db);
+    expect(r.code).toBe(1);
+    const marks = r.json.chains.find((c) => c.name === 'marks')!;
+    expect(marks.firstBroken).toMatchObject({
+      table: 'marks',
+      id: ids[1]!.id,
+      problem: 'it was chained but is no longer there',
+    });
+    const pupils = r.json.chains.find((c) => c.name === 'pupils')!;
+    expect(pupils.firstBroken).toMatchObject({
+      table: 'pupils',
+      problem: 'the chain is broken here: a link was changed, removed or inserted after it was written',
+    });
+  });
+
   it('a changed admission date is named with the pupil, and the other chains stay intact', () => {
     const db = copy();
     const raw = new Database(db);

@@ -42,72 +42,91 @@ export function hasChains(db: Db): boolean {
   );
 }
 
-/** The first problem of the links themselves: a link whose prev or hash does not follow. */
-function linkProblem(links: Link[]): Candidate | null {
-  let prev: string | null = null;
+/** What reading a chain's links in order found: how many, the last hash, the first link that does not follow
+ * from the one before it, and the number of each row's latest link. */
+interface LinkWalk {
+  rows: number;
+  head: string | null;
+  broken: Candidate | null;
+  latestSeq: Map<number, number>;
+}
+
+/** Reads the links one at a time (a chain of a year of marks is millions of them), keeping only the number of
+ * each row's latest link. */
+function walkLinks(db: Db, def: ChainDef): LinkWalk {
+  const links = db
+    .prepare<[string], Link>(
+      'SELECT seq, row_id, content_hash, prev_hash, hash FROM chain_links WHERE chain = ? ORDER BY seq',
+    )
+    .iterate(def.name);
+  const walk: LinkWalk = { rows: 0, head: null, broken: null, latestSeq: new Map() };
   for (const l of links) {
-    if (l.prev_hash !== prev || l.hash !== linkHash(prev, l.content_hash)) {
-      return {
+    walk.rows++;
+    if (!walk.broken && (l.prev_hash !== walk.head || l.hash !== linkHash(walk.head, l.content_hash))) {
+      walk.broken = {
         order: l.seq,
         id: l.row_id,
         problem: 'the chain is broken here: a link was changed, removed or inserted after it was written',
       };
     }
-    prev = l.hash;
+    walk.head = l.hash;
+    walk.latestSeq.set(l.row_id, l.seq);
   }
-  return null;
+  return walk;
 }
 
-function contentProblems(db: Db, def: ChainDef, links: Link[]): Candidate[] {
-  const latest = new Map<number, Link>();
-  for (const l of links) {
-    latest.set(l.row_id, l);
-  }
+/** Each row whose content does not match its latest link, was written without one, or was chained and is gone.
+ * The rows are read one at a time, each latest link's content hash by its number. */
+function contentProblems(db: Db, def: ChainDef, latestSeq: Map<number, number>): Candidate[] {
+  const hashOf = db.prepare<[number], { content_hash: string }>(
+    'SELECT content_hash FROM chain_links WHERE seq = ?',
+  );
   const out: Candidate[] = [];
-  const seen = new Set<number>();
+  let linkedRows = 0;
   const rows = db
     .prepare<[], unknown[]>(`SELECT ${def.columns.join(', ')} FROM ${def.name} ORDER BY id`)
     .raw()
     .iterate();
   for (const values of rows) {
     const id = Number(values[0]);
-    seen.add(id);
-    const link = latest.get(id);
-    if (!link) {
+    const seq = latestSeq.get(id);
+    if (seq === undefined) {
       out.push({ order: Number.MAX_SAFE_INTEGER, id, problem: 'it was written without a link to the chain' });
-    } else if (link.content_hash !== contentHash(def.name, values)) {
+      continue;
+    }
+    linkedRows++;
+    if (hashOf.get(seq)?.content_hash !== contentHash(def.name, values)) {
       out.push({
-        order: link.seq,
+        order: seq,
         id,
         problem: 'its content does not match the hash recorded when it was written',
       });
     }
   }
-  for (const [id, link] of latest) {
-    if (!seen.has(id)) {
-      out.push({ order: link.seq, id, problem: 'it was chained but is no longer there' });
+  // Ids are unique on both sides: when fewer rows had a link than rows were linked, some linked rows are gone.
+  if (linkedRows < latestSeq.size) {
+    const exists = db.prepare<[number], { id: number }>(`SELECT id FROM ${def.name} WHERE id = ?`);
+    for (const [id, seq] of latestSeq) {
+      if (!exists.get(id)) {
+        out.push({ order: seq, id, problem: 'it was chained but is no longer there' });
+      }
     }
   }
   return out;
 }
 
 export function verifyChain(db: Db, def: ChainDef): ChainReport {
-  const links = db
-    .prepare<[string], Link>(
-      'SELECT seq, row_id, content_hash, prev_hash, hash FROM chain_links WHERE chain = ? ORDER BY seq',
-    )
-    .all(def.name);
-  const candidates = [...contentProblems(db, def, links)];
-  const broken = linkProblem(links);
-  if (broken) {
-    candidates.push(broken);
+  const walk = walkLinks(db, def);
+  const candidates = contentProblems(db, def, walk.latestSeq);
+  if (walk.broken) {
+    candidates.push(walk.broken);
   }
   candidates.sort((a, b) => a.order - b.order || a.id - b.id);
   const first = candidates[0];
   return {
     name: def.name,
-    rows: links.length,
-    head: links.length ? links[links.length - 1]!.hash : null,
+    rows: walk.rows,
+    head: walk.head,
     firstBroken: first
       ? { table: def.name, id: first.id, row: describeRow(db, def.name, first.id), problem: first.problem }
       : null,
