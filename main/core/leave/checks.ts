@@ -27,9 +27,29 @@ interface Check {
 }
 
 export function checks(db: Db, r: RequestRecord, p: PupilRow, sessions: SessionRef[]): Check {
-  const warnings: Check['warnings'] = [];
-  const cannotGrant: string[] = [];
+  const found: Found = { warnings: [], cannotGrant: [] };
   const compulsory = isCompulsoryAge(p.dob, r.fromDate);
+  requestChecks(r, p, sessions, found);
+  ageChecks(r, p, compulsory, found);
+  observanceChecks(r, sessions, found);
+  for (const s of sessions) {
+    const code = codeFor(r, s.date);
+    if (!codeOn(code, s.date)) {
+      found.cannotGrant.push(`${code} is not a valid code on ${formatUkDate(s.date)}`);
+    }
+  }
+  if (sessions.length) {
+    clashChecks(db, r, found);
+  }
+  return { warnings: found.warnings, cannotGrant: [...new Set(found.cannotGrant)], compulsory };
+}
+
+/** What the checks have found so far, in the order the head reads them. */
+type Found = Pick<Check, 'warnings' | 'cannotGrant'>;
+
+/** The request itself: sessions to decide, asked by a parent the pupil lives with, made in advance. */
+function requestChecks(r: RequestRecord, p: PupilRow, sessions: SessionRef[], found: Found): void {
+  const { warnings, cannotGrant } = found;
   if (sessions.length === 0) {
     warnings.push({
       kind: 'no_school_sessions',
@@ -56,6 +76,11 @@ export function checks(db: Db, r: RequestRecord, p: PupilRow, sessions: SessionR
       cannotGrant.push('the request was not made in advance, so it cannot be granted as C');
     }
   }
+}
+
+/** Compulsory school age: no penalty below or above it, and C2 (part-time timetable) only within it. */
+function ageChecks(r: RequestRecord, p: PupilRow, compulsory: boolean, found: Found): void {
+  const { warnings, cannotGrant } = found;
   if (!compulsory) {
     warnings.push({
       kind: 'not_compulsory_age',
@@ -82,6 +107,11 @@ export function checks(db: Db, r: RequestRecord, p: PupilRow, sessions: SessionR
       });
     }
   }
+}
+
+/** Religious observance: only the days the religious body sets apart are R. */
+function observanceChecks(r: RequestRecord, sessions: SessionRef[], found: Found): void {
+  const { warnings } = found;
   if (r.kind === 'religious_observance') {
     const extra = daysOf(sessions).filter((d) => !r.observanceDays.includes(d));
     if (r.observanceDays.length === 0) {
@@ -101,42 +131,36 @@ export function checks(db: Db, r: RequestRecord, p: PupilRow, sessions: SessionR
       });
     }
   }
-  for (const s of sessions) {
-    const code = codeFor(r, s.date);
-    if (!codeOn(code, s.date)) {
-      cannotGrant.push(`${code} is not a valid code on ${formatUkDate(s.date)}`);
-    }
+}
+
+/** Another leave request already planned on these sessions, and marks already in the register. */
+function clashChecks(db: Db, r: RequestRecord, found: Found): void {
+  const other = db
+    .prepare<[number, number, string, string], { id: number }>(
+      `SELECT DISTINCT source_id AS id FROM planned_marks
+       WHERE pupil_id = ? AND source = 'leave' AND source_id <> ? AND date BETWEEN ? AND ?`,
+    )
+    .all(r.pupilId, r.id, r.fromDate, r.toDate);
+  if (other.length) {
+    found.warnings.push({
+      kind: 'overlap',
+      message: `Leave already granted on request ${other.map((o) => o.id).join(', ')} covers some of these days.`,
+    });
   }
-  // Another leave request already planned on these sessions
-  if (sessions.length) {
-    const other = db
-      .prepare<[number, number, string, string], { id: number }>(
-        `SELECT DISTINCT source_id AS id FROM planned_marks
-         WHERE pupil_id = ? AND source = 'leave' AND source_id <> ? AND date BETWEEN ? AND ?`,
-      )
-      .all(r.pupilId, r.id, r.fromDate, r.toDate);
-    if (other.length) {
-      warnings.push({
-        kind: 'overlap',
-        message: `Leave already granted on request ${other.map((o) => o.id).join(', ')} covers some of these days.`,
-      });
-    }
-    // count(*) without GROUP BY: always one row, hence the `!`.
-    const marked = db
-      .prepare<[number, string, string], { n: number }>(
-        'SELECT count(*) AS n FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?',
-      )
-      .get(r.pupilId, r.fromDate, r.toDate)!.n;
-    if (marked) {
-      warnings.push({
-        kind: 'marks_exist',
-        message:
-          `${marked} of these sessions already have a register mark; ` +
-          'a decision never overwrites a mark (amend the register if it must change).',
-      });
-    }
+  // count(*) without GROUP BY: always one row, hence the `!`.
+  const marked = db
+    .prepare<[number, string, string], { n: number }>(
+      'SELECT count(*) AS n FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?',
+    )
+    .get(r.pupilId, r.fromDate, r.toDate)!.n;
+  if (marked) {
+    found.warnings.push({
+      kind: 'marks_exist',
+      message:
+        `${marked} of these sessions already have a register mark; ` +
+        'a decision never overwrites a mark (amend the register if it must change).',
+    });
   }
-  return { warnings, cannotGrant: [...new Set(cannotGrant)], compulsory };
 }
 
 function atRiskPct(db: Db): number {
