@@ -385,30 +385,13 @@ export function computePupilStats(
   marks: readonly StatsMark[],
   counted: Readonly<CodeTally> = NO_MARKS,
 ): PupilStats {
-  const { from, to, dayIndex, weekPosition, schoolDaysToAsOf } = ctx;
-  const earliest = ctx.earliestMarkDate;
-  let present = counted.present;
-  let aea = counted.attended - counted.present;
-  let authorised = counted.authorised;
-  let unauthorised = counted.unauthorised;
-  let lateBeforeClose = counted.lateBeforeClose;
-  let lateAfterClose = counted.lateAfterClose;
-  let minutesLate = counted.minutesLate;
-  let illnessSessions = counted.illnessSessions;
-  let overdueN = 0;
-  let longestRun = 0,
-    run = 0,
-    lastSession = -2;
-  // penalty marks (G N O U from 2024-08-19, on or before `to`): their week positions and dates, in order
-  const pos: number[] = [];
-  const posDates: IsoDate[] = [];
-
+  const c = startCount(counted);
   for (const m of sorted(marks)) {
     const d = m.date;
-    if (d > to) {
+    if (d > ctx.to) {
       break;
     }
-    if (d < earliest) {
+    if (d < ctx.earliestMarkDate) {
       continue;
     }
     const cat = markCategory(m.code, d);
@@ -416,80 +399,132 @@ export function computePupilStats(
       continue;
     }
     if (cat === 'unauthorised' && d >= REGS_2024_START) {
-      const p = weekPosition.get(d);
-      if (p !== undefined) {
-        pos.push(p);
-        posDates.push(d);
-      }
+      notePenaltyMark(ctx, c, d);
     }
-    if (d < from) {
-      continue;
-    }
-    switch (cat) {
-      case 'present':
-        present++;
-        break;
-      case 'aea':
-        aea++;
-        break;
-      case 'authorised':
-        authorised++;
-        break;
-      case 'unauthorised':
-        unauthorised++;
-        break;
-      default:
-        break;
-    }
-    if (m.code === 'L') {
-      lateBeforeClose++;
-      minutesLate += m.minutesLate ?? 0;
-    } else if (m.code === 'U') {
-      lateAfterClose++;
-      minutesLate += m.minutesLate ?? 0;
-    } else if (m.code === 'I') {
-      illnessSessions++;
-    } else if (
-      m.code === 'N' &&
-      (schoolDaysToAsOf.get(d) ?? schoolDaysAfterInPeriod(ctx, d)) >= N_OVERDUE_SCHOOL_DAYS
-    ) {
-      overdueN++;
-    }
-    if (cat === 'unauthorised') {
-      const di = dayIndex.get(d); // marks on a day that is not a school day are skipped by runs
-      if (di !== undefined) {
-        const s = sessionIndex(di, m.session);
-        run = s === lastSession + 1 ? run + 1 : 1;
-        lastSession = s;
-        if (run > longestRun) {
-          longestRun = run;
-        }
-      }
+    if (d >= ctx.from) {
+      countMark(ctx, c, m, cat);
     }
   }
+  return statsOf(ctx, pupil, c);
+}
 
-  const possible = present + aea + authorised + unauthorised;
-  const attended = present + aea;
-  const absence = authorised + unauthorised;
-  const { maxWindow, firstMet } = penaltyFigures(ctx, pos, posDates);
+/** One pupil's running count: the tallies of the weeks already counted, then each mark read one by one. */
+interface Count {
+  present: number;
+  aea: number;
+  authorised: number;
+  unauthorised: number;
+  lateBeforeClose: number;
+  lateAfterClose: number;
+  minutesLate: number;
+  illnessSessions: number;
+  overdueN: number;
+  longestRun: number;
+  run: number;
+  lastSession: number;
+  /** Penalty marks (G N O U from 19 August 2024, on or before `to`): their week positions and dates, in order. */
+  pos: number[];
+  posDates: IsoDate[];
+}
+
+function startCount(counted: Readonly<CodeTally>): Count {
+  return {
+    present: counted.present,
+    aea: counted.attended - counted.present,
+    authorised: counted.authorised,
+    unauthorised: counted.unauthorised,
+    lateBeforeClose: counted.lateBeforeClose,
+    lateAfterClose: counted.lateAfterClose,
+    minutesLate: counted.minutesLate,
+    illnessSessions: counted.illnessSessions,
+    overdueN: 0,
+    longestRun: 0,
+    run: 0,
+    lastSession: -2,
+    pos: [],
+    posDates: [],
+  };
+}
+
+/** A penalty mark on a school day, for the penalty window (the earliest mark date reaches back before `from`). */
+function notePenaltyMark(ctx: PeriodContext, c: Count, d: IsoDate): void {
+  const p = ctx.weekPosition.get(d);
+  if (p !== undefined) {
+    c.pos.push(p);
+    c.posDates.push(d);
+  }
+}
+
+/** A mark of the period: its category, lateness, illness, an overdue N, and the run of unauthorised sessions. */
+function countMark(ctx: PeriodContext, c: Count, m: StatsMark, cat: CodeCategory): void {
+  const d = m.date;
+  if (cat === 'present') {
+    c.present++;
+  } else if (cat === 'aea') {
+    c.aea++;
+  } else if (cat === 'authorised') {
+    c.authorised++;
+  } else if (cat === 'unauthorised') {
+    c.unauthorised++;
+  }
+  if (m.code === 'L') {
+    c.lateBeforeClose++;
+    c.minutesLate += m.minutesLate ?? 0;
+  } else if (m.code === 'U') {
+    c.lateAfterClose++;
+    c.minutesLate += m.minutesLate ?? 0;
+  } else if (m.code === 'I') {
+    c.illnessSessions++;
+  } else if (
+    m.code === 'N' &&
+    (ctx.schoolDaysToAsOf.get(d) ?? schoolDaysAfterInPeriod(ctx, d)) >= N_OVERDUE_SCHOOL_DAYS
+  ) {
+    c.overdueN++;
+  }
+  if (cat === 'unauthorised') {
+    countRun(ctx, c, m);
+  }
+}
+
+/** Extends or restarts the run of consecutive unauthorised sessions; marks on a day that is not a school day are
+ * not part of any run. */
+function countRun(ctx: PeriodContext, c: Count, m: StatsMark): void {
+  const di = ctx.dayIndex.get(m.date);
+  if (di === undefined) {
+    return;
+  }
+  const s = sessionIndex(di, m.session);
+  c.run = s === c.lastSession + 1 ? c.run + 1 : 1;
+  c.lastSession = s;
+  if (c.run > c.longestRun) {
+    c.longestRun = c.run;
+  }
+}
+
+/** The figures of one pupil from their count. */
+function statsOf(ctx: PeriodContext, pupil: Pick<StatsPupil, 'upn'>, c: Count): PupilStats {
+  const possible = c.present + c.aea + c.authorised + c.unauthorised;
+  const attended = c.present + c.aea;
+  const absence = c.authorised + c.unauthorised;
+  const { maxWindow, firstMet } = penaltyFigures(ctx, c.pos, c.posDates);
   return {
     upn: pupil.upn,
     possible,
-    present,
+    present: c.present,
     attended,
-    authorised,
-    unauthorised,
+    authorised: c.authorised,
+    unauthorised: c.unauthorised,
     attendancePct: pct(attended, possible),
     absencePct: pct(absence, possible),
     band: bandOf(absence, possible, ctx.atRiskLowerPct),
-    lateBeforeClose,
-    lateAfterClose,
-    minutesLate,
-    illnessSessions,
+    lateBeforeClose: c.lateBeforeClose,
+    lateAfterClose: c.lateAfterClose,
+    minutesLate: c.minutesLate,
+    illnessSessions: c.illnessSessions,
     penaltySessionsMaxWindow: maxWindow,
     penaltyThresholdFirstMet: firstMet,
-    longestUnauthorisedRunSessions: longestRun,
-    overdueN,
+    longestUnauthorisedRunSessions: c.longestRun,
+    overdueN: c.overdueN,
   };
 }
 
