@@ -214,80 +214,14 @@ export function buildPeriodContext(
 ): PeriodContext {
   const { from, to } = period;
   const asOf = period.asOf ?? to;
-  for (const d of [from, to, asOf]) {
-    if (!isIsoDate(d)) {
-      throw new RangeError(`${d} is not a date (YYYY-MM-DD)`);
-    }
-  }
-  if (from > to) {
-    throw new RangeError(`the period ends (${to}) before it starts (${from})`);
-  }
-  if (asOf < to) {
-    throw new RangeError(`as-of ${asOf} is earlier than the end of the period ${to}`);
-  }
-
-  const schoolDays: IsoDate[] = [];
-  const dayIndex = new Map<IsoDate, number>();
-  for (let d = from; d <= to; d = addDays(d, 1)) {
-    if (calendar.isSchoolDay(d)) {
-      dayIndex.set(d, schoolDays.length);
-      schoolDays.push(d);
-    }
-  }
-  // school days after each school day of the period up to asOf: (school days in (to, asOf]) + those in (d, to]
-  let afterTo = 0;
-  for (let d = addDays(to, 1); d <= asOf; d = addDays(d, 1)) {
-    if (calendar.isSchoolDay(d)) {
-      afterTo++;
-    }
-  }
+  checkPeriod(from, to, asOf);
+  const { schoolDays, dayIndex } = schoolDaysOf(calendar, from, to);
+  // School days after each school day of the period up to asOf: those in (to, asOf] and those in (d, to].
+  const afterTo = schoolDaysOf(calendar, addDays(to, 1), asOf).schoolDays.length;
   const schoolDaysToAsOf = new Map<IsoDate, number>();
   schoolDays.forEach((d, i) => schoolDaysToAsOf.set(d, afterTo + schoolDays.length - 1 - i));
-
-  // Penalty windows: a window ending in the first week of the period reaches back 9 more school weeks. Marks
-  // before 2024-08-19 never count, so the search stops there (and near the calendar's start, fewer weeks exist).
-  const regsMonday = mondayOf(REGS_2024_START);
-  const firstMonday = mondayOf(from);
-  let start = firstMonday;
-  let found = 0;
-  for (
-    let m = addDays(firstMonday, -7);
-    found < PENALTY_WINDOW_WEEKS - 1 && m >= regsMonday;
-    m = addDays(m, -7)
-  ) {
-    if (calendar.isSchoolWeek(m)) {
-      found++;
-      start = m;
-    }
-  }
-  const weekPosition = new Map<IsoDate, number>();
-  const lastWeeks: number[] = [];
-  const lastMonday = mondayOf(to);
-  let k = 0;
-  for (let m = start; m <= lastMonday; m = addDays(m, 7)) {
-    let school = false,
-      inPeriod = false;
-    for (let i = 0; i < 5; i++) {
-      const d = addDays(m, i);
-      if (calendar.isSchoolDay(d)) {
-        school = true;
-        if (d >= from && d <= to) {
-          inPeriod = true;
-        }
-      }
-    }
-    if (school) {
-      k++;
-    }
-    if (inPeriod) {
-      lastWeeks.push(k);
-    }
-    const p = school ? 2 * k : 2 * k + 1;
-    for (let i = 0; i < 7; i++) {
-      weekPosition.set(addDays(m, i), p);
-    }
-  }
-
+  const start = penaltyWindowStart(calendar, from);
+  const { weekPosition, lastWeeks } = weekPositions(calendar, start, from, to);
   return {
     from,
     to,
@@ -302,6 +236,73 @@ export function buildPeriodContext(
     lastWeeks,
     cohortAgeDate: `${academicYearOf(from)}-08-31`,
   };
+}
+
+/** Refuses a period that is not three dates, that ends before it starts, or whose as-of date is before its end. */
+function checkPeriod(from: IsoDate, to: IsoDate, asOf: IsoDate): void {
+  for (const d of [from, to, asOf]) {
+    if (!isIsoDate(d)) {
+      throw new RangeError(`${d} is not a date (YYYY-MM-DD)`);
+    }
+  }
+  if (from > to) {
+    throw new RangeError(`the period ends (${to}) before it starts (${from})`);
+  }
+  if (asOf < to) {
+    throw new RangeError(`as-of ${asOf} is earlier than the end of the period ${to}`);
+  }
+}
+
+/** The school days in [from, to] in order, and each one's index. */
+function schoolDaysOf(calendar: Calendar, from: IsoDate, to: IsoDate) {
+  const schoolDays: IsoDate[] = [];
+  const dayIndex = new Map<IsoDate, number>();
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    if (calendar.isSchoolDay(d)) {
+      dayIndex.set(d, schoolDays.length);
+      schoolDays.push(d);
+    }
+  }
+  return { schoolDays, dayIndex };
+}
+
+/** The Monday a penalty window ending in the first week of the period reaches back to: 9 more school weeks.
+ * Marks before 19 August 2024 never count, so the search stops there (and near the calendar's start, fewer weeks
+ * exist). */
+function penaltyWindowStart(calendar: Calendar, from: IsoDate): IsoDate {
+  const regsMonday = mondayOf(REGS_2024_START);
+  let start = mondayOf(from);
+  let found = 0;
+  for (let m = addDays(start, -7); found < PENALTY_WINDOW_WEEKS - 1 && m >= regsMonday; m = addDays(m, -7)) {
+    if (calendar.isSchoolWeek(m)) {
+      found++;
+      start = m;
+    }
+  }
+  return start;
+}
+
+/** Each date's week position from `start` to the Sunday of the week of `to` (2k in the k-th school week, 2k + 1
+ * in a week without school that follows it), and the school weeks with a session in [from, to]. */
+function weekPositions(calendar: Calendar, start: IsoDate, from: IsoDate, to: IsoDate) {
+  const weekPosition = new Map<IsoDate, number>();
+  const lastWeeks: number[] = [];
+  const lastMonday = mondayOf(to);
+  let k = 0;
+  for (let m = start; m <= lastMonday; m = addDays(m, 7)) {
+    const days = schoolDaysOf(calendar, m, addDays(m, 4)).schoolDays;
+    if (days.length) {
+      k++;
+    }
+    if (days.some((d) => d >= from && d <= to)) {
+      lastWeeks.push(k);
+    }
+    const p = days.length ? 2 * k : 2 * k + 1;
+    for (let i = 0; i < 7; i++) {
+      weekPosition.set(addDays(m, i), p);
+    }
+  }
+  return { weekPosition, lastWeeks };
 }
 
 // ---- pupils ------------------------------------------------------------------------------------------------
