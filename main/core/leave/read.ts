@@ -1,18 +1,21 @@
 // Reading leave requests (docs/rules/leave.md §1): the lists, the head's queue, and one request with everything
 // the decision needs in view.
-import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { Calendar } from '../../../shared/calendar';
 import type { Input, Output } from '../../../shared/contract';
 import { formatUkDate } from '../../../shared/dates';
 import { PENALTY_THRESHOLD_SESSIONS } from '../../../shared/statistics';
 import { knownAs, pupilName, pluralS } from '../../../shared/names';
 import type { Ctx } from '../context';
-import { pupils } from '../db/schema';
+import type { Db } from '../db/connection';
+import { marks, pupils } from '../db/schema';
 import { leaveEvidence, leaveLetters, leaveRequests } from '../db/schema-leave';
 import { loadCalendar } from '../calendar/calendar.service';
 import { loadPupil } from '../pupils/load';
 import { checks, currentFigures, forecastFor } from './checks';
 import { proposalsFor } from './proposals';
-import { currentDecision, decisionsOf, loadRequest, toRequest } from './records';
+import { currentDecision, decisionsOf, loadRequest, toRequest, type RequestRecord } from './records';
 import {
   codeFor,
   daysOf,
@@ -96,96 +99,120 @@ export function getRequest(ctx: Ctx, { id }: Input<'leave.get'>): Output<'leave.
   const forecast = forecastFor(db, cal, r, sessions);
   const warnings = [...c.warnings];
   if (c.compulsory && sessions.length) {
-    warnings.unshift({
-      kind: 'penalty',
-      message:
-        `If this is refused and taken anyway, ${knownAs(p)} reaches ${forecast.ifTaken} ` +
-        `unauthorised session${pluralS(forecast.ifTaken)} in the rolling 10-school-week window ` +
-        `(threshold ${PENALTY_THRESHOLD_SESSIONS}; ${forecast.now} now)` +
-        `${forecast.now >= PENALTY_THRESHOLD_SESSIONS ? ', already at or over the threshold' : ''}` +
-        `${forecast.reachesThreshold ? ': a penalty notice must then be considered' : ''}.`,
-    });
+    warnings.unshift({ kind: 'penalty', message: penaltyWarning(knownAs(p), forecast) });
   }
-  // Project default (docs/rules/letters.md §1.3 row 8): decide within 5 school days of the request, before
-  // the leave starts.
-  if (!currentDecision(orm, id)) {
-    const by = decideByOf(cal, r);
-    if (by < ctx.today()) {
-      warnings.push({
-        kind: 'decision_due',
-        message:
-          `The decision was due by ${formatUkDate(by)} (within ${LEAVE_DECISION_SCHOOL_DAYS} school days of the request, ` +
-          'and before the leave starts): decide and send the letter now.',
-      });
-    }
+  const due = decisionDueWarning(ctx, cal, r);
+  if (due) {
+    warnings.push(due);
   }
-  const marks = new Map(
-    db
-      .prepare<[number, string, string], { date: string; session: string; code: string }>(
-        'SELECT date, session, code FROM marks WHERE pupil_id = ? AND date BETWEEN ? AND ?',
-      )
-      .all(r.pupilId, r.fromDate, r.toDate)
-      .map((m) => [`${m.date}|${m.session}`, m.code]),
-  );
-  const decisions = decisionsOf(orm, id);
-  const letters = lettersOf(
-    ctx,
-    decisions.map((d) => d.id),
-  );
-  const cur = currentDecision(orm, id);
+  const marked = marksOfRequest(db, r);
   const row = rowsFor(ctx, eq(leaveRequests.id, id))[0];
   return {
-    request: {
-      ...row,
-      requesterContactId: r.requesterContactId,
-      requesterRelationship: r.requesterRelationship,
-      requesterLivesWith: r.requesterLivesWith,
-      howReceived: r.howReceived,
-      reason: r.reason,
-      notes: r.notes,
-      observance: r.observance,
-      religiousBody: r.religiousBody,
-      observanceDays: r.observanceDays,
-      createdBy: r.createdBy,
-      createdAt: r.createdAt,
-    },
+    request: { ...row, ...requestDetails(r) },
     siblings: rowsFor(ctx, and(eq(leaveRequests.familyId, r.familyId), ne(leaveRequests.id, id))).map(
-      (s) => ({
-        id: s.id,
-        pupilName: s.pupilName,
-        status: s.status,
-      }),
+      (s) => ({ id: s.id, pupilName: s.pupilName, status: s.status }),
     ),
     compulsoryAge: c.compulsory,
     requested: sessions.map((s) => ({
       ...s,
       code: codeFor(r, s.date),
-      mark: marks.get(`${s.date}|${s.session}`) ?? null,
+      mark: marked.get(`${s.date}|${s.session}`) ?? null,
     })),
     warnings,
     figures: currentFigures(ctx, cal, r.pupilId),
     forecast,
     canGrant: c.cannotGrant.length === 0,
     cannotGrantBecause: c.cannotGrant,
-    decisions: decisions.map((d) => ({
-      id: d.id,
-      outcome: d.outcome,
-      daysGranted: d.daysGranted,
-      sessionsGranted: d.sessionsGranted,
-      code: d.code,
-      sessions: d.sessions,
-      reason: d.reason,
-      deciderName: d.deciderName,
-      deciderPosition: d.deciderPosition,
-      decidedAt: d.decidedAt,
-      supersedes: d.supersedes,
-      current: d.id === cur?.id,
-      letters: letters.filter((l) => l.decisionId === d.id).map(({ decisionId: _d, ...l }) => l),
-    })),
+    decisions: decisionsWithLetters(ctx, id),
     evidence: evidenceOf(ctx, id),
     proposals: proposalsFor(ctx, id),
     mayDecide: isDecider(ctx.session),
   };
+}
+
+type RequestDetail = Output<'leave.get'>['request'];
+type Forecast = Output<'leave.get'>['forecast'];
+
+/** What the head reads about the penalty if the leave is refused and taken anyway. */
+function penaltyWarning(name: string, forecast: Forecast): string {
+  return (
+    `If this is refused and taken anyway, ${name} reaches ${forecast.ifTaken} ` +
+    `unauthorised session${pluralS(forecast.ifTaken)} in the rolling 10-school-week window ` +
+    `(threshold ${PENALTY_THRESHOLD_SESSIONS}; ${forecast.now} now)` +
+    `${forecast.now >= PENALTY_THRESHOLD_SESSIONS ? ', already at or over the threshold' : ''}` +
+    `${forecast.reachesThreshold ? ': a penalty notice must then be considered' : ''}.`
+  );
+}
+
+/** Project default (docs/rules/letters.md §1.3 row 8): decide within 5 school days of the request, before the
+ * leave starts. The warning when an undecided request is past that. */
+function decisionDueWarning(ctx: Ctx, cal: Calendar, r: RequestRecord) {
+  if (currentDecision(ctx.store.orm, r.id)) {
+    return null;
+  }
+  const by = decideByOf(cal, r);
+  if (by >= ctx.today()) {
+    return null;
+  }
+  return {
+    kind: 'decision_due' as const,
+    message:
+      `The decision was due by ${formatUkDate(by)} (within ${LEAVE_DECISION_SCHOOL_DAYS} school days of the ` +
+      'request, and before the leave starts): decide and send the letter now.',
+  };
+}
+
+/** The register's marks on the dates asked for, by date and session. */
+function marksOfRequest(db: Db, r: RequestRecord): Map<string, string> {
+  const rows = drizzle(db)
+    .select({ date: marks.date, session: marks.session, code: marks.code })
+    .from(marks)
+    .where(and(eq(marks.pupilId, r.pupilId), between(marks.date, r.fromDate, r.toDate)))
+    .all();
+  return new Map(rows.map((m) => [`${m.date}|${m.session}`, m.code]));
+}
+
+/** The parts of the request the list rows do not carry. */
+function requestDetails(r: RequestRecord): Omit<RequestDetail, keyof ReturnType<typeof rowsFor>[number]> {
+  return {
+    requesterContactId: r.requesterContactId,
+    requesterRelationship: r.requesterRelationship,
+    requesterLivesWith: r.requesterLivesWith,
+    howReceived: r.howReceived,
+    reason: r.reason,
+    notes: r.notes,
+    observance: r.observance,
+    religiousBody: r.religiousBody,
+    observanceDays: r.observanceDays,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+  };
+}
+
+/** Every decision on the request, oldest first, with the letters produced for it and which one is current. */
+function decisionsWithLetters(ctx: Ctx, id: number): Output<'leave.get'>['decisions'] {
+  const orm = ctx.store.orm;
+  const decisions = decisionsOf(orm, id);
+  const letters = lettersOf(
+    ctx,
+    decisions.map((d) => d.id),
+  );
+  const cur = currentDecision(orm, id);
+  return decisions.map((d) => ({
+    id: d.id,
+    outcome: d.outcome,
+    daysGranted: d.daysGranted,
+    sessionsGranted: d.sessionsGranted,
+    code: d.code,
+    sessions: d.sessions,
+    reason: d.reason,
+    deciderName: d.deciderName,
+    deciderPosition: d.deciderPosition,
+    decidedAt: d.decidedAt,
+    supersedes: d.supersedes,
+    current: d.id === cur?.id,
+    letters: letters.filter((l) => l.decisionId === d.id).map(({ decisionId: _d, ...l }) => l),
+  }));
 }
 
 /** The decision letters produced for these decisions, oldest first. */
