@@ -26,61 +26,83 @@ import type { Contact, PupilFields } from '../../../shared/pupil';
 import type { Ctx } from '../context';
 import { contacts as contactsTable, laReturns, marks, pupils, school } from '../db/schema';
 import { AppError, noSuchPupil } from '../errors';
+import { perConnection, statementFor } from '../db/statements';
 
-const COLS: Record<string, string> = {
-  upn: 'upn',
-  surname: 'surname',
-  forename: 'forename',
-  preferredForename: 'preferred_forename',
-  dob: 'dob',
-  sex: 'sex',
-  yearGroup: 'year_group',
-  regGroup: 'reg_group',
-  admissionDate: 'admission_date',
-  leavingDate: 'leaving_date',
-  deletionGround: 'deletion_ground',
-  fsm: 'fsm',
-  sen: 'sen',
-  cla: 'cla',
-  socialWorker: 'social_worker',
-  eal: 'eal',
-  youngCarer: 'young_carer',
-  boarder: 'boarder',
-  address: 'address',
-  previousSchool: 'previous_school',
-};
-const BOOLS = new Set(['fsm', 'cla', 'socialWorker', 'eal', 'youngCarer', 'boarder']);
-// A pupil's id and the fields in COLS, in that order (the table's columns without its two timestamps); the
-// schema declares the flags as booleans, so drizzle reads them as true/false.
+// A pupil's id and fields (the table's columns without its two timestamps); the schema declares the flags as
+// booleans, so drizzle reads them as true/false.
 const { createdAt: _createdAt, updatedAt: _updatedAt, ...PUPIL } = getTableColumns(pupils);
+/** Each pupil field's column, from the drizzle schema. */
+const COLS: Record<string, string> = Object.fromEntries(
+  Object.entries(PUPIL)
+    .filter(([k]) => k !== 'id')
+    .map(([k, c]) => [k, c.name]),
+);
+/** The yes/no fields, stored as 0 or 1. */
+const BOOLS = new Set(
+  Object.entries(PUPIL)
+    .filter(([, c]) => c.dataType === 'boolean')
+    .map(([k]) => k),
+);
 
 function selectPupils(ctx: Ctx) {
   return drizzle(ctx.store.db).select(PUPIL).from(pupils);
 }
+
+/** The queries writing a pupil runs, prepared once per connection: an import runs them for every row. */
+const pupilQueries = perConnection((db) => {
+  const orm = drizzle(db);
+  const c = contactsTable;
+  const p = sql.placeholder('pupilId');
+  return {
+    byUpn: orm
+      .select(PUPIL)
+      .from(pupils)
+      .where(eq(pupils.upn, sql.placeholder('upn')))
+      .prepare(),
+    contacts: orm
+      .select({
+        id: c.id,
+        name: c.name,
+        relationship: c.relationship,
+        phone: c.phone,
+        email: c.email,
+        address: c.address,
+        livesWith: c.livesWith,
+        parentalResponsibility: c.parentalResponsibility,
+        emergency: c.emergency,
+      })
+      .from(c)
+      .where(eq(c.pupilId, p))
+      .orderBy(asc(c.ordinal))
+      .prepare(),
+    deleteContacts: orm.delete(c).where(eq(c.pupilId, p)).prepare(),
+    insertContact: orm
+      .insert(c)
+      .values({
+        pupilId: p,
+        ordinal: sql.placeholder('ordinal'),
+        name: sql.placeholder('name'),
+        relationship: sql.placeholder('relationship'),
+        phone: sql.placeholder('phone'),
+        email: sql.placeholder('email'),
+        address: sql.placeholder('address'),
+        livesWith: sql.placeholder('livesWith'),
+        parentalResponsibility: sql.placeholder('parentalResponsibility'),
+        emergency: sql.placeholder('emergency'),
+      })
+      .prepare(),
+  };
+});
+
 function pupilByUpn(ctx: Ctx, upn: string) {
-  return selectPupils(ctx).where(eq(pupils.upn, upn)).get();
+  return pupilQueries(ctx.store.db).byUpn.get({ upn });
 }
 type PupilRow = NonNullable<ReturnType<typeof pupilByUpn>>;
 
 const toDb = (k: string, v: unknown) => (BOOLS.has(k) ? (v ? 1 : 0) : (v ?? null));
 
 function contactsOf(ctx: Ctx, pupilId: number) {
-  return drizzle(ctx.store.db)
-    .select({
-      id: contactsTable.id,
-      name: contactsTable.name,
-      relationship: contactsTable.relationship,
-      phone: contactsTable.phone,
-      email: contactsTable.email,
-      address: contactsTable.address,
-      livesWith: contactsTable.livesWith,
-      parentalResponsibility: contactsTable.parentalResponsibility,
-      emergency: contactsTable.emergency,
-    })
-    .from(contactsTable)
-    .where(eq(contactsTable.pupilId, pupilId))
-    .orderBy(asc(contactsTable.ordinal))
-    .all();
+  return pupilQueries(ctx.store.db).contacts.all({ pupilId });
 }
 
 function sameContacts(a: Contact[], b: Contact[]): boolean {
@@ -103,25 +125,22 @@ function replaceContacts(ctx: Ctx, pupilId: number, list: Contact[]): boolean {
   if (sameContacts(before, list)) {
     return false;
   }
-  const orm = drizzle(ctx.store.db);
+  const q = pupilQueries(ctx.store.db);
   // Contacts are details, not statutory register entries: replaced as a set, the old set kept in the audit row.
-  orm.delete(contactsTable).where(eq(contactsTable.pupilId, pupilId)).run();
+  q.deleteContacts.run({ pupilId });
   list.forEach((c, i) =>
-    orm
-      .insert(contactsTable)
-      .values({
-        pupilId,
-        ordinal: i + 1,
-        name: c.name,
-        relationship: c.relationship ?? null,
-        phone: c.phone ?? null,
-        email: c.email ?? null,
-        address: c.address ?? null,
-        livesWith: !!c.livesWith,
-        parentalResponsibility: !!c.parentalResponsibility,
-        emergency: !!c.emergency,
-      })
-      .run(),
+    q.insertContact.run({
+      pupilId,
+      ordinal: i + 1,
+      name: c.name,
+      relationship: c.relationship ?? null,
+      phone: c.phone ?? null,
+      email: c.email ?? null,
+      address: c.address ?? null,
+      livesWith: !!c.livesWith,
+      parentalResponsibility: !!c.parentalResponsibility,
+      emergency: !!c.emergency,
+    }),
   );
   ctx.audit('pupil.contacts', 'pupil', pupilId, {
     before: before.map(({ id: _id, ...c }) => c),
@@ -145,11 +164,10 @@ export function writePupil(
   if (!existing) {
     const keys = Object.keys(f);
     const columns = keys.map((k) => COLS[k]).join(', ');
-    const info = db
-      .prepare(
-        `INSERT INTO pupils (${columns}, created_at, updated_at) VALUES (${keys.map(() => '?').join(', ')}, ?, ?)`,
-      )
-      .run(...keys.map((k) => toDb(k, (f as Record<string, unknown>)[k])), now, now);
+    const info = statementFor(
+      db,
+      `INSERT INTO pupils (${columns}, created_at, updated_at) VALUES (${keys.map(() => '?').join(', ')}, ?, ?)`,
+    ).run(...keys.map((k) => toDb(k, (f as Record<string, unknown>)[k])), now, now);
     const id = Number(info.lastInsertRowid);
     if (contactList) {
       replaceContacts(ctx, id, contactList);
@@ -183,11 +201,10 @@ function updateFields(
     source,
     changes: Object.fromEntries(changed.map((k) => [k, { from: cur[k] ?? null, to: changes[k] ?? null }])),
   });
-  ctx.store.db
-    .prepare(
-      `UPDATE pupils SET ${changed.map((k) => `${COLS[k]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
-    )
-    .run(...changed.map((k) => toDb(k, changes[k])), ctx.now(), existing.id);
+  statementFor(
+    ctx.store.db,
+    `UPDATE pupils SET ${changed.map((k) => `${COLS[k]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
+  ).run(...changed.map((k) => toDb(k, changes[k])), ctx.now(), existing.id);
   return changed;
 }
 
