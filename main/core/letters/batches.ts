@@ -151,24 +151,8 @@ function replan(
 ): { plan: Plan | null; problems: JobProblem[] } {
   const db = ctx.store.db;
   const bp = params.plan!;
-  const ids = [...new Set(todo.flatMap((l) => [l.pupilId, ...l.siblingIds]))];
-  const pupils = leavingDates(db, ids);
-  const problems: JobProblem[] = [];
-  const rest: PlannedLetter[] = [];
-  for (const l of todo) {
-    const left = pupils.get(l.pupilId);
-    if (!pupils.has(l.pupilId)) {
-      problems.push({ pupilId: l.pupilId, name: l.name, reason: 'is no longer on the list of pupils' });
-    } else if (left && left !== l.leavingDate) {
-      problems.push({
-        pupilId: l.pupilId,
-        name: l.name,
-        reason: `has left the school (leaving date ${formatUkDate(left)}) since the letters were asked for`,
-      });
-    } else {
-      rest.push(l);
-    }
-  }
+  const pupils = leavingDates(db, [...new Set(todo.flatMap((l) => [l.pupilId, ...l.siblingIds]))]);
+  const { rest, problems } = stillOnRoll(todo, pupils);
   if (!rest.length) {
     return { plan: null, problems };
   }
@@ -207,11 +191,41 @@ function replan(
     p.fileName = l.fileName;
     return true;
   });
+  problems.push(...notPlannedAgain(rest, seen, plan.leftOut));
+  return { plan, problems };
+}
+
+/** The letters whose pupils are still on the list and have not left since the batch was asked for, and a problem
+ * for each of the others. */
+function stillOnRoll(todo: PlannedLetter[], pupils: Map<number, IsoDate | null>) {
+  const problems: JobProblem[] = [];
+  const rest: PlannedLetter[] = [];
+  for (const l of todo) {
+    const left = pupils.get(l.pupilId);
+    if (!pupils.has(l.pupilId)) {
+      problems.push({ pupilId: l.pupilId, name: l.name, reason: 'is no longer on the list of pupils' });
+    } else if (left && left !== l.leavingDate) {
+      problems.push({
+        pupilId: l.pupilId,
+        name: l.name,
+        reason: `has left the school (leaving date ${formatUkDate(left)}) since the letters were asked for`,
+      });
+    } else {
+      rest.push(l);
+    }
+  }
+  return { rest, problems };
+}
+
+/** A problem for each letter the new plan no longer makes: the reason it was left out, or the family's changed
+ * contacts. */
+function notPlannedAgain(rest: PlannedLetter[], seen: Set<string>, leftOut: LeftOut[]): JobProblem[] {
+  const problems: JobProblem[] = [];
   for (const l of rest) {
     if (seen.has(l.reference)) {
       continue;
     }
-    const lo = plan.leftOut.find((x) => x.pupilId === l.pupilId || l.siblingIds.includes(x.pupilId));
+    const lo = leftOut.find((x) => x.pupilId === l.pupilId || l.siblingIds.includes(x.pupilId));
     problems.push({
       pupilId: l.pupilId,
       name: l.name,
@@ -221,7 +235,7 @@ function replan(
           "the family's contacts have changed since the letters were asked for",
     });
   }
-  return { plan, problems };
+  return problems;
 }
 
 async function runBatch(
@@ -241,30 +255,69 @@ async function runBatch(
   if (!plan && todo.length) {
     ({ plan, problems } = replan(ctx, row, params, todo));
   }
-  const made = new Map<string, { letter: JobLetter; files: Unzipped }>();
-  if (plan?.plans.length) {
-    await renderPlan(ctx, plan, {
-      log: true,
-      batchId: row.id,
-      stopped: () => job.stopped,
-      onEach: (r) => {
-        job.done++;
-        if (r.duplicate) {
-          return; // made meanwhile by another runner: taken from the log below
-        }
-        const file = uniquePath(folder, r.fileName);
-        fs.writeFileSync(file, r.bytes);
-        made.set(r.reference, {
-          letter: jobLetter(r, path.basename(file)),
-          files: r.files ?? unzipDocx(r.bytes),
-        });
-      },
-    });
-  }
+  const made = plan?.plans.length
+    ? await makeLetters(ctx, job, row, plan, folder)
+    : new Map<string, MadeLetter>();
   if (job.stopped) {
     throw new JobStopped();
   }
-  // every letter of the batch in its planned order: made now, or made before (its file put back if missing)
+  const { letters, parts } = lettersInOrder(db, row, folder, planned, made);
+  const title =
+    plan?.template.spec.title ?? batchTemplate(db, row.template, params.plan!.templateSha256).spec.title;
+  const combined = parts.length
+    ? path.basename(uniquePath(folder, `All letters - ${title} - ${ctx.today()}.docx`))
+    : null;
+  if (combined) {
+    fs.writeFileSync(path.join(folder, combined), combineParts(parts));
+  }
+  recordOutcome(ctx, row, params, combined, problems);
+  job.done = job.total;
+  return { letters, problems, folder, combinedFile: combined, batchId: row.id };
+}
+
+/** A letter made in this run: what the job reports and the parts of its document, for the combined file. */
+interface MadeLetter {
+  letter: JobLetter;
+  files: Unzipped;
+}
+
+/** Makes the plan's letters into the batch's folder, counting each on the job; keyed by reference. */
+async function makeLetters(
+  ctx: Ctx,
+  job: Job,
+  row: BatchRow,
+  plan: Plan,
+  folder: string,
+): Promise<Map<string, MadeLetter>> {
+  const made = new Map<string, MadeLetter>();
+  await renderPlan(ctx, plan, {
+    log: true,
+    batchId: row.id,
+    stopped: () => job.stopped,
+    onEach: (r) => {
+      job.done++;
+      if (r.duplicate) {
+        return; // made meanwhile by another runner: taken from the log afterwards
+      }
+      const file = uniquePath(folder, r.fileName);
+      fs.writeFileSync(file, r.bytes);
+      made.set(r.reference, {
+        letter: jobLetter(r, path.basename(file)),
+        files: r.files ?? unzipDocx(r.bytes),
+      });
+    },
+  });
+  return made;
+}
+
+/** Every letter of the batch in its planned order: made now, or made before (its file put back if missing). */
+function lettersInOrder(
+  db: Db,
+  row: BatchRow,
+  folder: string,
+  planned: PlannedLetter[],
+  made: Map<string, MadeLetter>,
+): { letters: JobLetter[]; parts: Unzipped[] } {
   const logged = loggedLetters(db, row.id);
   const fileOf = letterBytesQuery(db);
   const letters: JobLetter[] = [];
@@ -291,14 +344,18 @@ async function runBatch(
       parts.push(unzipDocx(bytes, 'A letter'));
     }
   }
-  const title =
-    plan?.template.spec.title ?? batchTemplate(db, row.template, params.plan!.templateSha256).spec.title;
-  const combined = parts.length
-    ? path.basename(uniquePath(folder, `All letters - ${title} - ${ctx.today()}.docx`))
-    : null;
-  if (combined) {
-    fs.writeFileSync(path.join(folder, combined), combineParts(parts));
-  }
+  return { letters, parts };
+}
+
+/** Stores the batch's combined file and outcome, and audits the letters that could not be made. */
+function recordOutcome(
+  ctx: Ctx,
+  row: BatchRow,
+  params: BatchParams,
+  combined: string | null,
+  problems: JobProblem[],
+): void {
+  const db = ctx.store.db;
   const outcome = { finishedAt: ctx.now(), problems };
   db.transaction(() => {
     drizzle(db)
@@ -312,8 +369,6 @@ async function runBatch(
       });
     }
   }).immediate();
-  job.done = job.total;
-  return { letters, problems, folder, combinedFile: combined, batchId: row.id };
 }
 
 /** Starts (or picks up again) the batch's job, under the batch's id. `first` is the plan that just made the batch. */
