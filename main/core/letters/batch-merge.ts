@@ -129,8 +129,35 @@ export async function prepareBatch(
     return list.every((v) => JSON.stringify(v[k]) === v0);
   });
   const vary = template.placeholders.filter((k) => !same.includes(k));
-  const patches = buildPatches(same, list[0], logo);
   const blocks = new Set(vary.filter((k) => list.some((v) => isBlock(k, v[k]))));
+  const { parts, rest } = await mergeOnce(template, list[0], logo, same, vary, blocks);
+  // a few letters' tables a call: patchDocument's time grows with the square of its placeholders
+  const tables: Record<string, string>[] = [];
+  for (let i = 0; i < list.length; i += 4) {
+    tables.push(...(await blockXml([...blocks], list.slice(i, i + 4))));
+  }
+  return {
+    letter(values, index) {
+      const written: Record<string, string> = {};
+      for (const [name, pieces] of parts) {
+        written[name] = pieces.map((p) => pieceText(p, values, tables[index])).join('');
+      }
+      return checkedLetter(rest, written);
+    },
+  };
+}
+
+/** Merges the values every letter shares once, leaving a marker where each varying value goes; the parts that
+ * hold markers are cut into pieces, the rest is shared by every letter as it is. */
+async function mergeOnce(
+  template: TemplateSource,
+  first: Record<string, FieldValue>,
+  logo: Logo,
+  same: string[],
+  vary: string[],
+  blocks: Set<string>,
+): Promise<{ parts: Map<string, Piece[]>; rest: Unzipped }> {
+  const patches = buildPatches(same, first, logo);
   vary.forEach((k, i) => {
     patches[k] = blocks.has(k)
       ? { type: PatchType.DOCUMENT, children: [new Paragraph({ children: [new TextRun(marker(i))] })] }
@@ -158,46 +185,36 @@ export async function prepareBatch(
       `The merged letters still hold ${left.map((k) => `{{${k}}}`).join(', ')}.`,
     );
   }
-  // a few letters' tables a call: patchDocument's time grows with the square of its placeholders
-  const tables: Record<string, string>[] = [];
-  for (let i = 0; i < list.length; i += 4) {
-    tables.push(...(await blockXml([...blocks], list.slice(i, i + 4))));
+  return { parts, rest };
+}
+
+/** One piece of a part for one letter: fixed text, or the letter's value (its table for a block). */
+function pieceText(p: Piece, values: Record<string, FieldValue>, tables: Record<string, string>): string {
+  if (typeof p === 'string') {
+    return p;
   }
-  return {
-    letter(values, index) {
-      const out: Unzipped = { ...rest };
-      const written: Record<string, string> = {};
-      for (const [name, pieces] of parts) {
-        written[name] = pieces
-          .map((p) => {
-            if (typeof p === 'string') {
-              return p;
-            }
-            const v = values[p.key];
-            if (v === undefined) {
-              throw new AppError(
-                'invalid',
-                `The template uses {{${p.key}}}, which has no value for this letter.`,
-              );
-            }
-            return isBlock(p.key, v) ? tables[index][p.key] : textRuns(p.run, v);
-          })
-          .join('');
-      }
-      validateParts(written, 'The merged letter');
-      const still = scanPlaceholders(
-        Object.fromEntries(Object.entries(written).map(([n, x]) => [n, strToU8(x)])),
-      ).placeholders;
-      if (still.length) {
-        throw new AppError(
-          'internal',
-          `The merged letter still holds ${still.map((k) => `{{${k}}}`).join(', ')}: nothing was saved.`,
-        );
-      }
-      for (const [n, x] of Object.entries(written)) {
-        out[n] = strToU8(x);
-      }
-      return out;
-    },
-  };
+  const v = values[p.key];
+  if (v === undefined) {
+    throw new AppError('invalid', `The template uses {{${p.key}}}, which has no value for this letter.`);
+  }
+  return isBlock(p.key, v) ? tables[p.key] : textRuns(p.run, v);
+}
+
+/** The letter's package: the shared parts and its own, checked well-formed with no placeholder left. */
+function checkedLetter(rest: Unzipped, written: Record<string, string>): Unzipped {
+  validateParts(written, 'The merged letter');
+  const still = scanPlaceholders(
+    Object.fromEntries(Object.entries(written).map(([n, x]) => [n, strToU8(x)])),
+  ).placeholders;
+  if (still.length) {
+    throw new AppError(
+      'internal',
+      `The merged letter still holds ${still.map((k) => `{{${k}}}`).join(', ')}: nothing was saved.`,
+    );
+  }
+  const out: Unzipped = { ...rest };
+  for (const [n, x] of Object.entries(written)) {
+    out[n] = strToU8(x);
+  }
+  return out;
 }
