@@ -109,75 +109,87 @@ function meetingsOf(ctx: Ctx, pupilId: number, actions: ActionRow[]) {
 
 export function pupilCasework(ctx: Ctx, i: Input<'casework.pupil'>): Output<'casework.pupil'> {
   const p = loadPupil(ctx, i.pupilId);
-  const orm = ctx.store.orm;
-  const actions = orm
+  const actions = ctx.store.orm
     .select()
     .from(caseworkActions)
     .where(eq(caseworkActions.pupilId, p.id))
     .orderBy(asc(caseworkActions.dueOn), asc(caseworkActions.id))
-    .all();
-  const plans = orm
-    .select()
-    .from(caseworkPlans)
-    .where(eq(caseworkPlans.pupilId, p.id))
-    .orderBy(desc(caseworkPlans.startOn), desc(caseworkPlans.id))
     .all();
   return {
     pupilName: nameOf(p),
     barriers: barriersOf(ctx, p.id, actions),
     meetings: meetingsOf(ctx, p.id, actions),
     actions: actions.map((a) => toAction(ctx, a)),
-    referrals: orm
-      .select()
-      .from(caseworkReferrals)
-      .where(eq(caseworkReferrals.pupilId, p.id))
-      .orderBy(desc(caseworkReferrals.madeOn))
-      .all()
-      .map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        service: r.service,
-        madeOn: r.madeOn,
-        leadPractitioner: r.leadPractitioner,
-        outcome: r.outcome,
-        outcomeOn: r.outcomeOn,
-      })),
-    joint: orm
-      .select()
-      .from(caseworkLaJoint)
-      .where(eq(caseworkLaJoint.pupilId, p.id))
-      .orderBy(desc(caseworkLaJoint.agreedOn), desc(caseworkLaJoint.id))
-      .all()
-      .map((j) => ({
-        id: j.id,
-        agreedOn: j.agreedOn,
-        laOfficer: j.laOfficer,
-        agreedPlan: j.agreedPlan,
-        nextReview: j.nextReview,
-        considered: j.considered,
-        recordedBy: j.recordedBy,
-      })),
-    plans: plans.map((pl) => ({
-      id: pl.id,
-      startOn: pl.startOn,
-      status: pl.status,
-      version: pl.currentVersion,
-      outcome: pl.outcome,
-      outcomeOn: pl.outcomeOn,
-      keyAdult: planContent(ctx, pl.id, pl.currentVersion).keyAdult,
-      nextReview: nextReviewOf(ctx, pl),
-    })),
+    referrals: referralsOf(ctx, p.id),
+    joint: jointOf(ctx, p.id),
+    plans: plansOf(ctx, p.id),
     severe: pupilBand(ctx, p.id) === 'severe',
     timeline: pupilTimeline(ctx, p.id),
   };
 }
 
+/** The pupil's referrals, newest first. */
+function referralsOf(ctx: Ctx, pupilId: number): Output<'casework.pupil'>['referrals'] {
+  const r = caseworkReferrals;
+  return ctx.store.orm
+    .select({
+      id: r.id,
+      kind: r.kind,
+      service: r.service,
+      madeOn: r.madeOn,
+      leadPractitioner: r.leadPractitioner,
+      outcome: r.outcome,
+      outcomeOn: r.outcomeOn,
+    })
+    .from(r)
+    .where(eq(r.pupilId, pupilId))
+    .orderBy(desc(r.madeOn))
+    .all();
+}
+
+/** The pupil's joint plans agreed with the local authority, newest first. */
+function jointOf(ctx: Ctx, pupilId: number): Output<'casework.pupil'>['joint'] {
+  const j = caseworkLaJoint;
+  return ctx.store.orm
+    .select({
+      id: j.id,
+      agreedOn: j.agreedOn,
+      laOfficer: j.laOfficer,
+      agreedPlan: j.agreedPlan,
+      nextReview: j.nextReview,
+      considered: j.considered,
+      recordedBy: j.recordedBy,
+    })
+    .from(j)
+    .where(eq(j.pupilId, pupilId))
+    .orderBy(desc(j.agreedOn), desc(j.id))
+    .all();
+}
+
+/** The pupil's plans, newest first, with each one's key adult and next review. */
+function plansOf(ctx: Ctx, pupilId: number): Output<'casework.pupil'>['plans'] {
+  const plans = ctx.store.orm
+    .select()
+    .from(caseworkPlans)
+    .where(eq(caseworkPlans.pupilId, pupilId))
+    .orderBy(desc(caseworkPlans.startOn), desc(caseworkPlans.id))
+    .all();
+  return plans.map((pl) => ({
+    id: pl.id,
+    startOn: pl.startOn,
+    status: pl.status,
+    version: pl.currentVersion,
+    outcome: pl.outcome,
+    outcomeOn: pl.outcomeOn,
+    keyAdult: planContent(ctx, pl.id, pl.currentVersion).keyAdult,
+    nextReview: nextReviewOf(ctx, pl),
+  }));
+}
+
 export function getPlan(ctx: Ctx, i: Input<'casework.plan.get'>): Output<'casework.plan.get'> {
   const plan = loadPlan(ctx, i.planId);
   const p = loadPupil(ctx, plan.pupilId);
-  const orm = ctx.store.orm;
   const content = planContent(ctx, plan.id, plan.currentVersion);
-  const f = planFigures(ctx, plan);
   return {
     plan: {
       id: plan.id,
@@ -194,64 +206,87 @@ export function getPlan(ctx: Ctx, i: Input<'casework.plan.get'>): Output<'casewo
       nextReview: nextReviewOf(ctx, plan),
       content,
     },
-    versions: orm
-      .select()
-      .from(caseworkPlanVersions)
-      .where(eq(caseworkPlanVersions.planId, plan.id))
-      .orderBy(desc(caseworkPlanVersions.version))
-      .all()
-      .map((v) => ({
-        version: v.version,
-        changeSummary: v.changeSummary,
-        changedBy: v.changedBy,
-        changedAt: v.changedAt,
-        content: JSON.parse(v.content) as PlanContent,
-      })),
-    reviews: orm
-      .select()
-      .from(caseworkPlanReviews)
-      .where(eq(caseworkPlanReviews.planId, plan.id))
-      .orderBy(desc(caseworkPlanReviews.reviewedOn))
-      .all()
-      .map((r) => ({
-        id: r.id,
-        reviewedOn: r.reviewedOn,
-        attendees: r.attendees,
-        notes: r.notes,
-        changes: r.changes,
-        nextReview: r.nextReview,
-        recordedBy: r.recordedBy,
-      })),
-    checkins: orm
-      .select()
-      .from(caseworkCheckins)
-      .where(eq(caseworkCheckins.planId, plan.id))
-      .orderBy(desc(caseworkCheckins.checkedOn))
-      .all()
-      .map((c) => ({ id: c.id, checkedOn: c.checkedOn, note: c.note, by: c.by })),
-    actions: orm
+    versions: versionsOf(ctx, plan.id),
+    reviews: reviewsOf(ctx, plan.id),
+    checkins: checkinsOf(ctx, plan.id),
+    actions: ctx.store.orm
       .select()
       .from(caseworkActions)
       .where(eq(caseworkActions.planId, plan.id))
       .orderBy(asc(caseworkActions.dueOn))
       .all()
       .map((a) => toAction(ctx, a)),
-    ...f,
+    ...planFigures(ctx, plan),
     weeks: planWeeks(ctx, plan, content),
     plannedC2: plannedCount(ctx, plan.id),
-    exports: orm
-      .select()
-      .from(caseworkPlanExports)
-      .where(eq(caseworkPlanExports.planId, plan.id))
-      .orderBy(desc(caseworkPlanExports.id))
-      .all()
-      .map((e) => ({
-        id: e.id,
-        version: e.version,
-        fileName: e.fileName,
-        at: e.generatedAt,
-        by: e.generatedBy,
-        template: e.template,
-      })),
+    exports: exportsOf(ctx, plan.id),
   };
+}
+
+type Plan = Output<'casework.plan.get'>;
+
+/** Every version of the plan, newest first, with what changed. */
+function versionsOf(ctx: Ctx, planId: number): Plan['versions'] {
+  const v = caseworkPlanVersions;
+  return ctx.store.orm
+    .select()
+    .from(v)
+    .where(eq(v.planId, planId))
+    .orderBy(desc(v.version))
+    .all()
+    .map((r) => ({
+      version: r.version,
+      changeSummary: r.changeSummary,
+      changedBy: r.changedBy,
+      changedAt: r.changedAt,
+      content: JSON.parse(r.content) as PlanContent,
+    }));
+}
+
+/** The plan's reviews, newest first. */
+function reviewsOf(ctx: Ctx, planId: number): Plan['reviews'] {
+  const r = caseworkPlanReviews;
+  return ctx.store.orm
+    .select({
+      id: r.id,
+      reviewedOn: r.reviewedOn,
+      attendees: r.attendees,
+      notes: r.notes,
+      changes: r.changes,
+      nextReview: r.nextReview,
+      recordedBy: r.recordedBy,
+    })
+    .from(r)
+    .where(eq(r.planId, planId))
+    .orderBy(desc(r.reviewedOn))
+    .all();
+}
+
+/** The key adult's check-ins, newest first. */
+function checkinsOf(ctx: Ctx, planId: number): Plan['checkins'] {
+  const c = caseworkCheckins;
+  return ctx.store.orm
+    .select({ id: c.id, checkedOn: c.checkedOn, note: c.note, by: c.by })
+    .from(c)
+    .where(eq(c.planId, planId))
+    .orderBy(desc(c.checkedOn))
+    .all();
+}
+
+/** The plan's documents produced, newest first. */
+function exportsOf(ctx: Ctx, planId: number): Plan['exports'] {
+  const e = caseworkPlanExports;
+  return ctx.store.orm
+    .select({
+      id: e.id,
+      version: e.version,
+      fileName: e.fileName,
+      at: e.generatedAt,
+      by: e.generatedBy,
+      template: e.template,
+    })
+    .from(e)
+    .where(eq(e.planId, planId))
+    .orderBy(desc(e.id))
+    .all();
 }
