@@ -89,93 +89,102 @@ function cover(i: ReportDocInput): Paragraph[] {
   ];
 }
 
-export function buildReportDocument(i: ReportDocInput): Document {
+/** The report's two heading styles: navy, the first ruled off below. */
+const HEADING_STYLES = [
+  {
+    id: 'Heading1',
+    name: 'Heading 1',
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    run: { size: 28, bold: true, color: NAVY },
+    paragraph: {
+      spacing: { before: 360, after: 120 },
+      keepNext: true,
+      border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'BFBFBF', space: 4 } },
+    },
+  },
+  {
+    id: 'Heading2',
+    name: 'Heading 2',
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    run: { size: 23, bold: true, color: NAVY },
+    paragraph: { spacing: { before: 240, after: 80 }, keepNext: true },
+  },
+];
+
+/** The numbered list of questions for governors to ask. */
+const QUESTION_NUMBERING = {
+  config: [
+    {
+      reference: 'questions',
+      levels: [
+        {
+          level: 0,
+          format: LevelFormat.DECIMAL,
+          text: '%1.',
+          alignment: AlignmentType.START,
+          style: { paragraph: { indent: { left: 500, hanging: 360 } } },
+        },
+      ],
+    },
+  ],
+};
+
+const PAGE_MARGINS = { top: 1300, bottom: 1100, left: 1050, right: 1050, header: 560, footer: 500 };
+
+/** The running header: school, report and period, and on a draft a red "not for circulation". */
+function reportHeader(i: ReportDocInput): Header {
   const f = i.figures;
-  const title = `${f.schoolName}: attendance report to governors, ${periodTitle(f.from, f.to)}`;
-  const headerText =
+  const text =
     `${f.schoolName} · Attendance report to governors · ` +
     `${periodTitle(f.from, f.to)}${i.final ? '' : ' · DRAFT, not for circulation'}`;
+  return new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [new TextRun({ text, size: 16, color: i.final ? GREY : 'C50F1F' })],
+      }),
+    ],
+  });
+}
+
+/** "Page n of m", centred. */
+function pageFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({
+            size: 16,
+            color: GREY,
+            children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+export function buildReportDocument(i: ReportDocInput): Document {
+  const f = i.figures;
   return new Document({
-    title,
+    title: `${f.schoolName}: attendance report to governors, ${periodTitle(f.from, f.to)}`,
     subject: 'Termly attendance report to the governing board',
     creator: f.schoolName,
     lastModifiedBy: f.schoolName,
     description: `Aggregate attendance figures ${f.from} to ${f.to}, as at ${f.asOf}.`,
     keywords: 'attendance; governors',
-    styles: {
-      default: { document: { run: { font: 'Arial', size: 20 } } },
-      paragraphStyles: [
-        {
-          id: 'Heading1',
-          name: 'Heading 1',
-          basedOn: 'Normal',
-          next: 'Normal',
-          quickFormat: true,
-          run: { size: 28, bold: true, color: NAVY },
-          paragraph: {
-            spacing: { before: 360, after: 120 },
-            keepNext: true,
-            border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'BFBFBF', space: 4 } },
-          },
-        },
-        {
-          id: 'Heading2',
-          name: 'Heading 2',
-          basedOn: 'Normal',
-          next: 'Normal',
-          quickFormat: true,
-          run: { size: 23, bold: true, color: NAVY },
-          paragraph: { spacing: { before: 240, after: 80 }, keepNext: true },
-        },
-      ],
-    },
-    numbering: {
-      config: [
-        {
-          reference: 'questions',
-          levels: [
-            {
-              level: 0,
-              format: LevelFormat.DECIMAL,
-              text: '%1.',
-              alignment: AlignmentType.START,
-              style: { paragraph: { indent: { left: 500, hanging: 360 } } },
-            },
-          ],
-        },
-      ],
-    },
+    styles: { default: { document: { run: { font: 'Arial', size: 20 } } }, paragraphStyles: HEADING_STYLES },
+    numbering: QUESTION_NUMBERING,
     sections: [
       {
-        properties: {
-          page: { margin: { top: 1300, bottom: 1100, left: 1050, right: 1050, header: 560, footer: 500 } },
-        },
-        headers: {
-          default: new Header({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.RIGHT,
-                children: [new TextRun({ text: headerText, size: 16, color: i.final ? GREY : 'C50F1F' })],
-              }),
-            ],
-          }),
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    size: 16,
-                    color: GREY,
-                    children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
+        properties: { page: { margin: PAGE_MARGINS } },
+        headers: { default: reportHeader(i) },
+        footers: { default: pageFooter() },
         children: [
           ...cover(i),
           ...summary(f, i.keyMessages),
