@@ -27,6 +27,11 @@ function nextSessionAfter(ctx: Ctx, d: IsoDate, s: 'AM' | 'PM'): string {
   return next ? `${formatLongDate(next, true)} (morning)` : 'the first day of the next term';
 }
 
+type Decision = ReturnType<typeof loadDecision>;
+type Request = ReturnType<typeof loadRequest>;
+type Pupil = ReturnType<typeof loadPupil>;
+type School = NonNullable<ReturnType<typeof readSchool>>;
+
 /** Merge fields of docs/rules/letters.md §1.2 and row 8 for one decision. Values are plain text, dates en-GB
  * long. */
 export function decisionLetterFields(ctx: Ctx, decisionId: number): Record<string, string> {
@@ -38,31 +43,15 @@ export function decisionLetterFields(ctx: Ctx, decisionId: number): Record<strin
   if (!school) {
     throw new AppError('not_found', 'Set the school up first.');
   }
-  const cal = loadCalendar(db);
-  const asked = requestedSessions(cal, r);
-  const compulsory = isCompulsoryAge(p.dob, r.fromDate);
-  const first = d.sessions[0],
-    last = d.sessions[d.sessions.length - 1];
-  const decisionWord =
-    d.outcome === 'granted' ? 'granted' : d.outcome === 'part' ? 'granted in part' : 'refused';
-  const name = knownAs(p);
-  const askedDays = new Set(asked.map((s) => s.date)).size;
-  const codeLabel = d.code ? (codeOn(d.code, r.fromDate)?.label ?? d.code) : '';
-  let returnDate = '';
-  if (d.outcome === 'granted') {
-    returnDate = nextSessionAfter(ctx, r.toDate, r.toSession);
-  } else if (d.outcome === 'part' && last) {
-    returnDate = nextSessionAfter(ctx, last.date, last.session);
-  }
-  const taken = d.outcome === 'refused' ? 'the days asked for' : 'any day beyond those granted';
-  const consequences =
-    d.outcome === 'granted'
-      ? ''
-      : compulsory
-        ? `If ${name} is absent on ${taken}, the absence will be recorded as unauthorised (holiday not granted, code G). ` +
-          'Unauthorised absence of 10 or more sessions within 10 school weeks means the school must consider ' +
-          "whether a penalty notice is appropriate under the local authority's code of conduct."
-        : `If ${name} is absent on ${taken}, the absence will be recorded as unauthorised.`;
+  return {
+    ...letterFields(ctx, school, d, r, p),
+    ...requestFields(ctx, r),
+    ...decisionFields(ctx, d, r, isCompulsoryAge(p.dob, r.fromDate), knownAs(p)),
+  };
+}
+
+/** The school, the letter, its recipient, the pupil and who signs. */
+function letterFields(ctx: Ctx, school: School, d: Decision, r: Request, p: Pupil): Record<string, string> {
   return {
     'school.name': school.name,
     'school.address': school.address ?? '',
@@ -77,7 +66,7 @@ export function decisionLetterFields(ctx: Ctx, decisionId: number): Record<strin
     'recipient.names': r.requesterName,
     'recipient.address': r.requesterAddress ?? p.address ?? '',
     'pupil.forename': p.forename,
-    'pupil.preferredName': name,
+    'pupil.preferredName': knownAs(p),
     'pupil.surname': p.surname,
     'pupil.yearGroup': p.yearGroup,
     'pupil.regGroup': p.regGroup,
@@ -87,14 +76,44 @@ export function decisionLetterFields(ctx: Ctx, decisionId: number): Record<strin
     'signatory.position': d.deciderPosition,
     'decider.name': d.deciderName,
     'decider.position': d.deciderPosition,
+  };
+}
+
+/** What was asked for: the kind of leave, when it was received, the days and sessions. */
+function requestFields(ctx: Ctx, r: Request): Record<string, string> {
+  const asked = requestedSessions(loadCalendar(ctx.store.db), r);
+  return {
     'leave.kind': LEAVE_KIND_LABELS[r.kind],
     'leave.received': formatLongDate(r.dateReceived),
     'leave.from': formatLongDate(r.fromDate, true),
     'leave.to': formatLongDate(r.toDate, true),
     'leave.fromSession': sessionPhrase(r.fromDate, r.fromSession),
     'leave.toSession': sessionPhrase(r.toDate, r.toSession),
-    'leave.daysRequested': String(askedDays),
+    'leave.daysRequested': String(new Set(asked.map((s) => s.date)).size),
     'leave.sessionsRequested': String(asked.length),
+  };
+}
+
+/** What the head decided: granted, in part or refused, the sessions and code, the return date and what follows
+ * from absence on days not granted. */
+function decisionFields(
+  ctx: Ctx,
+  d: Decision,
+  r: Request,
+  compulsory: boolean,
+  name: string,
+): Record<string, string> {
+  const first = d.sessions[0];
+  const last = d.sessions[d.sessions.length - 1];
+  const decisionWord =
+    d.outcome === 'granted' ? 'granted' : d.outcome === 'part' ? 'granted in part' : 'refused';
+  let returnDate = '';
+  if (d.outcome === 'granted') {
+    returnDate = nextSessionAfter(ctx, r.toDate, r.toSession);
+  } else if (d.outcome === 'part' && last) {
+    returnDate = nextSessionAfter(ctx, last.date, last.session);
+  }
+  return {
     'leave.decision': decisionWord,
     'leave.outcome': d.outcome,
     'leave.daysGranted': String(d.daysGranted),
@@ -102,13 +121,30 @@ export function decisionLetterFields(ctx: Ctx, decisionId: number): Record<strin
     'leave.grantedFrom': first ? sessionPhrase(first.date, first.session) : '',
     'leave.grantedTo': last ? sessionPhrase(last.date, last.session) : '',
     'leave.code': d.code ?? '',
-    'leave.codeLabel': codeLabel,
+    'leave.codeLabel': d.code ? (codeOn(d.code, r.fromDate)?.label ?? d.code) : '',
     'leave.reason': d.reason,
     'leave.returnDate': returnDate,
-    'leave.consequences': consequences,
+    'leave.consequences': consequencesOf(d, compulsory, name),
     'leave.compulsoryAge': compulsory ? 'yes' : 'no',
     'decision.date': formatLongDate(d.decidedAt.slice(0, 10)),
   };
+}
+
+/** What absence on days not granted means: unauthorised (G), and for a pupil of compulsory school age the
+ * penalty notice the school must consider. */
+function consequencesOf(d: Decision, compulsory: boolean, name: string): string {
+  if (d.outcome === 'granted') {
+    return '';
+  }
+  const taken = d.outcome === 'refused' ? 'the days asked for' : 'any day beyond those granted';
+  if (!compulsory) {
+    return `If ${name} is absent on ${taken}, the absence will be recorded as unauthorised.`;
+  }
+  return (
+    `If ${name} is absent on ${taken}, the absence will be recorded as unauthorised (holiday not granted, code G). ` +
+    'Unauthorised absence of 10 or more sessions within 10 school weeks means the school must consider ' +
+    "whether a penalty notice is appropriate under the local authority's code of conduct."
+  );
 }
 
 /** The fields the letters engine's leave templates take from a decision (templates.ts, leave-granted/leave-refused). */
