@@ -41,7 +41,8 @@ function reportPupilsCommand({ v, store, ctx, io }: CommandArgs): number {
     io.out(JSON.stringify(r) + '\n');
   } else {
     io.out(
-      `All pupils ${r.from} to ${r.to}: absence ${formatPct1(r.school.all.absencePct)}, persistently absent ${formatPct1(r.school.all.persistentPct)}\n`,
+      `All pupils ${r.from} to ${r.to}: ` +
+        `absence ${formatPct1(r.school.all.absencePct)}, persistently absent ${formatPct1(r.school.all.persistentPct)}\n`,
     );
     for (const p of r.pupils) {
       io.out(`${p.upn}\t${p.possible}\t${formatPct1(p.attendancePct)}\t${p.band ?? '-'}\n`);

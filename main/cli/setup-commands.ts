@@ -73,7 +73,8 @@ function importMarksCommand({ v, pos, io, emit, call }: CommandArgs): number {
     io.err(`line ${w.line}: warning: ${w.message}\n`);
   }
   emit(
-    `Marks: ${r.inserted} added, ${r.amended} amended, ${r.notesChanged} notes changed, ${r.skipped} unchanged, ${r.closureRowsSkipped} closure rows skipped.`,
+    `Marks: ${r.inserted} added, ${r.amended} amended, ${r.notesChanged} notes changed, ` +
+      `${r.skipped} unchanged, ${r.closureRowsSkipped} closure rows skipped.`,
     r,
   );
   return 0;

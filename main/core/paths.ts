@@ -44,7 +44,8 @@ export function networkShareReason(
   driveTypeOf?: (drive: string) => 'remote' | 'local' | 'unknown',
 ): string | null {
   const why =
-    "SQLite cannot safely share a database file over a network (its locking and write-ahead log need a local disk). Keep the database on this PC's own disk; backups can go to the network.";
+    'SQLite cannot safely share a database file over a network (its locking and write-ahead log need a local ' +
+    "disk). Keep the database on this PC's own disk; backups can go to the network.";
   if (/^(\\\\|\/\/)(?![?.][\\/])/.test(p) || /^\\\\\?\\UNC\\/i.test(p)) {
     return `${p} is on a network share. ${why}`;
   }

@@ -36,7 +36,8 @@ export function loadOrCreateKey(
 ): KeyChoice {
   if (!vault.isEncryptionAvailable()) {
     throw new KeyStoreError(
-      "This PC cannot protect the database key (the operating system's secure storage is not available), so the app will not start. Ask IT to check the user account.",
+      "This PC cannot protect the database key (the operating system's secure storage is not available), " +
+        'so the app will not start. Ask IT to check the user account.',
     );
   }
   if (opts.recovery) {

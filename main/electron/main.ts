@@ -160,7 +160,9 @@ async function startCore(): Promise<CoreClient> {
       type: 'info',
       title: 'Your recovery key',
       message: 'Print this recovery key and keep it somewhere safe, away from this PC.',
-      detail: `${formatRecoveryKey(choice.key)}\n\nThe database and its backups are encrypted. If this PC is replaced or its Windows account is lost, the backups can only be opened with this key. It will not be shown again.`,
+      detail:
+        `${formatRecoveryKey(choice.key)}\n\nThe database and its backups are encrypted. ` +
+        'If this PC is replaced or its Windows account is lost, the backups can only be opened with this key. It will not be shown again.',
       buttons: ['I have printed it'],
     });
   }

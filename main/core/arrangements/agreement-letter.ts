@@ -20,7 +20,8 @@ export function agreementLetter(
   if (a.outcome) {
     throw new AppError(
       'refused',
-      `The ${a.kind === 'flexi' ? 'flexi-schooling agreement' : 'part-time timetable'} for ${a.pupilName} has ended: no agreement letter is made for it now.`,
+      `The ${a.kind === 'flexi' ? 'flexi-schooling agreement' : 'part-time timetable'} for ${a.pupilName} has ` +
+        'ended: no agreement letter is made for it now.',
     );
   }
   const reviews = [...a.reviews.map((r) => r.reviewedOn), ...(a.nextReviewOn ? [a.nextReviewOn] : [])];

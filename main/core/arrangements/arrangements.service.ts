@@ -40,13 +40,17 @@ function checkReason(i: Input<'arrangements.create'>): void {
   if (REFUSED_TIMETABLE_REASONS.includes(i.reasonCategory)) {
     throw new AppError(
       'refused',
-      `${TIMETABLE_REASON_LABELS[i.reasonCategory].replace(' (not allowed)', '')} is not a reason for a part-time timetable: the DfE allows one only in very exceptional circumstances in the pupil's interests, never to manage behaviour or as a sanction. Use the behaviour policy (or an exclusion) instead.`,
+      `${TIMETABLE_REASON_LABELS[i.reasonCategory].replace(' (not allowed)', '')} is not a reason for a ` +
+        'part-time timetable: the DfE allows one only in very exceptional circumstances in the ' +
+        "pupil's interests, never to manage behaviour or as a sanction. " +
+        'Use the behaviour policy (or an exclusion) instead.',
     );
   }
   if (!i.endDate) {
     throw new AppError(
       'invalid',
-      'A part-time timetable must have an end date: it is temporary, and the pupil then returns full time or moves to alternative provision.',
+      'A part-time timetable must have an end date: ' +
+        'it is temporary, and the pupil then returns full time or moves to alternative provision.',
     );
   }
 }
@@ -85,7 +89,8 @@ function refuseOverlap(
   if (clash) {
     throw new AppError(
       'conflict',
-      `${clash.pupilName} already has a ${ARRANGEMENT_KIND_LABELS[kind].toLowerCase()} from ${formatUkDate(clash.startDate)}: change its pattern or record its outcome first.`,
+      `${clash.pupilName} already has a ${ARRANGEMENT_KIND_LABELS[kind].toLowerCase()} from ` +
+        `${formatUkDate(clash.startDate)}: change its pattern or record its outcome first.`,
     );
   }
 }

@@ -17,7 +17,8 @@ export function createDemoArrangements(store: Store, today: IsoDate): void {
   const cal = loadCalendar(db);
   const candidates = db
     .prepare<[], { id: number; dob: string; contactId: number; name: string }>(
-      `SELECT p.id, p.dob, c.id AS contactId, c.name FROM pupils p JOIN contacts c ON c.pupil_id = p.id AND c.ordinal = 1 AND c.lives_with = 1
+      `SELECT p.id, p.dob, c.id AS contactId, c.name FROM pupils p
+      JOIN contacts c ON c.pupil_id = p.id AND c.ordinal = 1 AND c.lives_with = 1
       WHERE p.leaving_date IS NULL ORDER BY p.id DESC LIMIT 40`,
     )
     .all()

@@ -198,7 +198,8 @@ export function sicknessReturnSent(
   if (!ill.reachedOn) {
     throw new AppError(
       'refused',
-      `${pupilName(p)} has ${plural(ill.illnessSessions, 'illness session')} this school year: the sickness return is due at ${SICKNESS_RETURN_SESSIONS} (15 school days).`,
+      `${pupilName(p)} has ${plural(ill.illnessSessions, 'illness session')} this school year: ` +
+        `the sickness return is due at ${SICKNESS_RETURN_SESSIONS} (15 school days).`,
     );
   }
   if (i.sentOn > ctx.today()) {

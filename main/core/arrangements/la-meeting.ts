@@ -64,7 +64,8 @@ function latestSteps(db: Db, ids: number[]): Map<number, string> {
       UNION ALL SELECT pupil_id, start_on, 'reintegration plan' FROM casework_plans WHERE pupil_id IN (${list})
       UNION ALL SELECT pupil_id, made_on, replace(kind, '_', ' ') || ': ' || service FROM casework_referrals WHERE pupil_id IN (${list})
       UNION ALL SELECT pupil_id, letter_date, 'letter: ' || template FROM letter_log WHERE pupil_id IN (${list})
-      UNION ALL SELECT pupil_id, start_date, CASE kind WHEN 'flexi' THEN 'flexi agreement' ELSE 'part-time timetable' END FROM arrangements WHERE pupil_id IN (${list})
+      UNION ALL SELECT pupil_id, start_date, CASE kind WHEN 'flexi' THEN 'flexi agreement' ELSE 'part-time timetable' END
+        FROM arrangements WHERE pupil_id IN (${list})
     ) ORDER BY d`,
     )
     .all();

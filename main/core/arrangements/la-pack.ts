@@ -54,7 +54,9 @@ export function packDocument(school: string, d: PackData): Document {
           new Paragraph({
             children: [
               new TextRun(
-                `Figures for the school year from ${formatUkDate(d.from)} to ${formatUkDate(d.asOf)}, prepared on ${formatLongDate(d.asOf)}. This pack names pupils: it is for the LA attendance officer and the school's attendance lead, not for governors.`,
+                `Figures for the school year from ${formatUkDate(d.from)} to ${formatUkDate(d.asOf)}, ` +
+                  `prepared on ${formatLongDate(d.asOf)}. This pack names pupils: it is for the LA ` +
+                  "attendance officer and the school's attendance lead, not for governors.",
               ),
             ],
           }),

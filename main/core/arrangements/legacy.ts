@@ -66,7 +66,8 @@ export function legacyTimetables(db: Db, today: IsoDate, pupilId?: number): Arra
       outcome: null,
       status: statusOf(start, end, null, false, today),
       warnings: [
-        `Granted as leave of absence (request ${r.id}) before timetables had their own record: it has no reviews; agree a timetable if it continues.`,
+        `Granted as leave of absence (request ${r.id}) before timetables had their own record: ` +
+          'it has no reviews; agree a timetable if it continues.',
       ],
     });
   }

@@ -85,7 +85,8 @@ export function setAuthSettings(ctx: Ctx, s: Input<'auth.setSettings'>): Output<
   ctx.store.db
     .prepare(
       `INSERT INTO auth_settings (id, idle_lock_minutes, max_failures, lockout_minutes, updated_at) VALUES (1, ?, ?, ?, ?)
-    ON CONFLICT(id) DO UPDATE SET idle_lock_minutes = excluded.idle_lock_minutes, max_failures = excluded.max_failures, lockout_minutes = excluded.lockout_minutes, updated_at = excluded.updated_at`,
+    ON CONFLICT(id) DO UPDATE SET idle_lock_minutes = excluded.idle_lock_minutes, max_failures = excluded.max_failures,
+      lockout_minutes = excluded.lockout_minutes, updated_at = excluded.updated_at`,
     )
     .run(s.idleLockMinutes, s.maxFailures, s.lockoutMinutes, ctx.now());
   ctx.audit('auth.settings', 'auth_settings', 1, { before, after: s });
@@ -162,7 +163,8 @@ const hhmm = (iso: string) => {
 
 function gateMessage(g: Extract<ReturnType<typeof gate>, { open: false }>): string {
   return g.why === 'locked'
-    ? `Too many failed sign-ins with this username: it is locked until ${hhmm(g.until)}. Try again then, or ask the administrator to unlock it.`
+    ? `Too many failed sign-ins with this username: it is locked until ${hhmm(g.until)}. ` +
+        'Try again then, or ask the administrator to unlock it.'
     : `Too many failed sign-ins: wait ${g.seconds} second${pluralS(g.seconds)} before trying again.`;
 }
 
@@ -299,7 +301,8 @@ function insertUser(
   const id = Number(
     db
       .prepare(
-        `INSERT INTO users (username, display_name, position, password_hash, must_change_password, password_changed_at, created_at, updated_at)
+        `INSERT INTO users (username, display_name, position, password_hash, must_change_password, password_changed_at,
+      created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(u.username, u.displayName, u.position, hash, u.mustChange ? 1 : 0, at, at, at).lastInsertRowid,

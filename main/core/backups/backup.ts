@@ -67,8 +67,11 @@ function checkSpace(db: Db, dbPath: string, dir: string, space: BackupOptions['s
     throw new AppError(
       'refused',
       sameDisk
-        ? `There is not enough free space for a backup on the disk that holds the database (it needs ${Math.ceil(need / 1e6)} MB and leaves room for the database to grow). Choose a backup folder on another disk, or free some space.`
-        : `The backup folder's disk is full (the backup needs ${Math.ceil(need / 1e6)} MB). Free some space there or choose another folder.`,
+        ? 'There is not enough free space for a backup on the disk that holds the database ' +
+            `(it needs ${Math.ceil(need / 1e6)} MB and leaves room for the database to grow). ` +
+            'Choose a backup folder on another disk, or free some space.'
+        : `The backup folder's disk is full (the backup needs ${Math.ceil(need / 1e6)} MB). ` +
+            'Free some space there or choose another folder.',
     );
   }
 }

@@ -119,7 +119,8 @@ export function openDatabase(
       if (/malformed|SQLITE_CORRUPT/.test(`${(e as { code?: string }).code} ${(e as Error).message}`)) {
         throw new AppError(
           'refused',
-          `${file} is damaged (SQLite says "${(e as Error).message}") and cannot be opened: put back the latest good backup with "restore".`,
+          `${file} is damaged (SQLite says "${(e as Error).message}") and cannot be opened: ` +
+            'put back the latest good backup with "restore".',
         );
       }
       throw e;
@@ -127,7 +128,8 @@ export function openDatabase(
     if (!key) {
       throw new AppError(
         'refused',
-        `${file} is encrypted (or is not a database): give its key with --key-file FILE or the ${KEY_ENV} variable, or if it was never encrypted it is damaged and needs "restore".`,
+        `${file} is encrypted (or is not a database): ` +
+          `give its key with --key-file FILE or the ${KEY_ENV} variable, or if it was never encrypted it is damaged and needs "restore".`,
       );
     }
     throw new AppError(

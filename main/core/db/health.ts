@@ -43,7 +43,12 @@ export function fullCheck(db: Db): StoreHealth {
 }
 
 export function damagedMessage(health: StoreHealth): string {
-  return `The database failed its ${health.check} integrity check (${health.problems[0] ?? 'damaged'}), so it is open read-only to keep the damage from spreading: nothing was saved. An administrator can put back the latest good backup (Backups page, or "attendance restore --db FILE --from BACKUP").`;
+  return (
+    `The database failed its ${health.check} integrity check (${health.problems[0] ?? 'damaged'}), ` +
+    'so it is open read-only to keep the damage from spreading: nothing was saved. ' +
+    'An administrator can put back the latest good backup ' +
+    '(Backups page, or "attendance restore --db FILE --from BACKUP").'
+  );
 }
 
 /** Why a write channel may not run on this store, or null. */

@@ -42,7 +42,8 @@ export function migrate(db: Db, file: string, migrations = loadMigrations()): Mi
   if (current > known) {
     throw new AppError(
       'refused',
-      `This database was written by a newer version of the app (schema ${current}; this version knows ${known}). Install the newer version; the database has not been changed.`,
+      `This database was written by a newer version of the app (schema ${current}; ` +
+        `this version knows ${known}). Install the newer version; the database has not been changed.`,
     );
   }
   if (current === known) {
