@@ -2,7 +2,14 @@
 // as reading the whole file, for plain and quoted files, with blank lines and Windows line endings.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eachCsvRecord, readCsv, type CsvRecord } from '../../main/core/import/csv';
+import {
+  csvCell,
+  csvLine,
+  eachCsvRecord,
+  readCsv,
+  unneutralise,
+  type CsvRecord,
+} from '../../main/core/import/csv';
 
 function streamed(text: string) {
   const records: CsvRecord[] = [];
@@ -78,5 +85,34 @@ describe('eachCsvRecord', () => {
         },
       ),
     );
+  });
+});
+
+describe('csvCell', () => {
+  it('any text survives export and re-import: quoted when it must be, a formula-like cell neutralised and restored', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 8 }), { minLength: 1, maxLength: 5 }), (cells) => {
+        const text = 'a\r\n' + csvLine(cells.map((c) => (c.trim() === '' ? `x${c}` : c)));
+        const read = readCsv(text).records[0]?.cells.map(unneutralise);
+        expect(read).toEqual(cells.map((c) => (c.trim() === '' ? `x${c}` : c)));
+      }),
+    );
+  });
+
+  it('puts a quote before a cell a spreadsheet would run, and quotes cells with quotes, commas or line breaks', () => {
+    expect(['=1+1', '+44', '-2', '@x', '\tx', 'plain', '', null].map(csvCell)).toEqual([
+      "'=1+1",
+      "'+44",
+      "'-2",
+      "'@x",
+      "'\tx",
+      'plain',
+      '',
+      '',
+    ]);
+    expect(csvCell('say "hi", then\ngo')).toBe('"say ""hi"", then\ngo"');
+    expect(csvCell(5)).toBe('5');
+    expect(unneutralise("'=1+1")).toBe('=1+1');
+    expect(unneutralise("'plain")).toBe("'plain");
   });
 });

@@ -165,22 +165,48 @@ export function columnIndex(
 
 /** Removes the ' that export put before a formula-like cell, so an export re-imports unchanged. */
 export function unneutralise(v: string): string {
-  return v.charCodeAt(0) === 39 && /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
+  return v.charCodeAt(0) === 39 && startsLikeFormula(v, 1) ? v.slice(1) : v;
 }
 
+/** A cell that a spreadsheet would run as a formula starts with one of these: = + - @ tab CR (at `at`). */
+function startsLikeFormula(s: string, at = 0): boolean {
+  const c = s.charCodeAt(at);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
+}
+
+/** Whether a cell must be quoted (RFC 4180): it holds a quote, a comma or a line break. */
+function needsQuotes(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 44 || c === 13 || c === 10) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** One CSV cell: a formula-like value gets a leading ', then the cell is quoted if it must be. The checks are
+ * character tests, not regular expressions: an export writes millions of cells (docs/performance.md). */
 export function csvCell(v: string | number | null | undefined): string {
   if (v === null || v === undefined) {
     return '';
   }
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) {
+  let s = typeof v === 'string' ? v : String(v);
+  if (s.length === 0) {
+    return s;
+  }
+  if (startsLikeFormula(s)) {
     s = `'${s}`;
   }
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return needsQuotes(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function csvLine(cells: (string | number | null | undefined)[]): string {
-  return cells.map(csvCell).join(',') + '\r\n';
+export function csvLine(cells: readonly (string | number | null | undefined)[]): string {
+  let line = csvCell(cells[0]);
+  for (let i = 1; i < cells.length; i++) {
+    line += ',' + csvCell(cells[i]);
+  }
+  return line + '\r\n';
 }
 
 const YES = new Set(['y', 'yes', 'true', '1']);
