@@ -7,7 +7,7 @@ import { buildPeriodContext, computePupilStats, isListed } from '../../../shared
 import { addDays, type IsoDate } from '../../../shared/dates';
 import { pupilName } from '../../../shared/names';
 import type { Db } from '../db/connection';
-import { pupils } from '../db/schema';
+import { pupilsById } from '../pupils/load';
 import type { Ctx } from '../context';
 import { loadPeriodMarks, schoolAtRiskLowerPct } from '../reports/report-pupils';
 import { loadCalendar } from '../calendar/calendar.service';
@@ -233,19 +233,7 @@ export function dueList(ctx: Ctx, i: Input<'casework.due'>): Output<'casework.du
     ...planItems(ctx, today, mine),
     ...(mine ? [] : [...recordItems(ctx, today), ...bandItems(ctx), ...auditItems(ctx, today)]),
   ];
-  const names = new Map(
-    ctx.store.orm
-      .select({
-        id: pupils.id,
-        forename: pupils.forename,
-        preferredForename: pupils.preferredForename,
-        surname: pupils.surname,
-        regGroup: pupils.regGroup,
-      })
-      .from(pupils)
-      .all()
-      .map((p) => [p.id, p]),
-  );
+  const names = pupilsById(ctx.store.db);
   for (const it of items) {
     const p = it.pupilId === null ? undefined : names.get(it.pupilId);
     it.pupilName = p ? pupilName(p) : '';

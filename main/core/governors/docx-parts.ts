@@ -3,8 +3,10 @@
 import {
   AlignmentType,
   BorderStyle,
+  Footer,
   HeadingLevel,
   ImageRun,
+  PageNumber,
   Paragraph,
   ShadingType,
   Table,
@@ -105,3 +107,21 @@ export function chart(pic: ChartPicture, figureNo: number): Paragraph[] {
 }
 
 export const spacer = () => new Paragraph({ text: '', spacing: { after: 120 } });
+
+/** "Page n of m", centred and grey: the footer of the governor report and the self-audit. */
+export function pageFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({
+            size: 16,
+            color: GREY,
+            children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+          }),
+        ],
+      }),
+    ],
+  });
+}

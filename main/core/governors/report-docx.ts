@@ -1,22 +1,11 @@
 // The termly governor report as a Word document (docs/rules/governor-report.md): a cover block, sections 1 to 8,
 // the four charts as pictures with their tables and alt text, page numbers, and the word DRAFT on a draft.
 // Aggregates only: no pupil's name, UPN or date of birth is in the figures this is built from.
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  Header,
-  LevelFormat,
-  Packer,
-  PageNumber,
-  Paragraph,
-  TextRun,
-} from 'docx';
+import { AlignmentType, BorderStyle, Document, Header, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
 import { formatLongDate, formatUkDate } from '../../../shared/dates';
 import type { GovernorFigures } from './report-data';
 import type { ChartPicture } from './charts';
-import { GREY, NAVY, note } from './docx-parts';
+import { GREY, NAVY, note, pageFooter } from './docx-parts';
 import { groups, headline, reasons, summary } from './sections-figures';
 import { actions, compliance, movement, questions } from './sections-actions';
 
@@ -146,24 +135,6 @@ function reportHeader(i: ReportDocInput): Header {
       new Paragraph({
         alignment: AlignmentType.RIGHT,
         children: [new TextRun({ text, size: 16, color: i.final ? GREY : 'C50F1F' })],
-      }),
-    ],
-  });
-}
-
-/** "Page n of m", centred. */
-function pageFooter(): Footer {
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [
-          new TextRun({
-            size: 16,
-            color: GREY,
-            children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
-          }),
-        ],
       }),
     ],
   });

@@ -1,13 +1,13 @@
 // The shape every self-audit item's evidence takes, and the two rules that turn a measure into a proposed status
 // (docs/rules/self-audit.md, "How a status is proposed").
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { AuditStatus, AuditTier, EvidenceRow } from '../../../shared/channels/selfaudit';
 import type { IsoDate } from '../../../shared/dates';
 import { pupilName } from '../../../shared/names';
 import { pupilHref } from '../../../shared/routes';
 import type { Ctx } from '../context';
-import type { Db } from '../db/connection';
-import { pupils } from '../db/schema';
+import { pupilsById, type PupilBits } from '../pupils/load';
+
+export type { PupilBits };
 
 /** The period an audit measures: the term's dates, measured up to `asOf` (the term's end, or today if earlier). */
 export interface Period {
@@ -74,14 +74,6 @@ export function ratioEvidence(
   };
 }
 
-export interface PupilBits {
-  id: number;
-  forename: string;
-  preferredForename: string | null;
-  surname: string;
-  regGroup: string;
-}
-
 /** A row naming a pupil (via shared/names.ts), opening the pupil's page. */
 export const pupilRow = (p: PupilBits, detail: string): EvidenceRow => ({
   label: pupilName(p),
@@ -99,18 +91,4 @@ export const answeredBySchool = (why: string): Evidence => ({
 });
 
 /** Every pupil by id (names and groups for the evidence lists). */
-export function pupilMap(db: Db): Map<number, PupilBits> {
-  return new Map(
-    drizzle(db)
-      .select({
-        id: pupils.id,
-        forename: pupils.forename,
-        preferredForename: pupils.preferredForename,
-        surname: pupils.surname,
-        regGroup: pupils.regGroup,
-      })
-      .from(pupils)
-      .all()
-      .map((p) => [p.id, p]),
-  );
-}
+export const pupilMap = pupilsById;

@@ -1,7 +1,7 @@
 // The self-audit as a Word document (docs/rules/self-audit.md): a cover block, a summary table of every item with
 // its evidence and status (and the previous term's, when there is one), the actions, then each item's evidence
 // list. Built with the governor report's building blocks (main/core/governors/docx-parts.ts).
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import {
   AUDIT_STATUS_LABELS,
   AUDIT_TIER_LABELS,
@@ -10,7 +10,7 @@ import {
 } from '../../../shared/channels/selfaudit';
 import { formatLongDate, formatUkDate } from '../../../shared/dates';
 import { plural } from '../../../shared/names';
-import { GREY, NAVY, h1, h2, note, para, spacer, table } from '../governors/docx-parts';
+import { GREY, NAVY, h1, h2, note, pageFooter, para, spacer, table } from '../governors/docx-parts';
 
 /** Rows of an item's list printed in the document; the app shows them all. */
 const MAX_ROWS = 25;
@@ -144,22 +144,7 @@ export function auditDocument(school: string, a: AuditView, by: string, on: stri
     sections: [
       {
         properties: { page: { margin: { top: 1100, bottom: 1100, left: 1050, right: 1050 } } },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    size: 16,
-                    color: GREY,
-                    children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
+        footers: { default: pageFooter() },
         children: [...cover(school, a, by, on), ...summary(a), ...actions(a), ...details(a)],
       },
     ],
