@@ -17,16 +17,18 @@ import {
   isListed,
   PENALTY_THRESHOLD_SESSIONS,
   PENALTY_WINDOW_WEEKS,
+  type PupilStats,
 } from '../../../shared/statistics';
 import type { Calendar } from '../../../shared/calendar';
 import type { Ctx } from '../context';
+import type Database from 'better-sqlite3';
 import type { Db } from '../db/connection';
 import { AppError } from '../errors';
 import { loadPupil } from '../pupils/load';
 import { pupilName } from '../../../shared/names';
 import { loadCalendar } from '../calendar/calendar.service';
 import { loadPeriodMarks, type LoadedPupil } from '../reports/report-pupils';
-import { pupilAttrs, yearToDate } from './figures.service';
+import { pupilAttrs, yearToDate, type PupilAttrs } from './figures.service';
 import { canStillConsider, PN, windowWeeks, worstWindow } from './penalty-window';
 import { readLettersSettings } from '../letters/settings';
 import {
@@ -128,23 +130,30 @@ function uncitedCounter(db: Db, fromLoaded: boolean): UncitedCounter {
 export function tracker(ctx: Ctx, i: Input<'penalty.tracker'>): Output<'penalty.tracker'> {
   const db = ctx.store.db;
   const ytd = yearToDate(ctx.today());
-  const from = i.from ?? ytd.from,
-    to = i.to ?? ytd.to;
+  const from = i.from ?? ytd.from;
+  const to = i.to ?? ytd.to;
   const { ctx: pctx, byId } = loadPeriodMarks(db, { from, to });
   const cal = loadCalendar(db);
-  const attrs = new Map(pupilAttrs(db, from, to).map((p) => [p.id, p]));
-  const winStart = lastWindowStart(cal, to);
   const lookStart = lastWindowStart(cal, from);
-  const codeName = readLettersSettings(db).laCodeReference ?? null;
-  const weeks = windowWeeks(cal, { from, to }, lookStart);
-  const uncited = uncitedCounter(db, pctx.earliestMarkDate <= lookStart && pctx.earliestMarkDate <= winStart);
-  const notices = db.prepare(
-    `SELECT count(*) AS n FROM penalty_notices n
-    WHERE n.pupil_id = ? AND n.kind = 'penalty_notice' AND n.issued_on > ? AND ${STATUS_SQL} <> 'withdrawn'`,
-  );
-  const rows: Output<'penalty.tracker'>['rows'] = [];
-  let leftOut = 0,
-    leftRoll = 0;
+  const winStart = lastWindowStart(cal, to);
+  const t: TrackerRun = {
+    from,
+    to,
+    cal,
+    lookStart,
+    winStart,
+    attrs: new Map(pupilAttrs(db, from, to).map((p) => [p.id, p])),
+    codeName: readLettersSettings(db).laCodeReference ?? null,
+    weeks: windowWeeks(cal, { from, to }, lookStart),
+    uncited: uncitedCounter(db, pctx.earliestMarkDate <= lookStart && pctx.earliestMarkDate <= winStart),
+    notices: db.prepare<[number, IsoDate], { n: number }>(
+      `SELECT count(*) AS n FROM penalty_notices n
+      WHERE n.pupil_id = ? AND n.kind = 'penalty_notice' AND n.issued_on > ? AND ${STATUS_SQL} <> 'withdrawn'`,
+    ),
+  };
+  const rows: TrackerRow[] = [];
+  let leftOut = 0;
+  let leftRoll = 0;
   for (const x of byId.values()) {
     if (!isListed(pctx, x.pupil)) {
       continue;
@@ -154,39 +163,12 @@ export function tracker(ctx: Ctx, i: Input<'penalty.tracker'>): Output<'penalty.
       continue;
     }
     if (!isCompulsoryAge(x.pupil.dob, to)) {
-      leftOut++;
-      continue;
-    } // docs/rules/statistics.md §6: never put forward
-    if (x.pupil.leavingDate !== null && x.pupil.leavingDate < to) {
+      leftOut++; // docs/rules/statistics.md §6: never put forward
+    } else if (x.pupil.leavingDate !== null && x.pupil.leavingDate < to) {
       leftRoll++;
-      continue;
+    } else {
+      rows.push(trackerRow(t, x, s));
     }
-    const a = attrs.get(x.id)!;
-    const win = worstWindow(cal, x.marks, { from, to }, lookStart, weeks);
-    const inWindow = win ? uncited(x, win.from, win.to) : 0;
-    const in3Years = (notices.get(x.id, threeYearsBefore(to)) as { n: number }).n;
-    rows.push({
-      pupilId: x.id,
-      upn: a.upn,
-      name: a.name,
-      yearGroup: a.yearGroup,
-      regGroup: a.regGroup,
-      sessionsMaxWindow: s.penaltySessionsMaxWindow,
-      sessionsToGo: Math.max(0, PENALTY_THRESHOLD_SESSIONS - s.penaltySessionsMaxWindow),
-      thresholdFirstMet: s.penaltyThresholdFirstMet,
-      uncitedInLastWindow: uncited(x, winStart, to),
-      penaltyNoticesIn3Years: in3Years,
-      worstWindow: win,
-      notice: win
-        ? canStillConsider({
-            window: win,
-            uncitedInWindow: inWindow,
-            penaltyNoticesIn3Years: in3Years,
-            maxNotices: MAX_NOTICES_IN_3_YEARS,
-            codeName,
-          })
-        : null,
-    });
   }
   rows.sort((a, b) => b.sessionsMaxWindow - a.sessionsMaxWindow || a.name.localeCompare(b.name));
   return {
@@ -197,6 +179,54 @@ export function tracker(ctx: Ctx, i: Input<'penalty.tracker'>): Output<'penalty.
     rows,
     leftOutNotCompulsory: leftOut,
     leftOutNotOnRoll: leftRoll,
+  };
+}
+
+type TrackerRow = Output<'penalty.tracker'>['rows'][number];
+
+/** What every row of one tracker shares: the period, the calendar and its windows, and the readers. */
+interface TrackerRun {
+  from: IsoDate;
+  to: IsoDate;
+  cal: Calendar;
+  /** Where the windows that can end in the period start, and where the last one does. */
+  lookStart: IsoDate;
+  winStart: IsoDate;
+  attrs: Map<number, PupilAttrs>;
+  codeName: string | null;
+  weeks: ReturnType<typeof windowWeeks>;
+  uncited: ReturnType<typeof uncitedCounter>;
+  notices: Database.Statement<[number, IsoDate], { n: number }>;
+}
+
+/** One pupil near or over the threshold: their worst window, what is not yet cited on a notice, and whether a
+ * notice can still be considered. */
+function trackerRow(t: TrackerRun, x: LoadedPupil, s: PupilStats): TrackerRow {
+  const a = t.attrs.get(x.id)!;
+  const win = worstWindow(t.cal, x.marks, { from: t.from, to: t.to }, t.lookStart, t.weeks);
+  // count(*) without GROUP BY: always one row, hence the `!`.
+  const in3Years = t.notices.get(x.id, threeYearsBefore(t.to))!.n;
+  return {
+    pupilId: x.id,
+    upn: a.upn,
+    name: a.name,
+    yearGroup: a.yearGroup,
+    regGroup: a.regGroup,
+    sessionsMaxWindow: s.penaltySessionsMaxWindow,
+    sessionsToGo: Math.max(0, PENALTY_THRESHOLD_SESSIONS - s.penaltySessionsMaxWindow),
+    thresholdFirstMet: s.penaltyThresholdFirstMet,
+    uncitedInLastWindow: t.uncited(x, t.winStart, t.to),
+    penaltyNoticesIn3Years: in3Years,
+    worstWindow: win,
+    notice: win
+      ? canStillConsider({
+          window: win,
+          uncitedInWindow: t.uncited(x, win.from, win.to),
+          penaltyNoticesIn3Years: in3Years,
+          maxNotices: MAX_NOTICES_IN_3_YEARS,
+          codeName: t.codeName,
+        })
+      : null,
   };
 }
 
