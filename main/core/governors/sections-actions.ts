@@ -39,9 +39,11 @@ export function movement(f: GovernorFigures): Part[] {
   ];
 }
 
-export function actions(f: GovernorFigures): Part[] {
-  const a = f.actions;
-  const rows: string[][] = [
+type Actions = GovernorFigures['actions'];
+
+/** The statutory work of the period: meetings, notices, leave decided and returns to the local authority. */
+function statutoryRows(a: Actions): string[][] {
+  return [
     ['Attendance meetings held with families', num(a.meetingsHeld.attendance)],
     ['Reintegration meetings held', num(a.meetingsHeld.reintegration)],
     ['Attendance contract meetings held', num(a.meetingsHeld.contract)],
@@ -59,33 +61,44 @@ export function actions(f: GovernorFigures): Part[] {
     ['Deletion returns sent to the local authority', num(a.returnsSent.deletion)],
     ['New-pupil returns sent to the local authority', num(a.returnsSent.newPupil)],
   ];
-  if (a.casework) {
-    const c = a.casework;
-    rows.push(
-      ['Support plans opened', num(c.plansOpened)],
-      ['Support plans closed', num(c.plansClosed)],
-      ...c.planOutcomes.map((o) => [`Plans closed, outcome: ${o.outcome}`, num(o.plans)]),
-      ['Casework meetings with families', num(c.meetings)],
-      ['Referrals to other services', num(c.referrals)],
-      ['Agreed actions done', num(c.actionsDone)],
-      ['Agreed actions not done by their date', num(c.actionsOverdue)],
-    );
-  }
-  if (a.arrangements) {
-    const t = a.arrangements;
-    rows.push(
-      ['Part-time timetables agreed', num(t.timetablesAgreed)],
-      ['Part-time timetables in place at any time in the period', num(t.timetablesInForce)],
-      ['Part-time timetables ended', num(t.timetablesEnded)],
-      ['Flexi-schooling agreements made (in place)', `${t.flexiAgreed} (${t.flexiInForce})`],
-      ['Reviews of timetables and flexi-schooling held', num(t.reviewsHeld)],
-      ['Reviews overdue at the end of the period', num(t.overdueReviews)],
-      ['Attendance contracts agreed (ended)', `${t.contractsAgreed} (${t.contractsEnded})`],
-      ['Children-missing-education enquiries opened', num(t.cmeCasesOpened)],
-      ['Referrals to the LA children-missing-education officer', num(t.cmeReferrals)],
-      ['LA attendance targeting meetings (actions agreed)', `${t.laMeetings} (${t.laMeetingActions})`],
-    );
-  }
+}
+
+/** The support casework: plans, meetings, referrals and agreed actions. */
+function caseworkRows(c: NonNullable<Actions['casework']>): string[][] {
+  return [
+    ['Support plans opened', num(c.plansOpened)],
+    ['Support plans closed', num(c.plansClosed)],
+    ...c.planOutcomes.map((o) => [`Plans closed, outcome: ${o.outcome}`, num(o.plans)]),
+    ['Casework meetings with families', num(c.meetings)],
+    ['Referrals to other services', num(c.referrals)],
+    ['Agreed actions done', num(c.actionsDone)],
+    ['Agreed actions not done by their date', num(c.actionsOverdue)],
+  ];
+}
+
+/** The arrangements: part-time timetables, flexi-schooling, contracts and children missing education. */
+function arrangementRows(t: NonNullable<Actions['arrangements']>): string[][] {
+  return [
+    ['Part-time timetables agreed', num(t.timetablesAgreed)],
+    ['Part-time timetables in place at any time in the period', num(t.timetablesInForce)],
+    ['Part-time timetables ended', num(t.timetablesEnded)],
+    ['Flexi-schooling agreements made (in place)', `${t.flexiAgreed} (${t.flexiInForce})`],
+    ['Reviews of timetables and flexi-schooling held', num(t.reviewsHeld)],
+    ['Reviews overdue at the end of the period', num(t.overdueReviews)],
+    ['Attendance contracts agreed (ended)', `${t.contractsAgreed} (${t.contractsEnded})`],
+    ['Children-missing-education enquiries opened', num(t.cmeCasesOpened)],
+    ['Referrals to the LA children-missing-education officer', num(t.cmeReferrals)],
+    ['LA attendance targeting meetings (actions agreed)', `${t.laMeetings} (${t.laMeetingActions})`],
+  ];
+}
+
+export function actions(f: GovernorFigures): Part[] {
+  const a = f.actions;
+  const rows = [
+    ...statutoryRows(a),
+    ...(a.casework ? caseworkRows(a.casework) : []),
+    ...(a.arrangements ? arrangementRows(a.arrangements) : []),
+  ];
   const deletions = a.deletionsByGround.map((d) => [
     `${d.label}${d.ground ? ` (${d.ground})` : ''}`,
     num(d.pupils),
