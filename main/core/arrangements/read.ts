@@ -135,20 +135,7 @@ function toRow(
     by: x.by,
   }));
   const current = [...pats].reverse().find((x) => x.fromDate <= today) ?? pats[0];
-  const warnings: string[] = [];
-  if (!outcome && a.kind === 'part_time' && !la) {
-    warnings.push('The local authority has not been told of this timetable.');
-  }
-  if (!outcome && (p.socialWorker || p.cla) && !sw) {
-    warnings.push(
-      `${pupilName(p)} has a ${p.cla ? 'virtual school' : 'social worker'}: record when they were told.`,
-    );
-  }
-  if (!outcome && end && today > end) {
-    warnings.push(
-      `Ended on ${formatUkDate(end)}: record the outcome (back to full time, alternative provision) or a review that extends it.`,
-    );
-  }
+  const warnings = warningsOf(a, p, { la, sw, ended: !!outcome, end, today });
   return {
     id: a.id,
     leaveRequestId: null,
@@ -176,21 +163,47 @@ function toRow(
     nextReviewOn: next,
     pattern: current?.away ?? [],
     patterns: pats,
-    reviews: reviews.map((r) => ({
-      id: r.id,
-      reviewedOn: r.reviewedOn,
-      notes: r.notes,
-      newEndDate: r.newEndDate,
-      nextReviewOn: r.nextReviewOn,
-      meetingId: r.meetingId,
-      by: r.by,
-    })),
+    reviews: reviews.map(reviewOf),
     outcome: outcome
       ? { outcome: outcome.outcome, endedOn: outcome.endedOn, notes: outcome.notes, by: outcome.by }
       : null,
     status: statusOf(a.startDate, end, next, !!outcome, today),
     warnings,
   };
+}
+
+/** A review as the arrangement's row shows it. */
+function reviewOf(r: Review): ArrangementRowT['reviews'][number] {
+  const { id, reviewedOn, notes, newEndDate, nextReviewOn, meetingId, by } = r;
+  return { id, reviewedOn, notes, newEndDate, nextReviewOn, meetingId, by };
+}
+
+/** What the lead should see on an arrangement still in force: the local authority not told of a timetable, a
+ * social worker or virtual school not told, an end date passed with no outcome recorded. */
+function warningsOf(
+  a: Agreement,
+  p: Pupil,
+  w: { la: unknown; sw: unknown; ended: boolean; end: IsoDate | null; today: IsoDate },
+): string[] {
+  const warnings: string[] = [];
+  if (w.ended) {
+    return warnings;
+  }
+  if (a.kind === 'part_time' && !w.la) {
+    warnings.push('The local authority has not been told of this timetable.');
+  }
+  if ((p.socialWorker || p.cla) && !w.sw) {
+    warnings.push(
+      `${pupilName(p)} has a ${p.cla ? 'virtual school' : 'social worker'}: record when they were told.`,
+    );
+  }
+  if (w.end && w.today > w.end) {
+    warnings.push(
+      `Ended on ${formatUkDate(w.end)}: record the outcome (back to full time, alternative provision) ` +
+        'or a review that extends it.',
+    );
+  }
+  return warnings;
 }
 
 export { statusOf };
