@@ -236,17 +236,7 @@ function addDemoPupil(
   writePupil(ctx, fields, family.contacts, 'demo');
   // The pupil just written.
   const id = db.prepare<[string], { id: number }>('SELECT id FROM pupils WHERE upn = ?').get(upn)!.id;
-  if (leaving) {
-    // Audited like any change of the register's facts (docs/records-integrity.md).
-    const changes = { deletionGround: { from: null, to: '2024-9(1)(a)' } };
-    ctx.audit('pupil.update', 'pupil', id, { source: 'demo', changes });
-    db.prepare("UPDATE pupils SET deletion_ground = '2024-9(1)(a)' WHERE id = ?").run(id);
-  }
-  // the office sent each new-pupil return on time (reg 13)
-  db.prepare(
-    'INSERT INTO la_returns (pupil_id, kind, due, sent_at, method, sent_by, created_at) ' +
-      "VALUES (?, 'new_pupil', ?, ?, 'LA portal', 'Demo office', ?)",
-  ).run(id, addDays(fields.admissionDate, 5), addDays(fields.admissionDate, 2), ctx.now());
+  recordRegisterFacts(ctx, id, fields.admissionDate, leaving);
   const rate = absenceRate(r, family.fsm);
   return {
     id,
@@ -258,6 +248,21 @@ function addDemoPupil(
     unauthShare: rate > 0.1 ? 0.35 + r.next() * 0.3 : 0.12,
     fsm: family.fsm,
   };
+}
+
+/** A leaver's deletion ground (audited like any change of the register's facts, docs/records-integrity.md) and
+ * the new-pupil return the office sent on time (reg 13). */
+function recordRegisterFacts(ctx: Ctx, id: number, admission: IsoDate, leaving: IsoDate | null): void {
+  const db = ctx.store.db;
+  if (leaving) {
+    const changes = { deletionGround: { from: null, to: '2024-9(1)(a)' } };
+    ctx.audit('pupil.update', 'pupil', id, { source: 'demo', changes });
+    db.prepare("UPDATE pupils SET deletion_ground = '2024-9(1)(a)' WHERE id = ?").run(id);
+  }
+  db.prepare(
+    'INSERT INTO la_returns (pupil_id, kind, due, sent_at, method, sent_by, created_at) ' +
+      "VALUES (?, 'new_pupil', ?, ?, 'LA portal', 'Demo office', ?)",
+  ).run(id, addDays(admission, 5), addDays(admission, 2), ctx.now());
 }
 
 /** The pupils, a family at a time (one to three children each, in year groups that still have room). */
