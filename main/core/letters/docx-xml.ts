@@ -196,74 +196,88 @@ export function combineLetters(letters: Uint8Array[]): Uint8Array {
 /** combineLetters on letters already unzipped (a batch keeps its letters' parts, so nothing is read twice). */
 export function combineParts(letters: Unzipped[]): Uint8Array {
   const base: Unzipped = { ...letters[0] };
-  const relsPath = 'word/_rels/document.xml.rels';
-  let relsXml = strFromU8(base[relsPath]);
-  const baseRels = readRels(relsXml);
-  let ctXml = strFromU8(base['[Content_Types].xml']);
-  const parts: string[] = [];
+  const relsXml = strFromU8(base[RELS_PATH]);
+  const c: Combining = { base, relsXml, baseRels: readRels(relsXml), ctXml: strFromU8(base[CT_PATH]), n: 0 };
   const first = bodyOf(strFromU8(base['word/document.xml']));
-  let n = 0;
-  letters.forEach((files, i) => {
+  const parts = letters.map((files, i) => {
     const body = i === 0 ? first : bodyOf(strFromU8(files['word/document.xml']));
-    let inner = body.inner;
-    if (i > 0) {
-      const rels = readRels(strFromU8(files[relsPath] ?? strToU8('')));
-      const used = new Set([...inner.matchAll(/r:(?:id|embed|link)="([^"]+)"/g)].map((m) => m[1]));
-      const rename = new Map<string, string>();
-      for (const id of used) {
-        const r = rels.find((x) => x.id === id);
-        if (!r) {
-          continue;
-        }
-        const same = baseRels.find(
-          (x) => x.id === id && x.type === r.type && x.target === r.target && x.mode === r.mode,
-        );
-        const partPath =
-          r.mode === 'External' ? null : `word/${r.target.replace(/^\//, '').replace(/^word\//, '')}`;
-        if (
-          same &&
-          (!partPath || (base[partPath] && files[partPath] && eqBytes(base[partPath], files[partPath])))
-        ) {
-          continue;
-        }
-        const newId = `rIdL${i}x${++n}`;
-        let target = r.target;
-        if (partPath && files[partPath]) {
-          const file = partPath.split('/').pop()!;
-          target = `media/l${i}_${file}`;
-          base[`word/${target}`] = files[partPath];
-          const ext = file.split('.').pop()!.toLowerCase();
-          if (!new RegExp(`Extension="${ext}"`, 'i').test(ctXml)) {
-            ctXml = ctXml.replace(
-              '</Types>',
-              `<Default Extension="${ext}" ` +
-                `ContentType="${ext === 'png' ? 'image/png' : ext === 'gif' ? 'image/gif' : 'image/jpeg'}"/></Types>`,
-            );
-          }
-        }
-        relsXml = relsXml.replace(
-          '</Relationships>',
-          `<Relationship Id="${newId}" Type="${r.type}" Target="${target}"${r.mode ? ` TargetMode="${r.mode}"` : ''}/></Relationships>`,
-        );
-        rename.set(id, newId);
-      }
-      if (rename.size) {
-        inner = inner.replace(/r:(id|embed|link)="([^"]+)"/g, (m, a, id) =>
-          rename.has(id) ? `r:${a}="${rename.get(id)}"` : m,
-        );
-      }
-      // drawings need unique ids in one document
-      inner = inner.replace(/<wp:docPr id="(\d+)"/g, (_m, id) => `<wp:docPr id="${Number(id) + 1000 * i}"`);
-    }
+    let inner = i === 0 ? body.inner : relinked(c, files, i, body.inner);
     if (i < letters.length - 1) {
       // end this letter's section: its sectPr goes into a last paragraph's properties (a "next page" break)
       const sect = (body.sectPr || first.sectPr).replace(/<w:type [^>]*\/>/, '');
       inner += `<w:p><w:pPr>${sect}</w:pPr></w:p>`;
     }
-    parts.push(inner);
+    return inner;
   });
   base['word/document.xml'] = strToU8(first.head + parts.join('') + first.sectPr + first.tail);
-  base[relsPath] = strToU8(relsXml);
-  base['[Content_Types].xml'] = strToU8(ctXml);
+  base[RELS_PATH] = strToU8(c.relsXml);
+  base[CT_PATH] = strToU8(c.ctXml);
   return zipSync(base, { level: 6 });
+}
+
+const RELS_PATH = 'word/_rels/document.xml.rels';
+const CT_PATH = '[Content_Types].xml';
+
+/** The combined document as it is built: the first letter's package, its relationships and content types. */
+interface Combining {
+  base: Unzipped;
+  relsXml: string;
+  baseRels: ReturnType<typeof readRels>;
+  ctXml: string;
+  /** Relationships added so far (each gets a new id). */
+  n: number;
+}
+
+/** Letter i's body with each relationship it uses pointing into the combined document: one the first letter has
+ * with the same part is shared, any other is added (its picture copied) under a new id; drawing ids are made
+ * unique. */
+function relinked(c: Combining, files: Unzipped, i: number, body: string): string {
+  const rels = readRels(strFromU8(files[RELS_PATH] ?? strToU8('')));
+  const used = new Set([...body.matchAll(/r:(?:id|embed|link)="([^"]+)"/g)].map((m) => m[1]));
+  const rename = new Map<string, string>();
+  for (const id of used) {
+    const r = rels.find((x) => x.id === id);
+    if (!r) {
+      continue;
+    }
+    const same = c.baseRels.find(
+      (x) => x.id === id && x.type === r.type && x.target === r.target && x.mode === r.mode,
+    );
+    const partPath =
+      r.mode === 'External' ? null : `word/${r.target.replace(/^\//, '').replace(/^word\//, '')}`;
+    const samePart =
+      !partPath || (c.base[partPath] && files[partPath] && eqBytes(c.base[partPath], files[partPath]));
+    if (same && samePart) {
+      continue;
+    }
+    const newId = `rIdL${i}x${++c.n}`;
+    const target = partPath && files[partPath] ? copyPart(c, files[partPath], partPath, i) : r.target;
+    const mode = r.mode ? ` TargetMode="${r.mode}"` : '';
+    c.relsXml = c.relsXml.replace(
+      '</Relationships>',
+      `<Relationship Id="${newId}" Type="${r.type}" Target="${target}"${mode}/></Relationships>`,
+    );
+    rename.set(id, newId);
+  }
+  let inner = body;
+  if (rename.size) {
+    inner = inner.replace(/r:(id|embed|link)="([^"]+)"/g, (m, a, id) =>
+      rename.has(id) ? `r:${a}="${rename.get(id)}"` : m,
+    );
+  }
+  // drawings need unique ids in one document
+  return inner.replace(/<wp:docPr id="(\d+)"/g, (_m, id) => `<wp:docPr id="${Number(id) + 1000 * i}"`);
+}
+
+/** Copies letter i's part (a picture) into the combined document's media, declaring its type; returns its target. */
+function copyPart(c: Combining, bytes: Unzipped[string], partPath: string, i: number): string {
+  const file = partPath.split('/').pop()!;
+  const target = `media/l${i}_${file}`;
+  c.base[`word/${target}`] = bytes;
+  const ext = file.split('.').pop()!.toLowerCase();
+  if (!new RegExp(`Extension="${ext}"`, 'i').test(c.ctXml)) {
+    const type = ext === 'png' ? 'image/png' : ext === 'gif' ? 'image/gif' : 'image/jpeg';
+    c.ctXml = c.ctXml.replace('</Types>', `<Default Extension="${ext}" ContentType="${type}"/></Types>`);
+  }
+  return target;
 }
