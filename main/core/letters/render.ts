@@ -518,16 +518,10 @@ export interface Rendered {
   addressees: { names: string[]; address: string | null }[];
 }
 
-export function logLetter(
-  ctx: Ctx,
-  plan: Plan,
-  p: LetterPlan,
-  bytes: Uint8Array,
-  batchId: string | null,
-): number {
-  const db = ctx.store.db;
+/** The figures the letter was written from, kept in its log row: what a parent was told, checkable later. */
+function loggedFigures(p: LetterPlan) {
   const s = p.data.stats;
-  const figures = {
+  return {
     possible: s.possible,
     attended: s.attended,
     authorised: s.authorised,
@@ -543,6 +537,17 @@ export function logLetter(
     window: p.data.pnWindow,
     codes: p.data.codeCounts,
   };
+}
+
+export function logLetter(
+  ctx: Ctx,
+  plan: Plan,
+  p: LetterPlan,
+  bytes: Uint8Array,
+  batchId: string | null,
+): number {
+  const db = ctx.store.db;
+  const figures = loggedFigures(p);
   const textValues = Object.fromEntries(
     Object.entries(p.values).filter(
       ([k, v]) => plan.template.placeholders.includes(k) && (typeof v === 'string' || Array.isArray(v)),
@@ -609,6 +614,22 @@ function logOnce(
   return { id: logLetter(ctx, plan, p, bytes, batchId), duplicate: false };
 }
 
+/** A batch's letter, its parts zipped into the .docx. */
+function zipped(files: Unzipped): { bytes: Uint8Array; files: Unzipped } {
+  return { bytes: zipSync(files, { level: 6 }), files };
+}
+
+/** A letter merged on its own (a plan of one letter), checked. */
+async function mergedAlone(
+  plan: Plan,
+  p: LetterPlan,
+  logo: ReturnType<typeof readLogo>,
+): Promise<Uint8Array> {
+  const bytes = await mergeDocx(plan.template, p.values, logo);
+  checkMerged(bytes);
+  return bytes;
+}
+
 /** Renders (and, unless `log` is false, logs) the planned letters, in order; onEach reports progress. */
 export async function renderPlan(
   ctx: Ctx,
@@ -643,21 +664,14 @@ export async function renderPlan(
       throw new JobStopped();
     }
     const p = list[i];
-    let bytes: Uint8Array;
-    let files: Unzipped | undefined;
-    if (batch) {
-      files = batch.letter(p.values, i);
-      bytes = zipSync(files, { level: 6 });
-    } else {
-      bytes = await mergeDocx(plan.template, p.values, logo);
-      checkMerged(bytes);
-    }
+    const { bytes, files } = batch
+      ? zipped(batch.letter(p.values, i))
+      : { bytes: await mergedAlone(plan, p, logo), files: undefined };
     const logged = opts.log
       ? ctx.store.db.transaction(() => logOnce(ctx, plan, p, bytes, opts.batchId ?? null)).immediate()
       : null;
-    const logId = logged?.id ?? null;
     const r: Rendered = {
-      logId,
+      logId: logged?.id ?? null,
       pupilId: p.pupilId,
       siblingIds: p.siblingIds,
       name: p.name,
