@@ -220,47 +220,12 @@ export class LetterDataLoader {
     }
     const contacts: ContactRow[] = this.q.contacts.all({ pupilId });
     const restricted = new Set(this.q.restricted.all({ pupilId }).map((r) => norm(r.name)));
-    const { from, to } = this.period;
+    const { to } = this.period;
     const marks: StatsMark[] = this.q.marks.all({ pupilId, from: this.earliestMarkDate(), to });
     const stats = computePupilStats(this.pctx, { upn: pupil.upn }, marks);
     const yearStats = this.yearCtx ? computePupilStats(this.yearCtx, { upn: pupil.upn }, marks) : stats;
-    const codeCounts: Record<string, number> = {};
-    const absences: Absence[] = [];
-    for (const m of marks) {
-      if (m.date < from || m.date > to || !this.pctx.dayIndex.has(m.date)) {
-        continue;
-      }
-      const cat = markCategory(m.code, m.date);
-      if (cat !== 'authorised' && cat !== 'unauthorised') {
-        continue;
-      }
-      codeCounts[m.code] = (codeCounts[m.code] ?? 0) + 1;
-      absences.push({ date: m.date, session: m.session, code: m.code, label: this.codeLabel(m.code) });
-    }
-    // the rolling window: the last 10 school weeks up to the week of `to`
-    let weeks = 0,
-      wFrom = mondayOf(to);
-    for (let m = mondayOf(to); weeks < PENALTY_WINDOW_WEEKS && m >= '2000-01-01'; m = addDays(m, -7)) {
-      if (this.cal.isSchoolWeek(m)) {
-        weeks++;
-        wFrom = m;
-      }
-      if (m < addDays(from, -400)) {
-        break;
-      }
-    }
-    let pnSessions = 0;
-    for (const m of marks) {
-      if (
-        m.date >= wFrom &&
-        m.date <= to &&
-        m.date >= REGS_2024_START &&
-        markCategory(m.code, m.date) === 'unauthorised' &&
-        this.cal.isSchoolDay(m.date)
-      ) {
-        pnSessions++;
-      }
-    }
+    const { codeCounts, absences } = this.absencesOf(marks);
+    const pnWindow = this.penaltyWindowOf(marks);
     const letters = this.q.letters(pupilId, this.excludeBatch).map((l) => ({
       id: l.id,
       template: l.template,
@@ -278,12 +243,61 @@ export class LetterDataLoader {
       yearStats,
       codeCounts,
       absences,
-      pnWindow: { from: wFrom, to, sessions: pnSessions },
+      pnWindow,
       compulsoryAge: isCompulsoryAge(pupil.dob, this.period.asOf),
       letters,
       meetings,
       caseworkSteps: caseworkSupportDates(db, pupilId),
     };
+  }
+
+  /** The absences of the period on school days, each with its code's label, and how many of each code. */
+  private absencesOf(marks: StatsMark[]): { codeCounts: Record<string, number>; absences: Absence[] } {
+    const { from, to } = this.period;
+    const codeCounts: Record<string, number> = {};
+    const absences: Absence[] = [];
+    for (const m of marks) {
+      if (m.date < from || m.date > to || !this.pctx.dayIndex.has(m.date)) {
+        continue;
+      }
+      const cat = markCategory(m.code, m.date);
+      if (cat !== 'authorised' && cat !== 'unauthorised') {
+        continue;
+      }
+      codeCounts[m.code] = (codeCounts[m.code] ?? 0) + 1;
+      absences.push({ date: m.date, session: m.session, code: m.code, label: this.codeLabel(m.code) });
+    }
+    return { codeCounts, absences };
+  }
+
+  /** The rolling window the letter quotes: the last 10 school weeks up to the week of `to`, and the unauthorised
+   * sessions (G N O U from 19 August 2024) on school days in it. */
+  private penaltyWindowOf(marks: StatsMark[]): { from: IsoDate; to: IsoDate; sessions: number } {
+    const { from, to } = this.period;
+    let weeks = 0;
+    let wFrom = mondayOf(to);
+    for (let m = mondayOf(to); weeks < PENALTY_WINDOW_WEEKS && m >= '2000-01-01'; m = addDays(m, -7)) {
+      if (this.cal.isSchoolWeek(m)) {
+        weeks++;
+        wFrom = m;
+      }
+      if (m < addDays(from, -400)) {
+        break;
+      }
+    }
+    let sessions = 0;
+    for (const m of marks) {
+      if (
+        m.date >= wFrom &&
+        m.date <= to &&
+        m.date >= REGS_2024_START &&
+        markCategory(m.code, m.date) === 'unauthorised' &&
+        this.cal.isSchoolDay(m.date)
+      ) {
+        sessions++;
+      }
+    }
+    return { from: wFrom, to, sessions };
   }
 
   private earliestMarkDate(): IsoDate {
