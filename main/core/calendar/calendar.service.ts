@@ -8,7 +8,8 @@ import type { Db } from '../db/connection';
 import { bankHolidayOverrides as overridesTable, calendarRanges } from '../db/schema';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
-import { columnIndex, readCsv, unneutralise } from '../import/csv';
+import { plural } from '../../../shared/names';
+import { columnIndex, readCsv, unneutralise, type CsvRecord } from '../import/csv';
 
 const RANGE = {
   dateFrom: calendarRanges.dateFrom,
@@ -124,47 +125,17 @@ export function importCalendar(ctx: Ctx, { csv }: Input<'calendar.import'>): Out
   const ranges: CalendarRange[] = [];
   const seen = new Set<string>();
   for (const rec of table.records) {
-    const cell = (f: string) => (col(f) >= 0 ? unneutralise(rec.cells[col(f)] ?? '').trim() : '');
-    const from = parseInputDate(cell('date_from'));
-    const to = parseInputDate(cell('date_to'));
-    const kind = cell('kind').toLowerCase();
-    const problems: string[] = [];
-    if (!from) {
-      problems.push(
-        `date_from ${JSON.stringify(cell('date_from'))} is not a date (YYYY-MM-DD or DD/MM/YYYY)`,
-      );
+    const row = readCalendarRow(rec, col, seen);
+    if (Array.isArray(row)) {
+      issues.push(...row.map((message) => ({ line: rec.line, message })));
+    } else {
+      ranges.push(row);
     }
-    if (!to) {
-      problems.push(`date_to ${JSON.stringify(cell('date_to'))} is not a date (YYYY-MM-DD or DD/MM/YYYY)`);
-    }
-    if (kind !== 'term' && kind !== 'closure') {
-      problems.push(`kind ${JSON.stringify(cell('kind'))} must be term or closure`);
-    }
-    if (from && to && to < from) {
-      problems.push(`date_to ${to} is before date_from ${from}`);
-    }
-    const key = `${from}|${to}|${kind}`;
-    if (!problems.length && seen.has(key)) {
-      problems.push(`the ${kind} ${from} to ${to} is listed twice`);
-    }
-    seen.add(key);
-    if (problems.length) {
-      for (const p of problems) {
-        issues.push({ line: rec.line, message: p });
-      }
-      continue;
-    }
-    ranges.push({
-      dateFrom: from!,
-      dateTo: to!,
-      kind: kind as 'term' | 'closure',
-      label: cell('label') || null,
-    });
   }
   if (issues.length) {
     throw new AppError(
       'invalid',
-      `${issues.length} problem(s) in the calendar file; nothing was imported.`,
+      `${plural(issues.length, 'problem')} in the calendar file; nothing was imported.`,
       issues,
     );
   }
@@ -175,4 +146,40 @@ export function importCalendar(ctx: Ctx, { csv }: Input<'calendar.import'>): Out
     }
   }
   return { added, unchanged: ranges.length - added };
+}
+
+/** One row of a calendar file: its range, or what is wrong with it. `seen` holds the ranges of the rows before
+ * it, so a range listed twice is a problem. */
+function readCalendarRow(
+  rec: CsvRecord,
+  col: (field: string) => number,
+  seen: Set<string>,
+): CalendarRange | string[] {
+  const cell = (f: string) => (col(f) >= 0 ? unneutralise(rec.cells[col(f)] ?? '').trim() : '');
+  const from = parseInputDate(cell('date_from'));
+  const to = parseInputDate(cell('date_to'));
+  const kind = cell('kind').toLowerCase();
+  const problems: string[] = [];
+  if (!from) {
+    problems.push(`date_from ${JSON.stringify(cell('date_from'))} is not a date (YYYY-MM-DD or DD/MM/YYYY)`);
+  }
+  if (!to) {
+    problems.push(`date_to ${JSON.stringify(cell('date_to'))} is not a date (YYYY-MM-DD or DD/MM/YYYY)`);
+  }
+  if (kind !== 'term' && kind !== 'closure') {
+    problems.push(`kind ${JSON.stringify(cell('kind'))} must be term or closure`);
+  }
+  if (from && to && to < from) {
+    problems.push(`date_to ${to} is before date_from ${from}`);
+  }
+  const key = `${from}|${to}|${kind}`;
+  if (!problems.length && seen.has(key)) {
+    problems.push(`the ${kind} ${from} to ${to} is listed twice`);
+  }
+  seen.add(key);
+  // With no problem the dates parsed and the kind is term or closure; the tests only tell the compiler so.
+  if (problems.length || !from || !to || (kind !== 'term' && kind !== 'closure')) {
+    return problems;
+  }
+  return { dateFrom: from, dateTo: to, kind, label: cell('label') || null };
 }
