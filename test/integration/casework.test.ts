@@ -424,4 +424,21 @@ describe('what is due, and the counts', () => {
     expect(c.referrals).toBeGreaterThanOrEqual(1);
     expect(ok(s, 'casework.counts', { from: '2026-09-01', to: TODAY }, as('governor'))).toEqual(c);
   });
+  it('patterns add up: sessions by weekday and by month are the possible sessions, reasons are the absences', () => {
+    const absent = s.db
+      .prepare(
+        "SELECT pupil_id AS id FROM marks WHERE code IN ('I', 'O', 'G') GROUP BY pupil_id ORDER BY count(*) DESC",
+      )
+      .pluck()
+      .get() as number;
+    const r = ok(s, 'casework.patterns', { pupilId: absent, from: '2026-09-01', to: TODAY }, as('lead'));
+    const byWeekday = r.byWeekday.reduce((n, w) => n + w.amPossible + w.pmPossible, 0);
+    const byMonth = r.trend.reduce((n, m) => n + m.possible, 0);
+    expect(byWeekday).toBe(r.figures.possible);
+    expect(byMonth).toBe(r.figures.possible);
+    const reasons = r.byReason.reduce((n, x) => n + x.sessions, 0);
+    expect(reasons).toBe(r.figures.authorised + r.figures.unauthorised);
+    expect(r.byWeekday.reduce((n, w) => n + w.amAbsent + w.pmAbsent, 0)).toBe(reasons);
+    expect(reasons).toBeGreaterThan(0);
+  });
 });

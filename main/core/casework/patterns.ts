@@ -45,22 +45,12 @@ function spellsOf(marks: StatsMark[], possibleOrder: string[]) {
   return spells.reverse();
 }
 
-export function patterns(ctx: Ctx, i: Input<'casework.patterns'>): Output<'casework.patterns'> {
-  if (i.from > i.to) {
-    throw new AppError('invalid', 'The period ends before it starts.', [
-      { path: 'to', message: 'before the start' },
-    ]);
-  }
-  const p = loadPupil(ctx, i.pupilId);
-  const cal = loadCalendar(ctx.store.db);
-  const days = cal
-    .schoolDays(i.from, i.to)
-    .filter((d) => d >= p.admissionDate && (!p.leavingDate || d <= p.leavingDate));
-  const open = new Set(days);
-  const marks = pupilMarksBetween(ctx.store.db, p.id, i.from, i.to).filter((m) => open.has(m.date));
-  const counted = marks.filter((m) => markCategory(m.code, m.date) !== 'not_possible');
+type Patterns = Output<'casework.patterns'>;
+
+/** The counted marks by reason, by weekday and session, and by month. */
+function countPatterns(counted: StatsMark[]) {
   const byCode = new Map<string, number>();
-  const wd = [1, 2, 3, 4, 5].map((w) => ({
+  const wd: Patterns['byWeekday'] = [1, 2, 3, 4, 5].map((w) => ({
     weekday: w,
     label: DAYS[w],
     amPossible: 0,
@@ -87,6 +77,25 @@ export function patterns(ctx: Ctx, i: Input<'casework.patterns'>): Output<'casew
     mo.attended += Number(!absent);
     months.set(m.date.slice(0, 7), mo);
   }
+  return { byCode, wd, months };
+}
+
+export function patterns(ctx: Ctx, i: Input<'casework.patterns'>): Patterns {
+  if (i.from > i.to) {
+    throw new AppError('invalid', 'The period ends before it starts.', [
+      { path: 'to', message: 'before the start' },
+    ]);
+  }
+  const p = loadPupil(ctx, i.pupilId);
+  const cal = loadCalendar(ctx.store.db);
+  const days = cal
+    .schoolDays(i.from, i.to)
+    .filter((d) => d >= p.admissionDate && (!p.leavingDate || d <= p.leavingDate));
+  const open = new Set(days);
+  const marks = pupilMarksBetween(ctx.store.db, p.id, i.from, i.to).filter((m) => open.has(m.date));
+  const { byCode, wd, months } = countPatterns(
+    marks.filter((m) => markCategory(m.code, m.date) !== 'not_possible'),
+  );
   const figures = rangeFigures(ctx, p.id, i.from, i.to, cal);
   return {
     pupilName: nameOf(p),
