@@ -110,14 +110,9 @@ export function checkLink(
   }
 }
 
-export function createArrangement(ctx: Ctx, i: Input<'arrangements.create'>): Output<'arrangements.create'> {
-  const p = loadPupil(ctx.store.orm, i.pupilId);
-  const name = pupilName(p);
-  checkReason(i);
-  if (i.endDate && i.endDate < i.startDate) {
-    throw new AppError('invalid', 'The end date is before the start.');
-  }
-  const parent = parentOf(ctx, i, name);
+/** How often the arrangement is reviewed and its first review, which must fall within that many weeks of the
+ * start. */
+function reviewsAsked(ctx: Ctx, i: Input<'arrangements.create'>): { weeks: number; firstReview: IsoDate } {
   const weeks = i.reviewEveryWeeks ?? reviewEveryWeeks(ctx);
   const latestReview = addDays(i.startDate, weeks * 7);
   const firstReview = i.firstReviewOn ?? latestReview;
@@ -127,6 +122,46 @@ export function createArrangement(ctx: Ctx, i: Input<'arrangements.create'>): Ou
       `The first review must fall within ${weeks} weeks of the start (by ${formatUkDate(latestReview)}).`,
     );
   }
+  return { weeks, firstReview };
+}
+
+/** The arrangement's first pattern of sessions away, and when the local authority and the social worker were
+ * told, where they were. */
+function recordPatternAndNotices(
+  ctx: Ctx,
+  id: number,
+  i: Input<'arrangements.create'>,
+  by: string,
+  now: string,
+): void {
+  const away = [...new Set(i.away)].sort();
+  ctx.store.orm
+    .insert(arrangementPatterns)
+    .values({ arrangementId: id, fromDate: i.startDate, away: JSON.stringify(away), by, at: now })
+    .run();
+  const told = [
+    { who: 'la' as const, on: i.laToldOn, how: i.laToldHow },
+    { who: 'social_worker' as const, on: i.socialWorkerToldOn, how: i.socialWorkerToldHow },
+  ];
+  for (const t of told) {
+    if (t.on) {
+      ctx.store.orm
+        .insert(arrangementNotices)
+        .values({ arrangementId: id, who: t.who, on: t.on, how: t.how || 'not recorded', by, at: now })
+        .run();
+    }
+  }
+}
+
+export function createArrangement(ctx: Ctx, i: Input<'arrangements.create'>): Output<'arrangements.create'> {
+  const p = loadPupil(ctx.store.orm, i.pupilId);
+  const name = pupilName(p);
+  checkReason(i);
+  if (i.endDate && i.endDate < i.startDate) {
+    throw new AppError('invalid', 'The end date is before the start.');
+  }
+  const parent = parentOf(ctx, i, name);
+  const { weeks, firstReview } = reviewsAsked(ctx, i);
   refuseOverlap(ctx, i.pupilId, i.kind, i.startDate, i.endDate ?? null);
   const planId = i.planId ?? null;
   if (planId !== null) {
@@ -156,23 +191,7 @@ export function createArrangement(ctx: Ctx, i: Input<'arrangements.create'>): Ou
     })
     .returning()
     .get();
-  const away = [...new Set(i.away)].sort();
-  ctx.store.orm
-    .insert(arrangementPatterns)
-    .values({ arrangementId: row.id, fromDate: i.startDate, away: JSON.stringify(away), by, at: now })
-    .run();
-  const told = [
-    { who: 'la' as const, on: i.laToldOn, how: i.laToldHow },
-    { who: 'social_worker' as const, on: i.socialWorkerToldOn, how: i.socialWorkerToldHow },
-  ];
-  for (const t of told) {
-    if (t.on) {
-      ctx.store.orm
-        .insert(arrangementNotices)
-        .values({ arrangementId: row.id, who: t.who, on: t.on, how: t.how || 'not recorded', by, at: now })
-        .run();
-    }
-  }
+  recordPatternAndNotices(ctx, row.id, i, by, now);
   const planned = replan(ctx, row.id);
   ctx.audit('arrangements.create', 'arrangement', row.id, { kind: i.kind, pupilId: i.pupilId, planned });
   return { id: row.id, plannedMarks: planned };
