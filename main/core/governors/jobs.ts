@@ -23,11 +23,7 @@ export function produceReport(ctx: Ctx, i: Input<'governors.produce'>): Output<'
   const figures = governorFigures(ctx, i);
   saveMessages(ctx, { from: figures.from, to: figures.to, keyMessages: i.keyMessages });
   const now = Date.now();
-  for (const [id, j] of jobs) {
-    if (now - j.startedAt > 3_600_000) {
-      jobs.delete(id);
-    }
-  }
+  forgetJobsOlderThanAnHour(now);
   const id = crypto.randomUUID();
   const job: Job = {
     status: 'running',
@@ -41,6 +37,32 @@ export function produceReport(ctx: Ctx, i: Input<'governors.produce'>): Output<'
     startedAt: now,
   };
   jobs.set(id, job);
+  // After the caller's transaction has committed.
+  setImmediate(() => {
+    runReport(ctx, i, figures, job).catch((e: unknown) => {
+      job.error = e instanceof Error ? e.message : String(e);
+      job.status = 'failed';
+    });
+  });
+  return { jobId: id };
+}
+
+function forgetJobsOlderThanAnHour(now: number): void {
+  for (const [id, j] of jobs) {
+    if (now - j.startedAt > 3_600_000) {
+      jobs.delete(id);
+    }
+  }
+}
+
+/** Draws the charts and writes the document, reporting each step on the job; a final report is kept (and
+ * audited), a draft is handed back to the caller. */
+async function runReport(
+  ctx: Ctx,
+  i: Input<'governors.produce'>,
+  figures: ReturnType<typeof governorFigures>,
+  job: Job,
+): Promise<void> {
   const store = ctx.store;
   const by = {
     name: ctx.session.displayName ?? ctx.session.userName,
@@ -54,35 +76,20 @@ export function produceReport(ctx: Ctx, i: Input<'governors.produce'>): Output<'
     position: by.position,
     producedOn: ctx.today(),
   };
-  // After the caller's transaction has committed.
-  setImmediate(() => {
-    renderReport(figures, opts, (s) => {
-      job.step = s;
-      job.done = Math.max(job.done, STEPS.indexOf(s));
-    })
-      .then((r) => {
-        job.fileName = r.fileName;
-        if (i.final) {
-          job.step = STEPS[3];
-          job.reportId = store.db
-            .transaction(() => keepFinal(store, figures, i.keyMessages, r, by))
-            .immediate();
-          ctx.audit('governors.final', 'governor_reports', job.reportId, {
-            from: figures.from,
-            to: figures.to,
-          });
-        } else {
-          job.base64 = r.bytes.toString('base64');
-        }
-        job.done = job.total;
-        job.status = 'done';
-      })
-      .catch((e: unknown) => {
-        job.error = e instanceof Error ? e.message : String(e);
-        job.status = 'failed';
-      });
+  const r = await renderReport(figures, opts, (s) => {
+    job.step = s;
+    job.done = Math.max(job.done, STEPS.indexOf(s));
   });
-  return { jobId: id };
+  job.fileName = r.fileName;
+  if (i.final) {
+    job.step = STEPS[3];
+    job.reportId = store.db.transaction(() => keepFinal(store, figures, i.keyMessages, r, by)).immediate();
+    ctx.audit('governors.final', 'governor_reports', job.reportId, { from: figures.from, to: figures.to });
+  } else {
+    job.base64 = r.bytes.toString('base64');
+  }
+  job.done = job.total;
+  job.status = 'done';
 }
 
 export function reportJob(_ctx: Ctx, i: Input<'governors.job'>): Output<'governors.job'> {
