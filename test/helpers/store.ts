@@ -6,6 +6,7 @@ import { openStore, type Store } from '../../main/core/db/connection';
 import { dispatch } from '../../main/core/dispatch';
 import type { Channel, Input, Output, Session } from '../../shared/contract';
 import { makeUpn } from '../../shared/upn';
+import { TEMP_ROOT_ENV } from './temp-root';
 
 export const STAFF_SESSION: Session = {
   userName: 'Test Office',
@@ -13,8 +14,10 @@ export const STAFF_SESSION: Session = {
   roles: ['office', 'lead', 'head', 'admin'],
 };
 
+/** A new folder for one test's files: inside the run's folder (removed when the run ends, test/helpers/temp-root.ts),
+ * or the system's temporary folder when a test file is run some other way. */
 export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'attendance-test-'));
+  return fs.mkdtempSync(path.join(process.env[TEMP_ROOT_ENV] ?? os.tmpdir(), 'attendance-test-'));
 }
 
 export function tempStore(): Store {
