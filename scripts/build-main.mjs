@@ -41,6 +41,7 @@ export async function buildMain({ quiet = false } = {}) {
           'cli/commands': 'main/cli/attendance.ts',
           'bench/bench': 'test/bench/bench.ts',
           'bench/chain-bench': 'test/bench/chain-bench.ts',
+          'bench/figures-only': 'test/bench/figures-only.ts',
         },
         outdir: 'dist',
         outExtension: { '.js': '.cjs' },

@@ -23,3 +23,10 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function pluralS(n: number): string {
   return n === 1 ? '' : 's';
 }
+
+const collator = new Intl.Collator();
+/** Compares two names as `a.localeCompare(b)` does (the same default locale and options), with one collator made
+ * once rather than one a call: sorting a list of 2,000 pupils by name costs a few milliseconds less. */
+export function compareNames(a: string, b: string): number {
+  return collator.compare(a, b);
+}

@@ -316,8 +316,18 @@ function main() {
   benchRegisters(real, days);
   benchFigures(real, line);
   real.db.close();
+  keepSchool(real.path);
   raw.db.close();
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** BENCH_KEEP=file keeps a copy of the bench school (every mark of the year) for profiling one path at a time. */
+function keepSchool(file: string): void {
+  const keep = process.env.BENCH_KEEP;
+  if (keep) {
+    fs.copyFileSync(file, keep);
+    console.log(`kept the bench school as ${keep}`);
+  }
 }
 
 /** The bench's peak memory, the process's largest resident set size so far, with the issue's target: under 1 GB

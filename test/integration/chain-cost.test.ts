@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../main/core/db/connection';
+import { openStore, PAGE_CACHE_KIB } from '../../main/core/db/connection';
 import { contentHash, linkHash } from '../../main/core/trust/chain-defs';
 import { tempDir } from '../helpers/store';
 
@@ -15,6 +15,13 @@ describe('the cost of the hash chains', () => {
   it('a store opened by the app keeps temporary data in memory (temp_store = MEMORY)', () => {
     const store = openStore(path.join(tempDir(), 'school.sqlite'), { key: null });
     expect(store.db.pragma('temp_store', { simple: true })).toBe(2);
+    store.db.close();
+  });
+
+  it(`a store opened by the app caches up to 32 MiB of pages, not SQLite's default 2 MiB`, () => {
+    const store = openStore(path.join(tempDir(), 'school.sqlite'), { key: null });
+    expect(store.db.pragma('cache_size', { simple: true })).toBe(-PAGE_CACHE_KIB);
+    expect(PAGE_CACHE_KIB).toBe(32 * 1024);
     store.db.close();
   });
 

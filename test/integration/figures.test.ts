@@ -610,7 +610,7 @@ at most 2 per parent per child in 3 years; the second is £160`, () => {
   });
 
   it(`the tracker's uncited sessions leave out the marks a live penalty notice relies on, and count \
-them again once it is withdrawn`, () => {
+them again once it is withdrawn; its notices in three years count the live ones only`, () => {
     const { s, pupilId, markIds } = schoolWithTruant();
     const uncited = () => ok(s, 'penalty.tracker', {}).rows.find((r) => r.pupilId === pupilId)!;
     const before = uncited();
@@ -629,6 +629,8 @@ them again once it is withdrawn`, () => {
       LEAD,
     );
     const cited = uncited();
+    expect(before.penaltyNoticesIn3Years).toBe(0);
+    expect(cited.penaltyNoticesIn3Years).toBe(1);
     expect(cited.uncitedInLastWindow).toBe(before.uncitedInLastWindow - 12);
     ok(
       s,
@@ -637,6 +639,7 @@ them again once it is withdrawn`, () => {
       LEAD,
     );
     expect(uncited().uncitedInLastWindow).toBe(before.uncitedInLastWindow);
+    expect(uncited().penaltyNoticesIn3Years).toBe(0);
   });
 
   it(`status changes are appended (paid, withdrawn, prosecuted) with a reason, never deleted; \

@@ -24,7 +24,7 @@ import {
 import type { Ctx } from '../context';
 import type { Db } from '../db/connection';
 import { AppError } from '../errors';
-import { pupilName } from '../../../shared/names';
+import { compareNames, pupilName } from '../../../shared/names';
 import { loadCalendar } from '../calendar/calendar.service';
 import {
   checkReportPeriod,
@@ -457,8 +457,8 @@ export function bandRows(
   rows.sort(
     (a, b) =>
       (b.figures.absencePct ?? -1) - (a.figures.absencePct ?? -1) ||
-      a.attrs.surname.localeCompare(b.attrs.surname) ||
-      a.attrs.upn.localeCompare(b.attrs.upn),
+      compareNames(a.attrs.surname, b.attrs.surname) ||
+      compareNames(a.attrs.upn, b.attrs.upn),
   );
   return { period, since: i.since ?? null, rows };
 }

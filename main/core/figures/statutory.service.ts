@@ -5,6 +5,7 @@
 // pupils, and this school year's N marks overdue (docs/rules/statistics.md §7 overdueN, mark by mark).
 import type { Input, Output } from '../../../shared/contract';
 import { academicYearOf, isCompulsoryAge, type IsoDate } from '../../../shared/dates';
+import { compareNames } from '../../../shared/names';
 import {
   isListed,
   type PeriodContext,
@@ -120,11 +121,11 @@ function addSickness(out: Lists, x: LoadedPupil, ref: PupilRef, sent: () => stri
 
 /** Longest runs and most illness first, then by name; overdue N by date, session and name. */
 function sortLists(out: Lists): void {
-  out.continuous.sort((a, b) => b.runSessions - a.runSessions || a.name.localeCompare(b.name));
-  out.deletionReview.sort((a, b) => b.runSessions - a.runSessions || a.name.localeCompare(b.name));
-  out.sickness.sort((a, b) => b.illnessSessions - a.illnessSessions || a.name.localeCompare(b.name));
+  out.continuous.sort((a, b) => b.runSessions - a.runSessions || compareNames(a.name, b.name));
+  out.deletionReview.sort((a, b) => b.runSessions - a.runSessions || compareNames(a.name, b.name));
+  out.sickness.sort((a, b) => b.illnessSessions - a.illnessSessions || compareNames(a.name, b.name));
   out.overdueN.sort(
     (a, b) =>
-      a.date.localeCompare(b.date) || a.session.localeCompare(b.session) || a.name.localeCompare(b.name),
+      compareNames(a.date, b.date) || compareNames(a.session, b.session) || compareNames(a.name, b.name),
   );
 }

@@ -89,6 +89,15 @@ export function slashCountsTo(
     }
   }
   const edge = db.prepare<[IsoDate, IsoDate], [number, number]>(EDGE_SLASHES_SQL).raw();
+  if (since === to) {
+    // One period: its edges are read once and both maps are the same counts.
+    for (const [a, b] of split.edges) {
+      for (const [pupilId, n] of edge.iterate(a, b)) {
+        addTo(toEnd, pupilId, n);
+      }
+    }
+    return { toEnd, toSince: new Map(toEnd) };
+  }
   for (const [counts, edges] of [
     [toEnd, split.edges],
     [toSince, splitSince.edges],
