@@ -150,10 +150,9 @@ function lastMeetingActions(db: Db): PackData['lastActions'] {
     }));
 }
 
-export function saveLaMeeting(
-  ctx: Ctx,
-  i: Input<'arrangements.laMeetingSave'>,
-): Output<'arrangements.laMeetingSave'> {
+/** Refuses a meeting in the future, an action for a pupil not discussed or due before the meeting, and a pupil
+ * who is not on the register. */
+function checkLaMeeting(ctx: Ctx, i: Input<'arrangements.laMeetingSave'>): void {
   const orm = ctx.store.orm;
   if (i.heldOn > ctx.today()) {
     throw new AppError('invalid', 'A meeting is recorded once it has been held: its date is in the future.');
@@ -181,6 +180,14 @@ export function saveLaMeeting(
   if ([...discussed].some((id) => !known.has(id))) {
     throw new AppError('not_found', 'One of the pupils discussed is not on the register.');
   }
+}
+
+export function saveLaMeeting(
+  ctx: Ctx,
+  i: Input<'arrangements.laMeetingSave'>,
+): Output<'arrangements.laMeetingSave'> {
+  checkLaMeeting(ctx, i);
+  const orm = ctx.store.orm;
   const by = ctx.session.displayName ?? ctx.session.userName;
   const at = ctx.now();
   const m = orm
