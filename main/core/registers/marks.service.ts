@@ -59,26 +59,30 @@ function toStored(r: StoredMarkRow): StoredMark {
   return { id: r.id, code: r.code, minutesLate: r.minutes_late, note: r.note, version: r.version };
 }
 
+/** The SQL of the mark writer: one statement for each thing a write does to a mark. */
+const WRITER_SQL = {
+  get: 'SELECT id, code, minutes_late, note, version FROM marks WHERE pupil_id = ? AND date = ? AND session = ?',
+  insert:
+    'INSERT INTO marks (pupil_id, date, session, code, minutes_late, note, source, recorded_by, recorded_at, ' +
+    'exported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  fromMis: 'UPDATE marks SET exported_at = ? WHERE id = ?',
+  history:
+    'INSERT INTO mark_history (mark_id, version, old_code, new_code, old_minutes_late, new_minutes_late, reason, ' +
+    'changed_at, changed_by, position, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  update: 'UPDATE marks SET code = ?, minutes_late = ?, version = ?, exported_at = NULL WHERE id = ?',
+  note: 'UPDATE marks SET note = ?, exported_at = NULL WHERE id = ?',
+};
+
 /** Prepared statements for writing marks, made once per transaction. They stay raw SQL: they run once per mark
  * of a register save or an import (docs/performance.md). */
 export function markWriter(ctx: Ctx): MarkWriter {
   const db = ctx.store.db;
-  const get = db.prepare<[number, IsoDate, Session], StoredMarkRow>(
-    'SELECT id, code, minutes_late, note, version FROM marks WHERE pupil_id = ? AND date = ? AND session = ?',
-  );
-  const ins = db.prepare(
-    'INSERT INTO marks (pupil_id, date, session, code, minutes_late, note, source, recorded_by, recorded_at, ' +
-      'exported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const fromMis = db.prepare('UPDATE marks SET exported_at = ? WHERE id = ?');
-  const hist = db.prepare(
-    'INSERT INTO mark_history (mark_id, version, old_code, new_code, old_minutes_late, new_minutes_late, reason, ' +
-      'changed_at, changed_by, position, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const upd = db.prepare(
-    'UPDATE marks SET code = ?, minutes_late = ?, version = ?, exported_at = NULL WHERE id = ?',
-  );
-  const note = db.prepare('UPDATE marks SET note = ?, exported_at = NULL WHERE id = ?');
+  const get = db.prepare<[number, IsoDate, Session], StoredMarkRow>(WRITER_SQL.get);
+  const ins = db.prepare(WRITER_SQL.insert);
+  const fromMis = db.prepare(WRITER_SQL.fromMis);
+  const hist = db.prepare(WRITER_SQL.history);
+  const upd = db.prepare(WRITER_SQL.update);
+  const note = db.prepare(WRITER_SQL.note);
   const now = ctx.now();
   return {
     existing: (p, d, s) => {
