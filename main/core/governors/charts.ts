@@ -41,6 +41,9 @@ export function renderChart(option: ChartSpec, width: number, height: number): B
 
 const pct1 = (v: number | null) => (v === null ? 'no figure' : `${(Math.round(v * 10) / 10).toFixed(1)}%`);
 
+type YearRows = GovernorFigures['breakdowns'][number]['rows'];
+type CohortGap = { label: string; absenceGap: number | null };
+
 /** The four charts of the report: weekly against last year, absence by year group, cohort gaps, reasons. */
 export function reportCharts(f: GovernorFigures): ChartPicture[] {
   const years = f.breakdowns.find((b) => b.dimension === 'yearGroup')?.rows ?? [];
@@ -48,6 +51,27 @@ export function reportCharts(f: GovernorFigures): ChartPicture[] {
     .filter((b) => !['yearGroup', 'regGroup'].includes(b.dimension))
     .flatMap((b) => b.rows)
     .map((r) => ({ label: r.label, absenceGap: r.absenceGap }));
+  const options: Record<string, ChartSpec> = {
+    weekly: weeklyAgainstLastYearOption(
+      f.weekly,
+      f.weekly.map((w) => w.lastYearAttendancePct),
+    ),
+    yearGroups: groupsAgainstRestOption(years),
+    cohorts: cohortGapsOption(cohorts),
+    reasons: reasonsOption(f.reasons),
+  };
+  return chartPictures(f, years, cohorts).map((p) => ({
+    ...p,
+    png: renderChart(options[p.key], p.width, p.height),
+  }));
+}
+
+/** Each chart's key, title, alt text and size: the alt text says in words what the chart shows. */
+function chartPictures(
+  f: GovernorFigures,
+  years: YearRows,
+  cohorts: CohortGap[],
+): Omit<ChartPicture, 'png'>[] {
   const weeks = f.weekly;
   const low = weeks.reduce<(typeof weeks)[number] | null>(
     (m, w) => (w.attendancePct !== null && (m === null || w.attendancePct < m.attendancePct!) ? w : m),
@@ -55,7 +79,7 @@ export function reportCharts(f: GovernorFigures): ChartPicture[] {
   );
   const hiddenYears = years.filter((r) => r.group.suppressed).length;
   const top = f.reasons[0];
-  const pics: Omit<ChartPicture, 'png'>[] = [
+  return [
     {
       key: 'weekly',
       title: 'Attendance each week against the same weeks last year',
@@ -99,14 +123,4 @@ export function reportCharts(f: GovernorFigures): ChartPicture[] {
       height: Math.max(180, 24 * f.reasons.length + 60),
     },
   ];
-  const options: Record<string, ChartSpec> = {
-    weekly: weeklyAgainstLastYearOption(
-      weeks,
-      weeks.map((w) => w.lastYearAttendancePct),
-    ),
-    yearGroups: groupsAgainstRestOption(years),
-    cohorts: cohortGapsOption(cohorts),
-    reasons: reasonsOption(f.reasons),
-  };
-  return pics.map((p) => ({ ...p, png: renderChart(options[p.key], p.width, p.height) }));
 }
