@@ -67,37 +67,46 @@ const PAST_LETTERS = `SELECT id, template, stage, letter_date AS date, figures, 
 
 const pupilId = sql.placeholder('pupilId');
 
+/** The columns of a pupil, a contact and a meeting that a letter's data reads. */
+const LETTER_PUPIL = {
+  id: pupils.id,
+  upn: pupils.upn,
+  surname: pupils.surname,
+  forename: pupils.forename,
+  preferredForename: pupils.preferredForename,
+  dob: pupils.dob,
+  yearGroup: pupils.yearGroup,
+  regGroup: pupils.regGroup,
+  admissionDate: pupils.admissionDate,
+  leavingDate: pupils.leavingDate,
+  address: pupils.address,
+};
+const LETTER_CONTACT = {
+  name: contacts.name,
+  relationship: contacts.relationship,
+  address: contacts.address,
+  email: contacts.email,
+  livesWith: contacts.livesWith,
+  parentalResponsibility: contacts.parentalResponsibility,
+};
+const LETTER_MEETING = {
+  id: letterMeetings.id,
+  kind: letterMeetings.kind,
+  date: letterMeetings.date,
+  time: letterMeetings.time,
+  place: letterMeetings.place,
+  attendees: letterMeetings.attendees,
+  held: letterMeetings.held,
+};
+
 /** The per-pupil queries of a letter data loader, each prepared once for all the loader's pupils. */
 export function loaderQueries(db: Db) {
   const orm = drizzle(db);
   const pastLetters: Statement<PastLetterArgs, PastLetterRow> = db.prepare(PAST_LETTERS);
   return {
-    pupil: orm
-      .select({
-        id: pupils.id,
-        upn: pupils.upn,
-        surname: pupils.surname,
-        forename: pupils.forename,
-        preferredForename: pupils.preferredForename,
-        dob: pupils.dob,
-        yearGroup: pupils.yearGroup,
-        regGroup: pupils.regGroup,
-        admissionDate: pupils.admissionDate,
-        leavingDate: pupils.leavingDate,
-        address: pupils.address,
-      })
-      .from(pupils)
-      .where(eq(pupils.id, pupilId))
-      .prepare(),
+    pupil: orm.select(LETTER_PUPIL).from(pupils).where(eq(pupils.id, pupilId)).prepare(),
     contacts: orm
-      .select({
-        name: contacts.name,
-        relationship: contacts.relationship,
-        address: contacts.address,
-        email: contacts.email,
-        livesWith: contacts.livesWith,
-        parentalResponsibility: contacts.parentalResponsibility,
-      })
+      .select(LETTER_CONTACT)
       .from(contacts)
       .where(eq(contacts.pupilId, pupilId))
       .orderBy(asc(contacts.ordinal))
@@ -122,15 +131,7 @@ export function loaderQueries(db: Db) {
     letters: (id: number, excludeBatch: string | null): PastLetterRow[] =>
       pastLetters.all(id, excludeBatch, excludeBatch, id, excludeBatch, excludeBatch),
     meetings: orm
-      .select({
-        id: letterMeetings.id,
-        kind: letterMeetings.kind,
-        date: letterMeetings.date,
-        time: letterMeetings.time,
-        place: letterMeetings.place,
-        attendees: letterMeetings.attendees,
-        held: letterMeetings.held,
-      })
+      .select(LETTER_MEETING)
       .from(letterMeetings)
       .where(eq(letterMeetings.pupilId, pupilId))
       .orderBy(asc(letterMeetings.date), asc(letterMeetings.id))
