@@ -237,17 +237,7 @@ export function sendsQuery(orm: Orm) {
 /** The pupil's meetings, newest first. */
 export function meetingsOf(orm: Orm, pupilId: number) {
   return orm
-    .select({
-      id: letterMeetings.id,
-      pupilId: letterMeetings.pupilId,
-      kind: letterMeetings.kind,
-      date: letterMeetings.date,
-      time: letterMeetings.time,
-      place: letterMeetings.place,
-      attendees: letterMeetings.attendees,
-      held: letterMeetings.held,
-      notes: letterMeetings.notes,
-    })
+    .select({ ...LETTER_MEETING, pupilId: letterMeetings.pupilId, notes: letterMeetings.notes })
     .from(letterMeetings)
     .where(eq(letterMeetings.pupilId, pupilId))
     .orderBy(desc(letterMeetings.date), desc(letterMeetings.id))
