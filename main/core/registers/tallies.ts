@@ -139,6 +139,15 @@ function digits(list: string, start: number, end: number): number {
   return negative ? -n : n;
 }
 
+/** Where the decimal digits that start at `start` in `list` end (at most at `end`). */
+function endOfDigits(list: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && list.charCodeAt(i) >= 48 && list.charCodeAt(i) <= 57) {
+    i++;
+  }
+  return i;
+}
+
 /** Called with each pupil's count of one code (or of the present slashes, code `/`) in one school week. */
 export type WeekVisitor = (
   pupilId: number,
@@ -176,10 +185,16 @@ export function slashesByWeek(db: Db, from: IsoDate, to: IsoDate): [number, IsoD
   return rows;
 }
 
+/** A pupil has at most 14 sessions in a week (two a day), so a week's count of one code fits in four bits and the
+ * minutes late (never negative: every write path takes 0 to 300) can share its number: `minutes × SESSIONS_SPAN +
+ * sessions`. */
+const SESSIONS_SPAN = 16;
 /** The other codes' tallies of the weeks whose Mondays are in [first, last], one row per pupil: its counts as
- * `MONDAYcode sessions minutes` items joined by commas (parameters: first, last). */
+ * `MONDAY<packed><code>` items joined by commas, where <packed> is the sessions and minutes late in one number
+ * (SESSIONS_SPAN) and the code follows it (no code starts with a digit). Each `||` costs SQLite about as much as
+ * the scan, so the item has as few as it can (parameters: first, last). */
 export const WEEK_CODE_TALLIES_SQL = `SELECT pupil_id,
-      group_concat(week || code || ' ' || sessions || ' ' || minutes_late, ',')
+      group_concat(week || (minutes_late * ${SESSIONS_SPAN} + sessions) || code, ',')
     FROM mark_code_tallies WHERE week >= ? AND week <= ? GROUP BY pupil_id`;
 /** The other codes' marks per pupil and code in [from, to], by the (pupil, date) index (parameters: from, to). */
 export const EDGE_CODES_SQL = `SELECT m.pupil_id, m.code, count(*), coalesce(sum(m.minutes_late), 0)
@@ -194,10 +209,11 @@ export function eachWeekCode(db: Db, from: IsoDate, to: IsoDate, visit: WeekVisi
     const whole = db.prepare<[IsoDate, IsoDate], [number, string]>(WEEK_CODE_TALLIES_SQL).raw();
     for (const [pupilId, list] of whole.iterate(split.firstWeek, split.lastWeek)) {
       eachItem(list, (monday, rest, restEnd) => {
-        const space = list.indexOf(' ', rest);
-        const space2 = list.indexOf(' ', space + 1);
-        const n = digits(list, space + 1, space2);
-        visit(pupilId, monday, list.slice(rest, space), n, digits(list, space2 + 1, restEnd));
+        const codeStart = endOfDigits(list, rest, restEnd);
+        const packed = digits(list, rest, codeStart);
+        const n = packed % SESSIONS_SPAN;
+        const minutes = (packed - n) / SESSIONS_SPAN;
+        visit(pupilId, monday, list.slice(codeStart, restEnd), n, minutes);
       });
     }
   }
