@@ -69,6 +69,8 @@ function planContent(start: IsoDate, barrierIds: number[], keyAdult: string, k: 
   };
 }
 
+/** The demo's casework for pupil k: one or two barriers found about two months ago and a meeting that acts on
+ * them, with its actions done or not, then the follow-ups. */
 function casework(ctx: Ctx, pid: number, k: number, today: IsoDate, severe: boolean): void {
   const found = addDays(today, -60 + (k % 5) * 7);
   const b1 = BARRIERS[k % BARRIERS.length];
@@ -110,6 +112,12 @@ function casework(ctx: Ctx, pid: number, k: number, today: IsoDate, severe: bool
       note: 'Parent said evenings are too busy',
     });
   }
+  followUps(ctx, pid, k, today, severe, meetOn);
+}
+
+/** The demo's later casework for pupil k after the meeting on `meetOn`: a referral, a phone call that is now
+ * overdue, and a joint plan with the local authority for some of the severely absent. */
+function followUps(ctx: Ctx, pid: number, k: number, today: IsoDate, severe: boolean, meetOn: IsoDate): void {
   if (k % 3 === 2) {
     addReferral(ctx, {
       pupilId: pid,
