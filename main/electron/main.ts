@@ -72,27 +72,19 @@ app.on('web-contents-created', (_e, contents) => {
   });
 });
 
+/** The content types of the files the renderer is built into; anything else is served as bytes. */
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
 app.whenReady().then(async () => {
-  const rendererDir = path.join(__dirname, '..', 'renderer');
   electronSession.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   electronSession.defaultSession.setPermissionCheckHandler(() => false);
-  protocol.handle(APP_SCHEME, async (req) => {
-    const file = resolveAppUrl(req.url, rendererDir);
-    if (!file || !fs.existsSync(file)) {
-      return new Response('Not found', { status: 404 });
-    }
-    const type =
-      {
-        '.html': 'text/html',
-        '.js': 'text/javascript',
-        '.css': 'text/css',
-        '.svg': 'image/svg+xml',
-        '.png': 'image/png',
-      }[path.extname(file)] ?? 'application/octet-stream';
-    return new Response(fs.readFileSync(file), {
-      headers: { 'Content-Type': type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
-    });
-  });
+  serveRenderer(path.join(__dirname, '..', 'renderer'));
   try {
     core = await startCore();
   } catch (e) {
@@ -100,6 +92,27 @@ app.whenReady().then(async () => {
     app.quit();
     return;
   }
+  relayToCore();
+  openWindow();
+});
+
+/** app:// serves the built renderer's files, each with the strict CSP; nothing outside `rendererDir`. */
+function serveRenderer(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (req) => {
+    const file = resolveAppUrl(req.url, rendererDir);
+    if (!file || !fs.existsSync(file)) {
+      return new Response('Not found', { status: 404 });
+    }
+    const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+    return new Response(fs.readFileSync(file), {
+      headers: { 'Content-Type': type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+    });
+  });
+}
+
+/** The two things the window may ask of the main process: an rpc call to the core (a known channel, from the
+ * app's own page) and a folder chosen in the system dialog. */
+function relayToCore(): void {
   ipcMain.handle('rpc', (event, channel: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame)) {
       return { ok: false, error: { kind: 'forbidden', message: 'untrusted sender' } };
@@ -120,6 +133,10 @@ app.whenReady().then(async () => {
     });
     return r.canceled ? null : (r.filePaths[0] ?? null);
   });
+}
+
+/** The one window, shown when it has painted; the core forgets its sign-in when it closes. */
+function openWindow(): void {
   const win = new BrowserWindow({
     width: 1280,
     height: 860,
@@ -133,7 +150,7 @@ app.whenReady().then(async () => {
     core?.forget(windowId);
   });
   void win.loadURL(`${APP_SCHEME}://attendance/index.html`);
-});
+}
 
 /**
  * The desktop database is always encrypted: the key is sealed by the OS; a plain file is converted on open. The
