@@ -3,6 +3,7 @@
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
+import type { Output } from '../../../../shared/contract';
 import { Badge, Button, Checkbox, Field, Input } from '@fluentui/react-components';
 import { BARRIER_SIDES, BARRIER_SIDE_LABELS } from '../../../../shared/casework';
 import { ErrorBar } from '../../components/ErrorBar';
@@ -16,6 +17,21 @@ const Values = z.object({
   restricted: z.boolean(),
 });
 type V = z.infer<typeof Values>;
+type Category = Output<'casework.categories'>['categories'][number];
+
+/** Every category, the restricted and the school's own marked. */
+function CategoryList({ categories }: { categories: Category[] }) {
+  return (
+    <ul aria-label="Barrier categories">
+      {categories.map((c) => (
+        <li key={c.code}>
+          {c.label} {c.restricted && <Badge appearance="outline">restricted</Badge>}{' '}
+          {!c.builtIn && <Badge appearance="tint">the school's own</Badge>}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function Categories() {
   const q = useRpc('casework.categories', {});
@@ -29,14 +45,7 @@ export function Categories() {
   return (
     <details className="card">
       <summary>Barrier categories ({q.data?.categories.length ?? 0})</summary>
-      <ul aria-label="Barrier categories">
-        {q.data?.categories.map((c) => (
-          <li key={c.code}>
-            {c.label} {c.restricted && <Badge appearance="outline">restricted</Badge>}{' '}
-            {!c.builtIn && <Badge appearance="tint">the school's own</Badge>}
-          </li>
-        ))}
-      </ul>
+      <CategoryList categories={q.data?.categories ?? []} />
       <form
         className="row"
         aria-label="Add the school's own category"
