@@ -9,6 +9,26 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { pluralS } from '../../../../shared/names';
 import { type Row, STATUS_LABEL, StatusBadge, range } from './common';
 
+/** The date a decision is due by, marked overdue once it has passed; nothing when there is none. */
+function DecideBy({ decideBy, today }: { decideBy: Row['decideBy']; today: string }) {
+  if (!decideBy) {
+    return null;
+  }
+  return (
+    <>
+      {formatUkDate(decideBy)}
+      {today && decideBy < today && (
+        <>
+          {' '}
+          <Badge appearance="tint" color="danger">
+            overdue
+          </Badge>
+        </>
+      )}
+    </>
+  );
+}
+
 function RequestTable({ rows, label }: { rows: Row[]; label: string }) {
   const today = useRpc('school.appStatus', {}).data?.today ?? '';
   if (rows.length === 0) {
@@ -47,21 +67,7 @@ function RequestTable({ rows, label }: { rows: Row[]; label: string }) {
                 <StatusBadge status={r.status} />
               </td>
               <td>
-                {r.decideBy ? (
-                  <>
-                    {formatUkDate(r.decideBy)}
-                    {today && r.decideBy < today && (
-                      <>
-                        {' '}
-                        <Badge appearance="tint" color="danger">
-                          overdue
-                        </Badge>
-                      </>
-                    )}
-                  </>
-                ) : (
-                  ''
-                )}
+                <DecideBy decideBy={r.decideBy} today={today} />
               </td>
               <td>{r.warnings || ''}</td>
             </tr>
