@@ -214,6 +214,27 @@ describe('weekly tallies of present slashes', () => {
     expect(tallyMismatches(db)).toBe(0);
   });
 
+  it('reads back any count and minutes of a code tally exactly, even ones only a hand-edited store could hold', () => {
+    const odd = tempStore();
+    const odb = odd.db;
+    // Rows straight into the table in a throwaway store: the counts and minutes share one number in the read.
+    odb.pragma('foreign_keys = OFF');
+    const ins = odb.prepare(
+      "INSERT INTO mark_code_tallies (pupil_id, week, code, sessions, minutes_late) VALUES (?, '2025-09-08', ?, ?, ?)",
+    );
+    ins.run(1, 'L', 14, 4200);
+    ins.run(1, 'C1', 40, 0);
+    ins.run(2, 'U', 3, -7);
+    ins.run(2, 'J1', 1, 0);
+    const rows = codesByWeek(odb, '2025-09-08', '2025-09-14');
+    expect(rows).toEqual([
+      [1, '2025-09-08', 'C1', 40, 0],
+      [1, '2025-09-08', 'L', 14, 4200],
+      [2, '2025-09-08', 'J1', 1, 0],
+      [2, '2025-09-08', 'U', 3, -7],
+    ]);
+  });
+
   it('reads a school-sized year of weekly tallies (250,000 rows) without overflowing the call stack', () => {
     const big = tempStore();
     const bdb = big.db;

@@ -139,9 +139,9 @@ function digits(list: string, start: number, end: number): number {
   return negative ? -n : n;
 }
 
-/** Where the decimal digits that start at `start` in `list` end (at most at `end`). */
+/** Where the integer (digits, after a "-" if negative) that starts at `start` in `list` ends (at most at `end`). */
 function endOfDigits(list: string, start: number, end: number): number {
-  let i = start;
+  let i = list.charCodeAt(start) === 45 ? start + 1 : start;
   while (i < end && list.charCodeAt(i) >= 48 && list.charCodeAt(i) <= 57) {
     i++;
   }
@@ -185,10 +185,10 @@ export function slashesByWeek(db: Db, from: IsoDate, to: IsoDate): [number, IsoD
   return rows;
 }
 
-/** A pupil has at most 14 sessions in a week (two a day), so a week's count of one code fits in four bits and the
- * minutes late (never negative: every write path takes 0 to 300) can share its number: `minutes × SESSIONS_SPAN +
- * sessions`. */
-const SESSIONS_SPAN = 16;
+/** A week's count of one code and its minutes late share one number, `minutes × SESSIONS_SPAN + sessions`. A pupil
+ * has at most 14 sessions a week; the span leaves room for far more, so a store the app did not write cannot make
+ * one count spill into the other, and the number stays an exact integer (under 2^53) for any minutes a week holds. */
+const SESSIONS_SPAN = 2 ** 20;
 /** The other codes' tallies of the weeks whose Mondays are in [first, last], one row per pupil: its counts as
  * `MONDAY<packed><code>` items joined by commas, where <packed> is the sessions and minutes late in one number
  * (SESSIONS_SPAN) and the code follows it (no code starts with a digit). Each `||` costs SQLite about as much as
@@ -211,8 +211,8 @@ export function eachWeekCode(db: Db, from: IsoDate, to: IsoDate, visit: WeekVisi
       eachItem(list, (monday, rest, restEnd) => {
         const codeStart = endOfDigits(list, rest, restEnd);
         const packed = digits(list, rest, codeStart);
-        const n = packed % SESSIONS_SPAN;
-        const minutes = (packed - n) / SESSIONS_SPAN;
+        const minutes = Math.floor(packed / SESSIONS_SPAN);
+        const n = packed - minutes * SESSIONS_SPAN;
         visit(pupilId, monday, list.slice(codeStart, restEnd), n, minutes);
       });
     }
