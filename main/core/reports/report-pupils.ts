@@ -74,8 +74,8 @@ export const COUNTED_WHERE = `code NOT IN ('/', '\\', ${DATED_LIST})`;
 
 /** The marks of the dated codes in [from, to], one row per pupil: the pupil's marks as one list of
  * `date session code` items joined by commas, with ` minutes` after the code only where the mark has minutes late.
- * Most have none, and each `||` costs about as much as reading the row (docs/performance.md, "Fewer operators in
- * the weekly code tallies"). The rows are read from their partial index in (pupil, date, session) order
+ * Most have none, and each `||` costs about as much as reading the row (docs/performance.md, "Fewer aggregates
+ * and operators in the period's reads"). The rows are read from their partial index in (pupil, date, session) order
  * (parameters: from, to). A row per pupil rather than per mark halves the cost of reading them
  * (docs/performance.md, "One row per pupil"). SQL leaves the order inside a list unspecified: it is the index's
  * here, and shared/statistics sorts a pupil's marks when they are not in order. */
@@ -97,10 +97,17 @@ export function parseDatedMarks(list: string): StatsMark[] {
   });
 }
 
+const COUNTED_MARKS_FROM = `FROM marks INDEXED BY marks_counted_idx
+    WHERE +date >= ? AND +date <= ? AND ${COUNTED_WHERE} GROUP BY pupil_id, code`;
 /** The other marks but the slashes in [from, to], counted per pupil and code in the order of their partial index,
  * with the minutes late and the count up to a second date (parameters: since, from, to). */
-export const COUNTED_MARKS_SQL = `SELECT pupil_id, code, count(*), sum(minutes_late), sum(+date <= ?) FROM marks
-    INDEXED BY marks_counted_idx WHERE +date >= ? AND +date <= ? AND ${COUNTED_WHERE} GROUP BY pupil_id, code`;
+export const COUNTED_MARKS_SQL = `SELECT pupil_id, code, count(*), sum(minutes_late), sum(+date <= ?)
+    ${COUNTED_MARKS_FROM}`;
+/** The same counts for one period (parameters: from, to): the count up to a second date is a fifth of the cost of
+ * the read, so a period without one does not pay for it (docs/performance.md, "Fewer aggregates and operators in
+ * the period's reads"). */
+export const COUNTED_MARKS_ONE_PERIOD_SQL = `SELECT pupil_id, code, count(*), sum(minutes_late)
+    ${COUNTED_MARKS_FROM}`;
 
 /** One pupil of a period as loaded for the statistics: the pupil, the marks that need their dates, and the tally
  * of the count-only marks over [from, to] and over [from, since]. */
@@ -178,11 +185,8 @@ function tallyCountOnly(
       addToTally(x.countedToSince, '/', from, toSince.get(pupilId) ?? 0);
     }
   }
-  const counts = db
-    .prepare<[IsoDate, IsoDate, IsoDate], [number, string, number, number | null, number]>(COUNTED_MARKS_SQL)
-    .raw();
   for (const [a, b] of splitAtEras(from, to)) {
-    for (const [pupilId, code, n, minutes, nToSince] of counts.iterate(since, a, b)) {
+    for (const [pupilId, code, n, minutes, nToSince] of countedMarks(db, since, a, b)) {
       const x = byId.get(pupilId);
       if (x) {
         addToTally(x.counted, code, a, n, minutes);
@@ -190,4 +194,18 @@ function tallyCountOnly(
       }
     }
   }
+}
+
+type CountedRow = [pupilId: number, code: string, n: number, minutes: number | null, nToSince: number];
+
+/** The rows of COUNTED_MARKS_SQL for [from, to] and `since`; when `since` is `to`, its count is the whole one. */
+function countedMarks(db: Db, since: IsoDate, from: IsoDate, to: IsoDate): CountedRow[] {
+  if (since < to) {
+    return db.prepare<[IsoDate, IsoDate, IsoDate], CountedRow>(COUNTED_MARKS_SQL).raw().all(since, from, to);
+  }
+  const rows = db
+    .prepare<[IsoDate, IsoDate], [number, string, number, number | null]>(COUNTED_MARKS_ONE_PERIOD_SQL)
+    .raw()
+    .all(from, to);
+  return rows.map(([pupilId, code, n, minutes]) => [pupilId, code, n, minutes, n]);
 }
