@@ -7,7 +7,7 @@ import { Button } from '@fluentui/react-components';
 import type { Output } from '../../../../shared/contract';
 import { MEASURE_LABELS } from '../../../../shared/casework';
 import { addDays, formatUkDate } from '../../../../shared/dates';
-import { formatPct1 } from '../../../../shared/statistics';
+import { formatPct1 } from '../../../../shared/statistics/rates';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useRpcMutation } from '../../hooks';
 import { useUnsavedGuard } from './forms';
@@ -67,6 +67,20 @@ function WeekMeasures({ p, on }: { p: Plan; on: string }) {
   );
 }
 
+function CheckinList({ checkins }: { checkins: Plan['checkins'] }) {
+  return checkins.length === 0 ? (
+    <p>No check-in recorded yet.</p>
+  ) : (
+    <ul aria-label="Check-ins so far">
+      {checkins.map((c) => (
+        <li key={c.id}>
+          {formatUkDate(c.checkedOn)} ({c.by}){c.note ? `: ${c.note}` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function Checkins({ p, today, writer }: { p: Plan; today: string; writer: boolean }) {
   const save = useRpcMutation('casework.plan.checkin', ['casework.plan.get', 'casework.due']);
   const f = useForm<V>({ resolver: zodResolver(Values), defaultValues: { checkedOn: today, note: '' } });
@@ -114,17 +128,7 @@ export function Checkins({ p, today, writer }: { p: Plan; today: string; writer:
           <ErrorBar error={save.error} />
         </form>
       )}
-      {p.checkins.length === 0 ? (
-        <p>No check-in recorded yet.</p>
-      ) : (
-        <ul aria-label="Check-ins so far">
-          {p.checkins.map((c) => (
-            <li key={c.id}>
-              {formatUkDate(c.checkedOn)} ({c.by}){c.note ? `: ${c.note}` : ''}
-            </li>
-          ))}
-        </ul>
-      )}
+      <CheckinList checkins={p.checkins} />
     </section>
   );
 }

@@ -1,18 +1,14 @@
 // The reintegration plan's Word template (docs/rules/casework.md), like the letter templates: download it, change
 // the wording in Word keeping the {{fields}}, upload it (checked first; a file with an unknown field is refused),
-// and go back to the shipped template. Every version is kept.
-import { useState } from 'react';
+// and go back to the shipped template. Every version is kept. The state and calls are in usePlanTemplate.ts.
 import { Badge, Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import type { Output } from '../../../../shared/contract';
 import { formatUkDate } from '../../../../shared/dates';
-import { useRpc, useRpcMutation } from '../../hooks';
-import { call } from '../../rpc';
 import { ErrorBar } from '../../components/ErrorBar';
 import { FilePicker } from '../../components/FilePicker';
-import { fileToBase64 } from '../../letters/util';
-import { downloadBase64 } from '../../download';
+import { usePlanTemplate, type Check } from './usePlanTemplate';
 
-type Check = Output<'casework.planTemplate.check'>;
+type Template = Output<'casework.planTemplate.get'>;
 
 function CheckResult({ check, fileName }: { check: Check; fileName: string }) {
   const bad = check.errors.length > 0;
@@ -35,47 +31,115 @@ function CheckResult({ check, fileName }: { check: Check; fileName: string }) {
   );
 }
 
+/** The template in use: whose, since when, and downloading it or going back to the shipped one. */
+function TemplateInUse({
+  t,
+  reverting,
+  onDownload,
+  onRevert,
+}: {
+  t: Template;
+  reverting: boolean;
+  onDownload: () => void;
+  onRevert: () => void;
+}) {
+  return (
+    <section className="card" aria-labelledby="tpl-now">
+      <h2 id="tpl-now">In use</h2>
+      <p>
+        <Badge appearance="tint" color={t.source === 'school' ? 'brand' : 'informative'}>
+          {t.source === 'school' ? `The school's ${t.version.replace('school ', '')}` : 'Shipped'}
+        </Badge>{' '}
+        {t.uploadedBy && t.uploadedAt
+          ? `${t.source === 'school' ? 'Uploaded' : 'Chosen again'} by ${t.uploadedBy} on ${formatUkDate(t.uploadedAt.slice(0, 10))}.`
+          : ''}{' '}
+        {t.placeholders.length} fields.
+      </p>
+      <div className="row">
+        <Button onClick={onDownload}>Download the template</Button>
+        {t.source === 'school' && (
+          <Button disabled={reverting} onClick={onRevert}>
+            Go back to the shipped template
+          </Button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** Uploading the school's own version: the file, its check and, when it can be used, saving it. */
+function TemplateUpload({
+  file,
+  check,
+  error,
+  done,
+  saving,
+  onFile,
+  onSave,
+}: {
+  file: { name: string } | null;
+  check: Check | null;
+  error: unknown;
+  done: string | null;
+  saving: boolean;
+  onFile: (f: File) => void;
+  onSave: () => void;
+}) {
+  return (
+    <section className="card" aria-labelledby="tpl-up">
+      <h2 id="tpl-up">Upload the school's own version</h2>
+      <FilePicker
+        label="Choose a .docx file"
+        accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        onFile={onFile}
+      />
+      <ErrorBar error={error} title="The file was not accepted" />
+      {check && file && <CheckResult check={check} fileName={file.name} />}
+      {check && check.errors.length === 0 && (
+        <Button appearance="primary" disabled={saving} onClick={onSave}>
+          Use this template
+        </Button>
+      )}
+      {done && (
+        <MessageBar intent="success">
+          <MessageBarBody>{done}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
+
+/** The fields a plan template may use, and what each holds. */
+function TemplateFields({ fields }: { fields: Template['fields'] }) {
+  return (
+    <details className="card">
+      <summary>The fields a plan template can use ({fields.length})</summary>
+      <table className="plain" aria-label="Fields">
+        <thead>
+          <tr>
+            <th>Field</th>
+            <th>What it holds</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fields.map((f) => (
+            <tr key={f.key}>
+              <td className="strip">{`{{${f.key}}}`}</td>
+              <td>
+                {f.label}
+                {f.block ? ' (on a line of its own)' : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
 export function PlanTemplate() {
-  const q = useRpc('casework.planTemplate.get', {});
-  const upload = useRpcMutation('casework.planTemplate.upload', ['casework.planTemplate.get']);
-  const revert = useRpcMutation('casework.planTemplate.revert', ['casework.planTemplate.get']);
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [check, setCheck] = useState<Check | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const onFile = async (f: File) => {
-    setError(null);
-    setCheck(null);
-    setDone(null);
-    try {
-      const base64 = await fileToBase64(f);
-      setFile({ name: f.name, base64 });
-      setCheck(await call('casework.planTemplate.check', { base64 }));
-    } catch (e) {
-      setError(e);
-      setFile(null);
-    }
-  };
-  const save = async () => {
-    setError(null);
-    try {
-      const r = await upload.mutateAsync({ base64: file!.base64 });
-      setDone(`Saved as version ${r.version} of the plan template: the next export uses it.`);
-      setFile(null);
-      setCheck(null);
-    } catch (e) {
-      setError(e);
-    }
-  };
-  const download = async () => {
-    try {
-      const r = await call('casework.planTemplate.download', {});
-      downloadBase64(r.base64, r.fileName);
-    } catch (e) {
-      setError(e);
-    }
-  };
-  const t = q.data;
+  const s = usePlanTemplate();
+  const t = s.q.data;
   return (
     <div className="page">
       <h1>The reintegration plan's Word template</h1>
@@ -84,73 +148,25 @@ export function PlanTemplate() {
         wording, the layout or the logo in Word, keep the fields, and upload it again. Tables and the chart
         stay on a line of their own. Every version is kept.
       </Text>
-      <ErrorBar error={q.error ?? revert.error} />
+      <ErrorBar error={s.q.error ?? s.revert.error} />
       {t && (
-        <section className="card" aria-labelledby="tpl-now">
-          <h2 id="tpl-now">In use</h2>
-          <p>
-            <Badge appearance="tint" color={t.source === 'school' ? 'brand' : 'informative'}>
-              {t.source === 'school' ? `The school's ${t.version.replace('school ', '')}` : 'Shipped'}
-            </Badge>{' '}
-            {t.uploadedBy && t.uploadedAt
-              ? `${t.source === 'school' ? 'Uploaded' : 'Chosen again'} by ${t.uploadedBy} on ${formatUkDate(t.uploadedAt.slice(0, 10))}.`
-              : ''}{' '}
-            {t.placeholders.length} fields.
-          </p>
-          <div className="row">
-            <Button onClick={() => void download()}>Download the template</Button>
-            {t.source === 'school' && (
-              <Button disabled={revert.isPending} onClick={() => revert.mutate({})}>
-                Go back to the shipped template
-              </Button>
-            )}
-          </div>
-        </section>
-      )}
-      <section className="card" aria-labelledby="tpl-up">
-        <h2 id="tpl-up">Upload the school's own version</h2>
-        <FilePicker
-          label="Choose a .docx file"
-          accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-          onFile={(f) => void onFile(f)}
+        <TemplateInUse
+          t={t}
+          reverting={s.revert.isPending}
+          onDownload={() => void s.download()}
+          onRevert={() => s.revert.mutate({})}
         />
-        <ErrorBar error={error} title="The file was not accepted" />
-        {check && file && <CheckResult check={check} fileName={file.name} />}
-        {check && check.errors.length === 0 && (
-          <Button appearance="primary" disabled={upload.isPending} onClick={() => void save()}>
-            Use this template
-          </Button>
-        )}
-        {done && (
-          <MessageBar intent="success">
-            <MessageBarBody>{done}</MessageBarBody>
-          </MessageBar>
-        )}
-      </section>
-      {t && (
-        <details className="card">
-          <summary>The fields a plan template can use ({t.fields.length})</summary>
-          <table className="plain" aria-label="Fields">
-            <thead>
-              <tr>
-                <th>Field</th>
-                <th>What it holds</th>
-              </tr>
-            </thead>
-            <tbody>
-              {t.fields.map((f) => (
-                <tr key={f.key}>
-                  <td className="strip">{`{{${f.key}}}`}</td>
-                  <td>
-                    {f.label}
-                    {f.block ? ' (on a line of its own)' : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
       )}
+      <TemplateUpload
+        file={s.file}
+        check={s.check}
+        error={s.error}
+        done={s.done}
+        saving={s.upload.isPending}
+        onFile={(f) => void s.onFile(f)}
+        onSave={() => void s.save()}
+      />
+      {t && <TemplateFields fields={t.fields} />}
     </div>
   );
 }

@@ -1,15 +1,9 @@
 // The pupil page's casework (docs/rules/casework.md): what to do next, barriers, actions, plans, and one timeline
 // newest first. What the office may not read (restricted detail) never reaches this screen: the core removes it.
+// The lists are in PupilCaseworkLists.tsx, the forms in forms.tsx, MoreForms.tsx and StatusForms.tsx.
 import { useState } from 'react';
-import { Badge, Button, Link, MessageBar, MessageBarBody } from '@fluentui/react-components';
-import {
-  ACTION_OWNER_LABELS,
-  ACTION_STATUS_LABELS,
-  BARRIER_STATUS_LABELS,
-  PLAN_OUTCOME_LABELS,
-  TIMELINE_SOURCE_LABELS,
-} from '../../../../shared/casework';
-import { formatUkDate } from '../../../../shared/dates';
+import { Button, Link, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import type { Output } from '../../../../shared/contract';
 import { useRpc, useRpcMutation } from '../../hooks';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useMe } from '../../auth/AuthGate';
@@ -18,12 +12,87 @@ import { BarrierForm, MeetingForm } from './forms';
 import { JointForm, ReferralForm } from './MoreForms';
 import { Referrals } from './Referrals';
 import { ActionStatusForm, BarrierStatusForm } from './StatusForms';
+import { ActionTable, BarrierTable, CaseworkTimeline, PlanList } from './PupilCaseworkLists';
+
+type OpenForm = 'barrier' | 'meeting' | 'referral' | 'joint';
+
+/** The lead's buttons for recording casework, and the link to the data before a meeting. */
+function CaseworkButtons({
+  pupilId,
+  writer,
+  onOpen,
+}: {
+  pupilId: number;
+  writer: boolean;
+  onOpen: (form: OpenForm) => void;
+}) {
+  return (
+    <div className="row">
+      {writer && (
+        <>
+          <Button onClick={() => onOpen('barrier')}>Add a barrier</Button>
+          <Button onClick={() => onOpen('meeting')}>Record a meeting</Button>
+          <Button onClick={() => onOpen('referral')}>Record a referral</Button>
+          <Button onClick={() => onOpen('joint')}>Record the LA joint approach</Button>
+          <Button onClick={() => (window.location.hash = `#/casework/newplan/${pupilId}`)}>
+            Write a reintegration plan
+          </Button>
+        </>
+      )}
+      <Link href={`#/casework/patterns/${pupilId}`}>Before a meeting: the data</Link>
+    </div>
+  );
+}
+
+/** A severely absent pupil with no joint approach agreed with the local authority on record. */
+function NoJointApproach({ pupilName }: { pupilName: string }) {
+  return (
+    <MessageBar intent="warning">
+      <MessageBarBody>
+        {pupilName} is severely absent and has no joint approach agreed with the local authority on record.
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** The recording form the lead opened, if any. */
+function OpenedForm({
+  open,
+  pupilId,
+  today,
+  barriers,
+  onDone,
+}: {
+  open: OpenForm | null;
+  pupilId: number;
+  today: string;
+  barriers: Output<'casework.pupil'>['barriers'];
+  onDone: () => void;
+}) {
+  return (
+    <>
+      {open === 'barrier' && <BarrierForm pupilId={pupilId} today={today} onDone={onDone} />}
+      {open === 'referral' && <ReferralForm pupilId={pupilId} today={today} onDone={onDone} />}
+      {open === 'joint' && <JointForm pupilId={pupilId} today={today} onDone={onDone} />}
+      {open === 'meeting' && (
+        <MeetingForm
+          pupilId={pupilId}
+          today={today}
+          barriers={barriers
+            .filter((b) => !b.hidden)
+            .map((b) => ({ id: b.id, label: `${b.categoryLabel}: ${b.description}` }))}
+          onDone={onDone}
+        />
+      )}
+    </>
+  );
+}
 
 export function PupilCasework({ pupilId, today }: { pupilId: number; today: string }) {
   const me = useMe();
   const q = useRpc('casework.pupil', { pupilId });
   const setAction = useRpcMutation('casework.setAction', ['casework.pupil']);
-  const [open, setOpen] = useState<'barrier' | 'meeting' | 'referral' | 'joint' | null>(null);
+  const [open, setOpen] = useState<OpenForm | null>(null);
   const [edit, setEdit] = useState<{ kind: 'barrier' | 'action'; id: number } | null>(null);
   const writer = mayCall(me, 'casework.addBarrier');
   if (!q.data) {
@@ -35,92 +104,21 @@ export function PupilCasework({ pupilId, today }: { pupilId: number; today: stri
     );
   }
   const d = q.data;
+  const closeForm = () => setOpen(null);
   const editBarrier = edit?.kind === 'barrier' ? d.barriers.find((b) => b.id === edit.id) : undefined;
   return (
     <section className="card" aria-labelledby="casework-h">
       <h2 id="casework-h">Casework</h2>
-      {d.severe && d.joint.length === 0 && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            {d.pupilName} is severely absent and has no joint approach agreed with the local authority on
-            record.
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <div className="row">
-        {writer && (
-          <>
-            <Button onClick={() => setOpen('barrier')}>Add a barrier</Button>
-            <Button onClick={() => setOpen('meeting')}>Record a meeting</Button>
-            <Button onClick={() => setOpen('referral')}>Record a referral</Button>
-            <Button onClick={() => setOpen('joint')}>Record the LA joint approach</Button>
-            <Button onClick={() => (window.location.hash = `#/casework/newplan/${pupilId}`)}>
-              Write a reintegration plan
-            </Button>
-          </>
-        )}
-        <Link href={`#/casework/patterns/${pupilId}`}>Before a meeting: the data</Link>
-      </div>
-      {open === 'barrier' && <BarrierForm pupilId={pupilId} today={today} onDone={() => setOpen(null)} />}
-      {open === 'referral' && <ReferralForm pupilId={pupilId} today={today} onDone={() => setOpen(null)} />}
-      {open === 'joint' && <JointForm pupilId={pupilId} today={today} onDone={() => setOpen(null)} />}
-      {open === 'meeting' && (
-        <MeetingForm
-          pupilId={pupilId}
-          today={today}
-          barriers={d.barriers
-            .filter((b) => !b.hidden)
-            .map((b) => ({ id: b.id, label: `${b.categoryLabel}: ${b.description}` }))}
-          onDone={() => setOpen(null)}
-        />
-      )}
-      <h3>Reintegration plans</h3>
-      {d.plans.length === 0 ? (
-        <p>No plan.</p>
-      ) : (
-        <ul>
-          {d.plans.map((p) => (
-            <li key={p.id}>
-              <Link href={`#/casework/plan/${p.id}`}>Plan from {formatUkDate(p.startOn)}</Link> ·{' '}
-              {p.status === 'open'
-                ? `open, key adult ${p.keyAdult}`
-                : `closed: ${PLAN_OUTCOME_LABELS[p.outcome!]}`}
-              {p.nextReview ? ` · next review ${formatUkDate(p.nextReview)}` : ''}
-            </li>
-          ))}
-        </ul>
-      )}
-      <h3>Barriers</h3>
-      <table className="plain" aria-label="Barriers">
-        <thead>
-          <tr>
-            <th>Found</th>
-            <th>Category</th>
-            <th>Detail</th>
-            <th>Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.barriers.map((b) => (
-            <tr key={b.id}>
-              <td>{formatUkDate(b.foundOn)}</td>
-              <td>
-                {b.categoryLabel} {b.restricted && <Badge appearance="outline">restricted</Badge>}
-              </td>
-              <td>{b.hidden ? 'Detail for the attendance lead and the head only' : b.description}</td>
-              <td>
-                {BARRIER_STATUS_LABELS[b.status]}
-                {b.closedOn ? ` ${formatUkDate(b.closedOn)}` : ''}{' '}
-                {writer && b.status !== 'resolved' && edit === null && (
-                  <Button size="small" onClick={() => setEdit({ kind: 'barrier', id: b.id })}>
-                    Update: {b.categoryLabel}
-                  </Button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {d.severe && d.joint.length === 0 && <NoJointApproach pupilName={d.pupilName} />}
+      <CaseworkButtons pupilId={pupilId} writer={writer} onOpen={setOpen} />
+      <OpenedForm open={open} pupilId={pupilId} today={today} barriers={d.barriers} onDone={closeForm} />
+      <PlanList plans={d.plans} />
+      <BarrierTable
+        barriers={d.barriers}
+        writer={writer}
+        mayEdit={edit === null}
+        onEdit={(id) => setEdit({ kind: 'barrier', id })}
+      />
       {editBarrier && (
         <BarrierStatusForm
           barrier={{ id: editBarrier.id, label: editBarrier.categoryLabel, status: editBarrier.status }}
@@ -128,45 +126,13 @@ export function PupilCasework({ pupilId, today }: { pupilId: number; today: stri
           onDone={() => setEdit(null)}
         />
       )}
-      <h3>Actions</h3>
-      <table className="plain" aria-label="Actions">
-        <thead>
-          <tr>
-            <th>What</th>
-            <th>Owner</th>
-            <th>By</th>
-            <th>Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.actions.map((a) => (
-            <tr key={a.id}>
-              <td>{a.what}</td>
-              <td>
-                {ACTION_OWNER_LABELS[a.ownerKind]}
-                {a.ownerName ? ` (${a.ownerName})` : ''}
-              </td>
-              <td>
-                {formatUkDate(a.dueOn)} {a.overdue && <Badge color="danger">overdue</Badge>}
-              </td>
-              <td>
-                {ACTION_STATUS_LABELS[a.status]}
-                {a.doneOn ? ` ${formatUkDate(a.doneOn)}` : ''}
-                {writer && a.status === 'open' && (
-                  <Button size="small" onClick={() => setAction.mutate({ id: a.id, status: 'done' })}>
-                    Mark done: {a.what}
-                  </Button>
-                )}{' '}
-                {writer && a.status === 'open' && edit === null && (
-                  <Button size="small" onClick={() => setEdit({ kind: 'action', id: a.id })}>
-                    Not done or cancel: {a.what}
-                  </Button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ActionTable
+        actions={d.actions}
+        writer={writer}
+        mayEdit={edit === null}
+        onEdit={(id) => setEdit({ kind: 'action', id })}
+        onMarkDone={(id) => setAction.mutate({ id, status: 'done' })}
+      />
       <ErrorBar error={setAction.error} />
       {edit?.kind === 'action' && (
         <ActionStatusForm
@@ -176,16 +142,7 @@ export function PupilCasework({ pupilId, today }: { pupilId: number; today: stri
         />
       )}
       <Referrals list={d.referrals} today={today} writer={writer} />
-      <h3>Timeline</h3>
-      <ol className="timeline" aria-label="Casework timeline, newest first">
-        {d.timeline.map((t, k) => (
-          <li key={`${t.source}-${t.refId}-${k}`}>
-            <strong>{formatUkDate(t.at.slice(0, 10))}</strong> · {TIMELINE_SOURCE_LABELS[t.source]}: {t.title}
-            {t.detail ? ` — ${t.detail}` : ''}
-            {t.by ? ` (${t.by})` : ''}
-          </li>
-        ))}
-      </ol>
+      <CaseworkTimeline timeline={d.timeline} />
     </section>
   );
 }

@@ -4,18 +4,20 @@
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { Button, Field, Input } from '@fluentui/react-components';
+import { Field, Input } from '@fluentui/react-components';
 import {
   ACTION_STATUSES,
   ACTION_STATUS_LABELS,
   BARRIER_STATUSES,
   BARRIER_STATUS_LABELS,
 } from '../../../../shared/casework';
+import type { Input as CallInput } from '../../../../shared/contract';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useRpcMutation } from '../../hooks';
 import { useUnsavedGuard } from './forms';
 import { FormDate } from '../../components/FormDate';
 import { FormSelect } from '../../components/FormSelect';
+import { SaveCancel } from './SaveCancel';
 
 const BarrierValues = z
   .object({ status: z.enum(BARRIER_STATUSES), closedOn: z.string() })
@@ -70,12 +72,7 @@ export function BarrierStatusForm({
           validationMessage={err.closedOn?.message}
         />
       )}
-      <div className="row">
-        <Button appearance="primary" type="submit" disabled={m.isPending}>
-          Save status
-        </Button>
-        <Button onClick={onDone}>Cancel</Button>
-      </div>
+      <SaveCancel label="Save status" pending={m.isPending} onCancel={onDone} />
       <ErrorBar error={m.error} />
     </form>
   );
@@ -94,15 +91,14 @@ const ActionValues = z
   });
 type ActionV = z.infer<typeof ActionValues>;
 
-export function ActionStatusForm({
-  action,
-  today,
-  onDone,
-}: {
-  action: { id: number; what: string };
-  today: string;
-  onDone: () => void;
-}) {
+/** The closing values as the core takes them: a cancellation has no date, an empty note is none. */
+function closingInput(id: number, v: ActionV): CallInput<'casework.setAction'> {
+  return { id, status: v.status, on: v.status === 'cancelled' ? null : v.on, note: v.note || null };
+}
+
+type ActionProps = { action: { id: number; what: string }; today: string; onDone: () => void };
+
+export function ActionStatusForm({ action, today, onDone }: ActionProps) {
   const m = useRpcMutation('casework.setAction', ['casework.pupil', 'casework.due']);
   const f = useForm<ActionV>({
     resolver: zodResolver(ActionValues),
@@ -116,17 +112,7 @@ export function ActionStatusForm({
       className="card form-grid"
       aria-label={`Close the action: ${action.what}`}
       noValidate
-      onSubmit={f.handleSubmit((v) =>
-        m.mutate(
-          {
-            id: action.id,
-            status: v.status,
-            on: v.status === 'cancelled' ? null : v.on,
-            note: v.note || null,
-          },
-          { onSuccess: onDone },
-        ),
-      )}
+      onSubmit={f.handleSubmit((v) => m.mutate(closingInput(action.id, v), { onSuccess: onDone }))}
     >
       <FormSelect
         control={f.control}
@@ -151,12 +137,7 @@ export function ActionStatusForm({
           </Field>
         )}
       />
-      <div className="row">
-        <Button appearance="primary" type="submit" disabled={m.isPending}>
-          Save
-        </Button>
-        <Button onClick={onDone}>Cancel</Button>
-      </div>
+      <SaveCancel label="Save" pending={m.isPending} onCancel={onDone} />
       <ErrorBar error={m.error} />
     </form>
   );

@@ -1,13 +1,11 @@
 // Casework forms (docs/rules/casework.md): a barrier, and a meeting with the actions agreed at it. react-hook-form
 // with zod; the core checks again and answers with the pupil's name, never an id. Unsaved work asks before leaving.
+// The schemas and opening values are in formValues.ts, the meeting's sections in MeetingParts.tsx.
 import { useEffect } from 'react';
-import { Controller, useFieldArray, useForm } from 'react-hook-form';
+import { Controller, useFieldArray, useForm, type Control } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
-import { Button, Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { Field, Select } from '@fluentui/react-components';
 import {
-  ACTION_OWNERS,
-  ACTION_OWNER_LABELS,
   BARRIER_RAISERS,
   BARRIER_RAISER_LABELS,
   BARRIER_SIDES,
@@ -15,11 +13,23 @@ import {
   MEETING_KINDS,
   MEETING_KIND_LABELS,
 } from '../../../../shared/casework';
+import type { Output } from '../../../../shared/contract';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useRpc, useRpcMutation } from '../../hooks';
 import { FormDate } from '../../components/FormDate';
 import { FormSelect } from '../../components/FormSelect';
 import { FormText } from '../../components/FormText';
+import {
+  BarrierValues,
+  MeetingValues,
+  barrierDefaults,
+  meetingDefaults,
+  meetingInput,
+  type BarrierV,
+  type MeetingV,
+} from './formValues';
+import { ActionsAgreed, BarrierChecks, MeetingText } from './MeetingParts';
+import { SaveCancel } from './SaveCancel';
 
 /** Asks before the page is left (closed, reloaded, or another screen opened) while a form holds unsaved work. */
 export function useUnsavedGuard(dirty: boolean): void {
@@ -42,35 +52,58 @@ export function useUnsavedGuard(dirty: boolean): void {
   }, [dirty]);
 }
 
-const date = z.string().min(1, 'enter a date (dd/mm/yyyy)');
-const BarrierValues = z.object({
-  category: z.string().min(1, 'choose a category'),
-  side: z.enum(BARRIER_SIDES),
-  description: z.string().trim().min(1, 'describe the barrier').max(500),
-  raisedBy: z.enum(BARRIER_RAISERS),
-  foundOn: date,
-});
+type Categories = Output<'casework.categories'>['categories'];
 
-export function BarrierForm({
-  pupilId,
-  today,
-  onDone,
+/** The barrier's category; choosing one sets the side it usually is. */
+function CategoryField({
+  control,
+  error,
+  categories,
+  onSide,
 }: {
-  pupilId: number;
-  today: string;
-  onDone: () => void;
+  control: Control<BarrierV>;
+  error: string | undefined;
+  categories: Categories | undefined;
+  onSide: (side: BarrierV['side']) => void;
 }) {
+  return (
+    <Controller
+      control={control}
+      name="category"
+      render={({ field }) => (
+        <Field label="Category" required validationMessage={error}>
+          <Select
+            {...field}
+            onChange={(_, d) => {
+              field.onChange(d.value);
+              const c = categories?.find((x) => x.code === d.value);
+              if (c) {
+                onSide(c.usually);
+              }
+            }}
+          >
+            <option value="">Choose…</option>
+            {categories?.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.label}
+                {c.restricted ? ' (restricted)' : ''}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+    />
+  );
+}
+
+type FormProps = { pupilId: number; today: string; onDone: () => void };
+
+export function BarrierForm({ pupilId, today, onDone }: FormProps) {
   const cats = useRpc('casework.categories', {});
   const save = useRpcMutation('casework.addBarrier', ['casework.pupil']);
-  const f = useForm<z.infer<typeof BarrierValues>>({
+  const f = useForm<BarrierV>({
     resolver: zodResolver(BarrierValues),
-    defaultValues: {
-      category: '',
-      side: 'outside_school',
-      description: '',
-      raisedBy: 'parent',
-      foundOn: today,
-    },
+    defaultValues: barrierDefaults(today),
   });
   useUnsavedGuard(f.formState.isDirty && !save.isSuccess);
   const err = f.formState.errors;
@@ -80,31 +113,11 @@ export function BarrierForm({
       aria-label="Add a barrier"
       onSubmit={f.handleSubmit((v) => save.mutate({ pupilId, ...v }, { onSuccess: onDone }))}
     >
-      <Controller
+      <CategoryField
         control={f.control}
-        name="category"
-        render={({ field }) => (
-          <Field label="Category" required validationMessage={err.category?.message}>
-            <Select
-              {...field}
-              onChange={(_, d) => {
-                field.onChange(d.value);
-                const c = cats.data?.categories.find((x) => x.code === d.value);
-                if (c) {
-                  f.setValue('side', c.usually);
-                }
-              }}
-            >
-              <option value="">Choose…</option>
-              {cats.data?.categories.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.label}
-                  {c.restricted ? ' (restricted)' : ''}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        )}
+        error={err.category?.message}
+        categories={cats.data?.categories}
+        onSide={(side) => f.setValue('side', side)}
       />
       <FormSelect
         control={f.control}
@@ -135,91 +148,27 @@ export function BarrierForm({
         required
         validationMessage={err.foundOn?.message}
       />
-      <div className="row">
-        <Button appearance="primary" type="submit" disabled={save.isPending}>
-          Save barrier
-        </Button>
-        <Button onClick={onDone}>Cancel</Button>
-      </div>
+      <SaveCancel label="Save barrier" pending={save.isPending} onCancel={onDone} />
       <ErrorBar error={save.error} />
     </form>
   );
 }
-
-const MeetingValues = z.object({
-  kind: z.enum(MEETING_KINDS),
-  date,
-  attendees: z.string().trim().min(1, 'say who attended'),
-  pupilView: z.string().max(4000),
-  parentView: z.string().max(4000),
-  notes: z.string().max(4000),
-  nextReview: z.string(),
-  barrierIds: z.array(z.number()),
-  actions: z.array(
-    z.object({
-      what: z.string().trim().min(1, 'say what is to be done'),
-      ownerKind: z.enum(ACTION_OWNERS),
-      ownerName: z.string(),
-      dueOn: date,
-    }),
-  ),
-});
-type MeetingV = z.infer<typeof MeetingValues>;
 
 export function MeetingForm({
   pupilId,
   today,
   barriers,
   onDone,
-}: {
-  pupilId: number;
-  today: string;
-  barriers: { id: number; label: string }[];
-  onDone: () => void;
-}) {
+}: FormProps & { barriers: { id: number; label: string }[] }) {
   const save = useRpcMutation('casework.addMeeting', ['casework.pupil', 'letters.log']);
   const f = useForm<MeetingV>({
     resolver: zodResolver(MeetingValues),
-    defaultValues: {
-      kind: 'attendance',
-      date: today,
-      attendees: '',
-      pupilView: '',
-      parentView: '',
-      notes: '',
-      nextReview: '',
-      barrierIds: [],
-      actions: [],
-    },
+    defaultValues: meetingDefaults(today),
   });
   const actions = useFieldArray({ control: f.control, name: 'actions' });
   useUnsavedGuard(f.formState.isDirty && !save.isSuccess);
   const err = f.formState.errors;
-  const submit = (v: MeetingV) =>
-    save.mutate(
-      {
-        pupilId,
-        ...v,
-        nextReview: v.nextReview || null,
-        actions: v.actions.map((a) => ({ ...a, ownerName: a.ownerName || null })),
-      },
-      { onSuccess: onDone },
-    );
-  const text = (
-    name: 'attendees' | 'pupilView' | 'parentView' | 'notes',
-    label: string,
-    required = false,
-  ) => (
-    <Controller
-      control={f.control}
-      name={name}
-      render={({ field }) => (
-        <Field label={label} required={required} validationMessage={err[name]?.message}>
-          <Textarea {...field} onChange={(_, d) => field.onChange(d.value)} />
-        </Field>
-      )}
-    />
-  );
+  const submit = (v: MeetingV) => save.mutate(meetingInput(pupilId, v), { onSuccess: onDone });
   return (
     <form className="card form-grid" aria-label="Record a meeting" onSubmit={f.handleSubmit(submit)}>
       <FormSelect
@@ -236,92 +185,30 @@ export function MeetingForm({
         required
         validationMessage={err.date?.message}
       />
-      {text('attendees', 'Who attended', true)}
-      {text('pupilView', "The pupil's view")}
-      {text('parentView', "The parents' view")}
-      {text('notes', 'Notes')}
-      {barriers.length > 0 && (
-        <fieldset>
-          <legend>Barriers found or discussed</legend>
-          <Controller
-            control={f.control}
-            name="barrierIds"
-            render={({ field }) => (
-              <div>
-                {barriers.map((b) => (
-                  <Checkbox
-                    key={b.id}
-                    label={b.label}
-                    checked={field.value.includes(b.id)}
-                    onChange={(_e, d) =>
-                      field.onChange(
-                        d.checked ? [...field.value, b.id] : field.value.filter((x) => x !== b.id),
-                      )
-                    }
-                  />
-                ))}
-              </div>
-            )}
-          />
-        </fieldset>
-      )}
-      <fieldset>
-        <legend>Actions agreed</legend>
-        {actions.fields.map((a, k) => (
-          <div key={a.id} className="row" role="group" aria-label={`Action ${k + 1}`}>
-            <Controller
-              control={f.control}
-              name={`actions.${k}.what`}
-              render={({ field }) => (
-                <Field label="What" validationMessage={err.actions?.[k]?.what?.message}>
-                  <Input {...field} onChange={(_, d) => field.onChange(d.value)} />
-                </Field>
-              )}
-            />
-            <Controller
-              control={f.control}
-              name={`actions.${k}.ownerKind`}
-              render={({ field }) => (
-                <Field label="Owner">
-                  <Select {...field} onChange={(_, d) => field.onChange(d.value)}>
-                    {ACTION_OWNERS.map((o) => (
-                      <option key={o} value={o}>
-                        {ACTION_OWNER_LABELS[o]}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-              )}
-            />
-            <Controller
-              control={f.control}
-              name={`actions.${k}.ownerName`}
-              render={({ field }) => (
-                <Field label="Name (optional)">
-                  <Input {...field} onChange={(_, d) => field.onChange(d.value)} />
-                </Field>
-              )}
-            />
-            <FormDate
-              control={f.control}
-              name={`actions.${k}.dueOn`}
-              label="By"
-              validationMessage={err.actions?.[k]?.dueOn?.message}
-            />
-            <Button onClick={() => actions.remove(k)}>Remove action {k + 1}</Button>
-          </div>
-        ))}
-        <Button onClick={() => actions.append({ what: '', ownerKind: 'school', ownerName: '', dueOn: '' })}>
-          Add an action
-        </Button>
-      </fieldset>
+      <MeetingText
+        control={f.control}
+        name="attendees"
+        label="Who attended"
+        required
+        error={err.attendees?.message}
+      />
+      <MeetingText
+        control={f.control}
+        name="pupilView"
+        label="The pupil's view"
+        error={err.pupilView?.message}
+      />
+      <MeetingText
+        control={f.control}
+        name="parentView"
+        label="The parents' view"
+        error={err.parentView?.message}
+      />
+      <MeetingText control={f.control} name="notes" label="Notes" error={err.notes?.message} />
+      {barriers.length > 0 && <BarrierChecks control={f.control} barriers={barriers} />}
+      <ActionsAgreed control={f.control} actions={actions} errors={err.actions} />
       <FormDate control={f.control} name="nextReview" label="Next review (optional)" />
-      <div className="row">
-        <Button appearance="primary" type="submit" disabled={save.isPending}>
-          Save meeting
-        </Button>
-        <Button onClick={onDone}>Cancel</Button>
-      </div>
+      <SaveCancel label="Save meeting" pending={save.isPending} onCancel={onDone} />
       <ErrorBar error={save.error} />
     </form>
   );
