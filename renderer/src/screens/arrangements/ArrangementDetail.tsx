@@ -2,13 +2,7 @@
 // who was told, the outcome; and, for the lead and the head, the forms that add to it (nothing is edited).
 import { useState } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Text, Title2 } from '@fluentui/react-components';
-import {
-  ARRANGEMENT_KIND_LABELS,
-  patternText,
-  ARRANGEMENT_OUTCOME_LABELS,
-  TIMETABLE_REASON_LABELS,
-} from '../../../../shared/channels/arrangements';
-import { formatUkDate } from '../../../../shared/dates';
+import { ARRANGEMENT_KIND_LABELS } from '../../../../shared/arrangements';
 import { useRpc } from '../../hooks';
 import { call } from '../../rpc';
 import { ErrorBar } from '../../components/ErrorBar';
@@ -17,6 +11,7 @@ import { mayCall } from '../../auth/access';
 import { StatusBadge } from './StatusBadge';
 import { ChangePatternForm, OutcomeForm, ReviewForm, ToldForm } from './DetailForms';
 import { openJobLetter } from './jobLetter';
+import { AgreedSection, HistorySection } from './ArrangementRecord';
 
 /** The agreement letter for the family, filled from this record (docs/rules/arrangements.md, "Agreement letters"). */
 function AgreementLetter({ id, pupilName }: { id: number; pupilName: string }) {
@@ -58,8 +53,6 @@ export function ArrangementDetail({ id, today }: { id: number; today: string }) 
   }
   const a = q.data.arrangement;
   const may = mayCall(me, 'arrangements.review') && !a.outcome;
-  const told = (on: string | null, how: string | null) =>
-    on ? `${formatUkDate(on)} (${how ?? ''})` : 'not yet';
   return (
     <div className="page">
       <p>
@@ -77,100 +70,8 @@ export function ArrangementDetail({ id, today }: { id: number; today: string }) 
           <MessageBarBody>{w}</MessageBarBody>
         </MessageBar>
       ))}
-      <section className="card" aria-labelledby="h-agreed">
-        <Text as="h2" id="h-agreed" weight="semibold" size={500}>
-          What was agreed
-        </Text>
-        <dl className="facts">
-          {a.reasonCategory && (
-            <>
-              <dt>Why</dt>
-              <dd>{TIMETABLE_REASON_LABELS[a.reasonCategory]}</dd>
-            </>
-          )}
-          <dt>Circumstances</dt>
-          <dd>{a.reason}</dd>
-          <dt>From</dt>
-          <dd>{formatUkDate(a.startDate)}</dd>
-          <dt>To</dt>
-          <dd>
-            {a.endDate ? formatUkDate(a.endDate) : 'open-ended'}
-            {a.agreedEndDate && a.endDate !== a.agreedEndDate
-              ? ` (agreed to ${formatUkDate(a.agreedEndDate)})`
-              : ''}
-          </dd>
-          <dt>Not in school now</dt>
-          <dd>{patternText(a.pattern)}</dd>
-          <dt>Parent who agreed</dt>
-          <dd>
-            {a.parentName ?? 'not recorded'}
-            {a.parentAgreedOn ? `, ${formatUkDate(a.parentAgreedOn)}` : ''}
-          </dd>
-          <dt>Approved by</dt>
-          <dd>{a.approvedBy}</dd>
-          <dt>Local authority told</dt>
-          <dd>{told(a.laToldOn, a.laToldHow)}</dd>
-          <dt>Social worker or virtual school told</dt>
-          <dd>{told(a.socialWorkerToldOn, a.socialWorkerToldHow)}</dd>
-          <dt>Next review</dt>
-          <dd>
-            {a.nextReviewOn ? formatUkDate(a.nextReviewOn) : '–'} (at least every {a.reviewEveryWeeks} weeks)
-          </dd>
-          {a.curriculumNotes && (
-            <>
-              <dt>Curriculum notes</dt>
-              <dd>{a.curriculumNotes}</dd>
-            </>
-          )}
-          {a.outcome && (
-            <>
-              <dt>Outcome</dt>
-              <dd>
-                {ARRANGEMENT_OUTCOME_LABELS[a.outcome.outcome]} on {formatUkDate(a.outcome.endedOn)}:{' '}
-                {a.outcome.notes} ({a.outcome.by})
-              </dd>
-            </>
-          )}
-        </dl>
-      </section>
-      <section className="card" aria-labelledby="h-history">
-        <Text as="h2" id="h-history" weight="semibold" size={500}>
-          Patterns and reviews
-        </Text>
-        <ul className="plain-list" aria-label="Patterns">
-          {a.patterns.map((p) => (
-            <li key={p.fromDate}>
-              From {formatUkDate(p.fromDate)}: not in school {patternText(p.away)} ({p.by})
-            </li>
-          ))}
-        </ul>
-        {a.reviews.length === 0 ? (
-          <Text>No review yet.</Text>
-        ) : (
-          <table className="plain" aria-label="Reviews">
-            <thead>
-              <tr>
-                <th>Reviewed</th>
-                <th>Notes</th>
-                <th>Extended to</th>
-                <th>Next review</th>
-                <th>By</th>
-              </tr>
-            </thead>
-            <tbody>
-              {a.reviews.map((r) => (
-                <tr key={r.id}>
-                  <td>{formatUkDate(r.reviewedOn)}</td>
-                  <td>{r.notes}</td>
-                  <td>{r.newEndDate ? formatUkDate(r.newEndDate) : ''}</td>
-                  <td>{r.nextReviewOn ? formatUkDate(r.nextReviewOn) : ''}</td>
-                  <td>{r.by}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <AgreedSection a={a} />
+      <HistorySection a={a} />
       {may && (
         <>
           <ReviewForm id={id} today={today} />

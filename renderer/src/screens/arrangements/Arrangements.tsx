@@ -1,20 +1,8 @@
 // Agreed arrangements (docs/rules/arrangements.md): the part-time timetables and flexi-schooling agreements in
 // force, what is due (reviews, ends, outcomes), and each one's record. Routes: #/arrangements,
 // #/arrangements/new/part_time, #/arrangements/new/flexi, #/arrangements/<id>.
-import {
-  Badge,
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Switch,
-  Text,
-  Title2,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Text, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { ARRANGEMENT_KIND_LABELS, patternText } from '../../../../shared/channels/arrangements';
-import { formatUkDate } from '../../../../shared/dates';
 import { go, useHashRoute, useRpc, useRpcMutation } from '../../hooks';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useMe } from '../../auth/AuthGate';
@@ -24,8 +12,7 @@ import { LaMeeting } from './LaMeeting';
 import { CmeCases } from './CmeCases';
 import { Contracts } from './Contracts';
 import { ArrangementDetail } from './ArrangementDetail';
-import { StatusBadge } from './StatusBadge';
-import { DueElsewhere } from './DueElsewhere';
+import { DueSection, InForceSection } from './ArrangementSections';
 
 export function Arrangements({ today }: { today: string }) {
   const [, sub, kind] = useHashRoute();
@@ -94,82 +81,8 @@ function ArrangementList() {
         <Button onClick={() => go('arrangements/cme')}>Children missing education</Button>
       </div>
       {mayCall(me, 'arrangements.setSettings') && <ReviewSetting />}
-      <section className="card" aria-labelledby="h-due">
-        <Text as="h2" id="h-due" weight="semibold" size={500}>
-          Due this week ({due.data?.items.length ?? '…'})
-        </Text>
-        <ErrorBar error={due.error} />
-        {due.data?.items.length === 0 && <Text>Nothing is due.</Text>}
-        <ul className="plain-list">
-          {due.data?.items.map((d, k) => (
-            <li key={k}>
-              {d.overdue && (
-                <Badge appearance="filled" color="danger">
-                  overdue
-                </Badge>
-              )}{' '}
-              <a href={`#/arrangements/${d.arrangementId}`}>{d.message}</a>
-            </li>
-          ))}
-        </ul>
-        <DueElsewhere />
-      </section>
-      <section className="card" aria-labelledby="h-list">
-        <Text as="h2" id="h-list" weight="semibold" size={500}>
-          {all ? 'Every arrangement' : 'In force now'}
-        </Text>
-        <Switch checked={all} onChange={(_, d) => setAll(d.checked)} label="Show ended and future ones too" />
-        <ErrorBar error={list.error} />
-        {list.data?.arrangements.length === 0 && (
-          <MessageBar>
-            <MessageBarBody>No part-time timetable or flexi-schooling agreement is in force.</MessageBarBody>
-          </MessageBar>
-        )}
-        {!!list.data?.arrangements.length && (
-          <table className="plain" aria-label="Arrangements">
-            <thead>
-              <tr>
-                <th>Pupil</th>
-                <th>Group</th>
-                <th>Kind</th>
-                <th>Not in school</th>
-                <th>From</th>
-                <th>To</th>
-                <th>Next review</th>
-                <th>Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.arrangements.map((a, k) => (
-                <tr key={a.id ?? `leave-${a.leaveRequestId ?? k}`}>
-                  <td>
-                    {a.id !== null ? (
-                      <a href={`#/arrangements/${a.id}`}>{a.pupilName}</a>
-                    ) : (
-                      <a href={`#/leave/${a.leaveRequestId}`}>{a.pupilName}</a>
-                    )}
-                  </td>
-                  <td>{a.regGroup}</td>
-                  <td>
-                    {ARRANGEMENT_KIND_LABELS[a.kind]}
-                    {a.id === null ? ' (granted as leave)' : ''}
-                  </td>
-                  <td>{patternText(a.pattern)}</td>
-                  <td>{formatUkDate(a.startDate)}</td>
-                  <td>{a.endDate ? formatUkDate(a.endDate) : 'open-ended'}</td>
-                  <td>{a.nextReviewOn ? formatUkDate(a.nextReviewOn) : '–'}</td>
-                  <td>
-                    <StatusBadge status={a.status} />
-                    {a.warnings.length > 0 && (
-                      <span className="visually-hidden"> {a.warnings.join(' ')}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <DueSection items={due.data?.items} error={due.error} />
+      <InForceSection all={all} setAll={setAll} rows={list.data?.arrangements} error={list.error} />
     </div>
   );
 }

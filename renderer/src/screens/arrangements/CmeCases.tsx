@@ -8,7 +8,7 @@ import {
   CME_STEP_LABELS,
   CME_TRIGGER_LABELS,
   type CmeStep,
-} from '../../../../shared/channels/arrangements';
+} from '../../../../shared/arrangements';
 import type { Output } from '../../../../shared/contract';
 import { formatUkDate } from '../../../../shared/dates';
 import { useRpc, useRpcMutation } from '../../hooks';

@@ -2,7 +2,7 @@
 // the CME enquiries, the pupil's case and what is still missing; the deletion waits until nothing is.
 import type { ReactNode } from 'react';
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { CME_STEP_LABELS } from '../../../../shared/channels/arrangements';
+import { CME_STEP_LABELS } from '../../../../shared/arrangements';
 import { formatUkDate } from '../../../../shared/dates';
 import { useRpc } from '../../hooks';
 

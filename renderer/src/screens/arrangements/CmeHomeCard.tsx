@@ -1,7 +1,7 @@
 // Home tells the office about children-missing-education cases the app opened by itself
 // (docs/rules/arrangements.md, "Children missing education") that still need their reasonable enquiries.
 import { Card, CardHeader, Link, Text } from '@fluentui/react-components';
-import { CME_AUTO_BY, cmeNeedsEnquiries } from '../../../../shared/channels/arrangements';
+import { CME_AUTO_BY, cmeNeedsEnquiries } from '../../../../shared/arrangements';
 import { formatUkDate } from '../../../../shared/dates';
 import { plural } from '../../../../shared/names';
 import { useRpc } from '../../hooks';

@@ -5,7 +5,7 @@ import { Controller, useForm, type Control, type FieldValues, type Path } from '
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { Button, Field, Input, Select, Text, Textarea } from '@fluentui/react-components';
-import { ARRANGEMENT_OUTCOMES, ARRANGEMENT_OUTCOME_LABELS } from '../../../../shared/channels/arrangements';
+import { ARRANGEMENT_OUTCOMES, ARRANGEMENT_OUTCOME_LABELS } from '../../../../shared/arrangements';
 import { formatUkDate } from '../../../../shared/dates';
 import { plural } from '../../../../shared/names';
 import { call } from '../../rpc';

@@ -7,7 +7,7 @@ import { useRpc } from '../../hooks';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useMe } from '../../auth/AuthGate';
 import { mayCall } from '../../auth/access';
-import { cmeNeedsEnquiries } from '../../../../shared/channels/arrangements';
+import { cmeNeedsEnquiries } from '../../../../shared/arrangements';
 import { formatUkDate } from '../../../../shared/dates';
 
 export function DueElsewhere() {

@@ -2,27 +2,14 @@
 // (Word and CSV, with names, for the LA officer), record the meeting with the pupils discussed and the actions
 // agreed (each becomes a casework action on the pupil), and see earlier meetings with their actions' status.
 import { useState } from 'react';
-import { Button, Field, Input, Select, Text, Textarea, Title2 } from '@fluentui/react-components';
-import { useQueryClient } from '@tanstack/react-query';
+import { Button, Text, Title2 } from '@fluentui/react-components';
 import { formatUkDate } from '../../../../shared/dates';
-import { pupilName } from '../../../../shared/names';
 import { useRpc } from '../../hooks';
 import { call } from '../../rpc';
 import { ErrorBar } from '../../components/ErrorBar';
-import { DateInput } from '../../components/DateInput';
 import { downloadBase64, downloadText } from '../../download';
 import { pollJob } from '../../letters/util';
-import { useUnsavedGuard } from './useUnsavedGuard';
-
-type Owner = 'pupil' | 'parent' | 'school' | 'agency';
-interface Row {
-  pupilId: number;
-  name: string;
-  what: string;
-  ownerKind: Owner;
-  ownerName: string;
-  dueOn: string;
-}
+import { Record } from './MeetingRecord';
 
 function Pack() {
   const [state, setState] = useState<string | null>(null);
@@ -62,131 +49,6 @@ function Pack() {
       </div>
       {state && <Text role="status">{state}</Text>}
       <ErrorBar error={error} />
-    </section>
-  );
-}
-
-function Finder({ onPick }: { onPick: (id: number, name: string) => void }) {
-  const [search, setSearch] = useState('');
-  const q = useRpc('pupils.list', { search }, { enabled: search.trim().length >= 2 });
-  return (
-    <div>
-      <Field label="Add a pupil discussed (name or UPN)">
-        <Input value={search} onChange={(_, d) => setSearch(d.value)} />
-      </Field>
-      {search.trim().length >= 2 && (
-        <ul className="plain-list" aria-label="Matching pupils">
-          {(q.data?.pupils ?? []).slice(0, 6).map((p) => (
-            <li key={p.id}>
-              <Button
-                size="small"
-                onClick={() => {
-                  onPick(p.id, pupilName(p));
-                  setSearch('');
-                }}
-              >
-                Add {pupilName(p)} ({p.regGroup})
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
-
-function Record({ today }: { today: string }) {
-  const qc = useQueryClient();
-  const [heldOn, setHeldOn] = useState(today);
-  const [officer, setOfficer] = useState('');
-  const [notes, setNotes] = useState('');
-  const [rows, setRows] = useState<Row[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const release = useUnsavedGuard(rows.length > 0 || officer !== '');
-  const set = (i: number, patch: Partial<Row>) =>
-    setRows((rs) => rs.map((r, k) => (k === i ? { ...r, ...patch } : r)));
-  const save = async () => {
-    setError(null);
-    try {
-      const r = await call('arrangements.laMeetingSave', {
-        heldOn,
-        officer,
-        notes: notes || null,
-        pupils: rows.map((x) => ({ pupilId: x.pupilId })),
-        actions: rows
-          .filter((x) => x.what.trim())
-          .map((x) => ({
-            pupilId: x.pupilId,
-            what: x.what,
-            ownerKind: x.ownerKind,
-            ownerName: x.ownerName || null,
-            dueOn: x.dueOn,
-          })),
-      });
-      release();
-      setRows([]);
-      setOfficer('');
-      setNotes('');
-      setDone(`Meeting recorded with ${r.actions} actions, now in each pupil's casework.`);
-      await qc.invalidateQueries();
-    } catch (e) {
-      setError(e);
-    }
-  };
-  return (
-    <section className="card" aria-labelledby="h-record">
-      <Text as="h2" id="h-record" weight="semibold" size={500}>
-        After the meeting: the record
-      </Text>
-      <div className="row">
-        <Field label="Held on">
-          <DateInput value={heldOn} onChange={(_, d) => d.value && setHeldOn(d.value)} />
-        </Field>
-        <Field label="LA officer" required>
-          <Input value={officer} onChange={(_, d) => setOfficer(d.value)} />
-        </Field>
-      </div>
-      <Field label="Notes">
-        <Textarea value={notes} onChange={(_, d) => setNotes(d.value)} resize="vertical" />
-      </Field>
-      <Finder
-        onPick={(pupilId, name) =>
-          setRows((rs) =>
-            rs.some((r) => r.pupilId === pupilId)
-              ? rs
-              : [...rs, { pupilId, name, what: '', ownerKind: 'school', ownerName: '', dueOn: today }],
-          )
-        }
-      />
-      {rows.map((r, i) => (
-        <div className="row" key={r.pupilId} role="group" aria-label={`Action for ${r.name}`}>
-          <Text weight="semibold">{r.name}</Text>
-          <Field label="Action agreed">
-            <Input value={r.what} onChange={(_, d) => set(i, { what: d.value })} />
-          </Field>
-          <Field label="Owner">
-            <Select value={r.ownerKind} onChange={(_, d) => set(i, { ownerKind: d.value as Owner })}>
-              {(['school', 'agency', 'parent', 'pupil'] as const).map((o) => (
-                <option key={o}>{o}</option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Who">
-            <Input value={r.ownerName} onChange={(_, d) => set(i, { ownerName: d.value })} />
-          </Field>
-          <Field label="Due">
-            <DateInput value={r.dueOn} onChange={(_, d) => d.value && set(i, { dueOn: d.value })} />
-          </Field>
-        </div>
-      ))}
-      <ErrorBar error={error} title="Not saved" />
-      {done && <Text role="status">{done}</Text>}
-      <div className="row">
-        <Button appearance="primary" onClick={() => void save()}>
-          Save the meeting record
-        </Button>
-      </div>
     </section>
   );
 }

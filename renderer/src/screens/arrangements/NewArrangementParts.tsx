@@ -3,7 +3,7 @@
 import type { Control } from 'react-hook-form';
 import { Controller } from 'react-hook-form';
 import { Button, Field, Select, Text } from '@fluentui/react-components';
-import type { ArrangementKind } from '../../../../shared/channels/arrangements';
+import type { ArrangementKind } from '../../../../shared/arrangements';
 import type { Output } from '../../../../shared/contract';
 import { pupilName } from '../../../../shared/names';
 import { call } from '../../rpc';

@@ -1,7 +1,7 @@
 // The week's sessions as a grid of checkboxes: ticked = the pupil is not expected in school that session (missed
 // on a part-time timetable, at home on a flexi agreement). Keyboard: Tab through, Space to tick.
 import { Checkbox } from '@fluentui/react-components';
-import { WEEKDAYS, WEEKDAY_LABELS } from '../../../../shared/channels/arrangements';
+import { WEEKDAYS, WEEKDAY_LABELS } from '../../../../shared/arrangements';
 
 export function PatternGrid({
   value,

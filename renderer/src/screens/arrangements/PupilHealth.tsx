@@ -73,6 +73,77 @@ function ProfessionalForm({ pupilId }: { pupilId: number }) {
   );
 }
 
+function ProfessionalList({
+  items,
+  onEnd,
+}: {
+  items: Data['professionals'];
+  onEnd: (kind: ProfessionalKind) => void;
+}) {
+  if (items.length === 0) {
+    return <Text>No social worker, youth offending worker or virtual school recorded.</Text>;
+  }
+  return (
+    <ul aria-label="Professionals">
+      {items.map((p) => (
+        <li key={p.kind}>
+          {PROFESSIONAL_LABELS[p.kind]}: {p.name}
+          {[p.organisation, p.phone, p.email].filter(Boolean).map((x) => `, ${x}`)}{' '}
+          <Button size="small" appearance="subtle" onClick={() => onEnd(p.kind)}>
+            No longer involved
+          </Button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function NoticesSent({ notices }: { notices: Data['notices'] }) {
+  return (
+    <ul aria-label="Notices sent">
+      {notices.map((n, k) => (
+        <li key={k}>
+          {formatUkDate(n.date)}: {PROFESSIONAL_LABELS[n.kind]} told ({n.how}
+          {n.note ? `: ${n.note}` : ''}) by {n.by}
+        </li>
+      ))}
+      {notices.length === 0 && <li>None yet.</li>}
+    </ul>
+  );
+}
+
+interface NoticeFormProps {
+  kind: ProfessionalKind;
+  setKind: (kind: ProfessionalKind) => void;
+  how: string;
+  setHow: (how: string) => void;
+  pending: boolean;
+  onRecord: () => void;
+}
+
+/** Who was told today and how. */
+function NoticeForm({ kind, setKind, how, setHow, pending, onRecord }: NoticeFormProps) {
+  return (
+    <div className="row">
+      <Field label="Told today">
+        <Select value={kind} onChange={(_, d) => setKind(d.value as ProfessionalKind)}>
+          {PROFESSIONAL_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {PROFESSIONAL_LABELS[k]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="How they were told">
+        <Input value={how} onChange={(_, d) => setHow(d.value)} />
+      </Field>
+      <Button disabled={!how.trim() || pending} onClick={onRecord}>
+        Record the notice
+      </Button>
+    </div>
+  );
+}
+
 function Professionals({ pupilId, data, today }: { pupilId: number; data: Data; today: string }) {
   const end = useRpcMutation('arrangements.professionalSave', [...INVALIDATE]);
   const notice = useRpcMutation('arrangements.professionalNotice', [...INVALIDATE]);
@@ -83,58 +154,23 @@ function Professionals({ pupilId, data, today }: { pupilId: number; data: Data; 
       <Text as="h3" weight="semibold">
         Professionals
       </Text>
-      {data.professionals.length === 0 ? (
-        <Text>No social worker, youth offending worker or virtual school recorded.</Text>
-      ) : (
-        <ul aria-label="Professionals">
-          {data.professionals.map((p) => (
-            <li key={p.kind}>
-              {PROFESSIONAL_LABELS[p.kind]}: {p.name}
-              {[p.organisation, p.phone, p.email].filter(Boolean).map((x) => `, ${x}`)}{' '}
-              <Button
-                size="small"
-                appearance="subtle"
-                onClick={() => end.mutate({ pupilId, kind: p.kind, name: null })}
-              >
-                No longer involved
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ProfessionalList
+        items={data.professionals}
+        onEnd={(k) => end.mutate({ pupilId, kind: k, name: null })}
+      />
       <ProfessionalForm pupilId={pupilId} />
       <Text as="h3" weight="semibold">
         Notices sent
       </Text>
-      <ul aria-label="Notices sent">
-        {data.notices.map((n, k) => (
-          <li key={k}>
-            {formatUkDate(n.date)}: {PROFESSIONAL_LABELS[n.kind]} told ({n.how}
-            {n.note ? `: ${n.note}` : ''}) by {n.by}
-          </li>
-        ))}
-        {data.notices.length === 0 && <li>None yet.</li>}
-      </ul>
-      <div className="row">
-        <Field label="Told today">
-          <Select value={kind} onChange={(_, d) => setKind(d.value as ProfessionalKind)}>
-            {PROFESSIONAL_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {PROFESSIONAL_LABELS[k]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="How they were told">
-          <Input value={how} onChange={(_, d) => setHow(d.value)} />
-        </Field>
-        <Button
-          disabled={!how.trim() || notice.isPending}
-          onClick={() => notice.mutate({ pupilId, kind, date: today, how }, { onSuccess: () => setHow('') })}
-        >
-          Record the notice
-        </Button>
-      </div>
+      <NoticesSent notices={data.notices} />
+      <NoticeForm
+        kind={kind}
+        setKind={setKind}
+        how={how}
+        setHow={setHow}
+        pending={notice.isPending}
+        onRecord={() => notice.mutate({ pupilId, kind, date: today, how }, { onSuccess: () => setHow('') })}
+      />
       <ErrorBar error={end.error ?? notice.error} />
     </>
   );

@@ -1,6 +1,6 @@
 // An arrangement's status as a coloured badge (labels in shared/channels/arrangements.ts).
 import { Badge } from '@fluentui/react-components';
-import { ARRANGEMENT_STATUS_LABELS, type ArrangementStatus } from '../../../../shared/channels/arrangements';
+import { ARRANGEMENT_STATUS_LABELS, type ArrangementStatus } from '../../../../shared/arrangements';
 
 const STATUS_COLOR: Record<ArrangementStatus, 'success' | 'warning' | 'danger' | 'informative' | 'subtle'> = {
   planned: 'informative',

@@ -1,7 +1,7 @@
 // The form for a new part-time timetable or flexi-schooling agreement: its fields and the checks it can make
 // before the core's (docs/rules/arrangements.md), its opening values, and the contract's input made from it.
 import { z } from 'zod';
-import { TIMETABLE_REASONS, type ArrangementKind } from '../../../../shared/channels/arrangements';
+import { TIMETABLE_REASONS, type ArrangementKind } from '../../../../shared/arrangements';
 import type { Input } from '../../../../shared/contract';
 
 export const ArrangementFormSchema = z

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import type { Output } from '../../../../shared/contract';
-import { formatPct1 } from '../../../../shared/statistics';
+import { formatPct1 } from '../../../../shared/statistics/rates';
 import { plural } from '../../../../shared/names';
 import { useRpcMutation } from '../../hooks';
 import { call } from '../../rpc';
@@ -44,6 +44,45 @@ function PreviewTable({ p }: { p: Preview }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+type Result = Output<'governors.importDfe'>;
+
+/** What the file would write, with the import and a way back. */
+function ImportPreview(p: {
+  preview: Preview;
+  pending: boolean;
+  onImport: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <>
+      {p.preview.laCode === null && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            The school&apos;s local authority code is not set, so only the England rows are read.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <PreviewTable p={p.preview} />
+      <div className="row">
+        <Button appearance="primary" disabled={p.pending} onClick={p.onImport}>
+          Import {plural(p.preview.rows.length, 'row')}
+        </Button>
+        <Button onClick={p.onCancel}>Cancel</Button>
+      </div>
+    </>
+  );
+}
+
+function Imported({ r }: { r: Result }) {
+  return (
+    <MessageBar intent="success">
+      <MessageBarBody>
+        Imported {plural(r.rows, 'row')} for {r.areas.join(' and ')}: {r.added} new, {r.updated} replaced.
+      </MessageBarBody>
+    </MessageBar>
   );
 }
 
@@ -87,32 +126,15 @@ export function DfeImport() {
       />
       <ErrorBar error={error} title="The file cannot be imported: nothing has changed" />
       {preview && (
-        <>
-          {preview.laCode === null && (
-            <MessageBar intent="warning">
-              <MessageBarBody>
-                The school&apos;s local authority code is not set, so only the England rows are read.
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          <PreviewTable p={preview} />
-          <div className="row">
-            <Button appearance="primary" disabled={run.isPending} onClick={doImport}>
-              Import {plural(preview.rows.length, 'row')}
-            </Button>
-            <Button onClick={() => setPreview(null)}>Cancel</Button>
-          </div>
-        </>
+        <ImportPreview
+          preview={preview}
+          pending={run.isPending}
+          onImport={doImport}
+          onCancel={() => setPreview(null)}
+        />
       )}
       <ErrorBar error={run.error} />
-      {run.data && (
-        <MessageBar intent="success">
-          <MessageBarBody>
-            Imported {plural(run.data.rows, 'row')} for {run.data.areas.join(' and ')}: {run.data.added} new,{' '}
-            {run.data.updated} replaced.
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {run.data && <Imported r={run.data} />}
     </section>
   );
 }

@@ -1,7 +1,6 @@
 // The termly governor report (docs/rules/governor-report.md): every reader (lead, head, governors) opens the final
 // reports; the lead and the head pick a period, check the figures, edit the key messages and produce a draft or
 // the final document with a progress bar. Aggregates only: nothing here names a pupil.
-import { useEffect, useState } from 'react';
 import {
   Button,
   Field,
@@ -12,9 +11,10 @@ import {
   Textarea,
   Title2,
 } from '@fluentui/react-components';
-import { academicYearOf, formatUkDate } from '../../../../shared/dates';
-import { formatPct1 } from '../../../../shared/statistics';
-import { useRpc, useRpcMutation } from '../../hooks';
+import type { Output } from '../../../../shared/contract';
+import { formatUkDate } from '../../../../shared/dates';
+import { formatPct1 } from '../../../../shared/statistics/rates';
+import { useRpc } from '../../hooks';
 import { call } from '../../rpc';
 import { downloadBase64 } from '../../download';
 import { ErrorBar } from '../../components/ErrorBar';
@@ -23,6 +23,7 @@ import { useMe } from '../../auth/AuthGate';
 import { mayCall } from '../../auth/access';
 import { BoardTarget } from './Targets';
 import { DfeImport } from './DfeImport';
+import { useProduceReport } from './useProduceReport';
 
 function FinalReports() {
   const q = useRpc('governors.reports', {});
@@ -71,31 +72,43 @@ function FinalReports() {
   );
 }
 
+type Figures = Output<'governors.preview'>['figures'];
+
+function Headline({ f }: { f: Figures }) {
+  return (
+    <Text block>
+      Attendance {formatPct1(f.headline.all.absencePct === null ? null : 100 - f.headline.all.absencePct)} for{' '}
+      {f.headline.all.pupils} pupils; persistently absent {formatPct1(f.headline.all.persistentPct)} (
+      {f.headline.all.persistentCount}).
+    </Text>
+  );
+}
+
+type Job = Output<'governors.job'>;
+
+/** The produce job's failure or its progress while it runs. */
+function JobProgress({ job, running }: { job: Job | undefined; running: boolean }) {
+  return (
+    <>
+      {job?.status === 'failed' && (
+        <MessageBar intent="error">
+          <MessageBarBody>The report could not be produced: {job.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {running && (
+        <ProgressBar
+          aria-label={job?.step ?? 'Producing the report'}
+          value={job ? job.done / job.total : 0}
+        />
+      )}
+    </>
+  );
+}
+
 function Produce({ today }: { today: string }) {
-  const [from, setFrom] = useState(`${academicYearOf(today)}-09-01`);
-  const [to, setTo] = useState(today);
-  const [text, setText] = useState<string | null>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
-  const q = useRpc('governors.preview', { from, to }, { enabled: from <= to });
-  const produce = useRpcMutation('governors.produce', ['governors.reports']);
-  const job = useRpc('governors.job', { jobId: jobId ?? '' }, { enabled: !!jobId, refetchInterval: 300 });
-  useEffect(() => setText(null), [from, to]);
-  useEffect(() => {
-    const j = job.data;
-    if (j?.status === 'done' && j.base64 && j.fileName) {
-      downloadBase64(j.base64, j.fileName);
-    }
-    if (j && j.status !== 'running') {
-      setJobId(null);
-    }
-  }, [job.data]);
-  const messages = (text ?? q.data?.keyMessages.join('\n') ?? '')
-    .split('\n')
-    .map((m) => m.trim())
-    .filter(Boolean);
-  const go = (final: boolean) =>
-    produce.mutate({ from, to, keyMessages: messages, final }, { onSuccess: (r) => setJobId(r.jobId) });
-  const f = q.data?.figures;
+  const p = useProduceReport(today);
+  const f = p.q.data?.figures;
+  const cannot = !f || !!p.jobId || !p.messages.length;
   return (
     <section className="card" aria-labelledby="h-produce">
       <Text as="h2" id="h-produce" weight="semibold" size={500}>
@@ -103,48 +116,28 @@ function Produce({ today }: { today: string }) {
       </Text>
       <div className="row">
         <Field label="From">
-          <DateInput value={from} onChange={(_, v) => v.value && setFrom(v.value)} />
+          <DateInput value={p.from} onChange={(_, v) => v.value && p.setFrom(v.value)} />
         </Field>
         <Field label="To">
-          <DateInput value={to} onChange={(_, v) => v.value && setTo(v.value)} />
+          <DateInput value={p.to} onChange={(_, v) => v.value && p.setTo(v.value)} />
         </Field>
       </div>
-      {q.error && <ErrorBar error={q.error} />}
-      {q.isFetching && <ProgressBar aria-label="Working out the figures" />}
-      {f && (
-        <Text block>
-          Attendance {formatPct1(f.headline.all.absencePct === null ? null : 100 - f.headline.all.absencePct)}{' '}
-          for {f.headline.all.pupils} pupils; persistently absent {formatPct1(f.headline.all.persistentPct)} (
-          {f.headline.all.persistentCount}).
-        </Text>
-      )}
+      {p.q.error && <ErrorBar error={p.q.error} />}
+      {p.q.isFetching && <ProgressBar aria-label="Working out the figures" />}
+      {f && <Headline f={f} />}
       <Field
         label="Key messages, one a line (at most 5)"
         hint="Suggested from the figures; edit before the final report."
       >
-        <Textarea
-          rows={6}
-          value={text ?? q.data?.keyMessages.join('\n') ?? ''}
-          onChange={(_, v) => setText(v.value)}
-        />
+        <Textarea rows={6} value={p.shownText} onChange={(_, v) => p.setText(v.value)} />
       </Field>
-      {produce.error && <ErrorBar error={produce.error} />}
-      {job.data?.status === 'failed' && (
-        <MessageBar intent="error">
-          <MessageBarBody>The report could not be produced: {job.data.error}</MessageBarBody>
-        </MessageBar>
-      )}
-      {jobId && (
-        <ProgressBar
-          aria-label={job.data?.step ?? 'Producing the report'}
-          value={job.data ? job.data.done / job.data.total : 0}
-        />
-      )}
+      {p.produce.error && <ErrorBar error={p.produce.error} />}
+      <JobProgress job={p.job.data} running={!!p.jobId} />
       <div className="row">
-        <Button disabled={!f || !!jobId || !messages.length} onClick={() => go(false)}>
+        <Button disabled={cannot} onClick={() => p.go(false)}>
           Download a draft
         </Button>
-        <Button appearance="primary" disabled={!f || !!jobId || !messages.length} onClick={() => go(true)}>
+        <Button appearance="primary" disabled={cannot} onClick={() => p.go(true)}>
           Produce the final report
         </Button>
       </div>

@@ -4,7 +4,7 @@
 import { Text } from '@fluentui/react-components';
 import type { Output } from '../../../../shared/contract';
 import { academicYearOf, academicYearRange } from '../../../../shared/dates';
-import { formatPct1 } from '../../../../shared/statistics';
+import { formatPct1 } from '../../../../shared/statistics/rates';
 import { progressText, targetProgress, type TargetLine } from '../../../../shared/targets';
 import { useRpc } from '../../hooks';
 import { mayCall } from '../../auth/access';

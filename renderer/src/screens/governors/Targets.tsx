@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { Button, Field, Input, Select, Text } from '@fluentui/react-components';
 import { TargetInputSchema } from '../../../../shared/channels/governors';
 import { academicYearOf, formatUkDate } from '../../../../shared/dates';
-import { formatPct1 } from '../../../../shared/statistics';
+import { formatPct1 } from '../../../../shared/statistics/rates';
 import { useRpc, useRpcMutation } from '../../hooks';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useUnsavedGuard } from '../arrangements/useUnsavedGuard';

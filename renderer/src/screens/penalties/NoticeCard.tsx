@@ -1,31 +1,17 @@
 // One notice on the pupil's register of notices: what it was, the marks it relies on (and whether any has since
 // been amended away from unauthorised absence), its history, and recording payment, withdrawal or prosecution.
-import { useState } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text } from '@fluentui/react-components';
 import { formatUkDate } from '../../../../shared/dates';
-import type { Output } from '../../../../shared/contract';
-import { useRpcMutation } from '../../hooks';
 import { ErrorBar } from '../../components/ErrorBar';
 import { DateInput } from '../../components/DateInput';
 import { KIND, STATUS } from './labels';
+import { useNoticeChange, type Notice, type NoticeChange, type NoticeStatus } from './useNoticeChange';
 
-type N = Output<'penalty.notices'>;
-
-export function NoticeCard({ n, today }: { n: N['notices'][number]; today: string }) {
-  const update = useRpcMutation('penalty.update', ['penalty.notices', 'penalty.tracker']);
-  const [status, setStatus] = useState<'paid' | 'unpaid' | 'withdrawn' | 'prosecuted'>(
-    n.kind === 'penalty_notice' ? 'paid' : 'withdrawn',
-  );
-  const [onDate, setOnDate] = useState(today);
-  const [reason, setReason] = useState('');
+/** What the notice was and the marks it relies on, with a warning when any has since been amended. */
+function NoticeSummary({ n }: { n: Notice }) {
   const changed = n.marks.filter((m) => !m.stillUnauthorised).length;
   return (
-    <div
-      className="card"
-      style={{ marginTop: 8 }}
-      aria-label={`${KIND[n.kind]} of ${formatUkDate(n.issuedOn)}`}
-      role="group"
-    >
+    <>
       <Text block weight="semibold">
         {KIND[n.kind]} of {formatUkDate(n.issuedOn)} to {n.parentName}
         {n.amount ? `, £${n.amount}` : ''}: {STATUS[n.status]}
@@ -43,6 +29,48 @@ export function NoticeCard({ n, today }: { n: N['notices'][number]; today: strin
           </MessageBarBody>
         </MessageBar>
       )}
+    </>
+  );
+}
+
+function StatusChange({ n, c }: { n: Notice; c: NoticeChange }) {
+  return (
+    <div className="row">
+      <Field label="Change">
+        <Select value={c.status} onChange={(_, v) => c.setStatus(v.value as NoticeStatus)}>
+          {n.kind === 'penalty_notice' && (
+            <>
+              <option value="paid">Paid</option>
+              <option value="unpaid">Unpaid</option>
+              <option value="prosecuted">Prosecuted</option>
+            </>
+          )}
+          <option value="withdrawn">Withdrawn</option>
+        </Select>
+      </Field>
+      <Field label="On">
+        <DateInput value={c.onDate} onChange={(_, v) => c.setOnDate(v.value)} />
+      </Field>
+      <Field label="Reason or reference">
+        <Input value={c.reason} onChange={(_, v) => c.setReason(v.value)} />
+      </Field>
+      <Button disabled={!c.reason.trim() || c.update.isPending} onClick={() => c.save()}>
+        Record change
+      </Button>
+    </div>
+  );
+}
+
+export function NoticeCard({ n, today }: { n: Notice; today: string }) {
+  const c = useNoticeChange(n, today);
+  return (
+    <div
+      className="card"
+      style={{ marginTop: 8 }}
+      aria-label={`${KIND[n.kind]} of ${formatUkDate(n.issuedOn)}`}
+      role="group"
+    >
+      <NoticeSummary n={n} />
       <ul aria-label="History">
         {n.events.map((e, i) => (
           <li key={i}>
@@ -51,37 +79,8 @@ export function NoticeCard({ n, today }: { n: N['notices'][number]; today: strin
           </li>
         ))}
       </ul>
-      {n.status !== 'withdrawn' && (
-        <div className="row">
-          <Field label="Change">
-            <Select value={status} onChange={(_, v) => setStatus(v.value as typeof status)}>
-              {n.kind === 'penalty_notice' && (
-                <>
-                  <option value="paid">Paid</option>
-                  <option value="unpaid">Unpaid</option>
-                  <option value="prosecuted">Prosecuted</option>
-                </>
-              )}
-              <option value="withdrawn">Withdrawn</option>
-            </Select>
-          </Field>
-          <Field label="On">
-            <DateInput value={onDate} onChange={(_, v) => setOnDate(v.value)} />
-          </Field>
-          <Field label="Reason or reference">
-            <Input value={reason} onChange={(_, v) => setReason(v.value)} />
-          </Field>
-          <Button
-            disabled={!reason.trim() || update.isPending}
-            onClick={() =>
-              update.mutate({ noticeId: n.id, status, onDate, reason }, { onSuccess: () => setReason('') })
-            }
-          >
-            Record change
-          </Button>
-        </div>
-      )}
-      <ErrorBar error={update.error} />
+      {n.status !== 'withdrawn' && <StatusChange n={n} c={c} />}
+      <ErrorBar error={c.update.error} />
     </div>
   );
 }

@@ -1,7 +1,6 @@
 // Recording a notice to improve or a penalty notice for one pupil: the parent it is issued to (each parent gets
 // their own), the amount, and the unauthorised marks it relies on, those of the last 10 school weeks that no
-// notice of the kind cites yet chosen to start with.
-import { useEffect, useState } from 'react';
+// notice of the kind cites yet chosen to start with. Its state and save are in useRecordNotice.ts.
 import {
   Button,
   Checkbox,
@@ -16,17 +15,13 @@ import {
   Textarea,
 } from '@fluentui/react-components';
 import { formatUkDate } from '../../../../shared/dates';
-import type { Output } from '../../../../shared/contract';
-import { useRpcMutation } from '../../hooks';
 import { ErrorBar } from '../../components/ErrorBar';
 import { DateInput } from '../../components/DateInput';
 import { KIND } from './labels';
-
-type N = Output<'penalty.notices'>;
-type Kind = keyof typeof KIND;
+import { useRecordNotice, type Amount, type Kind, type NoticeDraft, type Notices } from './useRecordNotice';
 
 interface ChosenProps {
-  d: N;
+  d: Notices;
   kind: Kind;
   chosen: Set<number>;
   setChosen: (s: Set<number>) => void;
@@ -66,102 +61,68 @@ function MarksChosen({ d, kind, chosen, setChosen }: ChosenProps) {
   );
 }
 
-export function RecordNotice({ pupilId, d, today }: { pupilId: number; d: N; today: string }) {
-  const record = useRpcMutation('penalty.record', ['penalty.notices', 'penalty.tracker']);
-  const [kind, setKind] = useState<Kind>('penalty_notice');
-  const [issuedOn, setIssuedOn] = useState(today);
-  const [parent, setParent] = useState('');
-  const [amount, setAmount] = useState<'80' | '160'>('80');
-  const [note, setNote] = useState('');
-  const [chosen, setChosen] = useState<Set<number>>(new Set());
-  const [done, setDone] = useState<string | null>(null);
-  // Pre-select the unauthorised marks of the last 10 school weeks that no notice of this kind relies on yet.
-  useEffect(() => {
-    setChosen(
-      new Set(
-        d.candidateMarks
-          .filter((m) => m.inLastWindow && !m.citedBy.some((c) => c.kind === kind))
-          .map((m) => m.markId),
-      ),
-    );
-    if (!parent) {
-      setParent(d.parents.find((p) => p.parentalResponsibility)?.name ?? d.parents[0]?.name ?? '');
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [d, kind]);
-  const submit = () => {
-    setDone(null);
-    record.mutate(
-      {
-        pupilId,
-        kind,
-        issuedOn,
-        parentName: parent,
-        amount: kind === 'penalty_notice' ? (Number(amount) as 80 | 160) : null,
-        markIds: [...chosen],
-        note: note || null,
-      },
-      {
-        onSuccess: () => {
-          setDone(`${KIND[kind]} recorded for ${d.pupil.name}.`);
-          setNote('');
-        },
-      },
-    );
-  };
+/** The notice's kind, date, the parent it is issued to, and (for a penalty notice) the amount. */
+function NoticeTerms({ d, r }: { d: Notices; r: NoticeDraft }) {
+  return (
+    <div className="row">
+      <Field label="Kind">
+        <RadioGroup layout="horizontal" value={r.kind} onChange={(_, v) => r.setKind(v.value as Kind)}>
+          <Radio value="notice_to_improve" label="Notice to improve" />
+          <Radio value="penalty_notice" label="Penalty notice" />
+        </RadioGroup>
+      </Field>
+      <Field label="Issued on">
+        <DateInput value={r.issuedOn} onChange={(_, v) => r.setIssuedOn(v.value)} />
+      </Field>
+      <Field label="Parent" hint="Each parent receives their own notice">
+        <Input list="pn-parents" value={r.parent} onChange={(_, v) => r.setParent(v.value)} />
+      </Field>
+      <datalist id="pn-parents">
+        {d.parents.map((p) => (
+          <option key={p.name} value={p.name}>
+            {p.relationship ?? ''}
+          </option>
+        ))}
+      </datalist>
+      {r.kind === 'penalty_notice' && (
+        <Field label="Amount">
+          <Select value={r.amount} onChange={(_, v) => r.setAmount(v.value as Amount)}>
+            <option value="80">£80 (paid within 21 days)</option>
+            <option value="160">£160</option>
+          </Select>
+        </Field>
+      )}
+    </div>
+  );
+}
+
+export function RecordNotice({ pupilId, d, today }: { pupilId: number; d: Notices; today: string }) {
+  const r = useRecordNotice(pupilId, d, today);
   return (
     <div className="card" style={{ marginTop: 12 }}>
       <Text as="h3" weight="semibold" size={400}>
         Record a notice
       </Text>
-      <div className="row">
-        <Field label="Kind">
-          <RadioGroup layout="horizontal" value={kind} onChange={(_, v) => setKind(v.value as Kind)}>
-            <Radio value="notice_to_improve" label="Notice to improve" />
-            <Radio value="penalty_notice" label="Penalty notice" />
-          </RadioGroup>
-        </Field>
-        <Field label="Issued on">
-          <DateInput value={issuedOn} onChange={(_, v) => setIssuedOn(v.value)} />
-        </Field>
-        <Field label="Parent" hint="Each parent receives their own notice">
-          <Input list="pn-parents" value={parent} onChange={(_, v) => setParent(v.value)} />
-        </Field>
-        <datalist id="pn-parents">
-          {d.parents.map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.relationship ?? ''}
-            </option>
-          ))}
-        </datalist>
-        {kind === 'penalty_notice' && (
-          <Field label="Amount">
-            <Select value={amount} onChange={(_, v) => setAmount(v.value as '80' | '160')}>
-              <option value="80">£80 (paid within 21 days)</option>
-              <option value="160">£160</option>
-            </Select>
-          </Field>
-        )}
-      </div>
-      <MarksChosen d={d} kind={kind} chosen={chosen} setChosen={setChosen} />
+      <NoticeTerms d={d} r={r} />
+      <MarksChosen d={d} kind={r.kind} chosen={r.chosen} setChosen={r.setChosen} />
       <Field label="Note">
-        <Textarea value={note} onChange={(_, v) => setNote(v.value)} />
+        <Textarea value={r.note} onChange={(_, v) => r.setNote(v.value)} />
       </Field>
       <div className="row" style={{ marginTop: 8 }}>
         <Button
           appearance="primary"
-          disabled={record.isPending || chosen.size === 0 || !parent.trim()}
-          onClick={submit}
+          disabled={r.record.isPending || r.chosen.size === 0 || !r.parent.trim()}
+          onClick={r.submit}
         >
-          Record {KIND[kind].toLowerCase()}
+          Record {KIND[r.kind].toLowerCase()}
         </Button>
       </div>
-      {done && (
+      {r.done && (
         <MessageBar intent="success">
-          <MessageBarBody>{done}</MessageBarBody>
+          <MessageBarBody>{r.done}</MessageBarBody>
         </MessageBar>
       )}
-      <ErrorBar error={record.error} title="The notice was not recorded" />
+      <ErrorBar error={r.record.error} title="The notice was not recorded" />
     </div>
   );
 }

@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { Button, Field, Input, ProgressBar, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
 import { call } from '../../rpc';
-import { useRpc, useRpcMutation } from '../../hooks';
+import { useRpcMutation } from '../../hooks';
 import { ErrorBar } from '../../components/ErrorBar';
 import { DateInput } from '../../components/DateInput';
-import { downloadBase64 } from '../../download';
 import { plural } from '../../../../shared/names';
 import { waitForLettersJob } from './jobs';
+import { useSummaryBatch, type Audience, type BatchDone } from './useSummaryBatch';
 
 export function Approve({ version, today }: { version: number; today: string }) {
   const qc = useQueryClient();
@@ -82,49 +82,21 @@ export function Publish({
   );
 }
 
-export function SummaryBatch({ version, today }: { version: number; today: string }) {
-  const folderQ = useRpc('letters.defaultFolder', {});
-  const [audience, setAudience] = useState<'all' | 'new'>('new');
-  const [since, setSince] = useState(`${today.slice(0, 4)}-09-01`);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<{ batchId: string; letters: number; folder: string } | null>(null);
-  const run = async () => {
-    setError(null);
-    setDone(null);
-    setProgress(0);
-    try {
-      const r = await call('policy.summaryBatch', {
-        audience,
-        since: audience === 'new' ? since : undefined,
-        folder: folderQ.data!.folder,
-      });
-      await waitForLettersJob(r.jobId, (d, t) => setProgress(t ? d / t : 0));
-      setDone({ batchId: r.batchId, letters: r.letters, folder: r.folder });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setProgress(null);
-    }
-  };
-  const print = async () => {
-    try {
-      const f = await call('policy.summaryFile', { batchId: done!.batchId });
-      downloadBase64(f.base64, f.fileName);
-    } catch (e) {
-      setError(e);
-    }
-  };
+interface AudienceProps {
+  audience: Audience;
+  setAudience: (audience: Audience) => void;
+  since: string;
+  setSince: (since: string) => void;
+}
+
+/** Every family, or only the new ones since a date. */
+function WhichFamilies({ audience, setAudience, since, setSince }: AudienceProps) {
   return (
-    <section className="card" aria-label="Summary letter to parents" style={{ display: 'grid', gap: 8 }}>
-      <Text>
-        The one-page summary for families, from version {version} as approved: one letter per household,
-        brothers and sisters on one letter, logged like every letter.
-      </Text>
+    <>
       <RadioGroup
         aria-label="Which families"
         value={audience}
-        onChange={(_, d) => setAudience(d.value as 'all' | 'new')}
+        onChange={(_, d) => setAudience(d.value as Audience)}
       >
         <Radio value="new" label="New families only (pupils admitted since a date)" />
         <Radio value="all" label="Every family with a pupil on roll" />
@@ -134,25 +106,47 @@ export function SummaryBatch({ version, today }: { version: number; today: strin
           <DateInput value={since} onChange={(_, d) => setSince(d.value)} />
         </Field>
       )}
+    </>
+  );
+}
+
+function BatchMade({ done, onPrint }: { done: BatchDone; onPrint: () => void }) {
+  return (
+    <div className="row" role="status">
+      <Text>
+        {plural(done.letters, 'letter')} made in {done.folder}.
+      </Text>
+      <Button onClick={onPrint}>Download all to print (.docx)</Button>
+    </div>
+  );
+}
+
+export function SummaryBatch({ version, today }: { version: number; today: string }) {
+  const b = useSummaryBatch(today);
+  return (
+    <section className="card" aria-label="Summary letter to parents" style={{ display: 'grid', gap: 8 }}>
+      <Text>
+        The one-page summary for families, from version {version} as approved: one letter per household,
+        brothers and sisters on one letter, logged like every letter.
+      </Text>
+      <WhichFamilies
+        audience={b.audience}
+        setAudience={b.setAudience}
+        since={b.since}
+        setSince={b.setSince}
+      />
       <div className="row">
         <Button
           appearance="primary"
-          disabled={progress !== null || !folderQ.data || (audience === 'new' && !since)}
-          onClick={() => void run()}
+          disabled={b.progress !== null || !b.folderQ.data || (b.audience === 'new' && !b.since)}
+          onClick={() => void b.run()}
         >
           Produce the summary letters
         </Button>
       </div>
-      {progress !== null && <ProgressBar value={progress} aria-label="Making the letters" />}
-      {done && (
-        <div className="row" role="status">
-          <Text>
-            {plural(done.letters, 'letter')} made in {done.folder}.
-          </Text>
-          <Button onClick={() => void print()}>Download all to print (.docx)</Button>
-        </div>
-      )}
-      <ErrorBar error={error ?? folderQ.error} />
+      {b.progress !== null && <ProgressBar value={b.progress} aria-label="Making the letters" />}
+      {b.done && <BatchMade done={b.done} onPrint={() => void b.print()} />}
+      <ErrorBar error={b.error ?? b.folderQ.error} />
     </section>
   );
 }

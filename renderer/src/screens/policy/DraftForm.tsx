@@ -1,62 +1,15 @@
 // The lead's draft of the next version: what changed and the next review date (react-hook-form + the contract's
-// zod schema), guarded against leaving with unsaved text; preview it as Word, or discard it.
-import { useState } from 'react';
+// zod schema), guarded against leaving with unsaved text; preview it as Word, or discard it. Its state and calls
+// are in useDraftForm.ts.
 import { Button, Field, Textarea } from '@fluentui/react-components';
-import { Controller, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
-import { contract } from '../../../../shared/contract';
-import { call } from '../../rpc';
-import { useRpcMutation } from '../../hooks';
+import { Controller, type Control, type FieldErrors } from 'react-hook-form';
 import { ErrorBar } from '../../components/ErrorBar';
 import { DateInput } from '../../components/DateInput';
-import { downloadBase64 } from '../../download';
-import { useUnsavedGuard } from '../arrangements/useUnsavedGuard';
-import { waitForLettersJob } from './jobs';
+import { useDraftForm, type Draft } from './useDraftForm';
 
-const DraftSchema = contract['policy.saveDraft'].input;
-type Draft = z.infer<typeof DraftSchema>;
-
-export function DraftForm({ draft, canMerge }: { draft: Draft | null; canMerge: boolean }) {
-  const save = useRpcMutation('policy.saveDraft', ['policy.get', 'policy.status']);
-  const discard = useRpcMutation('policy.discardDraft', ['policy.get', 'policy.status']);
-  const [previewError, setPreviewError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const {
-    control,
-    handleSubmit,
-    reset,
-    formState: { errors, isDirty },
-  } = useForm<Draft>({
-    resolver: zodResolver(DraftSchema),
-    defaultValues: draft ?? { changes: '', nextReviewOn: '' },
-  });
-  const release = useUnsavedGuard(isDirty);
-  const preview = async () => {
-    setPreviewError(null);
-    setBusy(true);
-    try {
-      const { jobId } = await call('policy.preview', {});
-      await waitForLettersJob(jobId);
-      const f = await call('policy.previewFile', { jobId });
-      downloadBase64(f.base64, f.fileName);
-    } catch (e) {
-      setPreviewError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+function DraftFields({ control, errors }: { control: Control<Draft>; errors: FieldErrors<Draft> }) {
   return (
-    <form
-      aria-label="Draft of the policy"
-      className="card"
-      style={{ display: 'grid', gap: 8 }}
-      onSubmit={handleSubmit(async (d) => {
-        await save.mutateAsync(d);
-        release();
-        reset(d);
-      })}
-    >
+    <>
       <Field label="What changed in this version" required validationMessage={errors.changes?.message}>
         <Controller
           control={control}
@@ -85,30 +38,65 @@ export function DraftForm({ draft, canMerge }: { draft: Draft | null; canMerge: 
           )}
         />
       </Field>
-      <ErrorBar error={save.error ?? discard.error ?? previewError} />
-      <div className="row">
-        <Button appearance="primary" type="submit" disabled={save.isPending}>
-          {draft ? 'Save the draft' : 'Start a new version'}
-        </Button>
-        {draft && (
-          <>
-            <Button disabled={!canMerge || busy || isDirty} onClick={() => void preview()}>
-              Preview the draft (.docx)
-            </Button>
-            <Button
-              disabled={discard.isPending}
-              onClick={() => {
-                if (window.confirm('Discard this draft? The approved versions stay.')) {
-                  release();
-                  discard.mutate({});
-                }
-              }}
-            >
-              Discard the draft
-            </Button>
-          </>
-        )}
-      </div>
+    </>
+  );
+}
+
+interface DraftButtonsProps {
+  hasDraft: boolean;
+  saving: boolean;
+  previewDisabled: boolean;
+  discarding: boolean;
+  onPreview: () => void;
+  onDiscard: () => void;
+}
+
+function DraftButtons({
+  hasDraft,
+  saving,
+  previewDisabled,
+  discarding,
+  onPreview,
+  onDiscard,
+}: DraftButtonsProps) {
+  return (
+    <div className="row">
+      <Button appearance="primary" type="submit" disabled={saving}>
+        {hasDraft ? 'Save the draft' : 'Start a new version'}
+      </Button>
+      {hasDraft && (
+        <>
+          <Button disabled={previewDisabled} onClick={onPreview}>
+            Preview the draft (.docx)
+          </Button>
+          <Button disabled={discarding} onClick={onDiscard}>
+            Discard the draft
+          </Button>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function DraftForm({ draft, canMerge }: { draft: Draft | null; canMerge: boolean }) {
+  const d = useDraftForm(draft);
+  return (
+    <form
+      aria-label="Draft of the policy"
+      className="card"
+      style={{ display: 'grid', gap: 8 }}
+      onSubmit={d.onSubmit}
+    >
+      <DraftFields control={d.control} errors={d.errors} />
+      <ErrorBar error={d.save.error ?? d.discard.error ?? d.previewError} />
+      <DraftButtons
+        hasDraft={!!draft}
+        saving={d.save.isPending}
+        previewDisabled={!canMerge || d.busy || d.isDirty}
+        discarding={d.discard.isPending}
+        onPreview={() => void d.preview()}
+        onDiscard={d.discardDraft}
+      />
     </form>
   );
 }

@@ -1,8 +1,8 @@
-// The termly self-audit (docs/rules/self-audit.md), lazily loaded: #/selfaudit picks a term and runs its audit;
-// #/selfaudit/<id> shows every item with its evidence, opens the list behind an item, takes the lead's status and
-// note and actions, and exports the audit to Word.
+// The termly self-audit (docs/rules/self-audit.md), lazily loaded: #/selfaudit picks a term and runs its audit
+// (Terms.tsx); #/selfaudit/<id> shows every item with its evidence, opens the list behind an item, takes the lead's
+// status and note and actions, and exports the audit to Word.
 import { useState } from 'react';
-import { Badge, Button, Link, Select, Text, Field } from '@fluentui/react-components';
+import { Badge, Button, Link, Text } from '@fluentui/react-components';
 import {
   AUDIT_STATUS_LABELS,
   AUDIT_TIER_LABELS,
@@ -11,12 +11,13 @@ import {
 } from '../../../../shared/channels/selfaudit';
 import { formatUkDate } from '../../../../shared/dates';
 import { plural } from '../../../../shared/names';
-import { go, useRpc, useRpcMutation } from '../../hooks';
+import { useRpc, useRpcMutation } from '../../hooks';
 import { call } from '../../rpc';
 import { ErrorBar } from '../../components/ErrorBar';
 import { downloadBase64 } from '../../download';
 import { pollJob } from '../../letters/util';
 import { ActionForm, ReviewForm } from './ItemForms';
+import { Terms } from './Terms';
 
 const COLOUR: Record<AuditStatus, 'success' | 'warning' | 'danger'> = {
   met: 'success',
@@ -32,74 +33,6 @@ export function StatusBadge({ status }: { status: AuditStatus | null }) {
     <Badge appearance="outline" color="informative">
       To be answered
     </Badge>
-  );
-}
-
-function Terms({ today }: { today: string }) {
-  const q = useRpc('selfaudit.terms', {});
-  const terms = q.data?.terms ?? [];
-  const current =
-    terms.find((t) => t.from <= today && today <= t.to) ?? terms.filter((t) => t.from <= today).at(-1);
-  const [key, setKey] = useState<string | null>(null);
-  const chosen = terms.find((t) => t.key === (key ?? current?.key));
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    if (!chosen) {
-      return;
-    }
-    setError(null);
-    setBusy(true);
-    try {
-      const r = await call('selfaudit.run', { termKey: chosen.key });
-      go(`selfaudit/${r.id}`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <div className="page">
-      <h1>Self-audit</h1>
-      <p>
-        A termly check against what the DfE expects of schools. The app measures the evidence from its own
-        records and proposes a status; you confirm or change each one with a note, and add actions.
-      </p>
-      <ErrorBar error={q.error ?? error} />
-      <div className="row">
-        <Field label="Term">
-          <Select value={chosen?.key ?? ''} onChange={(_, d) => setKey(d.value)}>
-            {terms.map((t) => (
-              <option key={t.key} value={t.key}>
-                {t.label} ({formatUkDate(t.from)} to {formatUkDate(t.to)})
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Button
-          appearance="primary"
-          disabled={!chosen || busy || chosen.from > today}
-          onClick={() => void run()}
-        >
-          {busy ? 'Measuring…' : 'Run the audit'}
-        </Button>
-      </div>
-      {chosen && chosen.audits.length > 0 && (
-        <section aria-labelledby="h-runs">
-          <h2 id="h-runs">Audits of the {chosen.label}</h2>
-          <ul>
-            {chosen.audits.map((a) => (
-              <li key={a.id}>
-                <Link href={`#/selfaudit/${a.id}`}>
-                  Run on {formatUkDate(a.runAt.slice(0, 10))} by {a.runBy}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-    </div>
   );
 }
 
