@@ -25,6 +25,70 @@ const TEXT: [keyof S, string][] = [
   ['leaveFormUrl', 'Leave request form'],
 ];
 
+/** The letterhead's and the signatory's details, the web addresses, and the two letter rules. */
+function LetterheadFields({ v, set }: { v: S; set: (patch: Partial<S>) => void }) {
+  return (
+    <div className="grid2" style={{ marginTop: 8 }}>
+      {TEXT.map(([k, label]) => (
+        <Field key={k} label={label}>
+          <Input
+            value={(v[k] as string | null) ?? ''}
+            onChange={(_, d) => set({ [k]: d.value || null } as Partial<S>)}
+          />
+        </Field>
+      ))}
+      <Field label="Same letter again after (school days)">
+        <Input
+          type="number"
+          value={String(v.sameStageSchoolDays)}
+          onChange={(_, d) => set({ sameStageSchoolDays: Number(d.value) })}
+        />
+      </Field>
+      <Field label="Improvement worth a letter (percentage points)">
+        <Input
+          type="number"
+          value={String(v.improvementPoints)}
+          onChange={(_, d) => set({ improvementPoints: Number(d.value) })}
+        />
+      </Field>
+    </div>
+  );
+}
+
+/** The logo: whether one is set or newly chosen, choosing a picture, and removing it (null removes it). */
+function LogoRow({
+  v,
+  hasLogo,
+  set,
+}: {
+  v: S;
+  hasLogo: boolean | undefined;
+  set: (patch: Partial<S>) => void;
+}) {
+  return (
+    <div className="row" style={{ marginTop: 8 }}>
+      <Text>
+        Logo:{' '}
+        {v.logoBase64
+          ? 'new picture chosen'
+          : v.logoBase64 === null
+            ? 'none'
+            : hasLogo
+              ? 'a picture is set'
+              : 'none'}
+      </Text>
+      <FilePicker
+        label="Choose a logo (PNG or JPEG)"
+        accept="image/png,image/jpeg"
+        onFile={(f) => void fileToBase64(f).then((b) => set({ logoBase64: b }))}
+      />
+      {(hasLogo || v.logoBase64) && (
+        <Button onClick={() => set({ logoBase64: null })}>Remove the logo</Button>
+      )}
+    </div>
+  );
+}
+
 export function LettersSettings() {
   const q = useRpc('letters.settings', {});
   const save = useRpcMutation('letters.saveSettings', ['letters.settings']);
@@ -49,50 +113,8 @@ export function LettersSettings() {
         Letters
       </Text>
       <Text>The letterhead uses the school's name and address above, and these details.</Text>
-      <div className="grid2" style={{ marginTop: 8 }}>
-        {TEXT.map(([k, label]) => (
-          <Field key={k} label={label}>
-            <Input
-              value={(v[k] as string | null) ?? ''}
-              onChange={(_, d) => set({ [k]: d.value || null } as Partial<S>)}
-            />
-          </Field>
-        ))}
-        <Field label="Same letter again after (school days)">
-          <Input
-            type="number"
-            value={String(v.sameStageSchoolDays)}
-            onChange={(_, d) => set({ sameStageSchoolDays: Number(d.value) })}
-          />
-        </Field>
-        <Field label="Improvement worth a letter (percentage points)">
-          <Input
-            type="number"
-            value={String(v.improvementPoints)}
-            onChange={(_, d) => set({ improvementPoints: Number(d.value) })}
-          />
-        </Field>
-      </div>
-      <div className="row" style={{ marginTop: 8 }}>
-        <Text>
-          Logo:{' '}
-          {v.logoBase64
-            ? 'new picture chosen'
-            : v.logoBase64 === null
-              ? 'none'
-              : q.data?.hasLogo
-                ? 'a picture is set'
-                : 'none'}
-        </Text>
-        <FilePicker
-          label="Choose a logo (PNG or JPEG)"
-          accept="image/png,image/jpeg"
-          onFile={(f) => void fileToBase64(f).then((b) => set({ logoBase64: b }))}
-        />
-        {(q.data?.hasLogo || v.logoBase64) && (
-          <Button onClick={() => set({ logoBase64: null })}>Remove the logo</Button>
-        )}
-      </div>
+      <LetterheadFields v={v} set={set} />
+      <LogoRow v={v} hasLogo={q.data?.hasLogo} set={set} />
       <ErrorBar error={save.error} />
       {saved && (
         <MessageBar intent="success">

@@ -4,7 +4,7 @@
 import { Badge, Text } from '@fluentui/react-components';
 import { academicYearOf } from '../../../shared/dates';
 import { BAND_LABELS } from '../../../shared/bands';
-import { formatPct1 } from '../../../shared/statistics';
+import { formatPct1 } from '../../../shared/statistics/rates';
 import { useRpc } from '../hooks';
 import { ErrorBar } from './ErrorBar';
 

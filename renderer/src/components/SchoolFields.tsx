@@ -99,6 +99,68 @@ function TextField({
   );
 }
 
+/** The school's address for letters, a few lines; empty becomes null. */
+function AddressField({ control, error }: { control: Control<School>; error?: string }) {
+  return (
+    <Field label="Address (for letters)" validationMessage={error}>
+      <Controller
+        control={control}
+        name="address"
+        render={({ field }) => (
+          <Textarea
+            name={field.name}
+            ref={field.ref}
+            value={field.value ?? ''}
+            rows={2}
+            resize="vertical"
+            onBlur={field.onBlur}
+            onChange={(_, d) => field.onChange(d.value === '' ? null : d.value)}
+          />
+        )}
+      />
+    </Field>
+  );
+}
+
+/** A number chosen with a spin button: how long the register stays open, or where "at risk" starts. */
+function NumberField({
+  control,
+  name,
+  label,
+  error,
+  hint,
+  min,
+  max,
+  step,
+}: {
+  control: Control<School>;
+  name: 'registerOpenMinutes' | 'atRiskLowerPct';
+  label: string;
+  error?: string;
+  hint?: string;
+  min: number;
+  max: number;
+  step?: number;
+}) {
+  return (
+    <Field label={label} validationMessage={error} hint={hint}>
+      <Controller
+        control={control}
+        name={name}
+        render={({ field }) => (
+          <SpinButton
+            value={field.value}
+            min={min}
+            max={max}
+            step={step}
+            onChange={(_, d) => field.onChange(d.value ?? Number(d.displayValue))}
+          />
+        )}
+      />
+    </Field>
+  );
+}
+
 export function SchoolFields({
   control,
   errors,
@@ -117,67 +179,33 @@ export function SchoolFields({
       {text('urn', 'URN (6 digits)', { numeric: true })}
       {text('laCode', 'LA number (3 digits)', { numeric: true })}
       {text('estab', 'Establishment number (4 digits)', { numeric: true })}
-      <Field label="Address (for letters)" validationMessage={msg('address')}>
-        <Controller
-          control={control}
-          name="address"
-          render={({ field }) => (
-            <Textarea
-              name={field.name}
-              ref={field.ref}
-              value={field.value ?? ''}
-              rows={2}
-              resize="vertical"
-              onBlur={field.onBlur}
-              onChange={(_, d) => field.onChange(d.value === '' ? null : d.value)}
-            />
-          )}
-        />
-      </Field>
+      <AddressField control={control} error={msg('address')} />
       {text('amOpens', 'Morning register opens (HH:MM)')}
       {text('pmOpens', 'Afternoon register opens (HH:MM)')}
-      <Field
+      <NumberField
+        control={control}
+        name="registerOpenMinutes"
         label="Register stays open for (minutes, at most 30)"
-        validationMessage={msg('registerOpenMinutes')}
-      >
-        <Controller
-          control={control}
-          name="registerOpenMinutes"
-          render={({ field }) => (
-            <SpinButton
-              value={field.value}
-              min={1}
-              max={60}
-              onChange={(_, d) => field.onChange(d.value ?? Number(d.displayValue))}
-            />
-          )}
-        />
-      </Field>
+        error={msg('registerOpenMinutes')}
+        min={1}
+        max={60}
+      />
       {text('championName', 'Senior attendance champion')}
       {text('championPosition', "Champion's position")}
       {text('officerName', 'Attendance officer (named in the policy)')}
       {text('officerPhone', "Attendance officer's phone")}
       {text('officerEmail', "Attendance officer's email")}
       {text('parentUpdates', 'Parents are sent attendance updates (e.g. every term)')}
-      <Field
+      <NumberField
+        control={control}
+        name="atRiskLowerPct"
         label="'At risk' starts at absence of (%)"
-        validationMessage={msg('atRiskLowerPct')}
+        error={msg('atRiskLowerPct')}
         hint="DfE sets no number; 5% is the app's default."
-      >
-        <Controller
-          control={control}
-          name="atRiskLowerPct"
-          render={({ field }) => (
-            <SpinButton
-              value={field.value}
-              min={0}
-              max={10}
-              step={0.5}
-              onChange={(_, d) => field.onChange(d.value ?? Number(d.displayValue))}
-            />
-          )}
-        />
-      </Field>
+        min={0}
+        max={10}
+        step={0.5}
+      />
     </div>
   );
 }

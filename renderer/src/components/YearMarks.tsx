@@ -6,7 +6,8 @@ import type { Output } from '../../../shared/contract';
 import { useRpc } from '../hooks';
 import { ErrorBar } from './ErrorBar';
 
-type Day = Output<'registers.pupilAttendance'>['days'][number];
+type Attendance = Output<'registers.pupilAttendance'>;
+type Day = Attendance['days'][number];
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'];
 
 function Mark({ m }: { m: Day['am'] }) {
@@ -34,6 +35,76 @@ function DayCell({ d, from }: { d: Day | undefined; from: string }) {
   );
 }
 
+/** The codes used so far, most used first, and the absence on each weekday. */
+function CodeSummary({ data }: { data: Attendance }) {
+  return (
+    <>
+      <p>
+        Codes:{' '}
+        {Object.entries(data.codeCounts)
+          .sort((a, b) => b[1] - a[1])
+          .map(([c, n]) => `${c} ${n}`)
+          .join(' · ') || 'none yet'}
+      </p>
+      <p>
+        Absence by weekday:{' '}
+        {data.weekdayPattern
+          .map(
+            (w) =>
+              `${WEEKDAYS[w.weekday - 1]} ${w.possible ? ((100 * w.absent) / w.possible).toFixed(1) : '–'}%`,
+          )
+          .join(' · ')}
+      </p>
+    </>
+  );
+}
+
+/** One row a school week from its Monday, the days before `from` (the starting day) left blank. */
+function WeeksTable({ weeks, byDate, from }: { weeks: string[]; byDate: Map<string, Day>; from: string }) {
+  return (
+    <table className="plain year-marks" aria-label="Marks this school year, a week a row (latest first)">
+      <thead>
+        <tr>
+          <th scope="col">Week of</th>
+          {WEEKDAYS.map((w) => (
+            <th key={w} scope="col">
+              {w} <span className="muted">AM PM</span>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {weeks.map((monday) => (
+          <tr key={monday}>
+            <th scope="row">{formatUkDate(monday)}</th>
+            {WEEKDAYS.map((_, k) => (
+              <DayCell key={k} d={byDate.get(addDays(monday, k))} from={from} />
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The notes on marks (latest first), each day's AM and PM note together. */
+function MarkNotes({ notes }: { notes: Day[] }) {
+  return (
+    <>
+      <Text as="h3" weight="semibold" size={400}>
+        Notes (marked * above)
+      </Text>
+      <ul aria-label="Notes on marks">
+        {notes.map((d) => (
+          <li key={d.date}>
+            {formatUkDate(d.date)}: {[d.am?.note, d.pm?.note].filter(Boolean).join('; ')}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function YearMarks({
   pupilId,
   today,
@@ -57,59 +128,10 @@ export function YearMarks({
       <Text as="h2" id="h-marks" weight="semibold" size={500}>
         Marks this school year
       </Text>
-      <p>
-        Codes:{' '}
-        {Object.entries(q.data.codeCounts)
-          .sort((a, b) => b[1] - a[1])
-          .map(([c, n]) => `${c} ${n}`)
-          .join(' · ') || 'none yet'}
-      </p>
-      <p>
-        Absence by weekday:{' '}
-        {q.data.weekdayPattern
-          .map(
-            (w) =>
-              `${WEEKDAYS[w.weekday - 1]} ${w.possible ? ((100 * w.absent) / w.possible).toFixed(1) : '–'}%`,
-          )
-          .join(' · ')}
-      </p>
-      <table className="plain year-marks" aria-label="Marks this school year, a week a row (latest first)">
-        <thead>
-          <tr>
-            <th scope="col">Week of</th>
-            {WEEKDAYS.map((w) => (
-              <th key={w} scope="col">
-                {w} <span className="muted">AM PM</span>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {weeks.map((monday) => (
-            <tr key={monday}>
-              <th scope="row">{formatUkDate(monday)}</th>
-              {WEEKDAYS.map((_, k) => (
-                <DayCell key={k} d={byDate.get(addDays(monday, k))} from={admissionDate} />
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CodeSummary data={q.data} />
+      <WeeksTable weeks={weeks} byDate={byDate} from={admissionDate} />
       {school.length === 0 && <Text>No school days since the pupil started.</Text>}
-      {notes.length > 0 && (
-        <>
-          <Text as="h3" weight="semibold" size={400}>
-            Notes (marked * above)
-          </Text>
-          <ul aria-label="Notes on marks">
-            {notes.map((d) => (
-              <li key={d.date}>
-                {formatUkDate(d.date)}: {[d.am?.note, d.pm?.note].filter(Boolean).join('; ')}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      {notes.length > 0 && <MarkNotes notes={notes} />}
     </section>
   );
 }

@@ -45,42 +45,21 @@ function MeetingList({
   );
 }
 
-export function FamilyMeetings({
-  pupilId,
-  meetings,
-  today,
-}: {
-  pupilId: number;
-  meetings: Meeting[];
-  today: string;
-}) {
-  const meeting = useRpcMutation('letters.saveMeeting', ['letters.log']);
-  const [m, setM] = useState({
-    kind: 'attendance' as Kind,
-    date: today,
-    time: '',
-    place: '',
-    attendees: '',
-    held: false,
-    notes: '',
-  });
-  const record = () =>
-    meeting.mutate({
-      pupilId,
-      kind: m.kind,
-      date: m.date,
-      time: m.time || null,
-      place: m.place || null,
-      attendees: m.attendees || null,
-      held: m.held,
-      notes: m.notes || null,
-    });
+/** A meeting being recorded, as typed: the optional details are empty strings until filled in. */
+interface Draft {
+  kind: Kind;
+  date: string;
+  time: string;
+  place: string;
+  attendees: string;
+  held: boolean;
+  notes: string;
+}
+
+/** The new meeting's fields: its kind, day, time, place, who attends, whether it was held, and notes. */
+function MeetingFields({ m, setM }: { m: Draft; setM: (m: Draft) => void }) {
   return (
     <>
-      <Text as="h3" weight="semibold" size={400} style={{ display: 'block', marginTop: 16 }}>
-        Meetings with the family
-      </Text>
-      <MeetingList meetings={meetings} today={today} markHeld={(x) => meeting.mutate({ ...x, held: true })} />
       <div className="row">
         <Field label="Kind">
           <Select value={m.kind} onChange={(_, d) => setM({ ...m, kind: d.value as Kind })}>
@@ -106,6 +85,47 @@ export function FamilyMeetings({
       <Field label="Notes">
         <Textarea value={m.notes} onChange={(_, d) => setM({ ...m, notes: d.value })} />
       </Field>
+    </>
+  );
+}
+
+export function FamilyMeetings({
+  pupilId,
+  meetings,
+  today,
+}: {
+  pupilId: number;
+  meetings: Meeting[];
+  today: string;
+}) {
+  const meeting = useRpcMutation('letters.saveMeeting', ['letters.log']);
+  const [m, setM] = useState<Draft>({
+    kind: 'attendance',
+    date: today,
+    time: '',
+    place: '',
+    attendees: '',
+    held: false,
+    notes: '',
+  });
+  const record = () =>
+    meeting.mutate({
+      pupilId,
+      kind: m.kind,
+      date: m.date,
+      time: m.time || null,
+      place: m.place || null,
+      attendees: m.attendees || null,
+      held: m.held,
+      notes: m.notes || null,
+    });
+  return (
+    <>
+      <Text as="h3" weight="semibold" size={400} style={{ display: 'block', marginTop: 16 }}>
+        Meetings with the family
+      </Text>
+      <MeetingList meetings={meetings} today={today} markHeld={(x) => meeting.mutate({ ...x, held: true })} />
+      <MeetingFields m={m} setM={setM} />
       <div className="row" style={{ marginTop: 8 }}>
         <Button onClick={record}>Record the meeting</Button>
       </div>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Button, Link, Select, Text } from '@fluentui/react-components';
 import type { Output } from '../../../../shared/contract';
 import { formatUkDate } from '../../../../shared/dates';
-import { formatPct1 } from '../../../../shared/statistics';
+import { formatPct1 } from '../../../../shared/statistics/rates';
 import { useRpcMutation } from '../../hooks';
 import { ErrorBar } from '../ErrorBar';
 import { DateInput } from '../DateInput';

@@ -1,19 +1,10 @@
 // Writing one letter for the pupil now, from a template whose fields the app fills itself, with the reason when a
-// guardrail's warning would stop it; the letter downloads when its job ends.
-import { useState } from 'react';
+// guardrail's warning would stop it; the letter downloads when its job ends (useWriteOneLetter.ts).
 import { Button, Field, Input, Link, ProgressBar, Select, Text } from '@fluentui/react-components';
-import { useQueryClient } from '@tanstack/react-query';
-import { useRpc } from '../../hooks';
-import { call } from '../../rpc';
 import { ErrorBar } from '../ErrorBar';
-import { pollJob, type JobState } from '../../letters/util';
-import { downloadBase64 } from '../../download';
+import { useWriteOneLetter } from './useWriteOneLetter';
 
-/** A logged letter's file, downloaded. */
-export async function downloadLetter(logId: number): Promise<void> {
-  const f = await call('letters.file', { logId });
-  downloadBase64(f.base64, f.fileName);
-}
+export { downloadLetter } from './downloadLetter';
 
 export function WriteOneLetter({
   pupilId,
@@ -24,34 +15,10 @@ export function WriteOneLetter({
   error: unknown;
   setError: (e: unknown) => void;
 }) {
-  const qc = useQueryClient();
-  const templates = useRpc('letters.templates', {});
-  const [template, setTemplate] = useState('attendance-concern');
-  const [reason, setReason] = useState('');
-  const [job, setJob] = useState<JobState | null>(null);
-  const write = async () => {
-    setError(null);
-    setJob(null);
-    try {
-      const r = await call('letters.renderOne', {
-        template,
-        pupilIds: [pupilId],
-        ...(reason.trim() ? { overrideReason: reason } : {}),
-      });
-      const end = await pollJob(r.jobId, setJob);
-      if (end.status === 'failed') {
-        setError(new Error(end.error ?? 'The letter failed.'));
-      }
-      await qc.invalidateQueries({ queryKey: ['letters.log'] });
-      for (const l of end.result?.letters ?? []) {
-        if (l.logId) {
-          await downloadLetter(l.logId);
-        }
-      }
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const { templates, template, setTemplate, reason, setReason, job, write } = useWriteOneLetter(
+    pupilId,
+    setError,
+  );
   return (
     <>
       <Text as="h3" weight="semibold" size={400} style={{ display: 'block', marginTop: 16 }}>

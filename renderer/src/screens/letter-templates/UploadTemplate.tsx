@@ -81,6 +81,43 @@ function useUpload(target: string, isNew: boolean, title: string) {
   return { file, check, error, done, saving: upload.isPending, onFile, save, clear };
 }
 
+/** The template to upload a version of, or a new one. */
+function TemplateField({
+  templates,
+  name,
+  onChange,
+}: {
+  templates: Template[];
+  name: string;
+  onChange: (name: string) => void;
+}) {
+  return (
+    <Field label="Template">
+      <Select value={name} onChange={(_, d) => onChange(d.value)}>
+        {templates.map((t) => (
+          <option key={t.name} value={t.name}>
+            {t.title}
+          </option>
+        ))}
+        <option value={NEW}>A new template…</option>
+      </Select>
+    </Field>
+  );
+}
+
+/** Saving the checked file; a file with unknown placeholders can be saved, but letters are refused until fixed. */
+function SaveVersion({ check, disabled, onSave }: { check: Check; disabled: boolean; onSave: () => void }) {
+  return (
+    <div className="row">
+      <Button appearance="primary" disabled={disabled} onClick={onSave}>
+        {check.unknown.length
+          ? 'Save it anyway (letters are refused until it is corrected)'
+          : 'Save this version'}
+      </Button>
+    </div>
+  );
+}
+
 export function UploadTemplate({ templates }: { templates: Template[] }) {
   const [name, setName] = useState('attendance-concern');
   const [newName, setNewName] = useState('');
@@ -94,22 +131,14 @@ export function UploadTemplate({ templates }: { templates: Template[] }) {
         Upload the school's own version
       </Text>
       <div className="row">
-        <Field label="Template">
-          <Select
-            value={name}
-            onChange={(_, d) => {
-              setName(d.value);
-              u.clear();
-            }}
-          >
-            {templates.map((t) => (
-              <option key={t.name} value={t.name}>
-                {t.title}
-              </option>
-            ))}
-            <option value={NEW}>A new template…</option>
-          </Select>
-        </Field>
+        <TemplateField
+          templates={templates}
+          name={name}
+          onChange={(value) => {
+            setName(value);
+            u.clear();
+          }}
+        />
         {isNew && (
           <>
             <Field label="Name (lower-case, hyphens)" required>
@@ -130,17 +159,11 @@ export function UploadTemplate({ templates }: { templates: Template[] }) {
       <ErrorBar error={u.error} title="The file was not accepted" />
       {u.check && <CheckResult check={u.check} fileName={u.file?.name} />}
       {u.check && (
-        <div className="row">
-          <Button
-            appearance="primary"
-            disabled={u.saving || (isNew && !title.trim())}
-            onClick={() => void u.save()}
-          >
-            {u.check.unknown.length
-              ? 'Save it anyway (letters are refused until it is corrected)'
-              : 'Save this version'}
-          </Button>
-        </div>
+        <SaveVersion
+          check={u.check}
+          disabled={u.saving || (isNew && !title.trim())}
+          onSave={() => void u.save()}
+        />
       )}
       {u.done && (
         <MessageBar intent="success">

@@ -24,6 +24,41 @@ interface Props {
   error: unknown;
 }
 
+/** The letters a batch can be (not those made from an agreement's record), the school's versions marked. */
+function LetterField({
+  templates,
+  template,
+  setTemplate,
+}: Pick<Props, 'templates' | 'template' | 'setTemplate'>) {
+  return (
+    <Field label="Letter">
+      <Select value={template} onChange={(_, d) => setTemplate(d.value)}>
+        {templates
+          ?.filter((t) => !t.madeFrom)
+          .map((t) => (
+            <option key={t.name} value={t.name}>
+              {t.title}
+              {t.source === 'school' ? ' (school version)' : ''}
+            </option>
+          ))}
+      </Select>
+    </Field>
+  );
+}
+
+/** What the chosen letter is and does. */
+function LetterSummary({ spec }: { spec: Template }) {
+  return (
+    <p className="muted">
+      {spec.summary}
+      {spec.legal ? ' It carries legal-action wording.' : ''}
+      {spec.legalWeight ? ' It has legal weight: the headteacher or the attendance lead approves it.' : ''}
+      {spec.siblings ? ' Brothers and sisters in one household share one letter.' : ''}
+      {spec.addressing === 'each_parent' ? ' It goes to each parent by name.' : ''}
+    </p>
+  );
+}
+
 export function ChooseLetter(props: Props) {
   const { templates, template, setTemplate, yearGroup, setYearGroup, band, setBand } = props;
   const { from, setFrom, to, setTo, onePupil, spec, error } = props;
@@ -33,18 +68,7 @@ export function ChooseLetter(props: Props) {
         1. The letter and the pupils
       </Text>
       <div className="row">
-        <Field label="Letter">
-          <Select value={template} onChange={(_, d) => setTemplate(d.value)}>
-            {templates
-              ?.filter((t) => !t.madeFrom)
-              .map((t) => (
-                <option key={t.name} value={t.name}>
-                  {t.title}
-                  {t.source === 'school' ? ' (school version)' : ''}
-                </option>
-              ))}
-          </Select>
-        </Field>
+        <LetterField templates={templates} template={template} setTemplate={setTemplate} />
         <Field label="Year group">
           <Select value={yearGroup} onChange={(_, d) => setYearGroup(d.value)}>
             <option value="">All years</option>
@@ -76,17 +100,7 @@ export function ChooseLetter(props: Props) {
           For one pupil only. <Link href="#/letters">Choose pupils by year and band instead</Link>.
         </Text>
       )}
-      {spec && (
-        <p className="muted">
-          {spec.summary}
-          {spec.legal ? ' It carries legal-action wording.' : ''}
-          {spec.legalWeight
-            ? ' It has legal weight: the headteacher or the attendance lead approves it.'
-            : ''}
-          {spec.siblings ? ' Brothers and sisters in one household share one letter.' : ''}
-          {spec.addressing === 'each_parent' ? ' It goes to each parent by name.' : ''}
-        </p>
-      )}
+      {spec && <LetterSummary spec={spec} />}
       <ErrorBar error={error} />
     </section>
   );

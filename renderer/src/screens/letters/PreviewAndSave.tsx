@@ -1,21 +1,13 @@
 // The last step of the letters screen: the folder, a preview of the first letters, then the batch with its
 // progress bar, who was left out, and the files saved (one .docx per letter and one to print them all).
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Text,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Text } from '@fluentui/react-components';
 import type { Output } from '../../../../shared/contract';
 import { ErrorBar } from '../../components/ErrorBar';
 import type { JobState } from '../../letters/util';
 import { BatchProblems } from '../../letters/BatchProblems';
 import { pluralS } from '../../../../shared/names';
 import type { Candidate } from './common';
+import { BatchProgress, LeftOutOfBatch, LetterPreview, SavedLetters } from './BatchOutcome';
 
 interface Props {
   step: string;
@@ -33,42 +25,61 @@ interface Props {
   job: JobState | null;
 }
 
+type SaveRowProps = Pick<
+  Props,
+  'folder' | 'setFolder' | 'busy' | 'chosenCount' | 'needsReason' | 'onPreview' | 'onGenerate'
+>;
+
+/** The folder (typed, or chosen in the desktop app) and the buttons to preview and to generate. */
+function SaveRow({ folder, setFolder, busy, chosenCount, needsReason, onPreview, onGenerate }: SaveRowProps) {
+  return (
+    <div className="row">
+      <Field label="Save the letters in this folder" style={{ flex: 1, minWidth: 320 }}>
+        <Input value={folder} onChange={(_, d) => setFolder(d.value)} />
+      </Field>
+      {window.attendance?.chooseFolder && (
+        <Button
+          onClick={() =>
+            void window.attendance!.chooseFolder!(folder).then((f) => {
+              if (f) {
+                setFolder(f);
+              }
+            })
+          }
+        >
+          Choose folder…
+        </Button>
+      )}
+      <Button disabled={busy || chosenCount === 0 || needsReason.length > 0} onClick={onPreview}>
+        Preview the first letters
+      </Button>
+      <Button
+        appearance="primary"
+        disabled={busy || chosenCount === 0 || needsReason.length > 0 || !folder.trim()}
+        onClick={onGenerate}
+      >
+        Generate {chosenCount} letter{pluralS(chosenCount)}
+      </Button>
+    </div>
+  );
+}
+
 export function PreviewAndSave(props: Props) {
-  const { step, folder, setFolder, busy, chosenCount, needsReason, onPreview, onGenerate, error } = props;
-  const { preview, previewMeta, batchLeftOut, job } = props;
+  const { step, needsReason, error, preview, previewMeta, batchLeftOut, job } = props;
   return (
     <section className="card" aria-labelledby="h-go">
       <Text as="h2" id="h-go" weight="semibold" size={500}>
         {step}. Preview and save
       </Text>
-      <div className="row">
-        <Field label="Save the letters in this folder" style={{ flex: 1, minWidth: 320 }}>
-          <Input value={folder} onChange={(_, d) => setFolder(d.value)} />
-        </Field>
-        {window.attendance?.chooseFolder && (
-          <Button
-            onClick={() =>
-              void window.attendance!.chooseFolder!(folder).then((f) => {
-                if (f) {
-                  setFolder(f);
-                }
-              })
-            }
-          >
-            Choose folder…
-          </Button>
-        )}
-        <Button disabled={busy || chosenCount === 0 || needsReason.length > 0} onClick={onPreview}>
-          Preview the first letters
-        </Button>
-        <Button
-          appearance="primary"
-          disabled={busy || chosenCount === 0 || needsReason.length > 0 || !folder.trim()}
-          onClick={onGenerate}
-        >
-          Generate {chosenCount} letter{pluralS(chosenCount)}
-        </Button>
-      </div>
+      <SaveRow
+        folder={props.folder}
+        setFolder={props.setFolder}
+        busy={props.busy}
+        chosenCount={props.chosenCount}
+        needsReason={needsReason}
+        onPreview={props.onPreview}
+        onGenerate={props.onGenerate}
+      />
       {needsReason.length > 0 && (
         <Text role="status">
           Give a reason for each pupil with a warning, or untick them:{' '}
@@ -76,77 +87,11 @@ export function PreviewAndSave(props: Props) {
         </Text>
       )}
       <ErrorBar error={error} />
-      {preview && preview.status === 'running' && (
-        <ProgressBar
-          aria-label="Preparing the preview"
-          value={preview.total ? preview.done / preview.total : undefined}
-        />
-      )}
-      {preview?.result && (
-        <div aria-label="Preview of the first letters" role="region">
-          <Text>
-            Showing {preview.result.letters.length} of {previewMeta?.letters ?? '?'} letters.
-          </Text>
-          {preview.result.letters.map((l, i) => (
-            <article
-              key={i}
-              className="card letter-preview"
-              aria-label={`Preview of the letter to ${l.addressees.join(', ')}`}
-            >
-              {l.paragraphs
-                ?.filter((x) => x.trim())
-                .map((x, k) => (
-                  <p key={k} style={{ margin: '0 0 6px', whiteSpace: 'pre-wrap' }}>
-                    {x}
-                  </p>
-                ))}
-            </article>
-          ))}
-        </div>
-      )}
-      {batchLeftOut.length > 0 && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            <MessageBarTitle>Left out of these letters</MessageBarTitle>
-            <ul aria-label="Left out of these letters">
-              {batchLeftOut.map((x) => (
-                <li key={x.pupilId}>
-                  {x.name}: {x.reason}
-                </li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {job && (
-        <div role="region" aria-label="Batch progress">
-          <ProgressBar aria-label="Generating letters" value={job.total ? job.done / job.total : 0} />
-          <Text aria-live="polite">
-            {job.status === 'running'
-              ? `Generating… ${Math.min(job.done, job.total - 1)} of ${job.total - 1} letters`
-              : job.status === 'done'
-                ? `Done: ${job.result?.letters.length} letters saved in ${job.result?.folder}`
-                : 'The batch failed.'}
-          </Text>
-        </div>
-      )}
+      <LetterPreview preview={preview} previewMeta={previewMeta} />
+      <LeftOutOfBatch leftOut={batchLeftOut} />
+      {job && <BatchProgress job={job} />}
       {job && <BatchProblems job={job} />}
-      {job?.result && (
-        <MessageBar intent="success">
-          <MessageBarBody>
-            <MessageBarTitle>Saved</MessageBarTitle>
-            To print them all at once, open <strong>{job.result.combinedFile}</strong> in {job.result.folder}.
-            <ul aria-label="Letters saved">
-              {job.result.letters.map((l) => (
-                <li key={l.logId}>
-                  {l.fileName}: to {l.addressees.join('; ')} (<a href={`#/pupils/${l.pupilId}`}>{l.name}</a>,
-                  ref. {l.reference})
-                </li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {job?.result && <SavedLetters result={job.result} />}
     </section>
   );
 }

@@ -1,4 +1,5 @@
-// Correcting a pupil's admission-register details; the core records each change with who made it.
+// Correcting a pupil's admission-register details; the core records each change with who made it. The fields are
+// in DetailsFields.tsx.
 import { useState } from 'react';
 import {
   Button,
@@ -9,36 +10,34 @@ import {
   DialogSurface,
   DialogTitle,
   DialogTrigger,
-  Field,
-  Input,
-  Select,
 } from '@fluentui/react-components';
-import { SEXES, YEAR_GROUPS, type Pupil } from '../../../../shared/pupil';
+import type { Pupil } from '../../../../shared/pupil';
 import { useRpcMutation } from '../../hooks';
 import { ErrorBar } from '../../components/ErrorBar';
 import { RpcFailure } from '../../rpc';
-import { DateInput } from '../../components/DateInput';
 
 import { useReturnFocus } from './useReturnFocus';
+import { changedDetails, detailsOf, type Details } from './details';
+import { DetailsFields } from './DetailsFields';
 
-type Details = Pick<
-  Pupil,
-  'surname' | 'forename' | 'preferredForename' | 'dob' | 'sex' | 'yearGroup' | 'regGroup' | 'admissionDate'
->;
+/** The dialog's buttons: Cancel closes it, Save details saves the changes. */
+function SaveOrCancel({ disabled, onSave }: { disabled: boolean; onSave: () => void }) {
+  return (
+    <DialogActions>
+      <DialogTrigger disableButtonEnhancement>
+        <Button>Cancel</Button>
+      </DialogTrigger>
+      <Button appearance="primary" disabled={disabled} onClick={onSave}>
+        Save details
+      </Button>
+    </DialogActions>
+  );
+}
 
 /** Corrects the admission-register details; the core records each change with who made it. */
 export function DetailsDialog({ pupil }: { pupil: Pupil }) {
   const m = useRpcMutation('pupils.update', ['pupils.get', 'pupils.list']);
-  const initial: Details = {
-    surname: pupil.surname,
-    forename: pupil.forename,
-    preferredForename: pupil.preferredForename,
-    dob: pupil.dob,
-    sex: pupil.sex,
-    yearGroup: pupil.yearGroup,
-    regGroup: pupil.regGroup,
-    admissionDate: pupil.admissionDate,
-  };
+  const initial = detailsOf(pupil);
   const [v, setV] = useState<Details>(initial);
   const [open, setOpen] = useState(false);
   const opener = useReturnFocus(open);
@@ -48,9 +47,7 @@ export function DetailsDialog({ pupil }: { pupil: Pupil }) {
       ? m.error.error.issues?.find((i) => i.path?.endsWith(path))?.message
       : undefined;
   const save = async () => {
-    const changes = Object.fromEntries(
-      Object.entries(v).filter(([k, x]) => x !== initial[k as keyof Details]),
-    );
+    const changes = changedDetails(v, initial);
     if (Object.keys(changes).length > 0) {
       await m.mutateAsync({ id: pupil.id, changes });
     }
@@ -76,66 +73,13 @@ export function DetailsDialog({ pupil }: { pupil: Pupil }) {
                 Edit {pupil.forename} {pupil.surname}'s details
               </DialogTitle>
               <DialogContent className="grid2">
-                <Field label="Surname" required validationMessage={issue('surname')}>
-                  <Input value={v.surname} onChange={(_, d) => set({ surname: d.value })} />
-                </Field>
-                <Field label="Forename" required validationMessage={issue('forename')}>
-                  <Input value={v.forename} onChange={(_, d) => set({ forename: d.value })} />
-                </Field>
-                <Field label="Preferred forename" validationMessage={issue('preferredForename')}>
-                  <Input
-                    value={v.preferredForename ?? ''}
-                    onChange={(_, d) => set({ preferredForename: d.value || null })}
-                  />
-                </Field>
-                <Field label="Date of birth" required validationMessage={issue('dob')}>
-                  <DateInput value={v.dob} onChange={(_, d) => set({ dob: d.value })} />
-                </Field>
-                <Field label="Sex">
-                  <Select value={v.sex} onChange={(_, d) => set({ sex: d.value as Details['sex'] })}>
-                    {SEXES.map((x) => (
-                      <option key={x} value={x}>
-                        {x === 'M' ? 'Male' : 'Female'}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-                <Field label="Year group">
-                  <Select
-                    value={v.yearGroup}
-                    onChange={(_, d) => set({ yearGroup: d.value as Details['yearGroup'] })}
-                  >
-                    {YEAR_GROUPS.map((y) => (
-                      <option key={y} value={y}>
-                        {y}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-                <Field label="Registration group" required validationMessage={issue('regGroup')}>
-                  <Input value={v.regGroup} onChange={(_, d) => set({ regGroup: d.value })} />
-                </Field>
-                <Field
-                  label="Starting day (admission date)"
-                  required
-                  validationMessage={issue('admissionDate')}
-                >
-                  <DateInput value={v.admissionDate} onChange={(_, d) => set({ admissionDate: d.value })} />
-                </Field>
+                <DetailsFields v={v} set={set} issue={issue} />
               </DialogContent>
               <ErrorBar error={m.error} title="The details were not saved" />
-              <DialogActions>
-                <DialogTrigger disableButtonEnhancement>
-                  <Button>Cancel</Button>
-                </DialogTrigger>
-                <Button
-                  appearance="primary"
-                  disabled={m.isPending || !v.dob || !v.admissionDate}
-                  onClick={() => void save().catch(() => undefined)}
-                >
-                  Save details
-                </Button>
-              </DialogActions>
+              <SaveOrCancel
+                disabled={m.isPending || !v.dob || !v.admissionDate}
+                onSave={() => void save().catch(() => undefined)}
+              />
             </DialogBody>
           </DialogSurface>
         </Dialog>

@@ -22,6 +22,32 @@ import { useCmeForDeletion } from '../arrangements/CmeForDeletion';
 
 import { useReturnFocus } from './useReturnFocus';
 
+/** What leaving the register means, said before the fields. */
+function LeavingRules() {
+  return (
+    <Text>
+      The app never removes a pupil by itself. A name is deleted only on a ground of regulation 9, confirmed
+      by a named person; marks and history stay for the retention period. Tell the pupil's social worker first
+      if they have one.
+    </Text>
+  );
+}
+
+/** The deletion ground of regulation 9, by its code. */
+function GroundField({ ground, setGround }: { ground: string; setGround: (code: string) => void }) {
+  return (
+    <Field label="Deletion ground">
+      <Select value={ground} onChange={(_, d) => setGround(d.value)}>
+        {DELETION_GROUNDS.map((g) => (
+          <option key={g.code} value={g.code}>
+            {g.code}: {g.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
 export function LeavingDialog({ id, today }: { id: number; today: string }) {
   const m = useRpcMutation('pupils.recordLeaving', ['pupils.get', 'pupils.list']);
   const [date, setDate] = useState(today);
@@ -41,23 +67,11 @@ export function LeavingDialog({ id, today }: { id: number; today: string }) {
             <DialogBody>
               <DialogTitle>Record leaving the admission register</DialogTitle>
               <DialogContent className="page">
-                <Text>
-                  The app never removes a pupil by itself. A name is deleted only on a ground of regulation 9,
-                  confirmed by a named person; marks and history stay for the retention period. Tell the
-                  pupil's social worker first if they have one.
-                </Text>
+                <LeavingRules />
                 <Field label="Last day on roll">
                   <DateInput value={date} onChange={(_, d) => setDate(d.value)} />
                 </Field>
-                <Field label="Deletion ground">
-                  <Select value={ground} onChange={(_, d) => setGround(d.value)}>
-                    {DELETION_GROUNDS.map((g) => (
-                      <option key={g.code} value={g.code}>
-                        {g.code}: {g.label}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
+                <GroundField ground={ground} setGround={setGround} />
                 {cme.node}
                 <Field label="Confirmed by (name)" required>
                   <Input value={by} onChange={(_, d) => setBy(d.value)} />

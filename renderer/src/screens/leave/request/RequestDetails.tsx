@@ -3,7 +3,7 @@
 import { MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { LEAVE_KIND_LABELS, LEAVE_RECEIVED_LABELS } from '../../../../../shared/channels/leave';
 import { formatUkDate } from '../../../../../shared/dates';
-import { formatPct1 } from '../../../../../shared/statistics';
+import { formatPct1 } from '../../../../../shared/statistics/rates';
 import { BAND_LABELS } from '../../../../../shared/bands';
 import { pluralS } from '../../../../../shared/names';
 import { range, type Detail } from '../common';
