@@ -1,6 +1,7 @@
 // The app shell: first-run setup until a school exists, then a left navigation and the routed screens.
 import { Suspense, useEffect, useRef } from 'react';
 import { Spinner } from '@fluentui/react-components';
+import type { Me } from '../../shared/channels/auth';
 import { go, useRpc, useHashRoute } from './hooks';
 import { useFocusOnNavigate } from './focus';
 import { ErrorBar } from './components/ErrorBar';
@@ -18,30 +19,8 @@ export function App() {
   const school = useRpc('school.get', {}, { enabled: !!status.data?.hasSchool });
   const route = useHashRoute();
   useFocusOnNavigate(route);
-  // The attendance lead's (and the head's, and a governor's) home is the dashboard: they land there on signing in.
-  // The office lands on today's page (registers, unexplained absence). Home stays one click away for everyone.
-  const landed = useRef(false);
-  useEffect(() => {
-    if (landed.current) {
-      return;
-    }
-    landed.current = true;
-    const r = me.roles;
-    if (
-      (route[0] ?? '') === '' &&
-      !r.includes('office') &&
-      (r.includes('lead') || r.includes('head') || isGovernorOnly(r))
-    ) {
-      go('dashboard');
-    }
-  }, [me.roles, route]);
-  // Each screen names the window (and the browser tab), so a screen reader announces where a link went.
-  const pageName = !status.data?.hasSchool
-    ? 'Set up your school'
-    : (routeLabel(route[0] ?? '') ?? 'Attendance');
-  useEffect(() => {
-    document.title = `${pageName} – ${school.data?.name ?? 'Attendance'}`;
-  }, [pageName, school.data?.name]);
+  useLanding(me.roles, route);
+  useWindowTitle(!!status.data?.hasSchool, route, school.data?.name);
   if (status.isPending) {
     return <Spinner label="Opening the database…" style={{ marginTop: 80 }} />;
   }
@@ -54,50 +33,104 @@ export function App() {
   }
   const today = status.data.today;
   if (!status.data.hasSchool) {
-    return mayCall(me, 'school.setup') ? (
-      <Setup today={today} />
-    ) : (
-      <main id="main" className="gate">
-        <div className="card gate-card">
-          <UserMenu />
-          <p>
-            The school is not set up yet. The administrator or the headteacher sets it up when they first sign
-            in.
-          </p>
-        </div>
-      </main>
-    );
+    return mayCall(me, 'school.setup') ? <Setup today={today} /> : <NotSetUpYet />;
   }
   const top = route[0] ?? '';
   const screen = <Routed route={route} today={today} me={me} />;
   return (
     <div className="shell">
-      <a
-        className="skip-link"
-        href="#main"
-        onClick={(e) => {
-          e.preventDefault();
-          document.getElementById('main')?.focus();
-        }}
-      >
-        Skip to content
-      </a>
-      <nav className="nav" aria-label="Main">
-        <div className="school">
-          {school.data?.name ?? 'Attendance'}
-          {status.data.demo ? ' (demo)' : ''}
-        </div>
-        <UserMenu />
-        {MENU.filter((r) => canOpen(r.path, me)).map((r) => (
-          <a key={r.path} href={`#/${r.path}`} aria-current={top === r.path ? 'page' : undefined}>
-            {r.label}
-          </a>
-        ))}
-      </nav>
+      <SkipLink />
+      <MainNav me={me} top={top} schoolName={school.data?.name} demo={status.data.demo} />
       <main id="main" tabIndex={-1}>
         {screen}
       </main>
     </div>
+  );
+}
+
+/** The attendance lead's (and the head's, and a governor's) home is the dashboard: they land there on signing in.
+ * The office lands on today's page (registers, unexplained absence). Home stays one click away for everyone. */
+function useLanding(roles: Me['roles'], route: string[]) {
+  const landed = useRef(false);
+  useEffect(() => {
+    if (landed.current) {
+      return;
+    }
+    landed.current = true;
+    const r = roles;
+    if (
+      (route[0] ?? '') === '' &&
+      !r.includes('office') &&
+      (r.includes('lead') || r.includes('head') || isGovernorOnly(r))
+    ) {
+      go('dashboard');
+    }
+  }, [roles, route]);
+}
+
+/** Each screen names the window (and the browser tab), so a screen reader announces where a link went. */
+function useWindowTitle(hasSchool: boolean, route: string[], schoolName: string | undefined) {
+  const pageName = !hasSchool ? 'Set up your school' : (routeLabel(route[0] ?? '') ?? 'Attendance');
+  useEffect(() => {
+    document.title = `${pageName} – ${schoolName ?? 'Attendance'}`;
+  }, [pageName, schoolName]);
+}
+
+/** Before the school is set up, for someone who may not set it up. */
+function NotSetUpYet() {
+  return (
+    <main id="main" className="gate">
+      <div className="card gate-card">
+        <UserMenu />
+        <p>
+          The school is not set up yet. The administrator or the headteacher sets it up when they first sign
+          in.
+        </p>
+      </div>
+    </main>
+  );
+}
+
+function SkipLink() {
+  return (
+    <a
+      className="skip-link"
+      href="#main"
+      onClick={(e) => {
+        e.preventDefault();
+        document.getElementById('main')?.focus();
+      }}
+    >
+      Skip to content
+    </a>
+  );
+}
+
+/** The left navigation: the school's name, the user menu, and the screens this person may open. */
+function MainNav({
+  me,
+  top,
+  schoolName,
+  demo,
+}: {
+  me: Me;
+  top: string;
+  schoolName: string | undefined;
+  demo: boolean;
+}) {
+  return (
+    <nav className="nav" aria-label="Main">
+      <div className="school">
+        {schoolName ?? 'Attendance'}
+        {demo ? ' (demo)' : ''}
+      </div>
+      <UserMenu />
+      {MENU.filter((r) => canOpen(r.path, me)).map((r) => (
+        <a key={r.path} href={`#/${r.path}`} aria-current={top === r.path ? 'page' : undefined}>
+          {r.label}
+        </a>
+      ))}
+    </nav>
   );
 }
 

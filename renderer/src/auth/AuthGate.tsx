@@ -1,13 +1,14 @@
 // The sign-in gate around the app: the first administrator on first run, then sign-in, a forced new password
-// after a reset, and the idle lock (the app stays mounted underneath, hidden, so nothing typed is lost).
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+// after a reset, and the idle lock (the app stays mounted underneath, hidden, so nothing typed is lost). The session's
+// actions are in useSession.ts, the idle timer in useIdle.ts.
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { Spinner } from '@fluentui/react-components';
-import { useQueryClient } from '@tanstack/react-query';
 import type { Me } from '../../../shared/channels/auth';
+import type { Output } from '../../../shared/contract';
 import { useRpc } from '../hooks';
-import { call } from '../rpc';
 import { ErrorBar } from '../components/ErrorBar';
-import { AUTH_EVENT, rememberToken } from './token';
+import { useIdle } from './useIdle';
+import { useSession } from './useSession';
 import { SignIn } from './SignIn';
 import { FirstAdmin } from './FirstAdmin';
 import { ForcedPasswordChange } from './ChangePassword';
@@ -30,95 +31,33 @@ export function useAuth(): AuthApi {
 }
 export const useMe = (): Me => useAuth().me;
 
-const ACTIVITY = ['keydown', 'mousedown', 'mousemove', 'wheel', 'touchstart', 'focusin'] as const;
-
-/** Calls onIdle after `minutes` without keyboard or mouse; while in use, tells the core every minute (it locks
- * sessions it has not heard from for the idle time). */
-function useIdle(minutes: number, active: boolean, onIdle: () => void, onBeat: () => void) {
-  useEffect(() => {
-    if (!active) {
-      return;
-    }
-    const limit = minutes * 60_000;
-    let last = Date.now();
-    let beat = Date.now();
-    let timer = 0;
-    const check = () => {
-      const idle = Date.now() - last;
-      if (idle >= limit) {
-        onIdle();
-      } else {
-        timer = window.setTimeout(check, limit - idle);
-      }
-    };
-    timer = window.setTimeout(check, limit);
-    const onActivity = () => {
-      last = Date.now();
-      if (last - beat >= 60_000) {
-        beat = last;
-        onBeat();
-      }
-    };
-    for (const e of ACTIVITY) {
-      window.addEventListener(e, onActivity, { capture: true, passive: true });
-    }
-    return () => {
-      window.clearTimeout(timer);
-      for (const e of ACTIVITY) {
-        window.removeEventListener(e, onActivity, { capture: true });
-      }
-    };
-  }, [minutes, active, onIdle, onBeat]);
-}
-
-export function AuthGate({ children }: { children: ReactNode }) {
-  const qc = useQueryClient();
-  const status = useRpc('school.appStatus', {});
-  const auth = useRpc('auth.me', {});
-  const [lockedHere, setLockedHere] = useState(false);
-  const refreshMe = useCallback(() => {
-    void qc.invalidateQueries({ queryKey: ['auth.me'] });
-  }, [qc]);
-  useEffect(() => {
-    window.addEventListener(AUTH_EVENT, refreshMe);
-    return () => window.removeEventListener(AUTH_EVENT, refreshMe);
-  }, [refreshMe]);
-  const signOut = useCallback(async () => {
-    try {
-      await call('auth.signOut', {});
-    } catch {
-      rememberToken(null);
-    }
-    setLockedHere(false);
-    void qc.resetQueries(); // nothing cached for one person is shown to the next
-    window.location.hash = '#/';
-  }, [qc]);
-  const lock = useCallback(async () => {
-    setLockedHere(true); // hide the screen at once, then tell the core
-    try {
-      await call('auth.lock', {});
-    } finally {
-      refreshMe();
-    }
-  }, [refreshMe]);
-  const me = auth.data?.me ?? null;
-  const locked = !!me && (me.locked || lockedHere);
-  useIdle(auth.data?.idleLockMinutes ?? 10, !!me && !locked && !me.mustChangePassword, lock, refreshMe);
-  // The gate's own pages name the window (the app's screens name it themselves once signed in).
-  const gatePage = auth.data?.needsFirstAdmin
+/** The gate's own pages name the window (the app's screens name it themselves once signed in). */
+function gatePage(data: Output<'auth.me'> | undefined): string | null {
+  const me = data?.me ?? null;
+  return data?.needsFirstAdmin
     ? 'Create the administrator account'
-    : !auth.data
+    : !data
       ? null
       : !me
         ? 'Sign in'
         : me.mustChangePassword
           ? 'Choose a new password'
           : null;
+}
+
+export function AuthGate({ children }: { children: ReactNode }) {
+  const status = useRpc('school.appStatus', {});
+  const auth = useRpc('auth.me', {});
+  const { lockedHere, refreshMe, signOut, lock, unlocked } = useSession();
+  const me = auth.data?.me ?? null;
+  const locked = !!me && (me.locked || lockedHere);
+  useIdle(auth.data?.idleLockMinutes ?? 10, !!me && !locked && !me.mustChangePassword, lock, refreshMe);
+  const page = gatePage(auth.data);
   useEffect(() => {
-    if (gatePage) {
-      document.title = `${gatePage} – Attendance`;
+    if (page) {
+      document.title = `${page} – Attendance`;
     }
-  }, [gatePage]);
+  }, [page]);
 
   if (status.isPending || auth.isPending) {
     return <Spinner label="Opening the database…" style={{ marginTop: 80 }} />;
@@ -141,16 +80,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   }
   return (
     <AuthContext.Provider value={{ me, signOut, lock }}>
-      {locked && (
-        <LockScreen
-          me={me}
-          onSignOut={signOut}
-          onUnlocked={() => {
-            setLockedHere(false);
-            refreshMe();
-          }}
-        />
-      )}
+      {locked && <LockScreen me={me} onSignOut={signOut} onUnlocked={unlocked} />}
       <div hidden={locked}>{children}</div>
     </AuthContext.Provider>
   );

@@ -21,43 +21,39 @@ import { call } from '../rpc';
 import { ErrorBar } from '../components/ErrorBar';
 import { serverErrors, type FieldErrors } from './fields';
 
-function usePasswordForm(onDone: () => void) {
-  const qc = useQueryClient();
-  const [v, setV] = useState({ current: '', next: '', confirm: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (k: keyof typeof v) => (_: unknown, d: { value: string }) => setV({ ...v, [k]: d.value });
-  const submit = async (e?: React.FormEvent) => {
-    e?.preventDefault();
-    const bad: FieldErrors = {};
-    if (!v.current) {
-      bad.current = 'type your current password';
-    }
-    if (v.next.length < 10) {
-      bad.next = 'a password needs at least 10 characters';
-    } else if (v.next !== v.confirm) {
-      bad.confirm = 'the two new passwords are not the same';
-    }
-    setErrors(bad);
-    if (Object.keys(bad).length) {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await call('auth.changePassword', { current: v.current, next: v.next });
-      setV({ current: '', next: '', confirm: '' });
-      await qc.invalidateQueries({ queryKey: ['auth.me'] });
-      onDone();
-    } catch (err) {
-      setError(err);
-      setErrors(serverErrors(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const fields = (
+interface PasswordValues {
+  current: string;
+  next: string;
+  confirm: string;
+}
+
+/** What is wrong with the typed passwords, by field (empty when nothing is). */
+function passwordProblems(v: PasswordValues): FieldErrors {
+  const bad: FieldErrors = {};
+  if (!v.current) {
+    bad.current = 'type your current password';
+  }
+  if (v.next.length < 10) {
+    bad.next = 'a password needs at least 10 characters';
+  } else if (v.next !== v.confirm) {
+    bad.confirm = 'the two new passwords are not the same';
+  }
+  return bad;
+}
+
+/** The current password, the new one twice, and the call's error. */
+function PasswordFields({
+  v,
+  set,
+  errors,
+  error,
+}: {
+  v: PasswordValues;
+  set: (k: keyof PasswordValues) => (_: unknown, d: { value: string }) => void;
+  errors: FieldErrors;
+  error: unknown;
+}) {
+  return (
     <>
       <Field label="Current password" required validationMessage={errors.current}>
         <Input
@@ -77,8 +73,38 @@ function usePasswordForm(onDone: () => void) {
       <ErrorBar error={error} title="The password was not changed" />
     </>
   );
+}
+
+function usePasswordForm(onDone: () => void) {
+  const qc = useQueryClient();
+  const [v, setV] = useState<PasswordValues>({ current: '', next: '', confirm: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof PasswordValues) => (_: unknown, d: { value: string }) => setV({ ...v, [k]: d.value });
+  const submit = async (e?: React.FormEvent) => {
+    e?.preventDefault();
+    const bad = passwordProblems(v);
+    setErrors(bad);
+    if (Object.keys(bad).length) {
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await call('auth.changePassword', { current: v.current, next: v.next });
+      setV({ current: '', next: '', confirm: '' });
+      await qc.invalidateQueries({ queryKey: ['auth.me'] });
+      onDone();
+    } catch (err) {
+      setError(err);
+      setErrors(serverErrors(err));
+    } finally {
+      setBusy(false);
+    }
+  };
   return {
-    fields,
+    fields: <PasswordFields v={v} set={set} errors={errors} error={error} />,
     submit,
     busy,
     reset: () => {

@@ -1,9 +1,8 @@
 // The idle lock: the screen's content is hidden (kept as it was underneath) until the same person types their
-// password again; anyone else signs the account out and signs in as themselves.
-import { useRef, useState } from 'react';
+// password again; anyone else signs the account out and signs in as themselves (the form's state: useUnlock.ts).
 import { Button, Field, Input, MessageBar, MessageBarBody, Text, Title2 } from '@fluentui/react-components';
 import type { Me } from '../../../shared/channels/auth';
-import { call, RpcFailure } from '../rpc';
+import { useUnlock } from './useUnlock';
 
 export function LockScreen({
   me,
@@ -14,30 +13,7 @@ export function LockScreen({
   onUnlocked: () => void;
   onSignOut: () => void;
 }) {
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const ref = useRef<HTMLInputElement>(null);
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (!password) {
-      setError('Type your password.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await call('auth.unlock', { password });
-      setPassword('');
-      onUnlocked();
-    } catch (err) {
-      setError(err instanceof RpcFailure ? err.message : String(err));
-      setPassword('');
-      ref.current?.focus();
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { password, setPassword, error, busy, ref, submit } = useUnlock(onUnlocked);
   return (
     <main id="lock" className="gate">
       <div className="card gate-card">

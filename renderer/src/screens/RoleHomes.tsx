@@ -52,9 +52,6 @@ export function GovernorHome({ today }: { today: string }) {
 
 export function AdminHome({ today }: { today: string }) {
   const me = useMe();
-  const backup = useRpcMutation('backups.copyTo');
-  const verify = useRpcMutation('backups.verify');
-  const [note, setNote] = useState<string | null>(null);
   return (
     <div className="page">
       <DayHeading today={today} />
@@ -62,65 +59,80 @@ export function AdminHome({ today }: { today: string }) {
         Signed in as {me.displayName}, administrator. Accounts, sign-in settings, the audit log, school
         settings and backups are here; pupil records need another role.
       </Text>
-      <nav aria-label="Tasks" className="card">
-        <Text as="h2" weight="semibold" size={500}>
-          Tasks
-        </Text>
-        <ul className="tasks">
-          <li>
-            <Link href="#/users">Accounts and sign-in settings</Link>
-          </li>
-          <li>
-            <Link href="#/audit">The audit log</Link>
-          </li>
-          <li>
-            <Link href="#/settings">School details and register times</Link>
-          </li>
-          <li>
-            <Link href="#/calendar">Term dates, closures and bank holidays</Link>
-          </li>
-        </ul>
-      </nav>
-      {mayCall(me, 'backups.copyTo') && (
-        <section className="card" aria-labelledby="backups">
-          <Text as="h2" id="backups" weight="semibold" size={500}>
-            Backups
-          </Text>
-          <div className="row">
-            <Button
-              disabled={backup.isPending}
-              onClick={async () => {
-                setNote(null);
-                const r = await backup.mutateAsync({});
-                setNote(`Backed up to ${r.path} (${Math.round(r.bytes / 1024)} KB).`);
-              }}
-            >
-              Back up now
-            </Button>
-            <Button
-              disabled={verify.isPending}
-              onClick={async () => {
-                setNote(null);
-                const r = await verify.mutateAsync({});
-                setNote(
-                  r.ok
-                    ? 'The database passed its integrity and foreign-key checks.'
-                    : `Problems found: ${r.integrity.join('; ')}; ${r.foreignKeys} foreign-key problems.`,
-                );
-              }}
-            >
-              Check the database
-            </Button>
-          </div>
-          <ErrorBar error={backup.error ?? verify.error} />
-          {note && (
-            <MessageBar intent="info">
-              <MessageBarBody>{note}</MessageBarBody>
-            </MessageBar>
-          )}
-        </section>
-      )}
+      <AdminTasks />
+      {mayCall(me, 'backups.copyTo') && <BackupCard />}
     </div>
+  );
+}
+
+/** The administrator's tasks, as links. */
+function AdminTasks() {
+  return (
+    <nav aria-label="Tasks" className="card">
+      <Text as="h2" weight="semibold" size={500}>
+        Tasks
+      </Text>
+      <ul className="tasks">
+        <li>
+          <Link href="#/users">Accounts and sign-in settings</Link>
+        </li>
+        <li>
+          <Link href="#/audit">The audit log</Link>
+        </li>
+        <li>
+          <Link href="#/settings">School details and register times</Link>
+        </li>
+        <li>
+          <Link href="#/calendar">Term dates, closures and bank holidays</Link>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+/** A backup now and a check of the database, with what each found. */
+function BackupCard() {
+  const backup = useRpcMutation('backups.copyTo');
+  const verify = useRpcMutation('backups.verify');
+  const [note, setNote] = useState<string | null>(null);
+  return (
+    <section className="card" aria-labelledby="backups">
+      <Text as="h2" id="backups" weight="semibold" size={500}>
+        Backups
+      </Text>
+      <div className="row">
+        <Button
+          disabled={backup.isPending}
+          onClick={async () => {
+            setNote(null);
+            const r = await backup.mutateAsync({});
+            setNote(`Backed up to ${r.path} (${Math.round(r.bytes / 1024)} KB).`);
+          }}
+        >
+          Back up now
+        </Button>
+        <Button
+          disabled={verify.isPending}
+          onClick={async () => {
+            setNote(null);
+            const r = await verify.mutateAsync({});
+            setNote(
+              r.ok
+                ? 'The database passed its integrity and foreign-key checks.'
+                : `Problems found: ${r.integrity.join('; ')}; ${r.foreignKeys} foreign-key problems.`,
+            );
+          }}
+        >
+          Check the database
+        </Button>
+      </div>
+      <ErrorBar error={backup.error ?? verify.error} />
+      {note && (
+        <MessageBar intent="info">
+          <MessageBarBody>{note}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
   );
 }
 
