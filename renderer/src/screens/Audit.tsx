@@ -1,13 +1,13 @@
 // The audit log (headteacher and administrator): every sign-in, failed sign-in, account change and decision,
-// newest first, filtered by day, person and action, in pages of 50. Nothing here can change it.
+// newest first, filtered by day, person and action, in pages of 50. Nothing here can change it. The filters and
+// the entries are in audit/.
 import { useState } from 'react';
-import { Button, Field, Input, Select, Text, Title2 } from '@fluentui/react-components';
+import { Text, Title2 } from '@fluentui/react-components';
 import { useRpc } from '../hooks';
 import { ErrorBar } from '../components/ErrorBar';
-import { DateInput } from '../components/DateInput';
-import { formatWhen } from '../auth/when';
-
-const PAGE = 50;
+import { AuditFilters } from './audit/AuditFilters';
+import { AuditEntries } from './audit/AuditEntries';
+import { auditInput } from './audit/audit-query';
 
 export function Audit() {
   const [from, setFrom] = useState('');
@@ -15,18 +15,8 @@ export function Audit() {
   const [actor, setActor] = useState('');
   const [action, setAction] = useState('');
   const [offset, setOffset] = useState(0);
-  const q = useRpc(
-    'audit.list',
-    {
-      ...(from ? { from } : {}),
-      ...(to ? { to } : {}),
-      ...(actor.trim() ? { actor: actor.trim() } : {}),
-      ...(action ? { action } : {}),
-      offset,
-      limit: PAGE,
-    },
-    { placeholderData: (prev) => prev },
-  );
+  const values = { from, to, actor, action };
+  const q = useRpc('audit.list', auditInput(values, offset), { placeholderData: (prev) => prev });
   const reset =
     <T,>(set: (v: T) => void) =>
     (v: T) => {
@@ -42,80 +32,16 @@ export function Audit() {
         the building (exports, documents, backups and restores), as it happened. The log cannot be changed or
         deleted.
       </Text>
-      <div className="card row" role="search" aria-label="Filter the audit log">
-        <Field label="From">
-          <DateInput value={from} onChange={(_, d) => reset(setFrom)(d.value)} />
-        </Field>
-        <Field label="To">
-          <DateInput value={to} onChange={(_, d) => reset(setTo)(d.value)} />
-        </Field>
-        <Field label="Who">
-          <Input value={actor} onChange={(_, d) => reset(setActor)(d.value)} placeholder="name or username" />
-        </Field>
-        <Field label="Action">
-          <Select value={action} onChange={(_, d) => reset(setAction)(d.value)}>
-            <option value="">All actions</option>
-            {q.data?.actions.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      </div>
+      <AuditFilters
+        values={values}
+        actions={q.data?.actions}
+        onFrom={reset(setFrom)}
+        onTo={reset(setTo)}
+        onActor={reset(setActor)}
+        onAction={reset(setAction)}
+      />
       <ErrorBar error={q.error} />
-      {q.data && (
-        <>
-          <Text aria-live="polite">
-            {total === 0
-              ? 'Nothing matches.'
-              : `Entries ${offset + 1}–${Math.min(offset + PAGE, total)} of ${total}`}
-          </Text>
-          <div className="table-scroll">
-            <table className="plain" aria-label="Audit entries">
-              <thead>
-                <tr>
-                  <th>When</th>
-                  <th>Who</th>
-                  <th>Action</th>
-                  <th>Record</th>
-                  <th>Detail</th>
-                </tr>
-              </thead>
-              <tbody>
-                {q.data.rows.map((r) => (
-                  <tr key={r.id}>
-                    <td>{formatWhen(r.at, true)}</td>
-                    <td>{r.actor}</td>
-                    <td>{r.action}</td>
-                    <td>
-                      {r.entity}
-                      {r.entityId ? ` ${r.entityId}` : ''}
-                    </td>
-                    <td className="audit-detail">
-                      {r.flag && (
-                        <strong className="audit-flag">
-                          Flagged: {r.flag}
-                          <br />
-                        </strong>
-                      )}
-                      {r.detail}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="row">
-            <Button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-              Newer
-            </Button>
-            <Button disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
-              Older
-            </Button>
-          </div>
-        </>
-      )}
+      {q.data && <AuditEntries rows={q.data.rows} total={total} offset={offset} setOffset={setOffset} />}
     </div>
   );
 }

@@ -1,13 +1,13 @@
 // The dashboard's charts, each with its table: the weekly trend, the reasons for absence and the cohort gaps
-// against the rest of the school (small groups suppressed).
+// against the rest of the school (small groups suppressed; their table is in CohortTable.tsx).
 import { useMemo, useState } from 'react';
 import { Field, Select, Text } from '@fluentui/react-components';
 import { formatUkDate } from '../../../../shared/dates';
-import { formatPct1 } from '../../../../shared/statistics';
-import { cellText, SUPPRESSED_TEXT } from '../../../../shared/breakdowns';
+import { formatPct1 } from '../../../../shared/statistics/rates';
 import { groupsAgainstRestOption, reasonsOption, weeklyTrendOption } from '../../../../shared/charts';
 import { Chart, ChartTable, type ChartOption } from '../../components/Chart';
 import { num, type D } from './common';
+import { CohortTable } from './CohortTable';
 
 export function Weekly({ d }: { d: D }) {
   const option = useMemo(() => weeklyTrendOption(d.weekly) as ChartOption, [d.weekly]);
@@ -124,10 +124,6 @@ export function Cohorts({ d }: { d: D }) {
   const shown = d.cohorts.filter((c) => c.dimension !== 'regGroup' || dim === 'regGroup');
   const chartRows = d.cohorts.filter((c) => c.dimension === dim).flatMap((c) => c.rows);
   const option = useMemo(() => groupsAgainstRestOption(chartRows) as ChartOption, [chartRows]);
-  const c = (x: D['cohorts'][number]['rows'][number]['group'], f: 'absencePct' | 'persistentPct') =>
-    cellText(x, formatPct1, f);
-  const gap = (v: number | null) =>
-    v === null ? '–' : `${v > 0 ? '+' : ''}${(Math.round(v * 10) / 10).toFixed(1)}\u00a0pts`;
   return (
     <section className="card" aria-labelledby="h-cohorts">
       <Text as="h2" id="h-cohorts" weight="semibold" size={500}>
@@ -154,38 +150,7 @@ export function Cohorts({ d }: { d: D }) {
           'the school; suppressed groups have no bar. The table below has the numbers.'
         }
       />
-      <ChartTable caption="Cohort gaps">
-        <thead>
-          <tr>
-            <th>Cohort</th>
-            <th>Group</th>
-            <th className="num">Pupils</th>
-            <th className="num">Absence</th>
-            <th className="num">Rest: absence</th>
-            <th className="num">Gap</th>
-            <th className="num">Persistently absent</th>
-            <th className="num">Rest: persistently absent</th>
-            <th className="num">Gap</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.flatMap((x) =>
-            x.rows.map((r) => (
-              <tr key={x.dimension + r.label}>
-                <td>{x.label}</td>
-                <td>{r.label}</td>
-                <td className="num">{r.group.suppressed ? SUPPRESSED_TEXT : r.group.pupils}</td>
-                <td className="num">{c(r.group, 'absencePct')}</td>
-                <td className="num">{c(r.rest, 'absencePct')}</td>
-                <td className="num">{gap(r.absenceGap)}</td>
-                <td className="num">{c(r.group, 'persistentPct')}</td>
-                <td className="num">{c(r.rest, 'persistentPct')}</td>
-                <td className="num">{gap(r.persistentGap)}</td>
-              </tr>
-            )),
-          )}
-        </tbody>
-      </ChartTable>
+      <CohortTable cohorts={shown} />
     </section>
   );
 }

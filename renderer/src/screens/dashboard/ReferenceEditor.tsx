@@ -1,36 +1,22 @@
 // The comparison figures: the national table shipped with the app and the school's own rows, which the lead,
-// head or admin add, correct or hide.
+// head or admin add, correct or hide. The draft and its save are in useReferenceDraft.ts.
 import { useState } from 'react';
 import { Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
-import { useRpcMutation } from '../../hooks';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useMe } from '../../auth/AuthGate';
 import { mayCall } from '../../auth/access';
 import type { Ref } from './common';
-import { blank, draftOf, saveInput, type Draft } from './reference-draft';
+import { blank } from './reference-draft';
 import { ReferenceTable } from './ReferenceTable';
 import { ReferenceForm } from './ReferenceForm';
+import { useReferenceDraft } from './useReferenceDraft';
 
 /** The comparison figures: the national table shipped with the app and the school's own rows; lead, head or admin edit. */
 export function ReferenceEditor({ rows }: { rows: Ref[] }) {
-  const save = useRpcMutation('figures.national.save', ['figures.dashboard', 'figures.national.list']);
+  const { save, draft, setDraft, done, setDone, edit, submit } = useReferenceDraft();
   const mayEdit = mayCall(useMe(), 'figures.national.save');
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   // The figures themselves are in the year-to-date table; this editor opens on request (docs/ux.md, layout).
   const [open, setOpen] = useState(false);
-  const edit = (r: Ref) => setDraft(draftOf(r));
-  const submit = (hidden = false) => {
-    if (!draft) {
-      return;
-    }
-    save.mutate(saveInput(draft, hidden), {
-      onSuccess: () => {
-        setDone(hidden ? 'Row hidden.' : 'Figures saved.');
-        setDraft(null);
-      },
-    });
-  };
   if (!mayEdit) {
     return null;
   }

@@ -40,39 +40,46 @@ export function ReferenceTable({
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.key}>
-              <td>{r.area}</td>
-              <td className="wide-cell">
-                {r.period}
-                {r.origin !== 'shipped' && (
-                  <span className="muted">
-                    {' '}
-                    ({r.origin === 'edited' ? 'edited by the school' : 'added by the school'})
-                  </span>
-                )}
-              </td>
-              {FIELDS.map(([k]) => (
-                <td key={k} className="num">
-                  {published(r[k])}
-                </td>
-              ))}
-              <td className="wide-cell">{r.source}</td>
-              {mayEdit && (
-                <td>
-                  <Button
-                    size="small"
-                    appearance="subtle"
-                    aria-label={`Edit ${r.area} ${r.period}`}
-                    onClick={() => edit(r)}
-                  >
-                    Edit
-                  </Button>
-                </td>
-              )}
-            </tr>
+            <ReferenceRow key={r.key} r={r} edit={edit} mayEdit={mayEdit} />
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** One comparison row: where a row is the school's own or corrected, the period says so. */
+function ReferenceRow({ r, edit, mayEdit }: { r: Ref; edit: (r: Ref) => void; mayEdit: boolean }) {
+  return (
+    <tr>
+      <td>{r.area}</td>
+      <td className="wide-cell">
+        {r.period}
+        {r.origin !== 'shipped' && (
+          <span className="muted">
+            {' '}
+            ({r.origin === 'edited' ? 'edited by the school' : 'added by the school'})
+          </span>
+        )}
+      </td>
+      {FIELDS.map(([k]) => (
+        <td key={k} className="num">
+          {published(r[k])}
+        </td>
+      ))}
+      <td className="wide-cell">{r.source}</td>
+      {mayEdit && (
+        <td>
+          <Button
+            size="small"
+            appearance="subtle"
+            aria-label={`Edit ${r.area} ${r.period}`}
+            onClick={() => edit(r)}
+          >
+            Edit
+          </Button>
+        </td>
+      )}
+    </tr>
   );
 }

@@ -1,15 +1,11 @@
 // A bulk change of the selected block: the code and its detail, the reason for changing saved marks, a preview of
-// every change (the first twelve listed), and the confirmation, which applies exactly the previewed total.
-import { useState } from 'react';
+// every change (the first twelve listed), and the confirmation, which applies exactly the previewed total. Its
+// state and calls are in useBulkChange.ts.
 import { Button, Field, Input, Text } from '@fluentui/react-components';
-import { useQueryClient } from '@tanstack/react-query';
-import type { Output } from '../../../../shared/contract';
 import { formatUkDate } from '../../../../shared/dates';
-import { call } from '../../rpc';
 import { ErrorBar } from '../../components/ErrorBar';
 import type { Bulk } from './selection';
-
-type Preview = Output<'marks.bulkPreview'>;
+import { useBulkChange, type Preview } from './useBulkChange';
 
 interface Props {
   bulk: Bulk;
@@ -36,37 +32,11 @@ function PreviewList({ bulk, preview }: { bulk: Bulk; preview: Preview }) {
 }
 
 export function BulkChange({ bulk, setBulk, onApplied }: Props) {
-  const qc = useQueryClient();
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const edit = (b: Bulk) => {
-    setBulk(b);
-    setPreview(null);
-  };
-  const showPreview = async () => {
-    setError(null);
-    try {
-      setPreview(await call('marks.bulkPreview', bulk));
-    } catch (e) {
-      setError(e);
-    }
-  };
-  const apply = async (p: Preview) => {
-    try {
-      const r = await call('marks.bulkApply', {
-        ...bulk,
-        reason: reason.trim() || 'Bulk entry',
-        expectTotal: p.total,
-      });
-      onApplied(`${r.inserted} marks added and ${r.amended} amended (batch ${r.batchId}).`);
-      setBulk(null);
-      setPreview(null);
-      await qc.invalidateQueries({ queryKey: ['registers.grid'] });
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const { preview, reason, setReason, error, edit, discard, showPreview, apply } = useBulkChange(
+    bulk,
+    setBulk,
+    onApplied,
+  );
   return (
     <section className="card no-print" aria-label="Change the selected marks">
       <div className="row">
@@ -80,14 +50,7 @@ export function BulkChange({ bulk, setBulk, onApplied }: Props) {
           <Input value={reason} onChange={(_, d) => setReason(d.value)} />
         </Field>
         <Button onClick={() => void showPreview()}>Preview</Button>
-        <Button
-          onClick={() => {
-            setBulk(null);
-            setPreview(null);
-          }}
-        >
-          Discard
-        </Button>
+        <Button onClick={discard}>Discard</Button>
       </div>
       {preview && (
         <div>

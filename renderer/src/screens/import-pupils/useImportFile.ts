@@ -6,27 +6,15 @@ import type { Output } from '../../../../shared/contract';
 import { call } from '../../rpc';
 import { fileMapping, rememberMapping, rememberedMapping, type ScreenMapping } from './mapping';
 
+type Preview = Output<'pupils.importPreview'>;
+
 export function useImportFile() {
-  const qc = useQueryClient();
   const [fileName, setFileName] = useState('');
   const [csv, setCsv] = useState<string | null>(null);
-  const [preview, setPreview] = useState<Output<'pupils.importPreview'> | null>(null);
   const [mapping, setMapping] = useState<ScreenMapping>({});
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<Output<'pupils.import'> | null>(null);
-
-  const seq = useRef(0);
-  /** Checks the file again; an answer that arrives after a newer request (quick changes of mapping) is dropped. */
-  const runPreview = async (text: string, map: ScreenMapping) => {
-    setError(null);
-    const n = ++seq.current;
-    const p = await call('pupils.importPreview', { csv: text, ...fileMapping(map) });
-    if (n === seq.current) {
-      setPreview(p);
-    }
-    return p;
-  };
+  const { preview, setPreview, runPreview } = useLatestPreview(setError);
+  const { busy, done, setDone, doImport } = useImportAll(csv, mapping, preview, setError);
 
   const onFile = async (f: File | undefined) => {
     setDone(null);
@@ -56,6 +44,36 @@ export function useImportFile() {
     void runPreview(csv!, m).catch(setError);
   };
 
+  return { fileName, csv, preview, busy, error, done, onFile, choose, doImport };
+}
+
+/** The server's check of the file with a mapping, and its latest answer. */
+function useLatestPreview(setError: (e: unknown) => void) {
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const seq = useRef(0);
+  /** Checks the file again; an answer that arrives after a newer request (quick changes of mapping) is dropped. */
+  const runPreview = async (text: string, map: ScreenMapping) => {
+    setError(null);
+    const n = ++seq.current;
+    const p = await call('pupils.importPreview', { csv: text, ...fileMapping(map) });
+    if (n === seq.current) {
+      setPreview(p);
+    }
+    return p;
+  };
+  return { preview, setPreview, runPreview };
+}
+
+/** The import itself, all or nothing; the mapping used is remembered for files with the same headers. */
+function useImportAll(
+  csv: string | null,
+  mapping: ScreenMapping,
+  preview: Preview | null,
+  setError: (e: unknown) => void,
+) {
+  const qc = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<Output<'pupils.import'> | null>(null);
   const doImport = async () => {
     if (!csv) {
       return;
@@ -75,6 +93,5 @@ export function useImportFile() {
       setBusy(false);
     }
   };
-
-  return { fileName, csv, preview, busy, error, done, onFile, choose, doImport };
+  return { busy, done, setDone, doImport };
 }

@@ -60,44 +60,57 @@ export function StatutoryList<R extends Row>(p: {
       <Text block className="muted">
         {p.intro}
       </Text>
-      <table className="plain" aria-label={p.label}>
-        <thead>
+      <ListTable label={p.label} empty={p.empty} rows={p.rows} columns={p.columns} rowKey={p.rowKey} />
+    </section>
+  );
+}
+
+/** The list's table: the pupil (linking to their page), year and group, then the list's own columns. */
+function ListTable<R extends Row>(p: {
+  label: string;
+  empty: string;
+  rows: R[];
+  columns: Column<R>[];
+  rowKey: ((r: R) => string) | undefined;
+}) {
+  return (
+    <table className="plain" aria-label={p.label}>
+      <thead>
+        <tr>
+          <th>Pupil</th>
+          <th>Year</th>
+          <th>Group</th>
+          {p.columns.map((c) => (
+            <th key={c.head} className={c.num ? 'num' : undefined}>
+              {c.head}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {p.rows.length === 0 && (
           <tr>
-            <th>Pupil</th>
-            <th>Year</th>
-            <th>Group</th>
+            <td colSpan={p.columns.length + 3} className="muted">
+              {p.empty}
+            </td>
+          </tr>
+        )}
+        {p.rows.map((r) => (
+          <tr key={p.rowKey ? p.rowKey(r) : r.pupilId}>
+            <td>
+              <a href={`#/pupils/${r.pupilId}`}>{r.name}</a>
+            </td>
+            <td>{r.yearGroup}</td>
+            <td>{r.regGroup}</td>
             {p.columns.map((c) => (
-              <th key={c.head} className={c.num ? 'num' : undefined}>
-                {c.head}
-              </th>
+              <td key={c.head} className={c.num ? 'num' : undefined}>
+                {c.cell(r)}
+              </td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {p.rows.length === 0 && (
-            <tr>
-              <td colSpan={p.columns.length + 3} className="muted">
-                {p.empty}
-              </td>
-            </tr>
-          )}
-          {p.rows.map((r) => (
-            <tr key={p.rowKey ? p.rowKey(r) : r.pupilId}>
-              <td>
-                <a href={`#/pupils/${r.pupilId}`}>{r.name}</a>
-              </td>
-              <td>{r.yearGroup}</td>
-              <td>{r.regGroup}</td>
-              {p.columns.map((c) => (
-                <td key={c.head} className={c.num ? 'num' : undefined}>
-                  {c.cell(r)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
