@@ -4,7 +4,9 @@ import { ANONYMOUS, type Role, type Session } from '../../shared/contract';
 import type { Store } from '../../main/core/db/connection';
 import { dispatch } from '../../main/core/dispatch';
 import { setHashCost } from '../../main/core/auth/password';
-import { createAccount, resolveSession, setAuthClock } from '../../main/core/auth/auth.service';
+import { createAccount } from '../../main/core/auth/accounts';
+import { setAuthClock } from '../../main/core/auth/auth.service';
+import { resolveSession } from '../../main/core/auth/sessions';
 
 export const FAST = { N: 2 ** 10, r: 8, p: 1 };
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { dispatch } from '../../main/core/dispatch';
-import { resolveSession } from '../../main/core/auth/auth.service';
+import { resolveSession } from '../../main/core/auth/sessions';
 import { ANONYMOUS } from '../../shared/contract';
 import { ok, pupilRow, PUPIL_HEADER, setupSchool, tempDir, tempStore } from '../helpers/store';
 import { addAccount, fastAuth } from '../helpers/auth';

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/dispatch';
 import { ANONYMOUS, type Session } from '../../shared/contract';
-import { resolveSession, UNKNOWN_USERNAME, WRONG_CREDENTIALS } from '../../main/core/auth/auth.service';
+import { resolveSession } from '../../main/core/auth/sessions';
+import { UNKNOWN_USERNAME, WRONG_CREDENTIALS } from '../../main/core/auth/sign-in';
 import { ok, pupilRow, PUPIL_HEADER, rowCount, setupSchool, tempStore, upn } from '../helpers/store';
 import { HIDDEN_DETAIL } from '../../main/core/auth/audit.service';
 import { addAccount, fastAuth, signInAs } from '../helpers/auth';

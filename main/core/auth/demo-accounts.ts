@@ -6,7 +6,7 @@ import { isDemo } from '../school/school.service';
 import { AppError } from '../errors';
 import type { Ctx } from '../context';
 import type { Output } from '../../../shared/contract';
-import { createAccount } from './auth.service';
+import { createAccount } from './accounts';
 import { DEMO_SCRYPT } from './password';
 
 export const DEMO_ACCOUNTS: {

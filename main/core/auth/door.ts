@@ -4,7 +4,7 @@
 import { ANONYMOUS, type Channel, type Result, type Session } from '../../../shared/contract';
 import type { Store } from '../db/connection';
 import { dispatch } from '../dispatch';
-import { resolveSession } from './auth.service';
+import { resolveSession } from './sessions';
 import { tokenHash } from './password';
 
 export const SESSION_HEADER = 'x-attendance-session';

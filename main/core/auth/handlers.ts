@@ -1,17 +1,11 @@
 // Handlers of the auth channels (shared/channels/auth.ts).
 import type { HandlersFor } from '../dispatch';
 import type { authChannels } from '../../../shared/channels/auth';
-import {
-  changePassword,
-  firstAdmin,
-  lock,
-  me,
-  readAuthSettings,
-  setAuthSettings,
-  signIn,
-  signOut,
-  unlock,
-} from './auth.service';
+import { readAuthSettings, setAuthSettings } from './auth.service';
+import { firstAdmin } from './first-admin';
+import { changePassword } from './password-change';
+import { lock, me, signOut, unlock } from './sessions';
+import { signIn } from './sign-in';
 import { demoAccounts } from './demo-accounts';
 
 export const authHandlers: HandlersFor<keyof typeof authChannels> = {

@@ -10,7 +10,7 @@ import {
   setLeaveAuthority,
   unlockUser,
   updateUser,
-} from '../auth/auth.service';
+} from '../auth/accounts';
 
 export const usersHandlers: HandlersFor<keyof typeof usersChannels> = {
   'users.list': listUsers,
