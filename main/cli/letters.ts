@@ -9,7 +9,7 @@ import { openStore, type Store } from '../core/db/connection';
 import { keyFromOptions } from '../core/db/cipher';
 import { makeCtx, type Ctx } from '../core/context';
 import { AppError } from '../core/errors';
-import { listTemplates } from '../core/letters/letters.service';
+import { listTemplates } from '../core/letters/school-templates';
 import { renderLetter } from '../core/letters/render';
 import { COMMON, UsageError, optionalDate, type Io } from './command-kit';
 import { plural } from '../../shared/names';

@@ -10,7 +10,7 @@ import { openStore } from '../../main/core/db/connection';
 import { dispatch } from '../../main/core/dispatch';
 import { createDemoSchool } from '../../main/core/demo/demo';
 import { waitForJob } from '../../main/core/letters/jobs';
-import { planLetters } from '../../main/core/letters/render';
+import { planLetters } from '../../main/core/letters/letter-plan';
 import { makeCtx } from '../../main/core/context';
 import { documentText, unzipDocx } from '../../main/core/letters/docx-xml';
 import type { Session } from '../../shared/contract';

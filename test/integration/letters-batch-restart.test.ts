@@ -9,7 +9,7 @@ import { openStore, type Store } from '../../main/core/db/connection';
 import { documentText, unzipDocx } from '../../main/core/letters/docx-xml';
 import { getJob, stopJobs, waitForJob, type Job } from '../../main/core/letters/jobs';
 import { resumeBatches } from '../../main/core/letters/batches';
-import { sha256 } from '../../main/core/letters/render';
+import { sha256 } from '../../main/core/letters/template-source';
 import { ok, tempDir } from '../helpers/store';
 import { lettersSchool, LETTERS_TODAY, type LettersSchool } from '../helpers/letters';
 

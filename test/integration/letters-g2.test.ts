@@ -8,7 +8,8 @@ import { ok, setupSchool, STAFF_SESSION, tempStore, upn } from '../helpers/store
 import { dispatch } from '../../main/core/dispatch';
 import { loadCalendar } from '../../main/core/calendar/calendar.service';
 import { makeCtx } from '../../main/core/context';
-import { planLetters, renderPlan } from '../../main/core/letters/render';
+import { planLetters } from '../../main/core/letters/letter-plan';
+import { renderPlan } from '../../main/core/letters/render';
 import { documentText, unzipDocx } from '../../main/core/letters/docx-xml';
 import { LETTERS_TODAY } from '../helpers/letters';
 

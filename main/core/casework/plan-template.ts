@@ -8,7 +8,7 @@ import { desc } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { DocxError, scanPlaceholders, unzipDocx } from '../letters/docx-xml';
-import { sha256 } from '../letters/render';
+import { sha256 } from '../letters/template-source';
 import { heading, para, writeDocx } from './docx-writer';
 import { PLAN_BLOCK_FIELDS, PLAN_BLOCK_KEYS, PLAN_FIELD_KEYS, PLAN_TEXT_FIELDS } from './plan-fields';
 

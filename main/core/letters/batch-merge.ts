@@ -9,7 +9,8 @@ import { AppError } from '../errors';
 import { BLOCK_FIELDS } from './templates';
 import { scanPlaceholders, unzipDocx, validateParts } from './docx-xml';
 import type { FieldValue } from './merge-values';
-import { buildPatches, type TemplateSource } from './render';
+import { buildPatches } from './docx-merge';
+import type { TemplateSource } from './template-source';
 
 type Logo = { bytes: Uint8Array; type: 'png' | 'jpg' } | null;
 type Slot = { key: string; kind: 'text' | 'block'; run: string };

@@ -3,7 +3,7 @@
 // of the app is not kept: the batch then goes on with the shipped template as it is now.
 import type { Db } from '../db/connection';
 import { templateSpec } from './templates';
-import { customSpec, loadTemplate, type TemplateSource } from './render';
+import { customSpec, loadTemplate, type TemplateSource } from './template-source';
 import { templateVersionBySha } from './letter-rows';
 
 export function batchTemplate(db: Db, name: string, sha256: string): TemplateSource {

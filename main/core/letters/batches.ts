@@ -16,7 +16,9 @@ import type { Db, Store } from '../db/connection';
 import { letterBatches } from '../db/schema-letters';
 import type { Period, Household } from './letter-data';
 import { combineParts, unzipDocx } from './docx-xml';
-import { planLetters, renderPlan, sha256, type LeftOut, type Plan, type Rendered } from './render';
+import { planLetters, type LeftOut, type Plan } from './letter-plan';
+import { renderPlan, type Rendered } from './render';
+import { sha256 } from './template-source';
 import { batchTemplate } from './batch-template';
 import {
   getJob,

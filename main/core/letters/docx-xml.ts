@@ -1,6 +1,6 @@
 // Reading .docx packages without Word: unzip (fflate), check the XML (fast-xml-parser), list the {{placeholders}},
 // find the ones Word has split across runs, pull out the text (previews, tests), and join letters into one
-// document for printing. Nothing here writes a letter's content: merging is docx's patchDocument (render.ts).
+// document for printing. Nothing here writes a letter's content: merging is docx's patchDocument (docx-merge.ts).
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import { XMLValidator } from 'fast-xml-parser';
 import { KNOWN_FIELDS } from './templates';

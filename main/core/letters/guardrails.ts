@@ -1,7 +1,7 @@
 // The guardrails of docs/rules/letters.md §1.1, as pure functions of the facts about one pupil and one
 // template. Each returns a code and a plain message; a flagged letter is generated only with an override
 // reason, which is logged with it (G6).
-import { bandOf } from '../../../shared/statistics';
+import { bandOf } from '../../../shared/statistics/rates';
 import { formatLongDate, type IsoDate } from '../../../shared/dates';
 import { LADDER, type LadderStage, type TemplateSpec, templateSpec } from './templates';
 

@@ -1,27 +1,52 @@
 // Handlers of the letters channels (shared/channels/letters.ts).
 import type { HandlersFor } from '../dispatch';
 import type { lettersChannels } from '../../../shared/channels/letters';
-import * as s from './letters.service';
+import {
+  listTemplates,
+  templateCheck,
+  templateDownload,
+  templateRevert,
+  templateUpload,
+} from './school-templates';
+import { candidates } from './candidates';
+import {
+  defaultFolder,
+  generate,
+  getSettings,
+  jobStatus,
+  preview,
+  renderOne,
+  saveSettings,
+} from './letters.service';
+import {
+  ladder,
+  letterFile,
+  liftRestriction,
+  markSent,
+  pupilLog,
+  restrictContact,
+  saveMeeting,
+} from './letter-log';
 
 export const lettersHandlers: HandlersFor<keyof typeof lettersChannels> = {
-  'letters.templates': s.listTemplates,
-  'letters.templateCheck': s.templateCheck,
-  'letters.templateUpload': s.templateUpload,
-  'letters.templateRevert': s.templateRevert,
-  'letters.templateDownload': s.templateDownload,
-  'letters.settings': s.getSettings,
-  'letters.saveSettings': s.saveSettings,
-  'letters.candidates': s.candidates,
-  'letters.preview': s.preview,
-  'letters.generate': s.generate,
-  'letters.renderOne': s.renderOne,
-  'letters.job': s.jobStatus,
-  'letters.defaultFolder': s.defaultFolder,
-  'letters.log': s.pupilLog,
-  'letters.file': s.letterFile,
-  'letters.markSent': s.markSent,
-  'letters.ladder': s.ladder,
-  'letters.saveMeeting': s.saveMeeting,
-  'letters.restrictContact': s.restrictContact,
-  'letters.liftRestriction': s.liftRestriction,
+  'letters.templates': listTemplates,
+  'letters.templateCheck': templateCheck,
+  'letters.templateUpload': templateUpload,
+  'letters.templateRevert': templateRevert,
+  'letters.templateDownload': templateDownload,
+  'letters.settings': getSettings,
+  'letters.saveSettings': saveSettings,
+  'letters.candidates': candidates,
+  'letters.preview': preview,
+  'letters.generate': generate,
+  'letters.renderOne': renderOne,
+  'letters.job': jobStatus,
+  'letters.defaultFolder': defaultFolder,
+  'letters.log': pupilLog,
+  'letters.file': letterFile,
+  'letters.markSent': markSent,
+  'letters.ladder': ladder,
+  'letters.saveMeeting': saveMeeting,
+  'letters.restrictContact': restrictContact,
+  'letters.liftRestriction': liftRestriction,
 };

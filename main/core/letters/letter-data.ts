@@ -7,15 +7,13 @@ import { AppError, noSuchPupil } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import type { Calendar } from '../../../shared/calendar';
 import { academicYearOf, addDays, isCompulsoryAge, mondayOf, type IsoDate } from '../../../shared/dates';
-import {
-  buildPeriodContext,
-  computePupilStats,
-  DEFAULT_AT_RISK_LOWER_PCT,
-  markCategory,
-  PENALTY_WINDOW_WEEKS,
-  type PupilStats,
-  type StatsMark,
-} from '../../../shared/statistics';
+import { computePupilStats } from '../../../shared/statistics';
+import { markCategory } from '../../../shared/statistics/code-eras';
+import type { StatsMark } from '../../../shared/statistics/marks';
+import { PENALTY_WINDOW_WEEKS } from '../../../shared/statistics/penalty-windows';
+import { buildPeriodContext } from '../../../shared/statistics/periods';
+import type { PupilStats } from '../../../shared/statistics/pupils';
+import { DEFAULT_AT_RISK_LOWER_PCT } from '../../../shared/statistics/rates';
 import { readLettersSettings, type LettersSettings } from './settings';
 import { codeLabels, loaderQueries, schoolRow, type LoaderQueries } from './letter-rows';
 import type { GuardFacts, PastLetter } from './guardrails';

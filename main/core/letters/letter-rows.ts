@@ -140,7 +140,7 @@ export function loaderQueries(db: Db) {
 }
 export type LoaderQueries = ReturnType<typeof loaderQueries>;
 
-// ---- rows the letters channels read (letters.service.ts) ----------------------------------------------------
+// ---- rows the letters channels read (letters.service.ts, candidates.ts, letter-log.ts) --------------------
 
 /** Whether the pupil is on record. */
 export function pupilExists(orm: Orm, id: number): boolean {
@@ -288,7 +288,7 @@ export function loggedLetter(orm: Orm, logId: number) {
     .get();
 }
 
-// ---- rows of a batch (batches.ts) ----------------------------------------------------------------------------
+// ---- rows of a batch (batches.ts) -------------------------------------------------------------------------
 
 /** A batch's row, or undefined. */
 export function batchRow(db: Db, id: string) {
@@ -359,7 +359,7 @@ export function leavingDates(db: Db, ids: number[]): Map<number, string | null> 
   return new Map(rows.map((p) => [p.id, p.leavingDate]));
 }
 
-// ---- templates and the log (render.ts) -----------------------------------------------------------------------
+// ---- templates and the log (template-source.ts, school-templates.ts, render.ts) ---------------------------
 
 /** The latest version of each of the school's templates, by name. */
 export function latestSchoolTemplates(db: Db) {

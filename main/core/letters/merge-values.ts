@@ -6,7 +6,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { calendarRanges } from '../db/schema';
 import { termAround } from '../../../shared/terms';
 import { academicYearOf, addDays, formatLongDate, type IsoDate } from '../../../shared/dates';
-import { formatPct1 } from '../../../shared/statistics';
+import { formatPct1 } from '../../../shared/statistics/rates';
 import { needsHealthParagraph } from './guardrails';
 import type { TemplateSpec } from './templates';
 import { knownAs, plural, pupilName } from '../../../shared/names';

@@ -9,7 +9,7 @@ import { readLettersSettings } from '../letters/settings';
 import { clock } from '../letters/merge-values';
 import { users } from '../db/schema-auth';
 import { formatLongDate, type IsoDate } from '../../../shared/dates';
-import { PENALTY_THRESHOLD_SESSIONS, PENALTY_WINDOW_WEEKS } from '../../../shared/statistics';
+import { PENALTY_THRESHOLD_SESSIONS, PENALTY_WINDOW_WEEKS } from '../../../shared/statistics/penalty-windows';
 
 /** The version the facts are merged for: its number, the review date, and the approval once there is one. */
 export interface VersionFacts {

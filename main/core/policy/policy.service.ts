@@ -5,7 +5,7 @@ import type { Input, Output } from '../../../shared/contract';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { policyPublications, policyVersions } from '../db/schema-policy';
-import { loadTemplate } from '../letters/render';
+import { loadTemplate } from '../letters/template-source';
 import { readLettersSettings } from '../letters/settings';
 import { policyFacts } from './policy-facts';
 import { POLICY_TEMPLATE } from './policy-merge';

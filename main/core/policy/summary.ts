@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import { pupils } from '../db/schema';
 import { letterFiles, letterLog } from '../db/schema-letters';
 import { generate } from '../letters/letters.service';
-import { loadTemplate } from '../letters/render';
+import { loadTemplate } from '../letters/template-source';
 import { combineLetters } from '../letters/docx-xml';
 import { policyInForce, publishedUrl } from './status';
 
