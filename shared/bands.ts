@@ -1,6 +1,6 @@
 // The attendance bands (docs/rules/statistics.md §4) as people read them: one label and one badge colour each,
 // imported by every screen, letter and report that names a band.
-import type { Band } from './statistics';
+import type { Band } from './statistics/rates';
 
 export const BANDS = ['severe', 'persistent', 'at_risk', 'expected'] as const satisfies readonly Band[];
 

@@ -2,7 +2,8 @@
 // (docs/rules/governor-report.md, "Breakdowns and suppression"). The dashboard and the governor report both call
 // breakdowns() so that the two never disagree about a figure or about which cell says "fewer than 5".
 import { YEAR_GROUPS } from './pupil';
-import { aggregateRates, type CodeTally, type GroupRates } from './statistics';
+import { aggregateRates, type GroupRates } from './statistics/rates';
+import type { CodeTally } from './statistics/tallies';
 
 /** A group or its rest about fewer pupils than this is hidden (project default). */
 export const SUPPRESS_BELOW = 5;

@@ -4,7 +4,7 @@ import { auditExport } from '../core/context';
 import { exportPupilsJson } from '../core/pupils/pupils.service';
 import { reportPupils } from '../core/reports/report-pupils';
 import { timetablesJson } from '../core/arrangements/export';
-import { formatPct1 } from '../../shared/statistics';
+import { formatPct1 } from '../../shared/statistics/rates';
 import { COMMON, UsageError, dateOption, type Command, type CommandArgs } from './command-kit';
 
 function exportMarksCommand({ v, io, call }: CommandArgs): number {

@@ -9,15 +9,10 @@ import { schoolAtRiskLowerPct } from '../../main/core/reports/report-pupils';
 import { breakdowns } from '../../shared/breakdowns';
 import { codeOn } from '../../shared/codes';
 import { addDays, mondayOf, type IsoDate } from '../../shared/dates';
-import {
-  addToTally,
-  aggregateRates,
-  bandOf,
-  buildPeriodContext,
-  emptyTally,
-  isListed,
-  type CodeTally,
-} from '../../shared/statistics';
+import { buildPeriodContext } from '../../shared/statistics/periods';
+import { isListed } from '../../shared/statistics/pupils';
+import { aggregateRates, bandOf } from '../../shared/statistics/rates';
+import { addToTally, emptyTally, type CodeTally } from '../../shared/statistics/tallies';
 
 interface WeekRow {
   weekStart: IsoDate;

@@ -3,7 +3,7 @@
 // audited, never twice for the same pupil and run, never beside an open case; nothing is deleted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../shared/contract';
-import { CME_AUTO_BY } from '../../shared/channels/arrangements';
+import { CME_AUTO_BY } from '../../shared/arrangements';
 import { autoOpenCmeCases, runDailyCmeCheck } from '../../main/core/arrangements/cme-auto';
 import { startBackupSchedule } from '../../main/core/backups/schedule';
 import { ok, PUPIL_HEADER, pupilRow, rowCount, setupSchool, tempStore } from '../helpers/store';

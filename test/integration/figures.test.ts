@@ -7,7 +7,7 @@ import { dispatch } from '../../main/core/dispatch';
 import { reportPupils } from '../../main/core/reports/report-pupils';
 import { movementOf, type PupilAttrs } from '../../main/core/figures/figures.service';
 import { breakdowns } from '../../shared/breakdowns';
-import { emptyTally, addToTally } from '../../shared/statistics';
+import { emptyTally, addToTally } from '../../shared/statistics/tallies';
 import { isCompulsoryAge } from '../../shared/dates';
 import type { Session } from '../../shared/contract';
 import { cli } from '../helpers/cli';

@@ -9,7 +9,7 @@ import { createDemoSchool } from '../../main/core/demo/demo';
 import { waitForJob } from '../../main/core/letters/jobs';
 import { documentText, unzipDocx } from '../../main/core/letters/docx-xml';
 import { reportPupils } from '../../main/core/reports/report-pupils';
-import { formatPct1 } from '../../shared/statistics';
+import { formatPct1 } from '../../shared/statistics/rates';
 import { termAround } from '../../shared/terms';
 
 const TODAY = '2025-12-19';

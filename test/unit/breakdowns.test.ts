@@ -1,7 +1,7 @@
 // The one suppression rule of the dashboard and the governor report (docs/rules/governor-report.md).
 import { describe, expect, it } from 'vitest';
 import { breakdowns, naturalCompare, type BreakdownPupil } from '../../shared/breakdowns';
-import { addToTally, emptyTally, type CodeTally } from '../../shared/statistics';
+import { addToTally, emptyTally, type CodeTally } from '../../shared/statistics/tallies';
 
 const base: BreakdownPupil = {
   yearGroup: '1',

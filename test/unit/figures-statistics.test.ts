@@ -5,15 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { Calendar, type CalendarRange } from '../../shared/calendar';
 import { CODE_ROWS } from '../../shared/codes';
 import { addDays, weekday, type IsoDate, type Session } from '../../shared/dates';
-import {
-  addToTally,
-  buildPeriodContext,
-  computePupilStats,
-  emptyTally,
-  longestRunOf,
-  markCategory,
-  type StatsMark,
-} from '../../shared/statistics';
+import { computePupilStats } from '../../shared/statistics';
+import { markCategory } from '../../shared/statistics/code-eras';
+import type { StatsMark } from '../../shared/statistics/marks';
+import { buildPeriodContext } from '../../shared/statistics/periods';
+import { longestRunOf } from '../../shared/statistics/runs';
+import { addToTally, emptyTally } from '../../shared/statistics/tallies';
 
 const term = (dateFrom: IsoDate, dateTo: IsoDate): CalendarRange => ({
   dateFrom,

@@ -4,12 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { Calendar } from '../../shared/calendar';
 import { addDays, type IsoDate, type Session } from '../../shared/dates';
-import {
-  buildPeriodContext,
-  computePupilStats,
-  penaltyForecast,
-  type StatsMark,
-} from '../../shared/statistics';
+import { computePupilStats } from '../../shared/statistics';
+import type { StatsMark } from '../../shared/statistics/marks';
+import { penaltyForecast } from '../../shared/statistics/penalty-forecast';
+import { buildPeriodContext } from '../../shared/statistics/periods';
 
 const CAL = new Calendar({
   ranges: [

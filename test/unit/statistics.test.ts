@@ -3,23 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { Calendar, type CalendarRange } from '../../shared/calendar';
 import { addDays, type IsoDate, type Session } from '../../shared/dates';
-import {
-  addToTally,
-  aggregateRates,
-  bandOf,
-  buildPeriodContext,
-  buildPupilsReport,
-  computePupilStats,
-  DATED_CODES,
-  emptyTally,
-  inDfeCohort,
-  isListed,
-  markCategory,
-  splitAtEras,
-  type PupilStats,
-  type StatsMark,
-  type StatsPupil,
-} from '../../shared/statistics';
+import { buildPupilsReport, computePupilStats } from '../../shared/statistics';
+import { DATED_CODES, markCategory, splitAtEras } from '../../shared/statistics/code-eras';
+import type { StatsMark } from '../../shared/statistics/marks';
+import { buildPeriodContext } from '../../shared/statistics/periods';
+import { inDfeCohort, isListed, type PupilStats, type StatsPupil } from '../../shared/statistics/pupils';
+import { aggregateRates, bandOf } from '../../shared/statistics/rates';
+import { addToTally, emptyTally } from '../../shared/statistics/tallies';
 
 const term = (dateFrom: IsoDate, dateTo: IsoDate): CalendarRange => ({
   dateFrom,

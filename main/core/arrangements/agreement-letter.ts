@@ -3,7 +3,7 @@
 // this one pupil through the letters engine, so it is in the pupil's letter log like every letter. The Letters
 // screen and its batch channels refuse these templates.
 import type { Input, Output } from '../../../shared/contract';
-import { patternText, TIMETABLE_REASON_LABELS, WEEKDAYS } from '../../../shared/channels/arrangements';
+import { patternText, TIMETABLE_REASON_LABELS, WEEKDAYS } from '../../../shared/arrangements';
 import { formatUkDate } from '../../../shared/dates';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';

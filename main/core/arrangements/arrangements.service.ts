@@ -8,7 +8,7 @@ import {
   REFUSED_TIMETABLE_REASONS,
   TIMETABLE_REASON_LABELS,
   type ArrangementKind,
-} from '../../../shared/channels/arrangements';
+} from '../../../shared/arrangements';
 import type { Input, Output } from '../../../shared/contract';
 import { addDays, formatUkDate, type IsoDate } from '../../../shared/dates';
 import { pupilName } from '../../../shared/names';

@@ -4,7 +4,7 @@
 // It runs when a register is saved (only that register's pupils) and once a day on the backup schedule's tick
 // (main/core/backups/schedule.ts). Idempotent: a pupil with an open case, or one opened since the run began, is not
 // proposed again, so a second run opens nothing. Nothing is ever deleted.
-import { CME_AUTO_BY } from '../../../shared/channels/arrangements';
+import { CME_AUTO_BY } from '../../../shared/arrangements';
 import { formatUkDate, type IsoDate } from '../../../shared/dates';
 import type { Session } from '../../../shared/contract';
 import type { Ctx } from '../context';

@@ -7,7 +7,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Output } from '../../../shared/contract';
 import { addDays, formatUkDate, type IsoDate } from '../../../shared/dates';
 import { pupilName } from '../../../shared/names';
-import { markCategory } from '../../../shared/statistics';
+import { markCategory } from '../../../shared/statistics/code-eras';
 import type { Db } from '../db/connection';
 import { pupils } from '../db/schema';
 import { leaveRequests } from '../db/schema-leave';

@@ -5,11 +5,11 @@
 // deleted automatically.
 import { asc, eq, inArray } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { CME_GROUNDS, CME_STEP_LABELS, type CmeStep } from '../../../shared/channels/arrangements';
+import { CME_GROUNDS, CME_STEP_LABELS, type CmeStep } from '../../../shared/arrangements';
 import type { Input, Output } from '../../../shared/contract';
 import { addDays, formatUkDate, type IsoDate } from '../../../shared/dates';
 import { pupilName } from '../../../shared/names';
-import { markCategory } from '../../../shared/statistics';
+import { markCategory } from '../../../shared/statistics/code-eras';
 import type { Ctx } from '../context';
 import type { Db } from '../db/connection';
 import { AppError, noSuchPupil } from '../errors';

@@ -4,7 +4,7 @@
 // attendance-contract template through the letters engine (so it is in the letter log too).
 import { createHash } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { CONTRACT_OUTCOME_LABELS } from '../../../shared/channels/arrangements';
+import { CONTRACT_OUTCOME_LABELS } from '../../../shared/arrangements';
 import type { Input, Output } from '../../../shared/contract';
 import { formatUkDate } from '../../../shared/dates';
 import { pupilName } from '../../../shared/names';

@@ -15,7 +15,7 @@ import { caseworkActions } from '../db/schema-casework';
 import { laMeetingActions, laMeetingPupils, laMeetings } from '../db/schema-arrangements';
 import { reportPupils } from '../reports/report-pupils';
 import { allArrangements } from './queries';
-import { ARRANGEMENT_KIND_LABELS, patternText } from '../../../shared/channels/arrangements';
+import { ARRANGEMENT_KIND_LABELS, patternText } from '../../../shared/arrangements';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 
 export const PACK_BANDS = ['severe', 'persistent', 'at_risk'] as const;

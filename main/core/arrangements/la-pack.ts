@@ -14,7 +14,7 @@ import {
 } from 'docx';
 import type { Input, Output } from '../../../shared/contract';
 import { formatLongDate, formatUkDate } from '../../../shared/dates';
-import { formatPct1 } from '../../../shared/statistics';
+import { formatPct1 } from '../../../shared/statistics/rates';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { csvLine } from '../import/csv';

@@ -2,7 +2,7 @@
 // end in force, the sessions the pattern in force that day marks as away get C2 (timetable) or C (flexi) for a
 // pupil of compulsory school age, X otherwise. They reach the register through planned_marks, the same path
 // granted leave uses; a session that already holds a mark is never planned, so a taken mark is never overwritten.
-import { ARRANGEMENT_CODES, type ArrangementKind } from '../../../shared/channels/arrangements';
+import { ARRANGEMENT_CODES, type ArrangementKind } from '../../../shared/arrangements';
 import { addDays, isCompulsoryAge, weekday, type IsoDate, type Session } from '../../../shared/dates';
 import type { Calendar } from '../../../shared/calendar';
 import type { Db } from '../db/connection';

@@ -1,7 +1,7 @@
 // Lists, the due list and the counts of arrangements (docs/rules/arrangements.md): what the lead, the office, the
 // governor report (counts only) and the CLI read.
 import type { ArrangementRowT } from '../../../shared/channels/arrangements';
-import { ARRANGEMENT_KIND_LABELS, ARRANGEMENT_LIST_LABELS } from '../../../shared/channels/arrangements';
+import { ARRANGEMENT_KIND_LABELS, ARRANGEMENT_LIST_LABELS } from '../../../shared/arrangements';
 import type { Input, Output } from '../../../shared/contract';
 import { addDays, formatUkDate, type IsoDate } from '../../../shared/dates';
 import type { Ctx } from '../context';

@@ -2,11 +2,8 @@
 // outcome, the end date and next review in force, its status and what is missing. Part-time leave decisions made
 // before timetables existed are shown as timetables, read from the leave tables as they are (nothing is stored).
 import { asc, eq, inArray } from 'drizzle-orm';
-import type {
-  ArrangementRowT,
-  ArrangementStatus,
-  TimetableReason,
-} from '../../../shared/channels/arrangements';
+import type { ArrangementStatus, TimetableReason } from '../../../shared/arrangements';
+import type { ArrangementRowT } from '../../../shared/channels/arrangements';
 import { addDays, formatUkDate, type IsoDate } from '../../../shared/dates';
 import { pupilName } from '../../../shared/names';
 import { drizzle } from 'drizzle-orm/better-sqlite3';

@@ -2,8 +2,10 @@
 // LA joint approach (and joint approaches due a review), persistent pupils with no support step; and the
 // counts of casework for the governor report (caseworkCounts: numbers only, never a name).
 import type { Input, Output } from '../../../shared/contract';
-import type { Band } from '../../../shared/statistics';
-import { buildPeriodContext, computePupilStats, isListed } from '../../../shared/statistics';
+import type { Band } from '../../../shared/statistics/rates';
+import { computePupilStats } from '../../../shared/statistics';
+import { buildPeriodContext } from '../../../shared/statistics/periods';
+import { isListed } from '../../../shared/statistics/pupils';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import { pupilName } from '../../../shared/names';
 import type { Db } from '../db/connection';

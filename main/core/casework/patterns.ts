@@ -4,7 +4,8 @@
 import type { Input, Output } from '../../../shared/contract';
 import { codeOn } from '../../../shared/codes';
 import { weekday } from '../../../shared/dates';
-import { markCategory, type StatsMark } from '../../../shared/statistics';
+import { markCategory } from '../../../shared/statistics/code-eras';
+import type { StatsMark } from '../../../shared/statistics/marks';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';

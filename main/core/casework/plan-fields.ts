@@ -13,7 +13,7 @@ import {
 } from '../../../shared/casework';
 import { formatUkDate } from '../../../shared/dates';
 import { knownAs } from '../../../shared/names';
-import { formatPct1 } from '../../../shared/statistics';
+import { formatPct1 } from '../../../shared/statistics/rates';
 import { caseworkBarriers } from '../db/schema-casework';
 import type { Ctx } from '../context';
 import { readSchool } from '../school/school.service';

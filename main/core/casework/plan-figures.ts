@@ -2,7 +2,8 @@
 // (docs/rules/casework.md): computed by shared/statistics exactly as `report pupils` computes them.
 import type { PlanContent } from '../../../shared/casework';
 import { addDays, daysBetween, mondayOf, type IsoDate } from '../../../shared/dates';
-import { buildPeriodContext, computePupilStats } from '../../../shared/statistics';
+import { computePupilStats } from '../../../shared/statistics';
+import { buildPeriodContext } from '../../../shared/statistics/periods';
 import type { Calendar } from '../../../shared/calendar';
 import type { Ctx } from '../context';
 import { loadCalendar } from '../calendar/calendar.service';

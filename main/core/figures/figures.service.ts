@@ -6,21 +6,11 @@ import { academicYearOf, addDays, mondayOf, type IsoDate } from '../../../shared
 import type { Calendar } from '../../../shared/calendar';
 import { codeOn } from '../../../shared/codes';
 import { breakdowns } from '../../../shared/breakdowns';
-import {
-  addToTally,
-  aggregateRates,
-  bandOf,
-  buildPeriodContext,
-  type PeriodContext,
-  computePupilStats,
-  emptyTally,
-  inDfeCohort,
-  isListed,
-  type Band,
-  type CodeTally,
-  type GroupRates,
-  type PupilStats,
-} from '../../../shared/statistics';
+import { computePupilStats } from '../../../shared/statistics';
+import { buildPeriodContext, type PeriodContext } from '../../../shared/statistics/periods';
+import { inDfeCohort, isListed, type PupilStats } from '../../../shared/statistics/pupils';
+import { aggregateRates, bandOf, type Band, type GroupRates } from '../../../shared/statistics/rates';
+import { addToTally, emptyTally, type CodeTally } from '../../../shared/statistics/tallies';
 import type { Ctx } from '../context';
 import type { Db } from '../db/connection';
 import { AppError } from '../errors';

@@ -5,7 +5,7 @@
 import { REGS_2024_START } from '../../../shared/codes';
 import { academicYearOf, addDays, mondayOf, type IsoDate } from '../../../shared/dates';
 import type { Calendar } from '../../../shared/calendar';
-import { PENALTY_THRESHOLD_SESSIONS, PENALTY_WINDOW_WEEKS } from '../../../shared/statistics';
+import { PENALTY_THRESHOLD_SESSIONS, PENALTY_WINDOW_WEEKS } from '../../../shared/statistics/penalty-windows';
 
 /** The codes a penalty notice can rely on (G N O U). */
 export const PN = new Set(['G', 'N', 'O', 'U']);

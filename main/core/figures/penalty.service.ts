@@ -12,13 +12,9 @@
 import type { Input, Output } from '../../../shared/contract';
 import { REGS_2024_START } from '../../../shared/codes';
 import { addDays, isCompulsoryAge, mondayOf, type IsoDate } from '../../../shared/dates';
-import {
-  computePupilStats,
-  isListed,
-  PENALTY_THRESHOLD_SESSIONS,
-  PENALTY_WINDOW_WEEKS,
-  type PupilStats,
-} from '../../../shared/statistics';
+import { computePupilStats } from '../../../shared/statistics';
+import { PENALTY_THRESHOLD_SESSIONS, PENALTY_WINDOW_WEEKS } from '../../../shared/statistics/penalty-windows';
+import { isListed, type PupilStats } from '../../../shared/statistics/pupils';
 import type { Calendar } from '../../../shared/calendar';
 import type { Ctx } from '../context';
 import type { Db } from '../db/connection';

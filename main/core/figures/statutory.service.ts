@@ -6,13 +6,10 @@
 import type { Input, Output } from '../../../shared/contract';
 import { academicYearOf, isCompulsoryAge, type IsoDate } from '../../../shared/dates';
 import { compareNames } from '../../../shared/names';
-import {
-  isListed,
-  type PeriodContext,
-  longestRunOf,
-  N_OVERDUE_SCHOOL_DAYS,
-  schoolDaysAfterInPeriod,
-} from '../../../shared/statistics';
+import { N_OVERDUE_SCHOOL_DAYS } from '../../../shared/statistics';
+import { type PeriodContext, schoolDaysAfterInPeriod } from '../../../shared/statistics/periods';
+import { isListed } from '../../../shared/statistics/pupils';
+import { longestRunOf } from '../../../shared/statistics/runs';
 import type { Ctx } from '../context';
 import { loadPeriodMarks, type LoadedPupil } from '../reports/report-pupils';
 import { pupilAttrs } from './figures.service';

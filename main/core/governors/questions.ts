@@ -1,7 +1,7 @@
 // The key messages the report suggests (the lead edits them before the final document) and the questions for
 // governors (section 8), both drawn only from the report's own figures (docs/rules/governor-report.md).
 import type { GovernorFigures } from './report-data';
-import { formatPct1 } from '../../../shared/statistics';
+import { formatPct1 } from '../../../shared/statistics/rates';
 import { plural } from '../../../shared/names';
 
 type Base = Omit<GovernorFigures, 'suggestedMessages' | 'questions'>;

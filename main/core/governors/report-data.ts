@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { GovernorFiguresSchema, SchoolBlockSchema } from '../../../shared/channels/governors';
 import { academicYearOf, addDays, daysBetween, type IsoDate } from '../../../shared/dates';
-import type { Band } from '../../../shared/statistics';
+import type { Band } from '../../../shared/statistics/rates';
 import type { Output } from '../../../shared/contract';
 import type { Ctx } from '../context';
 import { checkReportPeriod } from '../reports/report-pupils';

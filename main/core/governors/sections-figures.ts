@@ -3,7 +3,7 @@
 import { progressText, targetProgress, type TargetLine } from '../../../shared/targets';
 import type { Paragraph, Table } from 'docx';
 import { formatUkDate } from '../../../shared/dates';
-import { formatPct1 } from '../../../shared/statistics';
+import { formatPct1 } from '../../../shared/statistics/rates';
 import { SUPPRESSED_TEXT, cellText } from '../../../shared/breakdowns';
 import type { GovernorFigures } from './report-data';
 import type { ChartPicture } from './charts';

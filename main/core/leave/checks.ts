@@ -5,13 +5,11 @@ import type { Output } from '../../../shared/contract';
 import { codeOn } from '../../../shared/codes';
 import { academicYearOf, formatUkDate, isCompulsoryAge } from '../../../shared/dates';
 import type { Calendar } from '../../../shared/calendar';
-import {
-  buildPeriodContext,
-  computePupilStats,
-  DEFAULT_AT_RISK_LOWER_PCT,
-  PENALTY_THRESHOLD_SESSIONS,
-  penaltyForecast,
-} from '../../../shared/statistics';
+import { computePupilStats } from '../../../shared/statistics';
+import { penaltyForecast } from '../../../shared/statistics/penalty-forecast';
+import { PENALTY_THRESHOLD_SESSIONS } from '../../../shared/statistics/penalty-windows';
+import { buildPeriodContext } from '../../../shared/statistics/periods';
+import { DEFAULT_AT_RISK_LOWER_PCT } from '../../../shared/statistics/rates';
 import { knownAs, plural } from '../../../shared/names';
 import type { Ctx } from '../context';
 import type { Db } from '../db/connection';

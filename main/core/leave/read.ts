@@ -5,7 +5,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Calendar } from '../../../shared/calendar';
 import type { Input, Output } from '../../../shared/contract';
 import { formatUkDate } from '../../../shared/dates';
-import { PENALTY_THRESHOLD_SESSIONS } from '../../../shared/statistics';
+import { PENALTY_THRESHOLD_SESSIONS } from '../../../shared/statistics/penalty-windows';
 import { knownAs, pupilName, pluralS } from '../../../shared/names';
 import type { Ctx } from '../context';
 import type { Db } from '../db/connection';

@@ -6,7 +6,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { academicYearOf, type IsoDate } from '../../../shared/dates';
 import { BAND_LABELS } from '../../../shared/bands';
-import { formatPct1 } from '../../../shared/statistics';
+import { formatPct1 } from '../../../shared/statistics/rates';
 import type { Ctx } from '../context';
 import { caseworkBarriers } from '../db/schema-casework';
 import { loadCases } from '../arrangements/cme';

@@ -5,7 +5,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Db } from '../db/connection';
 import { marks } from '../db/schema';
 import type { IsoDate } from '../../../shared/dates';
-import type { StatsMark } from '../../../shared/statistics';
+import type { StatsMark } from '../../../shared/statistics/marks';
 
 /** The pupil's marks dated from `from` to `to`, in date and session order, by the (pupil, date) index. */
 export function pupilMarksBetween(db: Db, pupilId: number, from: IsoDate, to: IsoDate): StatsMark[] {

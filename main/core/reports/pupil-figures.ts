@@ -1,7 +1,8 @@
 // One pupil's figures (docs/rules/statistics.md §3–7) for the pupil page: the same functions as `report
 // pupils`, so the page, the dashboard and the CLI can never disagree.
 import type { Input, Output } from '../../../shared/contract';
-import { buildPeriodContext, computePupilStats } from '../../../shared/statistics';
+import { computePupilStats } from '../../../shared/statistics';
+import { buildPeriodContext } from '../../../shared/statistics/periods';
 import type { Ctx } from '../context';
 import { noSuchPupil } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';

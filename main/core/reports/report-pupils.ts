@@ -5,20 +5,12 @@ import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import { slashCountsTo } from '../registers/tallies';
 import { isIsoDate, type IsoDate, type Session } from '../../../shared/dates';
-import {
-  addToTally,
-  buildPeriodContext,
-  buildPupilsReport,
-  DATED_CODES,
-  emptyTally,
-  splitAtEras,
-  type CodeTally,
-  DEFAULT_AT_RISK_LOWER_PCT,
-  type PeriodContext,
-  type PupilsReport,
-  type PupilWithMarks,
-  type StatsMark,
-} from '../../../shared/statistics';
+import { buildPupilsReport, type PupilsReport, type PupilWithMarks } from '../../../shared/statistics';
+import { DATED_CODES, splitAtEras } from '../../../shared/statistics/code-eras';
+import type { StatsMark } from '../../../shared/statistics/marks';
+import { buildPeriodContext, type PeriodContext } from '../../../shared/statistics/periods';
+import { DEFAULT_AT_RISK_LOWER_PCT } from '../../../shared/statistics/rates';
+import { addToTally, emptyTally, type CodeTally } from '../../../shared/statistics/tallies';
 
 export interface ReportPupilsInput {
   from: IsoDate;

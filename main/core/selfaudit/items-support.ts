@@ -2,7 +2,7 @@
 // persistent pupils with a support step, every severe pupil with an LA joint approach, part-time timetables
 // reviewed on time, CME enquiries complete. Bands are the school year's to the audit's as-of date.
 import { formatUkDate } from '../../../shared/dates';
-import type { Band } from '../../../shared/statistics';
+import type { Band } from '../../../shared/statistics/rates';
 import { bandsTo, jointApproachPupils, supportStepPupils } from '../casework/due';
 import { loadArrangements } from '../arrangements/read';
 import { loadCases } from '../arrangements/cme';

@@ -4,7 +4,7 @@
 import { Badge } from '@fluentui/react-components';
 import type { Output } from '../../../../shared/contract';
 import { formatUkDate } from '../../../../shared/dates';
-import { formatPct1 } from '../../../../shared/statistics';
+import { formatPct1 } from '../../../../shared/statistics/rates';
 import { BAND_LABELS } from '../../../../shared/bands';
 
 type BandData = Output<'figures.bands'>;
