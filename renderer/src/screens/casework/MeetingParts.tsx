@@ -1,36 +1,11 @@
-// The meeting form's sections (docs/rules/casework.md): a longer text, the barriers found or discussed, and the
-// actions agreed, each a row of what, owner, name and date. The form's state stays in MeetingForm (forms.tsx).
+// The meeting form's sections (docs/rules/casework.md): the barriers found or discussed, and the actions agreed,
+// each a row of what, owner, name and date. The form's state stays in MeetingForm (forms.tsx); its longer texts
+// are FormText fields.
 import { Controller, type Control, type FieldErrors, type UseFieldArrayReturn } from 'react-hook-form';
-import { Button, Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Select } from '@fluentui/react-components';
 import { ACTION_OWNERS, ACTION_OWNER_LABELS } from '../../../../shared/casework';
 import { FormDate } from '../../components/FormDate';
 import type { MeetingV } from './formValues';
-
-export function MeetingText({
-  control,
-  name,
-  label,
-  required = false,
-  error,
-}: {
-  control: Control<MeetingV>;
-  name: 'attendees' | 'pupilView' | 'parentView' | 'notes';
-  label: string;
-  required?: boolean;
-  error: string | undefined;
-}) {
-  return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field }) => (
-        <Field label={label} required={required} validationMessage={error}>
-          <Textarea {...field} onChange={(_, d) => field.onChange(d.value)} />
-        </Field>
-      )}
-    />
-  );
-}
 
 export function BarrierChecks({
   control,

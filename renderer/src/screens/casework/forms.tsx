@@ -28,7 +28,7 @@ import {
   type BarrierV,
   type MeetingV,
 } from './formValues';
-import { ActionsAgreed, BarrierChecks, MeetingText } from './MeetingParts';
+import { ActionsAgreed, BarrierChecks } from './MeetingParts';
 import { SaveCancel } from './SaveCancel';
 
 /** Asks before the page is left (closed, reloaded, or another screen opened) while a form holds unsaved work. */
@@ -185,26 +185,35 @@ export function MeetingForm({
         required
         validationMessage={err.date?.message}
       />
-      <MeetingText
+      <FormText
+        multiline
         control={f.control}
         name="attendees"
         label="Who attended"
         required
-        error={err.attendees?.message}
+        validationMessage={err.attendees?.message}
       />
-      <MeetingText
+      <FormText
+        multiline
         control={f.control}
         name="pupilView"
         label="The pupil's view"
-        error={err.pupilView?.message}
+        validationMessage={err.pupilView?.message}
       />
-      <MeetingText
+      <FormText
+        multiline
         control={f.control}
         name="parentView"
         label="The parents' view"
-        error={err.parentView?.message}
+        validationMessage={err.parentView?.message}
       />
-      <MeetingText control={f.control} name="notes" label="Notes" error={err.notes?.message} />
+      <FormText
+        multiline
+        control={f.control}
+        name="notes"
+        label="Notes"
+        validationMessage={err.notes?.message}
+      />
       {barriers.length > 0 && <BarrierChecks control={f.control} barriers={barriers} />}
       <ActionsAgreed control={f.control} actions={actions} errors={err.actions} />
       <FormDate control={f.control} name="nextReview" label="Next review (optional)" />

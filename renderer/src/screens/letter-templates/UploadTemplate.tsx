@@ -16,7 +16,7 @@ import { useRpcMutation } from '../../hooks';
 import { call } from '../../rpc';
 import { ErrorBar } from '../../components/ErrorBar';
 import { FilePicker } from '../../components/FilePicker';
-import { fileToBase64 } from '../../letters/util';
+import { useDocxUpload } from '../../useDocxUpload';
 
 type Check = Output<'letters.templateCheck'>;
 type Template = Output<'letters.templates'>['templates'][number];
@@ -43,42 +43,14 @@ function CheckResult({ check, fileName }: { check: Check; fileName: string | und
 /** The chosen file, its check and its saving, for the template named `target` (`title` for a new one). */
 function useUpload(target: string, isNew: boolean, title: string) {
   const upload = useRpcMutation('letters.templateUpload', ['letters.templates']);
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [check, setCheck] = useState<Check | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const onFile = async (f: File) => {
-    setError(null);
-    setCheck(null);
-    setDone(null);
-    try {
-      const base64 = await fileToBase64(f);
-      setFile({ name: f.name, base64 });
-      setCheck(await call('letters.templateCheck', { name: target || 'new', base64 }));
-    } catch (e) {
-      setError(e);
-      setFile(null);
-    }
-  };
-  const save = async () => {
-    if (!file) {
-      return;
-    }
-    setError(null);
-    try {
-      const r = await upload.mutateAsync({ name: target, base64: file.base64, ...(isNew ? { title } : {}) });
-      setDone(`Saved as version ${r.version} of ${target}.`);
-      setFile(null);
-      setCheck(null);
-    } catch (e) {
-      setError(e);
-    }
-  };
-  const clear = () => {
-    setCheck(null);
-    setFile(null);
-  };
-  return { file, check, error, done, saving: upload.isPending, onFile, save, clear };
+  const u = useDocxUpload(
+    (base64) => call('letters.templateCheck', { name: target || 'new', base64 }),
+    async (base64) => {
+      const r = await upload.mutateAsync({ name: target, base64, ...(isNew ? { title } : {}) });
+      return `Saved as version ${r.version} of ${target}.`;
+    },
+  );
+  return { ...u, saving: upload.isPending };
 }
 
 /** The template to upload a version of, or a new one. */
