@@ -1,11 +1,48 @@
 // The meeting form's sections (docs/rules/casework.md): the barriers found or discussed, and the actions agreed,
-// each a row of what, owner, name and date. The form's state stays in MeetingForm (forms.tsx); its longer texts
-// are FormText fields.
+// each a row of what, owner, name and date. The form's state stays in MeetingForm (forms.tsx); its account (who
+// attended, the views, notes) is four FormText fields.
 import { Controller, type Control, type FieldErrors, type UseFieldArrayReturn } from 'react-hook-form';
 import { Button, Checkbox, Field, Input, Select } from '@fluentui/react-components';
 import { ACTION_OWNERS, ACTION_OWNER_LABELS } from '../../../../shared/casework';
 import { FormDate } from '../../components/FormDate';
+import { FormText } from '../../components/FormText';
 import type { MeetingV } from './formValues';
+
+/** The meeting's account in the words of those there: who attended, the pupil's and the parents' views, notes. */
+const ACCOUNT: {
+  name: 'attendees' | 'pupilView' | 'parentView' | 'notes';
+  label: string;
+  required?: boolean;
+}[] = [
+  { name: 'attendees', label: 'Who attended', required: true },
+  { name: 'pupilView', label: "The pupil's view" },
+  { name: 'parentView', label: "The parents' view" },
+  { name: 'notes', label: 'Notes' },
+];
+
+export function MeetingAccount({
+  control,
+  errors,
+}: {
+  control: Control<MeetingV>;
+  errors: FieldErrors<MeetingV>;
+}) {
+  return (
+    <>
+      {ACCOUNT.map((a) => (
+        <FormText
+          key={a.name}
+          multiline
+          control={control}
+          name={a.name}
+          label={a.label}
+          required={a.required}
+          validationMessage={errors[a.name]?.message}
+        />
+      ))}
+    </>
+  );
+}
 
 export function BarrierChecks({
   control,

@@ -28,7 +28,7 @@ import {
   type BarrierV,
   type MeetingV,
 } from './formValues';
-import { ActionsAgreed, BarrierChecks } from './MeetingParts';
+import { ActionsAgreed, BarrierChecks, MeetingAccount } from './MeetingParts';
 import { SaveCancel } from './SaveCancel';
 
 /** Asks before the page is left (closed, reloaded, or another screen opened) while a form holds unsaved work. */
@@ -185,35 +185,7 @@ export function MeetingForm({
         required
         validationMessage={err.date?.message}
       />
-      <FormText
-        multiline
-        control={f.control}
-        name="attendees"
-        label="Who attended"
-        required
-        validationMessage={err.attendees?.message}
-      />
-      <FormText
-        multiline
-        control={f.control}
-        name="pupilView"
-        label="The pupil's view"
-        validationMessage={err.pupilView?.message}
-      />
-      <FormText
-        multiline
-        control={f.control}
-        name="parentView"
-        label="The parents' view"
-        validationMessage={err.parentView?.message}
-      />
-      <FormText
-        multiline
-        control={f.control}
-        name="notes"
-        label="Notes"
-        validationMessage={err.notes?.message}
-      />
+      <MeetingAccount control={f.control} errors={err} />
       {barriers.length > 0 && <BarrierChecks control={f.control} barriers={barriers} />}
       <ActionsAgreed control={f.control} actions={actions} errors={err.actions} />
       <FormDate control={f.control} name="nextReview" label="Next review (optional)" />
