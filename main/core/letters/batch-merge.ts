@@ -204,18 +204,13 @@ function pieceText(p: Piece, values: Record<string, FieldValue>, tables: Record<
 /** The letter's package: the shared parts and its own, checked well-formed with no placeholder left. */
 function checkedLetter(rest: Unzipped, written: Record<string, string>): Unzipped {
   validateParts(written, 'The merged letter');
-  const still = scanPlaceholders(
-    Object.fromEntries(Object.entries(written).map(([n, x]) => [n, strToU8(x)])),
-  ).placeholders;
+  const bytes: Unzipped = Object.fromEntries(Object.entries(written).map(([n, x]) => [n, strToU8(x)]));
+  const still = scanPlaceholders(bytes).placeholders;
   if (still.length) {
     throw new AppError(
       'internal',
       `The merged letter still holds ${still.map((k) => `{{${k}}}`).join(', ')}: nothing was saved.`,
     );
   }
-  const out: Unzipped = { ...rest };
-  for (const [n, x] of Object.entries(written)) {
-    out[n] = strToU8(x);
-  }
-  return out;
+  return { ...rest, ...bytes };
 }

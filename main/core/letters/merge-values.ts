@@ -330,7 +330,7 @@ function followUpFields(
     'nti.end': formatLongDate(cal.nthSchoolDayAfter(i.letterDate, 20) ?? addDays(i.letterDate, 28)),
     'figures.before': lastLadder?.attendancePct != null ? formatPct1(lastLadder.attendancePct) : '',
     'figures.after': formatPct1(d.stats.attendancePct),
-    'term.name': termName(loader, loader.period.to),
+    'term.name': termName(loader),
     'plan.reviewDate': formatLongDate(
       cal.nthSchoolDayAfter(nextMeeting?.date ?? i.letterDate, 10) ?? addDays(i.letterDate, 14),
     ),
@@ -373,12 +373,21 @@ function applyExtra(v: Record<string, FieldValue>, extra: Record<string, string>
   }
 }
 
-/** "Autumn term 2025/26": the whole term (its half terms together) the period ends in (shared/terms.ts). */
-function termName(loader: LetterDataLoader, d: IsoDate): string {
+/** Each loader's term name, worked out once: every letter of a batch shares the loader's period. */
+const TERM_NAMES = new WeakMap<LetterDataLoader, string>();
+
+/** "Autumn term 2025/26": the whole term (its half terms together) the loader's period ends in (shared/terms.ts). */
+function termName(loader: LetterDataLoader): string {
+  const known = TERM_NAMES.get(loader);
+  if (known !== undefined) {
+    return known;
+  }
   const ranges = drizzle(loader.db)
     .select()
     .from(calendarRanges)
     .where(eq(calendarRanges.kind, 'term'))
     .all();
-  return termAround(ranges, d)?.name ?? 'this term';
+  const name = termAround(ranges, loader.period.to)?.name ?? 'this term';
+  TERM_NAMES.set(loader, name);
+  return name;
 }
