@@ -318,16 +318,19 @@ function followUpFields(
     ...d.meetings.filter((m) => m.held).map((m) => `${formatLongDate(m.date)}: ${m.kind} meeting held`),
   ].sort();
   const lastN = [...d.absences].reverse().find((a) => a.code === 'N' || a.code === 'O');
+  // the next school day after the letter and the twentieth (a day or four weeks on where the calendar runs out)
+  const nextDay = cal.nthSchoolDayAfter(i.letterDate, 1) ?? addDays(i.letterDate, 1);
+  const twentieth = cal.nthSchoolDayAfter(i.letterDate, 20) ?? addDays(i.letterDate, 28);
   return {
     'pattern.summary': patternSummary(d.absences, first),
     'health.paragraph': healthParagraph(d.stats, d.codeCounts, first),
     'absence.date': lastN ? formatLongDate(lastN.date, true) : '',
     'absence.session': lastN ? SESSION_WORDS[lastN.session] : '',
-    'reply.by': formatLongDate(cal.nthSchoolDayAfter(i.letterDate, 1) ?? addDays(i.letterDate, 1), true),
+    'reply.by': formatLongDate(nextDay, true),
     'support.history': support.length ? support : ['No earlier letters or meetings are recorded.'],
-    'review.date': formatLongDate(cal.nthSchoolDayAfter(i.letterDate, 20) ?? addDays(i.letterDate, 28)),
-    'nti.start': formatLongDate(cal.nthSchoolDayAfter(i.letterDate, 1) ?? addDays(i.letterDate, 1)),
-    'nti.end': formatLongDate(cal.nthSchoolDayAfter(i.letterDate, 20) ?? addDays(i.letterDate, 28)),
+    'review.date': formatLongDate(twentieth),
+    'nti.start': formatLongDate(nextDay),
+    'nti.end': formatLongDate(twentieth),
     'figures.before': lastLadder?.attendancePct != null ? formatPct1(lastLadder.attendancePct) : '',
     'figures.after': formatPct1(d.stats.attendancePct),
     'term.name': termName(loader),
