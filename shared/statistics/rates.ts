@@ -25,6 +25,11 @@ function atLeastPct(absence: number, possible: number, pct: number): boolean {
   return absence * 100 * 1000 >= Math.round(pct * 1000) * possible;
 }
 
+/** Persistently absent (§4): absent for 10% or more of possible sessions, so the persistent and the severe bands. */
+export function isPersistentOrSevere(b: Band | string | null): boolean {
+  return b === 'persistent' || b === 'severe';
+}
+
 /** The band of §4 from the unrounded figures; null when nothing was possible. */
 export function bandOf(
   absence: number,

@@ -1,7 +1,8 @@
 // Handlers of the figures channels (shared/channels/figures.ts).
 import type { HandlersFor } from '../dispatch';
 import type { figuresChannels } from '../../../shared/channels/figures';
-import { bands, dashboard } from './figures.service';
+import { bands } from './figures.service';
+import { dashboard } from './dashboard';
 import { listNational, saveNational } from './national';
 import { statutoryLists } from './statutory.service';
 import { exportCsv } from './export';

@@ -10,15 +10,15 @@ import { ladderStages } from './ladder';
 import { loadTemplate } from './template-source';
 import { resolvePeriod } from './letter-plan';
 import { pupilsOnRoll } from './letter-rows';
-import { bandOf } from '../../../shared/statistics/rates';
+import { bandOf, isPersistentOrSevere } from '../../../shared/statistics/rates';
 
 const BAND_FILTER: Record<string, (b: string | null) => boolean> = {
   any: () => true,
   at_risk: (b) => b === 'at_risk',
   persistent: (b) => b === 'persistent',
   severe: (b) => b === 'severe',
-  persistent_or_severe: (b) => b === 'persistent' || b === 'severe',
-  at_risk_or_worse: (b) => b === 'at_risk' || b === 'persistent' || b === 'severe',
+  persistent_or_severe: isPersistentOrSevere,
+  at_risk_or_worse: (b) => b === 'at_risk' || isPersistentOrSevere(b),
 };
 
 /** An agreement letter (part-time timetable, flexi-schooling, attendance contract) is one pupil's document with
