@@ -131,9 +131,10 @@ export function bandRows(
 ): { period: { from: IsoDate; to: IsoDate; asOf: IsoDate }; since: IsoDate | null; rows: BandRowFull[] } {
   const period = checkReportPeriod(i);
   if (i.since !== undefined && (i.since < period.from || i.since > period.to)) {
+    const within = `${formatUkDate(period.from)} to ${formatUkDate(period.to)}`;
     throw new AppError(
       'invalid',
-      `The earlier date for movement (${formatUkDate(i.since)}) must be within the period ${formatUkDate(period.from)} to ${formatUkDate(period.to)}.`,
+      `The earlier date for movement (${formatUkDate(i.since)}) must be within the period ${within}.`,
     );
   }
   const { ctx: pctx, byId } = loadPeriodMarks(db, { ...period, since: i.since });
