@@ -115,4 +115,10 @@ describe('csvCell', () => {
     expect(unneutralise("'=1+1")).toBe('=1+1');
     expect(unneutralise("'plain")).toBe("'plain");
   });
+
+  it("keeps text that already begins with ' before a formula character: one more ' out, one fewer back in", () => {
+    expect(csvCell("'=x")).toBe("''=x");
+    expect(unneutralise("''=x")).toBe("'=x");
+    expect(unneutralise(csvCell("''+1"))).toBe("''+1");
+  });
 });

@@ -165,7 +165,17 @@ export function columnIndex(
 
 /** Removes the ' that export put before a formula-like cell, so an export re-imports unchanged. */
 export function unneutralise(v: string): string {
-  return v.charCodeAt(0) === 39 && startsLikeFormula(v, 1) ? v.slice(1) : v;
+  return v.charCodeAt(0) === 39 && needsApostrophe(v) ? v.slice(1) : v;
+}
+
+/** Whether a cell needs the leading ' on export: it starts like a formula after any apostrophes. Text that already
+ * begins with ' before a formula character gets one more, so unneutralise, which takes one off, gives it back. */
+function needsApostrophe(s: string): boolean {
+  let at = 0;
+  while (s.charCodeAt(at) === 39) {
+    at++;
+  }
+  return startsLikeFormula(s, at);
 }
 
 /** A cell that a spreadsheet would run as a formula starts with one of these: = + - @ tab CR (at `at`). */
@@ -195,7 +205,7 @@ export function csvCell(v: string | number | null | undefined): string {
   if (s.length === 0) {
     return s;
   }
-  if (startsLikeFormula(s)) {
+  if (needsApostrophe(s)) {
     s = `'${s}`;
   }
   return needsQuotes(s) ? `"${s.replace(/"/g, '""')}"` : s;
