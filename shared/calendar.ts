@@ -2,6 +2,7 @@
 // by the importers, the registers, the figures and the screens.
 import { addDays, eachDate, isWeekend, mondayOf, type IsoDate } from './dates';
 import { BANK_HOLIDAYS_EW } from './bank-holidays';
+import { termAround, type SchoolTerm } from './terms';
 
 export type CalendarRangeKind = 'term' | 'closure';
 export interface CalendarRange {
@@ -42,6 +43,11 @@ export class Calendar {
         this.bankHolidays.delete(o.date);
       }
     }
+  }
+
+  /** The school term (its half terms together) that `d` falls in, or the last one begun by `d` (shared/terms.ts). */
+  termOf(d: IsoDate): SchoolTerm | null {
+    return termAround(this.terms, d);
   }
 
   bankHolidayName(d: IsoDate): string | undefined {

@@ -26,7 +26,7 @@ function atLeastPct(absence: number, possible: number, pct: number): boolean {
 }
 
 /** Persistently absent (§4): absent for 10% or more of possible sessions, so the persistent and the severe bands. */
-export function isPersistentOrSevere(b: Band | string | null): boolean {
+export function isPersistentOrSevere(b: string | null): boolean {
   return b === 'persistent' || b === 'severe';
 }
 

@@ -1,10 +1,6 @@
 // The merge values: every field's value for one letter, from what letter-data.ts reads (the school and
 // letterhead, the addressees, the figures and tables, the notices' wording, the dates that follow the letter),
 // with the extra fields the user gave, which win over computed ones.
-import { eq } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { calendarRanges } from '../db/schema';
-import { termAround } from '../../../shared/terms';
 import { academicYearOf, addDays, formatLongDate, type IsoDate } from '../../../shared/dates';
 import { formatPct1 } from '../../../shared/statistics/rates';
 import { needsHealthParagraph } from './guardrails';
@@ -333,7 +329,8 @@ function followUpFields(
     'nti.end': formatLongDate(twentieth),
     'figures.before': lastLadder?.attendancePct != null ? formatPct1(lastLadder.attendancePct) : '',
     'figures.after': formatPct1(d.stats.attendancePct),
-    'term.name': termName(loader),
+    // the whole term (its half terms together) the period ends in
+    'term.name': cal.termOf(loader.period.to)?.name ?? 'this term',
     'plan.reviewDate': formatLongDate(
       cal.nthSchoolDayAfter(nextMeeting?.date ?? i.letterDate, 10) ?? addDays(i.letterDate, 14),
     ),
@@ -374,23 +371,4 @@ function applyExtra(v: Record<string, FieldValue>, extra: Record<string, string>
               .filter(Boolean)
           : x;
   }
-}
-
-/** Each loader's term name, worked out once: every letter of a batch shares the loader's period. */
-const TERM_NAMES = new WeakMap<LetterDataLoader, string>();
-
-/** "Autumn term 2025/26": the whole term (its half terms together) the loader's period ends in (shared/terms.ts). */
-function termName(loader: LetterDataLoader): string {
-  const known = TERM_NAMES.get(loader);
-  if (known !== undefined) {
-    return known;
-  }
-  const ranges = drizzle(loader.db)
-    .select()
-    .from(calendarRanges)
-    .where(eq(calendarRanges.kind, 'term'))
-    .all();
-  const name = termAround(ranges, loader.period.to)?.name ?? 'this term';
-  TERM_NAMES.set(loader, name);
-  return name;
 }
