@@ -1,12 +1,12 @@
 // The merge of a batch: docx's patchDocument runs once per batch, not once per letter. The fields every letter
 // shares are merged for real; each field that differs is merged as a marker. Each letter is then the merged
-// XML with its own values written in at the markers (escaped as docx writes text), and its tables, which docx
-// builds for every letter of the batch in one more patchDocument on a small document. The result is the XML
-// patchDocument gives for that letter (test/integration/letters-batch-merge.test.ts compares them).
+// XML with its own values written in at the markers (escaped as docx writes text), and its tables (each from
+// its shape's prototype, batch-tables.ts). The result is the XML patchDocument gives for that letter
+// (test/integration/letters-batch-merge.test.ts compares them).
 import { patchDocument, Paragraph, PatchType, TextRun } from 'docx';
-import { strFromU8, strToU8, zipSync, type Unzipped } from 'fflate';
+import { strFromU8, strToU8, type Unzipped } from 'fflate';
 import { AppError } from '../errors';
-import { BLOCK_FIELDS } from './templates';
+import { blockTables, esc, isBlock, MARK } from './batch-tables';
 import { scanPlaceholders, unzipDocx, validateParts } from './docx-xml';
 import type { FieldValue } from './merge-values';
 import { buildPatches } from './docx-merge';
@@ -16,11 +16,7 @@ type Logo = { bytes: Uint8Array; type: 'png' | 'jpg' } | null;
 type Slot = { key: string; kind: 'text' | 'block'; run: string };
 type Piece = string | Slot;
 
-const MARK = '\u2063';
 const marker = (i: number) => `${MARK}L${i}${MARK}`;
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const isBlock = (key: string, v: FieldValue) =>
-  typeof v === 'object' && !Array.isArray(v) && v.kind === 'table' && BLOCK_FIELDS.has(key);
 
 /** A part of the merged template cut at its markers: the run (text) or paragraph (block) each marker is in. */
 function cut(xml: string, keys: string[], blocks: Set<string>): Piece[] {
@@ -62,58 +58,6 @@ function textRuns(run: string, v: FieldValue): string {
   throw new AppError('internal', 'The school logo cannot differ between the letters of one batch.');
 }
 
-const EMPTY_DOC = (body: string) =>
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
-  `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ` +
-  `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-  `<w:body>${body}</w:body></w:document>`;
-
-/** The XML docx writes for each letter's block fields, all in one patchDocument: blocks[letter][key]. */
-async function blockXml(
-  keys: string[],
-  list: Record<string, FieldValue>[],
-): Promise<Record<string, string>[]> {
-  if (!keys.length) {
-    return list.map(() => ({}));
-  }
-  const SEP = `${MARK}SEP${MARK}`;
-  const names: string[] = [];
-  const body: string[] = [];
-  const patches: Record<string, ReturnType<typeof buildPatches>[string]> = {};
-  list.forEach((values, i) => {
-    for (const key of keys) {
-      const name = `b${i}x${names.length}`;
-      names.push(name);
-      Object.assign(patches, { [name]: buildPatches([key], values, null)[key] });
-      body.push(`<w:p><w:r><w:t>{{${name}}}</w:t></w:r></w:p><w:p><w:r><w:t>${SEP}</w:t></w:r></w:p>`);
-    }
-  });
-  const files: Unzipped = {
-    '[Content_Types].xml': strToU8(
-      '<?xml version="1.0" encoding="UTF-8"?>' +
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-        '<Default Extension="rels"' +
-        ' ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-        '<Default Extension="xml" ContentType="application/xml"/>' +
-        '<Override PartName="/word/document.xml"' +
-        ' ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-    ),
-    '_rels/.rels': strToU8(
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        '<Relationship Id="rId1" ' +
-        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"' +
-        ' Target="word/document.xml"/></Relationships>',
-    ),
-    'word/document.xml': strToU8(EMPTY_DOC(body.join(''))),
-  };
-  const out = await patchDocument({ outputType: 'uint8array', data: zipSync(files), patches });
-  const xml = strFromU8(unzipDocx(out)['word/document.xml']);
-  const inner = xml.slice(xml.indexOf('<w:body>') + 8, xml.lastIndexOf('</w:body>'));
-  const frags = inner.split(new RegExp(`<w:p>(?:(?!</w:p>).)*?${SEP}(?:(?!</w:p>).)*?</w:p>`, 's'));
-  let n = 0;
-  return list.map(() => Object.fromEntries(keys.map((k) => [k, frags[n++]])));
-}
-
 export interface BatchMerge {
   /** The letter's parts (a fresh copy of the package), checked: well-formed, no placeholder left. */
   letter(values: Record<string, FieldValue>, index: number): Unzipped;
@@ -132,11 +76,7 @@ export async function prepareBatch(
   const vary = template.placeholders.filter((k) => !same.includes(k));
   const blocks = new Set(vary.filter((k) => list.some((v) => isBlock(k, v[k]))));
   const { parts, rest } = await mergeOnce(template, list[0], logo, same, vary, blocks);
-  // a few letters' tables a call: patchDocument's time grows with the square of its placeholders
-  const tables: Record<string, string>[] = [];
-  for (let i = 0; i < list.length; i += 4) {
-    tables.push(...(await blockXml([...blocks], list.slice(i, i + 4))));
-  }
+  const tables = await blockTables([...blocks], list);
   return {
     letter(values, index) {
       const written: Record<string, string> = {};
