@@ -7,7 +7,7 @@
 import { patchDocument, type IPatch } from 'docx';
 import { strFromU8, strToU8, zipSync, type Unzipped } from 'fflate';
 import { AppError } from '../errors';
-import { BLOCK_FIELDS } from './templates';
+import { BLOCK_FIELDS } from './template-fields';
 import { unzipDocx } from './docx-xml';
 import type { BlockValue, FieldValue } from './merge-values';
 import { buildPatches } from './docx-merge';

@@ -14,7 +14,7 @@ import {
   type IPatch,
 } from 'docx';
 import { AppError } from '../errors';
-import { BLOCK_FIELDS } from './templates';
+import { BLOCK_FIELDS } from './template-fields';
 import { DocxError, scanPlaceholders, unzipDocx } from './docx-xml';
 import type { FieldValue } from './merge-values';
 import { imageSize } from './settings';

@@ -3,7 +3,7 @@
 // document for printing. Nothing here writes a letter's content: merging is docx's patchDocument (docx-merge.ts).
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import { XMLValidator } from 'fast-xml-parser';
-import { KNOWN_FIELDS } from './templates';
+import { KNOWN_FIELDS } from './template-fields';
 
 export class DocxError extends Error {}
 

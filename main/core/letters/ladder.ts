@@ -1,8 +1,28 @@
-// The letter ladder (docs/rules/letters.md §1.3): each pupil's stage follows from the letters logged and the
-// meetings held, with the next step it suggests. The figures helper's band lists call ladderStages.
+// The letter ladder (docs/rules/letters.md §1.3): its stages and their labels, and each pupil's stage, which
+// follows from the letters logged and the meetings held, with the next step it suggests. The figures helper's
+// band lists call ladderStages.
 import type { Db } from '../db/connection';
-import { LADDER, LADDER_LABELS, type LadderStage } from './templates';
 import type { IsoDate } from '../../../shared/dates';
+
+/** The ladder's stages, in order (none = no letter of the ladder yet). */
+export const LADDER = [
+  'none',
+  'concern',
+  'meeting',
+  'formal_warning',
+  'notice_to_improve',
+  'penalty_notice',
+] as const;
+export type LadderStage = (typeof LADDER)[number];
+
+export const LADDER_LABELS: Record<LadderStage, string> = {
+  none: 'None',
+  concern: 'Concern',
+  meeting: 'Meeting',
+  formal_warning: 'Formal warning',
+  notice_to_improve: 'Notice to improve',
+  penalty_notice: 'Penalty notice warning',
+};
 
 /** The casework meetings that count on the ladder as a meeting held (docs/rules/casework.md): every kind but
  * an informal conversation. With the letters' own held attendance meetings, this is the one count of

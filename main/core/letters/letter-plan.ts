@@ -4,7 +4,8 @@ import crypto from 'node:crypto';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { RULES } from '../../../shared/contract';
-import { KNOWN_FIELDS, type TemplateSpec } from './templates';
+import { KNOWN_FIELDS } from './template-fields';
+import type { TemplateSpec } from './templates';
 import { checkGuardrails, type Flag } from './guardrails';
 import {
   defaultPeriod,
