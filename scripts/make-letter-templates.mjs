@@ -1,6 +1,7 @@
-// Writes the shipped letter templates, resources/letters/<name>.docx, from main/core/letters/template-content.ts
-// (the wording) with the docx library. Run: node scripts/make-letter-templates.mjs. Commit the .docx files with it;
-// test/integration/letters-templates.test.ts checks the committed files are what this script writes.
+// Writes the shipped letter templates, resources/letters/<name>.docx, from main/core/letters/template-texts.ts
+// (the wording) with the docx library (template-docx.ts). Run: node scripts/make-letter-templates.mjs. Commit
+// the .docx files with it; test/integration/letters-templates.test.ts checks the committed files are what this
+// script writes.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,7 +13,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'letter-templates-'));
 const out = path.join(tmp, 'make.mjs');
 await build({
   stdin: {
-    contents: `import { buildTemplateDocx } from './main/core/letters/template-content';
+    contents: `import { buildTemplateDocx } from './main/core/letters/template-docx';
 import { TEMPLATES } from './main/core/letters/templates';
 export async function make() { const r = {}; for (const t of TEMPLATES) r[t.name] = await buildTemplateDocx(t.name); return r; }`,
     resolveDir: root,

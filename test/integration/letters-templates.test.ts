@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8 } from 'fflate';
-import { buildTemplateDocx } from '../../main/core/letters/template-content';
+import { buildTemplateDocx } from '../../main/core/letters/template-docx';
 import { STABLE_NAMES, TEMPLATES } from '../../main/core/letters/templates';
 import { KNOWN_FIELDS } from '../../main/core/letters/template-fields';
 import { documentText, scanPlaceholders, unzipDocx } from '../../main/core/letters/docx-xml';

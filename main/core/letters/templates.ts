@@ -1,5 +1,5 @@
 // The shipped letter templates (docs/rules/letters.md §1.3; stable names of docs/cli.md): this manifest says how
-// each one is used. The .docx files in resources/letters are written from template-content.ts (the wording) by
+// each one is used. The .docx files in resources/letters are written from template-texts.ts (the wording) by
 // scripts/make-letter-templates.mjs; the merge fields they may use are in template-fields.ts, the ladder's
 // stages in ladder.ts.
 import type { LadderStage } from './ladder';
