@@ -1,7 +1,8 @@
 // CME cases open by themselves (docs/rules/arrangements.md, "Children missing education"): after a register is
 // saved (only that register's pupils) and once a day on the schedule's tick. Recorded as opened by the app,
 // audited, never twice for the same pupil and run, never beside an open case; nothing is deleted.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { pinToday } from '../helpers/today';
 import type { Session } from '../../shared/contract';
 import { CME_AUTO_BY } from '../../shared/arrangements';
 import { autoOpenCmeCases, runDailyCmeCheck } from '../../main/core/arrangements/cme-auto';
@@ -14,18 +15,7 @@ const TODAY = '2025-11-03';
 const NINE = ['14', '15', '16', '17', '20', '21', '22', '23', '24'].map((d) => `2025-10-${d}`);
 const AFTER_LEAVE = ['2025-10-13', ...NINE];
 
-let previousToday: string | undefined;
-beforeAll(() => {
-  previousToday = process.env.ATTENDANCE_TODAY;
-  process.env.ATTENDANCE_TODAY = TODAY;
-});
-afterAll(() => {
-  if (previousToday === undefined) {
-    delete process.env.ATTENDANCE_TODAY;
-  } else {
-    process.env.ATTENDANCE_TODAY = previousToday;
-  }
-});
+pinToday(TODAY);
 
 function school() {
   const s = tempStore();

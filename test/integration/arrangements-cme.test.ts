@@ -1,24 +1,14 @@
 // When a CME case is proposed (docs/rules/arrangements.md, "Children missing education"): 10 continuous school days
 // of unauthorised absence, or not back 10 school days after leave ended. The due list proposes; opening is one click
 // (or the office's scan); a pupil with an open case, or one opened since, is not proposed again; nothing is deleted.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { pinToday } from '../helpers/today';
 import type { Session } from '../../shared/contract';
 import { ok, PUPIL_HEADER, pupilRow, setupSchool, tempStore } from '../helpers/store';
 
 const OFFICE: Session = { userName: 'Mr O. Office', position: 'Office manager', roles: ['office'] };
 
-let previousToday: string | undefined;
-beforeAll(() => {
-  previousToday = process.env.ATTENDANCE_TODAY;
-  process.env.ATTENDANCE_TODAY = '2025-11-03';
-});
-afterAll(() => {
-  if (previousToday === undefined) {
-    delete process.env.ATTENDANCE_TODAY;
-  } else {
-    process.env.ATTENDANCE_TODAY = previousToday;
-  }
-});
+pinToday('2025-11-03');
 
 const TWO_WEEKS = ['13', '14', '15', '16', '17', '20', '21', '22', '23', '24'].map((d) => `2025-10-${d}`);
 

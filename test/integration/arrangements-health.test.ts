@@ -2,7 +2,8 @@
 // plan's review date and adjustments, read only by the lead and the head (filtered in the core); the sickness
 // return due at 30 illness sessions in the year and its log; professionals on the pupil and the same-day prompt
 // of an unexplained absence with the notification log; every row append-only.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { pinToday } from '../helpers/today';
 import { dispatch } from '../../main/core/dispatch';
 import type { Session } from '../../shared/contract';
 import { ok, PUPIL_HEADER, pupilRow, setupSchool, tempStore } from '../helpers/store';
@@ -10,18 +11,7 @@ import { ok, PUPIL_HEADER, pupilRow, setupSchool, tempStore } from '../helpers/s
 const LEAD: Session = { userName: 'Mr L. Lead', position: 'Attendance lead', roles: ['lead'] };
 const OFFICE: Session = { userName: 'Mr O. Office', position: 'Office manager', roles: ['office'] };
 
-let previousToday: string | undefined;
-beforeAll(() => {
-  previousToday = process.env.ATTENDANCE_TODAY;
-  process.env.ATTENDANCE_TODAY = '2025-11-03';
-});
-afterAll(() => {
-  if (previousToday === undefined) {
-    delete process.env.ATTENDANCE_TODAY;
-  } else {
-    process.env.ATTENDANCE_TODAY = previousToday;
-  }
-});
+pinToday('2025-11-03');
 
 function school() {
   const s = tempStore();

@@ -1,7 +1,8 @@
 // Agreement letters are one pupil's documents (docs/rules/arrangements.md, "Agreement letters"): the part-time
 // timetable, flexi-schooling and attendance-contract templates are refused by every batch and single-letter channel
 // of the letters area, and made instead from the arrangement's own record, filled with its details and logged.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { pinToday } from '../helpers/today';
 import { strFromU8, unzipSync } from 'fflate';
 import { dispatch } from '../../main/core/dispatch';
 import { waitForJob } from '../../main/core/letters/jobs';
@@ -12,18 +13,7 @@ const LEAD: Session = { userName: 'Mr L. Lead', position: 'Attendance lead', rol
 const OFFICE: Session = { userName: 'Mr O. Office', position: 'Office manager', roles: ['office'] };
 const AGREEMENTS = ['part-time-timetable', 'flexi-schooling', 'attendance-contract'];
 
-let previousToday: string | undefined;
-beforeAll(() => {
-  previousToday = process.env.ATTENDANCE_TODAY;
-  process.env.ATTENDANCE_TODAY = '2025-11-03';
-});
-afterAll(() => {
-  if (previousToday === undefined) {
-    delete process.env.ATTENDANCE_TODAY;
-  } else {
-    process.env.ATTENDANCE_TODAY = previousToday;
-  }
-});
+pinToday('2025-11-03');
 
 function school() {
   const s = tempStore();

@@ -2,7 +2,8 @@
 // marks each pattern produces, a pattern change from a date, expiry and outcome stopping the marks, an extension only
 // through a review, refusals (behaviour, no end date, a parent the pupil does not live with), a taken mark never
 // planned over, part-time leave decisions shown as timetables with nothing stored changed, the due list and counts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { pinToday } from '../helpers/today';
 import { dispatch } from '../../main/core/dispatch';
 import type { Input, Session } from '../../shared/contract';
 import { ok, PUPIL_HEADER, pupilRow, rowCount, setupSchool, tempStore } from '../helpers/store';
@@ -17,18 +18,7 @@ const LEAD: Session = { userName: 'Mr L. Lead', position: 'Attendance lead', rol
 const OFFICE: Session = { userName: 'Mr O. Office', position: 'Office manager', roles: ['office'] };
 const HEAD: Session = { userName: 'Mrs H. Head', position: 'Headteacher', roles: ['head'], userId: 7 };
 
-let previousToday: string | undefined;
-beforeAll(() => {
-  previousToday = process.env.ATTENDANCE_TODAY;
-  process.env.ATTENDANCE_TODAY = '2025-11-03';
-});
-afterAll(() => {
-  if (previousToday === undefined) {
-    delete process.env.ATTENDANCE_TODAY;
-  } else {
-    process.env.ATTENDANCE_TODAY = previousToday;
-  }
-});
+pinToday('2025-11-03');
 
 /** A Year 8 pupil (1), a sixth former past compulsory school age (2), a pupil whose contact does not live with
  * them (3), all in 8A. Autumn 2 runs 03/11/2025-19/12/2025 with an INSET day on Friday 28/11/2025. */

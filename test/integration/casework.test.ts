@@ -1,7 +1,8 @@
 // Casework on a real SQLite file (docs/rules/casework.md): every record kind, plan versions and read-only closed
 // plans, figures before and during a plan equal to report pupils over the same ranges, restricted barrier detail
 // for every role, the due list, the ladder's meeting count, the Word export and the governor counts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pinToday } from '../helpers/today';
 import { strFromU8, unzipSync } from 'fflate';
 import { createDemoSchool } from '../../main/core/demo/demo';
 import { dispatch } from '../../main/core/dispatch';
@@ -18,11 +19,8 @@ const as = (role: Role): Session => ({ userName: `A ${role}`, position: role, ro
 let s: Store;
 let pid: number;
 let upn: string;
-let previousToday: string | undefined;
-
+pinToday(TODAY);
 beforeAll(() => {
-  previousToday = process.env.ATTENDANCE_TODAY;
-  process.env.ATTENDANCE_TODAY = TODAY;
   s = tempStore();
   createDemoSchool(s, { pupils: 40, seed: 7, today: TODAY });
   // a pupil with no casework yet
@@ -34,13 +32,6 @@ beforeAll(() => {
     .get() as { id: number; upn: string };
   pid = row.id;
   upn = row.upn;
-});
-afterAll(() => {
-  if (previousToday === undefined) {
-    delete process.env.ATTENDANCE_TODAY;
-  } else {
-    process.env.ATTENDANCE_TODAY = previousToday;
-  }
 });
 
 const content = (over: Partial<PlanContent> = {}): PlanContent => ({

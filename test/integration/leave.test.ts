@@ -2,7 +2,8 @@
 // codes granted sessions pre-fill the register with, the G proposals and their confirmation, who may do what,
 // the penalty forecast and warnings, evidence files, and the decision letter reopened from its .docx bytes.
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { pinToday } from '../helpers/today';
 import { dispatch } from '../../main/core/dispatch';
 import type { Input, Session } from '../../shared/contract';
 import { contract } from '../../shared/contract';
@@ -23,18 +24,7 @@ const LEAD: Session = { userName: 'Mr L. Lead', position: 'Attendance lead', rol
 const ADMIN: Session = { userName: 'Admin', position: 'IT', roles: ['admin'] };
 const GOVERNOR: Session = { userName: 'Gov', position: 'Governor', roles: ['governor'] };
 
-let previousToday: string | undefined;
-beforeAll(() => {
-  previousToday = process.env.ATTENDANCE_TODAY;
-  process.env.ATTENDANCE_TODAY = '2025-11-03';
-});
-afterAll(() => {
-  if (previousToday === undefined) {
-    delete process.env.ATTENDANCE_TODAY;
-  } else {
-    process.env.ATTENDANCE_TODAY = previousToday;
-  }
-});
+pinToday('2025-11-03');
 
 /** Two siblings living with their mother (1, 2), a pupil whose only contact does not live with them (3), a nursery
  * child not of compulsory school age (4), all in 2 Oak. */
