@@ -3,7 +3,7 @@ import type { Input, Output } from '../../../shared/contract';
 import { auditExport, type Ctx } from '../context';
 import { csvLine } from '../import/csv';
 import { bands } from './figures.service';
-import { tracker } from './penalty.service';
+import { tracker } from './penalty-tracker';
 import { statutoryLists } from './statutory.service';
 
 /** Unrounded, as docs/rules/statistics.md §3 returns them (a spreadsheet rounds for display). */
