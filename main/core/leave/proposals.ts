@@ -7,7 +7,7 @@ import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import { loadPupil } from '../pupils/load';
-import { markWriter } from '../registers/marks.service';
+import { markWriter } from '../registers/mark-writer';
 import { currentDecision, loadRequest } from './records';
 import { PROPOSABLE, requestedSessions } from './rules';
 type Proposal = Output<'leave.gProposals'>['proposals'][number];

@@ -2,13 +2,9 @@
 import type { HandlersFor } from '../dispatch';
 import type { marksChannels } from '../../../shared/channels/marks';
 import { applyBulk, previewBulk } from '../registers/grid.service';
-import {
-  exportForMis,
-  exportMarks,
-  importMarks,
-  markHistory,
-  unexportedMarks,
-} from '../registers/marks.service';
+import { importMarks } from '../registers/mark-import';
+import { exportForMis } from '../registers/mark-writer';
+import { exportMarks, markHistory, unexportedMarks } from '../registers/marks.service';
 
 export const marksHandlers: HandlersFor<keyof typeof marksChannels> = {
   'marks.import': importMarks,

@@ -12,7 +12,7 @@ import { codes, contactAttempts, contacts, marks, pupils, socialWorkerNotices } 
 import { AppError, noSuchPupil } from '../errors';
 import { pupilName } from '../../../shared/names';
 import { loadCalendar } from '../calendar/calendar.service';
-import { markWriter } from './marks.service';
+import { markWriter } from './mark-writer';
 import { byRisk, callingRisks } from './calling-risk';
 
 /** Today's pupils with an N mark, with the sessions marked N (as "AM", "PM" or "AM,PM" in any order). */

@@ -9,7 +9,7 @@ import type { Ctx } from '../context';
 import { marks as marksTable, pupils } from '../db/schema';
 import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
-import { markWriter } from './marks.service';
+import { markWriter } from './mark-writer';
 
 type Scope = Input<'registers.grid'>['scope'];
 

@@ -1,5 +1,5 @@
 // The rows the register screens read from pupils, marks, planned_marks and registers_taken, as typed drizzle
-// rows (the pattern of main/core/figures/penalty-rows.ts). Writes of marks stay in marks.service.ts.
+// rows (the pattern of main/core/figures/penalty-rows.ts). Writes of marks stay in mark-writer.ts.
 import { and, asc, between, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Db } from '../db/connection';

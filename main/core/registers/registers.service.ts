@@ -1,5 +1,5 @@
 // Taking a register for a registration group and session, the registers not yet taken, and single-mark
-// amendments from the app. Every write goes through markWriter (marks.service.ts).
+// amendments from the app. Every write goes through markWriter (mark-writer.ts).
 import type { Input, Issue, Output } from '../../../shared/contract';
 import { codesValidOn, normaliseCode } from '../../../shared/codes';
 import { addDays, formatUkDate, type Session } from '../../../shared/dates';
@@ -12,7 +12,7 @@ import { pupils, registersTaken } from '../db/schema';
 import { AppError } from '../errors';
 import { loadCalendar } from '../calendar/calendar.service';
 import { readSchool } from '../school/school.service';
-import { markWriter, type MarkWriter, type StoredMark } from './marks.service';
+import { markWriter, type MarkWriter, type StoredMark } from './mark-writer';
 import { arrangementLabels } from '../arrangements/queries';
 import { autoOpenAfterRegister } from '../arrangements/cme-auto';
 import {
