@@ -1,10 +1,11 @@
 // A batch of letters written to a folder (letters.generate), kept through a restart of the job runner. The batch's
-// row (letter_batches) holds its plan: every planned letter with its reference, addressees and file name, the
-// period, the letter date and the template. The letters already made are the log's rows with the batch's id. When
-// the runner starts (the desktop app or browser mode opening the store, or letters.job asked about a batch it does
-// not hold), an unfinished batch is picked up again: the letters already logged are not made again, the rest are,
-// and a planned letter that can no longer be made is a problem naming its pupil. The batch is finished when its
-// outcome is written (params.outcome, with the combined document's name in combined_file).
+// row (letter_batches) holds its plan (batch-plan.ts): every planned letter with its reference, addressees and
+// file name, the period, the letter date and the template. The letters already made are the log's rows with the
+// batch's id. When the runner starts (the desktop app or browser mode opening the store, or letters.job asked about
+// a batch it does not hold), an unfinished batch is picked up again (batch-replan.ts): the letters already logged
+// are not made again, the rest are, and a planned letter that can no longer be made is a problem naming its pupil.
+// The batch is finished when its outcome is written (params.outcome, with the combined document's name in
+// combined_file).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Unzipped } from 'fflate';
@@ -14,11 +15,12 @@ import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Db, Store } from '../db/connection';
 import { letterBatches } from '../db/schema-letters';
-import type { Period, Household } from './letter-data';
 import { combineParts, unzipDocx } from './docx-xml';
-import { planLetters, type LeftOut, type Plan } from './letter-plan';
+import type { Plan } from './letter-plan';
 import { renderPlan, type Rendered } from './render';
 import { sha256 } from './template-source';
+import type { BatchParams, BatchRow, PlannedLetter } from './batch-plan';
+import { replan } from './batch-replan';
 import { batchTemplate } from './batch-template';
 import {
   getJob,
@@ -29,64 +31,9 @@ import {
   type JobProblem,
   type JobResult,
 } from './jobs';
-import { formatUkDate, type IsoDate } from '../../../shared/dates';
-import { batchLetters, batchRow, leavingDates, letterBytesQuery, unfinishedBatchIds } from './letter-rows';
+import { batchLetters, batchRow, letterBytesQuery, unfinishedBatchIds } from './letter-rows';
 
-export interface PlannedLetter {
-  reference: string;
-  pupilId: number;
-  siblingIds: number[];
-  name: string;
-  household: { key: string; names: string[] };
-  fileName: string;
-  /** The pupil's leaving date when the batch was planned: one set since means the pupil has left. */
-  leavingDate: string | null;
-}
-export interface BatchPlan {
-  period: Period;
-  letterDate: IsoDate;
-  templateVersion: string;
-  templateSha256: string;
-  /** Who asked for the batch: the letters made when it is picked up again are theirs. */
-  by: { userName: string; position: string; displayName?: string };
-  letters: PlannedLetter[];
-}
-export interface BatchParams {
-  template: string;
-  extra?: Record<string, string>;
-  overrideReason?: string;
-  overrideReasons?: Record<string, string>;
-  leftOut: LeftOut[];
-  /** Absent from batches made before the plan was kept: those are never picked up again. */
-  plan?: BatchPlan;
-  outcome?: { finishedAt: string; problems: JobProblem[] };
-}
-type BatchRow = NonNullable<ReturnType<typeof batchRow>>;
 type LoggedLetter = ReturnType<typeof batchLetters>[number];
-
-/** The plan kept with a batch's row, from the plan that made it. */
-export function batchPlan(ctx: Ctx, plan: Plan): BatchPlan {
-  return {
-    period: plan.period,
-    letterDate: plan.letterDate,
-    templateVersion: plan.template.version,
-    templateSha256: plan.template.sha256,
-    by: {
-      userName: ctx.session.userName,
-      position: ctx.session.position,
-      ...(ctx.session.displayName ? { displayName: ctx.session.displayName } : {}),
-    },
-    letters: plan.plans.map((p) => ({
-      reference: p.reference,
-      pupilId: p.pupilId,
-      siblingIds: p.siblingIds,
-      name: p.name,
-      household: { key: p.household.key, names: p.household.names },
-      fileName: p.fileName,
-      leavingDate: p.data.pupil.leavingDate,
-    })),
-  };
-}
 
 function loggedLetters(db: Db, batchId: string): Map<string, LoggedLetter> {
   return new Map(batchLetters(db, batchId).map((r) => [r.reference, r]));
@@ -126,15 +73,6 @@ function fileOnDisk(folder: string, fileName: string, sha: string, bytes: Uint8A
   return path.basename(p);
 }
 
-const sameHousehold = (a: { key: string; names: string[] }, b: { key: string; names: string[] }) => {
-  const names = (x: string[]) =>
-    x
-      .map((n) => n.toLowerCase())
-      .sort()
-      .join('|');
-  return a.key === b.key && names(a.names) === names(b.names);
-};
-
 const jobLetter = (r: Rendered, fileName: string): JobLetter => ({
   pupilId: r.pupilId,
   name: r.name,
@@ -143,102 +81,6 @@ const jobLetter = (r: Rendered, fileName: string): JobLetter => ({
   reference: r.reference,
   addressees: r.addressees.map((a) => a.names.join(' and ')),
 });
-
-/** The letters of a batch still to make, planned again: each with its planned reference, or a problem. */
-function replan(
-  ctx: Ctx,
-  row: BatchRow,
-  params: BatchParams,
-  todo: PlannedLetter[],
-): { plan: Plan | null; problems: JobProblem[] } {
-  const db = ctx.store.db;
-  const bp = params.plan!;
-  const pupils = leavingDates(db, [...new Set(todo.flatMap((l) => [l.pupilId, ...l.siblingIds]))]);
-  const { rest, problems } = stillOnRoll(todo, pupils);
-  if (!rest.length) {
-    return { plan: null, problems };
-  }
-  const wanted = new Map(rest.map((l) => [l.reference, l]));
-  const plan = planLetters(
-    ctx,
-    {
-      template: row.template,
-      pupilIds: [...new Set(rest.flatMap((l) => [l.pupilId, ...l.siblingIds]))].filter((id) =>
-        pupils.has(id),
-      ),
-      from: bp.period.from,
-      to: bp.period.to,
-      asOf: bp.period.asOf,
-      letterDate: bp.letterDate,
-      extra: params.extra,
-      overrideReason: params.overrideReason,
-      overrideReasons: params.overrideReasons,
-    },
-    {
-      batchId: row.id,
-      template: batchTemplate(db, row.template, bp.templateSha256),
-      referenceFor: (pupilId: number, hh: Household) =>
-        rest.find(
-          (l) => sameHousehold(l.household, hh) && (l.pupilId === pupilId || l.siblingIds.includes(pupilId)),
-        )?.reference,
-    },
-  );
-  const seen = new Set<string>();
-  plan.plans = plan.plans.filter((p) => {
-    const l = wanted.get(p.reference);
-    if (!l || seen.has(p.reference)) {
-      return false;
-    }
-    seen.add(p.reference);
-    p.fileName = l.fileName;
-    return true;
-  });
-  problems.push(...notPlannedAgain(rest, seen, plan.leftOut));
-  return { plan, problems };
-}
-
-/** The letters whose pupils are still on the list and have not left since the batch was asked for, and a problem
- * for each of the others. */
-function stillOnRoll(todo: PlannedLetter[], pupils: Map<number, IsoDate | null>) {
-  const problems: JobProblem[] = [];
-  const rest: PlannedLetter[] = [];
-  for (const l of todo) {
-    const left = pupils.get(l.pupilId);
-    if (!pupils.has(l.pupilId)) {
-      problems.push({ pupilId: l.pupilId, name: l.name, reason: 'is no longer on the list of pupils' });
-    } else if (left && left !== l.leavingDate) {
-      problems.push({
-        pupilId: l.pupilId,
-        name: l.name,
-        reason: `has left the school (leaving date ${formatUkDate(left)}) since the letters were asked for`,
-      });
-    } else {
-      rest.push(l);
-    }
-  }
-  return { rest, problems };
-}
-
-/** A problem for each letter the new plan no longer makes: the reason it was left out, or the family's changed
- * contacts. */
-function notPlannedAgain(rest: PlannedLetter[], seen: Set<string>, leftOut: LeftOut[]): JobProblem[] {
-  const problems: JobProblem[] = [];
-  for (const l of rest) {
-    if (seen.has(l.reference)) {
-      continue;
-    }
-    const lo = leftOut.find((x) => x.pupilId === l.pupilId || l.siblingIds.includes(x.pupilId));
-    problems.push({
-      pupilId: l.pupilId,
-      name: l.name,
-      reason: lo
-        ? lo.reason
-        : `the letter to ${l.household.names.join(' and ')} can no longer be made: ` +
-          "the family's contacts have changed since the letters were asked for",
-    });
-  }
-  return problems;
-}
 
 async function runBatch(
   ctx: Ctx,

@@ -14,7 +14,8 @@ import { documentText, unzipDocx } from './docx-xml';
 import { planLetters, type Plan, type RenderRequest } from './letter-plan';
 import { renderPlan, type Rendered } from './render';
 import { startJob, type JobLetter } from './jobs';
-import { batchJob, batchPlan, startBatchJob } from './batches';
+import { batchPlan } from './batch-plan';
+import { batchJob, startBatchJob } from './batches';
 import { readLettersSettings, saveLettersSettings } from './settings';
 import { refuseAgreement } from './candidates';
 
