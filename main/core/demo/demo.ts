@@ -12,7 +12,7 @@ import { writeDemoRegisters, type DemoPupil } from './demo-marks';
 import { rng, type Rng } from './rng';
 import { createSchool } from '../school/school.service';
 import { addRange } from '../calendar/calendar.service';
-import { writePupil } from '../pupils/pupils.service';
+import { writePupil } from '../pupils/pupil-write';
 import { BOYS, DADS, GIRLS, MUMS, STREETS, SURNAMES } from './names';
 import type { Session } from '../../../shared/contract';
 import { createDemoLeave } from '../leave/demo-leave';

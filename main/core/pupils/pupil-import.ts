@@ -13,7 +13,7 @@ import { plural, pluralS, pupilName } from '../../../shared/names';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { columnIndex, readCsv, unneutralise, type CsvTable } from '../import/csv';
-import { wouldChange, writePupil } from './pupils.service';
+import { wouldChange, writePupil } from './pupil-write';
 import { withMisAliases } from '../import/mis-headers';
 import { lonelyGroupWarnings } from './import-groups';
 import { pupilFields, readPupilRow, type PupilRow } from './pupil-import-rows';
