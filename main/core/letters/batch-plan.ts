@@ -6,7 +6,7 @@ import type { Plan, LeftOut } from './letter-plan';
 import type { JobProblem } from './jobs';
 import type { IsoDate } from '../../../shared/dates';
 import type { Period } from './letter-data';
-import type { batchRow } from './letter-rows';
+import type { batchRow } from './batch-rows';
 
 export interface PlannedLetter {
   reference: string;

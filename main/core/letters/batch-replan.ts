@@ -7,7 +7,7 @@ import { planLetters, type LeftOut, type Plan } from './letter-plan';
 import { batchTemplate } from './batch-template';
 import type { JobProblem } from './jobs';
 import { formatUkDate, type IsoDate } from '../../../shared/dates';
-import { leavingDates } from './letter-rows';
+import { leavingDates } from './batch-rows';
 import type { BatchParams, BatchRow, PlannedLetter } from './batch-plan';
 
 const sameHousehold = (a: { key: string; names: string[] }, b: { key: string; names: string[] }) => {

@@ -4,7 +4,7 @@
 import type { Db } from '../db/connection';
 import { templateSpec } from './templates';
 import { customSpec, loadTemplate, type TemplateSource } from './template-source';
-import { templateVersionBySha } from './letter-rows';
+import { templateVersionBySha } from './template-rows';
 
 export function batchTemplate(db: Db, name: string, sha256: string): TemplateSource {
   const now = loadTemplate(db, name);

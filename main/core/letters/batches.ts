@@ -31,7 +31,7 @@ import {
   type JobProblem,
   type JobResult,
 } from './jobs';
-import { batchLetters, batchRow, letterBytesQuery, unfinishedBatchIds } from './letter-rows';
+import { batchLetters, batchRow, letterBytesQuery, unfinishedBatchIds } from './batch-rows';
 
 type LoggedLetter = ReturnType<typeof batchLetters>[number];
 

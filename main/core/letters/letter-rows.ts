@@ -1,19 +1,18 @@
 // The rows the letters read (school, pupils, contacts, marks, letter_log, letter_meetings,
 // letter_contact_restrictions), as typed drizzle rows: the row types come from the schema, not from alias lists.
-// A loader reads the same queries for every pupil of a batch, so they are prepared once (loaderQueries).
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, max, or, sql } from 'drizzle-orm';
+// A loader reads the same queries for every pupil of a batch, so they are prepared once (loaderQueries). A batch's
+// own rows are in batch-rows.ts, the school's templates in template-rows.ts.
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db, Orm } from '../db/connection';
 import { codes, contacts, marks, pupils, school } from '../db/schema';
 import {
-  letterBatches,
   letterContactRestrictions,
   letterFiles,
   letterLog,
   letterMeetings,
   letterSends,
-  letterTemplates,
 } from '../db/schema-letters';
 
 /** The school's own row as the letters read it, or undefined before the school is set up. */
@@ -147,16 +146,6 @@ export function pupilExists(orm: Orm, id: number): boolean {
   return orm.select({ id: pupils.id }).from(pupils).where(eq(pupils.id, id)).get() !== undefined;
 }
 
-/** The version the next upload or revert of a template takes: one more than its latest, or 1. */
-export function nextTemplateVersion(orm: Orm, name: string): number {
-  const r = orm
-    .select({ v: max(letterTemplates.version) })
-    .from(letterTemplates)
-    .where(eq(letterTemplates.name, name))
-    .get();
-  return (r?.v ?? 0) + 1;
-}
-
 /** The pupils on roll on `on`, optionally of one year group, registration group or list, by surname then
  * forename. */
 export function pupilsOnRoll(
@@ -285,148 +274,5 @@ export function loggedLetter(orm: Orm, logId: number) {
     .select({ pid: letterLog.pupilId, d: letterLog.letterDate })
     .from(letterLog)
     .where(eq(letterLog.id, logId))
-    .get();
-}
-
-// ---- rows of a batch (batches.ts) -------------------------------------------------------------------------
-
-/** A batch's row, or undefined. */
-export function batchRow(db: Db, id: string) {
-  return drizzle(db)
-    .select({
-      id: letterBatches.id,
-      template: letterBatches.template,
-      folder: letterBatches.folder,
-      params: letterBatches.params,
-      combinedFile: letterBatches.combinedFile,
-      createdBy: letterBatches.createdBy,
-    })
-    .from(letterBatches)
-    .where(eq(letterBatches.id, id))
-    .get();
-}
-
-/** The batches not finished that kept their plan, oldest first. */
-export function unfinishedBatchIds(db: Db): string[] {
-  return drizzle(db)
-    .select({ id: letterBatches.id })
-    .from(letterBatches)
-    .where(
-      and(
-        isNull(letterBatches.combinedFile),
-        sql`json_extract(${letterBatches.params}, '$.plan') IS NOT NULL`,
-        sql`json_extract(${letterBatches.params}, '$.outcome') IS NULL`,
-      ),
-    )
-    .orderBy(asc(letterBatches.createdAt))
-    .all()
-    .map((r) => r.id);
-}
-
-/** The letters a batch has logged, in the order logged. */
-export function batchLetters(db: Db, batchId: string) {
-  return drizzle(db)
-    .select({
-      id: letterLog.id,
-      reference: letterLog.reference,
-      pupilId: letterLog.pupilId,
-      fileName: letterLog.fileName,
-      sha: letterLog.fileSha256,
-      addressees: letterLog.addressees,
-    })
-    .from(letterLog)
-    .where(eq(letterLog.batchId, batchId))
-    .orderBy(asc(letterLog.id))
-    .all();
-}
-
-/** The bytes of a logged letter's file; prepared once for a batch's letters. */
-export function letterBytesQuery(db: Db) {
-  return drizzle(db)
-    .select({ bytes: letterFiles.bytes })
-    .from(letterFiles)
-    .where(eq(letterFiles.logId, sql.placeholder('logId')))
-    .prepare();
-}
-
-/** The leaving date of each of these pupils that is still on record. */
-export function leavingDates(db: Db, ids: number[]): Map<number, string | null> {
-  const rows = drizzle(db)
-    .select({ id: pupils.id, leavingDate: pupils.leavingDate })
-    .from(pupils)
-    .where(inArray(pupils.id, ids))
-    .all();
-  return new Map(rows.map((p) => [p.id, p.leavingDate]));
-}
-
-// ---- templates and the log (template-source.ts, school-templates.ts, render.ts) ---------------------------
-
-/** The latest version of each of the school's templates, by name. */
-export function latestSchoolTemplates(db: Db) {
-  return drizzle(db)
-    .select({
-      name: letterTemplates.name,
-      version: letterTemplates.version,
-      title: letterTemplates.title,
-      bytes: letterTemplates.bytes,
-      sha256: letterTemplates.sha256,
-      placeholders: letterTemplates.placeholders,
-      uploadedBy: letterTemplates.uploadedBy,
-      uploadedAt: letterTemplates.uploadedAt,
-    })
-    .from(letterTemplates)
-    .where(
-      sql`${letterTemplates.version} = (SELECT max(u.version) FROM letter_templates u WHERE u.name = ${letterTemplates.name})`,
-    )
-    .orderBy(asc(letterTemplates.name))
-    .all();
-}
-
-/** The latest version of one of the school's templates, or undefined. */
-export function latestTemplate(db: Db, name: string) {
-  return drizzle(db)
-    .select({
-      name: letterTemplates.name,
-      version: letterTemplates.version,
-      title: letterTemplates.title,
-      bytes: letterTemplates.bytes,
-      sha256: letterTemplates.sha256,
-      placeholders: letterTemplates.placeholders,
-    })
-    .from(letterTemplates)
-    .where(eq(letterTemplates.name, name))
-    .orderBy(desc(letterTemplates.version))
-    .limit(1)
-    .get();
-}
-
-/** The id of the batch's letter with this reference, or undefined. */
-export function batchLetterId(db: Db, batchId: string, reference: string): number | undefined {
-  return drizzle(db)
-    .select({ id: letterLog.id })
-    .from(letterLog)
-    .where(and(eq(letterLog.batchId, batchId), eq(letterLog.reference, reference)))
-    .get()?.id;
-}
-
-/** The latest stored version of the school's template with these bytes (by hash), or undefined. */
-export function templateVersionBySha(db: Db, name: string, sha256: string) {
-  return drizzle(db)
-    .select({
-      version: letterTemplates.version,
-      title: letterTemplates.title,
-      bytes: letterTemplates.bytes,
-      placeholders: letterTemplates.placeholders,
-    })
-    .from(letterTemplates)
-    .where(
-      and(
-        eq(letterTemplates.name, name),
-        eq(letterTemplates.sha256, sha256),
-        isNotNull(letterTemplates.bytes),
-      ),
-    )
-    .orderBy(desc(letterTemplates.version))
-    .limit(1)
     .get();
 }

@@ -9,7 +9,7 @@ import { zipSync, type Unzipped } from 'fflate';
 import { prepareBatch } from './batch-merge';
 import type { Flag } from './guardrails';
 import { readLogo } from './settings';
-import { batchLetterId } from './letter-rows';
+import { batchLetterId } from './batch-rows';
 import { JobStopped } from './jobs';
 import type { IsoDate } from '../../../shared/dates';
 import { planLetters, type LetterPlan, type Plan } from './letter-plan';

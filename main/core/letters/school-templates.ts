@@ -8,7 +8,7 @@ import { BLOCK_FIELDS, COMMON_FIELDS } from './template-fields';
 import { TEMPLATES, templateSpec } from './templates';
 import { DocxError, scanPlaceholders, unzipDocx } from './docx-xml';
 import { loadTemplate, sha256, shippedTemplate } from './template-source';
-import { latestSchoolTemplates, nextTemplateVersion } from './letter-rows';
+import { latestSchoolTemplates, nextTemplateVersion } from './template-rows';
 
 export function listTemplates(ctx: Ctx): Output<'letters.templates'> {
   const db = ctx.store.db;

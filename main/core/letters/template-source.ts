@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import { resourcesDir } from '../paths';
 import { TEMPLATES, templateSpec, type TemplateSpec } from './templates';
 import { scanPlaceholders, unzipDocx } from './docx-xml';
-import { latestSchoolTemplates, latestTemplate } from './letter-rows';
+import { latestSchoolTemplates, latestTemplate } from './template-rows';
 
 export const sha256 = (b: Uint8Array) => crypto.createHash('sha256').update(b).digest('hex');
 
