@@ -8,7 +8,8 @@ import { BREAKDOWN_DIMENSIONS, COHORT_FLAGS } from '../breakdowns';
 
 const BandSchema = z.enum(['severe', 'persistent', 'at_risk', 'expected']);
 export const SessionSchema = z.enum(['AM', 'PM']);
-const pct = z.number().nullable();
+/** A percentage, or null where there is nothing to divide by. */
+export const pct = z.number().nullable();
 export const int = z.number().int();
 
 /** The per-pupil figures of docs/rules/statistics.md §3–7, exactly the `report pupils` row. */

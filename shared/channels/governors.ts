@@ -2,7 +2,7 @@
 // (docs/rules/governor-report.md) previewed, drafted and produced by the attendance lead or the head, the
 // final reports governors open from their home page, the board's attendance targets and the DfE comparison
 // import. Everything here is aggregates only: no pupil's name, UPN or date of birth.
-import { SchoolBlockSchema } from './figures';
+import { int, pct, ReferenceFigureSchema, SchoolBlockSchema } from './figures';
 import { z } from 'zod';
 import { ch, type Role } from '../contract-core';
 import { isoDate } from '../pupil';
@@ -12,9 +12,6 @@ import { BREAKDOWN_DIMENSIONS } from '../breakdowns';
 export const REPORT_WRITERS: Role[] = ['lead', 'head'];
 /** Who may open the final reports and see the targets. */
 export const REPORT_READERS: Role[] = ['lead', 'head', 'governor'];
-
-const int = z.number().int();
-const pct = z.number().nullable();
 
 export { SchoolBlockSchema };
 const Blocks = { all: SchoolBlockSchema, dfeCohort: SchoolBlockSchema };
@@ -133,16 +130,17 @@ export const GovernorFiguresSchema = z.object({
     }),
   ),
   reference: z.array(
-    z.object({
-      period: z.string(),
-      area: z.string(),
-      dataKind: z.enum(['census', 'daily', 'local']),
-      overall: pct,
-      authorised: pct,
-      unauthorised: pct,
-      persistent: pct,
-      severe: pct,
-      source: z.string(),
+    ReferenceFigureSchema.pick({
+      period: true,
+      area: true,
+      dataKind: true,
+      overall: true,
+      authorised: true,
+      unauthorised: true,
+      persistent: true,
+      severe: true,
+      source: true,
+    }).extend({
       /** The same kind of period as the report's (a term beside a term, a year beside a year). */
       matchesPeriod: z.boolean(),
     }),
