@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ch, STAFF, SETTINGS, type Role } from '../contract-core';
 import { YEAR_GROUPS, isoDate, optText } from '../pupil';
+import { LADDER } from '../ladder';
 
 /** Letters go out from the attendance lead and the head; the office sees the log and records how a letter was sent. */
 const LETTER_WRITERS: Role[] = ['lead', 'head'];
@@ -17,14 +18,7 @@ const LeftOutSchema = z.object({
   reason: z.string(),
   flags: z.array(FlagSchema).optional(),
 });
-const StageSchema = z.enum([
-  'none',
-  'concern',
-  'meeting',
-  'formal_warning',
-  'notice_to_improve',
-  'penalty_notice',
-]);
+const StageSchema = z.enum(LADDER);
 const LadderSchema = z.object({
   stage: StageSchema,
   label: z.string(),

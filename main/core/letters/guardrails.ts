@@ -3,7 +3,7 @@
 // reason, which is logged with it (G6).
 import { bandOf } from '../../../shared/statistics/rates';
 import { formatLongDate, type IsoDate } from '../../../shared/dates';
-import { LADDER, type LadderStage } from './ladder';
+import { LADDER, type LadderStage } from '../../../shared/ladder';
 import { type TemplateSpec, templateSpec } from './templates';
 
 export type GuardCode = 'G1' | 'G2' | 'G3' | 'G4' | 'G6' | 'IMPROVE';

@@ -1,19 +1,9 @@
-// The letter ladder (docs/rules/letters.md §1.3): its stages and their labels, and each pupil's stage, which
-// follows from the letters logged and the meetings held, with the next step it suggests. The figures helper's
-// band lists call ladderStages.
+// The letter ladder (docs/rules/letters.md §1.3): the labels of its stages (shared/ladder.ts), and each pupil's
+// stage, which follows from the letters logged and the meetings held, with the next step it suggests. The figures
+// helper's band lists call ladderStages.
 import type { Db } from '../db/connection';
 import type { IsoDate } from '../../../shared/dates';
-
-/** The ladder's stages, in order (none = no letter of the ladder yet). */
-export const LADDER = [
-  'none',
-  'concern',
-  'meeting',
-  'formal_warning',
-  'notice_to_improve',
-  'penalty_notice',
-] as const;
-export type LadderStage = (typeof LADDER)[number];
+import { LADDER, type LadderStage } from '../../../shared/ladder';
 
 export const LADDER_LABELS: Record<LadderStage, string> = {
   none: 'None',

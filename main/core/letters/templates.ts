@@ -2,7 +2,7 @@
 // each one is used. The .docx files in resources/letters are written from template-texts.ts (the wording) by
 // scripts/make-letter-templates.mjs; the merge fields they may use are in template-fields.ts, the ladder's
 // stages in ladder.ts.
-import type { LadderStage } from './ladder';
+import type { LadderStage } from '../../../shared/ladder';
 
 /** What a template records in the log: a ladder stage, or another kind of letter. */
 export type TemplateStage =

@@ -1,6 +1,7 @@
 // Small helpers of the letters screens: jobs polled for progress, files to and from base64.
 import type { Output } from '../../../shared/contract';
 import { call } from '../rpc';
+import type { LadderStage } from '../../../shared/ladder';
 
 export type JobState = Output<'letters.job'>;
 
@@ -25,7 +26,10 @@ export async function fileToBase64(f: File): Promise<string> {
   return btoa(s);
 }
 
-export const STAGE_COLOURS: Record<string, 'informative' | 'warning' | 'severe' | 'danger' | 'subtle'> = {
+type BadgeColour = 'informative' | 'warning' | 'severe' | 'danger' | 'subtle';
+
+/** The badge colour of each stage of the ladder: the compiler asks for one for every stage. */
+export const STAGE_COLOURS: Record<LadderStage, BadgeColour> = {
   none: 'subtle',
   concern: 'informative',
   meeting: 'informative',
