@@ -18,6 +18,7 @@ import { BLOCK_FIELDS } from './template-fields';
 import { DocxError, scanPlaceholders, unzipDocx } from './docx-xml';
 import type { FieldValue } from './merge-values';
 import { imageSize } from './settings';
+import { TEXT_WIDTH } from './page';
 import type { TemplateSource } from './template-source';
 
 const cellPara = (text: string, bold = false) =>
@@ -31,7 +32,7 @@ function table(v: Extract<FieldValue, { kind: 'table' }>): Table | Paragraph {
   const n = v.header.length;
   const first = n === 3 ? 60 : n === 4 ? 34 : 30;
   const widths = (v.widths ?? v.header.map((_, i) => (i === 0 ? first : (100 - first) / (n - 1)))).map((w) =>
-    Math.round((w * 9638) / 100),
+    Math.round((w * TEXT_WIDTH) / 100),
   );
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },

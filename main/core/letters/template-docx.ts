@@ -12,10 +12,9 @@ import {
   TextRun,
   type IParagraphOptions,
 } from 'docx';
+import { A4_PAGE, BODY_SIZE, FONT } from './page';
 import { buildPolicyTemplateDocx } from '../policy/policy-template';
 import { TEXTS, type Block } from './template-texts';
-
-const FONT = 'Arial';
 
 /** "**bold**" spans to runs; placeholders stay literal text in one run each. */
 function runs(text: string, size?: number): TextRun[] {
@@ -108,14 +107,11 @@ export function templateDocument(name: string): Document {
     creator: 'Attendance',
     title: name,
     description: `Attendance letter template ${name}: edit the wording in Word; keep the {{placeholders}}.`,
-    styles: { default: { document: { run: { font: FONT, size: 22 } } } },
+    styles: { default: { document: { run: { font: FONT, size: BODY_SIZE } } } },
     sections: [
       {
         properties: {
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
-          },
+          page: A4_PAGE,
         },
         footers: {
           default: new Footer({

@@ -17,12 +17,10 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { A4_PAGE, BODY_SIZE, FONT, TEXT_WIDTH } from '../letters/page';
 import { POLICY_INTRO, POLICY_SECTIONS, type PolicyBlock } from './policy-wording';
 
-const FONT = 'Arial';
 const BLUE = '1F4E79';
-/** The text width of an A4 page with 2 cm margins, in twentieths of a point. */
-const TEXT_WIDTH = 9638;
 
 const run = (text: string, o: { bold?: boolean; size?: number; color?: string } = {}) =>
   new TextRun({ text, font: FONT, ...o });
@@ -127,14 +125,11 @@ export function policyTemplateDocument(): Document {
     creator: 'Attendance',
     title: 'attendance-policy',
     description: 'Attendance policy template: edit the wording in Word; keep the {{placeholders}}.',
-    styles: { default: { document: { run: { font: FONT, size: 22 } } } },
+    styles: { default: { document: { run: { font: FONT, size: BODY_SIZE } } } },
     sections: [
       {
         properties: {
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
-          },
+          page: A4_PAGE,
         },
         footers: {
           default: new Footer({
