@@ -11,6 +11,7 @@ const WCAG22AA = Object.fromEntries(axe.getRules(['wcag22aa']).map((r) => [r.rul
 
 /** Each checked screen is also photographed into reports/screens/ (git-ignored) to look at the layout. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await settleTransitions(page);
   await page.screenshot({ path: `reports/screens/${screen.replace(/[^a-z0-9]+/gi, '-')}.png` });
   // Only violations are collected (not the passes): the same check, fast enough for large tables (the office grid).
   // The one node left out: the focus guard Fluent UI's dialogs leave as a child of the page body
@@ -39,4 +40,22 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
     : '';
   summary.push(...(where ? [`in: ${where}`] : []));
   expect(summary, `axe violations on ${screen}`).toEqual([]);
+}
+
+/**
+ * Waits for the page's finite CSS transitions and animations to end. A button clicked just before the check is
+ * still fading into its hover colours for a few frames, and axe measured its contrast mid-fade once (a failure
+ * of the casework run in CI that no screen shows at rest). Endless animations (a spinner) are not waited for.
+ */
+async function settleTransitions(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    // the e2e code is compiled without the DOM's types: the little of an Animation used here, written out
+    type Running = {
+      effect: { getComputedTiming(): { endTime?: number | string } } | null;
+      finished: Promise<unknown>;
+    };
+    const doc = (globalThis as unknown as { document: { getAnimations(): Running[] } }).document;
+    const finite = doc.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
 }
